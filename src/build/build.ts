@@ -1,0 +1,88 @@
+/**
+ * `npm run build`: the widget's two builds, then the demo's articles.
+ *
+ * 1. The panel (Preact views, search, positioning) as an ES module with a content hash in its
+ *    name, so it can be cached forever and is only fetched when the visitor shows intent.
+ * 2. The loader, dist/lifeline.js, as a classic script (an IIFE: it leaks no globals) that
+ *    knows the panel's file name and imports it relative to its own URL.
+ * 3. demo/articles/*.md into dist/articles.json, the demo's `data-articles`.
+ */
+import { build, type InlineConfig } from 'vite';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { loadMarkdownFolder } from '../search/markdown-folder';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const outDir = `${root}dist`;
+const version = process.env.npm_package_version ?? '0.0.0';
+
+const shared: InlineConfig = {
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+async function buildPanel(): Promise<string> {
+  const output = await build({
+    ...shared,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      modulePreload: false, // a preload <link> would be an element added to the host page
+      target: 'es2022',
+      // Not lib mode: Vite's lib mode keeps ES output unminified, and this chunk is for browsers.
+      rolldownOptions: {
+        input: `${root}src/widget/panel/index.tsx`,
+        preserveEntrySignatures: 'strict', // keep the `mount` export the loader calls
+        output: {
+          format: 'es',
+          entryFileNames: 'lifeline-panel.[hash].js',
+          chunkFileNames: 'lifeline-[name].[hash].js',
+        },
+      },
+    },
+  });
+  const outputs = (Array.isArray(output) ? output : [output]) as Array<{ output: Array<{ type: string; isEntry?: boolean; fileName: string }> }>;
+  const entry = outputs.flatMap((o) => o.output).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+  if (!entry) throw new Error('the panel build produced no entry chunk');
+  return entry.fileName;
+}
+
+async function buildLoader(panelFile: string): Promise<void> {
+  await build({
+    ...shared,
+    define: {
+      ...shared.define,
+      __LIFELINE_PANEL__: JSON.stringify(`./${panelFile}`),
+      __LIFELINE_VERSION__: JSON.stringify(version),
+    },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2020',
+      minify: true,
+      lib: {
+        entry: `${root}src/widget/embed.ts`,
+        formats: ['iife'],
+        name: 'LifelineLoader',
+        fileName: () => 'lifeline.js',
+      },
+    },
+  });
+}
+
+async function buildDemoArticles(): Promise<void> {
+  const { articles, problems } = await loadMarkdownFolder(`${root}demo/articles`);
+  if (problems.length) throw new Error(`demo/articles has problems:\n  ${problems.join('\n  ')}`);
+  await mkdir(outDir, { recursive: true });
+  await writeFile(`${outDir}/articles.json`, JSON.stringify(articles));
+  console.log(`dist/articles.json: ${articles.length} demo articles`);
+}
+
+const started = Date.now();
+const panelFile = await buildPanel();
+await buildLoader(panelFile);
+await buildDemoArticles();
+console.log(`built dist/lifeline.js and dist/${panelFile} in ${Date.now() - started} ms`);

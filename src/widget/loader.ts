@@ -1,0 +1,311 @@
+/**
+ * The loader: everything `dist/lifeline.js` does. It reads and checks the settings, draws the
+ * launcher and the phone link at once as plain DOM, replays the page's queued commands, and
+ * loads the panel (Preact, search, positioning) only when the visitor shows intent or the page
+ * has gone idle after its load event.
+ */
+import { readSettings, type Settings } from './settings';
+import { browserChecks } from './browser-checks';
+import { createHost, showOnTop, hideFromTop } from './host';
+import { createLauncher, type Launcher } from './launcher/launcher';
+import { LAUNCHER_STRINGS } from './i18n/launcher-strings';
+import { pickLanguage, type Language } from './i18n/locale';
+import { createEmitter, EVENTS, type LifelineEvent, type Listener } from './emitter';
+import { logPending } from './pending-log';
+import { sessionStorageOrNull } from './storage';
+import { watchNavigation, transcriptUrl, articleFromHash } from './navigation';
+import type { MountPanel, PanelHandle, View, Visitor } from './panel-contract';
+import baseCss from './styles/base.css?inline';
+
+/** File name of the panel chunk, set by the build (it carries a content hash). */
+declare const __LIFELINE_PANEL__: string;
+declare const __LIFELINE_VERSION__: string;
+
+type Command = [name: string, ...args: unknown[]];
+interface Stub {
+  (...args: unknown[]): unknown;
+  q?: ArrayLike<ArrayLike<unknown>>;
+  version?: string;
+}
+type LifelineWindow = Window & { Lifeline?: Stub; LifelineSettings?: unknown };
+
+const log = (message: string, ...rest: unknown[]): void => console.error(`[Lifeline] ${message}`, ...rest);
+
+export function boot(script: HTMLScriptElement | null): void {
+  const w = window as LifelineWindow;
+  if (w.Lifeline?.version) {
+    console.warn('[Lifeline] included twice; the second copy does nothing.');
+    return;
+  }
+  const queued: Command[] = Array.from(w.Lifeline?.q ?? [], (args) => Array.from(args) as Command);
+
+  const { settings, problems } = readSettings(
+    { ...(script?.dataset ?? {}) },
+    w.LifelineSettings,
+    browserChecks,
+    script?.nonce || script?.getAttribute('nonce') || null,
+  );
+  for (const p of problems) log(`${p.attribute}: ${p.message}`);
+
+  const language = pickLanguage([settings.locale, document.documentElement.lang, ...navigator.languages]);
+  const panelUrl = new URL(__LIFELINE_PANEL__, script?.src || document.baseURI).href;
+  const widget = createWidget(settings, language, panelUrl);
+
+  const api: Stub = (...args: unknown[]) => widget.command(args as Command);
+  api.version = __LIFELINE_VERSION__;
+  w.Lifeline = api;
+  for (const command of queued) widget.command(command);
+  widget.ready();
+}
+
+function createWidget(settings: Settings, language: Language, panelUrl: string) {
+  const strings = LAUNCHER_STRINGS[language];
+  const emitter = createEmitter();
+  const cleanups: Array<() => void> = [];
+  const host = createHost(settings.nonce);
+  const container = document.createElement('div');
+  container.className = 'll-root';
+  // "auto" follows the visitor's system, live; the CSS then only needs one dark block.
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  const applyTheme = (): void => {
+    container.classList.toggle('ll-dark', settings.theme === 'dark' || (settings.theme === 'auto' && dark.matches));
+  };
+  applyTheme();
+  dark.addEventListener('change', applyTheme);
+  cleanups.push(() => dark.removeEventListener('change', applyTheme));
+  container.lang = language;
+  host.root.append(container);
+  cleanups.push(host.addStyles(baseCss));
+  let visitor: Visitor = readVisitor();
+  let launcher: Launcher | null = null;
+  let panel: Promise<PanelHandle> | null = null;
+  let destroyed = false;
+  let mounted = false;
+
+  const siteButton = (): Element | null =>
+    settings.launcher ? document.querySelector(settings.launcher) : null;
+  const anchor = (): Element | null => launcher?.button ?? siteButton();
+
+  const loadPanel = (): Promise<PanelHandle> => {
+    panel ??= import(/* @vite-ignore */ panelUrl)
+      .then((module: { mount: MountPanel }) => {
+        if (destroyed) throw new Error('destroyed');
+        return module.mount({
+          root: host.root,
+          container,
+          settings,
+          language,
+          emitter,
+          anchor,
+          visitor: () => visitor,
+          addStyles: host.addStyles,
+          onClosed(returnFocus) {
+            launcher?.setExpanded(false);
+            emitter.emit('close');
+            if (returnFocus) (anchor() as HTMLElement | null)?.focus?.();
+          },
+        });
+      })
+      .catch((error: unknown) => {
+        panel = null; // let the next click try again
+        if (!destroyed) {
+          log('the help panel could not be loaded:', error);
+          showNote(strings.panelFailed);
+        }
+        throw error;
+      });
+    return panel;
+  };
+  const prefetch = (): void => void loadPanel().catch(() => undefined /* reported above */);
+
+  const open = (view?: View): void => {
+    loadPanel().then((handle) => {
+      const wasOpen = handle.isOpen();
+      handle.open(view);
+      launcher?.setExpanded(true);
+      if (!wasOpen) emitter.emit('open', view);
+    }, () => undefined /* reported in loadPanel */);
+  };
+  const close = (): void => {
+    if (!panel) return;
+    panel.then((handle) => {
+      if (!handle.isOpen()) return;
+      handle.close();
+    }, () => undefined);
+  };
+  const toggle = (): void => {
+    if (!panel) return open();
+    panel.then((handle) => (handle.isOpen() ? handle.close() : open()), () => open());
+  };
+
+  let noteTimer = 0;
+  const showNote = (text: string): void => {
+    if (!launcher) return;
+    launcher.el.querySelector('.ll-launcher-note')?.remove();
+    const note = document.createElement('p');
+    note.className = 'll-launcher-note';
+    note.setAttribute('role', 'status');
+    note.textContent = text;
+    launcher.el.append(note);
+    clearTimeout(noteTimer);
+    noteTimer = window.setTimeout(() => note.remove(), 8000);
+  };
+
+  const mount = (): void => {
+    if (mounted || destroyed) return;
+    mounted = true;
+    if (settings.accent) {
+      // Text on the accent is black or white, whichever passes AA: at CIE L* 49.4 both have
+      // a contrast of 4.58:1, so clamp the lightness to 0 or 100 on either side of it.
+      // (The accent passed CSS.supports('color'), so it cannot break out of the rule.)
+      const a = settings.accent;
+      cleanups.push(host.addStyles(`:host{--lifeline-accent:${a};--lifeline-on-accent:lch(from ${a} calc((49.4 - l) * 1000) 0 0)}`));
+    }
+    const ownButton = !settings.launcher;
+    launcher = createLauncher(settings, strings, ownButton, () => {
+      logPending(sessionStorageOrNull(), { type: 'handoff', at: new Date().toISOString(), channel: 'phone' });
+      emitter.emit('handoff', { channel: 'phone' });
+    });
+    container.append(launcher.el);
+    document.body.append(host.element);
+    showOnTop(launcher.el);
+
+    const button = launcher.button;
+    if (button) {
+      button.addEventListener('click', toggle);
+      button.addEventListener('pointerenter', prefetch);
+      button.addEventListener('focus', prefetch);
+    } else if (settings.launcher) {
+      if (!siteButton()) log(`data-launcher: nothing matches "${settings.launcher}" yet`);
+      // Delegated, so a button that a single-page app draws later (or redraws) still works.
+      const selector = settings.launcher;
+      const onClick = (event: Event): void => {
+        if (!(event.target instanceof Element) || !event.target.closest(selector)) return;
+        event.preventDefault();
+        toggle();
+      };
+      const onIntent = (event: Event): void => {
+        if (event.target instanceof Element && event.target.closest(selector)) prefetch();
+      };
+      document.addEventListener('click', onClick);
+      document.addEventListener('pointerover', onIntent);
+      document.addEventListener('focusin', onIntent);
+      cleanups.push(() => {
+        document.removeEventListener('click', onClick);
+        document.removeEventListener('pointerover', onIntent);
+        document.removeEventListener('focusin', onIntent);
+      });
+    }
+
+    // Prefetch when the page is idle after its load event, never during page load.
+    const whenIdle = (): void => {
+      if (typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(prefetch, { timeout: 4000 });
+        cleanups.push(() => cancelIdleCallback(id));
+      } else {
+        const id = setTimeout(prefetch, 1500);
+        cleanups.push(() => clearTimeout(id));
+      }
+    };
+    if (document.readyState === 'complete') whenIdle();
+    else {
+      addEventListener('load', whenIdle, { once: true });
+      cleanups.push(() => removeEventListener('load', whenIdle));
+    }
+
+    const deepLink = articleFromHash(location.hash);
+    if (deepLink) open({ kind: 'article', id: deepLink });
+  };
+
+  const recordPage = (): void => {
+    const url = transcriptUrl(location.href);
+    if (url) logPending(sessionStorageOrNull(), { type: 'page', at: new Date().toISOString(), url, title: document.title });
+  };
+  recordPage();
+  cleanups.push(
+    watchNavigation(() => {
+      // Frameworks set the new title just after the route changes.
+      setTimeout(recordPage, 300);
+      const id = articleFromHash(location.hash);
+      if (id) open({ kind: 'article', id });
+    }),
+  );
+
+  if (document.body) mount();
+  else {
+    document.addEventListener('DOMContentLoaded', mount, { once: true });
+    cleanups.push(() => document.removeEventListener('DOMContentLoaded', mount));
+  }
+
+  const destroy = (): void => {
+    if (destroyed) return;
+    destroyed = true;
+    panel?.then((handle) => handle.destroy(), () => undefined);
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    clearTimeout(noteTimer);
+    if (launcher) hideFromTop(launcher.el);
+    host.element.remove();
+    emitter.clear();
+    delete (window as LifelineWindow).Lifeline;
+  };
+
+  const command = ([name, ...args]: Command): unknown => {
+    if (destroyed) return undefined;
+    switch (name) {
+      case 'open':
+        return open();
+      case 'close':
+        return close();
+      case 'search':
+        return open({ kind: 'search', query: typeof args[0] === 'string' ? args[0] : '' });
+      case 'article':
+        if (typeof args[0] !== 'string' && typeof args[0] !== 'number') return log(`article: expected an article id`);
+        return open({ kind: 'article', id: String(args[0]) });
+      case 'human':
+        return open({ kind: 'human' });
+      case 'identify': {
+        const next = args[0];
+        if (typeof next !== 'object' || !next) return log(`identify: expected an object {name, email, phone, id, attributes}`);
+        visitor = { ...visitor, ...next };
+        saveVisitor(visitor);
+        return undefined;
+      }
+      case 'on': {
+        const [event, fn] = args;
+        if (!EVENTS.includes(event as LifelineEvent) || typeof fn !== 'function') {
+          log(`on: expected an event (${EVENTS.join(', ')}) and a function`);
+          return () => undefined;
+        }
+        return emitter.on(event as LifelineEvent, fn as Listener);
+      }
+      case 'destroy':
+        return destroy();
+      default:
+        return log(`unknown command "${String(name)}"`);
+    }
+  };
+
+  return {
+    command,
+    ready: () => emitter.emit('ready'),
+  };
+}
+
+const VISITOR_KEY = 'lifeline:visitor';
+
+/** identify() data, kept for the tab; the panel checks its fields before anything is sent. */
+function readVisitor(): Visitor {
+  try {
+    return JSON.parse(sessionStorageOrNull()?.getItem(VISITOR_KEY) ?? '{}') as Visitor;
+  } catch {
+    return {}; // unreadable storage or JSON: start with an unknown visitor
+  }
+}
+
+function saveVisitor(visitor: Visitor): void {
+  try {
+    sessionStorageOrNull()?.setItem(VISITOR_KEY, JSON.stringify(visitor));
+  } catch {
+    // Storage full or blocked: the visitor is kept in memory for this page.
+  }
+}

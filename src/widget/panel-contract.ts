@@ -1,0 +1,47 @@
+/**
+ * What the loader hands the lazily loaded panel, and what the panel hands back. The only
+ * coupling between the two builds: the panel chunk imports types from here, never code.
+ */
+import type { Settings } from './settings';
+import type { Language } from './i18n/locale';
+import type { Emitter } from './emitter';
+
+export interface Visitor {
+  name?: string;
+  email?: string;
+  phone?: string;
+  id?: string;
+  attributes?: Record<string, unknown>;
+}
+
+/** Where the panel should open. */
+export type View =
+  | { kind: 'search'; query?: string }
+  | { kind: 'article'; id: string }
+  | { kind: 'human' };
+
+export interface PanelContext {
+  /** The open shadow root everything is drawn in. */
+  root: ShadowRoot;
+  /** The element inside the shadow root that carries the theme; the panel is drawn inside. */
+  container: HTMLElement;
+  settings: Settings;
+  language: Language;
+  emitter: Emitter;
+  /** The element the panel floats beside: our Help button or the site's own. */
+  anchor(): Element | null;
+  visitor(): Visitor;
+  /** Adopts a stylesheet into the shadow root (constructable, or a <style> with the nonce). */
+  addStyles(css: string): () => void;
+  /** Called by the panel once it has closed; `returnFocus` when focus was inside it. */
+  onClosed(returnFocus: boolean): void;
+}
+
+export interface PanelHandle {
+  open(view?: View): void;
+  close(): void;
+  isOpen(): boolean;
+  destroy(): void;
+}
+
+export type MountPanel = (context: PanelContext) => PanelHandle;

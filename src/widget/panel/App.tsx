@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { View } from '../panel-contract';
+import type { PanelCtx } from './context';
+import type { Channel } from '../../protocol/transcript';
+import { showOnTop, hideFromTop } from '../host';
+import { PANEL_STRINGS } from './strings';
+import { useArticles } from './useArticles';
+import { usePosition } from './usePosition';
+import { Header } from './Header';
+import { SearchView } from './SearchView';
+import { ArticleView } from './ArticleView';
+import { HumanView } from './HumanView';
+import { HumanBar } from './HumanBar';
+import { trapTab } from './focus';
+
+export interface AppControls {
+  open(view?: View): void;
+  close(): void;
+  isOpen(): boolean;
+}
+
+type Screen = { kind: 'search' } | { kind: 'article'; id: string } | { kind: 'human' };
+
+/**
+ * The panel: a dialog with a header, one scrolling view (search, article or the human
+ * channels) and the human bar, which never scrolls away. State lives here; views are dumb.
+ */
+export function App({ ctx, bind }: { ctx: PanelCtx; bind: (controls: AppControls) => void }) {
+  const strings = PANEL_STRINGS[ctx.language];
+  const [open, setOpen] = useState(false);
+  const [screen, setScreen] = useState<Screen>({ kind: 'search' });
+  const [history, setHistory] = useState<Screen[]>([]);
+  const [query, setQuery] = useState('');
+  const [panel, setPanel] = useState<HTMLElement | null>(null);
+  const articles = useArticles(ctx.settings.articles);
+  const fullScreen = usePosition(open, panel, ctx.anchor, ctx.settings.position);
+  const openRef = useRef(open);
+  openRef.current = open;
+  // Where focus goes after a view change: the search box, or the new view's heading.
+  const focusNext = useRef<'search' | 'heading' | null>(null);
+
+  const go = useCallback((next: Screen, remember = true) => {
+    setScreen((current) => {
+      if (remember && (current.kind !== next.kind || JSON.stringify(current) !== JSON.stringify(next))) {
+        setHistory((h) => [...h.slice(-20), current]);
+      }
+      return next;
+    });
+    focusNext.current = next.kind === 'search' ? 'search' : 'heading';
+  }, []);
+
+  const close = useCallback((returnFocus: boolean) => {
+    if (!openRef.current) return;
+    setOpen(false);
+    ctx.onClosed(returnFocus);
+  }, [ctx]);
+
+  useEffect(() => {
+    bind({
+      open(view) {
+        if (view?.kind === 'search') {
+          if (view.query !== undefined) setQuery(view.query);
+          go({ kind: 'search' }, false);
+          setHistory([]);
+        } else if (view?.kind === 'article') go({ kind: 'article', id: view.id });
+        else if (view?.kind === 'human') go({ kind: 'human' });
+        else focusNext.current = screenFocus(screen);
+        setOpen(true);
+      },
+      close: () => close(panel?.contains(ctx.root.activeElement) ?? false),
+      isOpen: () => openRef.current,
+    });
+  });
+
+  // Into the top layer while open, so no page z-index can cover the panel.
+  useLayoutEffect(() => {
+    if (!panel) return;
+    if (open) showOnTop(panel);
+    else hideFromTop(panel);
+  }, [open, panel]);
+
+  useEffect(() => {
+    if (!open || !panel || !focusNext.current) return;
+    const target = focusNext.current === 'search'
+      ? panel.querySelector<HTMLElement>('input[type="search"]')
+      : panel.querySelector<HTMLElement>('[data-view-heading]');
+    focusNext.current = null;
+    target?.focus();
+  });
+
+  const back = (): void => {
+    const previous = history[history.length - 1];
+    setHistory((h) => h.slice(0, -1));
+    go(previous ?? { kind: 'search' }, false);
+  };
+
+  const recordHandoff = (channel: Channel): void => {
+    ctx.transcript.append({ type: 'handoff', channel });
+    ctx.emitter.emit('handoff', { channel });
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close(true);
+    } else if (event.key === 'Tab' && fullScreen && panel) {
+      trapTab(event, panel); // full-screen is modal: keep Tab inside
+    }
+  };
+
+  return (
+    <div
+      ref={setPanel}
+      class={`ll-panel${fullScreen ? ' ll-full' : ''}`}
+      role="dialog"
+      aria-modal={fullScreen ? 'true' : 'false'}
+      aria-labelledby="ll-title"
+      hidden={!open}
+      onKeyDown={onKeyDown}
+    >
+      <Header
+        strings={strings}
+        canGoBack={screen.kind !== 'search'}
+        onBack={back}
+        onClose={() => close(true)}
+      />
+      <div class="ll-body">
+        {screen.kind === 'search' && (
+          <SearchView
+            ctx={ctx}
+            strings={strings}
+            articles={articles}
+            query={query}
+            onQuery={setQuery}
+            onOpenArticle={(id) => go({ kind: 'article', id })}
+            onHuman={() => go({ kind: 'human' })}
+          />
+        )}
+        {screen.kind === 'article' && (
+          <ArticleView
+            key={screen.id}
+            ctx={ctx}
+            strings={strings}
+            articles={articles}
+            id={screen.id}
+            onOpenArticle={(id) => go({ kind: 'article', id })}
+            onHuman={() => go({ kind: 'human' })}
+          />
+        )}
+        {screen.kind === 'human' && <HumanView ctx={ctx} strings={strings} onCall={() => recordHandoff('phone')} />}
+      </div>
+      <HumanBar
+        settings={ctx.settings}
+        strings={strings}
+        onHuman={() => go({ kind: 'human' })}
+        onCall={() => recordHandoff('phone')}
+      />
+    </div>
+  );
+}
+
+function screenFocus(screen: Screen): 'search' | 'heading' {
+  return screen.kind === 'search' ? 'search' : 'heading';
+}

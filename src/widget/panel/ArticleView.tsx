@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PanelCtx } from './context';
+import type { ArticlesState } from './useArticles';
+import type { PanelStrings } from './strings';
+import { Markdown } from './Markdown';
+
+interface Props {
+  ctx: PanelCtx;
+  strings: PanelStrings;
+  articles: ArticlesState;
+  id: string;
+  onOpenArticle(id: string): void;
+  onHuman(): void;
+}
+
+/** One article, rendered from Markdown without innerHTML, with "Did this help?". */
+export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman }: Props) {
+  const article = articles.status === 'ready' ? articles.index.get(id) : undefined;
+  const [helpful, setHelpful] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    if (!article) return;
+    ctx.transcript.append({ type: 'article', articleId: article.id, title: article.title });
+    ctx.emitter.emit('article', { id: article.id, title: article.title });
+  }, [article]);
+
+  if (articles.status === 'loading') return <p class="ll-note">{strings.loading}</p>;
+  if (!article) {
+    return (
+      <div class="ll-view">
+        <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{strings.articleMissing}</h3>
+        <button type="button" class="ll-primary" onClick={onHuman}>{strings.contactPerson}</button>
+      </div>
+    );
+  }
+
+  const vote = (value: boolean): void => {
+    setHelpful(value);
+    ctx.transcript.append({ type: 'feedback', articleId: article.id, helpful: value });
+  };
+
+  return (
+    <article class="ll-view ll-article">
+      <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{article.title}</h3>
+      <Markdown source={article.body} headingOffset={2} onArticleLink={onOpenArticle} />
+      {article.url && (
+        <p class="ll-original"><a href={article.url} target="_blank" rel="noopener">{strings.openOriginal}</a></p>
+      )}
+      <div class="ll-feedback" role="group" aria-labelledby="ll-did-help">
+        {helpful === null ? (
+          <>
+            <p id="ll-did-help" class="ll-feedback-question">{strings.didHelp}</p>
+            <div class="ll-feedback-buttons">
+              <button type="button" class="ll-secondary" onClick={() => vote(true)}>{strings.yes}</button>
+              <button type="button" class="ll-secondary" onClick={() => vote(false)}>{strings.no}</button>
+            </div>
+          </>
+        ) : (
+          <div role="status">
+            <p id="ll-did-help">{helpful ? strings.thanks : strings.sorry}</p>
+            {!helpful && <button type="button" class="ll-primary" onClick={onHuman}>{strings.contactPerson}</button>}
+          </div>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import type { PanelStrings } from './strings';
+
+const BACK = 'M15.4 7.4 14 6l-6 6 6 6 1.4-1.4L10.8 12z';
+const CLOSE = 'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z';
+
+export function Icon({ path, size = 20 }: { path: string; size?: number }) {
+  return (
+    <svg viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false">
+      <path d={path} fill="currentColor" />
+    </svg>
+  );
+}
+
+export function Header(props: { strings: PanelStrings; canGoBack: boolean; onBack(): void; onClose(): void }) {
+  const { strings } = props;
+  return (
+    <header class="ll-header">
+      {props.canGoBack ? (
+        <button type="button" class="ll-icon-button" onClick={props.onBack} aria-label={strings.back}>
+          <Icon path={BACK} />
+        </button>
+      ) : (
+        <span class="ll-header-spacer" />
+      )}
+      <h2 id="ll-title" class="ll-title">{strings.title}</h2>
+      <button type="button" class="ll-icon-button" onClick={props.onClose} aria-label={strings.close}>
+        <Icon path={CLOSE} />
+      </button>
+    </header>
+  );
+}

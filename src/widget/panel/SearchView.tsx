@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PanelCtx } from './context';
+import type { SearchResult } from '../../search/index';
+import type { ArticlesState } from './useArticles';
+import type { PanelStrings } from './strings';
+import { ResultList } from './ResultList';
+
+/** A query counts as settled (one transcript entry) once typing pauses this long. */
+const SETTLE_MS = 900;
+/** The result count is announced a little after typing pauses, so a screen reader isn't flooded. */
+const ANNOUNCE_MS = 450;
+const POPULAR = 5;
+
+interface Props {
+  ctx: PanelCtx;
+  strings: PanelStrings;
+  articles: ArticlesState;
+  query: string;
+  onQuery(query: string): void;
+  onOpenArticle(id: string): void;
+  onHuman(): void;
+}
+
+export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArticle, onHuman }: Props) {
+  const index = articles.status === 'ready' ? articles.index : null;
+  const trimmed = query.trim();
+  const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(trimmed, 8) : []), [index, trimmed]);
+  const [announced, setAnnounced] = useState('');
+  const recorded = useRef('');
+
+  const settle = (): void => {
+    if (!index || !trimmed || recorded.current === trimmed) return;
+    recorded.current = trimmed;
+    const topIds = results.slice(0, 3).map((r) => r.id);
+    ctx.transcript.append({ type: 'search', query: trimmed, resultCount: results.length, topIds });
+    ctx.emitter.emit('search', { query: trimmed, resultCount: results.length, topIds });
+  };
+  const settleRef = useRef(settle);
+  settleRef.current = settle;
+
+  useEffect(() => {
+    if (!index || !trimmed) return setAnnounced('');
+    const announce = setTimeout(() => setAnnounced(results.length ? strings.results(results.length) : strings.noResults(trimmed)), ANNOUNCE_MS);
+    const timer = setTimeout(() => settleRef.current(), SETTLE_MS);
+    return () => {
+      clearTimeout(announce);
+      clearTimeout(timer);
+    };
+  }, [index, trimmed, results]);
+  // Leaving the view (opening an article, closing the panel) settles what was typed.
+  useEffect(() => () => settleRef.current(), []);
+
+  const open = (id: string): void => {
+    settle();
+    onOpenArticle(id);
+  };
+
+  return (
+    <div class="ll-view ll-search">
+      <form
+        role="search"
+        class="ll-search-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          settle();
+          const first = results[0];
+          if (first) open(first.id);
+        }}
+      >
+        <input
+          type="search"
+          class="ll-input"
+          aria-label={strings.searchLabel}
+          placeholder={strings.searchPlaceholder}
+          value={query}
+          onInput={(event) => onQuery((event.currentTarget as HTMLInputElement).value)}
+          autocomplete="off"
+          spellcheck={false}
+          enterKeyHint="search"
+          maxLength={200}
+          disabled={articles.status !== 'ready'}
+        />
+      </form>
+      <p class="ll-sr" role="status" aria-live="polite">{announced}</p>
+
+      {articles.status === 'loading' && <p class="ll-note">{strings.loading}</p>}
+      {articles.status === 'failed' && <PersonFirst text={strings.articlesFailed} strings={strings} onHuman={onHuman} />}
+      {articles.status === 'none' && <PersonFirst text={strings.noArticles} strings={strings} onHuman={onHuman} />}
+
+      {index && !trimmed && (
+        <section aria-labelledby="ll-popular">
+          <h3 id="ll-popular" class="ll-section-title">{strings.popular}</h3>
+          <ResultList
+            results={index.articles.slice(0, POPULAR).map((article) => ({ id: article.id, article, score: 0, titleRanges: [] }))}
+            onOpen={open}
+          />
+        </section>
+      )}
+      {index && trimmed && results.length > 0 && (
+        <>
+          <p class="ll-count" aria-hidden="true">{strings.results(results.length)}</p>
+          <ResultList results={results} onOpen={open} />
+        </>
+      )}
+      {index && trimmed && results.length === 0 && (
+        <PersonFirst title={strings.noResults(trimmed)} text={strings.noResultsHint} strings={strings} onHuman={() => { settle(); onHuman(); }} />
+      )}
+    </div>
+  );
+}
+
+/** When self-help has nothing, a person comes first. */
+function PersonFirst(props: { title?: string; text: string; strings: PanelStrings; onHuman(): void }) {
+  return (
+    <div class="ll-person-first">
+      {props.title && <p class="ll-person-first-title">{props.title}</p>}
+      <p>{props.text}</p>
+      <button type="button" class="ll-primary" onClick={props.onHuman}>{props.strings.contactPerson}</button>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Entry of the lazily loaded panel chunk. The loader imports it on the visitor's first sign of
+ * intent (or when the page is idle) and calls `mount` once; nothing runs at import time.
+ */
+import { render } from 'preact';
+import type { MountPanel, PanelHandle, View } from '../panel-contract';
+import { App, type AppControls } from './App';
+import panelCss from '../styles/panel.css?inline';
+import { createTranscriptStore } from '../transcript-store';
+import { sessionStorageOrNull } from '../storage';
+
+export const mount: MountPanel = (ctx) => {
+  const removeStyles = ctx.addStyles(panelCss);
+  const full = { ...ctx, transcript: createTranscriptStore(sessionStorageOrNull()) };
+  const slot = document.createElement('div');
+  slot.className = 'll-slot';
+  ctx.container.append(slot);
+  let controls: AppControls | null = null;
+  let pending: View | undefined | null = null; // an open() that came before the first render
+
+  render(
+    <App
+      ctx={full}
+      bind={(c) => {
+        controls = c;
+        if (pending !== null) c.open(pending);
+        pending = null;
+      }}
+    />,
+    slot,
+  );
+
+  const handle: PanelHandle = {
+    open(view) {
+      if (controls) controls.open(view);
+      else pending = view;
+    },
+    close: () => controls?.close(),
+    isOpen: () => controls?.isOpen() ?? false,
+    destroy() {
+      render(null, slot);
+      slot.remove();
+      removeStyles();
+    },
+  };
+  return handle;
+};
