@@ -50,19 +50,21 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
     excerpt: fold(stripMarkdown(article.body).slice(0, EXCERPT_CHARS)),
   }));
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const fuse = new Fuse(docs, {
+  const common = { includeScore: true, includeMatches: true, ignoreLocation: true, minMatchCharLength: 2 };
+  // Two matchers, because fuse.js multiplies key scores: one exact hit anywhere scores ~0, so a
+  // word in the body would rank level with the same word in a title. Scored apart, a title,
+  // keyword or tag hit counts fully and a body hit counts BODY_WEIGHT. Long bodies match almost
+  // anything fuzzily, so they get a stricter threshold.
+  const head = new Fuse(docs, {
+    ...common,
     keys: [
       { name: 'title', weight: 3 },
       { name: 'keywords', weight: 2 },
-      { name: 'tags', weight: 1.5 },
-      { name: 'excerpt', weight: 1 },
+      { name: 'tags', weight: 1 },
     ],
-    includeScore: true,
-    includeMatches: true,
-    ignoreLocation: true,
     threshold: 0.4,
-    minMatchCharLength: 2,
   });
+  const body = new Fuse(docs, { ...common, keys: ['excerpt'], threshold: 0.25 });
 
   return {
     articles,
@@ -72,27 +74,49 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
       if (!terms.length) return [];
       const hits = new Map<Doc, { total: number; ranges: Range[] }>();
       for (const term of terms) {
-        for (const result of fuse.search(term, { limit: 50 })) {
+        const best = new Map<Doc, number>();
+        for (const result of head.search(term, { limit: 50 })) {
           const hit = hits.get(result.item) ?? { total: 0, ranges: [] };
-          hit.total += 1 - (result.score ?? 1);
+          let inTitle = false;
           for (const match of result.matches ?? []) {
-            if (match.key === 'title') hit.ranges.push(...match.indices.filter(([s, e]) => e - s >= 1));
+            if (match.key !== 'title') continue;
+            inTitle = true;
+            hit.ranges.push(...match.indices.filter(([s, e]) => e - s >= 1));
           }
           hits.set(result.item, hit);
+          // Among equally good matches, the article whose title has the word comes first.
+          best.set(result.item, (1 - (result.score ?? 1)) * (inTitle ? 1 : 0.9));
+        }
+        for (const result of body.search(term, { limit: 50 })) {
+          best.set(result.item, Math.max(best.get(result.item) ?? 0, BODY_WEIGHT * (1 - (result.score ?? 1))));
+        }
+        for (const [doc, quality] of best) {
+          const hit = hits.get(doc) ?? { total: 0, ranges: [] };
+          hit.total += quality;
+          hits.set(doc, hit);
         }
       }
-      return [...hits]
+      const ranked = [...hits]
         .map(([doc, hit]) => ({
           id: doc.article.id,
           article: doc.article,
-          score: 1 - hit.total / terms.length,
+          quality: hit.total / terms.length,
           titleRanges: mergeRanges(hit.ranges),
         }))
-        .sort((a, b) => a.score - b.score)
-        .slice(0, limit);
+        .sort((a, b) => b.quality - a.quality);
+      // Weak matches far below the best one are noise, not answers.
+      const floor = Math.max(MIN_QUALITY, (ranked[0]?.quality ?? 0) * RELATIVE_FLOOR);
+      return ranked
+        .filter((r) => r.quality >= floor)
+        .slice(0, limit)
+        .map(({ quality, ...rest }) => ({ ...rest, score: 1 - quality }));
     },
   };
 }
+
+const BODY_WEIGHT = 0.6;
+const MIN_QUALITY = 0.2;
+const RELATIVE_FLOOR = 0.45;
 
 /** Sorted, non-overlapping ranges, so highlighting never nests. */
 export function mergeRanges(ranges: readonly Range[]): Range[] {

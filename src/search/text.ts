@@ -25,6 +25,7 @@ const STOP_WORDS = new Set(
  * Characters whose base letter is not a single character are kept as they are.
  */
 export function fold(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase(); // the common case, fast
   let out = '';
   for (const ch of text) {
     const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
