@@ -1,7 +1,7 @@
 import type { SettingChecks } from './settings';
 
 /** The checks settings need that only a browser can answer. */
-export const browserChecks: SettingChecks = {
+export const browserChecks: SettingChecks & { knowsTimeZone(value: string): boolean } = {
   isSelector(value) {
     try {
       document.createDocumentFragment().querySelector(value);
@@ -11,7 +11,10 @@ export const browserChecks: SettingChecks = {
     }
   },
   isColor: (value) => CSS.supports('color', value),
-  isTimeZone(value) {
+  /** Only the shape at load (see loader.ts: the Intl check runs when the page is idle). */
+  isTimeZone: (value) => /^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(value),
+  /** The full check: does this browser know the zone? */
+  knowsTimeZone(value: string) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: value });
       return true;

@@ -15,6 +15,7 @@ import { logPending } from './pending-log';
 import { sessionStorageOrNull } from './storage';
 import { watchNavigation, transcriptUrl, articleFromHash } from './navigation';
 import type { MountPanel, PanelHandle, View, Visitor } from './panel-contract';
+import type { TranscriptEntry } from '../protocol/transcript';
 import baseCss from './styles/base.css?inline';
 
 /** File name of the panel chunk, set by the build (it carries a content hash). */
@@ -76,7 +77,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
   container.lang = language;
   host.root.append(container);
   cleanups.push(host.addStyles(baseCss));
-  let visitor: Visitor = readVisitor();
+  let visitor: Visitor | null = null; // read from storage on first use, not at page load
   let launcher: Launcher | null = null;
   let panel: Promise<PanelHandle> | null = null;
   let destroyed = false;
@@ -86,7 +87,26 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
     settings.launcher ? document.querySelector(settings.launcher) : null;
   const anchor = (): Element | null => launcher?.button ?? siteButton();
 
+  /** Runs `task` once the page has loaded and the main thread is idle; cancelled by destroy. */
+  const afterLoadIdle = (task: () => void): void => {
+    const schedule = (): void => {
+      if (typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(task, { timeout: 4000 });
+        cleanups.push(() => cancelIdleCallback(id));
+      } else {
+        const id = setTimeout(task, 1500);
+        cleanups.push(() => clearTimeout(id));
+      }
+    };
+    if (document.readyState === 'complete') schedule();
+    else {
+      addEventListener('load', schedule, { once: true });
+      cleanups.push(() => removeEventListener('load', schedule));
+    }
+  };
+
   const loadPanel = (): Promise<PanelHandle> => {
+    flush(); // the panel's transcript store must see what the loader recorded
     panel ??= import(/* @vite-ignore */ panelUrl)
       .then((module: { mount: MountPanel }) => {
         if (destroyed) throw new Error('destroyed');
@@ -97,7 +117,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
           language,
           emitter,
           anchor,
-          visitor: () => visitor,
+          visitor: () => (visitor ??= readVisitor()),
           addStyles: host.addStyles,
           onClosed(returnFocus) {
             launcher?.setExpanded(false);
@@ -163,7 +183,8 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
     }
     const ownButton = !settings.launcher;
     launcher = createLauncher(settings, strings, ownButton, () => {
-      logPending(sessionStorageOrNull(), { type: 'handoff', at: new Date().toISOString(), channel: 'phone' });
+      record({ type: 'handoff', at: new Date().toISOString(), channel: 'phone' });
+      flush(); // a tel: link may leave the page
       emitter.emit('handoff', { channel: 'phone' });
     });
     container.append(launcher.el);
@@ -197,31 +218,37 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
       });
     }
 
-    // Prefetch when the page is idle after its load event, never during page load.
-    const whenIdle = (): void => {
-      if (typeof requestIdleCallback === 'function') {
-        const id = requestIdleCallback(prefetch, { timeout: 4000 });
-        cleanups.push(() => cancelIdleCallback(id));
-      } else {
-        const id = setTimeout(prefetch, 1500);
-        cleanups.push(() => clearTimeout(id));
-      }
-    };
-    if (document.readyState === 'complete') whenIdle();
-    else {
-      addEventListener('load', whenIdle, { once: true });
-      cleanups.push(() => removeEventListener('load', whenIdle));
-    }
+    afterLoadIdle(prefetch);
 
     const deepLink = articleFromHash(location.hash);
     if (deepLink) open({ kind: 'article', id: deepLink });
   };
 
+  // What the loader logs waits for an idle moment after the load event: the first touch of
+  // sessionStorage costs a synchronous read, which must not land on page load.
+  const unwritten: TranscriptEntry[] = [];
+  const flush = (): void => {
+    for (const entry of unwritten.splice(0)) logPending(sessionStorageOrNull(), entry);
+  };
+  const record = (entry: TranscriptEntry): void => {
+    unwritten.push(entry);
+    afterLoadIdle(flush);
+  };
+  addEventListener('pagehide', flush);
+  cleanups.push(() => removeEventListener('pagehide', flush));
   const recordPage = (): void => {
     const url = transcriptUrl(location.href);
-    if (url) logPending(sessionStorageOrNull(), { type: 'page', at: new Date().toISOString(), url, title: document.title });
+    if (url) record({ type: 'page', at: new Date().toISOString(), url, title: document.title });
   };
   recordPage();
+  if (settings.timezone) {
+    // Checked when idle: the first Intl call with a time zone loads its data (tens of ms).
+    afterLoadIdle(() => {
+      if (browserChecks.knowsTimeZone(settings.timezone!)) return;
+      log(`data-timezone: expected an IANA time zone like "America/New_York", got "${settings.timezone}"`);
+      settings.timezone = null;
+    });
+  }
   cleanups.push(
     watchNavigation(() => {
       // Frameworks set the new title just after the route changes.
@@ -266,7 +293,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
       case 'identify': {
         const next = args[0];
         if (typeof next !== 'object' || !next) return log(`identify: expected an object {name, email, phone, id, attributes}`);
-        visitor = { ...visitor, ...next };
+        visitor = { ...(visitor ?? readVisitor()), ...next };
         saveVisitor(visitor);
         return undefined;
       }

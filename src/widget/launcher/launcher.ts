@@ -24,7 +24,7 @@ export function createLauncher(
 
   if (settings.phone) {
     const phone = document.createElement('a');
-    phone.className = 'll-phone';
+    phone.className = 'll-pill ll-plain';
     phone.href = telHref(settings.phone, settings.phoneDial);
     const label = document.createElement('span');
     label.className = 'll-sr';
@@ -41,7 +41,7 @@ export function createLauncher(
   if (ownButton) {
     button = document.createElement('button');
     button.type = 'button';
-    button.className = 'll-help';
+    button.className = 'll-pill ll-accent';
     button.setAttribute('aria-haspopup', 'dialog');
     button.setAttribute('aria-expanded', 'false');
     const text = document.createElement('span');

@@ -6,8 +6,9 @@
  * allow-list (anything else degrades to the link's text). The renderer (panel/Markdown.tsx) turns
  * the AST into Preact elements.
  *
- * The inline parser follows CommonMark's delimiter-stack algorithm (with its "openers bottom"
- * optimisation) rather than regexes, so hostile input such as 200 KB of `*_[` stays linear-ish.
+ * Deliberately not CommonMark: lists are flat, emphasis is matched eagerly (nearest opener of the
+ * same character, per-character stacks, no "rule of 3") and never across an open `[`. Every loop
+ * and regex is linear-ish, so hostile input such as 200 KB of `*_[` stays fast.
  */
 
 export type Inline =
@@ -34,752 +35,291 @@ export type LinkTarget =
   | { kind: 'article'; articleId: string }
   | { kind: 'unsafe' };
 
-// Deeper `>>>>…` nesting is kept as text, so hostile input cannot exhaust the stack.
-const MAX_QUOTE_DEPTH = 8;
-// CommonMark caps parentheses nesting in link destinations; it also bounds rescanning.
-const MAX_PAREN_DEPTH = 32;
-
 export function parseMarkdown(source: string): Block[] {
   // Untrusted data may not even be a string at runtime.
-  const text = typeof source === 'string' ? source : '';
+  const text = typeof source == 'string' ? source : '';
   try {
-    const lines = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD').split('\n');
-    return parseBlocks(lines, 0);
+    return blocks(text.replace(/\0/g, '\uFFFD').split(/\r\n?|\n/), 0);
   } catch {
     // Belt and braces: the parser is not expected to throw, but a help panel must never crash.
-    return text.trim() ? [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] : [];
+    return [{ type: 'paragraph', children: [textNode(text)] }];
   }
 }
 
 /** Text content of the blocks (one line per block / list item), for search excerpts and aria. */
-export function plainText(blocks: Block[]): string {
-  const out: string[] = [];
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'heading':
-      case 'paragraph':
-        out.push(inlineText(block.children));
-        break;
-      case 'list':
-        for (const item of block.items) out.push(inlineText(item));
-        break;
-      case 'code':
-        out.push(block.value);
-        break;
-      case 'quote':
-        out.push(plainText(block.children));
-        break;
-      case 'rule':
-        break;
-    }
-  }
-  return out.filter((s) => s !== '').join('\n');
-}
+export const plainText = (blocks: Block[]): string =>
+  blocks
+    .flatMap((b) =>
+      b.type == 'quote' ? plainText(b.children) : b.type == 'list' ? b.items.map(inlineText) : b.type == 'code' ? b.value : b.type == 'rule' ? '' : inlineText(b.children),
+    )
+    .filter((s) => s)
+    .join('\n');
 
-function inlineText(nodes: Inline[]): string {
-  let s = '';
-  for (const node of nodes) {
-    if (node.type === 'text' || node.type === 'code') s += node.value;
-    else if (node.type === 'break') s += '\n';
-    else s += inlineText(node.children);
-  }
-  return s;
-}
+const inlineText = (nodes: Inline[]): string =>
+  nodes.map((n) => (n.type == 'break' ? '\n' : 'value' in n ? n.value : inlineText(n.children))).join('');
 
 // ---------------------------------------------------------------------------------------------
 // URL safety
 
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
-
 /**
- * Classifies a link destination. Browsers drop leading/trailing C0 controls and spaces and every
+ * Classifies a link destination. Browsers drop leading C0 controls and spaces and every
  * tab/newline inside a URL ("  JaVa\tscript:" is javascript:), so we normalise the same way before
- * looking at the scheme. Only http(s), mailto, tel, relative URLs and `article:ID` survive.
+ * looking at the scheme. Only http(s), mailto, tel, relative URLs and `article:ID` survive; a
+ * colon before any '/', '?' or '#' ("java script:", "&#106;avascript:") is refused rather than
+ * guessing how some browser reads it, and an empty URL (`[x]()`) would just reload the page.
  */
 export function classifyUrl(raw: string): LinkTarget {
-  const url = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
-  if (url === '') return { kind: 'unsafe' }; // `[x]()` would just reload the host page
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
-  if (scheme) {
-    const name = (scheme[1] ?? '').toLowerCase();
-    if (SAFE_SCHEMES.has(name)) return { kind: 'href', href: url };
-    if (name === 'article') {
-      const id = url.slice(scheme[0].length);
-      return /^[A-Za-z0-9_-]+$/.test(id) ? { kind: 'article', articleId: id } : { kind: 'unsafe' };
-    }
-    return { kind: 'unsafe' };
-  }
-  // No valid scheme. A colon before any '/', '?' or '#' still smells like one ("java script:",
-  // "&#106;avascript:"); refuse rather than guess how some browser reads it.
-  const colon = url.indexOf(':');
-  if (colon >= 0 && !/[/?#]/.test(url.slice(0, colon))) return { kind: 'unsafe' };
-  return { kind: 'href', href: url };
+  const url = raw.replace(/^[\0- ]+|[\t\n\r]/g, '').trimEnd();
+  const id = /^article:([\w-]+)$/i.exec(url)?.[1];
+  return id
+    ? { kind: 'article', articleId: id }
+    : url && (/^(https?|mailto|tel):/i.test(url) || !/^[^/?#]*:/.test(url))
+      ? { kind: 'href', href: url }
+      : { kind: 'unsafe' };
 }
 
 /** True for absolute http(s) and protocol-relative URLs ("//host", "/\host" in browsers). */
-export function isExternalHref(href: string): boolean {
-  return /^(?:https?:)?[/\\]{2}/i.test(href) || /^https?:/i.test(href);
-}
+export const isExternalHref = (href: string): boolean => /^(https?:|[/\\]{2})/i.test(href);
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
 
-interface Indented {
-  indent: number; // columns, tabs to the next multiple of 4
-  rest: string; // the line without its leading whitespace
-}
+// A backtick in the info string means inline code (```a``` on one line), not a fence.
+const FENCE = /^(`{3,}(?![^`]*`)|~{3,})(.*)/s;
+const HEADING = /^(#{1,6})(?:[ \t]+|$)(.*)/s;
+const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+// [1]: the number of an ordered item, [2]: its content.
+const ITEM = /^(?:[-*+]|(\d{1,9})[.)])(?:[ \t]+|$)(.*)/s;
 
-function splitIndent(line: string): Indented {
-  let col = 0;
-  let i = 0;
-  for (; i < line.length; i++) {
-    const c = line[i];
-    if (c === ' ') col++;
-    else if (c === '\t') col += 4 - (col % 4);
-    else break;
-  }
-  return { indent: col, rest: line.slice(i) };
-}
+const indent = (line: string): number => line.length - line.trimStart().length;
 
-const isBlank = (line: string): boolean => line.trim() === '';
+// "- - -" and "* * *" are rules, not items.
+const item = (rest: string) => !RULE.test(rest) && ITEM.exec(rest);
 
-interface Fence {
-  char: string;
-  length: number;
-  lang?: string;
-}
-
-function matchFence(rest: string): Fence | null {
-  const m = /^(`{3,}|~{3,})(.*)$/.exec(rest);
-  if (!m) return null;
-  const marks = m[1] ?? '';
-  const info = (m[2] ?? '').trim();
-  const char = marks.charAt(0);
-  // A backtick in the info string means this is inline code (```a``` on one line), not a fence.
-  if (char === '`' && info.includes('`')) return null;
-  const lang = info.split(/[ \t]/, 1)[0];
-  return lang ? { char, length: marks.length, lang } : { char, length: marks.length };
-}
-
-function isClosingFence(rest: string, fence: Fence): boolean {
-  let n = 0;
-  while (rest[n] === fence.char) n++;
-  return n >= fence.length && rest.slice(n).trim() === '';
-}
-
-function matchHeading(rest: string): { level: HeadingLevel; text: string } | null {
-  const m = /^(#{1,6})(?:[ \t]|$)/.exec(rest);
-  if (!m) return null;
-  const level = (m[1] ?? '').length as HeadingLevel;
-  let text = rest.slice(level).trim();
-  // Optional closing sequence ("## Title ##"); done by hand to avoid a backtracking regex.
-  let end = text.length;
-  while (end > 0 && text[end - 1] === '#') end--;
-  if (end === 0) text = '';
-  else if (end < text.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) text = text.slice(0, end).trimEnd();
-  return { level, text };
-}
-
-function isRule(rest: string): boolean {
-  const compact = rest.replace(/[ \t]/g, '');
-  const c = compact.charAt(0);
-  if (compact.length < 3 || (c !== '-' && c !== '*' && c !== '_')) return false;
-  for (const ch of compact) if (ch !== c) return false;
-  return true;
-}
-
-interface ListItemStart {
-  ordered: boolean;
-  start: number;
-  content: string;
-}
-
-function matchListItem(rest: string): ListItemStart | null {
-  if (isRule(rest)) return null; // "- - -" and "* * *" are rules, not items
-  const bullet = /^[-*+](?:[ \t]+|$)/.exec(rest);
-  if (bullet) return { ordered: false, start: 1, content: rest.slice(bullet[0].length).trim() };
-  const num = /^(\d{1,9})[.)](?:[ \t]+|$)/.exec(rest);
-  if (num) return { ordered: true, start: Number(num[1]), content: rest.slice(num[0].length).trim() };
-  return null;
-}
+// Deeper `>>>>…` nesting is kept as text, so hostile input cannot exhaust the stack.
+const isQuote = (rest: string, depth: number): boolean => rest[0] == '>' && depth < 8;
 
 /** Whether a line starts a block that ends a paragraph (or a lazy list/quote continuation). */
-function interruptsParagraph(rest: string, depth: number): boolean {
-  if (matchFence(rest) || matchHeading(rest) || isRule(rest)) return true;
-  if (rest.startsWith('>') && depth < MAX_QUOTE_DEPTH) return true;
-  const item = matchListItem(rest);
-  // As in CommonMark, "2021. was a year" mid-paragraph or an empty item must not start a list.
-  return item !== null && item.content !== '' && (!item.ordered || item.start === 1);
+function interrupts(rest: string, depth: number) {
+  const m = item(rest);
+  return (
+    FENCE.test(rest) ||
+    HEADING.test(rest) ||
+    RULE.test(rest) ||
+    isQuote(rest, depth) ||
+    // As in CommonMark, "2021. was a year" mid-paragraph or an empty item must not start a list.
+    (m && m[2] && (!m[1] || +m[1] == 1))
+  );
 }
 
-function parseBlocks(lines: string[], depth: number): Block[] {
-  const blocks: Block[] = [];
+function blocks(lines: string[], depth: number): Block[] {
+  const out: Block[] = [];
+  const at = (i: number) => lines[i]?.trimStart();
   let i = 0;
+  let m: RegExpExecArray | null | false;
+  let r: string | undefined;
   while (i < lines.length) {
-    const line = lines[i] ?? '';
-    if (isBlank(line)) {
+    const line = lines[i]!;
+    const rest = line.trimStart();
+    if (!rest) {
       i++;
-      continue;
-    }
-    const { indent, rest } = splitIndent(line);
-
-    const fence = matchFence(rest);
-    if (fence) {
+    } else if ((m = FENCE.exec(rest))) {
+      // Runs to a line of at least as many of the same character, or to the end.
       const body: string[] = [];
+      while ((r = at(++i)) != null && !(r.startsWith(m[1]!) && !r.replaceAll(m[1]![0]!, '').trim())) body.push(lines[i]!);
       i++;
-      while (i < lines.length) {
-        const l = lines[i] ?? '';
-        if (isClosingFence(splitIndent(l).rest, fence)) {
-          i++;
-          break;
-        }
-        body.push(stripIndent(l, indent));
-        i++;
-      }
-      const code: Block = { type: 'code', value: body.join('\n') };
-      if (fence.lang) code.lang = fence.lang;
-      blocks.push(code);
-      continue;
-    }
-
-    const heading = matchHeading(rest);
-    if (heading) {
-      blocks.push({ type: 'heading', level: heading.level, children: parseInline(heading.text) });
+      out.push({ type: 'code', lang: m[2]!.trim().split(/\s/)[0] || undefined, value: body.join('\n') });
+    } else if ((m = HEADING.exec(rest))) {
+      // Drops an optional closing sequence ("## Title ##"); a regex for it would backtrack.
+      const words = m[2]!.trim().split(' ');
+      if (/^#+$/.test(words.at(-1)!)) words.pop();
+      out.push({ type: 'heading', level: m[1]!.length as HeadingLevel, children: inline(words.join(' ')) });
       i++;
-      continue;
-    }
-
-    if (isRule(rest)) {
-      blocks.push({ type: 'rule' });
+    } else if (RULE.test(rest)) {
+      out.push({ type: 'rule' });
       i++;
-      continue;
-    }
-
-    if (rest.startsWith('>') && depth < MAX_QUOTE_DEPTH) {
+    } else if (isQuote(rest, depth)) {
       const inner: string[] = [];
-      while (i < lines.length) {
-        const l = lines[i] ?? '';
-        const r = splitIndent(l).rest;
-        if (r.startsWith('>')) inner.push(r.slice(r[1] === ' ' || r[1] === '\t' ? 2 : 1));
+      for (; (r = at(i)); i++) {
+        if (r[0] == '>') inner.push(r.replace(/^>[ \t]?/, ''));
         // Lazy continuation: an unmarked line continues the quote's open paragraph.
-        else if (!isBlank(l) && !isBlank(inner[inner.length - 1] ?? '') && !interruptsParagraph(r, depth)) inner.push(r);
+        else if (inner.at(-1)!.trim() && !interrupts(r, depth)) inner.push(r);
         else break;
-        i++;
       }
-      blocks.push({ type: 'quote', children: parseBlocks(inner, depth + 1) });
-      continue;
-    }
-
-    const first = matchListItem(rest);
-    if (first) {
-      i = parseList(lines, i, indent, first, depth, blocks);
-      continue;
-    }
-
-    // Paragraph: runs until a blank line or a line that starts another block.
-    const para: string[] = [rest];
-    i++;
-    while (i < lines.length) {
-      const l = lines[i] ?? '';
-      const r = splitIndent(l).rest;
-      if (isBlank(l) || interruptsParagraph(r, depth)) break;
-      para.push(r);
-      i++;
-    }
-    blocks.push({ type: 'paragraph', children: parseInline(para.join('\n')) });
-  }
-  return blocks;
-}
-
-/** Removes up to `columns` of leading indentation (a fenced block's own indent). */
-function stripIndent(line: string, columns: number): string {
-  let i = 0;
-  while (i < columns && line[i] === ' ') i++;
-  return line.slice(i);
-}
-
-/**
- * Parses a list starting at `lines[start]`; returns the index after it. Nested lists are
- * flattened: any item indented deeper than the first continues this list whatever its marker.
- */
-function parseList(
-  lines: string[],
-  start: number,
-  baseIndent: number,
-  first: ListItemStart,
-  depth: number,
-  out: Block[],
-): number {
-  const items: string[][] = [[first.content]];
-  let i = start + 1;
-  const accepts = (item: ListItemStart, indent: number): boolean =>
-    item.ordered === first.ordered || indent > baseIndent;
-
-  while (i < lines.length) {
-    const line = lines[i] ?? '';
-    if (isBlank(line)) {
-      // A blank line ends the list unless the next content is another item or is indented.
-      let j = i + 1;
-      while (j < lines.length && isBlank(lines[j] ?? '')) j++;
-      if (j >= lines.length) break;
-      const next = splitIndent(lines[j] ?? '');
-      const item = matchListItem(next.rest);
-      if (item && accepts(item, next.indent)) {
-        items.push([item.content]);
-      } else if (!item && next.indent > baseIndent && !interruptsParagraph(next.rest, depth)) {
-        items[items.length - 1]?.push(next.rest); // a later paragraph of the item, joined in
-      } else {
-        break;
+      out.push({ type: 'quote', children: blocks(inner, depth + 1) });
+    } else if ((m = item(rest))) {
+      // Lists are flat: an item indented deeper than the first continues it whatever its marker.
+      const ordered = !!m[1];
+      const base = indent(line);
+      const items = [m[2]!];
+      let gap = false;
+      while ((r = at(++i)) != null) {
+        const next = item(r);
+        const deeper = indent(lines[i]!) > base;
+        if (!r) {
+          gap = true;
+          continue;
+        }
+        // After a blank line, only an item or an indented paragraph continues the list.
+        if (next ? !next[1] == ordered && !deeper : interrupts(r, depth) || (gap && !deeper)) break;
+        if (next) items.push(next[2]!);
+        else items[items.length - 1] += '\n' + r; // lazy continuation or a later paragraph
+        gap = false;
       }
-      i = j + 1;
-      continue;
-    }
-    const { indent, rest } = splitIndent(line);
-    const item = matchListItem(rest);
-    if (item) {
-      if (!accepts(item, indent)) break;
-      items.push([item.content]);
-    } else if (interruptsParagraph(rest, depth)) {
-      break;
+      out.push({ type: 'list', ordered, start: ordered ? +m[1]! : undefined, items: items.map(inline) });
     } else {
-      items[items.length - 1]?.push(rest); // lazy continuation line
+      // Paragraph: runs until a blank line or a line that starts another block.
+      let para = rest;
+      while ((r = at(++i)) && !interrupts(r, depth)) para += '\n' + r;
+      out.push({ type: 'paragraph', children: inline(para) });
     }
-    i++;
   }
-
-  const list: Block = { type: 'list', ordered: first.ordered, items: items.map((item) => parseInline(item.join('\n'))) };
-  if (first.ordered) list.start = first.start;
-  out.push(list);
-  return i;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Inlines
 
-/**
- * Flat token stream. Delimiter runs and `[` stay tokens until emphasis/link matching decides
- * what they are; `buildTree` then folds the stream into nested Inline nodes.
- */
-type Token =
-  | { t: 'text'; value: string }
-  | { t: 'node'; node: Inline }
-  | { t: 'delim'; char: string; count: number; opens: EmphasisKind[]; closes: EmphasisKind[] }
-  | { t: 'linkOpen'; target: LinkTarget; title?: string }
-  | { t: 'linkClose' };
+const textNode = (value: string): Inline => ({ type: 'text', value });
 
-type EmphasisKind = 'strong' | 'em';
+// Escapes, runs of backticks/stars/underscores, plain text, or any single character.
+const TOKEN = /\\[!-/:-@[-`{-~\n]|`+|\*+|_+|[^\\\n`*_[\]<]+|[^]/y;
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+const TICKS = /`+/g;
+// `(dest "title")` after a `]`. Separators are only space/newline and the destination takes
+// everything else (tabs, controls), so "java\tscript:" reaches classifyUrl whole and is refused.
+// Every alternative starts with a distinct character, so there is no catastrophic backtracking.
+const LINK = /\([ \n]*(?:(?:<([^<>\n]*)>|((?:[^ \n()\\]|\\.|\([^ \n()]*\))+))(?:[ \n]+("[^"]*"|'[^']*'))?[ \n]*)?\)/y;
+const AUTOLINK = /<(?:([a-z][\w+.-]{1,31}:[^\s<>\0-\x1f]*)|([^\s<>@]+@[^\s<>@]+))>/iy;
+const depthOf = new WeakMap<Inline, number>();
+const MAX_DEPTH = 16;
 
-/** An entry of the delimiter stack (a doubly linked list, as removals are frequent). */
-interface Delim {
-  pos: number; // creation order, for "is below" comparisons
-  token: Extract<Token, { t: 'delim' }>;
-  char: string;
-  origLength: number;
-  canOpen: boolean;
-  canClose: boolean;
-  prev: Delim | null;
-  next: Delim | null;
-}
 
-interface Bracket {
-  tokenIndex: number;
-  delimBottom: number; // pos of the last delimiter before the bracket (-1: none)
-  active: boolean;
-}
+/** 2 for whitespace (and the ends of the text), 1 for punctuation, 0 for anything else. */
+const charClass = (c = ' '): number => (/\s/.test(c) ? 2 : /[\p{P}\p{S}]/u.test(c) ? 1 : 0);
 
-const ASCII_PUNCT = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
-const isPunct = (c: string): boolean => c !== '' && (ASCII_PUNCT.includes(c) || /[\p{P}\p{S}]/u.test(c));
-const isSpace = (c: string): boolean => c === '' || /\s/u.test(c);
-const AUTOLINK_URL = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/y;
-const AUTOLINK_EMAIL = /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/y;
-
-function parseInline(source: string): Inline[] {
-  const src = source.trim();
-  const tokens: Token[] = [];
-  let text = ''; // pending literal text, flushed before any other token
-  let delimTail: Delim | null = null;
-  let delimCount = 0;
-  const brackets: Bracket[] = [];
-  // Once a backtick run of length n found no closer from some point on, none will later either.
-  const noCloserForRun = new Set<number>();
-
-  const flush = (): void => {
-    if (text) tokens.push({ t: 'text', value: text });
-    text = '';
-  };
-  const pushNode = (node: Inline): void => {
-    flush();
-    tokens.push({ t: 'node', node });
-  };
-  const unlink = (d: Delim): void => {
-    if (d.prev) d.prev.next = d.next;
-    if (d.next) d.next.prev = d.prev;
-    else delimTail = d.prev;
-  };
-
-  /** CommonMark "process emphasis", for the delimiters above `bottom` (a pos). */
-  const processEmphasis = (bottom: number): void => {
-    const openersBottom = new Map<string, number>();
-    let closer: Delim | null = delimTail;
-    while (closer && closer.prev && closer.prev.pos > bottom) closer = closer.prev;
-    if (closer && closer.pos <= bottom) closer = null;
-
-    while (closer) {
-      if (!closer.canClose) {
-        closer = closer.next;
-        continue;
-      }
-      const key = `${closer.char}${closer.canOpen ? 1 : 0}${closer.origLength % 3}`;
-      const floor = Math.max(bottom, openersBottom.get(key) ?? -1);
-      let opener: Delim | null = closer.prev;
-      while (opener && opener.pos > floor) {
-        const oddMatch =
-          (opener.canClose || closer.canOpen) &&
-          (opener.origLength + closer.origLength) % 3 === 0 &&
-          !(opener.origLength % 3 === 0 && closer.origLength % 3 === 0);
-        if (opener.char === closer.char && opener.canOpen && !oddMatch) break;
-        opener = opener.prev;
-      }
-      if (opener && opener.pos > floor) {
-        const use = opener.token.count >= 2 && closer.token.count >= 2 ? 2 : 1;
-        const kind: EmphasisKind = use === 2 ? 'strong' : 'em';
-        opener.token.count -= use;
-        closer.token.count -= use;
-        opener.token.opens.push(kind);
-        closer.token.closes.push(kind);
-        // Delimiters between the pair can no longer match anything outside it.
-        opener.next = closer;
-        closer.prev = opener;
-        if (opener.token.count === 0) unlink(opener);
-        if (closer.token.count === 0) {
-          const next: Delim | null = closer.next;
-          unlink(closer);
-          closer = next;
-        }
-      } else {
-        openersBottom.set(key, closer.prev ? closer.prev.pos : -1);
-        const next: Delim | null = closer.next;
-        if (!closer.canOpen) unlink(closer);
-        closer = next;
-      }
-    }
-    // Everything above the bottom is settled: drop it from the stack.
-    while (delimTail && delimTail.pos > bottom) unlink(delimTail);
-  };
-
-  let i = 0;
-  while (i < src.length) {
-    const c = src.charAt(i);
-
-    if (c === '\\') {
-      const next = src.charAt(i + 1);
-      if (next === '\n') {
-        pushNode({ type: 'break' });
-        i = skipLineStart(src, i + 2);
-      } else if (next !== '' && ASCII_PUNCT.includes(next)) {
-        text += next;
-        i += 2;
-      } else {
-        text += c;
-        i++;
-      }
-      continue;
-    }
-
-    if (c === '\n') {
-      // Two or more trailing spaces make a hard break; otherwise lines join with a space.
-      const trimmed = text.replace(/ +$/, '');
-      const hard = text.length - trimmed.length >= 2;
-      text = trimmed;
-      if (hard) pushNode({ type: 'break' });
-      else text += ' ';
-      i = skipLineStart(src, i + 1);
-      continue;
-    }
-
-    if (c === '`') {
-      let n = 0;
-      while (src[i + n] === '`') n++;
-      const close = noCloserForRun.has(n) ? -1 : findBacktickRun(src, i + n, n);
-      if (close < 0) {
-        noCloserForRun.add(n);
-        text += src.slice(i, i + n);
-        i += n;
-        continue;
-      }
-      let value = src.slice(i + n, close).replace(/\n/g, ' ');
-      if (value.length > 2 && value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') value = value.slice(1, -1);
-      pushNode({ type: 'code', value });
-      i = close + n;
-      continue;
-    }
-
-    if (c === '*' || c === '_') {
-      let n = 0;
-      while (src[i + n] === c) n++;
-      const before = i > 0 ? src.charAt(i - 1) : '';
-      const after = src.charAt(i + n);
-      const left = !isSpace(after) && (!isPunct(after) || isSpace(before) || isPunct(before));
-      const right = !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after));
-      // Underscores must not open/close inside words, so snake_case_names stay plain text.
-      const canOpen = c === '*' ? left : left && (!right || isPunct(before));
-      const canClose = c === '*' ? right : right && (!left || isPunct(after));
-      flush();
-      const token: Extract<Token, { t: 'delim' }> = { t: 'delim', char: c, count: n, opens: [], closes: [] };
-      tokens.push(token);
-      if (canOpen || canClose) {
-        const d: Delim = { pos: delimCount++, token, char: c, origLength: n, canOpen, canClose, prev: delimTail, next: null };
-        if (delimTail) delimTail.next = d;
-        delimTail = d;
-      }
-      i += n;
-      continue;
-    }
-
-    if (c === '[') {
-      flush();
-      brackets.push({ tokenIndex: tokens.length, delimBottom: delimTail ? delimTail.pos : -1, active: true });
-      tokens.push({ t: 'text', value: '[' });
-      i++;
-      continue;
-    }
-
-    if (c === ']') {
-      const opener = brackets.pop();
-      const tail = opener && opener.active && src[i + 1] === '(' ? parseLinkTail(src, i + 1) : null;
-      if (!opener || !tail) {
-        text += c;
-        i++;
-        continue;
-      }
-      flush();
-      processEmphasis(opener.delimBottom);
-      const open: Extract<Token, { t: 'linkOpen' }> = { t: 'linkOpen', target: classifyUrl(tail.dest) };
-      if (tail.title !== undefined) open.title = tail.title;
-      tokens[opener.tokenIndex] = open;
-      tokens.push({ t: 'linkClose' });
-      // Links may not contain links: earlier brackets can no longer form one.
-      for (const b of brackets) b.active = false;
-      i = tail.end;
-      continue;
-    }
-
-    if (c === '<') {
-      AUTOLINK_URL.lastIndex = i;
-      const url = AUTOLINK_URL.exec(src);
-      AUTOLINK_EMAIL.lastIndex = i;
-      const email = url ? null : AUTOLINK_EMAIL.exec(src);
-      const m = url ?? email;
-      if (m) {
-        const label = m[1] ?? '';
-        const target = classifyUrl(url ? label : `mailto:${label}`);
-        for (const node of linkNodes(target, undefined, [{ type: 'text', value: label }])) pushNode(node);
-        i += m[0].length;
-        continue;
-      }
-    }
-
-    text += c; // everything else, including '<' of raw HTML, is literal text
-    i++;
+/** Merges adjacent text nodes and drops empty ones. */
+function merge(nodes: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of nodes) {
+    const last = out.at(-1);
+    if (n.type != 'text') out.push(n);
+    else if (last?.type == 'text') last.value += n.value;
+    else if (n.value) out.push(n);
   }
-  flush();
-  processEmphasis(-1);
-  return buildTree(tokens);
-}
-
-function skipLineStart(src: string, i: number): number {
-  while (src[i] === ' ' || src[i] === '\t') i++;
-  return i;
-}
-
-/** Index of the next backtick run of exactly `n` after `from`, or -1. */
-function findBacktickRun(src: string, from: number, n: number): number {
-  let i = src.indexOf('`', from);
-  while (i >= 0) {
-    let len = 0;
-    while (src[i + len] === '`') len++;
-    if (len === n) return i;
-    i = src.indexOf('`', i + len);
-  }
-  return -1;
-}
-
-interface LinkTail {
-  dest: string;
-  title?: string;
-  end: number; // index after the closing ')'
-}
-
-/** Parses `(dest "title")` starting at the '(' at `start`; null if it is not one. */
-function parseLinkTail(src: string, start: number): LinkTail | null {
-  let i = skipSpaceAndOneNewline(src, start + 1);
-  let dest = '';
-  if (src[i] === '<') {
-    i++;
-    for (;;) {
-      const c = src.charAt(i);
-      if (c === '' || c === '\n' || c === '<') return null;
-      if (c === '>') break;
-      if (c === '\\' && ASCII_PUNCT.includes(src.charAt(i + 1))) {
-        dest += src.charAt(i + 1);
-        i += 2;
-      } else {
-        dest += c;
-        i++;
-      }
-    }
-    i++;
-  } else {
-    let depth = 0;
-    for (;;) {
-      const c = src.charAt(i);
-      // Stricter than CommonMark: control characters and tabs (which browsers strip) stay in the
-      // destination, so "\u0001java\tscript:" reaches classifyUrl and is refused as a whole
-      // instead of falling apart into literal Markdown.
-      const control = c !== '' && c < ' ' && c !== '\n' && c !== '\t';
-      if (control || (c === '\t' && !/[\s"'()]/.test(src.charAt(i + 1) || ' '))) {
-        dest += c;
-        i++;
-        continue;
-      }
-      if (c === '' || c <= ' ') break;
-      if (c === '\\' && ASCII_PUNCT.includes(src.charAt(i + 1))) {
-        dest += src.charAt(i + 1);
-        i += 2;
-        continue;
-      }
-      if (c === '(') {
-        if (++depth > MAX_PAREN_DEPTH) return null;
-      } else if (c === ')') {
-        if (depth === 0) break;
-        depth--;
-      }
-      dest += c;
-      i++;
-    }
-    if (depth !== 0) return null;
-  }
-
-  const afterDest = i;
-  i = skipSpaceAndOneNewline(src, i);
-  let title: string | undefined;
-  const q = src.charAt(i);
-  if (i > afterDest && (q === '"' || q === "'" || q === '(')) {
-    const closeChar = q === '(' ? ')' : q;
-    let t = '';
-    i++;
-    for (;;) {
-      const c = src.charAt(i);
-      if (c === '' || (q === '(' && c === '(')) return null;
-      if (c === closeChar) break;
-      if (c === '\\' && ASCII_PUNCT.includes(src.charAt(i + 1))) {
-        t += src.charAt(i + 1);
-        i += 2;
-      } else {
-        t += c;
-        i++;
-      }
-    }
-    title = t;
-    i = skipSpaceAndOneNewline(src, i + 1);
-  }
-  if (src[i] !== ')') return null;
-  return title === undefined ? { dest, end: i + 1 } : { dest, title, end: i + 1 };
-}
-
-function skipSpaceAndOneNewline(src: string, i: number): number {
-  i = skipLineStart(src, i);
-  if (src[i] === '\n') i = skipLineStart(src, i + 1);
-  return i;
+  return out;
 }
 
 /** The Inline(s) a link becomes: a link, an article link, or (unsafe) just its text. */
-function linkNodes(target: LinkTarget, title: string | undefined, children: Inline[]): Inline[] {
-  if (target.kind === 'article') return [{ type: 'articleLink', articleId: target.articleId, children }];
-  if (target.kind === 'unsafe') return children;
-  // An empty label would be an invisible link; show where it goes instead.
-  const label: Inline[] = children.length ? children : [{ type: 'text', value: target.href }];
-  return [title === undefined ? { type: 'link', href: target.href, children: label } : { type: 'link', href: target.href, title, children: label }];
-}
+const link = (target: LinkTarget, children: Inline[], title?: string): Inline[] =>
+  target.kind == 'article'
+    ? [{ type: 'articleLink', articleId: target.articleId, children }]
+    : target.kind == 'href'
+      ? // An empty label would be an invisible link; show where it goes instead.
+        [{ type: 'link', href: target.href, title, children: children[0] ? children : [textNode(target.href)] }]
+      : children;
 
-// Deeper emphasis nesting is flattened, so renderers and plainText never recurse unboundedly.
-const MAX_INLINE_DEPTH = 16;
+/**
+ * Emphasis is matched eagerly: a closer takes the nearest opener of its character (one stack per
+ * character, so that is O(1)) and wraps every node after the opener's text node. It never
+ * crosses an open '['. Openers and brackets are known by the index of their text node in `out`,
+ * and the text of an opener is its remaining delimiter run.
+ */
+function inline(source: string): Inline[] {
+  const src = source.trim();
+  const out: Inline[] = [];
+  const stacks: number[][] = [[], []]; // '*' and '_' openers
+  const noCloser: number[] = []; // backtick run lengths known to have no closer further on
+  let brackets: number[] = [];
+  let i = 0;
+  let m: RegExpExecArray | null | undefined;
+  // Nodes from `flat` on hold one nested MAX_DEPTH deep: anything wrapping them is flattened
+  // instead (its delimiters vanish), so renderers and plainText never recurse unboundedly.
+  let flat = -1;
+  const add = (nodes: Inline[]): void => {
+    for (const n of nodes) out.push(n);
+  };
+  const literal = (value: string): void => void out.push(textNode(value));
+  const wrap = (at: number, make: (children: Inline[]) => Inline[]): void => {
+    if (at > flat) {
+      const children = merge(out.splice(at));
+      const depth = children.reduce((d, n) => Math.max(d, depthOf.get(n) ?? 0), 0) + 1;
+      if (depth <= MAX_DEPTH) return add(make(children).map((n) => (depthOf.set(n, depth), n)));
+      add(children);
+    }
+    flat = at;
+  };
 
-interface Frame {
-  children: Inline[];
-  // 'flat' frames share their parent's children: used beyond MAX_INLINE_DEPTH.
-  kind: EmphasisKind | 'link' | 'flat' | 'root';
-  open?: Extract<Token, { t: 'linkOpen' }>;
-}
-
-/** Folds the flat token stream (well nested by construction) into Inline trees. */
-function buildTree(tokens: Token[]): Inline[] {
-  const root: Frame = { children: [], kind: 'root' };
-  const stack: Frame[] = [root];
-  let linkDepth = 0;
-  const top = (): Frame => stack[stack.length - 1] ?? root;
-
-  const append = (node: Inline): void => {
-    const list = top().children;
-    const last = list[list.length - 1];
-    if (node.type === 'text') {
-      if (!node.value) return;
-      if (last?.type === 'text') {
-        last.value += node.value; // keep adjacent text in one node
-        return;
+  while (i < src.length) {
+    TOKEN.lastIndex = i;
+    const t = TOKEN.exec(src)![0];
+    const c = t[0]!;
+    const j = i;
+    let n = t.length;
+    i += n;
+    if (c == '\\' && n > 1) {
+      t[1] == '\n' ? out.push({ type: 'break' }) : literal(t[1]!);
+    } else if (c == '\n') {
+      // Two or more trailing spaces make a hard break; otherwise lines join with a space.
+      const last = out.at(-1);
+      if (last?.type == 'text') last.value = last.value.trimEnd();
+      src[j - 1] == ' ' && src[j - 2] == ' ' ? out.push({ type: 'break' }) : literal(' ');
+    } else if (c == '`') {
+      m = null;
+      TICKS.lastIndex = i;
+      if (!noCloser[n]) while ((m = TICKS.exec(src)) && m[0].length != n);
+      if (m) {
+        out.push({ type: 'code', value: src.slice(i, m.index).replace(/\n/g, ' ').replace(/^ (?=.*[^ ])(.*) $/s, '$1') });
+        i = m.index + n;
+      } else {
+        noCloser[n] = 1;
+        literal(t);
       }
-    }
-    // A link inside a link (e.g. an autolink in link text) is invalid HTML: keep its text only.
-    if ((node.type === 'link' || node.type === 'articleLink') && linkDepth > 0) {
-      for (const child of node.children) append(child);
-      return;
-    }
-    list.push(node);
-  };
-
-  const open = (frame: Frame): void => {
-    if (stack.length > MAX_INLINE_DEPTH) {
-      stack.push({ children: top().children, kind: 'flat' });
-      return;
-    }
-    if (frame.kind === 'link') linkDepth++;
-    stack.push(frame);
-  };
-
-  const close = (): void => {
-    const frame = stack.length > 1 ? stack.pop() : undefined;
-    if (!frame || frame.kind === 'flat' || frame.kind === 'root') return;
-    if (frame.kind === 'strong' || frame.kind === 'em') {
-      append({ type: frame.kind, children: frame.children });
-      return;
-    }
-    linkDepth--;
-    const target: LinkTarget = frame.open?.target ?? { kind: 'unsafe' };
-    for (const node of linkNodes(target, frame.open?.title, frame.children)) append(node);
-  };
-
-  for (const token of tokens) {
-    switch (token.t) {
-      case 'text':
-        append({ type: 'text', value: token.value });
-        break;
-      case 'node':
-        append(token.node);
-        break;
-      case 'delim':
-        // Closers use the run's leftmost characters (innermost first), openers its rightmost.
-        for (let k = 0; k < token.closes.length; k++) close();
-        append({ type: 'text', value: token.char.repeat(token.count) });
-        for (let k = token.opens.length - 1; k >= 0; k--) open({ children: [], kind: token.opens[k] ?? 'em' });
-        break;
-      case 'linkOpen':
-        open({ children: [], kind: 'link', open: token });
-        break;
-      case 'linkClose':
-        close();
-        break;
+    } else if (c == '*' || c == '_') {
+      const before = charClass(src[j - 1]);
+      const after = charClass(src[i]);
+      const left = after < 2 && (!after || before);
+      const right = before < 2 && (!before || after);
+      const same = stacks[+(c == '_')]!;
+      const other = stacks[+(c == '*')]!;
+      // Underscores must not open/close inside words, so snake_case_names stay plain text.
+      if (c == '*' ? right : right && (!left || after == 1)) {
+        for (let o; n && (o = same.at(-1)! > (brackets.at(-1) ?? -1) && (out[same.at(-1)!] as { value: string })); ) {
+          const k = same.at(-1)!;
+          const use = n > 1 && o.value.length > 1 ? 2 : 1;
+          n -= use;
+          if (!(o.value = o.value.slice(use))) same.pop();
+          // Delimiters between the pair can no longer match anything outside it.
+          while (other.at(-1)! > k) other.pop();
+          wrap(k + 1, (children) => [{ type: use > 1 ? 'strong' : 'em', children }]);
+        }
+      }
+      if (n) {
+        if (c == '*' ? left : left && (!right || before == 1)) same.push(out.length);
+        literal(c.repeat(n));
+      }
+    } else if (c == '[') {
+      brackets.push(out.length);
+      literal(c);
+    } else if (c == ']' && brackets[0] != null && (m = ((LINK.lastIndex = i), LINK.exec(src)))) {
+      const open = brackets.pop()!;
+      const target = classifyUrl((m[1] ?? m[2] ?? '').replace(ESCAPE, '$1'));
+      const title = m[3]?.slice(1, -1).replace(ESCAPE, '$1');
+      i = LINK.lastIndex;
+      // Links may not contain links, and emphasis inside one is settled.
+      brackets = [];
+      for (const s of stacks) while (s.at(-1)! > open) s.pop();
+      out.splice(open, 1);
+      wrap(open, (children) => link(target, children, title));
+    } else if (c == '<' && (m = ((AUTOLINK.lastIndex = j), AUTOLINK.exec(src)))) {
+      const label = m[1] ?? m[2]!;
+      // Inside a possible link's text an autolink stays text (no links in links).
+      add(link(brackets[0] != null ? { kind: 'unsafe' } : classifyUrl(m[1] ?? 'mailto:' + label), [textNode(label)]));
+      i = AUTOLINK.lastIndex;
+    } else {
+      if (c == ']') brackets.pop();
+      literal(t); // everything else, including '<' of raw HTML, is literal text
     }
   }
-  while (stack.length > 1) close();
-  return root.children;
+  return merge(out);
 }

@@ -29,7 +29,7 @@ export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman
     return (
       <div class="ll-view">
         <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{strings.articleMissing}</h3>
-        <button type="button" class="ll-primary" onClick={onHuman}>{strings.contactPerson}</button>
+        <button type="button" class="ll-pill ll-accent ll-wrap" onClick={onHuman}>{strings.contactPerson}</button>
       </div>
     );
   }
@@ -51,14 +51,14 @@ export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman
           <>
             <p id="ll-did-help" class="ll-feedback-question">{strings.didHelp}</p>
             <div class="ll-feedback-buttons">
-              <button type="button" class="ll-secondary" onClick={() => vote(true)}>{strings.yes}</button>
-              <button type="button" class="ll-secondary" onClick={() => vote(false)}>{strings.no}</button>
+              <button type="button" class="ll-pill ll-plain" onClick={() => vote(true)}>{strings.yes}</button>
+              <button type="button" class="ll-pill ll-plain" onClick={() => vote(false)}>{strings.no}</button>
             </div>
           </>
         ) : (
           <div role="status">
             <p id="ll-did-help">{helpful ? strings.thanks : strings.sorry}</p>
-            {!helpful && <button type="button" class="ll-primary" onClick={onHuman}>{strings.contactPerson}</button>}
+            {!helpful && <button type="button" class="ll-pill ll-accent ll-wrap" onClick={onHuman}>{strings.contactPerson}</button>}
           </div>
         )}
       </div>

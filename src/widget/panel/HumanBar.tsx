@@ -14,13 +14,13 @@ export function HumanBar(props: { settings: Settings; strings: PanelStrings; onH
   return (
     <footer class="ll-bar">
       {settings.phone && (
-        <a class="ll-bar-phone" href={telHref(settings.phone, settings.phoneDial)} onClick={props.onCall}>
+        <a class="ll-pill ll-plain" href={telHref(settings.phone, settings.phoneDial)} onClick={props.onCall}>
           <Icon path={PHONE_ICON} size={18} />
           <span class="ll-sr">{strings.call} </span>
           <span dir="ltr">{settings.phone}</span>
         </a>
       )}
-      <button type="button" class="ll-bar-human" onClick={props.onHuman}>
+      <button type="button" class="ll-pill ll-accent" onClick={props.onHuman}>
         <Icon path={PERSON} size={18} />
         <span>{strings.talkToHuman}</span>
       </button>

@@ -50,7 +50,7 @@ export function HumanView({ ctx, strings }: { ctx: PanelCtx; strings: PanelStrin
       {mailto && (
         <section class="ll-card" aria-labelledby="ll-email-title">
           <h4 id="ll-email-title" class="ll-card-title">{strings.emailTitle}</h4>
-          <a class="ll-secondary ll-block" href={mailto}>{settings.email}</a>
+          <a class="ll-pill ll-plain ll-block" href={mailto}>{settings.email}</a>
         </section>
       )}
 
@@ -66,8 +66,8 @@ export function HumanView({ ctx, strings }: { ctx: PanelCtx; strings: PanelStrin
         )}
         {lines.length > 0 && (
           <div class="ll-row">
-            <button type="button" class="ll-secondary" onClick={copy}>{copied ? strings.copied : strings.copy}</button>
-            <button type="button" class="ll-secondary" onClick={() => ctx.transcript.clear()}>{strings.clear}</button>
+            <button type="button" class="ll-pill ll-plain" onClick={copy}>{copied ? strings.copied : strings.copy}</button>
+            <button type="button" class="ll-pill ll-plain" onClick={() => ctx.transcript.clear()}>{strings.clear}</button>
           </div>
         )}
       </section>

@@ -78,7 +78,6 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
           spellcheck={false}
           enterKeyHint="search"
           maxLength={200}
-          disabled={articles.status !== 'ready'}
         />
       </form>
       <p class="ll-sr" role="status" aria-live="polite">{announced}</p>
@@ -115,7 +114,7 @@ function PersonFirst(props: { title?: string; text: string; strings: PanelString
     <div class="ll-person-first">
       {props.title && <p class="ll-person-first-title">{props.title}</p>}
       <p>{props.text}</p>
-      <button type="button" class="ll-primary" onClick={props.onHuman}>{props.strings.contactPerson}</button>
+      <button type="button" class="ll-pill ll-accent ll-wrap" onClick={props.onHuman}>{props.strings.contactPerson}</button>
     </div>
   );
 }

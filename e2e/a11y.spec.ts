@@ -1,0 +1,75 @@
+/**
+ * axe (WCAG 2.0/2.1 A and AA, 2.2 AA) finds nothing in any state of the widget, in the light
+ * and the dark colour scheme. Each scheme walks through the states in one tab; every state is
+ * checked (soft assertions) so one report lists them all.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  ARTICLES_FAILED,
+  MISSING_ARTICLES,
+  PHONE,
+  REFUND_TITLE,
+  SORRY,
+  axeViolations,
+  dialog,
+  helpButton,
+  hostPage,
+  openPanel,
+  search,
+  viewHeading,
+} from './fixtures';
+
+async function expectNoViolations(page: Page, state: string): Promise<void> {
+  await test.step(`axe: ${state}`, async () => {
+    const violations = await axeViolations(page);
+    expect.soft(violations, `axe violations when ${state}:\n${violations.join('\n')}`).toEqual([]);
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    });
+
+    test('every state of the panel on the demo page', async ({ page }) => {
+      await page.goto('/');
+      await expect(helpButton(page)).toBeVisible();
+      await expectNoViolations(page, 'collapsed');
+
+      const panel = await openPanel(page);
+      await expect(panel.getByRole('heading', { name: 'Popular articles' })).toBeVisible();
+      await expectNoViolations(page, 'showing popular articles');
+
+      await search(page, 'refund');
+      await expect(panel.getByRole('link', { name: REFUND_TITLE })).toBeVisible();
+      await expect(panel.getByRole('status').first()).toHaveText(/articles? found/);
+      await expectNoViolations(page, 'showing results for "refund"');
+
+      await search(page, 'xylophone quantum');
+      await expect(panel.getByRole('button', { name: 'Get help from a person' })).toBeVisible();
+      await expectNoViolations(page, 'showing no results');
+
+      await search(page, 'refund');
+      await panel.getByRole('link', { name: REFUND_TITLE }).click();
+      await expect(viewHeading(page, REFUND_TITLE)).toBeVisible();
+      await expectNoViolations(page, 'showing an article');
+
+      await panel.getByRole('button', { name: 'No', exact: true }).click();
+      await expect(panel.getByText(SORRY)).toBeVisible();
+      await expectNoViolations(page, 'after "Did this help? No"');
+
+      await panel.getByRole('button', { name: 'Get help from a person' }).click();
+      await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+      await expectNoViolations(page, 'showing the human view');
+    });
+
+    test('articles that failed to load', async ({ page }) => {
+      const { url } = await hostPage(page, { script: { 'data-phone': PHONE, 'data-articles': MISSING_ARTICLES } });
+      await page.goto(url);
+      await openPanel(page);
+      await expect(dialog(page).getByText(ARTICLES_FAILED)).toBeVisible();
+      await expectNoViolations(page, 'the articles failed to load');
+    });
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * Promise 1: a person is always one tap away. In every state of the widget, on a desktop and on
+ * a small phone, the phone link (and, in the panel, "Talk to a human") is visible, fully inside
+ * the viewport and not covered by anything.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  ARTICLES_FAILED,
+  DESKTOP,
+  MISSING_ARTICLES,
+  NO_ARTICLES,
+  PHONE,
+  PHONE_VIEWPORT,
+  REFUND_TITLE,
+  SORRY,
+  collapsedPhone,
+  collectConsole,
+  dialog,
+  expectOnScreen,
+  helpButton,
+  hostPage,
+  lifelineErrors,
+  openPanel,
+  panelPhone,
+  routeMalformedArticles,
+  search,
+  talkToHuman,
+  viewHeading,
+} from './fixtures';
+
+/** Checks the way to a person: in the panel when it is open, else the collapsed launcher. */
+async function expectOneTapAway(page: Page, open: boolean): Promise<void> {
+  if (open) {
+    const phone = panelPhone(page);
+    await expect(phone).toHaveAttribute('href', /^tel:/);
+    await expect(phone).toContainText(PHONE);
+    await expectOnScreen(phone, 'the phone link in the panel');
+    await expectOnScreen(talkToHuman(page), '"Talk to a human"');
+  } else {
+    const phone = collapsedPhone(page);
+    await expect(phone).toHaveAttribute('href', /^tel:/);
+    await expect(phone).toContainText(PHONE);
+    await expectOnScreen(phone, 'the collapsed phone link');
+    await expectOnScreen(helpButton(page), 'the Help button');
+  }
+}
+
+/**
+ * The states of the demo page, in the order a visitor meets them: each step goes on from the
+ * previous one (one page load for all) and returns whether the panel is open.
+ */
+const DEMO_WALK: Array<[name: string, step: (page: Page) => Promise<boolean>]> = [
+  ['collapsed', async (page) => {
+    await page.goto('/');
+    await expect(helpButton(page)).toBeVisible();
+    return false;
+  }],
+  ['open, popular articles', async (page) => {
+    await openPanel(page);
+    await expect(dialog(page).getByRole('heading', { name: 'Popular articles' })).toBeVisible();
+    return true;
+  }],
+  ['results for "refund"', async (page) => {
+    await search(page, 'refund');
+    await expect(dialog(page).getByRole('link', { name: REFUND_TITLE })).toBeVisible();
+    return true;
+  }],
+  ['no results for "xylophone quantum"', async (page) => {
+    await search(page, 'xylophone quantum');
+    await expect(dialog(page).getByText('No articles match “xylophone quantum”.').first()).toBeVisible();
+    await expect(dialog(page).getByRole('button', { name: 'Get help from a person' })).toBeVisible();
+    return true;
+  }],
+  ['article open', async (page) => {
+    await search(page, 'refund');
+    await dialog(page).getByRole('link', { name: REFUND_TITLE }).click();
+    await expect(viewHeading(page, REFUND_TITLE)).toBeVisible();
+    return true;
+  }],
+  ['article, after "Did this help? No"', async (page) => {
+    await dialog(page).getByRole('button', { name: 'No', exact: true }).click();
+    await expect(dialog(page).getByText(SORRY)).toBeVisible();
+    await expect(dialog(page).getByRole('button', { name: 'Get help from a person' })).toBeVisible();
+    return true;
+  }],
+  ['human view', async (page) => {
+    await dialog(page).getByRole('button', { name: 'Get help from a person' }).click();
+    await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+    return true;
+  }],
+];
+
+/** A site owner's page whose articles fail to load; the panel is opened. */
+const failedArticles = async (page: Page, articles: string): Promise<void> => {
+  const { url } = await hostPage(page, { script: { 'data-phone': PHONE, 'data-articles': articles } });
+  await page.goto(url);
+  await openPanel(page);
+  await expect(dialog(page).getByText(ARTICLES_FAILED)).toBeVisible();
+  await expect(dialog(page).getByRole('button', { name: 'Get help from a person' })).toBeVisible();
+};
+
+for (const [label, viewport] of [
+  ['desktop 1280×800', DESKTOP],
+  ['phone 320×640', PHONE_VIEWPORT],
+  ['short landscape 740×400', { width: 740, height: 400 }],
+] as const) {
+  test.describe(`a person is one tap away (${label})`, () => {
+    test.use({ viewport });
+    const fullScreen = viewport.width <= 480 || viewport.height <= 460;
+
+    test('every state of the demo page', async ({ page }) => {
+      for (const [name, step] of DEMO_WALK) {
+        await test.step(name, async () => {
+          const open = await step(page);
+          if (open && fullScreen) {
+            expect.soft(await dialog(page).boundingBox(), 'the panel is full-screen').toEqual({ x: 0, y: 0, ...viewport });
+          }
+          await expectOneTapAway(page, open);
+        });
+      }
+    });
+
+    if (label.startsWith('short')) return; // the host-page states below: desktop and phone only
+
+    test('articles 404 (and the site owner is told)', async ({ page }) => {
+      const messages = collectConsole(page);
+      await failedArticles(page, MISSING_ARTICLES);
+      await expectOneTapAway(page, true);
+      await expect.poll(() => lifelineErrors(messages, 'data-articles')).toHaveLength(1);
+      expect(lifelineErrors(messages, 'data-articles')[0]).toContain(MISSING_ARTICLES);
+      expect(lifelineErrors(messages, 'data-articles')[0]).toContain('404');
+    });
+
+    test('malformed articles JSON (and the site owner is told)', async ({ page }) => {
+      const messages = collectConsole(page);
+      await failedArticles(page, await routeMalformedArticles(page));
+      await expectOneTapAway(page, true);
+      await expect.poll(() => lifelineErrors(messages, 'data-articles')).toHaveLength(1);
+      expect(lifelineErrors(messages, 'data-articles')[0]).toMatch(/malformed\.json.*JSON/);
+    });
+
+    test('no data-articles at all', async ({ page }) => {
+      const messages = collectConsole(page);
+      const { url } = await hostPage(page, { script: { 'data-phone': PHONE } });
+      await page.goto(url);
+      await expectOneTapAway(page, false);
+      await openPanel(page);
+      await expect(dialog(page).getByText(NO_ARTICLES)).toBeVisible();
+      await expect(dialog(page).getByRole('button', { name: 'Get help from a person' })).toBeVisible();
+      await expectOneTapAway(page, true);
+      expect(lifelineErrors(messages)).toEqual([]); // leaving it out is not a mistake
+    });
+
+    test('backend-less human view (phone only)', async ({ page }) => {
+      const { url } = await hostPage(page, { script: { 'data-phone': PHONE, 'data-articles': '/articles.json' } });
+      await page.goto(url);
+      await openPanel(page);
+      await talkToHuman(page).click();
+      await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+      await expect(dialog(page).getByText(`Call us at ${PHONE}, using the call button below.`)).toBeVisible();
+      await expectOneTapAway(page, true);
+    });
+  });
+}

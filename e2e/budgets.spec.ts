@@ -1,0 +1,29 @@
+import { test, expect } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { BUDGETS, measureDist } from '../src/build/sizes';
+
+/** Size budgets are exact, so they are checked here; speed is only measured (npm run bench). */
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+
+test('the loader and the whole widget fit their gzip budgets', async () => {
+  const { loader, whole, files } = await measureDist(dist);
+  const report = files.map((f) => `${f.file} ${f.gzip} B gzip`).join(', ');
+  expect(loader.gzip, `loader: ${report}`).toBeLessThanOrEqual(BUDGETS.loader);
+  expect(whole, `whole widget: ${report}`).toBeLessThanOrEqual(BUDGETS.whole);
+});
+
+test('the page fetches at most 8 KB of widget JavaScript by its load event, and no panel', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => document.readyState === 'complete');
+  const scripts = await page.evaluate(() => {
+    const loadAt = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'))
+      .filter((r) => r.responseEnd <= loadAt.loadEventStart)
+      .map((r) => ({ name: new URL(r.name).pathname, bytes: r.encodedBodySize }));
+  });
+  expect(scripts.map((s) => s.name)).toEqual(['/lifeline.js']);
+  const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
+  expect(total).toBeGreaterThan(0);
+  expect(total, JSON.stringify(scripts)).toBeLessThanOrEqual(BUDGETS.atLoad);
+});

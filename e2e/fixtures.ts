@@ -1,0 +1,276 @@
+/**
+ * Shared helpers for the end-to-end suite. Everything is driven the way a person (or a screen
+ * reader) finds it: by role and accessible name, never by the widget's class names.
+ *
+ * Host pages for special cases are fulfilled with `page.route()` on the server's own origin, so
+ * `/lifeline.js`, the panel chunk and `/articles.json` still come from the real server.
+ */
+import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { randomBytes } from 'node:crypto';
+
+export const PORT = Number(process.env.E2E_PORT ?? 8791);
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+/** The demo's phone number, as people read it. */
+export const PHONE = '+1 800 555 0199';
+export const CALL_NAME = `Call ${PHONE}`;
+export const REFUND_TITLE = 'How do I get a refund?';
+export const ARTICLES_FAILED = 'The help articles could not be loaded. A person can still help you.';
+export const NO_ARTICLES = 'Tell us what you need: a person is ready to help.';
+export const SORRY = 'Sorry it didn’t help. A person can take it from here, and will see what you already tried.';
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE_VIEWPORT = { width: 320, height: 640 };
+
+// ---------------------------------------------------------------------------------------------
+// Locators
+
+export const widget = (page: Page): Locator => page.locator('lifeline-widget');
+/** Our launcher button, named exactly "Help". */
+export const helpButton = (page: Page): Locator => widget(page).getByRole('button', { name: 'Help', exact: true });
+/** The open panel. */
+export const dialog = (page: Page): Locator => page.getByRole('dialog', { name: 'Help' });
+/**
+ * The widget's phone link outside the panel. The panel's own phone link is hidden while the
+ * panel is closed, so while collapsed this is the launcher's one.
+ */
+export const collapsedPhone = (page: Page): Locator =>
+  widget(page).getByRole('link', { name: CALL_NAME, exact: true });
+export const panelPhone = (page: Page): Locator => dialog(page).getByRole('link', { name: CALL_NAME, exact: true });
+export const talkToHuman = (page: Page): Locator =>
+  dialog(page).getByRole('button', { name: 'Talk to a human', exact: true });
+export const searchbox = (page: Page): Locator => dialog(page).getByRole('searchbox', { name: 'Search help' });
+/** The live region of the search view (a polite status). */
+export const liveStatus = (page: Page): Locator => dialog(page).getByRole('status').first();
+export const resultLink = (page: Page, title: string | RegExp): Locator => dialog(page).getByRole('link', { name: title });
+export const viewHeading = (page: Page, name: string): Locator =>
+  dialog(page).getByRole('heading', { name, exact: true });
+/** The "What you tried" list of the human view. */
+export const triedList = (page: Page): Locator =>
+  dialog(page).getByRole('region', { name: 'What you tried' }).getByRole('listitem');
+
+// ---------------------------------------------------------------------------------------------
+// Host pages
+
+export type ScriptAttrs = Record<string, string | boolean | undefined>;
+
+/** The demo's settings, minus what a strict demo page adds (nonce). */
+export const DEMO_ATTRS: ScriptAttrs = {
+  'data-phone': PHONE,
+  'data-email': 'help@northwind-cycles.example',
+  'data-articles': '/articles.json',
+};
+
+export interface HostPageOptions {
+  /** Path on the server's origin; default a unique /e2e/host-N.html. */
+  path?: string;
+  title?: string;
+  lang?: string;
+  /** Extra markup at the end of <head> (before the script when it is placed in the head). */
+  head?: string;
+  /** The body's content (before the script tag). */
+  body?: string;
+  /** The script tag's attributes (src is added); null = no script tag at all. */
+  script?: ScriptAttrs | null;
+  /** Where the script tag goes. */
+  placement?: 'body-end' | 'head';
+  /** An inline script before the widget's (gets the nonce when there is one). */
+  inlineBefore?: string;
+  /** true = the strict policy of a careful site (with a nonce); a string = that policy, `{{NONCE}}` replaced. */
+  csp?: boolean | string;
+}
+
+export interface HostPage {
+  url: string;
+  nonce: string;
+}
+
+let pageCounter = 0;
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'nonce-{{NONCE}}' 'strict-dynamic'; style-src 'self'; object-src 'none'; " +
+  "base-uri 'none'; require-trusted-types-for 'script'";
+
+const escapeAttr = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export function scriptTag(attrs: ScriptAttrs, nonce?: string): string {
+  const parts = ['src="/lifeline.js"'];
+  if (nonce) parts.push(`nonce="${nonce}"`);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    parts.push(value === true ? name : `${name}="${escapeAttr(value)}"`);
+  }
+  return `<script ${parts.join(' ')}></script>`;
+}
+
+/**
+ * Serves a site owner's page at `path` on the server's origin (through page.route) and returns
+ * its URL. The widget's own files are not routed: they come from the real server.
+ */
+export async function hostPage(page: Page, options: HostPageOptions = {}): Promise<HostPage> {
+  const path = options.path ?? `/e2e/host-${++pageCounter}.html`;
+  const nonce = randomBytes(12).toString('base64');
+  const useNonce = options.csp !== undefined && options.csp !== false;
+  const n = useNonce ? nonce : undefined;
+  const nonceAttr = n ? ` nonce="${n}"` : '';
+  const script = options.script === null ? '' : scriptTag(options.script ?? DEMO_ATTRS, n);
+  const inline = options.inlineBefore ? `<script${nonceAttr}>${options.inlineBefore}</script>` : '';
+  const placement = options.placement ?? 'body-end';
+  const html = `<!DOCTYPE html>
+<html lang="${options.lang ?? 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title ?? 'A site owner’s page'}</title>
+${options.head ?? ''}
+${inline}
+${placement === 'head' ? script : ''}
+</head>
+<body>
+${options.body ?? '<main><h1>A site owner’s page</h1><p>Some content.</p></main>'}
+${placement === 'body-end' ? script : ''}
+</body>
+</html>`;
+  const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (useNonce) {
+    const policy = typeof options.csp === 'string' ? options.csp : STRICT_CSP;
+    headers['content-security-policy'] = policy.replaceAll('{{NONCE}}', nonce);
+  }
+  await page.route(`${ORIGIN}${path}`, (route) => route.fulfill({ status: 200, headers, body: html }));
+  return { url: `${ORIGIN}${path}`, nonce };
+}
+
+/** Serves broken JSON at /e2e/malformed.json (for data-articles). */
+export async function routeMalformedArticles(page: Page): Promise<string> {
+  const path = '/e2e/malformed.json';
+  await page.route(`${ORIGIN}${path}`, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '[{"id": "refunds", "title": "How do I get a refund?", "body": "Half an arti',
+    }),
+  );
+  return path;
+}
+
+/** A path the real server does not have. */
+export const MISSING_ARTICLES = '/nope/articles.json';
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+/** Opens the panel as a person would: a click on Help. Returns the dialog. */
+export async function openPanel(page: Page): Promise<Locator> {
+  await helpButton(page).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect(helpButton(page)).toHaveAttribute('aria-expanded', 'true');
+  return dialog(page);
+}
+
+/** Types a query into the search box (fill: one input event) and waits until it is enabled. */
+export async function search(page: Page, query: string): Promise<void> {
+  await expect(searchbox(page)).toBeEnabled();
+  await searchbox(page).fill(query);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+/**
+ * The element is visible, its bounding box lies fully inside the viewport, and nothing covers
+ * its centre (a hit test through the shadow root), so a tap there reaches it.
+ */
+export async function expectOnScreen(locator: Locator, what: string): Promise<void> {
+  await expect(locator, `${what} is visible`).toBeVisible();
+  const page = locator.page();
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('the page has no fixed viewport');
+  const box = await locator.boundingBox();
+  expect(box, `${what} has a box`).not.toBeNull();
+  if (!box) return;
+  const where = `${what}: box ${JSON.stringify(box)} in ${viewport.width}×${viewport.height}`;
+  expect.soft(box.x, where).toBeGreaterThanOrEqual(0);
+  expect.soft(box.y, where).toBeGreaterThanOrEqual(0);
+  expect.soft(box.x + box.width, where).toBeLessThanOrEqual(viewport.width + 0.5);
+  expect.soft(box.y + box.height, where).toBeLessThanOrEqual(viewport.height + 0.5);
+  expect.soft(box.width, where).toBeGreaterThan(0);
+  expect.soft(box.height, where).toBeGreaterThan(0);
+  const onTop = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit !== null && el.contains(hit);
+  });
+  expect.soft(onTop, `${what} is not covered by anything at its centre`).toBe(true);
+}
+
+/** Every console message, kept in order. */
+export function collectConsole(page: Page): ConsoleMessage[] {
+  const messages: ConsoleMessage[] = [];
+  page.on('console', (message) => messages.push(message));
+  return messages;
+}
+
+/** The console.error texts that start with `[Lifeline] <prefix>`. */
+export const lifelineErrors = (messages: ConsoleMessage[], prefix = ''): string[] =>
+  messages
+    .filter((m) => m.type() === 'error' && m.text().startsWith(`[Lifeline] ${prefix}`))
+    .map((m) => m.text());
+
+const VIOLATION_TAG = '[e2e:securitypolicyviolation]';
+
+/**
+ * Collects Content-Security-Policy and Trusted Types violations: `securitypolicyviolation`
+ * events (reported through the console, so no global is added to the page), console errors
+ * about either, and uncaught page errors mentioning them. Call before `page.goto`.
+ */
+export async function collectPolicyViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  await page.addInitScript((tag: string) => {
+    const report = (event: SecurityPolicyViolationEvent): void => {
+      console.warn(`${tag} ${event.violatedDirective} blocked=${event.blockedURI} sample=${event.sample} at ${event.sourceFile}:${event.lineNumber}`);
+    };
+    // Capture on window: violations in a shadow root are retargeted, this sees them all.
+    addEventListener('securitypolicyviolation', report, true);
+  }, VIOLATION_TAG);
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith(VIOLATION_TAG)) found.push(text);
+    else if (message.type() === 'error' && /Content Security Policy|Trusted ?Type/i.test(text)) found.push(text);
+  });
+  page.on('pageerror', (error) => {
+    if (/Content Security Policy|Trusted ?Type/i.test(`${error.name} ${error.message}`)) found.push(`pageerror: ${error.message}`);
+  });
+  return found;
+}
+
+/** Runs axe (WCAG 2.2 AA tags) on the widget and returns the violations, summarised. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('lifeline-widget').withTags(WCAG_TAGS).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n    ')}`,
+  );
+}
+
+/** `document.activeElement`, followed into open shadow roots: a short description. */
+export async function deepActiveElement(page: Page): Promise<{ tag: string; name: string; inDialog: boolean; inWidget: boolean }> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    let inWidget = false;
+    while (el?.shadowRoot?.activeElement) {
+      if (el.tagName === 'LIFELINE-WIDGET') inWidget = true;
+      el = el.shadowRoot.activeElement;
+    }
+    if (el?.tagName === 'LIFELINE-WIDGET') inWidget = true;
+    const name = (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      name,
+      inDialog: Boolean(el?.closest('[role="dialog"]')),
+      inWidget,
+    };
+  });
+}

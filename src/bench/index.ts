@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: prints the widget's figures. Sizes against their budgets, then speed measured
+ * in Chromium against the real server started in-process on a free loopback port.
+ * BENCH_RUNS (default 7) and BENCH_LIGHTHOUSE_RUNS (default 3) set the number of runs.
+ */
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../server/app';
+import { BUDGETS, measureDist } from '../build/sizes';
+import { benchWidget } from './widget';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KB`;
+const pct = (value: number, budget: number): string => `${((value / budget) * 100).toFixed(0)}% of ${kb(budget)}`;
+const row = (label: string, value: string, note = ''): void => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${note}`);
+
+async function sizes(): Promise<void> {
+  const { files, loader, whole } = await measureDist(`${root}dist`);
+  console.log('\nSizes (gzip, zlib default level; 1 KB = 1,024 bytes)');
+  for (const f of files) row(f.file, kb(f.gzip), `(${kb(f.raw)} raw)`);
+  row('loader, dist/lifeline.js', kb(loader.gzip), pct(loader.gzip, BUDGETS.loader));
+  row('JavaScript fetched by the load event', kb(loader.gzip), pct(loader.gzip, BUDGETS.atLoad) + ' (the loader alone; checked in e2e/budgets.spec.ts)');
+  row('whole widget', kb(whole), pct(whole, BUDGETS.whole));
+}
+
+async function speed(): Promise<void> {
+  // The demo page as it is, and the same page without the widget's script tag.
+  const app = new Hono();
+  app.get('/bench/no-widget', async (c) => {
+    const html = await readFile(`${root}demo/index.html`, 'utf8');
+    return c.html(html.replace(/<script src="\/lifeline\.js"[\s\S]*?<\/script>/, ''));
+  });
+  app.route('/', createApp({ distDir: `${root}dist`, demoDir: `${root}demo` }));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    console.log(`\nSpeed in Chromium (median of ${runs} runs; Lighthouse median of ${lighthouseRuns})`);
+    const r = await benchWidget({ withWidget: `${base}/`, withoutWidget: `${base}/bench/no-widget`, runs, lighthouseRuns });
+    row('loader main-thread script time at load', `${r.scriptMsWith!.toFixed(1)} ms`, `(page without widget: ${r.scriptMsWithout!.toFixed(1)} ms)`);
+    row('all main-thread task time to load', `${r.taskMsWith!.toFixed(1)} ms`, `(without widget: ${r.taskMsWithout!.toFixed(1)} ms, +${(r.taskMsWith! - r.taskMsWithout!).toFixed(1)} ms)`);
+    row('cumulative layout shift', r.clsWith!.toFixed(4), `(without widget: ${r.clsWithout!.toFixed(4)})`);
+    row('click Help -> usable search box, cold', `${r.openColdMs!.toFixed(0)} ms`, '(panel fetched on the click)');
+    row('click Help -> usable search box, warm', `${r.openWarmMs!.toFixed(0)} ms`, '(panel prefetched when idle)');
+    row('Lighthouse Total Blocking Time, with widget', `${r.tbtWith!.toFixed(0)} ms`, `(without: ${r.tbtWithout!.toFixed(0)} ms)`);
+  } finally {
+    server.close();
+  }
+}
+
+await sizes();
+if (process.env.BENCH_SIZES_ONLY !== '1') await speed();
