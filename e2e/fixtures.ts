@@ -8,6 +8,7 @@
 import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
+import { PANEL_STRINGS } from '../src/widget/panel/strings';
 
 export const PORT = Number(process.env.E2E_PORT ?? 8791);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -18,7 +19,9 @@ export const CALL_NAME = `Call ${PHONE}`;
 export const REFUND_TITLE = 'How do I get a refund?';
 export const ARTICLES_FAILED = 'The help articles could not be loaded. A person can still help you.';
 export const NO_ARTICLES = 'Tell us what you need: a person is ready to help.';
-export const SORRY = 'Sorry it didn’t help. A person can take it from here, and will see what you already tried.';
+/** Copy that is not part of the contract comes from the widget's own English strings. */
+export const SORRY = PANEL_STRINGS.en.sorry;
+export const CALL_AT = PANEL_STRINGS.en.callAt(PHONE);
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export const DESKTOP = { width: 1280, height: 800 };
@@ -44,7 +47,6 @@ export const talkToHuman = (page: Page): Locator =>
 export const searchbox = (page: Page): Locator => dialog(page).getByRole('searchbox', { name: 'Search help' });
 /** The live region of the search view (a polite status). */
 export const liveStatus = (page: Page): Locator => dialog(page).getByRole('status').first();
-export const resultLink = (page: Page, title: string | RegExp): Locator => dialog(page).getByRole('link', { name: title });
 export const viewHeading = (page: Page, name: string): Locator =>
   dialog(page).getByRole('heading', { name, exact: true });
 /** The "What you tried" list of the human view. */
@@ -185,6 +187,7 @@ export async function search(page: Page, query: string): Promise<void> {
  */
 export async function expectOnScreen(locator: Locator, what: string): Promise<void> {
   await expect(locator, `${what} is visible`).toBeVisible();
+  await animationsFinished(locator);
   const page = locator.page();
   const viewport = page.viewportSize();
   if (!viewport) throw new Error('the page has no fixed viewport');
@@ -205,6 +208,18 @@ export async function expectOnScreen(locator: Locator, what: string): Promise<vo
     return hit !== null && el.contains(hit);
   });
   expect.soft(onTop, `${what} is not covered by anything at its centre`).toBe(true);
+}
+
+/**
+ * Waits for the running animations of the element's tree (the shadow root when it is in one):
+ * the panel slides in over 140 ms, and boxes are measured where they come to rest.
+ */
+export async function animationsFinished(locator: Locator): Promise<void> {
+  await locator.evaluate(async (el) => {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const running = root.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 /** Every console message, kept in order. */

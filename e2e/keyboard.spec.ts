@@ -8,6 +8,7 @@ import {
   ORIGIN,
   PHONE_VIEWPORT,
   REFUND_TITLE,
+  animationsFinished,
   deepActiveElement,
   dialog,
   helpButton,
@@ -78,6 +79,7 @@ test.describe('on a 320px screen', () => {
     await expect(searchbox(page)).toBeFocused();
 
     // Full-screen: the dialog covers the viewport.
+    await animationsFinished(dialog(page));
     const box = await dialog(page).boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: PHONE_VIEWPORT.width, height: PHONE_VIEWPORT.height });
     await expect(dialog(page)).toHaveAttribute('aria-modal', 'true');

@@ -39,24 +39,19 @@ export function createHost(nonce: string | null): Host {
 
 /** Shows an element in the browser's top layer when it can, so no z-index war with the page. */
 export function showOnTop(el: HTMLElement): void {
-  if (typeof el.showPopover === 'function') {
+  try {
     el.popover = 'manual';
-    try {
-      if (!el.matches(':popover-open')) el.showPopover();
-      return;
-    } catch {
-      // Not connected yet or not supported here: the CSS fallback (a fixed z-index) applies.
-    }
+    el.showPopover();
+  } catch {
+    // No Popover API (or already shown): the CSS fallback, a fixed z-index, applies.
+    el.classList.add('ll-no-top-layer');
   }
-  el.classList.add('ll-no-top-layer');
 }
 
 export function hideFromTop(el: HTMLElement): void {
-  if (typeof el.hidePopover === 'function' && el.popover) {
-    try {
-      if (el.matches(':popover-open')) el.hidePopover();
-    } catch {
-      // Already hidden or detached: nothing to undo.
-    }
+  try {
+    el.hidePopover();
+  } catch {
+    // Not shown, or no Popover API: nothing to undo.
   }
 }

@@ -4,7 +4,7 @@
  * loads the panel (Preact, search, positioning) only when the visitor shows intent or the page
  * has gone idle after its load event.
  */
-import { readSettings, type Settings } from './settings';
+import { readSettings, TIME_ZONE_EXPECTED, type Settings } from './settings';
 import { browserChecks } from './browser-checks';
 import { createHost, showOnTop, hideFromTop } from './host';
 import { createLauncher, type Launcher } from './launcher/launcher';
@@ -245,7 +245,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
     // Checked when idle: the first Intl call with a time zone loads its data (tens of ms).
     afterLoadIdle(() => {
       if (browserChecks.knowsTimeZone(settings.timezone!)) return;
-      log(`data-timezone: expected an IANA time zone like "America/New_York", got "${settings.timezone}"`);
+      log(`data-timezone: expected ${TIME_ZONE_EXPECTED}, got "${settings.timezone}"`);
       settings.timezone = null;
     });
   }

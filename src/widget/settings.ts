@@ -76,6 +76,7 @@ const oneOf = (...values: string[]): Rule => [
   (v) => (values.includes(v) ? v : undefined),
   values.map((v) => `"${v}"`).join(' or '),
 ];
+export const TIME_ZONE_EXPECTED = 'an IANA time zone like "America/New_York"';
 const url: Rule = [
   (v, c) => {
     const u = c.resolveUrl(v);
@@ -96,7 +97,7 @@ const RULES: Record<Key, Rule> = {
   email: [(v) => (/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(v) ? v : undefined), 'an e-mail address'],
   // Hours are kept as written; their grammar is checked where they are used.
   hours: [(v) => v, ''],
-  timezone: [(v, c) => (c.isTimeZone(v) ? v : undefined), 'an IANA time zone like "America/New_York"'],
+  timezone: [(v, c) => (c.isTimeZone(v) ? v : undefined), TIME_ZONE_EXPECTED],
   locale: [(v, c) => (c.isLocale(v) ? v : undefined), 'a language tag like "en" or "fr-CA"'],
   position: oneOf('bottom-right', 'bottom-left'),
   launcher: [(v, c) => (c.isSelector(v) ? v : undefined), 'a CSS selector of your help button, like "#help"'],

@@ -26,13 +26,12 @@ export function createLauncher(
     const phone = document.createElement('a');
     phone.className = 'll-pill ll-plain';
     phone.href = telHref(settings.phone, settings.phoneDial);
-    const label = document.createElement('span');
-    label.className = 'll-sr';
-    label.textContent = strings.call + ' ';
+    // The visible text is the number; the name says what the link does.
+    phone.setAttribute('aria-label', `${strings.call} ${settings.phone}`);
     const number = document.createElement('span');
     number.textContent = settings.phone;
     number.dir = 'ltr';
-    phone.append(icon(PHONE_ICON, 18), label, number);
+    phone.append(icon(PHONE_ICON, 18), number);
     phone.addEventListener('click', onCall);
     el.append(phone);
   }
