@@ -81,7 +81,8 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
           for (const match of result.matches ?? []) {
             if (match.key !== 'title') continue;
             inTitle = true;
-            hit.ranges.push(...match.indices.filter(([s, e]) => e - s >= 1));
+            // Only spans long enough to show the word was found, not fuzzy crumbs like "re".
+            hit.ranges.push(...match.indices.filter(([s, e]) => e - s + 1 >= Math.min(term.length, 3)));
           }
           hits.set(result.item, hit);
           // Among equally good matches, the article whose title has the word comes first.

@@ -31,9 +31,9 @@ export function createApp({ distDir, demoDir }: AppOptions): Hono {
   const app = new Hono();
   app.use(compress());
 
-  // The loader keeps its name forever, so caches must check it; the panel's name carries a hash.
+  // The loader keeps its name forever, so caches must check it; chunks' names carry a hash.
   app.get('/lifeline.js', (c) => sendFile(c, distDir, 'lifeline.js', 'no-cache'));
-  app.get('/:file{lifeline-panel\\.[\\w-]+\\.js}', (c) =>
+  app.get('/:file{lifeline-[\\w-]+\\.[\\w-]+\\.js}', (c) =>
     sendFile(c, distDir, c.req.param('file'), 'public, max-age=31536000, immutable'));
   app.get('/articles.json', (c) => sendFile(c, distDir, 'articles.json', 'no-cache'));
 

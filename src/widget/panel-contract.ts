@@ -44,4 +44,5 @@ export interface PanelHandle {
   destroy(): void;
 }
 
-export type MountPanel = (context: PanelContext) => PanelHandle;
+/** Resolves once the panel is ready (its language pack included). */
+export type MountPanel = (context: PanelContext) => Promise<PanelHandle>;

@@ -3,12 +3,12 @@ import type { TranscriptEntry } from '../protocol/transcript';
 import {
   appendEntry,
   DEFAULT_LIMITS,
-  ENGLISH_SUMMARY,
   maskCardNumbers,
   parseTranscript,
   summarizeTranscript,
   type SummaryStrings,
 } from './transcript';
+import { ENGLISH_SUMMARY } from './transcript-english';
 
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
@@ -271,7 +271,7 @@ describe('summarizeTranscript', () => {
   ];
 
   it('writes one readable line per entry, oldest first', () => {
-    expect(summarizeTranscript(list)).toEqual([
+    expect(summarizeTranscript(list, ENGLISH_SUMMARY)).toEqual([
       'Visited "Shipping" (/shipping)',
       'Searched "refund late" — 0 results',
       'Searched "refund" — 1 result',
@@ -284,14 +284,14 @@ describe('summarizeTranscript', () => {
   });
 
   it('names each way to a person', () => {
-    expect(summarizeTranscript([handoff('chat'), handoff('phone')])).toEqual([
+    expect(summarizeTranscript([handoff('chat'), handoff('phone')], ENGLISH_SUMMARY)).toEqual([
       'Asked to chat with a person',
       'Chose to call by phone',
     ]);
   });
 
   it('uses the article title even when the article was read after the feedback', () => {
-    expect(summarizeTranscript([feedback('a', true), article('a', 'Alpha', 1)])[0]).toBe('Marked "Alpha" as helpful');
+    expect(summarizeTranscript([feedback('a', true), article('a', 'Alpha', 1)], ENGLISH_SUMMARY)[0]).toBe('Marked "Alpha" as helpful');
   });
 
   it('takes strings for another language', () => {
@@ -307,6 +307,6 @@ describe('summarizeTranscript', () => {
   });
 
   it('is empty for an empty transcript', () => {
-    expect(summarizeTranscript([])).toEqual([]);
+    expect(summarizeTranscript([], ENGLISH_SUMMARY)).toEqual([]);
   });
 });

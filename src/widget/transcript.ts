@@ -250,24 +250,10 @@ export interface SummaryStrings {
   handoff(channel: Channel): string;
 }
 
-const ENGLISH_HANDOFFS: Record<Channel, string> = {
-  chat: 'Asked to chat with a person',
-  callback: 'Asked for a callback',
-  phone: 'Chose to call by phone',
-};
-
-export const ENGLISH_SUMMARY: SummaryStrings = {
-  page: (title, url) => (title ? `Visited "${title}" (${url})` : `Visited ${url}`),
-  search: (query, count) => `Searched "${query}" — ${count} ${count === 1 ? 'result' : 'results'}`,
-  article: (title) => `Read "${title}"`,
-  feedback: (title, helpful) => `Marked "${title}" as ${helpful ? 'helpful' : 'not helpful'}`,
-  handoff: (channel) => ENGLISH_HANDOFFS[channel],
-};
-
 /** One readable line per entry, oldest first, for the visitor and the agent alike. */
 export function summarizeTranscript(
   list: readonly TranscriptEntry[],
-  strings: SummaryStrings = ENGLISH_SUMMARY,
+  strings: SummaryStrings,
 ): string[] {
   // Feedback only carries an id; the article entry (if any) knows what the visitor saw.
   const titles = new Map<string, string>();

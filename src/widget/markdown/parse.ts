@@ -36,13 +36,12 @@ export type LinkTarget =
   | { kind: 'unsafe' };
 
 export function parseMarkdown(source: string): Block[] {
-  // Untrusted data may not even be a string at runtime.
-  const text = typeof source == 'string' ? source : '';
   try {
-    return blocks(text.replace(/\0/g, '\uFFFD').split(/\r\n?|\n/), 0);
+    return blocks(source.split(/\r\n?|\n/), 0);
   } catch {
-    // Belt and braces: the parser is not expected to throw, but a help panel must never crash.
-    return [{ type: 'paragraph', children: [textNode(text)] }];
+    // Untrusted data may not even be a string at runtime (nor is the parser expected to throw,
+    // but a help panel must never crash).
+    return [];
   }
 }
 
@@ -50,7 +49,7 @@ export function parseMarkdown(source: string): Block[] {
 export const plainText = (blocks: Block[]): string =>
   blocks
     .flatMap((b) =>
-      b.type == 'quote' ? plainText(b.children) : b.type == 'list' ? b.items.map(inlineText) : b.type == 'code' ? b.value : b.type == 'rule' ? '' : inlineText(b.children),
+      b.type == 'quote' ? plainText(b.children) : 'items' in b ? b.items.map(inlineText) : 'value' in b ? b.value : 'children' in b ? inlineText(b.children) : '',
     )
     .filter((s) => s)
     .join('\n');
@@ -85,8 +84,8 @@ export const isExternalHref = (href: string): boolean => /^(https?:|[/\\]{2})/i.
 // Blocks
 
 // A backtick in the info string means inline code (```a``` on one line), not a fence.
-const FENCE = /^(`{3,}(?![^`]*`)|~{3,})(.*)/s;
-const HEADING = /^(#{1,6})(?:[ \t]+|$)(.*)/s;
+const FENCE = /^(`{3,}(?![^`]*`)|~{3,})\s*(\S*)/;
+const HEADING = /^(#{1,6})(?:[ \t]|$)(.*)/s;
 const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // [1]: the number of an ordered item, [2]: its content.
 const ITEM = /^(?:[-*+]|(\d{1,9})[.)])(?:[ \t]+|$)(.*)/s;
@@ -108,7 +107,7 @@ function interrupts(rest: string, depth: number) {
     RULE.test(rest) ||
     isQuote(rest, depth) ||
     // As in CommonMark, "2021. was a year" mid-paragraph or an empty item must not start a list.
-    (m && m[2] && (!m[1] || +m[1] == 1))
+    (m && m[2] && !(+m[1]! > 1))
   );
 }
 
@@ -119,52 +118,43 @@ function blocks(lines: string[], depth: number): Block[] {
   let m: RegExpExecArray | null | false;
   let r: string | undefined;
   while (i < lines.length) {
-    const line = lines[i]!;
-    const rest = line.trimStart();
+    const rest = at(i)!;
     if (!rest) {
       i++;
     } else if ((m = FENCE.exec(rest))) {
       // Runs to a line of at least as many of the same character, or to the end.
+      const close = RegExp(`^\\s*${m[1]}+\\s*$`);
       const body: string[] = [];
-      while ((r = at(++i)) != null && !(r.startsWith(m[1]!) && !r.replaceAll(m[1]![0]!, '').trim())) body.push(lines[i]!);
+      while (++i < lines.length && !close.test(lines[i]!)) body.push(lines[i]!);
       i++;
-      out.push({ type: 'code', lang: m[2]!.trim().split(/\s/)[0] || undefined, value: body.join('\n') });
+      out.push({ type: 'code', lang: m[2] || undefined, value: body.join('\n') });
     } else if ((m = HEADING.exec(rest))) {
-      // Drops an optional closing sequence ("## Title ##"); a regex for it would backtrack.
-      const words = m[2]!.trim().split(' ');
-      if (/^#+$/.test(words.at(-1)!)) words.pop();
-      out.push({ type: 'heading', level: m[1]!.length as HeadingLevel, children: inline(words.join(' ')) });
+      // Drops an optional closing sequence ("## Title ##"). Linear: only a start or a space may
+      // begin a match, and each run of '#' follows just one of those.
+      out.push({ type: 'heading', level: m[1]!.length as HeadingLevel, children: inline(m[2]!.replace(/(^|\s)#+\s*$/, '')) });
       i++;
     } else if (RULE.test(rest)) {
       out.push({ type: 'rule' });
       i++;
     } else if (isQuote(rest, depth)) {
       const inner: string[] = [];
-      for (; (r = at(i)); i++) {
-        if (r[0] == '>') inner.push(r.replace(/^>[ \t]?/, ''));
-        // Lazy continuation: an unmarked line continues the quote's open paragraph.
-        else if (inner.at(-1)!.trim() && !interrupts(r, depth)) inner.push(r);
-        else break;
-      }
+      // Lazy continuation: an unmarked line continues the quote's open paragraph.
+      for (; (r = at(i)) && (r[0] == '>' ? ((r = r.replace(/^>[ \t]?/, '')), 1) : inner.at(-1)!.trim() && !interrupts(r, depth)); i++)
+        inner.push(r);
       out.push({ type: 'quote', children: blocks(inner, depth + 1) });
     } else if ((m = item(rest))) {
       // Lists are flat: an item indented deeper than the first continues it whatever its marker.
       const ordered = !!m[1];
-      const base = indent(line);
+      const base = indent(lines[i]!);
       const items = [m[2]!];
-      let gap = false;
       while ((r = at(++i)) != null) {
         const next = item(r);
         const deeper = indent(lines[i]!) > base;
-        if (!r) {
-          gap = true;
-          continue;
-        }
+        if (!r) continue;
         // After a blank line, only an item or an indented paragraph continues the list.
-        if (next ? !next[1] == ordered && !deeper : interrupts(r, depth) || (gap && !deeper)) break;
+        if (next ? !next[1] == ordered && !deeper : interrupts(r, depth) || (!at(i - 1) && !deeper)) break;
         if (next) items.push(next[2]!);
         else items[items.length - 1] += '\n' + r; // lazy continuation or a later paragraph
-        gap = false;
       }
       out.push({ type: 'list', ordered, start: ordered ? +m[1]! : undefined, items: items.map(inline) });
     } else {
@@ -182,17 +172,17 @@ function blocks(lines: string[], depth: number): Block[] {
 
 const textNode = (value: string): Inline => ({ type: 'text', value });
 
-// Escapes, runs of backticks/stars/underscores, plain text, or any single character.
-const TOKEN = /\\[!-/:-@[-`{-~\n]|`+|\*+|_+|[^\\\n`*_[\]<]+|[^]/y;
+// An escape, a run of backticks/stars/underscores, spaces and a newline, spaces, plain text, or
+// any single character. (` *\n` backtracks only over its own run, which ` +` then takes.)
+const TOKEN = /\\[!-/:-@[-`{-~\n]|`+|\*+|_+| *\n| +|[^\\\n`*_[\]< ]+|[^]/y;
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const TICKS = /`+/g;
 // `(dest "title")` after a `]`. Separators are only space/newline and the destination takes
 // everything else (tabs, controls), so "java\tscript:" reaches classifyUrl whole and is refused.
 // Every alternative starts with a distinct character, so there is no catastrophic backtracking.
 const LINK = /\([ \n]*(?:(?:<([^<>\n]*)>|((?:[^ \n()\\]|\\.|\([^ \n()]*\))+))(?:[ \n]+("[^"]*"|'[^']*'))?[ \n]*)?\)/y;
-const AUTOLINK = /<(?:([a-z][\w+.-]{1,31}:[^\s<>\0-\x1f]*)|([^\s<>@]+@[^\s<>@]+))>/iy;
+const AUTOLINK = /<(?:([a-z][\w+.-]+:[^\s<>\0-\x1f]*)|([^\s<>@]+@[^\s<>@]+))>/iy;
 const depthOf = new WeakMap<Inline, number>();
-const MAX_DEPTH = 16;
 
 
 /** 2 for whitespace (and the ends of the text), 1 for punctuation, 0 for anything else. */
@@ -228,23 +218,27 @@ const link = (target: LinkTarget, children: Inline[], title?: string): Inline[] 
 function inline(source: string): Inline[] {
   const src = source.trim();
   const out: Inline[] = [];
-  const stacks: number[][] = [[], []]; // '*' and '_' openers
+  const stacks: Record<string, number[]> = { '*': [], _: [] };
   const noCloser: number[] = []; // backtick run lengths known to have no closer further on
   let brackets: number[] = [];
   let i = 0;
   let m: RegExpExecArray | null | undefined;
-  // Nodes from `flat` on hold one nested MAX_DEPTH deep: anything wrapping them is flattened
+  // Nodes from `flat` on hold one nested 16 deep: anything wrapping them is flattened
   // instead (its delimiters vanish), so renderers and plainText never recurse unboundedly.
   let flat = -1;
   const add = (nodes: Inline[]): void => {
     for (const n of nodes) out.push(n);
   };
-  const literal = (value: string): void => void out.push(textNode(value));
+  const literal = (value: string) => out.push(textNode(value));
+  // Drops the openers after out[k]: they can no longer match anything outside it.
+  const settle = (k: number): void => {
+    for (const s of Object.values(stacks)) while (s.at(-1)! > k) s.pop();
+  };
   const wrap = (at: number, make: (children: Inline[]) => Inline[]): void => {
     if (at > flat) {
       const children = merge(out.splice(at));
       const depth = children.reduce((d, n) => Math.max(d, depthOf.get(n) ?? 0), 0) + 1;
-      if (depth <= MAX_DEPTH) return add(make(children).map((n) => (depthOf.set(n, depth), n)));
+      if (depth <= 16) return add(make(children).map((n) => (depthOf.set(n, depth), n)));
       add(children);
     }
     flat = at;
@@ -257,13 +251,12 @@ function inline(source: string): Inline[] {
     const j = i;
     let n = t.length;
     i += n;
-    if (c == '\\' && n > 1) {
-      t[1] == '\n' ? out.push({ type: 'break' }) : literal(t[1]!);
-    } else if (c == '\n') {
-      // Two or more trailing spaces make a hard break; otherwise lines join with a space.
-      const last = out.at(-1);
-      if (last?.type == 'text') last.value = last.value.trimEnd();
-      src[j - 1] == ' ' && src[j - 2] == ' ' ? out.push({ type: 'break' }) : literal(' ');
+    if (t.at(-1) == '\n') {
+      // Two or more trailing spaces or a backslash make a hard break; otherwise lines join
+      // with a space.
+      n > 2 || c == '\\' ? out.push({ type: 'break' }) : literal(' ');
+    } else if (c == '\\' && n > 1) {
+      literal(t[1]!);
     } else if (c == '`') {
       m = null;
       TICKS.lastIndex = i;
@@ -280,18 +273,16 @@ function inline(source: string): Inline[] {
       const after = charClass(src[i]);
       const left = after < 2 && (!after || before);
       const right = before < 2 && (!before || after);
-      const same = stacks[+(c == '_')]!;
-      const other = stacks[+(c == '*')]!;
+      const same = stacks[c]!;
       // Underscores must not open/close inside words, so snake_case_names stay plain text.
       if (c == '*' ? right : right && (!left || after == 1)) {
-        for (let o; n && (o = same.at(-1)! > (brackets.at(-1) ?? -1) && (out[same.at(-1)!] as { value: string })); ) {
-          const k = same.at(-1)!;
+        for (let k; n && (k = same.at(-1))! > (brackets.at(-1) ?? -1); ) {
+          const o = out[k!] as { value: string };
           const use = n > 1 && o.value.length > 1 ? 2 : 1;
           n -= use;
           if (!(o.value = o.value.slice(use))) same.pop();
-          // Delimiters between the pair can no longer match anything outside it.
-          while (other.at(-1)! > k) other.pop();
-          wrap(k + 1, (children) => [{ type: use > 1 ? 'strong' : 'em', children }]);
+          settle(k!);
+          wrap(k! + 1, (children) => [{ type: use > 1 ? 'strong' : 'em', children }]);
         }
       }
       if (n) {
@@ -301,20 +292,20 @@ function inline(source: string): Inline[] {
     } else if (c == '[') {
       brackets.push(out.length);
       literal(c);
-    } else if (c == ']' && brackets[0] != null && (m = ((LINK.lastIndex = i), LINK.exec(src)))) {
+    } else if (c == ']' && brackets.length && (m = ((LINK.lastIndex = i), LINK.exec(src)))) {
       const open = brackets.pop()!;
       const target = classifyUrl((m[1] ?? m[2] ?? '').replace(ESCAPE, '$1'));
-      const title = m[3]?.slice(1, -1).replace(ESCAPE, '$1');
+      const title = m[3]?.slice(1, -1);
       i = LINK.lastIndex;
       // Links may not contain links, and emphasis inside one is settled.
       brackets = [];
-      for (const s of stacks) while (s.at(-1)! > open) s.pop();
+      settle(open);
       out.splice(open, 1);
       wrap(open, (children) => link(target, children, title));
     } else if (c == '<' && (m = ((AUTOLINK.lastIndex = j), AUTOLINK.exec(src)))) {
       const label = m[1] ?? m[2]!;
       // Inside a possible link's text an autolink stays text (no links in links).
-      add(link(brackets[0] != null ? { kind: 'unsafe' } : classifyUrl(m[1] ?? 'mailto:' + label), [textNode(label)]));
+      add(link(brackets.length ? { kind: 'unsafe' } : classifyUrl(m[1] ?? 'mailto:' + label), [textNode(label)]));
       i = AUTOLINK.lastIndex;
     } else {
       if (c == ']') brackets.pop();

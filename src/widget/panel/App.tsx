@@ -3,7 +3,7 @@ import type { View } from '../panel-contract';
 import type { PanelCtx } from './context';
 import type { Channel } from '../../protocol/transcript';
 import { showOnTop, hideFromTop } from '../host';
-import { PANEL_STRINGS } from './strings';
+import type { PanelStrings } from './strings';
 import { useArticles } from './useArticles';
 import { usePosition } from './usePosition';
 import { Header } from './Header';
@@ -25,8 +25,7 @@ type Screen = { kind: 'search' } | { kind: 'article'; id: string } | { kind: 'hu
  * The panel: a dialog with a header, one scrolling view (search, article or the human
  * channels) and the human bar, which never scrolls away. State lives here; views are dumb.
  */
-export function App({ ctx, bind }: { ctx: PanelCtx; bind: (controls: AppControls) => void }) {
-  const strings = PANEL_STRINGS[ctx.language];
+export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrings; bind: (controls: AppControls) => void }) {
   const [open, setOpen] = useState(false);
   const [screen, setScreen] = useState<Screen>({ kind: 'search' });
   const [history, setHistory] = useState<Screen[]>([]);

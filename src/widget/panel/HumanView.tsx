@@ -12,7 +12,7 @@ import { useTranscript } from './useTranscript';
 export function HumanView({ ctx, strings }: { ctx: PanelCtx; strings: PanelStrings; onCall(): void }) {
   const { settings } = ctx;
   const transcript = useTranscript(ctx.transcript);
-  const lines = summarizeTranscript(transcript);
+  const lines = summarizeTranscript(transcript, strings.summary);
   const [copied, setCopied] = useState(false);
   const summary = lines.map((line) => `- ${line}`).join('\n');
 

@@ -8,8 +8,10 @@ import { App, type AppControls } from './App';
 import panelCss from '../styles/panel.css?inline';
 import { createTranscriptStore } from '../transcript-store';
 import { sessionStorageOrNull } from '../storage';
+import { loadStrings } from './strings';
 
-export const mount: MountPanel = (ctx) => {
+export const mount: MountPanel = async (ctx) => {
+  const strings = await loadStrings(ctx.language);
   const removeStyles = ctx.addStyles(panelCss);
   const full = { ...ctx, transcript: createTranscriptStore(sessionStorageOrNull()) };
   const slot = document.createElement('div');
@@ -21,6 +23,7 @@ export const mount: MountPanel = (ctx) => {
   render(
     <App
       ctx={full}
+      strings={strings}
       bind={(c) => {
         controls = c;
         if (pending !== null) c.open(pending);

@@ -19,21 +19,21 @@ export function useArticles(url: string | null): ArticlesState {
     if (!url) return;
     const abort = new AbortController();
     const fail = (why: string): void => {
-      console.error(`[Lifeline] data-articles (${url}): ${why}`);
+      console.error(`[Lifeline] data-articles: ${url} ${why}`);
       setState({ status: 'failed' });
     };
     fetch(url, { signal: abort.signal, credentials: 'same-origin', headers: { accept: 'application/json' } })
       .then(async (response) => {
-        if (!response.ok) return fail(`the server answered ${response.status} ${response.statusText}`.trim());
+        if (!response.ok) return fail(`answered ${response.status} ${response.statusText}`.trim());
         let json: unknown;
         try {
           json = JSON.parse(await response.text());
         } catch (error) {
-          return fail(`not valid JSON (${(error as Error).message})`);
+          return fail(`is not valid JSON (${(error as Error).message})`);
         }
         const { articles, problems } = parseArticles(json);
-        for (const problem of problems) console.error(`[Lifeline] data-articles (${url}): ${problem}`);
-        if (!articles.length) return fail('no usable articles');
+        for (const problem of problems) console.error(`[Lifeline] data-articles: ${url}: ${problem}`);
+        if (!articles.length) return fail('has no usable articles');
         setState({ status: 'ready', index: createSearchIndex(articles) });
       })
       .catch((error: unknown) => {

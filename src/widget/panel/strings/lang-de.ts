@@ -1,0 +1,48 @@
+import type { PanelStrings } from '../strings';
+
+const strings: PanelStrings = {
+  title: 'Hilfe',
+  close: 'Hilfe schließen',
+  back: 'Zurück',
+  searchLabel: 'Hilfe durchsuchen',
+  searchPlaceholder: 'Nach Antworten suchen',
+  results: (n) => (n === 1 ? '1 Artikel gefunden' : `${n} Artikel gefunden`),
+  noResults: (q) => `Keine Artikel zu „${q}“.`,
+  noResultsHint: 'Ein Mensch hilft Ihnen sofort weiter, oder versuchen Sie andere Wörter.',
+  popular: 'Beliebte Artikel',
+  loading: 'Artikel werden geladen…',
+  articlesFailed: 'Die Hilfeartikel konnten nicht geladen werden. Ein Mensch hilft Ihnen trotzdem.',
+  noArticles: 'Sagen Sie uns, was Sie brauchen: Ein Mensch hilft Ihnen gern.',
+  didHelp: 'Hat das geholfen?',
+  yes: 'Ja',
+  no: 'Nein',
+  thanks: 'Danke für Ihre Rückmeldung.',
+  sorry: 'Schade. Ein Mensch übernimmt gern.',
+  talkToHuman: 'Mit einem Menschen sprechen',
+  contactPerson: "Hilfe von einem Menschen",
+  callAt: (p) => `Rufen Sie uns unter ${p} an, mit der Anruftaste unten.`,
+  call: 'Anrufen:',
+  humanIntro: 'Ein echter Mensch hilft Ihnen, ohne dass Sie sich wiederholen müssen.',
+  phoneTitle: 'Rufen Sie uns an',
+  hours: 'Zeiten',
+  emailTitle: 'Schreiben Sie uns',
+  emailSubject: 'Hilfeanfrage',
+  triedTitle: 'Was Sie versucht haben',
+  triedNote: 'Wird an die Person weitergegeben, die Ihnen hilft.',
+  triedEmpty: 'Noch nichts.',
+  copy: 'Kopieren',
+  copied: 'Kopiert',
+  clear: 'Löschen',
+  openOriginal: 'Diesen Artikel auf eigener Seite öffnen',
+  articleMissing: 'Dieser Artikel wurde nicht gefunden.',
+  summary: {
+    page: (title, url) => (title ? `Hat „${title}“ besucht (${url})` : `Hat ${url} besucht`),
+    search: (query, count) => `Hat „${query}“ gesucht — ${count} ${count === 1 ? 'Ergebnis' : 'Ergebnisse'}`,
+    article: (title) => `Hat „${title}“ gelesen`,
+    feedback: (title, helpful) => `Hat „${title}“ als ${helpful ? 'hilfreich' : 'nicht hilfreich'} markiert`,
+    handoff: (channel) =>
+      ({ chat: 'Wollte mit einem Menschen chatten', callback: 'Hat um Rückruf gebeten', phone: 'Hat angerufen' })[channel],
+  },
+};
+
+export default strings;

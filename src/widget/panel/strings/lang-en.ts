@@ -1,0 +1,42 @@
+import type { PanelStrings } from '../strings';
+import { ENGLISH_SUMMARY } from '../../transcript-english';
+
+const strings: PanelStrings = {
+  title: 'Help',
+  close: 'Close help',
+  back: 'Back',
+  searchLabel: 'Search help',
+  searchPlaceholder: 'Search for answers',
+  results: (n) => (n === 1 ? '1 article found' : `${n} articles found`),
+  noResults: (q) => `No articles match “${q}”.`,
+  noResultsHint: 'A person can help with this right away, or try other words.',
+  popular: 'Popular articles',
+  loading: 'Loading articles…',
+  articlesFailed: 'The help articles could not be loaded. A person can still help you.',
+  noArticles: 'Tell us what you need: a person is ready to help.',
+  didHelp: 'Did this help?',
+  yes: 'Yes',
+  no: 'No',
+  thanks: 'Thanks for letting us know.',
+  sorry: 'Sorry it didn’t help. A person can take it from here.',
+  talkToHuman: 'Talk to a human',
+  contactPerson: "Get help from a person",
+  callAt: (p) => `Call us at ${p}, using the call button below.`,
+  call: 'Call',
+  humanIntro: 'A real person will help, and you won’t have to repeat yourself.',
+  phoneTitle: 'Call us',
+  hours: 'Hours',
+  emailTitle: 'Write to us',
+  emailSubject: 'Help request',
+  triedTitle: 'What you tried',
+  triedNote: 'Shared with the person who helps you.',
+  triedEmpty: 'Nothing yet.',
+  copy: 'Copy',
+  copied: 'Copied',
+  clear: 'Clear',
+  openOriginal: 'Open this article on its own page',
+  articleMissing: 'That article could not be found.',
+  summary: ENGLISH_SUMMARY,
+};
+
+export default strings;

@@ -1,0 +1,48 @@
+import type { PanelStrings } from '../strings';
+
+const strings: PanelStrings = {
+  title: 'Ayuda',
+  close: 'Cerrar la ayuda',
+  back: 'Atrás',
+  searchLabel: 'Buscar en la ayuda',
+  searchPlaceholder: 'Buscar respuestas',
+  results: (n) => (n === 1 ? '1 artículo encontrado' : `${n} artículos encontrados`),
+  noResults: (q) => `Ningún artículo coincide con «${q}».`,
+  noResultsHint: 'Una persona puede ayudarle ahora mismo, o pruebe con otras palabras.',
+  popular: 'Artículos populares',
+  loading: 'Cargando artículos…',
+  articlesFailed: 'No se pudieron cargar los artículos de ayuda. Una persona puede ayudarle igualmente.',
+  noArticles: 'Díganos qué necesita: una persona está lista para ayudarle.',
+  didHelp: '¿Le ha sido útil?',
+  yes: 'Sí',
+  no: 'No',
+  thanks: 'Gracias por su opinión.',
+  sorry: 'Lo sentimos. Una persona puede seguir desde aquí.',
+  talkToHuman: 'Hablar con una persona',
+  contactPerson: "Recibir ayuda de una persona",
+  callAt: (p) => `Llámenos al ${p}, con el botón de llamada de abajo.`,
+  call: 'Llamar al',
+  humanIntro: 'Le ayudará una persona real, sin que tenga que repetirse.',
+  phoneTitle: 'Llámenos',
+  hours: 'Horario',
+  emailTitle: 'Escríbanos',
+  emailSubject: 'Solicitud de ayuda',
+  triedTitle: 'Lo que ha intentado',
+  triedNote: 'Se comparte con la persona que le ayuda.',
+  triedEmpty: 'Nada todavía.',
+  copy: 'Copiar',
+  copied: 'Copiado',
+  clear: 'Borrar',
+  openOriginal: 'Abrir este artículo en su propia página',
+  articleMissing: 'No se encontró ese artículo.',
+  summary: {
+    page: (title, url) => (title ? `Visitó «${title}» (${url})` : `Visitó ${url}`),
+    search: (query, count) => `Buscó «${query}» — ${count} ${count === 1 ? 'resultado' : 'resultados'}`,
+    article: (title) => `Leyó «${title}»`,
+    feedback: (title, helpful) => `Marcó «${title}» como ${helpful ? 'útil' : 'no útil'}`,
+    handoff: (channel) =>
+      ({ chat: 'Pidió chatear con una persona', callback: 'Pidió que le llamen', phone: 'Eligió llamar' })[channel],
+  },
+};
+
+export default strings;

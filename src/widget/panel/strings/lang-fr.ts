@@ -1,0 +1,48 @@
+import type { PanelStrings } from '../strings';
+
+const strings: PanelStrings = {
+  title: 'Aide',
+  close: "Fermer l'aide",
+  back: 'Retour',
+  searchLabel: "Rechercher dans l'aide",
+  searchPlaceholder: 'Rechercher une réponse',
+  results: (n) => (n === 1 ? '1 article trouvé' : `${n} articles trouvés`),
+  noResults: (q) => `Aucun article ne correspond à « ${q} ».`,
+  noResultsHint: "Une personne peut vous aider tout de suite, ou essayez d'autres mots.",
+  popular: 'Articles populaires',
+  loading: 'Chargement des articles…',
+  articlesFailed: "Les articles d'aide n'ont pas pu être chargés. Une personne peut quand même vous aider.",
+  noArticles: 'Dites-nous ce dont vous avez besoin : une personne est prête à vous aider.',
+  didHelp: 'Cet article vous a-t-il aidé ?',
+  yes: 'Oui',
+  no: 'Non',
+  thanks: 'Merci de votre retour.',
+  sorry: "Désolés. Une personne peut prendre le relais.",
+  talkToHuman: 'Parler à une personne',
+  contactPerson: "Obtenir l'aide d'une personne",
+  callAt: (p) => `Appelez-nous au ${p}, avec le bouton d'appel ci-dessous.`,
+  call: 'Appeler le',
+  humanIntro: "Une vraie personne va vous aider, sans que vous ayez à vous répéter.",
+  phoneTitle: 'Appelez-nous',
+  hours: 'Horaires',
+  emailTitle: 'Écrivez-nous',
+  emailSubject: "Demande d'aide",
+  triedTitle: 'Ce que vous avez essayé',
+  triedNote: 'Transmis à la personne qui vous aide.',
+  triedEmpty: 'Rien pour le moment.',
+  copy: 'Copier',
+  copied: 'Copié',
+  clear: 'Effacer',
+  openOriginal: 'Ouvrir cet article sur sa propre page',
+  articleMissing: "Cet article est introuvable.",
+  summary: {
+    page: (title, url) => (title ? `A consulté « ${title} » (${url})` : `A consulté ${url}`),
+    search: (query, count) => `A cherché « ${query} » — ${count} résultat${count === 1 ? '' : 's'}`,
+    article: (title) => `A lu « ${title} »`,
+    feedback: (title, helpful) => `A jugé « ${title} » ${helpful ? 'utile' : 'pas utile'}`,
+    handoff: (channel) =>
+      ({ chat: 'A demandé à discuter avec une personne', callback: 'A demandé à être rappelé', phone: 'A choisi d’appeler' })[channel],
+  },
+};
+
+export default strings;
