@@ -5,10 +5,11 @@
  *    name, so it can be cached forever and is only fetched when the visitor shows intent.
  * 2. The loader, dist/lifeline.js, as a classic script (an IIFE: it leaks no globals) that
  *    knows the panel's file name and imports it relative to its own URL.
- * 3. demo/articles/*.md into dist/articles.json, the demo's `data-articles`.
+ * 3. demo/articles/*.md into dist/articles.json, the demo's `data-articles`, the articles named
+ *    in demo/popular.txt first.
  */
 import { build, type InlineConfig } from 'vite';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadMarkdownFolder } from '../search/markdown-folder';
 
@@ -76,6 +77,10 @@ async function buildLoader(panelFile: string): Promise<void> {
 async function buildDemoArticles(): Promise<void> {
   const { articles, problems } = await loadMarkdownFolder(`${root}demo/articles`);
   if (problems.length) throw new Error(`demo/articles has problems:\n  ${problems.join('\n  ')}`);
+  // The widget shows the first five articles as "Popular"; demo/popular.txt names them.
+  const popular = (await readFile(`${root}demo/popular.txt`, 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean);
+  const rank = (id: string): number => (popular.includes(id) ? popular.indexOf(id) : popular.length);
+  articles.sort((a, b) => rank(a.id) - rank(b.id));
   await mkdir(outDir, { recursive: true });
   await writeFile(`${outDir}/articles.json`, JSON.stringify(articles));
   console.log(`dist/articles.json: ${articles.length} demo articles`);

@@ -228,7 +228,9 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
   // sessionStorage costs a synchronous read, which must not land on page load.
   const unwritten: TranscriptEntry[] = [];
   const flush = (): void => {
+    if (!unwritten.length) return;
     for (const entry of unwritten.splice(0)) logPending(sessionStorageOrNull(), entry);
+    panel?.then((handle) => handle.sync(), () => undefined);
   };
   const record = (entry: TranscriptEntry): void => {
     unwritten.push(entry);

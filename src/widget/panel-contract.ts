@@ -41,6 +41,8 @@ export interface PanelHandle {
   open(view?: View): void;
   close(): void;
   isOpen(): boolean;
+  /** The loader recorded something (a page of a single-page app): show it. */
+  sync(): void;
   destroy(): void;
 }
 

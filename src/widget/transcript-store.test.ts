@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TranscriptEntry } from '../protocol/transcript';
 import { createTranscriptStore, type NewTranscriptEntry, type TranscriptStorage } from './transcript-store';
+import { logPending, PENDING_KEY } from './pending-log';
 
 const KEY = 'lifeline:transcript';
 
@@ -231,5 +232,32 @@ describe('NewTranscriptEntry', () => {
     // @ts-expect-error channel must be one of the protocol's
     store.append({ type: 'handoff', channel: 'email' });
     expect(urls(store.read())).toEqual(['/a']); // at run time, malformed entries are dropped
+  });
+});
+
+describe('entries the loader logged (pending-log.ts)', () => {
+  it('are folded into the transcript in time order on the next read, once', () => {
+    const { storage, map } = fakeStorage();
+    const store = createTranscriptStore(storage, KEY, clock());
+    store.append({ type: 'search', query: 'refund', resultCount: 1, topIds: ['refunds'] });
+    logPending(storage, { type: 'page', at: '2025-03-01T11:00:01.000Z', url: '/b', title: 'B' });
+    logPending(storage, { type: 'page', at: '2025-03-01T11:00:00.000Z', url: '/a', title: 'A' });
+    expect(urls(store.read())).toEqual(['search', '/a', '/b']);
+    expect(map.has(PENDING_KEY)).toBe(false);
+    expect(urls(store.read())).toEqual(['search', '/a', '/b']);
+  });
+
+  it('sync() tells subscribers about entries logged behind the store’s back', () => {
+    const { storage } = fakeStorage();
+    const store = createTranscriptStore(storage, KEY, clock());
+    store.append(visit('/a'));
+    const seen: string[][] = [];
+    const off = store.subscribe((list) => seen.push(urls(list)));
+    store.sync();
+    expect(seen).toEqual([]); // nothing new
+    logPending(storage, { type: 'page', at: '2030-01-01T00:00:00.000Z', url: '/route-2', title: 'Route 2' });
+    store.sync();
+    expect(seen).toEqual([['/a', '/route-2']]);
+    off();
   });
 });

@@ -23,6 +23,8 @@ export interface TranscriptStore {
   /** Adds an entry (see `appendEntry` for what is folded or dropped); returns the new list. */
   append(entry: NewTranscriptEntry): TranscriptEntry[];
   clear(): void;
+  /** Reads storage again and tells the subscribers if something else (the loader) changed it. */
+  sync(): void;
   /** Called after every change with the new list; returns its unsubscribe. */
   subscribe(listener: TranscriptListener): () => void;
 }
@@ -122,6 +124,12 @@ export function createTranscriptStore(
         notify();
       }
       return [...memory];
+    },
+
+    sync() {
+      // load() parses anew, so compare contents, not identities.
+      const before = JSON.stringify(memory);
+      if (JSON.stringify(load()) !== before) notify();
     },
 
     clear() {

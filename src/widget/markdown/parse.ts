@@ -84,7 +84,7 @@ export const isExternalHref = (href: string): boolean => /^(https?:|[/\\]{2})/i.
 // Blocks
 
 // A backtick in the info string means inline code (```a``` on one line), not a fence.
-const FENCE = /^(`{3,}(?![^`]*`)|~{3,})\s*(\S*)/;
+const FENCE = /^(`{3,}(?![^`]*`)|~{3,})\s*(\S+)?/;
 const HEADING = /^(#{1,6})(?:[ \t]|$)(.*)/s;
 const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // [1]: the number of an ordered item, [2]: its content.
@@ -113,6 +113,7 @@ function interrupts(rest: string, depth: number) {
 
 function blocks(lines: string[], depth: number): Block[] {
   const out: Block[] = [];
+  const add = (block: Block) => out.push(block);
   const at = (i: number) => lines[i]?.trimStart();
   let i = 0;
   let m: RegExpExecArray | null | false;
@@ -127,21 +128,21 @@ function blocks(lines: string[], depth: number): Block[] {
       const body: string[] = [];
       while (++i < lines.length && !close.test(lines[i]!)) body.push(lines[i]!);
       i++;
-      out.push({ type: 'code', lang: m[2] || undefined, value: body.join('\n') });
+      add({ type: 'code', lang: m[2], value: body.join('\n') });
     } else if ((m = HEADING.exec(rest))) {
       // Drops an optional closing sequence ("## Title ##"). Linear: only a start or a space may
       // begin a match, and each run of '#' follows just one of those.
-      out.push({ type: 'heading', level: m[1]!.length as HeadingLevel, children: inline(m[2]!.replace(/(^|\s)#+\s*$/, '')) });
+      add({ type: 'heading', level: m[1]!.length as HeadingLevel, children: inline(m[2]!.replace(/(^|\s)#+\s*$/, '')) });
       i++;
     } else if (RULE.test(rest)) {
-      out.push({ type: 'rule' });
+      add({ type: 'rule' });
       i++;
     } else if (isQuote(rest, depth)) {
       const inner: string[] = [];
       // Lazy continuation: an unmarked line continues the quote's open paragraph.
       for (; (r = at(i)) && (r[0] == '>' ? ((r = r.replace(/^>[ \t]?/, '')), 1) : inner.at(-1)!.trim() && !interrupts(r, depth)); i++)
         inner.push(r);
-      out.push({ type: 'quote', children: blocks(inner, depth + 1) });
+      add({ type: 'quote', children: blocks(inner, depth + 1) });
     } else if ((m = item(rest))) {
       // Lists are flat: an item indented deeper than the first continues it whatever its marker.
       const ordered = !!m[1];
@@ -156,12 +157,12 @@ function blocks(lines: string[], depth: number): Block[] {
         if (next) items.push(next[2]!);
         else items[items.length - 1] += '\n' + r; // lazy continuation or a later paragraph
       }
-      out.push({ type: 'list', ordered, start: ordered ? +m[1]! : undefined, items: items.map(inline) });
+      add({ type: 'list', ordered, start: ordered ? +m[1]! : undefined, items: items.map(inline) });
     } else {
       // Paragraph: runs until a blank line or a line that starts another block.
       let para = rest;
       while ((r = at(++i)) && !interrupts(r, depth)) para += '\n' + r;
-      out.push({ type: 'paragraph', children: inline(para) });
+      add({ type: 'paragraph', children: inline(para) });
     }
   }
   return out;
@@ -181,7 +182,7 @@ const TICKS = /`+/g;
 // everything else (tabs, controls), so "java\tscript:" reaches classifyUrl whole and is refused.
 // Every alternative starts with a distinct character, so there is no catastrophic backtracking.
 const LINK = /\([ \n]*(?:(?:<([^<>\n]*)>|((?:[^ \n()\\]|\\.|\([^ \n()]*\))+))(?:[ \n]+("[^"]*"|'[^']*'))?[ \n]*)?\)/y;
-const AUTOLINK = /<(?:([a-z][\w+.-]+:[^\s<>\0-\x1f]*)|([^\s<>@]+@[^\s<>@]+))>/iy;
+const AUTOLINK = /<(?:([a-z][\w+.-]+:[^\s<>\0-\x1f]*)|([\w.+-]+@[\w.-]+))>/iy;
 const depthOf = new WeakMap<Inline, number>();
 
 
@@ -218,7 +219,7 @@ const link = (target: LinkTarget, children: Inline[], title?: string): Inline[] 
 function inline(source: string): Inline[] {
   const src = source.trim();
   const out: Inline[] = [];
-  const stacks: Record<string, number[]> = { '*': [], _: [] };
+  const stacks: number[][] = [[], []]; // '*' and '_' openers
   const noCloser: number[] = []; // backtick run lengths known to have no closer further on
   let brackets: number[] = [];
   let i = 0;
@@ -232,7 +233,7 @@ function inline(source: string): Inline[] {
   const literal = (value: string) => out.push(textNode(value));
   // Drops the openers after out[k]: they can no longer match anything outside it.
   const settle = (k: number): void => {
-    for (const s of Object.values(stacks)) while (s.at(-1)! > k) s.pop();
+    for (const s of stacks) while (s.at(-1)! > k) s.pop();
   };
   const wrap = (at: number, make: (children: Inline[]) => Inline[]): void => {
     if (at > flat) {
@@ -273,10 +274,13 @@ function inline(source: string): Inline[] {
       const after = charClass(src[i]);
       const left = after < 2 && (!after || before);
       const right = before < 2 && (!before || after);
-      const same = stacks[c]!;
       // Underscores must not open/close inside words, so snake_case_names stay plain text.
+      const opens = c == '*' ? left : left && (!right || before == 1);
+      const same = stacks[+(c == '_')]!;
+      // A run that could also open (foo**bar) only closes one of its own length: a cheap stand-in
+      // for CommonMark's "rule of 3", so that **foo*bar*baz** still nests.
       if (c == '*' ? right : right && (!left || after == 1)) {
-        for (let k; n && (k = same.at(-1))! > (brackets.at(-1) ?? -1); ) {
+        for (let k; n && (k = same.at(-1))! > (brackets.at(-1) ?? -1) && !(opens && (out[k!] as { value: string }).value.length != n); ) {
           const o = out[k!] as { value: string };
           const use = n > 1 && o.value.length > 1 ? 2 : 1;
           n -= use;
@@ -286,7 +290,7 @@ function inline(source: string): Inline[] {
         }
       }
       if (n) {
-        if (c == '*' ? left : left && (!right || before == 1)) same.push(out.length);
+        if (opens) same.push(out.length);
         literal(c.repeat(n));
       }
     } else if (c == '[') {

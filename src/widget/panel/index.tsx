@@ -40,6 +40,7 @@ export const mount: MountPanel = async (ctx) => {
     },
     close: () => controls?.close(),
     isOpen: () => controls?.isOpen() ?? false,
+    sync: () => full.transcript.sync(),
     destroy() {
       render(null, slot);
       slot.remove();
