@@ -1,13 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { CHROME_FLAGS, chromePath } from '../src/build/chrome';
 
 /**
  * End-to-end tests: the built dist/lifeline.js in a real Chromium, against the real server
- * (`npm run build` runs first; see package.json). Playwright cannot download browsers here, so
- * Debian's Chromium is used (CHROME_PATH, or /usr/bin/chromium), else Playwright's own.
+ * (`npm run build` runs first; see package.json), in Chromium (see src/build/chrome.ts).
  */
 const port = Number(process.env.E2E_PORT ?? 8791);
-const chromePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: '.',
@@ -23,15 +21,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'off',
     launchOptions: {
-      executablePath: chromePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromePath(),
+      args: CHROME_FLAGS,
     },
   },
   webServer: {

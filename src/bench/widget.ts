@@ -5,20 +5,7 @@
  * Figures are printed, never asserted: this machine is shared and noisy.
  */
 import { chromium, type Browser } from 'playwright-core';
-import { existsSync } from 'node:fs';
-
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function chromePath(): string | undefined {
-  return process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-}
+import { CHROME_FLAGS, chromePath } from '../build/chrome';
 
 export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

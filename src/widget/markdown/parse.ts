@@ -6,9 +6,10 @@
  * allow-list (anything else degrades to the link's text). The renderer (panel/Markdown.tsx) turns
  * the AST into Preact elements.
  *
- * Deliberately not CommonMark: lists are flat, emphasis is matched eagerly (nearest opener of the
- * same character, per-character stacks, no "rule of 3") and never across an open `[`. Every loop
- * and regex is linear-ish, so hostile input such as 200 KB of `*_[` stays fast.
+ * Deliberately not CommonMark, to stay small: lists are flat, emphasis is matched eagerly (see
+ * `inline`) and never across an open `[`, and the rules for continuation lines are loose. Every
+ * loop and regex is linear-ish, so hostile input such as 200 KB of `*_[` stays fast; nesting is
+ * bounded (quotes 8 deep, inlines 16), so nothing recurses unboundedly.
  */
 
 export type Inline =
@@ -176,15 +177,15 @@ const textNode = (value: string): Inline => ({ type: 'text', value });
 // An escape, a run of backticks/stars/underscores, spaces and a newline, spaces, plain text, or
 // any single character. (` *\n` backtracks only over its own run, which ` +` then takes.)
 const TOKEN = /\\[!-/:-@[-`{-~\n]|`+|\*+|_+| *\n| +|[^\\\n`*_[\]< ]+|[^]/y;
-const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+const ESCAPE = /\\([!-/:-@[-`{-~])/g; // backslash escapes in link destinations
 const TICKS = /`+/g;
 // `(dest "title")` after a `]`. Separators are only space/newline and the destination takes
 // everything else (tabs, controls), so "java\tscript:" reaches classifyUrl whole and is refused.
 // Every alternative starts with a distinct character, so there is no catastrophic backtracking.
 const LINK = /\([ \n]*(?:(?:<([^<>\n]*)>|((?:[^ \n()\\]|\\.|\([^ \n()]*\))+))(?:[ \n]+("[^"]*"|'[^']*'))?[ \n]*)?\)/y;
 const AUTOLINK = /<(?:([a-z][\w+.-]+:[^\s<>\0-\x1f]*)|([\w.+-]+@[\w.-]+))>/iy;
+// Nesting depth of the emphasis and link nodes made so far (absent: 0).
 const depthOf = new WeakMap<Inline, number>();
-
 
 /** 2 for whitespace (and the ends of the text), 1 for punctuation, 0 for anything else. */
 const charClass = (c = ' '): number => (/\s/.test(c) ? 2 : /[\p{P}\p{S}]/u.test(c) ? 1 : 0);
@@ -224,8 +225,9 @@ function inline(source: string): Inline[] {
   let brackets: number[] = [];
   let i = 0;
   let m: RegExpExecArray | null | undefined;
-  // Nodes from `flat` on hold one nested 16 deep: anything wrapping them is flattened
-  // instead (its delimiters vanish), so renderers and plainText never recurse unboundedly.
+  // Wraps out[at..] in the node(s) `make` returns. Beyond 16 levels the children stay flat
+  // instead (the delimiters vanish), and `flat` remembers where: any later wrap reaching back
+  // over that point is as deep, so it is flattened without looking at (or moving) the nodes.
   let flat = -1;
   const add = (nodes: Inline[]): void => {
     for (const n of nodes) out.push(n);
