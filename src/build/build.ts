@@ -36,7 +36,9 @@ async function buildPanel(): Promise<string> {
       // Not lib mode: Vite's lib mode keeps ES output unminified, and this chunk is for browsers.
       rolldownOptions: {
         input: `${root}src/widget/panel/index.tsx`,
-        preserveEntrySignatures: 'strict', // keep the `mount` export the loader calls
+        // Keep `mount`, and let the entry export what lazy chunks share with it, so shared code
+        // (Preact, helpers) stays in the panel instead of a common chunk fetched one step later.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           format: 'es',
           entryFileNames: 'lifeline-panel.[hash].js',

@@ -12,6 +12,7 @@ import { ArticleView } from './ArticleView';
 import { HumanView } from './HumanView';
 import { HumanBar } from './HumanBar';
 import { trapTab } from './focus';
+import { LiveLoader, OPEN_KEY, hasLiveSession } from './LiveLoader';
 
 export interface AppControls {
   open(view?: View): void;
@@ -71,6 +72,21 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
     });
   });
 
+  // With a conversation going on, the next page of the site reopens the panel on it.
+  useEffect(() => {
+    if (!ctx.settings.backend) return;
+    try {
+      if (open && screen.kind === 'human') sessionStorage.setItem(OPEN_KEY, 'human');
+      else sessionStorage.removeItem(OPEN_KEY);
+    } catch {
+      // Storage blocked: the conversation still resumes when the visitor opens the panel.
+    }
+  }, [open, screen.kind]);
+  // A conversation from an earlier page reconnects at once, even before the human view opens.
+  useEffect(() => {
+    if (ctx.settings.backend && hasLiveSession()) void import('./live/LiveHuman').then((m) => m.sessionFor(ctx));
+  }, []);
+
   // Into the top layer while open, so no page z-index can cover the panel.
   useLayoutEffect(() => {
     if (!panel) return;
@@ -83,8 +99,10 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
     const target = focusNext.current === 'search'
       ? panel.querySelector<HTMLElement>('input[type="search"]')
       : panel.querySelector<HTMLElement>('[data-view-heading]');
+    // A view still loading (the live chunk) has no heading yet: try again on its next render.
+    if (!target) return;
     focusNext.current = null;
-    target?.focus();
+    target.focus();
   });
 
   const back = (): void => {
@@ -146,7 +164,12 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
             onHuman={() => go({ kind: 'human' })}
           />
         )}
-        {screen.kind === 'human' && <HumanView ctx={ctx} strings={strings} onCall={() => recordHandoff('phone')} />}
+        {screen.kind === 'human' &&
+          (ctx.settings.backend ? (
+            <LiveLoader ctx={ctx} strings={strings} onHandoff={recordHandoff} />
+          ) : (
+            <HumanView ctx={ctx} strings={strings} />
+          ))}
       </div>
       <HumanBar
         settings={ctx.settings}

@@ -40,6 +40,48 @@ export interface PanelStrings {
   articleMissing: string;
   /** The lines of "What you tried". */
   summary: SummaryStrings;
+  /** The ways to a person through a handoff backend (data-backend). */
+  live: LiveStrings;
+}
+
+export interface LiveStrings {
+  choose: string;
+  chat: string;
+  chatNote(waitMinutes: number | null, agentsOnline: number): string;
+  callback: string;
+  callbackNote: string;
+  phone: string;
+  phoneNote: string;
+  closed: string;
+  offline: string;
+  queued(position: number | null, waitMinutes: number | null): string;
+  joined(name: string): string;
+  typing(name: string): string;
+  ended: string;
+  again: string;
+  message: string;
+  send: string;
+  you: string;
+  support: string;
+  sending: string;
+  notSent: string;
+  retry: string;
+  waitingToSend: string;
+  callbackTitle: string;
+  yourPhone: string;
+  day: string;
+  time: string;
+  today: string;
+  tomorrow: string;
+  slots: [morning: string, afternoon: string, evening: string];
+  note: string;
+  requestCall: string;
+  callbackConfirmed(phone: string, when: string): string;
+  cancelRequest: string;
+  cancelled: string;
+  ref(ref: string): string;
+  quoteRef: string;
+  failed(reason: string): string;
 }
 
 

@@ -1,0 +1,133 @@
+/**
+ * The handoff protocol, version 1 (../shared/design/HANDOFF.md): what the widget sends to a
+ * backend and what comes back. Plain data, shared by the widget, the reference server and the
+ * console; validation lives in validate.ts. Everything here is part of the documented protocol.
+ */
+import type { Channel, TranscriptEntry } from './transcript';
+
+export type { Channel, TranscriptEntry } from './transcript';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Who the visitor is, as the site told the widget with Lifeline('identify', ...). */
+export interface Visitor {
+  name?: string;
+  email?: string;
+  phone?: string;
+  id?: string;
+  /** Flat extra facts for the agent: plan, order number... */
+  attributes?: Record<string, string | number | boolean | null>;
+}
+
+export interface CallbackRequest {
+  /** The number to call, as the visitor typed it. */
+  phone: string;
+  /** The window the visitor asked for, ISO times with offset. */
+  from: string;
+  to: string;
+  note?: string;
+}
+
+export interface HandoffContext {
+  pageUrl?: string;
+  locale?: string;
+  userAgent?: string;
+  timezone?: string;
+}
+
+/** POST {backend}/v1/handoffs */
+export interface CreateHandoffRequest {
+  /** A UUID made by the widget: the same id sent twice makes one handoff. */
+  clientId: string;
+  channel: Channel;
+  visitor?: Visitor;
+  /** Required when channel is "callback". */
+  callback?: CallbackRequest;
+  transcript: TranscriptEntry[];
+  context?: HandoffContext;
+}
+
+export type HandoffStatus = 'queued' | 'active' | 'resolved' | 'cancelled';
+
+/** 201 for a new handoff, 200 for a repeated clientId (the same body again). */
+export interface CreateHandoffResponse {
+  id: string;
+  /** Short and speakable (digits), unique among open handoffs: read out on the phone. */
+  ref: string;
+  /** The only key to this handoff: sent as `Authorization: Bearer <token>`. */
+  token: string;
+  status: HandoffStatus;
+  /** Place in the queue (1 = next), null once an agent has it. */
+  position: number | null;
+  /** null when there is too little data to say honestly. */
+  estimatedWaitSeconds: number | null;
+}
+
+/** POST {backend}/v1/handoffs/{id}/messages */
+export interface PostMessageRequest {
+  /** Made by the sender: the same id sent twice is stored once. */
+  clientMessageId: string;
+  text: string;
+}
+
+/** POST {backend}/v1/handoffs/{id}/typing: the visitor started or stopped typing (not stored). */
+export interface TypingRequest {
+  typing: boolean;
+}
+
+export interface Message {
+  id: string;
+  clientMessageId: string;
+  from: 'visitor' | 'agent';
+  /** The agent's display name, for agent messages. */
+  author?: string;
+  /** Plain text, never HTML. */
+  text: string;
+  at: string;
+}
+
+/** GET {backend}/v1/handoffs/{id}: the visitor's view, to resume after a reload. */
+export interface HandoffState extends Omit<CreateHandoffResponse, 'token'> {
+  channel: Channel;
+  callback?: CallbackRequest;
+  agentName: string | null;
+  messages: Message[];
+  /** The sequence id of the last event, for Last-Event-ID. */
+  lastEventId: number;
+}
+
+/**
+ * GET {backend}/v1/handoffs/{id}/events (Server-Sent Events). The SSE `event:` field is the
+ * type, `data:` the JSON below. Events with an `id:` are stored and replayed after
+ * `Last-Event-ID`; `typing` is ephemeral and carries no id.
+ */
+export type HandoffEvent =
+  | { type: 'message'; message: Message }
+  | { type: 'agent_joined'; agentName: string }
+  | { type: 'status'; status: HandoffStatus; position: number | null; estimatedWaitSeconds: number | null }
+  | { type: 'typing'; from: 'agent' | 'visitor'; typing: boolean };
+
+/** How an agent closed a handoff (the console's POST /v1/agent/handoffs/{id}/resolve). */
+export type ResolveOutcome = 'answered' | 'no_answer' | 'duplicate' | 'other';
+
+export interface ResolveRequest {
+  outcome: ResolveOutcome;
+  /** The help article that answered it, to learn which articles fall short; null when none. */
+  articleId?: string | null;
+}
+
+/** GET {backend}/v1/status */
+export interface BackendStatus {
+  version: typeof PROTOCOL_VERSION;
+  channels: Record<Channel, { open: boolean; nextOpening: string | null }>;
+  agentsOnline: number;
+  /** Current chat wait estimate; null when unknown. */
+  chatWaitSeconds: number | null;
+}
+
+/** Every error answer: 400, 401, 403, 404, 409, 413, 429. */
+export interface ErrorBody {
+  error: string;
+  /** For 400: the path of the first bad field, e.g. "transcript[3].query". */
+  path?: string;
+}

@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HumanSession } from '../../transport/session';
+import { isClosed, type ChatMessage } from '../../transport/conversation';
+import type { PanelStrings } from '../strings';
+
+const TYPING_IDLE_MS = 3000;
+
+/**
+ * The chat: messages in a role="log" (read out as they arrive), who joined and who is typing,
+ * the state of each message the visitor sent, and a composer. Visitor and agent text is only
+ * ever text here.
+ */
+export function ChatView({ session, strings, onAgain }: { session: HumanSession; strings: PanelStrings; onAgain(): void }) {
+  const s = strings.live;
+  const c = session.conversation()!;
+  const [draft, setDraft] = useState('');
+  const log = useRef<HTMLDivElement>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const closed = isClosed(c);
+
+  useEffect(() => {
+    log.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
+  }, [c.messages.length, c.agentTyping]);
+
+  const typing = (): void => {
+    if (!typingTimer.current) session.typing(true);
+    clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => {
+      typingTimer.current = undefined;
+      session.typing(false);
+    }, TYPING_IDLE_MS);
+  };
+
+  const submit = (event: Event): void => {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    session.send(text);
+    setDraft('');
+    clearTimeout(typingTimer.current);
+    typingTimer.current = undefined;
+  };
+
+  return (
+    <div class="ll-chat">
+      <p class="ll-chat-status" role="status">
+        {closed ? s.ended : c.agentName ? s.joined(c.agentName) : s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60)))}
+      </p>
+      {c.ref && <p class="ll-muted ll-small">{s.ref(c.ref)}</p>}
+      <div class="ll-log" role="log" aria-live="polite" ref={log}>
+        {c.messages.map((m) => <Bubble key={`${m.from}:${m.key}`} m={m} strings={strings} onRetry={() => session.retry(m.key)} />)}
+      </div>
+      {c.agentTyping && c.agentName && <p class="ll-muted ll-small" aria-live="polite">{s.typing(c.agentName)}</p>}
+      {closed ? (
+        <button type="button" class="ll-pill ll-plain" onClick={onAgain}>{s.again}</button>
+      ) : (
+        <form class="ll-composer" onSubmit={submit}>
+          <textarea
+            class="ll-input"
+            aria-label={s.message}
+            rows={2}
+            maxLength={4000}
+            value={draft}
+            onInput={(e) => {
+              setDraft((e.currentTarget as HTMLTextAreaElement).value);
+              typing();
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
+            }}
+          />
+          <button type="submit" class="ll-pill ll-accent">{s.send}</button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function Bubble({ m, strings, onRetry }: { m: ChatMessage; strings: PanelStrings; onRetry(): void }) {
+  const s = strings.live;
+  const mine = m.from === 'visitor';
+  return (
+    <p class={`ll-msg ${mine ? 'll-mine' : 'll-theirs'}`}>
+      <span class="ll-sr">{mine ? s.you : m.author ?? s.support}: </span>
+      {!mine && <span class="ll-msg-author" aria-hidden="true">{m.author ?? s.support}</span>}
+      <span class="ll-msg-text">{m.text}</span>
+      {mine && m.state !== 'sent' && (
+        <span class="ll-msg-state">
+          {m.state === 'failed' ? (
+            <>
+              {s.notSent} <button type="button" class="ll-link-button" onClick={onRetry}>{s.retry}</button>
+            </>
+          ) : m.state === 'queued' ? s.waitingToSend : s.sending}
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSession } from './session';
+import { HttpError, type Client } from './client';
+import type { CreateHandoffRequest, Message, PostMessageRequest } from '../../protocol/types';
+
+/**
+ * The outbox logic against a scripted client (the real server is exercised end to end in
+ * e2e/handoff.spec.ts): what is sent, in which order, and how often.
+ */
+function scriptedClient() {
+  let up = false;
+  const created: CreateHandoffRequest[] = [];
+  const posted: PostMessageRequest[] = [];
+  const down = () => Promise.reject(new TypeError('Failed to fetch'));
+  const client = {
+    status: vi.fn(),
+    create: vi.fn((req: CreateHandoffRequest) => {
+      if (!up) return down();
+      created.push(req);
+      return Promise.resolve({ id: 'h1', ref: '4821', token: 'tok', status: 'queued' as const, position: 1, estimatedWaitSeconds: null });
+    }),
+    state: vi.fn(() => (up ? Promise.resolve({ id: 'h1', ref: '4821', status: 'queued' as const, position: 1, estimatedWaitSeconds: null, channel: 'chat' as const, agentName: null, messages: [], lastEventId: 0 }) : down())),
+    message: vi.fn((_id: string, _token: string, body: PostMessageRequest) => {
+      if (!up) return down();
+      posted.push(body);
+      const message: Message = { id: `m${posted.length}`, clientMessageId: body.clientMessageId, from: 'visitor', text: body.text, at: '2026-01-01T00:00:00Z' };
+      return Promise.resolve({ message });
+    }),
+    typing: vi.fn(() => Promise.resolve()),
+    cancel: vi.fn(() => Promise.resolve({})),
+    events: vi.fn((_id: string, _t: string, _last: number, _on: unknown, signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()))),
+  };
+  return { client: client as unknown as Client, created, posted, setUp: (value: boolean) => (up = value) };
+}
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k), map };
+}
+
+let ids = 0;
+const uuid = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`;
+const parts = { transcript: [] };
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('createSession', () => {
+  it('keeps a handoff and a message made while the backend is down, and delivers each exactly once', async () => {
+    const { client, created, posted, setUp } = scriptedClient();
+    const storage = memoryStorage();
+    const session = createSession({ client, storage, uuid });
+    session.start('chat', parts);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.link().online).toBe(false);
+    session.send('My order never came');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.conversation()?.messages[0]?.state).toBe('queued');
+
+    // Retries while down send nothing.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(created).toHaveLength(0);
+
+    setUp(true);
+    await vi.advanceTimersByTimeAsync(35_000);
+    expect(created).toHaveLength(1);
+    expect(posted).toEqual([{ clientMessageId: expect.any(String), text: 'My order never came' }]);
+    expect(session.link().online).toBe(true);
+    expect(session.conversation()).toMatchObject({ id: 'h1', ref: '4821' });
+    expect(session.conversation()?.messages[0]?.state).toBe('sent');
+
+    // Nothing more is sent later.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(created).toHaveLength(1);
+    expect(posted).toHaveLength(1);
+    session.dispose();
+  });
+
+  it('survives a reload: a new session on the same storage sends what the old one could not', async () => {
+    const { client, created, posted, setUp } = scriptedClient();
+    const storage = memoryStorage();
+    const first = createSession({ client, storage, uuid });
+    first.start('chat', parts);
+    first.send('hello?');
+    await vi.advanceTimersByTimeAsync(0);
+    first.dispose(); // the page goes away
+
+    setUp(true);
+    const second = createSession({ client, storage, uuid });
+    second.resume();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.clientId).toBe(first.conversation()?.clientId);
+    expect(posted.map((p) => p.text)).toEqual(['hello?']);
+    second.dispose();
+  });
+
+  it('marks a refused message as failed, and Retry sends it again with the same id', async () => {
+    const { client, setUp } = scriptedClient();
+    setUp(true);
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', parts);
+    await vi.advanceTimersByTimeAsync(0);
+    vi.mocked(client.message).mockRejectedValueOnce(new HttpError(400, { error: 'text is too long', path: 'text' }, null));
+    session.send('x');
+    await vi.advanceTimersByTimeAsync(0);
+    const key = session.conversation()!.messages[0]!.key;
+    expect(session.conversation()?.messages[0]?.state).toBe('failed');
+    session.retry(key);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.conversation()?.messages[0]?.state).toBe('sent');
+    expect(vi.mocked(client.message).mock.calls.map((c) => c[2].clientMessageId)).toEqual([key, key]);
+    session.dispose();
+  });
+});

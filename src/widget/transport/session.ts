@@ -1,0 +1,243 @@
+/**
+ * One handoff from the visitor's side, kept alive across failures: an outbox (the handoff and
+ * messages not yet accepted by the server are kept in sessionStorage and sent when the backend
+ * answers again; the server's idempotency on clientId / clientMessageId makes every resend
+ * safe, so nothing is sent twice), and an event stream that reconnects after a network loss,
+ * when the tab becomes visible again and when the browser comes back online, replaying what it
+ * missed from the last event id.
+ */
+import type { CallbackRequest, Channel, CreateHandoffRequest } from '../../protocol/types';
+import { HttpError, type Client } from './client';
+import { isClosed, newConversation, parseConversation, reduce, type Action, type Conversation } from './conversation';
+
+import { SESSION_KEY } from './keys';
+
+/** What the panel shows about the connection, beside the conversation itself. */
+export interface Link {
+  /** False while the backend cannot be reached: the visitor is told, the phone stays. */
+  online: boolean;
+  /** A refusal that resending will not fix (bad input, a revoked token). */
+  error: string | null;
+}
+
+interface Saved {
+  conversation: Conversation;
+  /** The creation request, kept until the server accepts it. */
+  request: CreateHandoffRequest | null;
+}
+
+export interface SessionDeps {
+  client: Client;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  uuid?: () => string;
+  now?: () => Date;
+}
+
+export type HumanSession = ReturnType<typeof createSession>;
+
+const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+
+export function createSession({ client, storage, uuid = () => crypto.randomUUID(), now = () => new Date() }: SessionDeps) {
+  let saved: Saved | null = load();
+  let link: Link = { online: true, error: null };
+  const listeners = new Set<() => void>();
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let flushing: Promise<void> | null = null;
+  let stream: AbortController | null = null;
+  let disposed = false;
+
+  function load(): Saved | null {
+    try {
+      const raw = JSON.parse(storage?.getItem(SESSION_KEY) ?? 'null') as Partial<Saved> | null;
+      const conversation = parseConversation(raw?.conversation);
+      return conversation ? { conversation, request: raw?.request ?? null } : null;
+    } catch {
+      return null; // unreadable: start afresh rather than trust it
+    }
+  }
+  function save(): void {
+    try {
+      if (saved) storage?.setItem(SESSION_KEY, JSON.stringify(saved));
+      else storage?.removeItem(SESSION_KEY);
+    } catch {
+      // Storage full or blocked: the conversation still runs for this page.
+    }
+  }
+  function notify(): void {
+    for (const fn of [...listeners]) fn();
+  }
+  function apply(action: Action): void {
+    if (!saved) return;
+    saved = { ...saved, conversation: reduce(saved.conversation, action) };
+    save();
+    notify();
+  }
+  function setLink(next: Partial<Link>): void {
+    link = { ...link, ...next };
+    notify();
+  }
+
+  /** Network failure or a retryable answer: mark offline and try again later, with backoff. */
+  function later(error: unknown): void {
+    const wait = error instanceof HttpError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)]!;
+    failures++;
+    setLink({ online: false });
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void wake(), wait);
+  }
+  const isRetryable = (error: unknown): boolean => !(error instanceof HttpError) || error.retryable;
+
+  /** Sends what the outbox holds, in order: the handoff first, then queued messages. */
+  async function flushOnce(): Promise<void> {
+    if (!saved) return;
+    if (!saved.conversation.id && saved.request) {
+      try {
+        const response = await client.create(saved.request);
+        if (!saved) return;
+        saved = { ...saved, request: null };
+        apply({ type: 'created', response });
+      } catch (error) {
+        if (isRetryable(error)) return later(error);
+        setLink({ error: (error as Error).message });
+        return;
+      }
+    }
+    const c = saved.conversation;
+    if (!c.id || !c.token) return;
+    for (const m of c.messages) {
+      if (m.from !== 'visitor' || (m.state !== 'queued' && m.state !== 'sending')) continue;
+      apply({ type: 'send-state', key: m.key, state: 'sending' });
+      try {
+        const { message } = await client.message(c.id, c.token, { clientMessageId: m.key, text: m.text });
+        apply({ type: 'send-state', key: m.key, state: 'sent', message });
+      } catch (error) {
+        if (isRetryable(error)) {
+          apply({ type: 'send-state', key: m.key, state: 'queued' });
+          return later(error);
+        }
+        apply({ type: 'send-state', key: m.key, state: 'failed' });
+      }
+    }
+    failures = 0;
+    setLink({ online: true });
+    connect();
+  }
+
+  function flush(): Promise<void> {
+    flushing ??= flushOnce().finally(() => (flushing = null));
+    return flushing;
+  }
+
+  /** Opens the event stream unless one is open or there is nothing to follow. */
+  function connect(): void {
+    const c = saved?.conversation;
+    if (disposed || stream || !c?.id || !c.token || isClosed(c)) return;
+    const controller = (stream = new AbortController());
+    const { id, token } = c;
+    client
+      .events(id, token, c.lastEventId, (eventId, event) => apply({ type: 'event', id: eventId, event }), controller.signal)
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          if (!isRetryable(error)) setLink({ error: (error as Error).message });
+          else later(error);
+        },
+      )
+      .finally(() => {
+        if (stream === controller) stream = null;
+        // The server ended the stream (a restart, a proxy timeout): come back for what follows.
+        if (!controller.signal.aborted && link.online && !link.error) retryTimer = setTimeout(() => void wake(), 1000);
+      });
+  }
+
+  /** Catches up after being away: refetch the state (what was missed), then flush and listen. */
+  async function wake(): Promise<void> {
+    if (disposed || !saved) return;
+    const c = saved.conversation;
+    if (c.id && c.token && !stream) {
+      try {
+        apply({ type: 'state', state: await client.state(c.id, c.token) });
+      } catch (error) {
+        if (isRetryable(error)) return later(error);
+        setLink({ error: (error as Error).message });
+        return;
+      }
+    }
+    await flush();
+  }
+
+  const onVisible = (): void => {
+    if (document.visibilityState === 'visible') void wake();
+  };
+  const onOnline = (): void => {
+    failures = 0;
+    void wake();
+  };
+  // Guarded so the session also runs (and is tested) outside a browser.
+  const page = typeof document === 'undefined' ? null : document;
+  page?.addEventListener('visibilitychange', onVisible);
+  page?.defaultView?.addEventListener('online', onOnline);
+
+  return {
+    conversation: (): Conversation | null => saved?.conversation ?? null,
+    link: (): Link => link,
+    subscribe(fn: () => void): () => void {
+      listeners.add(fn);
+      return () => void listeners.delete(fn);
+    },
+    /** Resumes a conversation stored by an earlier page, if any. */
+    resume(): void {
+      if (saved && !isClosed(saved.conversation)) void wake();
+    },
+    /** Starts a handoff; a closed earlier one is replaced, an open one is kept. */
+    start(channel: Channel, request: Omit<CreateHandoffRequest, 'clientId' | 'channel' | 'callback'>, callback?: CallbackRequest): void {
+      if (saved && !isClosed(saved.conversation) && saved.conversation.channel === channel) return void wake();
+      const clientId = uuid();
+      saved = {
+        conversation: newConversation(clientId, channel, callback),
+        request: { ...request, clientId, channel, ...(callback && { callback }) },
+      };
+      link = { online: true, error: null };
+      stream?.abort();
+      stream = null;
+      save();
+      notify();
+      void flush();
+    },
+    send(text: string): void {
+      apply({ type: 'queue', key: uuid(), text, at: now().toISOString() });
+      void flush();
+    },
+    retry(key: string): void {
+      apply({ type: 'send-state', key, state: 'queued' });
+      void flush();
+    },
+    typing(typing: boolean): void {
+      const c = saved?.conversation;
+      if (c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
+    },
+    async cancel(): Promise<void> {
+      const c = saved?.conversation;
+      if (c?.id && c.token) await client.cancel(c.id, c.token);
+      apply({ type: 'event', id: null, event: { type: 'status', status: 'cancelled', position: null, estimatedWaitSeconds: null } });
+    },
+    /** Forgets a finished conversation so the next "Talk to a human" starts afresh. */
+    forget(): void {
+      stream?.abort();
+      stream = null;
+      saved = null;
+      save();
+      notify();
+    },
+    dispose(): void {
+      disposed = true;
+      clearTimeout(retryTimer);
+      stream?.abort();
+      page?.removeEventListener('visibilitychange', onVisible);
+      page?.defaultView?.removeEventListener('online', onOnline);
+      listeners.clear();
+    },
+  };
+}
