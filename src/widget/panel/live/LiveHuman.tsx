@@ -117,7 +117,8 @@ export default function LiveHuman({ ctx, strings, onHandoff }: { ctx: PanelCtx; 
       {body}
       {!active && <PhoneCard ctx={ctx} strings={strings} />}
       {!active && <EmailCard ctx={ctx} strings={strings} lines={lines} />}
-      <TriedCard ctx={ctx} strings={strings} lines={lines} />
+      {/* During a chat the person already has it; the list would push the conversation away. */}
+      {active?.channel !== 'chat' && <TriedCard ctx={ctx} strings={strings} lines={lines} />}
     </div>
   );
 }
