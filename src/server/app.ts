@@ -1,17 +1,60 @@
 /**
- * The reference server's HTTP app (Hono). For now it serves the widget and the demo site; the
- * handoff API of HANDOFF.md mounts under /v1 here.
+ * The reference server's HTTP app (Hono): the handoff API of HANDOFF.md under /v1, the widget,
+ * and the demo site, all on one origin.
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { randomBytes } from 'node:crypto';
+import { createApi } from './api';
+import { createQueueAnnouncer } from './api/queue';
+import type { ApiDeps, BusMessage, EventBus } from './api/deps';
+import { createBus } from './bus';
+import { newSecret } from './crypto';
+import { createPresence } from './presence';
+import { createRateLimiter, type RateLimit } from './rate-limit';
 import { contentType, readInside } from './static';
+import { openSqliteStore } from './store/sqlite';
+import type { Store } from './store/types';
+
+/** Per client IP (login also per email); see rate-limit.ts. */
+export interface RateLimits {
+  /** POST /v1/handoffs. @default { perMinute: 10, burst: 5 } */
+  createHandoff: RateLimit;
+  /** POST /v1/handoffs/:id/messages. @default { perMinute: 60, burst: 20 } */
+  postMessage: RateLimit;
+  /** POST /v1/handoffs/:id/typing. @default { perMinute: 120, burst: 30 } */
+  typing: RateLimit;
+  /** POST /v1/agent/login, counted per IP and per email apart. @default { perMinute: 10, burst: 5 } */
+  login: RateLimit;
+}
+
+export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
+  createHandoff: { perMinute: 10, burst: 5 },
+  postMessage: { perMinute: 60, burst: 20 },
+  typing: { perMinute: 120, burst: 30 },
+  login: { perMinute: 10, burst: 5 },
+});
 
 export interface AppOptions {
   /** The build output: lifeline.js, its panel chunk and the demo's articles.json. */
   distDir: string;
   /** The demo site's pages and stylesheet. */
   demoDir: string;
+  /** Where handoffs live. @default a fresh in-memory SQLite store, gone with the process */
+  store?: Store;
+  /** Carries events to the SSE streams; close it to end them all (shutdown). @default a new bus */
+  bus?: EventBus;
+  /** The key visitor tokens are derived from. @default one made once and kept in the store */
+  secret?: string;
+  /** Origins, besides the server's own, whose pages may call the visitor API. @default none */
+  allowedOrigins?: readonly string[];
+  /** Believe X-Forwarded-For, -Proto and -Host. @default false */
+  trustProxy?: boolean;
+  rateLimits?: Partial<RateLimits>;
+  /** The clock, in milliseconds since the epoch. @default Date.now */
+  now?: () => number;
+  /** Milliseconds between SSE heartbeat comments. @default 15000 */
+  heartbeatMs?: number;
 }
 
 /** The demo runs under the strict policy a careful site would have (promise 3). */
@@ -27,9 +70,11 @@ export const demoPolicy = (nonce: string): string =>
     "require-trusted-types-for 'script'",
   ].join('; ');
 
-export function createApp({ distDir, demoDir }: AppOptions): Hono {
+export function createApp(options: AppOptions): Hono {
+  const { distDir, demoDir } = options;
   const app = new Hono();
   app.use(compress());
+  app.route('/v1', createApi(apiDeps(options)));
 
   // The loader keeps its name forever, so caches must check it; chunks' names carry a hash.
   app.get('/lifeline.js', (c) => sendFile(c, distDir, 'lifeline.js', 'no-cache'));
@@ -60,4 +105,39 @@ async function sendFile(c: import('hono').Context, dir: string, file: string, ca
     'cache-control': cache,
     'x-content-type-options': 'nosniff',
   });
+}
+
+function apiDeps(options: AppOptions): ApiDeps {
+  const deps = baseDeps(options);
+  return { ...deps, queue: createQueueAnnouncer(deps) };
+}
+
+function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
+  const store = options.store ?? openSqliteStore(':memory:');
+  const now = options.now ?? Date.now;
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  let secret: Promise<string> | undefined;
+  return {
+    store,
+    bus: options.bus ?? createBus<BusMessage>(),
+    presence: createPresence(now),
+    now,
+    secret: () =>
+      (secret ??= (options.secret !== undefined ? Promise.resolve(options.secret) : store.setting('token_secret', newSecret)).catch(
+        (error: unknown) => {
+          secret = undefined; // a failed read is tried again by the next request
+          throw error;
+        },
+      )),
+    limiters: {
+      createHandoff: createRateLimiter(limits.createHandoff, now),
+      postMessage: createRateLimiter(limits.postMessage, now),
+      typing: createRateLimiter(limits.typing, now),
+      loginPerIp: createRateLimiter(limits.login, now),
+      loginPerEmail: createRateLimiter(limits.login, now),
+    },
+    allowedOrigins: new Set(options.allowedOrigins ?? []),
+    trustProxy: options.trustProxy ?? false,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+  };
 }

@@ -1,21 +1,80 @@
-/** `npm start`: serves the widget and the demo on http://HOST:PORT (default 127.0.0.1:8787). */
+/**
+ * `npm start`: the API, the widget and the demo on http://HOST:PORT (default 127.0.0.1:8787).
+ * Every setting comes from the environment (config.ts). SIGINT/SIGTERM end the event streams,
+ * let requests finish, and close the database.
+ */
 import { serve } from '@hono/node-server';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureAgent } from './agents';
 import { createApp } from './app';
+import type { BusMessage } from './api/deps';
+import { createBus } from './bus';
+import { readSettings, SettingError, type Settings } from './config';
+import { openSqliteStore } from './store/sqlite';
+import type { Store } from './store/types';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const port = Number(process.env.PORT ?? 8787);
-const hostname = process.env.HOST ?? '127.0.0.1';
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number from 0 to 65535, got "${process.env.PORT}"`);
+/** How long shutdown waits for open connections before cutting them. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+function fatal(message: string): never {
+  console.error(`Lifeline cannot start: ${message}`);
   process.exit(2);
 }
 
-const app = createApp({ distDir: `${root}dist`, demoDir: `${root}demo` });
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(`Lifeline demo on http://${hostname}:${info.port}/`);
+let settings: Settings;
+try {
+  settings = readSettings(process.env);
+} catch (error) {
+  if (error instanceof SettingError) fatal(error.message);
+  throw error;
+}
+
+const dbPath = resolve(settings.dbPath);
+let store: Store;
+try {
+  mkdirSync(dirname(dbPath), { recursive: true });
+  store = openSqliteStore(dbPath);
+} catch (error) {
+  fatal(`LIFELINE_DB: cannot open the database ${dbPath}: ${(error as Error).message}`);
+}
+if (settings.agent) {
+  const agent = await ensureAgent(store, settings.agent);
+  console.log(`Lifeline agent ${agent.email} (${agent.name}) can sign in.`);
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bus = createBus<BusMessage>();
+const app = createApp({
+  distDir: `${root}dist`,
+  demoDir: `${root}demo`,
+  store,
+  bus,
+  secret: settings.secret,
+  allowedOrigins: settings.allowedOrigins,
+  trustProxy: settings.trustProxy,
 });
 
+const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+  console.log(`Lifeline on http://${settings.host}:${info.port}/ (API under /v1, database ${dbPath})`);
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  fatal(error.code === 'EADDRINUSE' ? `PORT ${settings.port} is already in use on ${settings.host}` : error.message);
+});
+
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    bus.close(); // ends every event stream, so their connections can close
+    const force = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      void store.close().then(() => process.exit(0));
+    });
+  });
 }

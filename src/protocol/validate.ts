@@ -1,0 +1,285 @@
+/**
+ * Strict runtime validation of the protocol's request bodies (HANDOFF.md, types.ts). Unlike the
+ * widget's tolerant `parseTranscript`, these reject: the answer names the first bad field by its
+ * path (`transcript[3].query`, `callback.from`, `visitor.attributes.plan`) so the developer who
+ * sent it knows what to fix. Pure (no Node APIs, no DOM), so the widget may import bits of it.
+ *
+ * Unknown keys are ignored (a newer widget may send more) and left out of the returned value;
+ * a known key with the wrong type is an error. Nothing is trimmed or cut silently, except message
+ * text, which is trimmed (the protocol says "not empty", and whitespace is not a message).
+ */
+import type {
+  CallbackRequest,
+  CreateHandoffRequest,
+  HandoffContext,
+  PostMessageRequest,
+  ResolveOutcome,
+  ResolveRequest,
+  TypingRequest,
+  Visitor,
+} from './types';
+import type { Channel, TranscriptEntry } from './transcript';
+
+/** What the reference backend accepts; a site owner's backend may choose its own. */
+export const LIMITS = Object.freeze({
+  /** Largest request body, in bytes (64 KiB): a full transcript fits with room to spare. */
+  bodyBytes: 64 * 1024,
+  /** Most transcript entries, as many as the widget keeps (widget/transcript.ts DEFAULT_LIMITS). */
+  transcriptEntries: 200,
+  /** Largest transcript entry, in bytes of its JSON (4 KiB): a page entry at the widget's caps (2,000-character URL, 300-character title) fits. */
+  entryBytes: 4 * 1024,
+  /** Longest search query, in UTF-16 code units, as the widget caps it. */
+  query: 500,
+  /** Longest page or article title. */
+  title: 300,
+  /** Longest URL (page entries, context.pageUrl). */
+  url: 2_000,
+  /** Most article ids in a search entry's topIds. */
+  topIds: 3,
+  /** Longest id of an article (article, feedback, topIds, resolve's articleId). */
+  articleId: 200,
+  /** Shortest and longest chat message, after trimming. */
+  messageMin: 1,
+  messageMax: 4_000,
+  /** clientId and clientMessageId: UUID-ish. */
+  clientIdPattern: /^[A-Za-z0-9-]{8,64}$/,
+  /** Longest visitor field (name, email, phone, id), attribute key and attribute string value. */
+  visitorField: 200,
+  /** Most visitor attributes. */
+  attributes: 30,
+  /** Callback phone: 3 to 40 characters of digits, spaces and + ( ) - . */
+  phonePattern: /^[0-9 +().-]{3,40}$/,
+  /** Longest callback note (a few sentences). */
+  note: 1_000,
+  /** Longest callback window (`to` minus `from`): 14 days. */
+  callbackWindowMs: 14 * 24 * 60 * 60 * 1000,
+  /** Longest context.userAgent: real ones reach 300 characters and more. */
+  userAgent: 500,
+  /** Longest context.locale and context.timezone. */
+  contextField: 100,
+});
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; path: string; error: string };
+
+export const CHANNELS: readonly Channel[] = ['chat', 'callback', 'phone'];
+export const OUTCOMES: readonly ResolveOutcome[] = ['answered', 'no_answer', 'duplicate', 'other'];
+
+/** ISO 8601 date and time with seconds optional and an offset required (Z or ±hh:mm). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+// ---------------------------------------------------------------------------------------------
+// The four bodies
+
+export const validateCreateHandoff = (body: unknown): Validation<CreateHandoffRequest> =>
+  run(() => {
+    const o = object(body, '');
+    const channel = oneOf(o.channel, 'channel', CHANNELS);
+    const request: CreateHandoffRequest = {
+      clientId: clientId(o.clientId, 'clientId'),
+      channel,
+      transcript: transcript(o.transcript, 'transcript'),
+    };
+    if (o.visitor !== undefined) request.visitor = visitor(o.visitor, 'visitor');
+    // A callback is checked whenever it is sent (a bad one is a bug worth hearing about), and
+    // required, and kept, only for the callback channel.
+    const cb = o.callback === undefined ? undefined : callback(o.callback, 'callback');
+    if (channel === 'callback') {
+      if (cb === undefined) fail('callback', 'is required when channel is "callback"');
+      request.callback = cb;
+    }
+    if (o.context !== undefined) request.context = context(o.context, 'context');
+    return request;
+  });
+
+export const validatePostMessage = (body: unknown): Validation<PostMessageRequest> =>
+  run(() => {
+    const o = object(body, '');
+    const id = clientId(o.clientMessageId, 'clientMessageId');
+    if (typeof o.text !== 'string') fail('text', 'must be a string');
+    const text = o.text.trim();
+    if (text.length < LIMITS.messageMin) fail('text', 'must not be empty');
+    if (text.length > LIMITS.messageMax) fail('text', `must be at most ${LIMITS.messageMax} characters`);
+    return { clientMessageId: id, text };
+  });
+
+export const validateTyping = (body: unknown): Validation<TypingRequest> =>
+  run(() => ({ typing: boolean(object(body, '').typing, 'typing') }));
+
+export const validateResolve = (body: unknown): Validation<ResolveRequest> =>
+  run(() => {
+    const o = object(body, '');
+    const outcome = oneOf(o.outcome, 'outcome', OUTCOMES);
+    const articleId = o.articleId === undefined || o.articleId === null ? null : id(o.articleId, 'articleId');
+    return { outcome, articleId };
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Parts
+
+function transcript(value: unknown, path: string): TranscriptEntry[] {
+  if (!Array.isArray(value)) fail(path, 'must be an array');
+  if (value.length > LIMITS.transcriptEntries) fail(path, `must have at most ${LIMITS.transcriptEntries} entries`);
+  return value.map((item, i) => entry(item, `${path}[${i}]`));
+}
+
+function entry(value: unknown, path: string): TranscriptEntry {
+  const result = entryFields(object(value, path), path);
+  // Checked after the fields, so that a field over its own limit is named as such.
+  if (utf8Length(JSON.stringify(result)) > LIMITS.entryBytes) fail(path, `must be at most ${LIMITS.entryBytes} bytes of JSON`);
+  return result;
+}
+
+function entryFields(o: Record<string, unknown>, path: string): TranscriptEntry {
+  const at = isoTime(o.at, `${path}.at`);
+  const type = o.type;
+  switch (type) {
+    case 'page':
+      return { type, at, url: string(o.url, `${path}.url`, LIMITS.url), title: string(o.title, `${path}.title`, LIMITS.title) };
+    case 'search': {
+      const query = string(o.query, `${path}.query`, LIMITS.query);
+      const resultCount = count(o.resultCount, `${path}.resultCount`);
+      if (!Array.isArray(o.topIds)) fail(`${path}.topIds`, 'must be an array');
+      if (o.topIds.length > LIMITS.topIds) fail(`${path}.topIds`, `must have at most ${LIMITS.topIds} ids`);
+      const topIds = o.topIds.map((item, i) => id(item, `${path}.topIds[${i}]`));
+      return { type, at, query, resultCount, topIds };
+    }
+    case 'article':
+      return { type, at, articleId: id(o.articleId, `${path}.articleId`), title: string(o.title, `${path}.title`, LIMITS.title) };
+    case 'feedback':
+      return { type, at, articleId: id(o.articleId, `${path}.articleId`), helpful: boolean(o.helpful, `${path}.helpful`) };
+    case 'handoff':
+      return { type, at, channel: oneOf(o.channel, `${path}.channel`, CHANNELS) };
+    default:
+      return fail(`${path}.type`, 'must be one of "page", "search", "article", "feedback", "handoff"');
+  }
+}
+
+function visitor(value: unknown, path: string): Visitor {
+  const o = object(value, path);
+  const result: Visitor = {};
+  for (const key of ['name', 'email', 'phone', 'id'] as const) {
+    if (o[key] !== undefined) result[key] = string(o[key], `${path}.${key}`, LIMITS.visitorField);
+  }
+  if (o.attributes !== undefined) {
+    const attributes = object(o.attributes, `${path}.attributes`);
+    const keys = Object.keys(attributes);
+    if (keys.length > LIMITS.attributes) fail(`${path}.attributes`, `must have at most ${LIMITS.attributes} keys`);
+    result.attributes = {};
+    for (const key of keys) {
+      const at = `${path}.attributes.${key}`;
+      if (key.length === 0 || key.length > LIMITS.visitorField) fail(at, `key must be 1 to ${LIMITS.visitorField} characters`);
+      const v = attributes[key];
+      if (typeof v === 'string') result.attributes[key] = string(v, at, LIMITS.visitorField);
+      else if (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) result.attributes[key] = v;
+      else fail(at, 'must be a string, a number, true, false or null');
+    }
+  }
+  return result;
+}
+
+function callback(value: unknown, path: string): CallbackRequest {
+  const o = object(value, path);
+  const phone = string(o.phone, `${path}.phone`, 40);
+  if (!LIMITS.phonePattern.test(phone) || !/\d/.test(phone)) {
+    fail(`${path}.phone`, 'must be 3 to 40 characters of digits, spaces and + ( ) - .');
+  }
+  const from = isoTime(o.from, `${path}.from`);
+  const to = isoTime(o.to, `${path}.to`);
+  const span = Date.parse(to) - Date.parse(from);
+  if (span <= 0) fail(`${path}.from`, 'must be before callback.to');
+  if (span > LIMITS.callbackWindowMs) fail(`${path}.to`, 'must be at most 14 days after callback.from');
+  const result: CallbackRequest = { phone, from, to };
+  if (o.note !== undefined) result.note = string(o.note, `${path}.note`, LIMITS.note);
+  return result;
+}
+
+function context(value: unknown, path: string): HandoffContext {
+  const o = object(value, path);
+  const result: HandoffContext = {};
+  const max = { pageUrl: LIMITS.url, locale: LIMITS.contextField, userAgent: LIMITS.userAgent, timezone: LIMITS.contextField };
+  for (const key of ['pageUrl', 'locale', 'userAgent', 'timezone'] as const) {
+    if (o[key] !== undefined) result[key] = string(o[key], `${path}.${key}`, max[key]);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Primitives: each returns the value with its type, or throws Invalid naming the path.
+
+class Invalid {
+  constructor(
+    readonly path: string,
+    readonly error: string,
+  ) {}
+}
+
+function fail(path: string, error: string): never {
+  throw new Invalid(path, error);
+}
+
+function run<T>(read: () => T): Validation<T> {
+  try {
+    return { ok: true, value: read() };
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e; // a bug of ours, not bad input: let it surface
+    const where = e.path === '' ? 'The body' : e.path;
+    return { ok: false, path: e.path, error: `${where} ${e.error}` };
+  }
+}
+
+function object(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be a JSON object');
+  return value as Record<string, unknown>;
+}
+
+function string(value: unknown, path: string, max: number): string {
+  if (typeof value !== 'string') fail(path, 'must be a string');
+  if (value.length > max) fail(path, `must be at most ${max} characters`);
+  return value;
+}
+
+function id(value: unknown, path: string): string {
+  const s = string(value, path, LIMITS.articleId);
+  if (s === '') fail(path, 'must not be empty');
+  return s;
+}
+
+function clientId(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !LIMITS.clientIdPattern.test(value)) {
+    fail(path, 'must be 8 to 64 letters, digits or dashes (a UUID)');
+  }
+  return value;
+}
+
+function boolean(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'must be true or false');
+  return value;
+}
+
+function count(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(path, 'must be a whole number, 0 or more');
+  return value;
+}
+
+function isoTime(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    fail(path, 'must be an ISO time with an offset, like 2025-03-01T10:00:00Z');
+  }
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) fail(path, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+  return found;
+}
+
+/** UTF-8 length without TextEncoder allocations: surrogate pairs are 4 bytes, as two halves of 2. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
+  }
+  return bytes;
+}

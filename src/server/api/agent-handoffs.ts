@@ -1,0 +1,111 @@
+/**
+ * The agents' work on handoffs (the console's API): the queue, one handoff in full, lookup by
+ * the ref a caller reads out, claiming, replying, typing, resolving, and one live stream of
+ * every handoff's events. All behind requireAgent (agent-auth.ts), mounted under /v1/agent.
+ */
+import { Hono } from 'hono';
+import { validatePostMessage, validateResolve, validateTyping } from '../../protocol/validate';
+import { newId } from '../crypto';
+import { redactText } from '../redact';
+import type { HandoffFilter, HandoffRecord } from '../store/types';
+import type { AgentStreamEvent } from './agent-types';
+import { announce, announceTyping } from './announce';
+import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
+import { iso, problem, readJson, type ApiContext } from './http';
+import { refused } from './refusals';
+import { eventStream } from './sse';
+import { toDetail, toMessage, toSummary } from './views';
+
+/** The longest list an agent gets at once. */
+const LIST_LIMIT = 500;
+const FILTERS: readonly HandoffFilter[] = ['open', 'resolved', 'all'];
+
+export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const routes = new Hono<ApiEnv>();
+  const { store } = deps;
+
+  const detail = async (c: ApiContext, h: HandoffRecord) => {
+    const [messages, position, lastEventId] = await Promise.all([store.messages(h.id), store.queuePosition(h.id), store.lastSeq(h.id)]);
+    return c.json(toDetail(h, messages, position, lastEventId));
+  };
+  const agentOf = (c: ApiContext) => ({ id: c.get('agent').id, name: c.get('agent').name });
+
+  routes.get('/handoffs', async (c) => {
+    const filter = FILTERS.find((f) => f === (c.req.query('status') ?? 'open'));
+    if (filter === undefined) return problem(c, 400, 'status must be one of "open", "resolved", "all"', 'status');
+    const handoffs = await store.listHandoffs(filter, LIST_LIMIT);
+    return c.json({ handoffs: handoffs.map(toSummary) });
+  });
+
+  routes.get('/handoffs/by-ref/:ref', async (c) => {
+    const h = await store.findOpenHandoffByRef(c.req.param('ref'));
+    return h ? detail(c, h) : problem(c, 404, `No open handoff has the ref ${c.req.param('ref')}.`);
+  });
+
+  routes.get('/handoffs/:id', async (c) => {
+    const h = await store.findHandoff(c.req.param('id'));
+    return h ? detail(c, h) : refused(c, 'not_found');
+  });
+
+  routes.post('/handoffs/:id/claim', async (c) => {
+    const result = await store.claim(c.req.param('id'), agentOf(c), iso(deps.now()));
+    if (!result.ok) return refused(c, result.reason);
+    announce(deps.bus, result.events);
+    deps.queue.moved(result.handoff.channel, result.events);
+    return detail(c, result.handoff);
+  });
+
+  routes.post('/handoffs/:id/messages', async (c) => {
+    const body = await readJson(c, validatePostMessage);
+    if (!body.ok) return body.response;
+    const result = await store.addMessage({
+      id: newId(),
+      handoffId: c.req.param('id'),
+      clientMessageId: body.value.clientMessageId,
+      text: redactText(body.value.text),
+      at: iso(deps.now()),
+      agent: agentOf(c),
+    });
+    if (!result.ok) return refused(c, result.reason);
+    announce(deps.bus, result.events);
+    deps.queue.moved('chat', result.events); // only chats have messages
+    return c.json({ message: toMessage(result.message) }, result.created ? 201 : 200);
+  });
+
+  routes.post('/handoffs/:id/typing', async (c) => {
+    const body = await readJson(c, validateTyping);
+    if (!body.ok) return body.response;
+    const h = await store.findHandoff(c.req.param('id'));
+    if (!h) return refused(c, 'not_found');
+    if (h.agentId !== null && h.agentId !== c.get('agent').id) return refused(c, 'taken');
+    if (h.status === 'resolved' || h.status === 'cancelled') return refused(c, 'closed');
+    announceTyping(deps.bus, h.id, 'agent', body.value.typing);
+    return c.body(null, 204);
+  });
+
+  routes.post('/handoffs/:id/resolve', async (c) => {
+    const body = await readJson(c, validateResolve);
+    if (!body.ok) return body.response;
+    const { outcome, articleId } = body.value;
+    const result = await store.resolve(c.req.param('id'), c.get('agent').id, outcome, articleId ?? null, iso(deps.now()));
+    if (!result.ok) return refused(c, result.reason);
+    announce(deps.bus, result.events);
+    deps.queue.moved(result.handoff.channel, result.events);
+    return detail(c, result.handoff);
+  });
+
+  // Live only: a console that (re)connects reads the lists first, then listens.
+  routes.get('/events', (c) => {
+    const agentId = c.get('agent').id;
+    return eventStream(c, deps, {
+      topic: AGENTS_TOPIC,
+      format: ({ handoffId, seq, event }) => ({
+        event: event.type,
+        data: JSON.stringify({ ...event, handoffId, seq } satisfies AgentStreamEvent),
+      }),
+      onOpen: () => deps.presence.connect(agentId),
+    });
+  });
+
+  return routes;
+}

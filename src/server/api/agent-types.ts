@@ -1,0 +1,62 @@
+/**
+ * The agent API's answers (/v1/agent/*): the console's own API, not part of the handoff
+ * protocol a site owner's backend implements. The console (src/console/, later) imports these.
+ */
+import type {
+  CallbackRequest,
+  Channel,
+  HandoffContext,
+  HandoffEvent,
+  HandoffStatus,
+  Message,
+  ResolveOutcome,
+  TranscriptEntry,
+  Visitor,
+} from '../../protocol/types';
+
+/** GET /v1/agent/me, and the answer to a login. */
+export interface AgentMe {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** One row of GET /v1/agent/handoffs. */
+export interface AgentHandoffSummary {
+  id: string;
+  ref: string;
+  channel: Channel;
+  status: HandoffStatus;
+  createdAt: string;
+  agentName: string | null;
+  visitorName: string | null;
+  /** The last page the visitor was on (transcript), or context.pageUrl. */
+  lastPageUrl: string | null;
+  /** What the visitor searched for, oldest first. */
+  searches: string[];
+}
+
+/** GET /v1/agent/handoffs/:id (and by-ref, claim, resolve): everything the agent may need. */
+export interface AgentHandoffDetail {
+  id: string;
+  ref: string;
+  channel: Channel;
+  status: HandoffStatus;
+  createdAt: string;
+  visitor: Visitor | null;
+  callback: CallbackRequest | null;
+  context: HandoffContext | null;
+  transcript: TranscriptEntry[];
+  messages: Message[];
+  agent: { id: string; name: string } | null;
+  /** 1-based place in its channel's queue while queued. */
+  position: number | null;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
+  outcome: ResolveOutcome | null;
+  articleId: string | null;
+  lastEventId: number;
+}
+
+/** `data:` of GET /v1/agent/events: a handoff event, with the handoff it belongs to. */
+export type AgentStreamEvent = HandoffEvent & { handoffId: string; seq: number | null };

@@ -1,0 +1,59 @@
+/**
+ * What the API routes are given: storage, the event bus, the clock and the limits. Built once
+ * by createApp (app.ts); tests build it with their own clock and limits.
+ */
+import type { HttpBindings } from '@hono/node-server';
+import type { HandoffEvent } from '../../protocol/types';
+import type { Bus } from '../bus';
+import type { Presence } from '../presence';
+import type { QueueAnnouncer } from './queue';
+import type { RateLimiter } from '../rate-limit';
+import type { AgentRecord, HandoffRecord, Store } from '../store/types';
+
+/** What travels on the bus: a stored event (with its seq) or an ephemeral one (typing). */
+export interface BusMessage {
+  handoffId: string;
+  seq: number | null;
+  event: HandoffEvent;
+}
+
+export type EventBus = Bus<BusMessage>;
+
+/** One handoff's stream: what its visitor hears. */
+export const handoffTopic = (id: string): string => `handoff:${id}`;
+/** Every handoff's events: what the agents' console hears. */
+export const AGENTS_TOPIC = 'agents';
+
+export interface ApiDeps {
+  store: Store;
+  bus: EventBus;
+  presence: Presence;
+  /** Milliseconds since the epoch; injected so tests can expire sessions. */
+  now: () => number;
+  /** The key visitor tokens are derived from (crypto.ts deriveToken). */
+  secret: () => Promise<string>;
+  limiters: {
+    createHandoff: RateLimiter;
+    postMessage: RateLimiter;
+    typing: RateLimiter;
+    loginPerIp: RateLimiter;
+    loginPerEmail: RateLimiter;
+  };
+  /** Origins, besides the server's own, whose pages may call the visitor API. */
+  allowedOrigins: ReadonlySet<string>;
+  /** Believe X-Forwarded-For/-Proto/-Host (only behind a proxy that sets them). */
+  trustProxy: boolean;
+  /** Milliseconds between SSE heartbeats. */
+  heartbeatMs: number;
+  /** Tells queued visitors their new place when the queue moves (queue.ts). */
+  queue: QueueAnnouncer;
+}
+
+/** Hono's environment for the API: node-server's bindings (absent under app.request in tests). */
+export interface ApiEnv {
+  Bindings: Partial<HttpBindings>;
+  Variables: {
+    handoff: HandoffRecord;
+    agent: AgentRecord;
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The handoff API (HANDOFF.md), mounted by createApp under /v1. Cross-cutting rules live here:
+ * the body limit, CORS for the visitor API, same-origin and JSON-only for the agent API, JSON
+ * errors for everything, including routes that do not exist.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { LIMITS } from '../../protocol/validate';
+import { agentAuthRoutes, requireAgent } from './agent-auth';
+import { agentHandoffRoutes } from './agent-handoffs';
+import type { ApiDeps, ApiEnv } from './deps';
+import { handoffRoutes } from './handoffs';
+import { ownOrigin, problem, type ApiContext } from './http';
+import { statusRoutes } from './status';
+import { visitorRoutes } from './visitor';
+
+export function createApi(deps: ApiDeps): Hono<ApiEnv> {
+  const api = new Hono<ApiEnv>();
+
+  api.onError((error, c) => {
+    console.error('Lifeline: a request failed', c.req.method, c.req.path, error);
+    return problem(c, 500, 'Something went wrong on our side; try again in a moment.');
+  });
+
+  const visitorCors = corsFor(deps);
+  api.use('/handoffs', visitorCors);
+  api.use('/handoffs/*', visitorCors);
+  api.use('/status', visitorCors);
+
+  api.use('/agent/*', sameOriginOnly(deps), jsonOnlyWrites());
+
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: LIMITS.bodyBytes,
+      onError: (c) => problem(c, 413, `The body is larger than ${LIMITS.bodyBytes / 1024} KiB.`),
+    }),
+  );
+
+  api.route('/', statusRoutes(deps));
+  api.route('/', handoffRoutes(deps));
+  api.route('/', visitorRoutes(deps));
+  api.route('/agent', agentAuthRoutes(deps));
+  api.use('/agent/*', requireAgent(deps));
+  api.route('/agent', agentHandoffRoutes(deps));
+
+  api.all('*', (c) => problem(c, 404, `There is no ${c.req.method} ${c.req.path} in the Lifeline API.`));
+  return api;
+}
+
+/**
+ * CORS for the pages of LIFELINE_ALLOWED_ORIGINS and the server's own. A request from any other
+ * origin is refused outright (403): a browser would not let its page read the answer anyway,
+ * and a form post without a preflight must not create handoffs either.
+ */
+function corsFor(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
+  const allowed = (origin: string, c: ApiContext) => deps.allowedOrigins.has(origin) || origin === ownOrigin(c, deps.trustProxy);
+  const headers = cors({
+    origin: (origin, c) => (allowed(origin, c) ? origin : null),
+    allowMethods: ['GET', 'POST'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+    exposeHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !allowed(origin, c)) {
+      return problem(c, 403, `Pages of ${origin} may not call this Lifeline server; add the origin to LIFELINE_ALLOWED_ORIGINS.`);
+    }
+    return headers(c, next);
+  };
+}
+
+/** The console is served by this server, so its API answers only its own origin (no CORS). */
+function sameOriginOnly(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== ownOrigin(c, deps.trustProxy)) {
+      return problem(c, 403, 'The agent API answers only pages of its own origin.');
+    }
+    await next();
+  };
+}
+
+/**
+ * Writes must say `Content-Type: application/json`: a cross-site form cannot send that without
+ * a preflight, so together with SameSite=Strict cookies it shuts out CSRF.
+ */
+function jsonOnlyWrites(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !/^application\/json\s*(;|$)/i.test(type)) {
+      return problem(c, 415, 'Send the request with `Content-Type: application/json`.');
+    }
+    await next();
+  };
+}

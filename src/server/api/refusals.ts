@@ -1,0 +1,16 @@
+/** The store's refusals as answers, in words for whoever made the request. */
+import type { Refusal } from '../store/types';
+import { problem, type ApiContext } from './http';
+
+export function refused(c: ApiContext, reason: Refusal): Response {
+  switch (reason) {
+    case 'not_found':
+      return problem(c, 404, 'There is no such handoff.');
+    case 'taken':
+      return problem(c, 409, 'Another agent has this handoff.');
+    case 'closed':
+      return problem(c, 409, 'This handoff is closed (resolved or cancelled).');
+    case 'not_chat':
+      return problem(c, 409, 'Messages are only for chat handoffs.');
+  }
+}

@@ -1,0 +1,57 @@
+/** Store records turned into the shapes the API answers with (types.ts, agent-types.ts). */
+import type { Message } from '../../protocol/types';
+import type { HandoffRecord, MessageRecord } from '../store/types';
+import type { AgentHandoffDetail, AgentHandoffSummary } from './agent-types';
+
+export function toMessage(m: MessageRecord): Message {
+  return {
+    id: m.id,
+    clientMessageId: m.clientMessageId,
+    from: m.sender,
+    ...(m.sender === 'agent' && m.agentName !== null && { author: m.agentName }),
+    text: m.text,
+    at: m.at,
+  };
+}
+
+export function toSummary(h: HandoffRecord): AgentHandoffSummary {
+  const pages = h.transcript.filter((e) => e.type === 'page');
+  return {
+    id: h.id,
+    ref: h.ref,
+    channel: h.channel,
+    status: h.status,
+    createdAt: h.createdAt,
+    agentName: h.agentName,
+    visitorName: h.visitor?.name ?? null,
+    lastPageUrl: pages.at(-1)?.url ?? h.context?.pageUrl ?? null,
+    searches: h.transcript.flatMap((e) => (e.type === 'search' ? [e.query] : [])),
+  };
+}
+
+export function toDetail(
+  h: HandoffRecord,
+  messages: MessageRecord[],
+  position: number | null,
+  lastEventId: number,
+): AgentHandoffDetail {
+  return {
+    id: h.id,
+    ref: h.ref,
+    channel: h.channel,
+    status: h.status,
+    createdAt: h.createdAt,
+    visitor: h.visitor,
+    callback: h.callback,
+    context: h.context,
+    transcript: h.transcript,
+    messages: messages.map(toMessage),
+    agent: h.agentId !== null ? { id: h.agentId, name: h.agentName ?? '' } : null,
+    position,
+    firstReplyAt: h.firstReplyAt,
+    resolvedAt: h.resolvedAt,
+    outcome: h.outcome,
+    articleId: h.articleId,
+    lastEventId,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The server's settings, read from the environment (main.ts). A bad value stops the start with
+ * a message naming the variable, so whoever deploys it knows what to fix.
+ */
+export interface Settings {
+  port: number;
+  host: string;
+  /** The SQLite file. */
+  dbPath: string;
+  allowedOrigins: string[];
+  /** An agent to create, or whose password to set, at start. */
+  agent: { email: string; password: string; name: string } | null;
+  /** The key visitor tokens are derived from; undefined: made once and kept in the database. */
+  secret: string | undefined;
+  trustProxy: boolean;
+}
+
+export class SettingError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+  }
+}
+
+/** The documented variables, with their defaults. */
+export const DEFAULTS = Object.freeze({ PORT: '8787', HOST: '127.0.0.1', LIFELINE_DB: './data/lifeline.db' });
+
+export function readSettings(env: Record<string, string | undefined>): Settings {
+  const value = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v === '' ? undefined : v;
+  };
+
+  const portText = value('PORT') ?? DEFAULTS.PORT;
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new SettingError('PORT', `must be a port number from 0 to 65535, got "${portText}"`);
+
+  const allowedOrigins = (value('LIFELINE_ALLOWED_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of allowedOrigins) {
+    if (!isOrigin(origin)) {
+      throw new SettingError(
+        'LIFELINE_ALLOWED_ORIGINS',
+        `must list origins like https://shop.example.com (scheme, host and port only, no path or trailing slash), got "${origin}"`,
+      );
+    }
+  }
+
+  const email = value('LIFELINE_AGENT_EMAIL');
+  const password = env.LIFELINE_AGENT_PASSWORD; // spaces may be part of a password
+  let agent: Settings['agent'] = null;
+  if (email !== undefined || (password !== undefined && password !== '')) {
+    if (email === undefined) throw new SettingError('LIFELINE_AGENT_EMAIL', 'must be set together with LIFELINE_AGENT_PASSWORD');
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new SettingError('LIFELINE_AGENT_EMAIL', `must be an email address, got "${email}"`);
+    if (password === undefined || password.length < 8) {
+      throw new SettingError('LIFELINE_AGENT_PASSWORD', 'must be set, at least 8 characters, together with LIFELINE_AGENT_EMAIL');
+    }
+    agent = { email, password, name: value('LIFELINE_AGENT_NAME') ?? nameFromEmail(email) };
+    if (agent.name.length > 100) throw new SettingError('LIFELINE_AGENT_NAME', 'must be at most 100 characters');
+  }
+
+  const secret = value('LIFELINE_SECRET');
+  if (secret !== undefined && secret.length < 32) {
+    throw new SettingError('LIFELINE_SECRET', 'must be at least 32 random characters (openssl rand -base64 32), or unset');
+  }
+
+  const trust = value('LIFELINE_TRUST_PROXY') ?? '0';
+  if (trust !== '0' && trust !== '1') throw new SettingError('LIFELINE_TRUST_PROXY', `must be 1 (behind a proxy) or 0, got "${trust}"`);
+
+  return {
+    port,
+    host: value('HOST') ?? DEFAULTS.HOST,
+    dbPath: value('LIFELINE_DB') ?? DEFAULTS.LIFELINE_DB,
+    allowedOrigins,
+    agent,
+    secret,
+    trustProxy: trust === '1',
+  };
+}
+
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false; // not a URL at all: the caller names the variable
+  }
+}
+
+/** "ada.lovelace@example.com" → "Ada Lovelace": what visitors see until the agent has a name. */
+function nameFromEmail(email: string): string {
+  return email
+    .split('@')[0]!
+    .split(/[._-]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
+}

@@ -1,0 +1,79 @@
+/**
+ * SQLite schema, as an ordered list: migration n brings a database from PRAGMA user_version
+ * n-1 to n, in one transaction with the version bump (sqlite.ts). Never edit a migration that
+ * has shipped; add the next one.
+ *
+ * Times are ISO strings (UTC, "Z"), which sort as text; JSON columns hold what the validator
+ * returned, already cleaned.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the handoff protocol v1, agents and their sessions.
+  `
+  CREATE TABLE settings (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE agents (
+    id            TEXT PRIMARY KEY,
+    email         TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    salt          TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    id_hash    TEXT PRIMARY KEY,
+    agent_id   TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+
+  CREATE TABLE handoffs (
+    id             TEXT PRIMARY KEY,
+    ref            TEXT NOT NULL,
+    token_hash     TEXT NOT NULL,
+    client_id      TEXT NOT NULL UNIQUE,
+    channel        TEXT NOT NULL CHECK (channel IN ('chat', 'callback', 'phone')),
+    status         TEXT NOT NULL CHECK (status IN ('queued', 'active', 'resolved', 'cancelled')),
+    visitor        TEXT,
+    callback       TEXT,
+    context        TEXT,
+    transcript     TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    agent_id       TEXT REFERENCES agents(id),
+    first_reply_at TEXT,
+    resolved_at    TEXT,
+    outcome        TEXT CHECK (outcome IN ('answered', 'no_answer', 'duplicate', 'other')),
+    article_id     TEXT
+  );
+  -- A ref is read out on the phone: unique among open handoffs, free again once closed.
+  CREATE UNIQUE INDEX handoffs_open_ref ON handoffs(ref) WHERE status IN ('queued', 'active');
+  CREATE INDEX handoffs_queue ON handoffs(status, channel, created_at);
+  CREATE INDEX handoffs_first_reply ON handoffs(first_reply_at) WHERE first_reply_at IS NOT NULL;
+
+  CREATE TABLE messages (
+    id                TEXT PRIMARY KEY,
+    handoff_id        TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    client_message_id TEXT NOT NULL,
+    sender            TEXT NOT NULL CHECK (sender IN ('visitor', 'agent')),
+    agent_id          TEXT REFERENCES agents(id),
+    text              TEXT NOT NULL,
+    at                TEXT NOT NULL,
+    -- The seq of the message's event: orders a conversation without relying on rowids.
+    seq               INTEGER NOT NULL,
+    UNIQUE (handoff_id, sender, client_message_id)
+  );
+  CREATE INDEX messages_in_order ON messages(handoff_id, seq);
+
+  CREATE TABLE events (
+    handoff_id TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    type       TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    PRIMARY KEY (handoff_id, seq)
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,176 @@
+/**
+ * Storage behind one small interface (ARCHITECTURE.md): SQLite (sqlite.ts) is the embedded
+ * default; a PostgreSQL engine must fit behind the same methods later, so they speak in domain
+ * terms (create a handoff, claim it), return promises, and keep SQL out of the routes.
+ *
+ * Every method that writes is atomic: a handoff and its first status event, a message and its
+ * event, a claim and its `agent_joined` event are stored together or not at all, and each stored
+ * event takes the next `seq` of its handoff in the same transaction. Times are ISO strings made
+ * by the caller (the app owns the clock, so tests can move it).
+ */
+import type {
+  CallbackRequest,
+  Channel,
+  HandoffContext,
+  HandoffEvent,
+  HandoffStatus,
+  ResolveOutcome,
+  TranscriptEntry,
+  Visitor,
+} from '../../protocol/types';
+
+/** The events that are stored and replayed; `typing` never is. */
+export type StoredHandoffEvent = Exclude<HandoffEvent, { type: 'typing' }>;
+
+export interface StoredEvent {
+  handoffId: string;
+  /** 1, 2, 3... per handoff: the SSE id, for Last-Event-ID. */
+  seq: number;
+  event: StoredHandoffEvent;
+  at: string;
+}
+
+export interface HandoffRecord {
+  id: string;
+  ref: string;
+  /** SHA-256 of the visitor's token, hex; the token itself is never stored. */
+  tokenHash: string;
+  clientId: string;
+  channel: Channel;
+  status: HandoffStatus;
+  visitor: Visitor | null;
+  callback: CallbackRequest | null;
+  context: HandoffContext | null;
+  transcript: TranscriptEntry[];
+  createdAt: string;
+  agentId: string | null;
+  /** Display name of `agentId`, joined in for convenience. */
+  agentName: string | null;
+  firstReplyAt: string | null;
+  /** When it was resolved or cancelled. */
+  resolvedAt: string | null;
+  outcome: ResolveOutcome | null;
+  articleId: string | null;
+}
+
+export interface MessageRecord {
+  id: string;
+  handoffId: string;
+  clientMessageId: string;
+  sender: 'visitor' | 'agent';
+  agentId: string | null;
+  agentName: string | null;
+  text: string;
+  at: string;
+}
+
+export interface AgentRecord {
+  id: string;
+  /** Lower case. */
+  email: string;
+  name: string;
+  passwordHash: string;
+  salt: string;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie's value, hex. */
+  idHash: string;
+  agentId: string;
+  expiresAt: string;
+}
+
+export interface NewHandoff {
+  id: string;
+  clientId: string;
+  tokenHash: string;
+  channel: Channel;
+  visitor: Visitor | null;
+  callback: CallbackRequest | null;
+  context: HandoffContext | null;
+  transcript: TranscriptEntry[];
+  createdAt: string;
+  /** A candidate ref for the n-th try (0, 1, ...): the store takes the first one no open handoff has. */
+  makeRef: (attempt: number) => string;
+  /** The wait to announce in the first status event, from the new handoff's queue position. */
+  estimateWait: (position: number) => number | null;
+}
+
+export interface NewMessage {
+  id: string;
+  handoffId: string;
+  clientMessageId: string;
+  text: string;
+  at: string;
+  /** Absent for the visitor. An agent's message claims an unclaimed handoff. */
+  agent?: { id: string; name: string };
+}
+
+/** Why a change was refused: no such handoff, another agent has it, it is over, not a chat. */
+export type Refusal = 'not_found' | 'taken' | 'closed' | 'not_chat';
+
+export type Change<T> = ({ ok: true; events: StoredEvent[] } & T) | { ok: false; reason: Refusal };
+
+export type HandoffFilter = 'open' | 'resolved' | 'all';
+
+export interface Store {
+  /** Creates the handoff with its first `status` event, or returns the one with this clientId. */
+  createHandoff(input: NewHandoff): Promise<{ handoff: HandoffRecord; created: boolean; events: StoredEvent[] }>;
+  findHandoff(id: string): Promise<HandoffRecord | null>;
+  /** Only open (queued or active) handoffs: a ref is unique among those alone. */
+  findOpenHandoffByRef(ref: string): Promise<HandoffRecord | null>;
+  /** open: oldest first; resolved (and cancelled): latest closed first; all: newest first. */
+  listHandoffs(filter: HandoffFilter, limit: number): Promise<HandoffRecord[]>;
+  /** 1-based place among the queued handoffs of its channel, oldest first; null when not queued. */
+  queuePosition(id: string): Promise<number | null>;
+  /** The ids of the queued handoffs of `channel`, oldest first (position 1 first). */
+  queuedIds(channel: Channel): Promise<string[]>;
+  /** How many handoffs of `channel` are queued. */
+  queueLength(channel: Channel): Promise<number>;
+  /** Seconds from creation to the first agent reply, for handoffs first answered since `since`. */
+  firstReplySeconds(since: string): Promise<number[]>;
+  messages(handoffId: string): Promise<MessageRecord[]>;
+  eventsAfter(handoffId: string, seq: number): Promise<StoredEvent[]>;
+  lastSeq(handoffId: string): Promise<number>;
+
+  /**
+   * Stores a chat message with its event, once per (handoff, sender, clientMessageId): a repeat
+   * returns the stored message with `created: false` and no events. Refused for other channels
+   * and for resolved or cancelled handoffs; an agent's message is refused when another agent has
+   * the handoff, claims it when nobody does, and sets the first reply time.
+   */
+  addMessage(input: NewMessage): Promise<Change<{ message: MessageRecord; created: boolean }>>;
+  /**
+   * Gives an open handoff to an agent (`agent_joined`, then `status` active). Exactly one of two
+   * concurrent claims wins; claiming again one's own handoff changes nothing.
+   */
+  claim(handoffId: string, agent: { id: string; name: string }, at: string): Promise<Change<{ handoff: HandoffRecord }>>;
+  /** The visitor gave up: `status` cancelled. Cancelling twice changes nothing. */
+  cancel(handoffId: string, at: string): Promise<Change<{ handoff: HandoffRecord }>>;
+  /** An agent closed it (unclaimed, or theirs): `status` resolved. */
+  resolve(
+    handoffId: string,
+    agentId: string,
+    outcome: ResolveOutcome,
+    articleId: string | null,
+    at: string,
+  ): Promise<Change<{ handoff: HandoffRecord }>>;
+
+  /** Creates the agent, or updates the name and password of the one with this email. */
+  upsertAgent(agent: AgentRecord): Promise<AgentRecord>;
+  findAgent(id: string): Promise<AgentRecord | null>;
+  findAgentByEmail(email: string): Promise<AgentRecord | null>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session and its agent, when it has not expired by `now`. */
+  findSession(idHash: string, now: string): Promise<{ session: SessionRecord; agent: AgentRecord } | null>;
+  extendSession(idHash: string, expiresAt: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<void>;
+
+  /** The stored value of a setting; when there is none, stores `create()` and returns it. */
+  setting(name: string, create: () => string): Promise<string>;
+
+  close(): Promise<void>;
+}
