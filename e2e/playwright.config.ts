@@ -1,11 +1,18 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROME_FLAGS, chromePath } from '../src/build/chrome';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * End-to-end tests: the built dist/lifeline.js in a real Chromium, against the real server
  * (`npm run build` runs first; see package.json), in Chromium (see src/build/chrome.ts).
  */
 const port = Number(process.env.E2E_PORT ?? 8791);
+/** A fresh SQLite file per run: the real database, never a stand-in. */
+const db = join(mkdtempSync(join(tmpdir(), 'lifeline-e2e-')), 'lifeline.db');
+/** The agent the tests sign in as (e2e/fixtures.ts). */
+export const E2E_AGENT = { email: 'sam@northwind-cycles.example', password: 'e2e-agent-password', name: 'Sam' };
 
 export default defineConfig({
   testDir: '.',
@@ -29,7 +36,14 @@ export default defineConfig({
     command: 'node --import tsx src/server/main.ts',
     cwd: '..',
     url: `http://127.0.0.1:${port}/lifeline.js`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LIFELINE_DB: db,
+      LIFELINE_AGENT_EMAIL: E2E_AGENT.email,
+      LIFELINE_AGENT_PASSWORD: E2E_AGENT.password,
+      LIFELINE_AGENT_NAME: E2E_AGENT.name,
+    },
     reuseExistingServer: false,
     stdout: 'pipe',
     timeout: 30_000,
