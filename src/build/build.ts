@@ -30,18 +30,21 @@ async function buildPanel(): Promise<string> {
     build: {
       outDir,
       emptyOutDir: true,
-      minify: true,
-      modulePreload: false, // a preload <link> would be an element added to the host page
       target: 'es2022',
-      // Not lib mode: Vite's lib mode keeps ES output unminified, and this chunk is for browsers.
+      // Lib mode: Vite then adds no preload helper, which would put <link rel=modulepreload> in
+      // the host page's <head> and fire its own events on the page's window. Lib mode leaves ES
+      // output unminified, so the output asks for minification itself.
+      lib: {
+        entry: `${root}src/widget/panel/index.tsx`,
+        formats: ['es'],
+        fileName: () => 'lifeline-panel.[hash].js',
+      },
       rolldownOptions: {
-        input: `${root}src/widget/panel/index.tsx`,
         // Keep `mount`, and let the entry export what lazy chunks share with it, so shared code
         // (Preact, helpers) stays in the panel instead of a common chunk fetched one step later.
         preserveEntrySignatures: 'allow-extension',
         output: {
-          format: 'es',
-          entryFileNames: 'lifeline-panel.[hash].js',
+          minify: true,
           chunkFileNames: 'lifeline-[name].[hash].js',
         },
       },

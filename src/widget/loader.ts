@@ -13,7 +13,6 @@ import { pickLanguage, type Language } from './i18n/locale';
 import { createEmitter, EVENTS, type LifelineEvent, type Listener } from './emitter';
 import { logPending } from './pending-log';
 import { sessionStorageOrNull } from './storage';
-import { OPEN_KEY } from './transport/keys';
 import { watchNavigation, transcriptUrl, articleFromHash } from './navigation';
 import type { MountPanel, PanelHandle, View, Visitor } from './panel-contract';
 import type { TranscriptEntry } from '../protocol/transcript';
@@ -120,6 +119,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
           anchor,
           visitor: () => (visitor ??= readVisitor()),
           addStyles: host.addStyles,
+          open,
           onClosed(returnFocus) {
             launcher?.setExpanded(false);
             emitter.emit('close');
@@ -219,11 +219,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
       });
     }
 
-    afterLoadIdle(() => {
-      prefetch();
-      // A live conversation was open on the previous page: carry on with it here.
-      if (settings.backend && sessionStorageOrNull()?.getItem(OPEN_KEY)) open({ kind: 'human' });
-    });
+    afterLoadIdle(prefetch);
 
     const deepLink = articleFromHash(location.hash);
     if (deepLink) open({ kind: 'article', id: deepLink });

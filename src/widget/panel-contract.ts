@@ -33,6 +33,8 @@ export interface PanelContext {
   visitor(): Visitor;
   /** Adopts a stylesheet into the shadow root (constructable, or a <style> with the nonce). */
   addStyles(css: string): () => void;
+  /** Opens the panel as Lifeline('open') does (the panel asks, e.g. to carry on a chat). */
+  open(view?: View): void;
   /** Called by the panel once it has closed; `returnFocus` when focus was inside it. */
   onClosed(returnFocus: boolean): void;
 }

@@ -1,4 +1,5 @@
-import { telHref, type Settings } from '../settings';
+import type { Settings } from '../settings';
+import { telHref } from '../tel';
 import type { LauncherStrings } from '../i18n/launcher-strings';
 import { HELP_ICON, PHONE_ICON, icon } from './icons';
 

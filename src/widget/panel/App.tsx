@@ -12,7 +12,7 @@ import { ArticleView } from './ArticleView';
 import { HumanView } from './HumanView';
 import { HumanBar } from './HumanBar';
 import { trapTab } from './focus';
-import { LiveLoader, OPEN_KEY, hasLiveSession } from './LiveLoader';
+import { LiveLoader, OPEN_KEY, hasLiveSession, wasOpenOnLive } from './LiveLoader';
 
 export interface AppControls {
   open(view?: View): void;
@@ -72,6 +72,15 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
     });
   });
 
+  // A conversation from an earlier page reconnects at once (the loader mounts the panel when the
+  // page is idle), and if the panel was open on it, it opens again here. (Before the effect
+  // below, which forgets that flag while the panel is closed.)
+  useEffect(() => {
+    if (!ctx.settings.backend || !hasLiveSession()) return;
+    void import('./live/LiveHuman').then((m) => m.sessionFor(ctx));
+    if (wasOpenOnLive()) ctx.open({ kind: 'human' });
+  }, []);
+
   // With a conversation going on, the next page of the site reopens the panel on it.
   useEffect(() => {
     if (!ctx.settings.backend) return;
@@ -82,11 +91,6 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
       // Storage blocked: the conversation still resumes when the visitor opens the panel.
     }
   }, [open, screen.kind]);
-  // A conversation from an earlier page reconnects at once, even before the human view opens.
-  useEffect(() => {
-    if (ctx.settings.backend && hasLiveSession()) void import('./live/LiveHuman').then((m) => m.sessionFor(ctx));
-  }, []);
-
   // Into the top layer while open, so no page z-index can cover the panel.
   useLayoutEffect(() => {
     if (!panel) return;

@@ -1,4 +1,5 @@
-import { telHref, type Settings } from '../settings';
+import type { Settings } from '../settings';
+import { telHref } from '../tel';
 import { PHONE_ICON } from '../launcher/icons';
 import { Icon } from './Header';
 import type { PanelStrings } from './strings';

@@ -40,10 +40,9 @@ export interface PanelStrings {
   articleMissing: string;
   /** The lines of "What you tried". */
   summary: SummaryStrings;
-  /** The ways to a person through a handoff backend (data-backend). */
-  live: LiveStrings;
 }
 
+/** The ways to a person through a handoff backend: a pack per language, in the live chunk. */
 export interface LiveStrings {
   choose: string;
   chat: string;

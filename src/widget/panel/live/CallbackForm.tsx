@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CallbackRequest } from '../../../protocol/types';
 import type { Conversation } from '../../transport/conversation';
-import type { PanelStrings } from '../strings';
+import type { LiveStrings } from '../strings';
 
 /** The windows offered, in the visitor's own time: [from hour, to hour). */
 const SLOTS: Array<[number, number]> = [[9, 12], [12, 17], [17, 20]];
@@ -17,8 +17,7 @@ export function windowFor(day: number, slot: number, now = new Date()): { from: 
   return { from: at(fromHour), to: at(toHour) };
 }
 
-export function CallbackForm({ strings, phone: initial, onSubmit }: { strings: PanelStrings; phone: string; onSubmit(cb: CallbackRequest): void }) {
-  const s = strings.live;
+export function CallbackForm({ s, phone: initial, onSubmit }: { s: LiveStrings; phone: string; onSubmit(cb: CallbackRequest): void }) {
   const now = new Date();
   // Today's slots that have already ended are not offered.
   const firstDay = SLOTS.some(([, to]) => to > now.getHours()) ? 0 : 1;
@@ -65,8 +64,7 @@ export function CallbackForm({ strings, phone: initial, onSubmit }: { strings: P
   );
 }
 
-export function CallbackDone({ conversation: c, strings, onCancel }: { conversation: Conversation; strings: PanelStrings; onCancel(): void }) {
-  const s = strings.live;
+export function CallbackDone({ conversation: c, s, onCancel }: { conversation: Conversation; s: LiveStrings; onCancel(): void }) {
   const cb = c.callback;
   const when = cb
     ? `${new Date(cb.from).toLocaleString(undefined, { weekday: 'long', hour: 'numeric', minute: '2-digit' })}–${new Date(cb.to).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}`

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HumanSession } from '../../transport/session';
 import { isClosed, type ChatMessage } from '../../transport/conversation';
-import type { PanelStrings } from '../strings';
+import type { LiveStrings } from '../strings';
 
 const TYPING_IDLE_MS = 3000;
 
@@ -10,8 +10,7 @@ const TYPING_IDLE_MS = 3000;
  * the state of each message the visitor sent, and a composer. Visitor and agent text is only
  * ever text here.
  */
-export function ChatView({ session, strings, onAgain }: { session: HumanSession; strings: PanelStrings; onAgain(): void }) {
-  const s = strings.live;
+export function ChatView({ session, s, onAgain }: { session: HumanSession; s: LiveStrings; onAgain(): void }) {
   const c = session.conversation()!;
   const [draft, setDraft] = useState('');
   const log = useRef<HTMLDivElement>(null);
@@ -48,7 +47,7 @@ export function ChatView({ session, strings, onAgain }: { session: HumanSession;
       </p>
       {c.ref && <p class="ll-muted ll-small">{s.ref(c.ref)}</p>}
       <div class="ll-log" role="log" aria-live="polite" ref={log}>
-        {c.messages.map((m) => <Bubble key={`${m.from}:${m.key}`} m={m} strings={strings} onRetry={() => session.retry(m.key)} />)}
+        {c.messages.map((m) => <Bubble key={`${m.from}:${m.key}`} m={m} s={s} onRetry={() => session.retry(m.key)} />)}
       </div>
       {c.agentTyping && c.agentName && <p class="ll-muted ll-small" aria-live="polite">{s.typing(c.agentName)}</p>}
       {closed ? (
@@ -76,8 +75,7 @@ export function ChatView({ session, strings, onAgain }: { session: HumanSession;
   );
 }
 
-function Bubble({ m, strings, onRetry }: { m: ChatMessage; strings: PanelStrings; onRetry(): void }) {
-  const s = strings.live;
+function Bubble({ m, s, onRetry }: { m: ChatMessage; s: LiveStrings; onRetry(): void }) {
   const mine = m.from === 'visitor';
   return (
     <p class={`ll-msg ${mine ? 'll-mine' : 'll-theirs'}`}>

@@ -6,14 +6,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackendStatus, CallbackRequest, Channel } from '../../../protocol/types';
 import type { PanelCtx } from '../context';
-import type { PanelStrings } from '../strings';
+import type { LiveStrings, PanelStrings } from '../strings';
 import { EmailCard, PhoneCard, TriedCard, useSummary } from '../HumanView';
-import { telHref } from '../../settings';
+import { telHref } from '../../tel';
 import { isClosed } from '../../transport/conversation';
 import { createClient } from '../../transport/client';
 import { useSession } from './useSession';
 
 export { sessionFor } from './useSession';
+export { loadLiveStrings } from './liveStrings';
 import { handoffParts } from './request';
 import { ChatView } from './ChatView';
 import { CallbackForm, CallbackDone } from './CallbackForm';
@@ -43,8 +44,8 @@ function useStatus(backend: string): BackendStatus | null | 'down' {
   return status;
 }
 
-export default function LiveHuman({ ctx, strings, onHandoff }: { ctx: PanelCtx; strings: PanelStrings; onHandoff(channel: Channel): void }) {
-  const s = strings.live;
+export default function LiveHuman({ ctx, strings, live, onHandoff }: { ctx: PanelCtx; strings: PanelStrings; live: LiveStrings; onHandoff(channel: Channel): void }) {
+  const s = live;
   useEffect(() => ctx.addStyles(liveCss), []);
   const session = useSession(ctx);
   const status = useStatus(ctx.settings.backend!);
@@ -81,9 +82,9 @@ export default function LiveHuman({ ctx, strings, onHandoff }: { ctx: PanelCtx; 
 
   let body;
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {
-    body = <ChatView session={session} strings={strings} onAgain={() => session.forget()} />;
+    body = <ChatView session={session} s={live} onAgain={() => session.forget()} />;
   } else if (active?.channel === 'callback') {
-    body = <CallbackDone conversation={active} strings={strings} onCancel={() => void session.cancel()} />;
+    body = <CallbackDone conversation={active} s={live} onCancel={() => void session.cancel()} />;
   } else if (active?.channel === 'phone') {
     const dial = ctx.settings.phoneDial + (ctx.settings.phoneRef === 'dial' && active.ref ? `,${active.ref}#` : '');
     body = (
@@ -94,7 +95,7 @@ export default function LiveHuman({ ctx, strings, onHandoff }: { ctx: PanelCtx; 
       </section>
     );
   } else if (choosing === 'callback') {
-    body = <CallbackForm strings={strings} phone={ctx.visitor().phone ?? ''} onSubmit={(cb) => start('callback', cb)} />;
+    body = <CallbackForm s={live} phone={ctx.visitor().phone ?? ''} onSubmit={(cb) => start('callback', cb)} />;
   } else {
     body = (
       <>
