@@ -2,6 +2,8 @@
  * `npm run bench`: prints the widget's figures. Sizes against their budgets, then speed measured
  * in Chromium against the real server started in-process on a free loopback port.
  * BENCH_RUNS (default 7) and BENCH_LIGHTHOUSE_RUNS (default 3) set the number of runs.
+ * Then the server under load (load.ts: handoffs per second, message delivery latency over many
+ * open event streams). BENCH_SIZES_ONLY=1 prints the sizes alone; BENCH_LOAD_ONLY=1 the load alone.
  */
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
@@ -11,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app';
 import { BUDGETS, measureDist } from '../build/sizes';
 import { benchWidget } from './widget';
+import { benchLoad } from './load';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -21,12 +24,14 @@ const pct = (value: number, budget: number): string => `${((value / budget) * 10
 const row = (label: string, value: string, note = ''): void => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${note}`);
 
 async function sizes(): Promise<void> {
-  const { files, loader, whole, all } = await measureDist(`${root}dist`);
+  const { files, loader, live, whole, withLive, all } = await measureDist(`${root}dist`);
   console.log('\nSizes (gzip, zlib default level; 1 KB = 1,024 bytes)');
   for (const f of files) row(f.file, kb(f.gzip), `(${kb(f.raw)} raw)`);
   row('loader, dist/lifeline.js', kb(loader.gzip), pct(loader.gzip, BUDGETS.loader));
   row('JavaScript fetched by the load event', kb(loader.gzip), pct(loader.gzip, BUDGETS.atLoad) + ' (the loader alone; checked in e2e/budgets.spec.ts)');
-  row('whole widget, as one visitor loads it', kb(whole), pct(whole, BUDGETS.whole) + ' (one language pack)');
+  row('whole widget to search and read', kb(whole), pct(whole, BUDGETS.whole) + ' (loader, panel, one language pack)');
+  row('live chunk (chat, callback)', kb(live), pct(live, BUDGETS.live));
+  row('whole widget for a visitor who chats', kb(withLive), pct(withLive, BUDGETS.whole) + ' (over the budget: see README)');
   row('every file in dist/, all languages', kb(all), '(never all fetched by one page)');
 }
 
@@ -56,5 +61,9 @@ async function speed(): Promise<void> {
   }
 }
 
-await sizes();
-if (process.env.BENCH_SIZES_ONLY !== '1') await speed();
+// BENCH_LOAD_ONLY=1 runs the load part alone: it needs no build (dist/) and no browser.
+const loadOnly = process.env.BENCH_LOAD_ONLY === '1';
+const sizesOnly = process.env.BENCH_SIZES_ONLY === '1';
+if (!loadOnly) await sizes();
+if (!loadOnly && !sizesOnly) await speed();
+if (!sizesOnly) await benchLoad();

@@ -258,4 +258,20 @@ describe('agent work', () => {
     });
     expect(got[1]).toEqual({ event: 'typing', data: { type: 'typing', from: 'visitor', typing: true, handoffId: h.id, seq: null } });
   });
+
+  it('streams the events of several handoffs whose sequence ids overlap, none dropped', async () => {
+    const { cookie } = await signIn(server);
+    const res = await send(server.app, 'GET', '/v1/agent/events', undefined, cookie);
+    // Each handoff counts its own ids from 1: both first messages must arrive.
+    const reading = readSse(res, 4, { keep: (e) => e.event === 'message' || e.event === 'status' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const a = await createHandoff(server.app);
+    const b = await createHandoff(server.app);
+    await visitorMessage(server.app, a, 'from a');
+    await visitorMessage(server.app, b, 'from b');
+    const got = await reading;
+    const texts = got.filter((e) => e.event === 'message').map((e) => (e.data as { message: { text: string } }).message.text);
+    expect(texts).toEqual(['from a', 'from b']);
+    expect(got.filter((e) => e.event === 'status').map((e) => (e.data as { handoffId: string }).handoffId)).toEqual([a.id, b.id]);
+  });
 });

@@ -6,7 +6,7 @@
  *
  * Ordering: the stream subscribes before it reads the replay, so nothing published in between
  * is lost; every write goes through one promise chain; a stored event at or below the last seq
- * sent is a duplicate and skipped; one that skips ahead (another process, or a future async
+ * sent for its handoff is a duplicate and skipped; one that skips ahead (another process, or a future async
  * engine committing out of order) triggers a read of the gap first, so ids only ever go up by one.
  */
 import type { SSEMessage } from 'hono/streaming';
@@ -33,7 +33,10 @@ export function eventStream(c: ApiContext, deps: Pick<ApiDeps, 'bus' | 'heartbea
   c.header('X-Accel-Buffering', 'no'); // nginx and friends: pass each event through at once
   return streamSSE(c, async (stream) => {
     const { replay } = options;
-    let lastSent = replay?.after ?? 0;
+    // Sequence ids count per handoff, and the agents' stream carries every handoff: the last id
+    // sent is kept per handoff. A replayable stream follows one handoff, which `replayed` tracks.
+    const lastSent = new Map<string, number>();
+    let replayed = replay?.after ?? 0;
     let end = () => {};
     const ended = new Promise<void>((resolve) => (end = resolve));
 
@@ -47,17 +50,18 @@ export function eventStream(c: ApiContext, deps: Pick<ApiDeps, 'bus' | 'heartbea
 
     const write = async (message: BusMessage) => {
       if (message.seq !== null) {
-        if (message.seq <= lastSent) return;
-        lastSent = message.seq;
+        if (message.seq <= (lastSent.get(message.handoffId) ?? replayed)) return;
+        lastSent.set(message.handoffId, message.seq);
+        if (replay) replayed = message.seq;
       }
       await stream.writeSSE(options.format(message));
     };
     const catchUp = async () => {
-      if (replay) for (const e of await replay.read(lastSent)) await write(fromStored(e));
+      if (replay) for (const e of await replay.read(replayed)) await write(fromStored(e));
     };
     const live = (message: BusMessage) =>
       enqueue(async () => {
-        if (replay && message.seq !== null && message.seq > lastSent + 1) await catchUp();
+        if (replay && message.seq !== null && message.seq > replayed + 1) await catchUp();
         await write(message);
       });
 
