@@ -80,6 +80,7 @@ export interface LiveStrings {
   cancelled: string;
   ref(ref: string): string;
   quoteRef: string;
+  otherWays: string;
   failed(reason: string): string;
 }
 

@@ -92,6 +92,8 @@ export default function LiveHuman({ ctx, strings, live, onHandoff }: { ctx: Pane
         <p class="ll-ref">{active.ref ? s.ref(active.ref) : s.sending}</p>
         <p>{s.quoteRef}</p>
         <a class="ll-pill ll-accent ll-block" href={telHref(ctx.settings.phone, dial)}>{strings.call} {ctx.settings.phone}</a>
+        {/* The reference stays valid for the agent; the visitor may still prefer to chat. */}
+        <button type="button" class="ll-link-button ll-small" onClick={() => session.forget()}>{s.otherWays}</button>
       </section>
     );
   } else if (choosing === 'callback') {

@@ -38,6 +38,7 @@ const strings: LiveStrings = {
   cancelled: 'Ihre Anfrage wurde storniert.',
   ref: (ref) => `Ihre Referenz: ${ref}`,
   quoteRef: 'Nennen Sie sie am Telefon: Wer abnimmt, sieht, was Sie schon versucht haben.',
+  otherWays: 'Andere Wege zu uns',
   failed: (reason) => `Das hat nicht geklappt (${reason}). Bitte rufen Sie uns an.`,
 };
 

@@ -38,6 +38,7 @@ const strings: LiveStrings = {
   cancelled: 'Your request was cancelled.',
   ref: (ref) => `Your reference: ${ref}`,
   quoteRef: 'Quote it when you call: the person who answers will see what you already tried.',
+  otherWays: 'Other ways to reach us',
   failed: (reason) => `That didn’t work (${reason}). Please call us.`,
 };
 

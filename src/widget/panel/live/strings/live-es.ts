@@ -38,6 +38,7 @@ const strings: LiveStrings = {
   cancelled: 'Su solicitud se canceló.',
   ref: (ref) => `Su referencia: ${ref}`,
   quoteRef: 'Dígala al llamar: quien atienda verá lo que ya ha intentado.',
+  otherWays: 'Otras formas de contactarnos',
   failed: (reason) => `No funcionó (${reason}). Llámenos, por favor.`,
 };
 

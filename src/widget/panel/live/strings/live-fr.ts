@@ -38,6 +38,7 @@ const strings: LiveStrings = {
   cancelled: 'Votre demande a été annulée.',
   ref: (ref) => `Votre référence : ${ref}`,
   quoteRef: 'Donnez-la en appelant : la personne qui répond verra ce que vous avez déjà essayé.',
+  otherWays: 'Autres façons de nous joindre',
   failed: (reason) => `Cela n’a pas fonctionné (${reason}). Appelez-nous.`,
 };
 
