@@ -6,6 +6,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   ARTICLES_FAILED,
+  CALL_AT,
+  DEMO_ATTRS,
+  LIVE,
   MISSING_ARTICLES,
   PHONE,
   REFUND_TITLE,
@@ -16,6 +19,7 @@ import {
   hostPage,
   openPanel,
   search,
+  talkToHuman,
   viewHeading,
 } from './fixtures';
 
@@ -59,9 +63,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(panel.getByText(SORRY)).toBeVisible();
       await expectNoViolations(page, 'after "Did this help? No"');
 
+      // The demo has a backend: the live channels (their other states: handoff.spec.ts).
       await panel.getByRole('button', { name: 'Get help from a person' }).click();
       await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
-      await expectNoViolations(page, 'showing the human view');
+      await expect(panel.getByRole('heading', { name: LIVE.choose })).toBeVisible();
+      await expectNoViolations(page, 'showing the human view (live channels)');
+    });
+
+    test('the human view without a backend (phone and e-mail)', async ({ page }) => {
+      const { url } = await hostPage(page, { script: DEMO_ATTRS });
+      await page.goto(url);
+      await openPanel(page);
+      await talkToHuman(page).click();
+      await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+      await expect(dialog(page).getByText(CALL_AT)).toBeVisible();
+      await expectNoViolations(page, 'showing the human view without a backend');
     });
 
     test('articles that failed to load', async ({ page }) => {

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   ARTICLES_FAILED,
   CALL_AT,
+  LIVE,
   DESKTOP,
   MISSING_ARTICLES,
   NO_ARTICLES,
@@ -15,6 +16,7 @@ import {
   REFUND_TITLE,
   SORRY,
   animationsFinished,
+  channelButton,
   collapsedPhone,
   collectConsole,
   dialog,
@@ -22,6 +24,7 @@ import {
   helpButton,
   hostPage,
   lifelineErrors,
+  messageBox,
   openPanel,
   panelPhone,
   routeMalformedArticles,
@@ -85,9 +88,16 @@ const DEMO_WALK: Array<[name: string, step: (page: Page) => Promise<boolean>]> =
     await expect(dialog(page).getByRole('button', { name: 'Get help from a person' })).toBeVisible();
     return true;
   }],
+  // The demo has a backend (data-backend="/"), so this is the choice of live channels.
   ['human view', async (page) => {
     await dialog(page).getByRole('button', { name: 'Get help from a person' }).click();
     await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+    await expect(channelButton(page, LIVE.chat)).toBeVisible();
+    return true;
+  }],
+  ['chatting with a person', async (page) => {
+    await channelButton(page, LIVE.chat).click();
+    await expect(messageBox(page)).toBeVisible();
     return true;
   }],
 ];

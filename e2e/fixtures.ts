@@ -5,10 +5,17 @@
  * Host pages for special cases are fulfilled with `page.route()` on the server's own origin, so
  * `/lifeline.js`, the panel chunk and `/articles.json` still come from the real server.
  */
-import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+import { expect, request, test as base, type APIRequestContext, type APIResponse, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import en from '../src/widget/panel/strings/lang-en';
+import live from '../src/widget/panel/live/strings/live-en';
+import type { AgentHandoffDetail, AgentHandoffSummary } from '../src/server/api/agent-types';
+import { E2E_AGENT } from './playwright.config';
 
 export const PORT = Number(process.env.E2E_PORT ?? 8791);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -288,4 +295,193 @@ export async function deepActiveElement(page: Page): Promise<{ tag: string; name
       inWidget,
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The live ways to a person (data-backend): visitor side
+
+/** The live views' English copy (not part of the contract, so it comes from the widget). */
+export const LIVE = live;
+/**
+ * How long a new handoff may take to be accepted. The server allows 5 handoffs per IP at once,
+ * then one every 6 s, and every test runs from 127.0.0.1: a refused one is retried by the
+ * widget after Retry-After, so a test that comes late waits a little instead of failing.
+ */
+export const CREATED_TIMEOUT = 20_000;
+
+/** A button of the channel choice; its name is the label followed by its note. */
+export const channelButton = (page: Page, label: string): Locator =>
+  dialog(page).getByRole('button', { name: new RegExp(`^${label}\\b`) });
+export const chatLog = (page: Page): Locator => dialog(page).getByRole('log');
+export const messageBox = (page: Page): Locator => dialog(page).getByRole('textbox', { name: LIVE.message, exact: true });
+/** The chat bubbles whose text contains `text` (each is a paragraph of the log). */
+export const bubbles = (page: Page, text: string): Locator => chatLog(page).getByRole('paragraph').filter({ hasText: text });
+/** The "Your reference: NNNN" line. */
+export const refLine = (page: Page): Locator => dialog(page).getByText(/^Your reference: \d+$/);
+/** The notice shown while the backend cannot be reached. */
+export const offlineNotice = (page: Page): Locator =>
+  dialog(page).getByRole('status').filter({ hasText: /^We can’t reach our team right now\./ });
+
+/** On a demo page: Help → Talk to a human, until the channel choice is shown (live chunk loaded). */
+export async function openChannels(page: Page): Promise<void> {
+  if (!(await dialog(page).isVisible())) await openPanel(page);
+  await talkToHuman(page).click();
+  await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+  await expect(dialog(page).getByRole('heading', { name: LIVE.choose })).toBeVisible();
+}
+
+/** From the channel choice: "Chat with a person", until the composer is there. */
+export async function chooseChat(page: Page): Promise<void> {
+  await channelButton(page, LIVE.chat).click();
+  await expect(messageBox(page)).toBeVisible();
+}
+
+/** Types a message and sends it with Enter (or the Send button). */
+export async function sendMessage(page: Page, text: string, how: 'enter' | 'button' = 'enter'): Promise<void> {
+  await messageBox(page).fill(text);
+  if (how === 'enter') await messageBox(page).press('Enter');
+  else await dialog(page).getByRole('button', { name: LIVE.send, exact: true }).click();
+  await expect(messageBox(page)).toHaveValue('');
+}
+
+/** The visitor's message is in the log once, with no state after it (not "Sending…", not queued). */
+export async function expectSent(page: Page, text: string, timeout?: number): Promise<void> {
+  await expect(bubbles(page, text)).toHaveText(`${LIVE.you}: ${text}`, timeout === undefined ? {} : { timeout });
+}
+
+/** Waits for the reference the visitor is shown and returns it. */
+export async function visitorRef(page: Page): Promise<string> {
+  await expect(refLine(page)).toBeVisible({ timeout: CREATED_TIMEOUT });
+  const ref = /(\d+)$/.exec((await refLine(page).textContent()) ?? '')?.[1];
+  if (!ref) throw new Error('no reference shown');
+  return ref;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The live ways to a person: the agent's side, through the real agent API
+
+export interface Agent {
+  readonly api: APIRequestContext;
+  /** An open handoff by the ref the visitor was shown. */
+  byRef(ref: string): Promise<AgentHandoffDetail>;
+  get(id: string): Promise<AgentHandoffDetail>;
+  list(status?: 'open' | 'resolved' | 'all'): Promise<AgentHandoffSummary[]>;
+  claim(id: string): Promise<AgentHandoffDetail>;
+  reply(id: string, text: string): Promise<void>;
+  typing(id: string, typing: boolean): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+async function ok(response: APIResponse, what: string): Promise<APIResponse> {
+  if (!response.ok()) throw new Error(`${what}: HTTP ${response.status()} ${await response.text()}`);
+  return response;
+}
+
+/** Signs in as the e2e agent (playwright.config.ts) on the server at `origin`. */
+export async function signInAgent(origin = ORIGIN): Promise<Agent> {
+  const api = await request.newContext({ baseURL: origin });
+  await ok(await api.post('/v1/agent/login', { data: { email: E2E_AGENT.email, password: E2E_AGENT.password } }), 'agent login');
+  const json = async <T>(response: Promise<APIResponse>, what: string): Promise<T> => (await ok(await response, what)).json() as Promise<T>;
+  return {
+    api,
+    byRef: (ref) => json(api.get(`/v1/agent/handoffs/by-ref/${encodeURIComponent(ref)}`), `handoff by ref ${ref}`),
+    get: (id) => json(api.get(`/v1/agent/handoffs/${encodeURIComponent(id)}`), `handoff ${id}`),
+    list: async (status = 'open') =>
+      (await json<{ handoffs: AgentHandoffSummary[] }>(api.get(`/v1/agent/handoffs?status=${status}`), 'handoff list')).handoffs,
+    claim: (id) => json(api.post(`/v1/agent/handoffs/${encodeURIComponent(id)}/claim`, { data: {} }), `claim ${id}`),
+    reply: async (id, text) => {
+      await ok(await api.post(`/v1/agent/handoffs/${encodeURIComponent(id)}/messages`, { data: { clientMessageId: randomUUID(), text } }), `reply to ${id}`);
+    },
+    typing: async (id, typing) => {
+      await ok(await api.post(`/v1/agent/handoffs/${encodeURIComponent(id)}/typing`, { data: { typing } }), `typing in ${id}`);
+    },
+    dispose: () => api.dispose(),
+  };
+}
+
+/**
+ * `test` with `agent`: the e2e agent signed in on the suite's server, once per worker (the
+ * server allows 5 sign-ins per IP at once, then 10 a minute).
+ */
+export const agentTest = base.extend<{}, { agent: Agent }>({
+  agent: [
+    async ({}, use) => {
+      const agent = await signInAgent();
+      await use(agent);
+      await agent.dispose();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// A second, real server that a test starts and stops (the backend going down and coming back)
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface OwnServer {
+  readonly origin: string;
+  readonly port: number;
+  /** Ends it with SIGTERM (as a deploy does) and waits until the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * Starts `node --import tsx src/server/main.ts` on `port` with the SQLite file `db` and the e2e
+ * agent, and resolves once `/lifeline.js` answers.
+ */
+export async function startServer(port: number, db: string): Promise<OwnServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LIFELINE_DB: db,
+      LIFELINE_AGENT_EMAIL: E2E_AGENT.email,
+      LIFELINE_AGENT_PASSWORD: E2E_AGENT.password,
+      LIFELINE_AGENT_NAME: E2E_AGENT.name,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = (): boolean => child.exitCode === null && child.signalCode === null;
+  const stop = async (): Promise<void> => {
+    if (running()) child.kill('SIGTERM');
+    const killer = setTimeout(() => running() && child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(killer);
+  };
+
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (!running()) throw new Error(`the server on port ${port} exited at start:\n${output}`);
+    try {
+      if ((await fetch(`${origin}/lifeline.js`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server on port ${port} did not answer in 20 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { origin, port, stop };
 }

@@ -82,7 +82,8 @@ export function createSession({ client, storage, uuid = () => crypto.randomUUID(
   function later(error: unknown): void {
     const wait = error instanceof HttpError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)]!;
     failures++;
-    setLink({ online: false });
+    // "Too many requests" is a busy server, not an unreachable one: wait as asked, quietly.
+    if (!(error instanceof HttpError && error.status === 429)) setLink({ online: false });
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => void wake(), wait);
   }
@@ -218,9 +219,17 @@ export function createSession({ client, storage, uuid = () => crypto.randomUUID(
       const c = saved?.conversation;
       if (c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
     },
+    /** Cancels the handoff; if the backend cannot be reached the visitor is told and may retry. */
     async cancel(): Promise<void> {
       const c = saved?.conversation;
-      if (c?.id && c.token) await client.cancel(c.id, c.token);
+      try {
+        if (c?.id && c.token) await client.cancel(c.id, c.token);
+      } catch (error) {
+        if (isRetryable(error)) setLink({ online: false });
+        else setLink({ error: (error as Error).message });
+        return;
+      }
+      setLink({ online: true });
       apply({ type: 'event', id: null, event: { type: 'status', status: 'cancelled', position: null, estimatedWaitSeconds: null } });
     },
     /** Forgets a finished conversation so the next "Talk to a human" starts afresh. */

@@ -3,7 +3,7 @@
  * or the phone with a reference to quote. Loaded as a chunk of its own, only by visitors who
  * ask for a person on a site with a backend. The phone stays in the human bar throughout.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { BackendStatus, CallbackRequest, Channel } from '../../../protocol/types';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
@@ -67,18 +67,9 @@ export default function LiveHuman({ ctx, strings, live, onHandoff }: { ctx: Pane
     if (onlyChat && !conversation) start('chat');
   }, [onlyChat]);
 
-  // Lifeline('on', 'message', fn): each agent message, once.
-  const seen = useRef(new Set<string>(conversation?.messages.map((m) => m.key)));
-  useEffect(() => {
-    for (const m of conversation?.messages ?? []) {
-      if (m.from !== 'agent' || seen.current.has(m.key)) continue;
-      seen.current.add(m.key);
-      ctx.emitter.emit('message', { from: m.from, author: m.author, text: m.text, at: m.at });
-    }
-  });
-
   const active = conversation && !isClosed(conversation) ? conversation : null;
-  const offline = status === 'down' || !link.online;
+  // The session knows best once it talks to the server; the status poll may be up to 30 s old.
+  const offline = !link.online || (status === 'down' && !active?.id);
 
   let body;
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {

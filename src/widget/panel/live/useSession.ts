@@ -10,9 +10,20 @@ const sessions = new WeakMap<PanelCtx['transcript'], HumanSession>();
 export function sessionFor(ctx: PanelCtx): HumanSession {
   let session = sessions.get(ctx.transcript);
   if (!session) {
-    session = createSession({ client: createClient(ctx.settings.backend!), storage: sessionStorageOrNull() });
-    sessions.set(ctx.transcript, session);
-    session.resume();
+    const created = createSession({ client: createClient(ctx.settings.backend!), storage: sessionStorageOrNull() });
+    sessions.set(ctx.transcript, created);
+    // Lifeline('on', 'message', fn): each agent message once per page, whichever view is open.
+    // What an earlier page already had counts as told.
+    const told = new Set(created.conversation()?.messages.map((m) => m.key));
+    created.subscribe(() => {
+      for (const m of created.conversation()?.messages ?? []) {
+        if (m.from !== 'agent' || told.has(m.key)) continue;
+        told.add(m.key);
+        ctx.emitter.emit('message', { from: m.from, author: m.author, text: m.text, at: m.at });
+      }
+    });
+    created.resume();
+    session = created;
   }
   return session;
 }

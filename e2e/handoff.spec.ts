@@ -1,0 +1,464 @@
+/**
+ * The handoff (HANDOFF.md): a visitor who gives up on self-help reaches a person who already
+ * knows what they tried, and the conversation survives reloads, the next page and a backend
+ * that goes away for a while. The visitor drives the widget on the demo (data-backend="/");
+ * the agent works through the real agent API (the console comes later).
+ */
+import { expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TranscriptEntry } from '../src/protocol/types';
+import { SESSION_KEY } from '../src/widget/transport/keys';
+import { E2E_AGENT } from './playwright.config';
+import {
+  LIVE,
+  ORIGIN,
+  REFUND_TITLE,
+  SORRY,
+  agentTest as test,
+  axeViolations,
+  bubbles,
+  channelButton,
+  chatLog,
+  chooseChat,
+  collectPolicyViolations,
+  dialog,
+  expectOnScreen,
+  expectSent,
+  freePort,
+  offlineNotice,
+  openChannels,
+  openPanel,
+  panelPhone,
+  refLine,
+  search,
+  sendMessage,
+  signInAgent,
+  startServer,
+  talkToHuman,
+  viewHeading,
+  visitorRef,
+  type OwnServer,
+} from './fixtures';
+
+// Handoffs may wait for the server's per-IP rate limit (fixtures.ts, CREATED_TIMEOUT).
+test.describe.configure({ timeout: 60_000 });
+
+const SAM = E2E_AGENT.name;
+const joined = (page: Page) => dialog(page).getByRole('status').filter({ hasText: LIVE.joined(SAM) });
+const queued = (page: Page) => dialog(page).getByRole('status').filter({ hasText: /^You’re number \d+ in line/ });
+const typingNote = (page: Page) => dialog(page).getByText(LIVE.typing(SAM), { exact: true });
+
+/** The log holds exactly these messages, each once, in this order. */
+async function expectConversation(page: Page, texts: string[]): Promise<void> {
+  for (const text of texts) await expect(bubbles(page, text), `"${text}" is in the log once`).toHaveCount(1);
+  const all = chatLog(page).getByRole('paragraph');
+  await expect(all).toHaveCount(texts.length);
+  const shown = await all.allTextContents();
+  expect(shown.map((line) => texts.findIndex((t) => line.includes(t)))).toEqual(texts.map((_, i) => i));
+}
+
+test('the whole story: the agent sees what the visitor tried, and they chat', async ({ page, agent }) => {
+  const violations = await collectPolicyViolations(page); // the demo is served with a strict policy
+  await page.goto('/');
+  const panel = await openPanel(page);
+  await search(page, 'refund');
+  await panel.getByRole('link', { name: REFUND_TITLE }).click();
+  await expect(viewHeading(page, REFUND_TITLE)).toBeVisible();
+  await panel.getByRole('button', { name: 'No', exact: true }).click();
+  await expect(panel.getByText(SORRY)).toBeVisible();
+
+  await openChannels(page);
+  await expect(channelButton(page, LIVE.callback)).toBeVisible();
+  await expect(channelButton(page, LIVE.phone)).toBeVisible();
+  await chooseChat(page);
+
+  const text = 'The refund article does not say what happens with a bike bought as a gift.';
+  await sendMessage(page, text);
+  await expect(queued(page)).toBeVisible({ timeout: 20_000 });
+  const ref = await visitorRef(page);
+  await expectSent(page, text);
+
+  const handoff = await agent.byRef(ref);
+  await test.step('the agent gets what the visitor tried, and the message once', async () => {
+    expect(handoff.channel).toBe('chat');
+    expect(handoff.status).toBe('queued');
+    const t = handoff.transcript;
+    const where = (what: string, match: (e: TranscriptEntry) => boolean): number => {
+      const at = t.findIndex(match);
+      expect(at, `${what} in ${JSON.stringify(t, null, 1)}`).toBeGreaterThanOrEqual(0);
+      return at;
+    };
+    const searched = where('the search for "refund"', (e) => e.type === 'search' && e.query === 'refund' && e.resultCount > 0 && e.topIds.includes('refunds'));
+    const read = where('the refund article', (e) => e.type === 'article' && e.articleId === 'refunds');
+    const rated = where('"Did this help? No"', (e) => e.type === 'feedback' && e.articleId === 'refunds' && e.helpful === false);
+    const handed = where('the handoff to chat', (e) => e.type === 'handoff' && e.channel === 'chat');
+    expect([searched, read, rated, handed]).toEqual([...[searched, read, rated, handed]].sort((a, b) => a - b));
+    expect(handoff.messages.map((m) => ({ from: m.from, text: m.text }))).toEqual([{ from: 'visitor', text }]);
+  });
+
+  await test.step('the agent claims it, types and replies', async () => {
+    await agent.claim(handoff.id);
+    await expect(joined(page)).toBeVisible();
+    await expect(queued(page)).toHaveCount(0);
+
+    await agent.typing(handoff.id, true);
+    await expect(typingNote(page)).toBeVisible();
+
+    const reply = 'Gifts are refunded to the buyer: I can start it for you now.';
+    await agent.reply(handoff.id, reply);
+    const bubble = bubbles(page, reply);
+    await expect(bubble).toContainText(`${SAM}: `); // read out with the agent's name
+    await expect(bubble.getByText(SAM, { exact: true })).toBeVisible(); // and shown
+    await expect(typingNote(page)).toHaveCount(0); // the reply ends the typing
+    await expectConversation(page, [text, reply]);
+  });
+  expect(violations, 'Content-Security-Policy or Trusted Types violations').toEqual([]);
+});
+
+test('the conversation survives a reload and follows the visitor to the next page', async ({ page, agent }) => {
+  await page.goto('/');
+  await openChannels(page);
+  await chooseChat(page);
+  const first = 'Does the warranty cover the battery?';
+  await sendMessage(page, first, 'button');
+  const ref = await visitorRef(page);
+  await expectSent(page, first);
+  const { id } = await agent.byRef(ref);
+  await agent.claim(id);
+  const answer = 'Yes, for two years or 500 charge cycles.';
+  await agent.reply(id, answer);
+  await expectConversation(page, [first, answer]);
+
+  await test.step('a reload reopens the panel on the same conversation, nothing doubled', async () => {
+    await page.reload();
+    await expect(dialog(page)).toBeVisible({ timeout: 10_000 });
+    await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+    await expect(joined(page)).toBeVisible();
+    await expect(refLine(page)).toHaveText(LIVE.ref(ref));
+    await expectConversation(page, [first, answer]);
+  });
+
+  const between = 'This one was sent while you were between pages.';
+  await test.step('on the next page the panel reopens, with what was sent meanwhile', async () => {
+    await page.goto('about:blank');
+    await agent.reply(id, between);
+    await page.goto('/ebikes.html');
+    await expect(dialog(page)).toBeVisible({ timeout: 10_000 });
+    await expect(joined(page)).toBeVisible();
+    await expectConversation(page, [first, answer, between]);
+  });
+
+  await test.step('and the chat goes on live there, both ways', async () => {
+    const live = 'I see you are looking at e-bikes now.';
+    await agent.reply(id, live);
+    await expect(bubbles(page, live)).toHaveCount(1);
+    const more = 'Yes, the Trekker 500.';
+    await sendMessage(page, more);
+    await expectSent(page, more);
+    await expectConversation(page, [first, answer, between, live, more]);
+    const detail = await agent.get(id);
+    expect(detail.messages.map((m) => `${m.from}: ${m.text}`)).toEqual([
+      `visitor: ${first}`,
+      `agent: ${answer}`,
+      `agent: ${between}`,
+      `agent: ${live}`,
+      `visitor: ${more}`,
+    ]);
+  });
+});
+
+test('Lifeline("on", "message") tells the page of each agent message once, whatever the panel shows', async ({ page, agent }) => {
+  // Subscribed through the command queue on every page of this tab (README: `message`).
+  const events: Array<{ from: string; author?: string; text: string }> = [];
+  page.on('console', (m) => {
+    if (m.text().startsWith('e2e message ')) events.push(JSON.parse(m.text().slice('e2e message '.length)));
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { Lifeline: ((...args: unknown[]) => void) & { q?: unknown[] } };
+    w.Lifeline = w.Lifeline || function (...args: unknown[]) { (w.Lifeline.q = w.Lifeline.q || []).push(args); };
+    w.Lifeline('on', 'message', (p: unknown) => console.log(`e2e message ${JSON.stringify(p)}`));
+  });
+  await page.goto('/');
+  await openChannels(page);
+  await chooseChat(page);
+  await sendMessage(page, 'Can I change the delivery address?');
+  const { id } = await agent.byRef(await visitorRef(page));
+  const texts = (): string[] => events.map((e) => e.text);
+
+  const onChat = 'Yes: which one should it be?';
+  await agent.reply(id, onChat);
+  await expect(bubbles(page, onChat)).toHaveCount(1);
+  await expect.poll(texts).toEqual([onChat]);
+  expect(events[0]).toMatchObject({ from: 'agent', author: SAM, text: onChat });
+
+  await test.step('a reply that arrives while the visitor reads the articles', async () => {
+    await dialog(page).getByRole('button', { name: 'Back' }).click();
+    await expect(dialog(page).getByRole('searchbox', { name: 'Search help' })).toBeVisible();
+    const whileBrowsing = 'Still there? I can change it until it ships.';
+    await agent.reply(id, whileBrowsing);
+    await talkToHuman(page).click();
+    await expect(bubbles(page, whileBrowsing)).toHaveCount(1); // it did reach the widget
+    await expect.soft.poll(texts, 'the page is told of the reply that came while the search view was shown').toEqual([onChat, whileBrowsing]);
+  });
+
+  await test.step('a reload does not tell the page again of what it was told', async () => {
+    const before = events.length;
+    await page.reload();
+    await expect(dialog(page)).toBeVisible({ timeout: 10_000 });
+    const afterReload = 'Done: it goes to the new address.';
+    await agent.reply(id, afterReload);
+    await expect(bubbles(page, afterReload)).toHaveCount(1);
+    await expect.poll(() => texts().slice(before)).toEqual([afterReload]);
+  });
+});
+
+test.describe('a backend of its own, stopped and started again', () => {
+  let server: OwnServer | undefined;
+  let dir: string | undefined;
+  test.afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('backend down, then up: the outbox delivers the handoff and the message exactly once', async ({ page }) => {
+    test.setTimeout(90_000);
+    dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-down-'));
+    const db = join(dir, 'lifeline.db');
+    const port = await freePort();
+    server = await startServer(port, db);
+
+    await page.goto(`${server.origin}/`);
+    await openChannels(page); // the live chunk is loaded while the backend is up
+
+    await server.stop();
+    await chooseChat(page);
+    const text = 'Are you there?';
+    await sendMessage(page, text);
+    await expect(offlineNotice(page)).toBeVisible();
+    await expect(bubbles(page, text)).toContainText(LIVE.waitingToSend);
+    await expectOnScreen(panelPhone(page), 'the phone link while the backend is down');
+
+    server = await startServer(port, db);
+    // The widget retries with a backoff of 1, 2, 4, 8, 15, 30 s.
+    await expectSent(page, text, 40_000);
+    await expect(refLine(page)).toBeVisible();
+    await expect(offlineNotice(page)).toHaveCount(0);
+
+    const agent = await signInAgent(server.origin);
+    try {
+      const open = await agent.list('open');
+      expect(open.map((h) => h.channel)).toEqual(['chat']);
+      const detail = await agent.get(open[0]!.id);
+      await expect(refLine(page)).toHaveText(LIVE.ref(detail.ref));
+      expect(detail.messages.map((m) => ({ from: m.from, text: m.text }))).toEqual([{ from: 'visitor', text }]);
+      expect(await agent.list('all')).toHaveLength(1);
+    } finally {
+      await agent.dispose();
+    }
+  });
+});
+
+test('answers lost on the way and a refusal: the widget sends again, and the server keeps one of each', async ({ page, agent }) => {
+  // The first POST of the handoff and of the message reach the server, but their answers are
+  // lost (as on a flaky mobile network): the widget must resend with the same ids.
+  const lost = new Set<string>();
+  await page.route(/\/v1\/handoffs(\/[^/]+\/messages)?$/, async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/\/[^/]+\/messages$/, '/:id/messages');
+    if (route.request().method() !== 'POST' || lost.has(path)) return route.fallback();
+    lost.add(path);
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  // Letters only: digit runs may be masked as card numbers.
+  const marker = `lost answer ${Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+  await page.goto('/');
+  await openPanel(page);
+  await search(page, marker); // to find every handoff this visitor made
+  await openChannels(page);
+  await chooseChat(page);
+  const text = 'Did this arrive only once?';
+  await sendMessage(page, text);
+  const ref = await visitorRef(page);
+  await expectSent(page, text, 15_000);
+  expect([...lost].sort()).toEqual(['/v1/handoffs', '/v1/handoffs/:id/messages']);
+
+  const mine = (await agent.list('all')).filter((h) => h.searches.includes(marker));
+  expect(mine.map((h) => h.ref)).toEqual([ref]);
+  const handoff = await agent.byRef(ref);
+  expect(handoff.messages.map((m) => ({ from: m.from, text: m.text }))).toEqual([{ from: 'visitor', text }]);
+  await expectConversation(page, [text]);
+
+  await test.step('a message the server refuses: "Not sent. Retry", and Retry sends it', async () => {
+    const refusedOnce = /\/v1\/handoffs\/[^/]+\/messages$/;
+    await page.route(refusedOnce, (route) =>
+      route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: 'Refused by the test.' }) }),
+    );
+    const second = 'A second try.';
+    await sendMessage(page, second);
+    const bubble = bubbles(page, second);
+    await expect(bubble).toContainText(LIVE.notSent);
+    await page.unroute(refusedOnce);
+    await bubble.getByRole('button', { name: LIVE.retry }).click();
+    await expectSent(page, second);
+    await expectConversation(page, [text, second]);
+    expect((await agent.get(handoff.id)).messages.map((m) => m.text)).toEqual([text, second]);
+  });
+});
+
+test('a callback: the agent gets the number and the window, and cancelling closes it', async ({ page, agent }) => {
+  await page.goto('/');
+  await openChannels(page);
+  await channelButton(page, LIVE.callback).click();
+  const panel = dialog(page);
+  const phone = '+1 555 010 2030';
+  await panel.getByRole('textbox', { name: LIVE.yourPhone }).fill(phone);
+  await panel.getByRole('combobox', { name: LIVE.day }).selectOption({ label: LIVE.tomorrow });
+  await panel.getByRole('combobox', { name: LIVE.time }).selectOption({ label: LIVE.slots[1]! });
+  await panel.getByRole('textbox', { name: LIVE.note }).fill('About the order from March.');
+  await panel.getByRole('button', { name: LIVE.requestCall }).click();
+
+  await expect(panel.getByText(`We’ll call you at ${phone}, `)).toBeVisible();
+  const ref = await visitorRef(page);
+  const handoff = await agent.byRef(ref);
+  expect(handoff.channel).toBe('callback');
+  expect(handoff.status).toBe('queued');
+  expect(handoff.callback).toMatchObject({ phone, note: 'About the order from March.' });
+  const from = Date.parse(handoff.callback!.from);
+  expect(Date.parse(handoff.callback!.to) - from, 'afternoon, 12–17').toBe(5 * 60 * 60_000);
+  expect(from).toBeGreaterThan(Date.now());
+  expect(handoff.transcript.at(-1)).toMatchObject({ type: 'handoff', channel: 'callback' });
+
+  await test.step('cancelling while the backend cannot be reached says so', async () => {
+    const pageErrors: string[] = [];
+    const onError = (error: Error): void => void pageErrors.push(error.message);
+    page.on('pageerror', onError);
+    await page.route(/\/v1\/handoffs\/[^/]+\/cancel$/, (route) => route.abort('connectionrefused'));
+    await panel.getByRole('button', { name: LIVE.cancelRequest }).click();
+    await expect.soft(offlineNotice(page).or(panel.getByRole('alert')), 'the visitor is told the cancel did not go through').toBeVisible();
+    await expect(panel.getByText(LIVE.cancelled)).toHaveCount(0);
+    expect.soft(pageErrors, 'no uncaught errors').toEqual([]);
+    await page.unroute(/\/v1\/handoffs\/[^/]+\/cancel$/);
+    page.off('pageerror', onError);
+    expect((await agent.get(handoff.id)).status).toBe('queued');
+  });
+
+  await panel.getByRole('button', { name: LIVE.cancelRequest }).click();
+  await expect(panel.getByText(LIVE.cancelled)).toBeVisible();
+  await expect(channelButton(page, LIVE.callback)).toBeVisible(); // free to choose again
+  expect((await agent.get(handoff.id)).status).toBe('cancelled');
+});
+
+test('"Call us now": a reference to quote, and the agent finds the call by it', async ({ page, agent }) => {
+  await page.goto('/');
+  await openChannels(page);
+  await channelButton(page, LIVE.phone).click();
+  const ref = await visitorRef(page);
+  await expect(dialog(page).getByText(LIVE.quoteRef)).toBeVisible();
+  const call = dialog(page).locator('section').filter({ hasText: LIVE.ref(ref) }).getByRole('link');
+  await expect(call).toHaveAttribute('href', /^tel:\+18005550199/);
+  await expectOnScreen(call, 'the call link beside the reference');
+
+  const handoff = await agent.byRef(ref);
+  expect(handoff.channel).toBe('phone');
+  expect(handoff.transcript.at(-1)).toMatchObject({ type: 'handoff', channel: 'phone' });
+});
+
+test.describe('accessibility of the live views (axe, WCAG 2.2 AA)', () => {
+  const expectNoViolations = async (page: Page, state: string): Promise<void> => {
+    await test.step(`axe: ${state}`, async () => {
+      const violations = await axeViolations(page);
+      expect.soft(violations, `axe violations when ${state}:\n${violations.join('\n')}`).toEqual([]);
+    });
+  };
+
+  test('the channel choice and the callback form, light and dark', async ({ page }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.goto('/');
+      await openChannels(page);
+      await expect(channelButton(page, LIVE.chat)).toBeVisible();
+      await expectNoViolations(page, `${colorScheme}: the channel choice`);
+      await channelButton(page, LIVE.callback).click();
+      await expect(dialog(page).getByRole('button', { name: LIVE.requestCall })).toBeVisible();
+      await expectNoViolations(page, `${colorScheme}: the callback form`);
+    }
+  });
+
+  test('the chat with messages, light and dark', async ({ page, agent }) => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.goto('/');
+    await openChannels(page);
+    await chooseChat(page);
+    const text = 'Is the workshop open on Saturday?';
+    await sendMessage(page, text);
+    const ref = await visitorRef(page);
+    await expectSent(page, text);
+    const { id } = await agent.byRef(ref);
+    await agent.claim(id);
+    await agent.reply(id, 'Yes, from 10 to 14.');
+    await agent.typing(id, true);
+    await expect(typingNote(page)).toBeVisible();
+    await expectConversation(page, [text, 'Yes, from 10 to 14.']);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await expectNoViolations(page, `${colorScheme}: the chat with messages`);
+    }
+  });
+});
+
+test('two visitors never see each other’s conversation', async ({ page, browser, agent }) => {
+  const other = await browser.newContext();
+  try {
+    const page2 = await other.newPage();
+    const one = 'Visitor one: my frame is cracked.';
+    const two = 'Visitor two: where is my order?';
+    for (const [p, text] of [[page, one], [page2, two]] as const) {
+      await p.goto(`${ORIGIN}/`);
+      await openChannels(p);
+      await chooseChat(p);
+      await sendMessage(p, text);
+    }
+    const refOne = await visitorRef(page);
+    const refTwo = await visitorRef(page2);
+    expect(refOne).not.toBe(refTwo);
+    await expectSent(page, one);
+    await expectSent(page2, two);
+    const [h1, h2] = [await agent.byRef(refOne), await agent.byRef(refTwo)];
+    await agent.claim(h1.id);
+    await agent.claim(h2.id);
+
+    const forOne = 'Only for visitor one: send us a photo.';
+    const forTwo = 'Only for visitor two: it ships tomorrow.';
+    await agent.reply(h1.id, forOne);
+    await expect(bubbles(page, forOne)).toHaveCount(1);
+    await agent.reply(h2.id, forTwo);
+    await expect(bubbles(page2, forTwo)).toHaveCount(1);
+    await expectConversation(page, [one, forOne]);
+    await expectConversation(page2, [two, forTwo]);
+
+    // The second visitor's token opens nothing of the first one's handoff.
+    const answers = await page2.evaluate(
+      async ({ key, id }) => {
+        const token = (JSON.parse(sessionStorage.getItem(key) ?? 'null') as { conversation: { token: string } }).conversation.token;
+        const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+        const state = await fetch(`/v1/handoffs/${id}`, { headers });
+        const events = await fetch(`/v1/handoffs/${id}/events`, { headers });
+        const post = await fetch(`/v1/handoffs/${id}/messages`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ clientMessageId: crypto.randomUUID(), text: 'Let me in' }),
+        });
+        return [state.status, events.status, post.status];
+      },
+      { key: SESSION_KEY, id: h1.id },
+    );
+    expect(answers).toEqual([401, 401, 401]);
+    expect((await agent.get(h1.id)).messages.map((m) => m.text)).toEqual([one, forOne]);
+    expect((await agent.get(h2.id)).messages.map((m) => m.text)).toEqual([two, forTwo]);
+  } finally {
+    await other.close();
+  }
+});
