@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import en from '../src/widget/panel/strings/lang-en';
 import live from '../src/widget/panel/live/strings/live-en';
 import type { AgentHandoffDetail, AgentHandoffSummary } from '../src/server/api/agent-types';
-import { E2E_AGENT } from './playwright.config';
+import { E2E_AGENT, serverEnv } from './playwright.config';
 
 export const PORT = Number(process.env.E2E_PORT ?? 8791);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -445,15 +445,7 @@ export async function freePort(): Promise<number> {
 export async function startServer(port: number, db: string): Promise<OwnServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LIFELINE_DB: db,
-      LIFELINE_AGENT_EMAIL: E2E_AGENT.email,
-      LIFELINE_AGENT_PASSWORD: E2E_AGENT.password,
-      LIFELINE_AGENT_NAME: E2E_AGENT.name,
-    },
+    env: { ...process.env, ...serverEnv(port, db) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

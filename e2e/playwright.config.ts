@@ -14,6 +14,16 @@ const db = join(mkdtempSync(join(tmpdir(), 'lifeline-e2e-')), 'lifeline.db');
 /** The agent the tests sign in as (e2e/fixtures.ts). */
 export const E2E_AGENT = { email: 'sam@northwind-cycles.example', password: 'e2e-agent-password', name: 'Sam' };
 
+/** The environment of a test server: its port, its SQLite file and the known agent. */
+export const serverEnv = (serverPort: number, file: string): Record<string, string> => ({
+  PORT: String(serverPort),
+  HOST: '127.0.0.1',
+  LIFELINE_DB: file,
+  LIFELINE_AGENT_EMAIL: E2E_AGENT.email,
+  LIFELINE_AGENT_PASSWORD: E2E_AGENT.password,
+  LIFELINE_AGENT_NAME: E2E_AGENT.name,
+});
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -36,14 +46,7 @@ export default defineConfig({
     command: 'node --import tsx src/server/main.ts',
     cwd: '..',
     url: `http://127.0.0.1:${port}/lifeline.js`,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LIFELINE_DB: db,
-      LIFELINE_AGENT_EMAIL: E2E_AGENT.email,
-      LIFELINE_AGENT_PASSWORD: E2E_AGENT.password,
-      LIFELINE_AGENT_NAME: E2E_AGENT.name,
-    },
+    env: serverEnv(port, db),
     reuseExistingServer: false,
     stdout: 'pipe',
     timeout: 30_000,

@@ -1,5 +1,6 @@
 import type { Language } from '../i18n/locale';
 import type { SummaryStrings } from '../transcript';
+import { loadPack, type Packs } from '../i18n/load-pack';
 
 /** Every word the panel shows, per language: named, so nothing visible is a stray literal. */
 export interface PanelStrings {
@@ -87,23 +88,13 @@ export interface LiveStrings {
 
 /**
  * Each language is a chunk of its own, fetched with the panel: a visitor loads only the words
- * they read. A pack that fails to load falls back to English (and English to plain keys never:
- * if even English fails, the panel cannot load either).
+ * they read.
  */
-const PACKS: Record<Language, () => Promise<{ default: PanelStrings }>> = {
+const PACKS: Packs<PanelStrings> = {
   en: () => import('./strings/lang-en'),
   fr: () => import('./strings/lang-fr'),
   de: () => import('./strings/lang-de'),
   es: () => import('./strings/lang-es'),
 };
 
-export async function loadStrings(language: Language): Promise<PanelStrings> {
-  try {
-    return (await PACKS[language]()).default;
-  } catch (error) {
-    if (language === 'en') throw error;
-    console.error(`[Lifeline] the "${language}" language pack could not be loaded; using English.`, error);
-    return (await PACKS.en()).default;
-  }
-}
-
+export const loadStrings = (language: Language): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack');
