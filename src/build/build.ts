@@ -7,6 +7,8 @@
  *    knows the panel's file name and imports it relative to its own URL.
  * 3. demo/articles/*.md into dist/articles.json, the demo's `data-articles`, the articles named
  *    in demo/popular.txt first.
+ * 4. The agents' console (src/console/main.tsx) into dist/console/assets/, its script and
+ *    stylesheet with content hashes, named in dist/console/manifest.json for the server's shell.
  */
 import { build, type InlineConfig } from 'vite';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -91,8 +93,44 @@ async function buildDemoArticles(): Promise<void> {
   console.log(`dist/articles.json: ${articles.length} demo articles`);
 }
 
+async function buildConsole(): Promise<string[]> {
+  const consoleDir = `${outDir}/console`;
+  const output = await build({
+    ...shared,
+    build: {
+      outDir: `${consoleDir}/assets`,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      // One stylesheet file: the shell links it, the policy allows no inline style.
+      cssCodeSplit: false,
+      // No preload helper: the console has no lazy chunks to preload.
+      modulePreload: false,
+      assetsDir: '',
+      rolldownOptions: {
+        input: `${root}src/console/main.tsx`,
+        output: {
+          entryFileNames: 'console.[hash].js',
+          chunkFileNames: 'console-[name].[hash].js',
+          assetFileNames: 'console.[hash][extname]',
+        },
+      },
+    },
+  });
+  const outputs = (Array.isArray(output) ? output : [output]) as Array<{ output: Array<{ type: string; isEntry?: boolean; fileName: string }> }>;
+  const files = outputs.flatMap((o) => o.output);
+  const entry = files.find((f) => f.type === 'chunk' && f.isEntry);
+  if (!entry) throw new Error('the console build produced no entry chunk');
+  const styles = files.filter((f) => f.type === 'asset' && f.fileName.endsWith('.css')).map((f) => f.fileName);
+  await writeFile(`${consoleDir}/manifest.json`, JSON.stringify({ script: entry.fileName, styles }));
+  return [entry.fileName, ...styles];
+}
+
 const started = Date.now();
 const panelFile = await buildPanel();
 await buildLoader(panelFile);
 await buildDemoArticles();
+// After the panel: its build empties dist/.
+const consoleFiles = await buildConsole();
 console.log(`built dist/lifeline.js and dist/${panelFile} in ${Date.now() - started} ms`);
+console.log(`built the console: dist/console/assets/{${consoleFiles.join(',')}}`);

@@ -12,6 +12,7 @@ import { createBus } from './bus';
 import { newSecret } from './crypto';
 import { createPresence } from './presence';
 import { createRateLimiter, type RateLimit } from './rate-limit';
+import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
@@ -75,6 +76,8 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use(compress());
   app.route('/v1', createApi(apiDeps(options)));
+  // Before the demo's pages, whose pattern would take /console for demo/console.html.
+  app.route('/console', consoleRoutes(distDir));
 
   // The loader keeps its name forever, so caches must check it; chunks' names carry a hash.
   app.get('/lifeline.js', (c) => sendFile(c, distDir, 'lifeline.js', 'no-cache'));

@@ -1,0 +1,290 @@
+/**
+ * One handoff: who the visitor is, what they tried, the callback they asked for, the chat, and
+ * the agent's actions (claim, resolve). Kept current by the console's stream.
+ */
+import { Fragment } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { AgentHandoffDetail, AgentMe } from '../server/api/agent-types';
+import type { Message, ResolveOutcome } from '../protocol/types';
+import { api, ApiError } from './api';
+import { Chat } from './Chat';
+import { CHANNEL_LABEL, dateTime, safeHref } from './format';
+import { goToQueue } from './router';
+import { Timeline } from './Timeline';
+import type { Subscribe } from './useEvents';
+
+const OUTCOMES: ReadonlyArray<{ value: ResolveOutcome; label: string }> = [
+  { value: 'answered', label: 'Answered' },
+  { value: 'no_answer', label: 'No answer' },
+  { value: 'duplicate', label: 'Duplicate' },
+  { value: 'other', label: 'Other' },
+];
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+const addMessage = (list: Message[], m: Message): Message[] => (list.some((x) => x.id === m.id) ? list : [...list, m]);
+
+export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; subscribe: Subscribe }) {
+  const [handoff, setHandoff] = useState<AgentHandoffDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [visitorTyping, setVisitorTyping] = useState(false);
+
+  const load = (): void => {
+    api.handoff(id).then(
+      (h) => {
+        setHandoff(h);
+        setLoadError(null);
+      },
+      (e: unknown) => setLoadError(e instanceof ApiError && e.status === 404 ? 'There is no such handoff.' : errorText(e)),
+    );
+  };
+
+  useEffect(load, [id]);
+
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event === null) return load(); // the stream reconnected: catch up
+        if (event.handoffId !== id) return;
+        if (event.type === 'message') {
+          setHandoff((h) => (h ? { ...h, messages: addMessage(h.messages, event.message) } : h));
+          if (event.message.from === 'visitor') setVisitorTyping(false);
+        } else if (event.type === 'typing') {
+          if (event.from === 'visitor') setVisitorTyping(event.typing);
+        } else {
+          load(); // status or agent_joined: the whole picture may have changed
+        }
+      }),
+    [id, subscribe],
+  );
+
+  if (loadError) {
+    return (
+      <>
+        <p>
+          <a href="#/">← Back to the queue</a>
+        </p>
+        <p role="alert" class="error">
+          {loadError}
+        </p>
+      </>
+    );
+  }
+  if (!handoff) return <p role="status">Loading the handoff…</p>;
+
+  const closed = handoff.status === 'resolved' || handoff.status === 'cancelled';
+  const mine = handoff.agent?.id === me.id;
+  const takenByOther = handoff.agent !== null && !mine;
+
+  const claim = async (): Promise<void> => {
+    setActionError(null);
+    try {
+      setHandoff(await api.claim(handoff.id));
+    } catch (e) {
+      setActionError(`Could not claim it: ${errorText(e)}`);
+      load();
+    }
+  };
+
+  return (
+    <>
+      <p>
+        <a href="#/">← Back to the queue</a>
+      </p>
+      <div class="handoff-head">
+        <h1>
+          {CHANNEL_LABEL[handoff.channel]} · Ref {handoff.ref}
+        </h1>
+        <span class={`chip status-${handoff.status}`}>{statusText(handoff)}</span>
+        {!closed && handoff.agent === null && (
+          <button type="button" class="primary" onClick={() => void claim()}>
+            Claim
+          </button>
+        )}
+      </div>
+      <div role="alert" class="error">
+        {actionError}
+      </div>
+      <div class="columns">
+        <div class="stack">
+          <VisitorCard handoff={handoff} />
+          {handoff.callback && <CallbackCard callback={handoff.callback} />}
+          <section class="card" aria-labelledby="tried-heading">
+            <h2 id="tried-heading">What they tried</h2>
+            <Timeline transcript={handoff.transcript} />
+          </section>
+        </div>
+        <div class="stack">
+          {handoff.channel === 'chat' && (
+            <Chat
+              handoffId={handoff.id}
+              messages={handoff.messages}
+              visitorTyping={visitorTyping}
+              canWrite={!closed && !takenByOther}
+              onSent={(m) => setHandoff((h) => (h ? { ...h, messages: addMessage(h.messages, m) } : h))}
+            />
+          )}
+          {!closed && !takenByOther && <ResolveForm id={handoff.id} />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function statusText(h: AgentHandoffDetail): string {
+  switch (h.status) {
+    case 'queued':
+      return h.position ? `Waiting · number ${h.position} in line` : 'Waiting';
+    case 'active':
+      return `With ${h.agent?.name ?? 'an agent'}`;
+    case 'resolved':
+      return `Resolved${h.outcome ? ` · ${OUTCOMES.find((o) => o.value === h.outcome)?.label ?? h.outcome}` : ''}`;
+    case 'cancelled':
+      return 'Cancelled by the visitor';
+  }
+}
+
+function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
+  const v = handoff.visitor;
+  const ctx = handoff.context;
+  const page = ctx?.pageUrl ? safeHref(ctx.pageUrl) : null;
+  const attributes = Object.entries(v?.attributes ?? {});
+  return (
+    <section class="card" aria-labelledby="visitor-heading">
+      <h2 id="visitor-heading">Visitor</h2>
+      <dl class="facts">
+        <dt>Name</dt>
+        <dd>{v?.name ?? 'Not given'}</dd>
+        {v?.email && (
+          <>
+            <dt>Email</dt>
+            <dd>{v.email}</dd>
+          </>
+        )}
+        {v?.phone && (
+          <>
+            <dt>Phone</dt>
+            <dd>
+              <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`}>{v.phone}</a>
+            </dd>
+          </>
+        )}
+        {v?.id && (
+          <>
+            <dt>Site’s id</dt>
+            <dd>{v.id}</dd>
+          </>
+        )}
+        {attributes.map(([key, value]) => (
+          <Fragment key={key}>
+            <dt>{key}</dt>
+            <dd>{value === null ? '—' : String(value)}</dd>
+          </Fragment>
+        ))}
+        {ctx?.pageUrl && (
+          <>
+            <dt>Page</dt>
+            <dd>
+              {page ? (
+                <a href={page} target="_blank" rel="noopener noreferrer">
+                  {ctx.pageUrl}
+                </a>
+              ) : (
+                ctx.pageUrl
+              )}
+            </dd>
+          </>
+        )}
+        {ctx?.locale && (
+          <>
+            <dt>Language</dt>
+            <dd>{ctx.locale}</dd>
+          </>
+        )}
+        {ctx?.timezone && (
+          <>
+            <dt>Time zone</dt>
+            <dd>{ctx.timezone}</dd>
+          </>
+        )}
+        <dt>Asked</dt>
+        <dd>
+          <time dateTime={handoff.createdAt}>{dateTime(handoff.createdAt)}</time>
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function CallbackCard({ callback }: { callback: NonNullable<AgentHandoffDetail['callback']> }) {
+  return (
+    <section class="card" aria-labelledby="callback-heading">
+      <h2 id="callback-heading">Callback</h2>
+      <dl class="facts">
+        <dt>Number</dt>
+        <dd>
+          <a href={`tel:${callback.phone.replace(/[^\d+]/g, '')}`}>{callback.phone}</a>
+        </dd>
+        <dt>Between</dt>
+        <dd>
+          <time dateTime={callback.from}>{dateTime(callback.from)}</time> and <time dateTime={callback.to}>{dateTime(callback.to)}</time>
+        </dd>
+        {callback.note && (
+          <>
+            <dt>Note</dt>
+            <dd class="note">{callback.note}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function ResolveForm({ id }: { id: string }) {
+  const [outcome, setOutcome] = useState<ResolveOutcome>('answered');
+  const [articleId, setArticleId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.resolve(id, outcome, articleId.trim() || null);
+      goToQueue();
+    } catch (failure) {
+      setError(`Could not resolve it: ${errorText(failure)}`);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="resolve-heading">
+      <h2 id="resolve-heading">Resolve</h2>
+      <form class="stack" onSubmit={(e) => void submit(e)}>
+        <label>
+          Outcome
+          <select value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as ResolveOutcome)}>
+            {OUTCOMES.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          The article that answered (optional)
+          <input type="text" autocomplete="off" placeholder="e.g. refunds" value={articleId} onInput={(e) => setArticleId(e.currentTarget.value)} />
+        </label>
+        <div role="alert" class="error">
+          {error}
+        </div>
+        <button type="submit" class="primary" disabled={busy}>
+          Resolve
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The console's calls to /v1/agent/* (same origin, session cookie). Every failure becomes an
+ * ApiError carrying the server's own words, so screens can show them as they are.
+ */
+import type { AgentHandoffDetail, AgentHandoffSummary, AgentMe } from '../server/api/agent-types';
+import type { Message, ResolveOutcome } from '../protocol/types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** Seconds, from Retry-After on a 429. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null; // a proxy's HTML error page, say: reported below by status
+  }
+  if (!response.ok) {
+    const said = typeof json === 'object' && json !== null && typeof (json as { error?: unknown }).error === 'string' ? (json as { error: string }).error : null;
+    const retry = Number(response.headers.get('retry-after'));
+    throw new ApiError(response.status, said ?? `The server answered ${response.status}.`, Number.isFinite(retry) && retry > 0 ? retry : null);
+  }
+  return json as T;
+}
+
+const handoffPath = (id: string): string => `/v1/agent/handoffs/${encodeURIComponent(id)}`;
+
+export const api = {
+  me: () => call<AgentMe>('GET', '/v1/agent/me'),
+  login: (email: string, password: string) => call<AgentMe>('POST', '/v1/agent/login', { email, password }),
+  logout: () => call<void>('POST', '/v1/agent/logout', {}),
+  openHandoffs: async () => (await call<{ handoffs: AgentHandoffSummary[] }>('GET', '/v1/agent/handoffs?status=open')).handoffs,
+  handoff: (id: string) => call<AgentHandoffDetail>('GET', handoffPath(id)),
+  byRef: (ref: string) => call<AgentHandoffDetail>('GET', `/v1/agent/handoffs/by-ref/${encodeURIComponent(ref)}`),
+  claim: (id: string) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/claim`, {}),
+  reply: async (id: string, text: string) =>
+    (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId: crypto.randomUUID(), text })).message,
+  typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
+  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null) =>
+    call<AgentHandoffDetail>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId }),
+};

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { safeHref, waited } from './format';
+
+describe('waited', () => {
+  const start = '2025-03-01T10:00:00Z';
+  const at = (seconds: number): number => Date.parse(start) + seconds * 1000;
+  it('counts seconds, then minutes, then hours and minutes', () => {
+    expect(waited(start, at(0))).toBe('0 s');
+    expect(waited(start, at(59))).toBe('59 s');
+    expect(waited(start, at(60))).toBe('1 min');
+    expect(waited(start, at(3599))).toBe('59 min');
+    expect(waited(start, at(3900))).toBe('1 h 05 min');
+  });
+  it('never counts backwards when clocks disagree', () => {
+    expect(waited(start, at(-5))).toBe('0 s');
+  });
+});
+
+describe('safeHref', () => {
+  const base = 'https://console.example';
+  it('links http(s) pages, relative ones against the console', () => {
+    expect(safeHref('https://shop.example/orders', base)).toBe('https://shop.example/orders');
+    expect(safeHref('/orders', base)).toBe('https://console.example/orders');
+  });
+  it('never links other schemes a visitor could send', () => {
+    expect(safeHref('javascript:alert(1)', base)).toBeNull();
+    expect(safeHref('JaVaScRiPt:alert(1)', base)).toBeNull();
+    expect(safeHref('data:text/html,<script>alert(1)</script>', base)).toBeNull();
+    expect(safeHref('http://[bad', base)).toBeNull();
+  });
+});

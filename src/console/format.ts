@@ -1,0 +1,28 @@
+/** Small pure helpers for the console's screens. */
+
+/** "45 s", "3 min", "1 h 05 min": how long since `since`. */
+export function waited(since: string, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+export const clock = (iso: string): string =>
+  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+export const dateTime = (iso: string): string =>
+  new Date(iso).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** A visitor-given URL as a link target only when it is http(s): never javascript: and the like. */
+export function safeHref(url: string, base = location.origin): string | null {
+  try {
+    const parsed = new URL(url, base);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null; // not a URL: shown as text only
+  }
+}
+
+export const CHANNEL_LABEL = { chat: 'Chat', callback: 'Callback', phone: 'Phone' } as const;

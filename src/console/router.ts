@@ -1,0 +1,15 @@
+/** The console's screens live in the location hash, so the server serves one shell for all. */
+export type Route = { page: 'queue' } | { page: 'handoff'; id: string };
+
+export function readRoute(hash: string): Route {
+  const match = /^#\/handoff\/([\w-]+)$/.exec(hash);
+  return match?.[1] ? { page: 'handoff', id: match[1] } : { page: 'queue' };
+}
+
+export const goToQueue = (): void => {
+  location.hash = '#/';
+};
+
+export const goToHandoff = (id: string): void => {
+  location.hash = `#/handoff/${id}`;
+};

@@ -1,0 +1,79 @@
+/**
+ * The agents' live stream (GET /v1/agent/events). The stream is live only (no replay), so every
+ * (re)connection calls `onOpen`: the screen reloads what it shows, then listens.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { AgentStreamEvent } from '../server/api/agent-types';
+
+/**
+ * How a screen listens to the console's one stream; returns its cleanup. The listener gets
+ * null when the stream (re)opens: events may have been missed, so reload.
+ */
+export type Subscribe = (listener: (event: AgentStreamEvent | null) => void) => () => void;
+
+const TYPES = ['message', 'agent_joined', 'status', 'typing'] as const;
+
+export interface StreamHandlers {
+  onEvent: (event: AgentStreamEvent) => void;
+  onOpen: () => void;
+  /** The browser gave up on the stream (an answer other than 200); it is opened again later. */
+  onLost?: () => void;
+}
+
+/** How long to wait before opening a stream the browser gave up on. */
+const REOPEN_MS = 5000;
+
+/** Opens the stream, and again whenever the browser gives up on it; returns its cleanup. */
+export function subscribeEvents(handlers: StreamHandlers): () => void {
+  let source: EventSource | null = null;
+  let reopen: ReturnType<typeof setTimeout> | undefined;
+  const onMessage = (e: MessageEvent<string>): void => {
+    try {
+      handlers.onEvent(JSON.parse(e.data) as AgentStreamEvent);
+    } catch (error) {
+      console.error('[Lifeline console] an event could not be read', error);
+    }
+  };
+  const onOpen = (): void => handlers.onOpen();
+  // EventSource retries a dropped connection by itself, but not a refused one (401, 5xx).
+  const onError = (): void => {
+    if (source?.readyState !== EventSource.CLOSED) return;
+    close();
+    handlers.onLost?.();
+    reopen = setTimeout(open, REOPEN_MS);
+  };
+  const open = (): void => {
+    source = new EventSource('/v1/agent/events');
+    source.addEventListener('open', onOpen);
+    source.addEventListener('error', onError);
+    for (const type of TYPES) source.addEventListener(type, onMessage);
+  };
+  const close = (): void => {
+    if (!source) return;
+    source.removeEventListener('open', onOpen);
+    source.removeEventListener('error', onError);
+    for (const type of TYPES) source.removeEventListener(type, onMessage);
+    source.close();
+    source = null;
+  };
+  open();
+  return () => {
+    clearTimeout(reopen);
+    close();
+  };
+}
+
+/** One stream while the component is mounted; the latest handlers are used without reconnecting. */
+export function useEvents(handlers: StreamHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(
+    () =>
+      subscribeEvents({
+        onEvent: (event) => latest.current.onEvent(event),
+        onOpen: () => latest.current.onOpen(),
+        onLost: () => latest.current.onLost?.(),
+      }),
+    [],
+  );
+}
