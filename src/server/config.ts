@@ -92,7 +92,7 @@ function isOrigin(text: string): boolean {
 }
 
 /** "ada.lovelace@example.com" → "Ada Lovelace": what visitors see until the agent has a name. */
-function nameFromEmail(email: string): string {
+export function nameFromEmail(email: string): string {
   return email
     .split('@')[0]!
     .split(/[._-]+/)
