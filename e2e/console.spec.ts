@@ -116,7 +116,7 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
       const body = (await response.json()) as { handoffs: AgentHandoffSummary[] };
       const unseen: AgentHandoffSummary = {
         id: `e2e-unseen-${served}`, ref: '0000', channel: 'phone', status: 'queued', createdAt: new Date().toISOString(),
-        agentName: null, visitorName: null, lastPageUrl: null, searches: [],
+        agentName: null, visitorName: null, lastPageUrl: null, searches: [], callbackState: null,
       };
       served += 1;
       await route.fulfill({ response, json: { handoffs: [...body.handoffs, unseen] } });

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AgentHandoffDetail, AgentMe } from '../server/api/agent-types';
 import type { Message, ResolveOutcome } from '../protocol/types';
 import { api, ApiError } from './api';
+import { CallbackCard } from './CallbackCard';
 import { Chat } from './Chat';
 import { CHANNEL_LABEL, dateTime, safeHref } from './format';
 import { goToQueue } from './router';
@@ -109,7 +110,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
       <div class="columns">
         <div class="stack">
           <VisitorCard handoff={handoff} />
-          {handoff.callback && <CallbackCard callback={handoff.callback} />}
+          {handoff.callback && <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} />}
           <section class="card" aria-labelledby="tried-heading">
             <h2 id="tried-heading">What they tried</h2>
             <Timeline transcript={handoff.transcript} />
@@ -212,30 +213,6 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
         <dd>
           <time dateTime={handoff.createdAt}>{dateTime(handoff.createdAt)}</time>
         </dd>
-      </dl>
-    </section>
-  );
-}
-
-function CallbackCard({ callback }: { callback: NonNullable<AgentHandoffDetail['callback']> }) {
-  return (
-    <section class="card" aria-labelledby="callback-heading">
-      <h2 id="callback-heading">Callback</h2>
-      <dl class="facts">
-        <dt>Number</dt>
-        <dd>
-          <a href={`tel:${callback.phone.replace(/[^\d+]/g, '')}`}>{callback.phone}</a>
-        </dd>
-        <dt>Between</dt>
-        <dd>
-          <time dateTime={callback.from}>{dateTime(callback.from)}</time> and <time dateTime={callback.to}>{dateTime(callback.to)}</time>
-        </dd>
-        {callback.note && (
-          <>
-            <dt>Note</dt>
-            <dd class="note">{callback.note}</dd>
-          </>
-        )}
       </dl>
     </section>
   );

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { AgentHandoffSummary } from '../server/api/agent-types';
 import { api, ApiError } from './api';
+import { callbackStateLabel } from './CallbackCard';
 import { CHANNEL_LABEL, waited } from './format';
 import { goToHandoff } from './router';
 import { useNow } from './useNow';
@@ -37,6 +38,7 @@ export function Queue({ handoffs, error, waiting }: { handoffs: AgentHandoffSumm
               </a>
               <div class="row-detail">
                 {h.lastPageUrl && <span class="page">On {h.lastPageUrl}</span>}
+                {h.callbackState && <span class="callback-state">Last call: {callbackStateLabel(h.callbackState)}</span>}
                 {h.searches.length > 0 && (
                   <span class="searches">
                     Searched: {h.searches.map((s, i) => (

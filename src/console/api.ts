@@ -2,7 +2,7 @@
  * The console's calls to /v1/agent/* (same origin, session cookie). Every failure becomes an
  * ApiError carrying the server's own words, so screens can show them as they are.
  */
-import type { AgentHandoffDetail, AgentHandoffSummary, AgentMe } from '../server/api/agent-types';
+import type { AgentHandoffDetail, AgentHandoffSummary, AgentMe, AgentReport, CallbackState } from '../server/api/agent-types';
 import type { Message, ResolveOutcome } from '../protocol/types';
 
 export class ApiError extends Error {
@@ -59,4 +59,7 @@ export const api = {
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
   resolve: (id: string, outcome: ResolveOutcome, articleId: string | null) =>
     call<AgentHandoffDetail>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId }),
+  report: (from: string, to: string) =>
+    call<AgentReport>('GET', `/v1/agent/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+  callback: (id: string, state: CallbackState) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/callback`, { state }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHref, waited } from './format';
+import { safeHref, waitText, waited } from './format';
 
 describe('waited', () => {
   const start = '2025-03-01T10:00:00Z';
@@ -27,5 +27,14 @@ describe('safeHref', () => {
     expect(safeHref('JaVaScRiPt:alert(1)', base)).toBeNull();
     expect(safeHref('data:text/html,<script>alert(1)</script>', base)).toBeNull();
     expect(safeHref('http://[bad', base)).toBeNull();
+  });
+});
+
+describe('waitText', () => {
+  it('says a median wait in seconds, then minutes and seconds, and none as such', () => {
+    expect(waitText(null)).toBe('No replies yet');
+    expect(waitText(44.6)).toBe('45 s');
+    expect(waitText(120)).toBe('2 min');
+    expect(waitText(200)).toBe('3 min 20 s');
   });
 });

@@ -26,3 +26,12 @@ export function safeHref(url: string, base = location.origin): string | null {
 }
 
 export const CHANNEL_LABEL = { chat: 'Chat', callback: 'Callback', phone: 'Phone' } as const;
+
+/** "45 s", "3 min 20 s": a wait in words; "No replies yet" for none. */
+export function waitText(seconds: number | null): string {
+  if (seconds === null) return 'No replies yet';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const rest = s % 60;
+  return rest === 0 ? `${Math.floor(s / 60)} min` : `${Math.floor(s / 60)} min ${rest} s`;
+}

@@ -1,6 +1,6 @@
 /**
- * The agents' console (/console): sign in, the queue, one handoff. Routes live in the hash
- * (#/handoff/ID) so the server serves one shell. One live stream feeds the queue (kept here, so
+ * The agents' console (/console): sign in, the queue, one handoff, reports. Routes live in the hash
+ * (#/handoff/ID, #/reports) so the server serves one shell. One live stream feeds the queue (kept here, so
  * the tab title counts waiting handoffs on every screen) and whichever handoff is open.
  */
 import { render } from 'preact';
@@ -9,6 +9,7 @@ import type { AgentHandoffSummary, AgentMe, AgentStreamEvent } from '../server/a
 import { api, ApiError } from './api';
 import { HandoffPage } from './HandoffPage';
 import { Queue } from './Queue';
+import { Reports } from './Reports';
 import { readRoute, type Route } from './router';
 import { SignIn } from './SignIn';
 import { beep } from './sound';
@@ -91,7 +92,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
 
   const waiting = handoffs?.filter((h) => h.status === 'queued').length ?? 0;
   useEffect(() => {
-    const screen = route.page === 'queue' ? 'Queue' : 'Handoff';
+    const screen = route.page === 'queue' ? 'Queue' : route.page === 'reports' ? 'Reports' : 'Handoff';
     document.title = `${waiting > 0 ? `(${waiting}) ` : ''}${screen} · Lifeline console`;
   }, [waiting, route.page]);
 
@@ -119,6 +120,9 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
     <>
       <header class="top">
         <a class="brand" href="#/">Lifeline console</a>
+        <a class="nav" href="#/reports" aria-current={route.page === 'reports' ? 'page' : undefined}>
+          Reports
+        </a>
         <span class="who">Signed in as {me.name}</span>
         <button type="button" class="quiet" aria-pressed={muted} onClick={toggleMute}>
           Mute
@@ -130,6 +134,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
       <main class="content">
         {route.page === 'queue' ? (
           <Queue handoffs={handoffs} error={error} waiting={waiting} />
+        ) : route.page === 'reports' ? (
+          <Reports />
         ) : (
           <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} />
         )}

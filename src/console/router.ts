@@ -1,7 +1,8 @@
 /** The console's screens live in the location hash, so the server serves one shell for all. */
-export type Route = { page: 'queue' } | { page: 'handoff'; id: string };
+export type Route = { page: 'queue' } | { page: 'reports' } | { page: 'handoff'; id: string };
 
 export function readRoute(hash: string): Route {
+  if (hash === '#/reports') return { page: 'reports' };
   const match = /^#\/handoff\/([\w-]+)$/.exec(hash);
   return match?.[1] ? { page: 'handoff', id: match[1] } : { page: 'queue' };
 }

@@ -1,6 +1,6 @@
 /**
  * The agents' work on handoffs (the console's API): the queue, one handoff in full, lookup by
- * the ref a caller reads out, claiming, replying, typing, resolving, and one live stream of
+ * the ref a caller reads out, claiming, replying, typing, resolving, a callback's steps, and one live stream of
  * every handoff's events. All behind requireAgent (agent-auth.ts), mounted under /v1/agent.
  */
 import { Hono } from 'hono';
@@ -10,6 +10,7 @@ import { redactText } from '../redact';
 import type { HandoffFilter, HandoffRecord } from '../store/types';
 import type { AgentStreamEvent } from './agent-types';
 import { announce, announceTyping } from './announce';
+import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
 import { iso, problem, readJson, type ApiContext } from './http';
 import { refused } from './refusals';
@@ -25,8 +26,13 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const { store } = deps;
 
   const detail = async (c: ApiContext, h: HandoffRecord) => {
-    const [messages, position, lastEventId] = await Promise.all([store.messages(h.id), store.queuePosition(h.id), store.lastSeq(h.id)]);
-    return c.json(toDetail(h, messages, position, lastEventId));
+    const [messages, position, lastEventId, steps] = await Promise.all([
+      store.messages(h.id),
+      store.queuePosition(h.id),
+      store.lastSeq(h.id),
+      h.channel === 'callback' ? store.callbackSteps(h.id) : [],
+    ]);
+    return c.json(toDetail(h, messages, position, lastEventId, steps));
   };
   const agentOf = (c: ApiContext) => ({ id: c.get('agent').id, name: c.get('agent').name });
 
@@ -91,6 +97,16 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!result.ok) return refused(c, result.reason);
     announce(deps.bus, result.events);
     deps.queue.moved(result.handoff.channel, result.events);
+    return detail(c, result.handoff);
+  });
+
+  routes.post('/handoffs/:id/callback', async (c) => {
+    const body = await readJson(c, validateCallbackStep);
+    if (!body.ok) return body.response;
+    const result = await store.recordCallback(c.req.param('id'), agentOf(c), body.value.state, iso(deps.now()));
+    if (!result.ok) return refused(c, result.reason);
+    announce(deps.bus, result.events);
+    deps.queue.moved('callback', result.events);
     return detail(c, result.handoff);
   });
 

@@ -34,6 +34,18 @@ export interface AgentHandoffSummary {
   lastPageUrl: string | null;
   /** What the visitor searched for, oldest first. */
   searches: string[];
+  /** Where a callback stands; null before its first attempt and for other channels. */
+  callbackState: CallbackState | null;
+}
+
+/** Where a callback stands (POST /v1/agent/handoffs/:id/callback). */
+export type CallbackState = 'called' | 'no_answer' | 'done';
+
+/** One recorded step of a callback, oldest first in AgentHandoffDetail.callbackHistory. */
+export interface CallbackStepView {
+  at: string;
+  agent: { id: string; name: string };
+  state: CallbackState;
 }
 
 /** GET /v1/agent/handoffs/:id (and by-ref, claim, resolve): everything the agent may need. */
@@ -55,8 +67,26 @@ export interface AgentHandoffDetail {
   resolvedAt: string | null;
   outcome: ResolveOutcome | null;
   articleId: string | null;
+  callbackState: CallbackState | null;
+  callbackHistory: CallbackStepView[];
   lastEventId: number;
 }
 
 /** `data:` of GET /v1/agent/events: a handoff event, with the handoff it belongs to. */
 export type AgentStreamEvent = HandoffEvent & { handoffId: string; seq: number | null };
+
+/** GET /v1/agent/reports: what the period's handoffs say about the help. */
+export interface AgentReport {
+  /** The period, as ISO times (both included): handoffs created in it count. */
+  from: string;
+  to: string;
+  /** Searches that found nothing (lower case), most frequent first, at most 20. */
+  noResultSearches: Array<{ query: string; count: number }>;
+  /** The article read last before "Talk to a human", most frequent first, at most 20. */
+  articlesBeforeHandoff: Array<{ articleId: string; title: string; count: number }>;
+  handoffsByChannel: Record<Channel, number>;
+  /** Resolved handoffs by outcome. */
+  handoffsByOutcome: Record<ResolveOutcome, number>;
+  /** Median seconds to the first agent reply; null when no handoff was answered. */
+  medianFirstReplySeconds: number | null;
+}

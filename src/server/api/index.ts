@@ -9,6 +9,7 @@ import { cors } from 'hono/cors';
 import { LIMITS } from '../../protocol/validate';
 import { agentAuthRoutes, requireAgent } from './agent-auth';
 import { agentHandoffRoutes } from './agent-handoffs';
+import { agentReportRoutes } from './agent-reports';
 import type { ApiDeps, ApiEnv } from './deps';
 import { handoffRoutes } from './handoffs';
 import { ownOrigin, problem, type ApiContext } from './http';
@@ -44,6 +45,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/agent', agentAuthRoutes(deps));
   api.use('/agent/*', requireAgent(deps));
   api.route('/agent', agentHandoffRoutes(deps));
+  api.route('/agent', agentReportRoutes(deps));
 
   api.all('*', (c) => problem(c, 404, `There is no ${c.req.method} ${c.req.path} in the Lifeline API.`));
   return api;

@@ -12,5 +12,7 @@ export function refused(c: ApiContext, reason: Refusal): Response {
       return problem(c, 409, 'This handoff is closed (resolved or cancelled).');
     case 'not_chat':
       return problem(c, 409, 'Messages are only for chat handoffs.');
+    case 'not_callback':
+      return problem(c, 409, 'This is not a callback handoff.');
   }
 }

@@ -1,7 +1,7 @@
 /** Store records turned into the shapes the API answers with (types.ts, agent-types.ts). */
 import type { Message } from '../../protocol/types';
-import type { HandoffRecord, MessageRecord } from '../store/types';
-import type { AgentHandoffDetail, AgentHandoffSummary } from './agent-types';
+import type { CallbackStep, HandoffRecord, MessageRecord } from '../store/types';
+import type { AgentHandoffDetail, AgentHandoffSummary, CallbackStepView } from './agent-types';
 
 export function toMessage(m: MessageRecord): Message {
   return {
@@ -26,6 +26,7 @@ export function toSummary(h: HandoffRecord): AgentHandoffSummary {
     visitorName: h.visitor?.name ?? null,
     lastPageUrl: pages.at(-1)?.url ?? h.context?.pageUrl ?? null,
     searches: h.transcript.flatMap((e) => (e.type === 'search' ? [e.query] : [])),
+    callbackState: h.callbackState,
   };
 }
 
@@ -34,6 +35,7 @@ export function toDetail(
   messages: MessageRecord[],
   position: number | null,
   lastEventId: number,
+  callbackSteps: CallbackStep[] = [],
 ): AgentHandoffDetail {
   return {
     id: h.id,
@@ -52,6 +54,14 @@ export function toDetail(
     resolvedAt: h.resolvedAt,
     outcome: h.outcome,
     articleId: h.articleId,
+    callbackState: h.callbackState,
+    callbackHistory: callbackSteps.map(toCallbackStepView),
     lastEventId,
   };
 }
+
+export const toCallbackStepView = (s: CallbackStep): CallbackStepView => ({
+  at: s.at,
+  agent: { id: s.agentId, name: s.agentName },
+  state: s.state,
+});

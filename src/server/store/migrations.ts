@@ -76,4 +76,16 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (handoff_id, seq)
   ) WITHOUT ROWID;
   `,
+  // 2: the callback workflow: where a callback stands, and every attempt (who, when, what).
+  `
+  ALTER TABLE handoffs ADD COLUMN callback_state TEXT CHECK (callback_state IN ('called', 'no_answer', 'done'));
+
+  CREATE TABLE callback_steps (
+    handoff_id TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    at         TEXT NOT NULL,
+    agent_id   TEXT NOT NULL REFERENCES agents(id),
+    state      TEXT NOT NULL CHECK (state IN ('called', 'no_answer', 'done'))
+  );
+  CREATE INDEX callback_steps_in_order ON callback_steps(handoff_id, at);
+  `,
 ];

@@ -1,6 +1,6 @@
 /** SQLite rows and their mapping to the Store's records (types.ts). */
 import type { CallbackRequest, HandoffContext, TranscriptEntry, Visitor } from '../../protocol/types';
-import type { AgentRecord, HandoffRecord, MessageRecord, StoredEvent, StoredHandoffEvent } from './types';
+import type { AgentRecord, CallbackStep, HandoffRecord, MessageRecord, StoredEvent, StoredHandoffEvent } from './types';
 
 export interface HandoffRow {
   id: string;
@@ -20,6 +20,7 @@ export interface HandoffRow {
   resolved_at: string | null;
   outcome: HandoffRecord['outcome'];
   article_id: string | null;
+  callback_state: HandoffRecord['callbackState'];
 }
 
 export interface MessageRow {
@@ -38,6 +39,13 @@ export interface EventRow {
   seq: number;
   data: string;
   at: string;
+}
+
+export interface CallbackStepRow {
+  at: string;
+  agent_id: string;
+  agent_name: string;
+  state: CallbackStep['state'];
 }
 
 export interface AgentRow {
@@ -74,6 +82,7 @@ export function toHandoff(r: HandoffRow): HandoffRecord {
     resolvedAt: r.resolved_at,
     outcome: r.outcome,
     articleId: r.article_id,
+    callbackState: r.callback_state,
   };
 }
 
@@ -96,4 +105,8 @@ export function toEvent(r: EventRow): StoredEvent {
 
 export function toAgent(r: AgentRow): AgentRecord {
   return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, salt: r.salt, createdAt: r.created_at };
+}
+
+export function toCallbackStep(r: CallbackStepRow): CallbackStep {
+  return { at: r.at, agentId: r.agent_id, agentName: r.agent_name, state: r.state };
 }

@@ -61,6 +61,23 @@ describe('openSqliteStore', () => {
     expect(await again.listHandoffs('all', 1)).toEqual([]);
   });
 
+  it('brings a file of schema 1 to the callback workflow (2), keeping its handoffs', async () => {
+    const db = new Database(file);
+    db.exec(MIGRATIONS[0]!);
+    db.pragma('user_version = 1');
+    db.prepare(
+      `INSERT INTO handoffs (id, ref, token_hash, client_id, channel, status, transcript, created_at)
+       VALUES ('old', '1234', 'x', 'c-old', 'callback', 'queued', '[]', ?)`,
+    ).run(T);
+    db.close();
+    const s = store();
+    await addAgents(s);
+    expect(await s.findHandoff('old')).toMatchObject({ channel: 'callback', callbackState: null });
+    const step = await s.recordCallback('old', ADA, 'no_answer', T);
+    expect(step.ok && step.handoff).toMatchObject({ status: 'active', agentId: ADA.id, callbackState: 'no_answer' });
+    expect(await s.callbackSteps('old')).toEqual([{ at: T, agentId: ADA.id, agentName: 'Ada', state: 'no_answer' }]);
+  });
+
   it('refuses a file from a newer Lifeline, saying what to do', async () => {
     const db = new Database(file);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);

@@ -5,12 +5,26 @@
  * same file waits (busy_timeout) instead of failing half-way.
  */
 import Database from 'better-sqlite3';
-import type { Message } from '../../protocol/types';
+import type { Channel, Message, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
+import { articlesBeforeHandoff, median, noResultSearches } from './reports';
 import { MIGRATIONS } from './migrations';
-import { json, toAgent, toEvent, toHandoff, toMessage, type AgentRow, type EventRow, type HandoffRow, type MessageRow } from './sqlite-rows';
+import {
+  json,
+  toAgent,
+  toCallbackStep,
+  toEvent,
+  toHandoff,
+  toMessage,
+  type AgentRow,
+  type CallbackStepRow,
+  type EventRow,
+  type HandoffRow,
+  type MessageRow,
+} from './sqlite-rows';
 import type {
   Change,
   HandoffFilter,
+  HandoffReport,
   HandoffRecord,
   MessageRecord,
   NewHandoff,
@@ -99,6 +113,30 @@ export function openSqliteStore(path: string): Store {
     ),
     eventsAfter: db.prepare<[string, number], EventRow>(
       'SELECT handoff_id, seq, data, at FROM events WHERE handoff_id = ? AND seq > ? ORDER BY seq',
+    ),
+
+    setCallbackState: db.prepare<[string, string]>('UPDATE handoffs SET callback_state = ? WHERE id = ?'),
+    insertCallbackStep: db.prepare<[string, string, string, string]>(
+      'INSERT INTO callback_steps (handoff_id, at, agent_id, state) VALUES (?, ?, ?, ?)',
+    ),
+    callbackSteps: db.prepare<[string], CallbackStepRow>(
+      `SELECT s.at, s.agent_id, a.name AS agent_name, s.state FROM callback_steps s JOIN agents a ON a.id = s.agent_id
+        WHERE s.handoff_id = ? ORDER BY s.at, s.rowid`,
+    ),
+
+    // Reports: handoffs by creation time; created_at is an ISO string, which sorts as text.
+    reportTranscripts: db.prepare<[string, string], { transcript: string }>(
+      'SELECT transcript FROM handoffs WHERE created_at >= ? AND created_at <= ?',
+    ),
+    reportByChannel: db.prepare<[string, string], { channel: Channel; n: number }>(
+      'SELECT channel, COUNT(*) AS n FROM handoffs WHERE created_at >= ? AND created_at <= ? GROUP BY channel',
+    ),
+    reportByOutcome: db.prepare<[string, string], { outcome: ResolveOutcome; n: number }>(
+      `SELECT outcome, COUNT(*) AS n FROM handoffs
+        WHERE created_at >= ? AND created_at <= ? AND outcome IS NOT NULL GROUP BY outcome`,
+    ),
+    reportFirstReplies: db.prepare<[string, string], { created_at: string; first_reply_at: string }>(
+      'SELECT created_at, first_reply_at FROM handoffs WHERE created_at >= ? AND created_at <= ? AND first_reply_at IS NOT NULL',
     ),
 
     upsertAgent: db.prepare(
@@ -294,6 +332,54 @@ export function openSqliteStore(path: string): Store {
         const event = append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at);
         return { ok: true, events: [event], handoff: handoff(handoffId)! };
       });
+    },
+
+    async recordCallback(handoffId, agent, state, at) {
+      return write((): Change<{ handoff: HandoffRecord }> => {
+        const h = q.handoffById.get(handoffId);
+        if (!h) return { ok: false, reason: 'not_found' };
+        if (h.channel !== 'callback') return { ok: false, reason: 'not_callback' };
+        if (ended(h.status)) return { ok: false, reason: 'closed' };
+        if (h.agent_id !== null && h.agent_id !== agent.id) return { ok: false, reason: 'taken' };
+        const events: StoredEvent[] = [];
+        if (h.agent_id === null) {
+          if (q.claim.run(agent.id, handoffId).changes !== 1) return { ok: false, reason: 'taken' };
+          events.push(append(handoffId, { type: 'agent_joined', agentName: agent.name }, at));
+        }
+        q.setCallbackState.run(state, handoffId);
+        q.insertCallbackStep.run(handoffId, at, agent.id, state);
+        if (state === 'done') {
+          q.resolve.run({ id: handoffId, at, outcome: 'answered', articleId: null, agentId: agent.id });
+          events.push(append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at));
+        } else {
+          // The status is still (or now) active; the event tells every console to reload the story.
+          events.push(append(handoffId, activeEvent, at));
+        }
+        return { ok: true, events, handoff: handoff(handoffId)! };
+      });
+    },
+
+    async callbackSteps(handoffId) {
+      return q.callbackSteps.all(handoffId).map(toCallbackStep);
+    },
+
+    async report(from, to) {
+      // One read transaction: the four figures describe the same moment.
+      return db.transaction((): HandoffReport => {
+        const transcripts = q.reportTranscripts.all(from, to).map((r) => JSON.parse(r.transcript) as TranscriptEntry[]);
+        const byChannel: Record<Channel, number> = { chat: 0, callback: 0, phone: 0 };
+        for (const r of q.reportByChannel.all(from, to)) byChannel[r.channel] = r.n;
+        const byOutcome: Record<ResolveOutcome, number> = { answered: 0, no_answer: 0, duplicate: 0, other: 0 };
+        for (const r of q.reportByOutcome.all(from, to)) byOutcome[r.outcome] = r.n;
+        const waits = q.reportFirstReplies.all(from, to).map((r) => (Date.parse(r.first_reply_at) - Date.parse(r.created_at)) / 1000);
+        return {
+          noResultSearches: noResultSearches(transcripts),
+          articlesBeforeHandoff: articlesBeforeHandoff(transcripts),
+          byChannel,
+          byOutcome,
+          medianFirstReplySeconds: median(waits),
+        };
+      })();
     },
 
     async upsertAgent(agent) {

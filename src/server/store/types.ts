@@ -51,6 +51,43 @@ export interface HandoffRecord {
   resolvedAt: string | null;
   outcome: ResolveOutcome | null;
   articleId: string | null;
+  /** The last step of a callback's workflow; null until an agent records one (and for other channels). */
+  callbackState: CallbackState | null;
+}
+
+/** Where a callback stands: tried and reached, tried without answer, or finished. */
+export type CallbackState = 'called' | 'no_answer' | 'done';
+
+/** One step of a callback's workflow, kept so the next agent sees every attempt. */
+export interface CallbackStep {
+  at: string;
+  agentId: string;
+  agentName: string;
+  state: CallbackState;
+}
+
+/** A search that found nothing, and how many times visitors made it (reports). */
+export interface NoResultSearch {
+  query: string;
+  count: number;
+}
+
+/** An article read last before a visitor asked for a person, and how often (reports). */
+export interface ArticleBeforeHandoff {
+  articleId: string;
+  title: string;
+  count: number;
+}
+
+/** What a period's handoffs say about the help (GET /v1/agent/reports). */
+export interface HandoffReport {
+  noResultSearches: NoResultSearch[];
+  articlesBeforeHandoff: ArticleBeforeHandoff[];
+  byChannel: Record<Channel, number>;
+  /** Resolved handoffs by how they ended. */
+  byOutcome: Record<ResolveOutcome, number>;
+  /** Median seconds from creation to the first agent reply; null when none was answered. */
+  medianFirstReplySeconds: number | null;
 }
 
 export interface MessageRecord {
@@ -107,8 +144,8 @@ export interface NewMessage {
   agent?: { id: string; name: string };
 }
 
-/** Why a change was refused: no such handoff, another agent has it, it is over, not a chat. */
-export type Refusal = 'not_found' | 'taken' | 'closed' | 'not_chat';
+/** Why a change was refused: no such handoff, another agent has it, it is over, not a chat, not a callback. */
+export type Refusal = 'not_found' | 'taken' | 'closed' | 'not_chat' | 'not_callback';
 
 export type Change<T> = ({ ok: true; events: StoredEvent[] } & T) | { ok: false; reason: Refusal };
 
@@ -156,6 +193,23 @@ export interface Store {
     articleId: string | null,
     at: string,
   ): Promise<Change<{ handoff: HandoffRecord }>>;
+
+  /**
+   * Records a step of a callback handoff's workflow (claiming it when unclaimed) with a `status`
+   * event; 'done' resolves it as answered. Refused for other channels, closed handoffs, and
+   * handoffs another agent has.
+   */
+  recordCallback(
+    handoffId: string,
+    agent: { id: string; name: string },
+    state: CallbackState,
+    at: string,
+  ): Promise<Change<{ handoff: HandoffRecord }>>;
+  /** The steps of a callback's workflow, oldest first. */
+  callbackSteps(handoffId: string): Promise<CallbackStep[]>;
+
+  /** The report on the handoffs created from `from` to `to` (ISO times, both included). */
+  report(from: string, to: string): Promise<HandoffReport>;
 
   /** Creates the agent, or updates the name and password of the one with this email. */
   upsertAgent(agent: AgentRecord): Promise<AgentRecord>;

@@ -1,0 +1,48 @@
+/**
+ * The console's Reports page against the real server: reached from the header, a period picked,
+ * the four figures shown as tables, checked with axe and for policy violations. It makes no
+ * handoff (the suite shares the server's per-address limit), so it asserts the shape, not counts
+ * other tests' handoffs change; the route test (agent-reports.test.ts) checks every figure.
+ */
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { WCAG_TAGS, agentTest as test, collectPolicyViolations } from './fixtures';
+
+async function pageViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
+}
+
+test('the Reports page shows the period’s figures as accessible tables', async ({ browser, agent }) => {
+  // The worker's signed-in agent lends its session: no extra sign-in against the login limit.
+  const context = await browser.newContext({ storageState: await agent.api.storageState() });
+  const page = await context.newPage();
+  const violations = await collectPolicyViolations(page);
+
+  await page.goto('/console');
+  await page.getByRole('link', { name: 'Reports', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Reports', exact: true })).toBeVisible();
+  await expect(page).toHaveTitle(/Reports · Lifeline console$/);
+  await expect(page.getByRole('link', { name: 'Reports', exact: true })).toHaveAttribute('aria-current', 'page');
+
+  const period = page.getByLabel('Period');
+  await expect(period).toHaveValue('7d');
+  for (const name of ['Searches with no results', 'Articles read last before asking for a person', 'Handoffs by channel', 'Resolved handoffs by outcome']) {
+    await expect(page.getByRole('table', { name })).toBeVisible();
+  }
+  const channels = page.getByRole('table', { name: 'Handoffs by channel' });
+  for (const channel of ['Chat', 'Callback', 'Phone']) await expect(channels.getByRole('rowheader', { name: channel })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Median wait for a first reply' })).toBeVisible();
+  expect(await pageViolations(page), 'axe on the Reports page').toEqual([]);
+
+  const answer = page.waitForResponse((r) => r.url().includes('/v1/agent/reports?') && r.ok());
+  await period.selectOption('24h');
+  const { from, to } = (await (await answer).json()) as { from: string; to: string };
+  expect(Date.parse(to) - Date.parse(from)).toBe(24 * 3_600_000);
+  await expect(page.getByRole('table', { name: 'Handoffs by channel' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Lifeline console' }).click();
+  await expect(page.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();
+  expect(violations, 'CSP violations on the console').toEqual([]);
+  await context.close();
+});

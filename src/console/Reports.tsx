@@ -1,0 +1,130 @@
+/**
+ * Reports: what the help lacks (searches that found nothing, the articles read last before
+ * asking for a person) and how the desk is doing (handoffs by channel and outcome, the median
+ * wait for a first reply), over the last day, week or month. Plain tables, so a screen reader
+ * reads every figure with its heading.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { AgentReport } from '../server/api/agent-types';
+import { api } from './api';
+import { CHANNEL_LABEL, waitText } from './format';
+
+const HOUR_MS = 3_600_000;
+const PERIODS = [
+  { value: '24h', label: 'Last 24 hours', ms: 24 * HOUR_MS },
+  { value: '7d', label: 'Last 7 days', ms: 7 * 24 * HOUR_MS },
+  { value: '30d', label: 'Last 30 days', ms: 30 * 24 * HOUR_MS },
+] as const;
+type Period = (typeof PERIODS)[number]['value'];
+
+const OUTCOME_LABEL = { answered: 'Answered', no_answer: 'No answer', duplicate: 'Duplicate', other: 'Other' } as const;
+
+export function Reports() {
+  const [period, setPeriod] = useState<Period>('7d');
+  const [report, setReport] = useState<AgentReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true; // a slower answer for an earlier period must not replace this one
+    const to = new Date();
+    const from = new Date(to.getTime() - PERIODS.find((p) => p.value === period)!.ms);
+    setError(null);
+    api.report(from.toISOString(), to.toISOString()).then(
+      (r) => current && setReport(r),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [period]);
+
+  return (
+    <>
+      <div class="reports-head">
+        <h1>Reports</h1>
+        <label>
+          Period
+          <select value={period} onChange={(e) => setPeriod(e.currentTarget.value as Period)}>
+            {PERIODS.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div role="alert" class="error">
+        {error}
+      </div>
+      {report === null ? (
+        !error && <p role="status">Loading the report…</p>
+      ) : (
+        <div class="reports">
+          <p class="muted">
+            Handoffs made from <time dateTime={report.from}>{new Date(report.from).toLocaleString()}</time> to{' '}
+            <time dateTime={report.to}>{new Date(report.to).toLocaleString()}</time>.
+          </p>
+          <section class="card" aria-labelledby="wait-heading">
+            <h2 id="wait-heading">Median wait for a first reply</h2>
+            <p class="figure">{waitText(report.medianFirstReplySeconds)}</p>
+          </section>
+          <CountTable
+            caption="Searches with no results"
+            head={['Search', 'Times']}
+            rows={report.noResultSearches.map((s) => [s.query, s.count])}
+            empty="No search came back empty."
+          />
+          <CountTable
+            caption="Articles read last before asking for a person"
+            head={['Article', 'Times']}
+            rows={report.articlesBeforeHandoff.map((a) => [`${a.title} (${a.articleId})`, a.count])}
+            empty="No article was followed by a handoff."
+          />
+          <CountTable
+            caption="Handoffs by channel"
+            head={['Channel', 'Handoffs']}
+            rows={Object.entries(report.handoffsByChannel).map(([channel, n]) => [CHANNEL_LABEL[channel as keyof typeof CHANNEL_LABEL], n])}
+          />
+          <CountTable
+            caption="Resolved handoffs by outcome"
+            head={['Outcome', 'Handoffs']}
+            rows={Object.entries(report.handoffsByOutcome).map(([outcome, n]) => [OUTCOME_LABEL[outcome as keyof typeof OUTCOME_LABEL], n])}
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A two-column table of a label (visitor text among them, shown as text) and a count. */
+function CountTable({ caption, head, rows, empty }: { caption: string; head: [string, string]; rows: Array<[string, number]>; empty?: string }) {
+  return (
+    <section class="card">
+      <table class="counts">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head[0]}</th>
+            <th scope="col">{head[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && empty ? (
+            <tr>
+              <td colSpan={2} class="muted">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map(([label, count], i) => (
+              <tr key={i}>
+                <th scope="row">{label}</th>
+                <td>{count}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TranscriptEntry } from '../../protocol/types';
+import type { AgentReport } from './agent-types';
+import { AT, createHandoff, send, signIn, startTestServer } from '../testing';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+let server: Server;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+  await server.cleanup();
+});
+
+const DAY = 86_400_000;
+const search = (query: string, resultCount = 0): TranscriptEntry => ({ type: 'search', at: AT, query, resultCount, topIds: [] });
+const article = (articleId: string, title: string): TranscriptEntry => ({ type: 'article', at: AT, articleId, title });
+const asked = (channel: 'chat' | 'callback' | 'phone'): TranscriptEntry => ({ type: 'handoff', at: AT, channel });
+const CALLBACK = { phone: '+1 555 0100', from: AT, to: '2025-03-01T11:00:00Z' };
+
+describe('reports', () => {
+  it('counts no-result searches, articles before a handoff, channels, outcomes and the median first reply', async () => {
+    let { cookie } = await signIn(server);
+    const post = (path: string, body: unknown) => send(server.app, 'POST', path, body, cookie);
+    const reply = (id: string) => post(`/v1/agent/handoffs/${id}/messages`, { clientMessageId: crypto.randomUUID(), text: 'Hello' });
+    const resolve = (id: string, outcome: string) => post(`/v1/agent/handoffs/${id}/resolve`, { outcome });
+
+    // A day before the period: counts in none of its figures.
+    const old = await createHandoff(server.app, { transcript: [search('old question'), article('refunds', 'Refunds'), asked('chat')] });
+    await reply(old.id);
+    await resolve(old.id, 'other');
+    server.clock.advance(DAY);
+    ({ cookie } = await signIn(server)); // a session lasts 8 hours
+    const periodStart = new Date(server.clock.now()).toISOString();
+
+    const chat1 = await createHandoff(server.app, {
+      transcript: [search('Refund late'), article('refunds', 'Refunds'), search('refund late '), article('shipping', 'Shipping times'), asked('chat')],
+    });
+    const chat2 = await createHandoff(server.app, { transcript: [search('warranty'), search('tyres', 3), asked('chat')] });
+    const callback = await createHandoff(server.app, {
+      channel: 'callback',
+      callback: CALLBACK,
+      transcript: [search('Warranty'), article('refunds', 'Refunds'), asked('callback')],
+    });
+    // An article read after asking is not what fell short.
+    const phone = await createHandoff(server.app, {
+      channel: 'phone',
+      transcript: [article('refunds', 'Refunds'), asked('phone'), article('shipping', 'Shipping times')],
+    });
+
+    server.clock.advance(30_000);
+    expect((await reply(chat1.id)).status).toBe(201); // 30 s
+    server.clock.advance(60_000);
+    expect((await reply(chat2.id)).status).toBe(201); // 90 s
+    await resolve(chat1.id, 'answered');
+    await resolve(chat2.id, 'answered');
+    await post(`/v1/agent/handoffs/${callback.id}/callback`, { state: 'done' }); // answered
+    await resolve(phone.id, 'duplicate');
+
+    const to = new Date(server.clock.now()).toISOString();
+    const res = await send(server.app, 'GET', `/v1/agent/reports?from=${periodStart}&to=${to}`, undefined, cookie);
+    expect(res.status).toBe(200);
+    expect((await res.json()) as AgentReport).toEqual({
+      from: periodStart,
+      to,
+      noResultSearches: [
+        { query: 'refund late', count: 2 },
+        { query: 'warranty', count: 2 },
+      ],
+      articlesBeforeHandoff: [
+        { articleId: 'refunds', title: 'Refunds', count: 2 },
+        { articleId: 'shipping', title: 'Shipping times', count: 1 },
+      ],
+      handoffsByChannel: { chat: 2, callback: 1, phone: 1 },
+      handoffsByOutcome: { answered: 3, no_answer: 0, duplicate: 1, other: 0 },
+      medianFirstReplySeconds: 60,
+    } satisfies AgentReport);
+
+    // By default the last 7 days, up to now: the older handoff is in.
+    const week = (await (await send(server.app, 'GET', '/v1/agent/reports', undefined, cookie)).json()) as AgentReport;
+    expect(week.to).toBe(to);
+    expect(week.from).toBe(new Date(server.clock.now() - 7 * DAY).toISOString());
+    expect(week.handoffsByChannel.chat).toBe(3);
+    expect(week.handoffsByOutcome.other).toBe(1);
+    expect(week.noResultSearches).toContainEqual({ query: 'old question', count: 1 });
+    expect(week.medianFirstReplySeconds).toBe(30); // 0, 30, 90
+  });
+
+  it('answers nulls and zeros for a period without handoffs', async () => {
+    const { cookie } = await signIn(server);
+    const res = await send(server.app, 'GET', '/v1/agent/reports?from=2024-01-01&to=2024-01-02', undefined, cookie);
+    expect(await res.json()).toEqual({
+      from: '2024-01-01T00:00:00.000Z',
+      to: '2024-01-02T00:00:00.000Z',
+      noResultSearches: [],
+      articlesBeforeHandoff: [],
+      handoffsByChannel: { chat: 0, callback: 0, phone: 0 },
+      handoffsByOutcome: { answered: 0, no_answer: 0, duplicate: 0, other: 0 },
+      medianFirstReplySeconds: null,
+    } satisfies AgentReport);
+  });
+
+  it('refuses bad dates and a period that ends before it starts, with 400', async () => {
+    const { cookie } = await signIn(server);
+    for (const query of ['from=yesterday', 'to=2025-13-45', 'from=1', 'from=2025-03-02T00:00:00Z&to=2025-03-01T00:00:00Z']) {
+      const res = await send(server.app, 'GET', `/v1/agent/reports?${query}`, undefined, cookie);
+      expect(res.status, query).toBe(400);
+    }
+  });
+
+  it('needs a session', async () => {
+    expect((await send(server.app, 'GET', '/v1/agent/reports')).status).toBe(401);
+  });
+});
