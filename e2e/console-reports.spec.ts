@@ -30,6 +30,7 @@ test('the Reports page shows the period’s figures as accessible tables', async
   for (const name of ['Searches with no results', 'Articles read last before asking for a person', 'Handoffs by channel', 'Resolved handoffs by outcome']) {
     await expect(page.getByRole('table', { name })).toBeVisible();
   }
+  await expect(page.getByRole('table', { name: /^Questions no article covers/ })).toBeVisible();
   const channels = page.getByRole('table', { name: 'Handoffs by channel' });
   for (const channel of ['Chat', 'Callback', 'Phone']) await expect(channels.getByRole('rowheader', { name: channel })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Median wait for a first reply' })).toBeVisible();

@@ -167,6 +167,10 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
     await expect(page.getByRole('heading', { name: `Chat · Ref ${ref}` })).toBeVisible();
 
     await page.getByLabel('Outcome').selectOption('answered');
+    // "No article covers this" and the article that answered exclude each other.
+    await page.getByRole('checkbox', { name: 'No article covers this' }).check();
+    await expect(page.getByLabel('The article that answered (optional)')).toBeDisabled();
+    await page.getByRole('checkbox', { name: 'No article covers this' }).uncheck();
     await page.getByLabel('The article that answered (optional)').fill('refunds');
     await page.getByRole('button', { name: 'Resolve' }).click();
     await expect(page.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();

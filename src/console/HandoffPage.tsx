@@ -221,6 +221,7 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
 function ResolveForm({ id }: { id: string }) {
   const [outcome, setOutcome] = useState<ResolveOutcome>('answered');
   const [articleId, setArticleId] = useState('');
+  const [noArticle, setNoArticle] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -229,7 +230,7 @@ function ResolveForm({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api.resolve(id, outcome, articleId.trim() || null);
+      await api.resolve(id, outcome, noArticle ? null : articleId.trim() || null, noArticle);
       goToQueue();
     } catch (failure) {
       setError(`Could not resolve it: ${errorText(failure)}`);
@@ -253,7 +254,19 @@ function ResolveForm({ id }: { id: string }) {
         </label>
         <label>
           The article that answered (optional)
-          <input type="text" autocomplete="off" placeholder="e.g. refunds" value={articleId} onInput={(e) => setArticleId(e.currentTarget.value)} />
+          <input
+            type="text"
+            autocomplete="off"
+            placeholder="e.g. refunds"
+            value={noArticle ? '' : articleId}
+            disabled={noArticle}
+            onInput={(e) => setArticleId(e.currentTarget.value)}
+          />
+        </label>
+        {/* The gaps in the help centre: shown in Reports with what those visitors searched. */}
+        <label class="check">
+          <input type="checkbox" checked={noArticle} onChange={(e) => setNoArticle(e.currentTarget.checked)} />
+          No article covers this
         </label>
         <div role="alert" class="error">
           {error}

@@ -81,6 +81,12 @@ export function Reports() {
             empty="No article was followed by a handoff."
           />
           <CountTable
+            caption={`Questions no article covers (${report.noArticleHandoffs} handoffs): what they searched`}
+            head={['Search', 'Times']}
+            rows={report.noArticleSearches.map((s) => [s.query, s.count])}
+            empty="No handoff was marked “no article covers this”."
+          />
+          <CountTable
             caption="Handoffs by channel"
             head={['Channel', 'Handoffs']}
             rows={Object.entries(report.handoffsByChannel).map(([channel, n]) => [CHANNEL_LABEL[channel as keyof typeof CHANNEL_LABEL], n])}

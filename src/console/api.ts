@@ -57,8 +57,8 @@ export const api = {
   reply: async (id: string, text: string) =>
     (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId: crypto.randomUUID(), text })).message,
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
-  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null) =>
-    call<AgentHandoffDetail>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId }),
+  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false) =>
+    call<AgentHandoffDetail>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle }),
   report: (from: string, to: string) =>
     call<AgentReport>('GET', `/v1/agent/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   callback: (id: string, state: CallbackState) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/callback`, { state }),

@@ -114,6 +114,8 @@ export interface ResolveRequest {
   outcome: ResolveOutcome;
   /** The help article that answered it, to learn which articles fall short; null when none. */
   articleId?: string | null;
+  /** No help article covers the question: a gap in the help centre (not with articleId). */
+  noArticle?: boolean;
 }
 
 /** GET {backend}/v1/status */

@@ -95,8 +95,11 @@ describe('validateTyping and validateResolve', () => {
   });
 
   it('reads an outcome and an optional article', () => {
-    expect(validateResolve({ outcome: 'answered', articleId: 'refunds' })).toEqual({ ok: true, value: { outcome: 'answered', articleId: 'refunds' } });
-    expect(validateResolve({ outcome: 'duplicate' })).toEqual({ ok: true, value: { outcome: 'duplicate', articleId: null } });
+    expect(validateResolve({ outcome: 'answered', articleId: 'refunds' })).toEqual({ ok: true, value: { outcome: 'answered', articleId: 'refunds', noArticle: false } });
+    expect(validateResolve({ outcome: 'duplicate' })).toEqual({ ok: true, value: { outcome: 'duplicate', articleId: null, noArticle: false } });
+    expect(validateResolve({ outcome: 'answered', noArticle: true })).toEqual({ ok: true, value: { outcome: 'answered', articleId: null, noArticle: true } });
+    expect(validateResolve({ outcome: 'answered', noArticle: true, articleId: 'refunds' })).toMatchObject({ ok: false, path: 'noArticle' });
+    expect(validateResolve({ outcome: 'answered', noArticle: 'yes' })).toMatchObject({ ok: false, path: 'noArticle' });
     expect(validateResolve({ outcome: 'done' })).toMatchObject({ ok: false, path: 'outcome' });
     expect(validateResolve({ outcome: 'other', articleId: 3 })).toMatchObject({ ok: false, path: 'articleId' });
   });

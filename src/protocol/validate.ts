@@ -110,7 +110,9 @@ export const validateResolve = (body: unknown): Validation<ResolveRequest> =>
     const o = object(body, '');
     const outcome = oneOf(o.outcome, 'outcome', OUTCOMES);
     const articleId = o.articleId === undefined || o.articleId === null ? null : id(o.articleId, 'articleId');
-    return { outcome, articleId };
+    const noArticle = o.noArticle === undefined ? false : boolean(o.noArticle, 'noArticle');
+    if (noArticle && articleId !== null) fail('noArticle', 'cannot be true when articleId names the article that answered');
+    return { outcome, articleId, noArticle };
   });
 
 // ---------------------------------------------------------------------------------------------

@@ -92,8 +92,8 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   routes.post('/handoffs/:id/resolve', async (c) => {
     const body = await readJson(c, validateResolve);
     if (!body.ok) return body.response;
-    const { outcome, articleId } = body.value;
-    const result = await store.resolve(c.req.param('id'), c.get('agent').id, outcome, articleId ?? null, iso(deps.now()));
+    const { outcome, articleId, noArticle } = body.value;
+    const result = await store.resolve(c.req.param('id'), c.get('agent').id, outcome, articleId ?? null, noArticle ?? false, iso(deps.now()));
     if (!result.ok) return refused(c, result.reason);
     announce(deps.bus, result.events);
     deps.queue.moved(result.handoff.channel, result.events);

@@ -24,7 +24,7 @@ describe('reports', () => {
     let { cookie } = await signIn(server);
     const post = (path: string, body: unknown) => send(server.app, 'POST', path, body, cookie);
     const reply = (id: string) => post(`/v1/agent/handoffs/${id}/messages`, { clientMessageId: crypto.randomUUID(), text: 'Hello' });
-    const resolve = (id: string, outcome: string) => post(`/v1/agent/handoffs/${id}/resolve`, { outcome });
+    const resolve = (id: string, outcome: string, extra: object = {}) => post(`/v1/agent/handoffs/${id}/resolve`, { outcome, ...extra });
 
     // A day before the period: counts in none of its figures.
     const old = await createHandoff(server.app, { transcript: [search('old question'), article('refunds', 'Refunds'), asked('chat')] });
@@ -54,7 +54,9 @@ describe('reports', () => {
     server.clock.advance(60_000);
     expect((await reply(chat2.id)).status).toBe(201); // 90 s
     await resolve(chat1.id, 'answered');
-    await resolve(chat2.id, 'answered');
+    // Both together make no sense: the article that answered, and none covering it.
+    expect((await resolve(chat2.id, 'answered', { noArticle: true, articleId: 'warranty' })).status).toBe(400);
+    expect((await resolve(chat2.id, 'answered', { noArticle: true })).status).toBe(200);
     await post(`/v1/agent/handoffs/${callback.id}/callback`, { state: 'done' }); // answered
     await resolve(phone.id, 'duplicate');
 
@@ -75,6 +77,11 @@ describe('reports', () => {
       handoffsByChannel: { chat: 2, callback: 1, phone: 1 },
       handoffsByOutcome: { answered: 3, no_answer: 0, duplicate: 1, other: 0 },
       medianFirstReplySeconds: 60,
+      noArticleHandoffs: 1,
+      noArticleSearches: [
+        { query: 'tyres', count: 1 },
+        { query: 'warranty', count: 1 },
+      ],
     } satisfies AgentReport);
 
     // By default the last 7 days, up to now: the older handoff is in.
@@ -98,6 +105,8 @@ describe('reports', () => {
       handoffsByChannel: { chat: 0, callback: 0, phone: 0 },
       handoffsByOutcome: { answered: 0, no_answer: 0, duplicate: 0, other: 0 },
       medianFirstReplySeconds: null,
+      noArticleHandoffs: 0,
+      noArticleSearches: [],
     } satisfies AgentReport);
   });
 

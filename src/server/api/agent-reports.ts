@@ -41,6 +41,8 @@ export function agentReportRoutes(deps: ApiDeps): Hono<ApiEnv> {
       handoffsByChannel: r.byChannel,
       handoffsByOutcome: r.byOutcome,
       medianFirstReplySeconds: r.medianFirstReplySeconds,
+      noArticleHandoffs: r.noArticleHandoffs,
+      noArticleSearches: r.noArticleSearches,
     } satisfies AgentReport);
   });
 

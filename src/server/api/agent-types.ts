@@ -67,6 +67,7 @@ export interface AgentHandoffDetail {
   resolvedAt: string | null;
   outcome: ResolveOutcome | null;
   articleId: string | null;
+  noArticle: boolean;
   callbackState: CallbackState | null;
   callbackHistory: CallbackStepView[];
   lastEventId: number;
@@ -89,4 +90,7 @@ export interface AgentReport {
   handoffsByOutcome: Record<ResolveOutcome, number>;
   /** Median seconds to the first agent reply; null when no handoff was answered. */
   medianFirstReplySeconds: number | null;
+  /** Handoffs an agent marked "no article covers this", and what those visitors searched. */
+  noArticleHandoffs: number;
+  noArticleSearches: Array<{ query: string; count: number }>;
 }

@@ -54,6 +54,7 @@ export function toDetail(
     resolvedAt: h.resolvedAt,
     outcome: h.outcome,
     articleId: h.articleId,
+    noArticle: h.noArticle,
     callbackState: h.callbackState,
     callbackHistory: callbackSteps.map(toCallbackStepView),
     lastEventId,

@@ -88,4 +88,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX callback_steps_in_order ON callback_steps(handoff_id, at);
   `,
+  // 3: "no article covers this", marked by the agent on resolve: the gaps in the help centre.
+  `
+  ALTER TABLE handoffs ADD COLUMN no_article INTEGER NOT NULL DEFAULT 0 CHECK (no_article IN (0, 1));
+  `,
 ];

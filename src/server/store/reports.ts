@@ -28,6 +28,11 @@ export function noResultSearches(transcripts: readonly TranscriptEntry[][]): NoR
     .slice(0, REPORT_TOP);
 }
 
+/** Every search in these transcripts, whatever it found, most frequent first (grouped as above). */
+export function searchesIn(transcripts: readonly TranscriptEntry[][]): NoResultSearch[] {
+  return noResultSearches(transcripts.map((t) => t.map((e) => (e.type === 'search' ? { ...e, resultCount: 0 } : e))));
+}
+
 /**
  * The article each visitor read last before asking for a person (the last `article` entry
  * before the `handoff` entry): the articles that most often fall short, most frequent first.

@@ -20,6 +20,7 @@ export interface HandoffRow {
   resolved_at: string | null;
   outcome: HandoffRecord['outcome'];
   article_id: string | null;
+  no_article: number;
   callback_state: HandoffRecord['callbackState'];
 }
 
@@ -82,6 +83,7 @@ export function toHandoff(r: HandoffRow): HandoffRecord {
     resolvedAt: r.resolved_at,
     outcome: r.outcome,
     articleId: r.article_id,
+    noArticle: r.no_article === 1,
     callbackState: r.callback_state,
   };
 }

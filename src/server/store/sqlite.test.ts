@@ -148,10 +148,10 @@ describe('openSqliteStore', () => {
     expect(await s.addMessage({ id: 'm', handoffId: phone.id, clientMessageId: 'c', text: 'x', at: T })).toEqual({ ok: false, reason: 'not_chat' });
     expect(await s.addMessage({ id: 'm', handoffId: 'nope', clientMessageId: 'c', text: 'x', at: T })).toEqual({ ok: false, reason: 'not_found' });
     const h = (await s.createHandoff(newHandoff())).handoff;
-    expect((await s.resolve(h.id, ADA.id, 'duplicate', null, T)).ok).toBe(true);
+    expect((await s.resolve(h.id, ADA.id, 'duplicate', null, false, T)).ok).toBe(true);
     expect(await s.claim(h.id, BOB, T)).toEqual({ ok: false, reason: 'closed' });
     expect(await s.cancel(h.id, T)).toEqual({ ok: false, reason: 'closed' });
-    expect(await s.resolve(h.id, ADA.id, 'other', null, T)).toEqual({ ok: false, reason: 'closed' });
+    expect(await s.resolve(h.id, ADA.id, 'other', null, false, T)).toEqual({ ok: false, reason: 'closed' });
   });
 
   it('keeps an agent’s id when their password changes', async () => {

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Channel, Message, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
-import { articlesBeforeHandoff, median, noResultSearches } from './reports';
+import { articlesBeforeHandoff, median, noResultSearches, searchesIn } from './reports';
 import { MIGRATIONS } from './migrations';
 import {
   json,
@@ -89,7 +89,7 @@ export function openSqliteStore(path: string): Store {
       `UPDATE handoffs SET status = 'cancelled', resolved_at = ? WHERE id = ? AND status IN ${OPEN}`,
     ),
     resolve: db.prepare(
-      `UPDATE handoffs SET status = 'resolved', resolved_at = @at, outcome = @outcome, article_id = @articleId,
+      `UPDATE handoffs SET status = 'resolved', resolved_at = @at, outcome = @outcome, article_id = @articleId, no_article = @noArticle,
               agent_id = COALESCE(agent_id, @agentId)
         WHERE id = @id AND status IN ${OPEN} AND (agent_id IS NULL OR agent_id = @agentId)`,
     ),
@@ -125,8 +125,8 @@ export function openSqliteStore(path: string): Store {
     ),
 
     // Reports: handoffs by creation time; created_at is an ISO string, which sorts as text.
-    reportTranscripts: db.prepare<[string, string], { transcript: string }>(
-      'SELECT transcript FROM handoffs WHERE created_at >= ? AND created_at <= ?',
+    reportTranscripts: db.prepare<[string, string], { transcript: string; no_article: number }>(
+      'SELECT transcript, no_article FROM handoffs WHERE created_at >= ? AND created_at <= ?',
     ),
     reportByChannel: db.prepare<[string, string], { channel: Channel; n: number }>(
       'SELECT channel, COUNT(*) AS n FROM handoffs WHERE created_at >= ? AND created_at <= ? GROUP BY channel',
@@ -323,12 +323,14 @@ export function openSqliteStore(path: string): Store {
       });
     },
 
-    async resolve(handoffId, agentId, outcome, articleId, at) {
+    async resolve(handoffId, agentId, outcome, articleId, noArticle, at) {
       return write((): Change<{ handoff: HandoffRecord }> => {
         const h = q.handoffById.get(handoffId);
         if (!h) return { ok: false, reason: 'not_found' };
         if (ended(h.status)) return { ok: false, reason: 'closed' };
-        if (q.resolve.run({ id: handoffId, at, outcome, articleId, agentId }).changes !== 1) return { ok: false, reason: 'taken' };
+        if (q.resolve.run({ id: handoffId, at, outcome, articleId, noArticle: noArticle ? 1 : 0, agentId }).changes !== 1) {
+          return { ok: false, reason: 'taken' };
+        }
         const event = append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at);
         return { ok: true, events: [event], handoff: handoff(handoffId)! };
       });
@@ -349,7 +351,7 @@ export function openSqliteStore(path: string): Store {
         q.setCallbackState.run(state, handoffId);
         q.insertCallbackStep.run(handoffId, at, agent.id, state);
         if (state === 'done') {
-          q.resolve.run({ id: handoffId, at, outcome: 'answered', articleId: null, agentId: agent.id });
+          q.resolve.run({ id: handoffId, at, outcome: 'answered', articleId: null, noArticle: 0, agentId: agent.id });
           events.push(append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at));
         } else {
           // The status is still (or now) active; the event tells every console to reload the story.
@@ -366,7 +368,9 @@ export function openSqliteStore(path: string): Store {
     async report(from, to) {
       // One read transaction: the four figures describe the same moment.
       return db.transaction((): HandoffReport => {
-        const transcripts = q.reportTranscripts.all(from, to).map((r) => JSON.parse(r.transcript) as TranscriptEntry[]);
+        const rows = q.reportTranscripts.all(from, to);
+        const transcripts = rows.map((r) => JSON.parse(r.transcript) as TranscriptEntry[]);
+        const uncovered = transcripts.filter((_, i) => rows[i]!.no_article === 1);
         const byChannel: Record<Channel, number> = { chat: 0, callback: 0, phone: 0 };
         for (const r of q.reportByChannel.all(from, to)) byChannel[r.channel] = r.n;
         const byOutcome: Record<ResolveOutcome, number> = { answered: 0, no_answer: 0, duplicate: 0, other: 0 };
@@ -378,6 +382,8 @@ export function openSqliteStore(path: string): Store {
           byChannel,
           byOutcome,
           medianFirstReplySeconds: median(waits),
+          noArticleSearches: searchesIn(uncovered),
+          noArticleHandoffs: uncovered.length,
         };
       })();
     },

@@ -51,6 +51,8 @@ export interface HandoffRecord {
   resolvedAt: string | null;
   outcome: ResolveOutcome | null;
   articleId: string | null;
+  /** The agent marked that no help article covers the question. */
+  noArticle: boolean;
   /** The last step of a callback's workflow; null until an agent records one (and for other channels). */
   callbackState: CallbackState | null;
 }
@@ -88,6 +90,10 @@ export interface HandoffReport {
   byOutcome: Record<ResolveOutcome, number>;
   /** Median seconds from creation to the first agent reply; null when none was answered. */
   medianFirstReplySeconds: number | null;
+  /** What was searched in handoffs marked "no article covers this", most frequent first. */
+  noArticleSearches: NoResultSearch[];
+  /** How many handoffs were marked so. */
+  noArticleHandoffs: number;
 }
 
 export interface MessageRecord {
@@ -191,6 +197,7 @@ export interface Store {
     agentId: string,
     outcome: ResolveOutcome,
     articleId: string | null,
+    noArticle: boolean,
     at: string,
   ): Promise<Change<{ handoff: HandoffRecord }>>;
 
