@@ -5,7 +5,19 @@
 import type { TranscriptEntry } from '../protocol/types';
 import { CHANNEL_LABEL, clock, safeHref } from './format';
 
-function Entry({ entry, titles }: { entry: TranscriptEntry; titles: Map<string, string> }) {
+/**
+ * Where the agent can read the article the visitor read: the page the visitor was on, with the
+ * widget's `#lifeline-article=ID` deep link, which opens that article in the help panel.
+ */
+export function articleLink(pageUrl: string | null, articleId: string, base?: string): string | null {
+  const page = pageUrl ? safeHref(pageUrl, base) : null;
+  if (!page) return null;
+  const url = new URL(page);
+  url.hash = `lifeline-article=${encodeURIComponent(articleId)}`;
+  return url.href;
+}
+
+function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map<string, string>; pageUrl: string | null }) {
   switch (entry.type) {
     case 'page': {
       const href = safeHref(entry.url);
@@ -34,13 +46,21 @@ function Entry({ entry, titles }: { entry: TranscriptEntry; titles: Map<string, 
           </span>
         </>
       );
-    case 'article':
+    case 'article': {
+      const href = articleLink(pageUrl, entry.articleId);
       return (
         <>
           <span class="kind">Article</span>
-          <span>{entry.title}</span>
+          {href ? (
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              {entry.title}
+            </a>
+          ) : (
+            <span>{entry.title}</span>
+          )}
         </>
       );
+    }
     case 'feedback':
       return (
         <>
@@ -66,14 +86,18 @@ export function Timeline({ transcript }: { transcript: TranscriptEntry[] }) {
   // Votes carry only the article's id; the article entry before them has its title.
   const titles = new Map(transcript.flatMap((e) => (e.type === 'article' ? [[e.articleId, e.title] as const] : [])));
   if (transcript.length === 0) return <p class="muted">The visitor’s widget sent no history.</p>;
+  let pageUrl: string | null = null; // the page each entry happened on
   return (
     <ol class="timeline">
-      {transcript.map((entry, i) => (
-        <li key={i} class={`t-${entry.type}${entry.type === 'feedback' && !entry.helpful ? ' t-unhelpful' : ''}`}>
-          <time dateTime={entry.at}>{clock(entry.at)}</time>
-          <Entry entry={entry} titles={titles} />
-        </li>
-      ))}
+      {transcript.map((entry, i) => {
+        if (entry.type === 'page') pageUrl = entry.url;
+        return (
+          <li key={i} class={`t-${entry.type}${entry.type === 'feedback' && !entry.helpful ? ' t-unhelpful' : ''}`}>
+            <time dateTime={entry.at}>{clock(entry.at)}</time>
+            <Entry entry={entry} titles={titles} pageUrl={pageUrl} />
+          </li>
+        );
+      })}
     </ol>
   );
 }

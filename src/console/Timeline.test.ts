@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { articleLink } from './Timeline';
+
+describe('articleLink', () => {
+  it('opens the article in the widget on the page the visitor was on', () => {
+    expect(articleLink('https://shop.example.com/orders#top', 'refunds', 'https://console.example')).toBe(
+      'https://shop.example.com/orders#lifeline-article=refunds',
+    );
+  });
+  it('gives no link without a page, or for a page that is not http(s)', () => {
+    expect(articleLink(null, 'refunds', 'https://console.example')).toBeNull();
+    expect(articleLink('javascript:alert(1)', 'refunds', 'https://console.example')).toBeNull();
+  });
+});
