@@ -2,6 +2,7 @@
  * Test helpers (not a test file): a real app on a real SQLite file in a fresh temp folder, a
  * hand-moved clock, and small request and SSE helpers around `app.request`. Nothing is mocked.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,21 @@ export async function startTestServer(extra: Extra = {}): Promise<TestServer & {
   };
   const server = open();
   return { ...server, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export type StartedServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * Gives every test of the calling file a fresh server on its own SQLite file, closed and deleted
+ * after it: `let server; eachTestOnAFreshServer((s) => (server = s));`.
+ */
+export function eachTestOnAFreshServer(set: (server: StartedServer) => void, extra: Extra = {}): void {
+  let current: StartedServer | undefined;
+  beforeEach(async () => set((current = await startTestServer(extra))));
+  afterEach(async () => {
+    await current?.close();
+    await current?.cleanup();
+  });
 }
 
 /** A valid CreateHandoffRequest, with `overrides` on top. */

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AgentHandoffDetail, AgentHandoffSummary } from './agent-types';
-import { AT, bearer, createHandoff, send, signIn, startTestServer } from '../testing';
+import { AT, bearer, createHandoff, send, signIn, startTestServer, eachTestOnAFreshServer } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.close();
-  await server.cleanup();
-});
+eachTestOnAFreshServer((s) => (server = s));
 
 const CALLBACK = { phone: '+1 555 0100', from: AT, to: '2025-03-01T11:00:00Z' };
 const newCallback = () => createHandoff(server.app, { channel: 'callback', callback: CALLBACK });

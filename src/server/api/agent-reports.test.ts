@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../protocol/types';
 import type { AgentReport } from './agent-types';
-import { AT, createHandoff, send, signIn, startTestServer } from '../testing';
+import { AT, createHandoff, send, signIn, startTestServer, eachTestOnAFreshServer } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.close();
-  await server.cleanup();
-});
+eachTestOnAFreshServer((s) => (server = s));
 
 const DAY = 86_400_000;
 const search = (query: string, resultCount = 0): TranscriptEntry => ({ type: 'search', at: AT, query, resultCount, topIds: [] });

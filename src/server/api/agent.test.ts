@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureAgent } from '../agents';
 import type { AgentHandoffDetail, AgentHandoffSummary } from './agent-types';
-import { AT, bearer, createHandoff, readSse, send, signIn, startTestServer, visitorMessage } from '../testing';
+import { AT, bearer, createHandoff, readSse, send, signIn, startTestServer, visitorMessage, eachTestOnAFreshServer } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.close();
-  await server.cleanup();
-});
+eachTestOnAFreshServer((s) => (server = s));
 
 const login = (email: string, password: string, env?: unknown) =>
   send(server.app, 'POST', '/v1/agent/login', { email, password }, {}, env);

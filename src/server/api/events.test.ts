@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bearer, createHandoff, readSse, send, signIn, startTestServer, visitorMessage } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { bearer, createHandoff, readSse, send, signIn, startTestServer, visitorMessage, eachTestOnAFreshServer } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
-beforeEach(async () => {
-  server = await startTestServer({ heartbeatMs: 50 });
-});
-afterEach(async () => {
-  await server.close();
-  await server.cleanup();
-});
+eachTestOnAFreshServer((s) => (server = s), { heartbeatMs: 50 });
 
 const events = (id: string, token: string, headers: Record<string, string> = {}, query = '') =>
   send(server.app, 'GET', `/v1/handoffs/${id}/events${query}`, undefined, { ...bearer(token), ...headers });

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HandoffState } from '../../protocol/types';
-import { AT, bearer, createHandoff, handoffBody, send, startTestServer, visitorMessage } from '../testing';
+import { AT, bearer, createHandoff, handoffBody, send, startTestServer, visitorMessage, eachTestOnAFreshServer } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.close();
-  await server.cleanup();
-});
+eachTestOnAFreshServer((s) => (server = s));
 
 const post = (body: unknown) => send(server.app, 'POST', '/v1/handoffs', body);
 const entry = (fields: Record<string, unknown>) => ({ type: 'page', at: AT, url: 'https://x.example/', title: 'X', ...fields });
