@@ -3,7 +3,8 @@
  * in Chromium against the real server started in-process on a free loopback port.
  * BENCH_RUNS (default 7) and BENCH_LIGHTHOUSE_RUNS (default 3) set the number of runs.
  * Then the server under load (load.ts: handoffs per second, message delivery latency over many
- * open event streams). BENCH_SIZES_ONLY=1 prints the sizes alone; BENCH_LOAD_ONLY=1 the load alone.
+ * open event streams), then search quality and speed (search.ts, also `npm run bench:search`).
+ * BENCH_SIZES_ONLY=1 prints the sizes alone; BENCH_LOAD_ONLY=1 the load alone.
  */
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
@@ -14,6 +15,7 @@ import { createApp } from '../server/app';
 import { BUDGETS, measureDist } from '../build/sizes';
 import { benchWidget } from './widget';
 import { benchLoad } from './load';
+import { benchSearch } from './search';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -67,3 +69,4 @@ const sizesOnly = process.env.BENCH_SIZES_ONLY === '1';
 if (!loadOnly) await sizes();
 if (!loadOnly && !sizesOnly) await speed();
 if (!sizesOnly) await benchLoad();
+if (!loadOnly && !sizesOnly) await benchSearch();

@@ -4,12 +4,17 @@
  *
  *   lifeline serve                               start the server (same as `npm start` without the build)
  *   lifeline agent add <email> [--name "Sam"]    create an agent, or set their password and name
+ *   lifeline index <folder|file.csv|file.json> [--out articles.json]
+ *   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
  *   lifeline help                                this text
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { writeFile } from 'node:fs/promises';
 import { addAgent, dbPathFrom, UsageError } from './agent';
+import { buildArticles, InputError } from '../search/cli-index';
+import { loadSearchIndex, searchLine } from '../search/cli-search';
 
 const HELP = `Usage:
   lifeline serve                              start the server (PORT, HOST, LIFELINE_DB, ... as for npm start)
@@ -17,6 +22,13 @@ const HELP = `Usage:
                                               the password (and name) of an existing one; the password comes from
                                               LIFELINE_AGENT_PASSWORD, else it is asked for (hidden), else read
                                               from standard input
+  lifeline index <folder|file.csv|file.json> [--out articles.json]
+                                              build the articles JSON from Markdown files with front matter,
+                                              a CSV (id,title,body,tags,keywords,url) or a JSON array; problems
+                                              go to stderr, exit 1 when an article was left out
+  lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
+                                              one JSON line of results per query (queries from stdin, one a
+                                              line, when none is given); --history adds past queries as keywords
   lifeline help                               this text`;
 
 /** The password: from the environment, else asked for without echo on a terminal, else one line of stdin. */
@@ -59,7 +71,72 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${agent.created ? 'Added' : 'Updated'} agent ${agent.email} (${agent.name}) in ${dbPath}; they can sign in at /console.`);
     return 0;
   }
+  if (command === 'index') return indexCommand(argv.slice(1));
+  if (command === 'search') return searchCommand(argv.slice(1));
   throw new UsageError(`unknown command "${argv.join(' ')}"`);
+}
+
+/** Positional arguments and `--name value` options; an unknown option or a missing value is a usage error. */
+function parseOptions(args: string[], names: readonly string[]): { positional: string[]; options: Map<string, string> } {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      if (!names.includes(arg)) throw new UsageError(`unknown option ${arg}`);
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      options.set(arg, value);
+    } else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+async function indexCommand(args: string[]): Promise<number> {
+  const { positional, options } = parseOptions(args, ['--out']);
+  if (positional.length !== 1) throw new UsageError('index needs exactly one folder, .csv or .json file');
+  let result;
+  try {
+    result = await buildArticles(positional[0]!);
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message);
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') throw new UsageError(`${positional[0]}: no such file or folder`);
+    throw error;
+  }
+  for (const problem of result.problems) console.error(`lifeline index: ${problem}`);
+  const json = `${JSON.stringify({ articles: result.articles }, null, 2)}\n`;
+  const out = options.get('--out');
+  if (out !== undefined) await writeFile(out, json);
+  else process.stdout.write(json);
+  console.error(`lifeline index: ${result.articles.length} articles${result.dropped ? `, ${result.dropped} left out` : ''}${out ? ` written to ${out}` : ''}`);
+  return result.dropped > 0 ? 1 : 0;
+}
+
+async function searchCommand(args: string[]): Promise<number> {
+  const { positional, options } = parseOptions(args, ['--history', '--limit']);
+  const [articlesPath, ...queries] = positional;
+  if (articlesPath === undefined) throw new UsageError('search needs an articles JSON file');
+  const limitText = options.get('--limit') ?? '5';
+  const limit = Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number of 1 or more, got "${limitText}"`);
+  const { index, problems } = await loadSearchIndex(articlesPath, options.get('--history'));
+  for (const problem of problems) console.error(`lifeline search: ${problem}`);
+  const print = (query: string) => process.stdout.write(`${JSON.stringify(searchLine(index, query, limit))}\n`);
+  if (queries.length > 0) {
+    queries.forEach(print);
+    return 0;
+  }
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    const query = line.trim();
+    if (query) print(query);
+  }
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,0 +1,109 @@
+/**
+ * `lifeline index <folder|file.csv|file.json>`: the articles JSON (`{"articles": [...]}`, as
+ * parseArticles reads it) from a folder of Markdown files, a CSV file or a JSON array. Every
+ * problem names its file or row; `dropped` counts the articles that could not be used.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArticles } from './articles';
+import { parseCsv } from './csv';
+import { loadMarkdownFolder } from './markdown-folder';
+import type { Article } from './types';
+
+export interface IndexResult {
+  articles: Article[];
+  problems: string[];
+  /** Articles (files, rows, array items) that were found but left out. */
+  dropped: number;
+}
+
+export async function buildArticles(input: string): Promise<IndexResult> {
+  const info = await stat(input);
+  if (info.isDirectory()) return fromFolder(input);
+  const source = await readFile(input, 'utf8');
+  if (/\.csv$/i.test(input)) return fromCsv(source, basename(input));
+  if (/\.json$/i.test(input)) return fromJson(source, basename(input));
+  throw new InputError(`${input}: expected a folder, a .csv or a .json file`);
+}
+
+export class InputError extends Error {}
+
+async function fromFolder(dir: string): Promise<IndexResult> {
+  const { articles, problems } = await loadMarkdownFolder(dir);
+  let files = 0;
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    files = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.md$/i.test(e.name)).length;
+  } catch {
+    // loadMarkdownFolder has reported it.
+  }
+  return { articles, problems, dropped: Math.max(files - articles.length, problems.length > 0 && files === 0 ? 1 : 0) };
+}
+
+function fromJson(source: string, name: string): IndexResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    return { articles: [], problems: [`${name}: not valid JSON (${(error as Error).message})`], dropped: 1 };
+  }
+  const { articles, problems } = parseArticles(value);
+  const list = Array.isArray(value) ? value : (value as { articles?: unknown } | null)?.articles;
+  const total = Array.isArray(list) ? list.length : 1;
+  return { articles, problems: problems.map((p) => `${name}: ${p}`), dropped: total - articles.length };
+}
+
+const COLUMNS = ['id', 'title', 'body', 'tags', 'keywords', 'url'] as const;
+
+function fromCsv(source: string, name: string): IndexResult {
+  const { rows, problems: csvProblems } = parseCsv(source);
+  const problems = csvProblems.map((p) => `${name}: ${p}`);
+  const [header, ...data] = rows;
+  if (!header) return { articles: [], problems: [...problems, `${name}: empty file, expected a header row`], dropped: 0 };
+  const columns = header.fields.map((f) => f.trim().toLowerCase());
+  for (const required of ['title', 'body']) {
+    if (!columns.includes(required)) {
+      return { articles: [], problems: [...problems, `${name}: line ${header.line}: the header has no "${required}" column`], dropped: data.length };
+    }
+  }
+  const unknown = columns.filter((c) => c !== '' && !(COLUMNS as readonly string[]).includes(c));
+  if (unknown.length) problems.push(`${name}: line ${header.line}: ignored columns ${unknown.join(', ')}`);
+
+  // Each row becomes an object for parseArticles (one validation for every format), then its
+  // problems are renamed from articles[i] to the row's line.
+  const items = data.map((row) => {
+    const get = (column: string) => {
+      const at = columns.indexOf(column);
+      return at >= 0 ? (row.fields[at] ?? '') : undefined;
+    };
+    const split = (value: string | undefined) => value?.split(/[|;]/).map((s) => s.trim()).filter(Boolean);
+    const item: Record<string, unknown> = { id: get('id')?.trim() || undefined, title: get('title'), body: get('body') };
+    if (item.id === undefined) item.id = `row-${row.line}`;
+    const tags = split(get('tags'));
+    if (tags?.length) item.tags = tags;
+    const keywords = split(get('keywords'));
+    if (keywords?.length) item.keywords = keywords;
+    const url = get('url')?.trim();
+    if (url) item.url = url;
+    return item;
+  });
+  const extra: string[] = [];
+  const kept = items.filter((item, i) => {
+    if (typeof item.body === 'string' && item.body.trim() === '') {
+      extra.push(`${name}: line ${data[i]!.line}: empty body`);
+      // Keep it out of parseArticles, but still report a missing title on the same row.
+      if (typeof item.title !== 'string' || item.title.trim() === '') extra.push(`${name}: line ${data[i]!.line}: missing title`);
+      return false;
+    }
+    return true;
+  });
+  const lines = items.map((_, i) => data[i]!.line).filter((_, i) => kept.includes(items[i]!));
+  const { articles, problems: parsed } = parseArticles(kept);
+  const renamed = parsed.map((p) =>
+    p
+      .replace(/^articles\[(\d+)\]\.title: expected a non-empty string$/, (_, i: string) => `line ${lines[Number(i)]}: missing title`)
+      .replace(/\(first at articles\[(\d+)\]\)/, (_, i: string) => `(first at line ${lines[Number(i)]})`)
+      .replace(/^articles\[(\d+)\]\.?/, (_, i: string) => `line ${lines[Number(i)]}: `),
+  );
+  return { articles, problems: [...problems, ...extra, ...renamed.map((p) => `${name}: ${p}`)], dropped: data.length - articles.length };
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../cli.js', import.meta.url));
+
+type Outcome = { code: number; stdout: string; stderr: string };
+
+/** The real bin, as `npx lifeline` runs it. */
+async function lifeline(args: string[], input?: string): Promise<Outcome> {
+  const child = run(process.execPath, [bin, ...args]);
+  child.child.stdin?.end(input ?? '');
+  return child.then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+describe('lifeline index', () => {
+  it('names the file of each problem, keeps the good articles and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lifeline-index-'));
+    const md = join(dir, 'articles');
+    await mkdir(md);
+    await writeFile(join(md, 'a.md'), '---\nid: refunds\ntitle: Refunds\ntags: [money, refund]\n---\nHow refunds work.\n');
+    await writeFile(join(md, 'b.md'), '---\nid: no-title\n---\nA body without a title.\n');
+    await writeFile(join(md, 'c.md'), '---\nid: refunds\ntitle: Refunds again\n---\nSame id.\n');
+    const out = join(dir, 'articles.json');
+    const result = await lifeline(['index', md, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('b.md: missing title');
+    expect(result.stderr).toContain('c.md: duplicate id "refunds" (also in a.md)');
+    const written = JSON.parse(await readFile(out, 'utf8')) as { articles: Array<{ id: string; tags?: string[] }> };
+    expect(written.articles.map((a) => a.id)).toEqual(['refunds']);
+    expect(written.articles[0]?.tags).toEqual(['money', 'refund']);
+  }, 30_000);
+
+  it('reads a CSV with quotes, names problem rows by line, and exits 0 when all are good', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lifeline-index-'));
+    const good = join(dir, 'good.csv');
+    await writeFile(good, 'id,title,body,tags,keywords,url\nrefunds,"Refunds, returns","Line one\nline ""two""",money|refund,give back;return,/refunds\n');
+    const ok = await lifeline(['index', good]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({
+      articles: [
+        { id: 'refunds', title: 'Refunds, returns', body: 'Line one\nline "two"', url: '/refunds', tags: ['money', 'refund'], keywords: ['give back', 'return'] },
+      ],
+    });
+
+    const bad = join(dir, 'bad.csv');
+    await writeFile(bad, 'id,title,body\na,A,body\na,Again,body\nb,,body\nc,C,\n');
+    const result = await lifeline(['index', bad]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('bad.csv: line 3: id: duplicate id "a" (first at line 2)');
+    expect(result.stderr).toContain('bad.csv: line 4: missing title');
+    expect(result.stderr).toContain('bad.csv: line 5: empty body');
+    expect((JSON.parse(result.stdout) as { articles: unknown[] }).articles).toHaveLength(1);
+  }, 30_000);
+
+  it('exits 2 on a usage error', async () => {
+    expect((await lifeline(['index'])).code).toBe(2);
+    expect((await lifeline(['index', '/no/such/folder'])).code).toBe(2);
+  }, 30_000);
+});
+
+describe('lifeline search', () => {
+  async function articlesFile(): Promise<{ articles: string; history: string }> {
+    const dir = await mkdtemp(join(tmpdir(), 'lifeline-search-'));
+    const articles = join(dir, 'articles.json');
+    await writeFile(
+      articles,
+      JSON.stringify([
+        { id: 'card_arrival', title: 'When will my card arrive?', body: 'Delivery of a card you ordered.', tags: ['card', 'delivery'] },
+        { id: 'exchange_rate', title: 'What exchange rate do you use?', body: 'How exchange rates are set.', tags: ['exchange', 'rate'] },
+      ]),
+    );
+    const history = join(dir, 'history.json');
+    await writeFile(history, JSON.stringify([{ articleId: 'exchange_rate', queries: ['how much is a euro in pounds'] }]));
+    return { articles, history };
+  }
+
+  it('prints one JSON line per query argument, best first, scores rounded', async () => {
+    const { articles } = await articlesFile();
+    const result = await lifeline(['search', articles, 'card arrive', 'exchange rate', '--limit', '1']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; results: Array<{ id: string; score: number }> });
+    expect(lines.map((l) => l.query)).toEqual(['card arrive', 'exchange rate']);
+    expect(lines[0]?.results.map((r) => r.id)).toEqual(['card_arrival']);
+    expect(lines[1]?.results.map((r) => r.id)).toEqual(['exchange_rate']);
+    for (const r of lines.flatMap((l) => l.results)) expect(Math.round(r.score * 1000) / 1000).toBe(r.score);
+  }, 30_000);
+
+  it('reads queries from stdin, one a line, and uses --history phrasings', async () => {
+    const { articles, history } = await articlesFile();
+    const plain = await lifeline(['search', articles], 'euro pounds\n\ncard delivery\n');
+    const plainLines = plain.stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; results: Array<{ id: string }> });
+    expect(plainLines.map((l) => l.query)).toEqual(['euro pounds', 'card delivery']);
+    expect(plainLines[0]?.results.map((r) => r.id)).not.toContain('exchange_rate');
+    expect(plainLines[1]?.results[0]?.id).toBe('card_arrival');
+
+    const learned = await lifeline(['search', articles, '--history', history], 'euro pounds\n');
+    expect((JSON.parse(learned.stdout) as { results: Array<{ id: string }> }).results[0]?.id).toBe('exchange_rate');
+  }, 30_000);
+});
