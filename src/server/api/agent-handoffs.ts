@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { validatePostMessage, validateResolve, validateTyping } from '../../protocol/validate';
 import { newId } from '../crypto';
 import { redactText } from '../redact';
-import type { HandoffFilter, HandoffRecord } from '../store/types';
+import type { Change, HandoffFilter, HandoffRecord } from '../store/types';
 import type { AgentStreamEvent } from './agent-types';
 import { announce, announceTyping } from './announce';
 import { validateCallbackStep } from './callback-step';
@@ -35,6 +35,13 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return c.json(toDetail(h, messages, position, lastEventId, steps));
   };
   const agentOf = (c: ApiContext) => ({ id: c.get('agent').id, name: c.get('agent').name });
+  /** A handoff's state changed: tell the streams and the queue, and answer its detail. */
+  const changed = (c: ApiContext, result: Change<{ handoff: HandoffRecord }>) => {
+    if (!result.ok) return refused(c, result.reason);
+    announce(deps.bus, result.events);
+    deps.queue.moved(result.handoff.channel, result.events);
+    return detail(c, result.handoff);
+  };
 
   routes.get('/handoffs', async (c) => {
     const filter = FILTERS.find((f) => f === (c.req.query('status') ?? 'open'));
@@ -54,11 +61,7 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   routes.post('/handoffs/:id/claim', async (c) => {
-    const result = await store.claim(c.req.param('id'), agentOf(c), iso(deps.now()));
-    if (!result.ok) return refused(c, result.reason);
-    announce(deps.bus, result.events);
-    deps.queue.moved(result.handoff.channel, result.events);
-    return detail(c, result.handoff);
+    return changed(c, await store.claim(c.req.param('id'), agentOf(c), iso(deps.now())));
   });
 
   routes.post('/handoffs/:id/messages', async (c) => {
@@ -93,21 +96,14 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const body = await readJson(c, validateResolve);
     if (!body.ok) return body.response;
     const { outcome, articleId, noArticle } = body.value;
-    const result = await store.resolve(c.req.param('id'), c.get('agent').id, outcome, articleId ?? null, noArticle ?? false, iso(deps.now()));
-    if (!result.ok) return refused(c, result.reason);
-    announce(deps.bus, result.events);
-    deps.queue.moved(result.handoff.channel, result.events);
-    return detail(c, result.handoff);
+    const at = iso(deps.now());
+    return changed(c, await store.resolve(c.req.param('id'), c.get('agent').id, outcome, articleId ?? null, noArticle ?? false, at));
   });
 
   routes.post('/handoffs/:id/callback', async (c) => {
     const body = await readJson(c, validateCallbackStep);
     if (!body.ok) return body.response;
-    const result = await store.recordCallback(c.req.param('id'), agentOf(c), body.value.state, iso(deps.now()));
-    if (!result.ok) return refused(c, result.reason);
-    announce(deps.bus, result.events);
-    deps.queue.moved('callback', result.events);
-    return detail(c, result.handoff);
+    return changed(c, await store.recordCallback(c.req.param('id'), agentOf(c), body.value.state, iso(deps.now())));
   });
 
   // Live only: a console that (re)connects reads the lists first, then listens.
