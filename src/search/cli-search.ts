@@ -1,13 +1,14 @@
 /**
  * `lifeline search <articles.json> [query ...]`: one JSON line per query,
  * `{"query": "...", "results": [{"id": "...", "score": 0.12}]}`, best first (score as the
- * search index gives it, 0 best, rounded to 3 decimals).
+ * search index gives it, 0 best, rounded to 3 decimals). An empty list is the index saying it
+ * has no good answer.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArticles } from './articles';
-import { parseHistory, withHistory } from './history';
-import { createSearchIndex, type SearchIndex } from './index';
-import type { Article } from './types';
+import { readArticlesFile } from './articles-file';
+import { InputError } from './cli-index';
+import { mergeHistory, parseHistory } from './history';
+import type { SearchIndex } from './index';
 
 export interface SearchLine {
   query: string;
@@ -15,14 +16,14 @@ export interface SearchLine {
 }
 
 export async function loadSearchIndex(articlesPath: string, historyPath?: string): Promise<{ index: SearchIndex; problems: string[] }> {
-  const { articles, problems } = parseArticles(JSON.parse(await readFile(articlesPath, 'utf8')) as unknown);
-  let list: Article[] = articles;
-  if (historyPath !== undefined) {
-    const history = parseHistory(JSON.parse(await readFile(historyPath, 'utf8')) as unknown);
-    problems.push(...history.problems);
-    list = withHistory(articles, history.entries);
-  }
-  return { index: createSearchIndex(list), problems };
+  const { index, problems } = readArticlesFile(JSON.parse(await readFile(articlesPath, 'utf8')) as unknown);
+  if (!index) throw new InputError(`${articlesPath}: no usable articles${problems.length ? ` (${problems[0]})` : ''}`);
+  if (historyPath === undefined) return { index, problems };
+  const history = parseHistory(JSON.parse(await readFile(historyPath, 'utf8')) as unknown);
+  problems.push(...history.problems.map((p) => `${historyPath}: ${p}`));
+  // Learned phrasings already in the prebuilt index stay; the file's are added after them.
+  const current = index.serialize().phrasings;
+  return { index: index.withPhrasings(mergeHistory([...current, ...history.entries])), problems };
 }
 
 export function searchLine(index: SearchIndex, query: string, limit: number): SearchLine {

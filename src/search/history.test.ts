@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { withHistory } from './history';
+import { mergeHistory, parseHistory } from './history';
 
-describe('withHistory', () => {
-  it('appends past queries as keywords, deduplicated and capped, leaving the input alone', () => {
-    const articles = [{ id: 'a', title: 'A', body: 'b', keywords: ['Refund'] }, { id: 'b', title: 'B', body: 'b' }];
-    const queries = ['refund', 'money  back', 'Money back', ...Array.from({ length: 60 }, (_, i) => `q${i}`)];
-    const out = withHistory(articles, [{ articleId: 'a', queries }, { articleId: 'zzz', queries: ['x'] }]);
-    expect(out[0]?.keywords?.slice(0, 3)).toEqual(['Refund', 'money back', 'q0']);
-    expect(out[0]?.keywords).toHaveLength(51);
-    expect(out[1]).toBe(articles[1]);
-    expect(articles[0]?.keywords).toEqual(['Refund']);
+describe('mergeHistory', () => {
+  it('merges entries per article, deduplicates phrasings and caps them, first kept', () => {
+    const queries = ['Where is my card?', 'where is my  card', 'WHERE IS MY CARD!!', ...Array.from({ length: 10 }, (_, i) => `q${i}`)];
+    const out = mergeHistory([{ articleId: 'a', queries: queries.slice(0, 5) }, { articleId: 'b', queries: ['x'] }, { articleId: 'a', queries: queries.slice(5) }], 4);
+    expect(out).toEqual([
+      { articleId: 'a', queries: ['Where is my card?', 'q0', 'q1', 'q2'] },
+      { articleId: 'b', queries: ['x'] },
+    ]);
+  });
+});
+
+describe('parseHistory', () => {
+  it('names bad entries and keeps good ones', () => {
+    const { entries, problems } = parseHistory([{ articleId: 'a', queries: ['x', 3] }, { articleId: 5 }]);
+    expect(entries).toEqual([{ articleId: 'a', queries: ['x'] }]);
+    expect(problems).toEqual(['history[1]: expected {articleId: string, queries: string[]}']);
+    expect(parseHistory({}).problems[0]).toMatch(/expected a JSON array/);
   });
 });

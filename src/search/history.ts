@@ -1,20 +1,16 @@
 /**
- * Learned phrasings (history.json: `{articleId, queries[]}`, what past visitors typed before a
- * human resolved their question), added to articles as extra keywords.
- *
- * A simple, honest first version: each article's past queries are appended as `keywords`
- * (deduplicated, at most MAX_HISTORY_KEYWORDS per article) before the index is built. It does not
- * weigh recent or frequent phrasings, forget stale ones, or learn words rather than whole
- * queries; the real learning design is future work.
+ * Learned phrasings in the history.json format (`[{articleId, queries[]}]`: what past visitors
+ * typed before a person answered them with that article). The search index matches them as whole
+ * questions (index.ts); the server learns them from resolved handoffs and serves them in the same
+ * shape at /v1/phrasings.
  */
-import type { Article } from './types';
+import type { Phrasings } from './index';
+import { fold } from './text';
 
-export interface HistoryEntry {
-  articleId: string;
-  queries: string[];
-}
+export type HistoryEntry = Phrasings;
 
-export const MAX_HISTORY_KEYWORDS = 50;
+/** Phrasings kept per article, as the server caps them by default (LIFELINE_PHRASINGS_PER_ARTICLE). */
+export const MAX_PHRASINGS_PER_ARTICLE = 200;
 
 /** The entries of a history.json value; problems name the bad entries. */
 export function parseHistory(value: unknown): { entries: HistoryEntry[]; problems: string[] } {
@@ -34,25 +30,23 @@ export function parseHistory(value: unknown): { entries: HistoryEntry[]; problem
   return { entries, problems };
 }
 
-/** New articles with each one's history queries appended to its keywords; the input is not changed. */
-export function withHistory(articles: readonly Article[], history: readonly HistoryEntry[], cap = MAX_HISTORY_KEYWORDS): Article[] {
-  const byId = new Map<string, string[]>();
-  for (const { articleId, queries } of history) byId.set(articleId, [...(byId.get(articleId) ?? []), ...queries]);
-  return articles.map((article) => {
-    const learned = byId.get(article.id);
-    if (!learned) return article;
-    const keywords = [...(article.keywords ?? [])];
-    const seen = new Set(keywords.map((k) => k.trim().toLowerCase()));
-    let added = 0;
-    for (const query of learned) {
-      if (added >= cap) break;
+/**
+ * One entry per article, its phrasings deduplicated (case, accents, spacing and punctuation
+ * aside) and capped at `cap` per article, the first ones kept: the server lists the most learned
+ * first, and a history file is in the order its owner wrote it.
+ */
+export function mergeHistory(history: readonly HistoryEntry[], cap = MAX_PHRASINGS_PER_ARTICLE): Array<{ articleId: string; queries: string[] }> {
+  const byId = new Map<string, { queries: string[]; seen: Set<string> }>();
+  for (const { articleId, queries } of history) {
+    const entry = byId.get(articleId) ?? { queries: [], seen: new Set<string>() };
+    byId.set(articleId, entry);
+    for (const query of queries) {
       const phrase = query.trim().replace(/\s+/g, ' ');
-      const key = phrase.toLowerCase();
-      if (!phrase || seen.has(key)) continue;
-      seen.add(key);
-      keywords.push(phrase);
-      added++;
+      const key = fold(phrase).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (!key || entry.seen.has(key) || entry.queries.length >= cap) continue;
+      entry.seen.add(key);
+      entry.queries.push(phrase);
     }
-    return keywords.length > 0 ? { ...article, keywords } : article;
-  });
+  }
+  return [...byId].map(([articleId, { queries }]) => ({ articleId, queries }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, mergeRanges } from './index';
+import { createSearchIndex, loadSearchIndex, mergeRanges, MIN_CONFIDENCE } from './index';
+import { stem, type SearchLanguage } from './language';
 import { fold, queryTerms, stripMarkdown } from './text';
 import type { Article } from './types';
 
@@ -61,6 +62,48 @@ describe('createSearchIndex', () => {
     expect(index.get('nope')).toBeUndefined();
   });
 
+  it('completes the word being typed, and only then', () => {
+    expect(index.search('passw', 5, { typing: true })[0]?.id).toBe('password');
+    expect(index.search('batt', 5, { typing: true })[0]?.id).toBe('battery');
+    expect(index.search('passw ', 5, { typing: true })).toEqual([]);
+  });
+
+  it('says it has no good answer rather than offering unrelated articles', () => {
+    // "order" matches, but most of the question is about something no article covers.
+    expect(ids('can you recommend a restaurant for dinner with my family tonight and order wine')).toEqual([]);
+    for (const r of index.search('refund')) expect(1 - r.score).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
+    expect(createSearchIndex(articles, { minConfidence: 0.99 }).search('refund policy details')).toEqual([]);
+  });
+
+  it('learns phrasings: a past question finds its article though no word of it is in the article', () => {
+    const learned = index.withPhrasings([{ articleId: 'track', queries: ['my stuff never showed up'] }, { articleId: 'gone', queries: ['x'] }]);
+    expect(ids('stuff never showed up')).toEqual([]);
+    expect(learned.search('my stuff still never showed up')[0]?.id).toBe('track');
+    // The article index is shared, the original is unchanged.
+    expect(learned.articles).toBe(index.articles);
+    expect(index.search('stuff never showed up')).toEqual([]);
+  });
+
+  it('matches site-owner synonyms either way', () => {
+    const synonyms = createSearchIndex(articles, { synonyms: [['parcel', 'package'], ['charger', 'power adapter']] });
+    expect(synonyms.search('package')[0]?.id).toBe('track');
+    expect(synonyms.search('power adapter')[0]?.id).toBe('battery');
+  });
+
+  it('serializes and loads to the same answers, and refuses a stale index', () => {
+    const learned = index.withPhrasings([{ articleId: 'track', queries: ['my stuff never showed up'] }]);
+    const json = JSON.parse(JSON.stringify(learned.serialize())) as unknown;
+    const loaded = loadSearchIndex(json, articles);
+    expect(loaded).not.toBeNull();
+    for (const q of ['refnud', 'where is my parcel', 'battery wont charge', 'stuff never showed up', 'café']) {
+      expect(loaded!.search(q).map((r) => r.id)).toEqual(learned.search(q).map((r) => r.id));
+    }
+    const edited = articles.map((a) => (a.id === 'cafe' ? { ...a, body: 'Closed for good.' } : a));
+    expect(loadSearchIndex(json, edited)).toBeNull();
+    expect(loadSearchIndex({ ...(json as object), version: 99 }, articles)).toBeNull();
+    expect(loadSearchIndex('nonsense', articles)).toBeNull();
+  });
+
   it('stays usable for very long queries', () => {
     const long = 'refund '.repeat(500);
     expect(ids(long)[0]).toBe('refunds');
@@ -75,9 +118,23 @@ describe('text helpers', () => {
     expect(fold('Éclair Café')).toBe('eclair cafe');
     expect(fold('Straße')).toHaveLength('Straße'.length);
   });
-  it('drops stop words but keeps a query made only of them', () => {
-    expect(queryTerms('How do I get a refund?')).toEqual(['get', 'refund']);
-    expect(queryTerms('how do i')).toEqual(['how', 'do']);
+  it('drops stop words and reduces words to stems', () => {
+    expect(queryTerms('How do I get a refund?')).toEqual(['refund']);
+    expect(queryTerms("I'm still waiting on my cards, they haven't arrived")).toEqual(['wait', 'card', 'arriv']);
+    expect(queryTerms('how do i')).toEqual([]);
+    expect(queryTerms("Où est l'adresse de livraison ?", 'fr')).toEqual(['adres', 'livraison']);
+  });
+  it('stems the forms people type to one word', () => {
+    const same = (lang: SearchLanguage, ...words: string[]) => expect(new Set(words.map((w) => stem(w, lang))).size).toBe(1);
+    same('en', 'charge', 'charges', 'charged', 'charging');
+    same('en', 'verify', 'verified', 'verifies', 'verification');
+    same('en', 'withdrawal', 'withdrawals', 'withdrawing');
+    same('en', 'transfer', 'transfers', 'transferred', 'transferring');
+    same('fr', 'livraison', 'livraisons');
+    same('de', 'Lieferung'.toLowerCase(), 'lieferungen');
+    same('es', 'tarjeta', 'tarjetas');
+    expect(stem('status', 'en')).toBe('status');
+    expect(stem('app', 'en')).not.toBe(stem('apply', 'en'));
   });
   it('merges overlapping ranges', () => {
     expect(mergeRanges([[5, 7], [0, 2], [2, 4], [9, 9]])).toEqual([[0, 7], [9, 9]]);

@@ -1,123 +1,393 @@
 /**
- * Search over help articles: fuse.js does the fuzzy matching (typos, partial words); around it,
- * each query is split into meaningful words, every word is matched on its own, and an article's
- * score is how many of the words it matches and how well. Titles and keywords weigh more than
- * the body, and only an excerpt of the body is indexed so a query stays cheap as articles grow.
+ * Search over help articles, fast at 10,000 articles and right for whole questions typed with
+ * typos. Pure: no DOM, no network; the widget, the CLI and the benchmark share it.
+ *
+ * How a query is answered:
+ * 1. Its words become stems (text.ts, language.ts): case, accents, punctuation, stop words and
+ *    word endings stop mattering.
+ * 2. Each stem is looked up in the vocabulary, which also gives completions of the word being
+ *    typed and, for an unknown word, its likely typos scored by fuse.js (vocabulary.ts).
+ * 3. An inverted index gives, per word, the articles that contain it with a BM25F weight
+ *    computed at build time: a word in the title counts more than in keywords or tags, more
+ *    than in the body. Only those articles are scored, so a query costs what its words' posting
+ *    lists cost, not what the whole collection costs.
+ * 4. Learned phrasings (past visitors' questions that an agent answered with an article) are
+ *    matched as whole questions: the most similar phrasing lends its article its similarity.
+ * 5. An article's confidence is the share of the query's meaning (its words weighted by rarity)
+ *    that the article covers. Below MIN_CONFIDENCE nothing is returned: "no good answer" is an
+ *    answer, and the widget offers a person instead of unrelated articles.
  */
-import Fuse from 'fuse.js/basic';
+import { searchLanguage, type SearchLanguage } from './language';
+import { fold, stripMarkdown, tokenize } from './text';
 import type { Article } from './types';
-import { fold, queryTerms, stripMarkdown } from './text';
+import { Vocabulary, type Expansion } from './vocabulary';
 
 export type { Article } from './types';
+export type { SearchLanguage } from './language';
 
-/** [start, end] inclusive, as fuse.js reports them. */
+/** [start, end] inclusive. */
 export type Range = readonly [number, number];
 
 export interface SearchResult {
   id: string;
   article: Article;
-  /** 0 is a perfect match, 1 no match at all. */
+  /** 0 is a perfect match, 1 no match at all: 1 - confidence. */
   score: number;
-  /** Where the query matched the title, to highlight it. */
+  /** Where the query's words are in the title, to highlight them. */
   titleRanges: Range[];
+}
+
+/** Past visitors' questions answered by an article: history.json, and the server's learned phrasings. */
+export interface Phrasings {
+  articleId: string;
+  queries: readonly string[];
+}
+
+export interface IndexOptions {
+  /** Language of the articles, for stop words and stems; default English. */
+  lang?: SearchLanguage | string;
+  /** Groups of words or phrases that mean the same here, e.g. ["refund", "money back"]. */
+  synonyms?: ReadonlyArray<readonly string[]>;
+  phrasings?: readonly Phrasings[];
+  /** Below this confidence (0–1) an article is not an answer; default MIN_CONFIDENCE. */
+  minConfidence?: number;
+}
+
+export interface SearchOptions {
+  /** The query is being typed: its last word may be unfinished, so completions count. */
+  typing?: boolean;
 }
 
 export interface SearchIndex {
   readonly articles: readonly Article[];
-  search(query: string, limit?: number): SearchResult[];
+  readonly lang: SearchLanguage;
+  search(query: string, limit?: number, options?: SearchOptions): SearchResult[];
   get(id: string): Article | undefined;
+  /** The same articles with these learned phrasings instead of the current ones (cheap: the article index is shared). */
+  withPhrasings(phrasings: readonly Phrasings[]): SearchIndex;
+  /** The prebuilt form (serialize.ts), JSON-safe. */
+  serialize(): SerializedIndex;
 }
 
-interface Doc {
-  article: Article;
-  title: string;
-  keywords: string[];
-  tags: string[];
-  excerpt: string;
+/** A prebuilt index as `lifeline index` writes it beside the articles. */
+export interface SerializedIndex {
+  version: typeof INDEX_VERSION;
+  lang: SearchLanguage;
+  /** Article ids in order and their text length: a stale index is rebuilt, never trusted. */
+  fingerprint: string;
+  terms: string[];
+  /** Per term: article positions (delta-coded) and BM25F weights ×1000, interleaved. */
+  postings: number[][];
+  phrasings: Phrasings[];
 }
 
-/** How much of the body is indexed: the opening of an article says what it is about. */
-const EXCERPT_CHARS = 600;
+export const INDEX_VERSION = 1;
+/** Below this confidence, an article is not an answer. */
+export const MIN_CONFIDENCE = 0.15;
+/** Results far below the best one are noise. */
+const RELATIVE_FLOOR = 0.4;
+/** Words counted per query; the rest of a very long query adds little but time. */
+const MAX_QUERY_TERMS = 16;
 
-export function createSearchIndex(articles: readonly Article[]): SearchIndex {
-  const docs: Doc[] = articles.map((article) => ({
-    article,
-    // Folded (lower case, no accents) like the query terms; fold keeps lengths, so match
-    // ranges still point into the original title for highlighting.
-    title: fold(article.title),
-    keywords: (article.keywords ?? []).map(fold),
-    tags: (article.tags ?? []).map(fold),
-    excerpt: fold(stripMarkdown(article.body).slice(0, EXCERPT_CHARS)),
-  }));
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const common = { includeScore: true, includeMatches: true, ignoreLocation: true, minMatchCharLength: 2 };
-  // Two matchers, because fuse.js multiplies key scores: one exact hit anywhere scores ~0, so a
-  // word in the body would rank level with the same word in a title. Scored apart, a title,
-  // keyword or tag hit counts fully and a body hit counts BODY_WEIGHT. Long bodies match almost
-  // anything fuzzily, so they get a stricter threshold.
-  const head = new Fuse(docs, {
-    ...common,
-    keys: [
-      { name: 'title', weight: 3 },
-      { name: 'keywords', weight: 2 },
-      { name: 'tags', weight: 1 },
-    ],
-    threshold: 0.4,
+// BM25F: field weights, term-frequency saturation and length normalisation.
+const FIELDS = [
+  ['title', 3],
+  ['keywords', 2],
+  ['tags', 2],
+  ['synonyms', 1.5],
+  ['body', 1],
+] as const;
+const K1 = 1.2;
+const B = 0.75;
+
+/** Per word: the articles that contain it (positions in `articles`) and their BM25F weights (0–1). */
+interface ArticleCore {
+  articles: readonly Article[];
+  lang: SearchLanguage;
+  fingerprint: string;
+  postings: Map<string, { docs: Uint32Array; weights: Float32Array; idf: number }>;
+}
+
+/** Per word: the learned phrasings that contain it; per phrasing, its article and norm. */
+interface PhrasingCore {
+  source: Phrasings[];
+  postings: Map<string, { items: Uint32Array; idf: number }>;
+  owner: Uint32Array;
+  norm: Float64Array;
+}
+
+export function createSearchIndex(articles: readonly Article[], options: IndexOptions = {}): SearchIndex {
+  const lang = searchLanguage(options.lang);
+  return assemble(buildArticleCore(articles, lang, options.synonyms ?? []), options.phrasings ?? [], options.minConfidence);
+}
+
+/** Inverse document frequency: rare words say more about what a question is about. */
+const idfOf = (count: number, df: number): number => Math.log(1 + (count - df + 0.5) / (df + 0.5));
+
+export function fingerprintOf(articles: readonly Article[]): string {
+  let length = 0;
+  for (const a of articles) length += a.title.length + a.body.length;
+  let hash = 0x811c9dc5;
+  for (const a of articles) {
+    for (let i = 0; i < a.id.length; i++) hash = Math.imul(hash ^ a.id.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  }
+  return `${articles.length}:${length}:${(hash >>> 0).toString(36)}`;
+}
+
+function buildArticleCore(articles: readonly Article[], lang: SearchLanguage, synonyms: ReadonlyArray<readonly string[]>): ArticleCore {
+  const groups = synonyms.map((group) => group.map((member) => tokenize(member, lang).map((t) => t.term)).filter((m) => m.length));
+  // Per field, per article: term counts and length.
+  const docs = articles.map((article) => {
+    const fields: Record<string, string[]> = {
+      title: terms(article.title),
+      keywords: terms((article.keywords ?? []).join(' . ')),
+      tags: terms((article.tags ?? []).join(' . ')),
+      body: terms(stripMarkdown(article.body)),
+    };
+    fields.synonyms = synonymTerms(groups, new Set(Object.values(fields).flat()));
+    return fields;
   });
-  const body = new Fuse(docs, { ...common, keys: ['excerpt'], threshold: 0.25 });
+  const averages = FIELDS.map(([name]) => docs.reduce((sum, d) => sum + d[name]!.length, 0) / Math.max(1, docs.length) || 1);
+  const lists = new Map<string, { docs: number[]; weights: number[] }>();
+  docs.forEach((fields, at) => {
+    const weighted = new Map<string, number>();
+    FIELDS.forEach(([name, weight], f) => {
+      const words = fields[name]!;
+      const norm = 1 - B + (B * words.length) / averages[f]!;
+      for (const word of words) weighted.set(word, (weighted.get(word) ?? 0) + weight / norm);
+    });
+    for (const [word, tf] of weighted) {
+      const list = lists.get(word) ?? { docs: [], weights: [] };
+      list.docs.push(at);
+      // Saturating: the tenth mention adds less than the first. Rounded as serialized.
+      list.weights.push(Math.round((tf / (K1 + tf)) * 1000) / 1000);
+      lists.set(word, list);
+    }
+  });
+  const postings: ArticleCore['postings'] = new Map();
+  for (const [word, list] of lists) {
+    postings.set(word, { docs: Uint32Array.from(list.docs), weights: Float32Array.from(list.weights), idf: idfOf(articles.length, list.docs.length) });
+  }
+  return { articles, lang, fingerprint: fingerprintOf(articles), postings };
+
+  function terms(text: string): string[] {
+    return tokenize(text, lang).map((t) => t.term);
+  }
+}
+
+/**
+ * Doc-side synonyms: when an article says one member of a group ("refund"), the words of the
+ * other members ("money", "back") are added to its synonyms field, so either phrasing finds it.
+ */
+function synonymTerms(groups: string[][][], present: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const group of groups) {
+    const has = group.map((member) => member.every((t) => present.has(t)));
+    if (!has.includes(true)) continue;
+    group.forEach((member, i) => {
+      if (!has[i]) out.push(...member);
+    });
+  }
+  return out;
+}
+
+function buildPhrasingCore(core: ArticleCore, phrasings: readonly Phrasings[]): PhrasingCore {
+  const position = new Map(core.articles.map((a, i) => [a.id, i]));
+  const owners: number[] = [];
+  const termsOf: string[][] = [];
+  const source: Phrasings[] = [];
+  for (const entry of phrasings) {
+    // Learned for an article that is gone, or not the shape it should be (it came over the network).
+    const at = typeof entry?.articleId === 'string' ? position.get(entry.articleId) : undefined;
+    if (at === undefined || !Array.isArray(entry.queries)) continue;
+    const queries = entry.queries.filter((q): q is string => typeof q === 'string');
+    source.push({ articleId: entry.articleId, queries });
+    for (const query of queries) {
+      const terms = [...new Set(tokenize(query, core.lang).map((t) => t.term))];
+      if (!terms.length) continue;
+      owners.push(at);
+      termsOf.push(terms);
+    }
+  }
+  const lists = new Map<string, number[]>();
+  termsOf.forEach((terms, p) => {
+    for (const t of terms) {
+      const list = lists.get(t);
+      if (list) list.push(p);
+      else lists.set(t, [p]);
+    }
+  });
+  const postings: PhrasingCore['postings'] = new Map();
+  for (const [t, items] of lists) postings.set(t, { items: Uint32Array.from(items), idf: idfOf(termsOf.length, items.length) });
+  const norm = Float64Array.from(termsOf, (terms) => Math.sqrt(terms.reduce((sum, t) => sum + postings.get(t)!.idf ** 2, 0)));
+  return { source, postings, owner: Uint32Array.from(owners), norm };
+}
+
+function assemble(core: ArticleCore, phrasings: readonly Phrasings[], minConfidence = MIN_CONFIDENCE): SearchIndex {
+  const learned = buildPhrasingCore(core, phrasings);
+  const { articles, lang } = core;
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const vocabulary = new Vocabulary(new Set([...core.postings.keys(), ...learned.postings.keys()]));
+  // A word no article contains still weighs in a question's meaning: about as much as a
+  // moderately rare word, so a question mostly about something else is not an answer.
+  const unknownWeight = idfOf(articles.length, Math.max(1, articles.length * 0.05));
+  const unknownLearned = idfOf(Math.max(1, learned.owner.length), Math.max(1, learned.owner.length * 0.05));
 
   return {
     articles,
+    lang,
     get: (id) => byId.get(id),
-    search(query, limit = 10) {
-      const terms = queryTerms(query).slice(0, 8);
+    withPhrasings: (next) => assemble(core, next, minConfidence),
+    serialize: () => serializeCore(core, learned.source),
+    search(query, limit = 10, { typing = false } = {}) {
+      const terms = [...new Set(tokenize(query.slice(0, 2_000), lang).map((t) => t.term))].slice(0, MAX_QUERY_TERMS);
       if (!terms.length) return [];
-      const hits = new Map<Doc, { total: number; ranges: Range[] }>();
-      for (const term of terms) {
-        const best = new Map<Doc, number>();
-        for (const result of head.search(term, { limit: 50 })) {
-          const hit = hits.get(result.item) ?? { total: 0, ranges: [] };
-          let inTitle = false;
-          for (const match of result.matches ?? []) {
-            if (match.key !== 'title') continue;
-            inTitle = true;
-            // Only spans long enough to show the word was found, not fuzzy crumbs like "re".
-            hit.ranges.push(...match.indices.filter(([s, e]) => e - s + 1 >= Math.min(term.length, 3)));
+      const finishing = typing && !/\s$/.test(query);
+      const scores = new Float64Array(articles.length);
+      const best = new Float64Array(articles.length);
+      const touched: number[] = [];
+      const learnedDot = new Float64Array(learned.owner.length);
+      const learnedBest = new Float64Array(learned.owner.length);
+      const matched = new Set<string>();
+      let meaning = 0;
+      let learnedMeaning = 0;
+
+      terms.forEach((term, i) => {
+        const expansions: Expansion[] = vocabulary.expand(term, finishing && i === terms.length - 1);
+        // Articles: the best reading of this word per article.
+        let weight = 0;
+        const hits: number[] = [];
+        for (const { term: word, sim } of expansions) {
+          const list = core.postings.get(word);
+          if (!list) continue;
+          matched.add(word);
+          // A guessed word (a typo, a completion) weighs in fully but covers only as much as it is sure.
+          weight = Math.max(weight, list.idf);
+          const sure = sim * sim;
+          for (let k = 0; k < list.docs.length; k++) {
+            const doc = list.docs[k]!;
+            const value = sure * list.idf * list.weights[k]!;
+            if (best[doc] === 0) hits.push(doc);
+            if (value > best[doc]!) best[doc] = value;
           }
-          hits.set(result.item, hit);
-          // Among equally good matches, the article whose title has the word comes first.
-          best.set(result.item, (1 - (result.score ?? 1)) * (inTitle ? 1 : 0.9));
         }
-        for (const result of body.search(term, { limit: 50 })) {
-          best.set(result.item, Math.max(best.get(result.item) ?? 0, BODY_WEIGHT * (1 - (result.score ?? 1))));
+        meaning += weight || unknownWeight;
+        for (const doc of hits) {
+          if (scores[doc] === 0) touched.push(doc);
+          scores[doc]! += best[doc]!;
+          best[doc] = 0;
         }
-        for (const [doc, quality] of best) {
-          const hit = hits.get(doc) ?? { total: 0, ranges: [] };
-          hit.total += quality;
-          hits.set(doc, hit);
+        // Learned phrasings: cosine similarity of the question to each phrasing, words weighted by rarity.
+        if (!learned.owner.length) return;
+        let learnedWeight = 0;
+        const learnedHits: number[] = [];
+        for (const { term: word, sim } of expansions) {
+          const list = learned.postings.get(word);
+          if (!list) continue;
+          matched.add(word);
+          learnedWeight = Math.max(learnedWeight, list.idf);
+          const value = sim * sim * list.idf * list.idf;
+          for (const p of list.items) {
+            if (learnedBest[p] === 0) learnedHits.push(p);
+            if (value > learnedBest[p]!) learnedBest[p] = value;
+          }
+        }
+        learnedMeaning += (learnedWeight || unknownLearned) ** 2;
+        for (const p of learnedHits) {
+          learnedDot[p]! += learnedBest[p]!;
+          learnedBest[p] = 0;
+        }
+      });
+
+      const confidence = new Map<number, number>();
+      for (const doc of touched) confidence.set(doc, scores[doc]! / meaning);
+      if (learned.owner.length) {
+        const queryNorm = Math.sqrt(learnedMeaning);
+        // Per article, its three most similar phrasings: one close phrasing says much, several say more.
+        const top = new Map<number, [number, number, number]>();
+        for (let p = 0; p < learnedDot.length; p++) {
+          if (learnedDot[p] === 0) continue;
+          const doc = learned.owner[p]!;
+          const similarity = learnedDot[p]! / (queryNorm * learned.norm[p]!);
+          const t = top.get(doc) ?? [0, 0, 0];
+          if (similarity > t[0]) t.splice(0, 3, similarity, t[0], t[1]);
+          else if (similarity > t[1]) t.splice(1, 2, similarity, t[1]);
+          else if (similarity > t[2]) t[2] = similarity;
+          top.set(doc, t);
+        }
+        for (const [doc, [a, b, c]] of top) {
+          const own = confidence.get(doc) ?? 0;
+          const similarity = a * 0.7 + (b + c) * 0.15;
+          // Either evidence may carry an article; together they reinforce each other.
+          confidence.set(doc, Math.max(own, Math.min(1, similarity + own * 0.3)));
         }
       }
-      const ranked = [...hits]
-        .map(([doc, hit]) => ({
-          id: doc.article.id,
-          article: doc.article,
-          quality: hit.total / terms.length,
-          titleRanges: mergeRanges(hit.ranges),
-        }))
-        .sort((a, b) => b.quality - a.quality);
-      // Weak matches far below the best one are noise, not answers.
-      const floor = Math.max(MIN_QUALITY, (ranked[0]?.quality ?? 0) * RELATIVE_FLOOR);
+      const ranked = [...confidence].sort((a, b) => b[1] - a[1]);
+      const floor = Math.max(minConfidence, (ranked[0]?.[1] ?? 0) * RELATIVE_FLOOR);
       return ranked
-        .filter((r) => r.quality >= floor)
+        .filter(([, c]) => c >= floor)
         .slice(0, limit)
-        .map(({ quality, ...rest }) => ({ ...rest, score: 1 - quality }));
+        .map(([doc, c]) => ({
+          id: articles[doc]!.id,
+          article: articles[doc]!,
+          score: Math.max(0, 1 - c),
+          titleRanges: tokenize(articles[doc]!.title, lang)
+            .filter((t) => matched.has(t.term))
+            .map((t): Range => [t.start, t.end]),
+        }));
     },
   };
 }
 
-const BODY_WEIGHT = 0.6;
-const MIN_QUALITY = 0.2;
-const RELATIVE_FLOOR = 0.45;
+function serializeCore(core: ArticleCore, phrasings: Phrasings[]): SerializedIndex {
+  const terms: string[] = [];
+  const postings: number[][] = [];
+  for (const [term, list] of core.postings) {
+    terms.push(term);
+    const flat: number[] = [];
+    let last = 0;
+    list.docs.forEach((doc, k) => {
+      flat.push(doc - last, Math.round(list.weights[k]! * 1000));
+      last = doc;
+    });
+    postings.push(flat);
+  }
+  return { version: INDEX_VERSION, lang: core.lang, fingerprint: core.fingerprint, terms, postings, phrasings };
+}
+
+/**
+ * The index from its prebuilt form, or null when it does not fit these articles (another
+ * version, other articles): the caller then builds it with createSearchIndex.
+ */
+export function loadSearchIndex(value: unknown, articles: readonly Article[]): SearchIndex | null {
+  const data = value as Partial<SerializedIndex> | null;
+  if (
+    !data ||
+    data.version !== INDEX_VERSION ||
+    data.fingerprint !== fingerprintOf(articles) ||
+    !Array.isArray(data.terms) ||
+    !Array.isArray(data.postings) ||
+    data.terms.length !== data.postings.length
+  ) {
+    return null;
+  }
+  const postings: ArticleCore['postings'] = new Map();
+  for (let i = 0; i < data.terms.length; i++) {
+    const flat = data.postings[i]!;
+    const docs = new Uint32Array(flat.length >> 1);
+    const weights = new Float32Array(flat.length >> 1);
+    let doc = 0;
+    for (let k = 0; k < docs.length; k++) {
+      doc += flat[2 * k]!;
+      docs[k] = doc;
+      weights[k] = flat[2 * k + 1]! / 1000;
+    }
+    postings.set(data.terms[i]!, { docs, weights, idf: idfOf(articles.length, docs.length) });
+  }
+  const lang = searchLanguage(data.lang);
+  return assemble({ articles, lang, fingerprint: data.fingerprint, postings }, Array.isArray(data.phrasings) ? data.phrasings : []);
+}
 
 /** Sorted, non-overlapping ranges, so highlighting never nests. */
 export function mergeRanges(ranges: readonly Range[]): Range[] {
@@ -130,3 +400,6 @@ export function mergeRanges(ranges: readonly Range[]): Range[] {
   }
   return out;
 }
+
+/** Used by tests and the CLI to compare folded text the same way the index does. */
+export { fold };

@@ -1,4 +1,5 @@
 /** Text helpers for search: pure, shared by the widget and the CLI. */
+import { isStopWord, stem, type SearchLanguage } from './language';
 
 /** Markdown to plain text, cheaply: enough for an excerpt to match and show, not to render. */
 export function stripMarkdown(markdown: string): string {
@@ -11,14 +12,6 @@ export function stripMarkdown(markdown: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-// Words that carry no topic; dropped from multi-word queries so "how do I get a refund"
-// is scored on "get" and "refund". English only for now; other languages come with search work.
-const STOP_WORDS = new Set(
-  ('a an and are as at be but by can could do does for from had has have how i if in into is it its ' +
-    'me my no not of on or our so that the their them then there these they this to was we were what ' +
-    'when where which who why will with would you your im ive id dont cant please help hi hello').split(' '),
-);
 
 /**
  * Lower case without accents, one character for one (so match positions stay valid): "É" -> "e".
@@ -34,16 +27,35 @@ export function fold(text: string): string {
   return out;
 }
 
-/** Lower-cased words of a query, without accents, punctuation or stop words. */
-export function queryTerms(query: string): string[] {
-  const words = query
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1);
-  const meaningful = words.filter((w) => !STOP_WORDS.has(w));
-  // A query made only of stop words ("how do i") still searches for something.
-  return [...new Set(meaningful.length ? meaningful : words)];
+export interface Token {
+  /** The stem: folded, apostrophes gone, suffix stripped. */
+  term: string;
+  /** Where the word is in the text, [start, end] inclusive, for highlighting. */
+  start: number;
+  end: number;
+}
+
+// Letters and digits, with apostrophes inside a word ("isn't" stays one word).
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/**
+ * The meaningful words of a text as stems with their positions: folded, stop words and
+ * one-letter words dropped. `keepStopWords` keeps them (a query made only of them).
+ */
+export function tokenize(text: string, lang: SearchLanguage, keepStopWords = false): Token[] {
+  const folded = fold(text);
+  const tokens: Token[] = [];
+  for (const match of folded.matchAll(WORD)) {
+    // French elision: "l'adresse" is "adresse".
+    const elided = lang === 'fr' ? (/^(?:qu|[ldjnscmt])['’]/.exec(match[0])?.[0].length ?? 0) : 0;
+    const word = match[0].slice(elided).replace(/['’]/g, '');
+    if (word.length < 2 || (!keepStopWords && isStopWord(word, lang))) continue;
+    tokens.push({ term: stem(word, lang), start: match.index + elided, end: match.index + match[0].length - 1 });
+  }
+  return tokens;
+}
+
+/** The distinct stems of a query, in order, without stop words (unless it is made only of them). */
+export function queryTerms(query: string, lang: SearchLanguage = 'en'): string[] {
+  return [...new Set(tokenize(query, lang).map((t) => t.term))];
 }

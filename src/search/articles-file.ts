@@ -1,0 +1,48 @@
+/**
+ * An articles file as the widget fetches it and the CLI reads it: a JSON array of articles, or
+ * `{"articles": [...], "lang": "en", "synonyms": [[...]], "index": {...}}` as `lifeline index`
+ * writes it. A prebuilt index is used when it fits the articles; otherwise (none, stale, another
+ * version) the index is built here, so a hand-edited file never searches stale text.
+ */
+import { parseArticles } from './articles';
+import { createSearchIndex, loadSearchIndex, type SearchIndex } from './index';
+import type { Article } from './types';
+
+export interface ArticlesFile {
+  articles: Article[];
+  /** Null when there are no usable articles. */
+  index: SearchIndex | null;
+  /** Whether the prebuilt index was used. */
+  prebuilt: boolean;
+  problems: string[];
+}
+
+export function readArticlesFile(value: unknown, options: { lang?: string } = {}): ArticlesFile {
+  const { articles, problems } = parseArticles(value);
+  const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const synonyms = readSynonyms(file.synonyms, problems);
+  const lang = typeof file.lang === 'string' ? file.lang : options.lang;
+  if (!articles.length) return { articles, index: null, prebuilt: false, problems };
+  const loaded = file.index === undefined ? null : loadSearchIndex(file.index, articles);
+  if (file.index !== undefined && !loaded) problems.push('index: does not fit these articles (edited since `lifeline index`?); built anew');
+  return { articles, index: loaded ?? createSearchIndex(articles, { lang, synonyms }), prebuilt: loaded !== null, problems };
+}
+
+/** `[["refund", "money back"], ...]`: groups of two or more words or phrases. */
+export function readSynonyms(value: unknown, problems: string[]): string[][] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push('synonyms: expected an array of groups like ["refund", "money back"]');
+    return [];
+  }
+  const groups: string[][] = [];
+  value.forEach((group: unknown, i) => {
+    const members = Array.isArray(group) ? group.filter((m): m is string => typeof m === 'string' && m.trim() !== '') : [];
+    if (!Array.isArray(group) || members.length !== group.length || members.length < 2) {
+      problems.push(`synonyms[${i}]: expected two or more non-empty strings`);
+      return;
+    }
+    groups.push(members.map((m) => m.trim()));
+  });
+  return groups;
+}
