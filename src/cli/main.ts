@@ -9,11 +9,13 @@
  *   lifeline help                                this text
  */
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { addAgent, dbPathFrom, UsageError } from './agent';
-import { buildArticles, InputError } from '../search/cli-index';
+import { buildArticles, indexFile, InputError, parseSynonymsFile } from '../search/cli-index';
+import { parseHistory } from '../search/history';
+import { SEARCH_LANGUAGES } from '../search/language';
 import { loadSearchIndex, searchLine } from '../search/cli-search';
 
 const HELP = `Usage:
@@ -22,13 +24,18 @@ const HELP = `Usage:
                                               the password (and name) of an existing one; the password comes from
                                               LIFELINE_AGENT_PASSWORD, else it is asked for (hidden), else read
                                               from standard input
-  lifeline index <folder|file.csv|file.json> [--out articles.json]
+  lifeline index <folder|file.csv|file.json> [--out articles.json] [--lang en|fr|de|es]
+                [--synonyms synonyms.txt] [--history history.json] [--no-index]
                                               build the articles JSON from Markdown files with front matter,
-                                              a CSV (id,title,body,tags,keywords,url) or a JSON array; problems
-                                              go to stderr, exit 1 when an article was left out
+                                              a CSV (id,title,body,tags,keywords,url) or a JSON array, with the
+                                              search index prebuilt (--no-index leaves it out); --synonyms: one
+                                              group a line, comma-separated ("refund, money back"), or a JSON
+                                              array of groups; --history: learned phrasings (history.json) baked
+                                              in; problems go to stderr, exit 1 when an article was left out
   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
                                               one JSON line of results per query (queries from stdin, one a
-                                              line, when none is given); --history adds past queries as keywords
+                                              line, when none is given), best first, none when the index has no
+                                              good answer; --history adds learned phrasings (history.json)
   lifeline help                               this text`;
 
 /** The password: from the environment, else asked for without echo on a terminal, else one line of stdin. */
@@ -77,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Positional arguments and `--name value` options; an unknown option or a missing value is a usage error. */
-function parseOptions(args: string[], names: readonly string[]): { positional: string[]; options: Map<string, string> } {
+function parseOptions(args: string[], names: readonly string[], flags: readonly string[] = []): { positional: string[]; options: Map<string, string> } {
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
@@ -85,6 +92,10 @@ function parseOptions(args: string[], names: readonly string[]): { positional: s
     if (arg === '--') {
       positional.push(...args.slice(i + 1));
       break;
+    }
+    if (flags.includes(arg)) {
+      options.set(arg, 'yes');
+      continue;
     }
     if (arg.startsWith('--')) {
       if (!names.includes(arg)) throw new UsageError(`unknown option ${arg}`);
@@ -97,7 +108,11 @@ function parseOptions(args: string[], names: readonly string[]): { positional: s
 }
 
 async function indexCommand(args: string[]): Promise<number> {
-  const { positional, options } = parseOptions(args, ['--out']);
+  const { positional, options } = parseOptions(args, ['--out', '--lang', '--synonyms', '--history'], ['--no-index']);
+  const lang = options.get('--lang');
+  if (lang !== undefined && !(SEARCH_LANGUAGES as readonly string[]).includes(lang)) {
+    throw new UsageError(`--lang expects one of ${SEARCH_LANGUAGES.join(', ')}, got "${lang}"`);
+  }
   if (positional.length !== 1) throw new UsageError('index needs exactly one folder, .csv or .json file');
   let result;
   try {
@@ -108,8 +123,18 @@ async function indexCommand(args: string[]): Promise<number> {
     if (code === 'ENOENT') throw new UsageError(`${positional[0]}: no such file or folder`);
     throw error;
   }
-  for (const problem of result.problems) console.error(`lifeline index: ${problem}`);
-  const json = `${JSON.stringify({ articles: result.articles }, null, 2)}\n`;
+  const problems = [...result.problems];
+  const synonymsPath = options.get('--synonyms');
+  const synonyms = synonymsPath === undefined ? undefined : parseSynonymsFile(await readInput(synonymsPath), basename(synonymsPath));
+  problems.push(...(synonyms?.problems ?? []));
+  const historyPath = options.get('--history');
+  const history = historyPath === undefined ? undefined : parseHistory(JSON.parse(await readInput(historyPath)) as unknown);
+  problems.push(...(history?.problems.map((p) => `${basename(historyPath!)}: ${p}`) ?? []));
+  for (const problem of problems) console.error(`lifeline index: ${problem}`);
+  const withIndex = !options.has('--no-index');
+  const file = indexFile(result.articles, { lang, synonyms: synonyms?.groups, history: history?.entries, withIndex });
+  // Pretty articles are for reading; an index is for machines and ten times smaller on one line.
+  const json = `${withIndex ? JSON.stringify(file) : JSON.stringify(file, null, 2)}\n`;
   const out = options.get('--out');
   if (out !== undefined) await writeFile(out, json);
   else process.stdout.write(json);
@@ -124,7 +149,16 @@ async function searchCommand(args: string[]): Promise<number> {
   const limitText = options.get('--limit') ?? '5';
   const limit = Number(limitText);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number of 1 or more, got "${limitText}"`);
-  const { index, problems } = await loadSearchIndex(articlesPath, options.get('--history'));
+  let loaded;
+  try {
+    loaded = await loadSearchIndex(articlesPath, options.get('--history'));
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message);
+    if ((error as { code?: unknown }).code === 'ENOENT') throw new UsageError(`${(error as { path?: string }).path ?? articlesPath}: no such file`);
+    if (error instanceof SyntaxError) throw new UsageError(`not valid JSON (${error.message})`);
+    throw error;
+  }
+  const { index, problems } = loaded;
   for (const problem of problems) console.error(`lifeline search: ${problem}`);
   const print = (query: string) => process.stdout.write(`${JSON.stringify(searchLine(index, query, limit))}\n`);
   if (queries.length > 0) {
@@ -153,3 +187,13 @@ main(process.argv.slice(2)).then(
     }
   },
 );
+
+/** A file the user named; a missing one is a usage error naming it. */
+async function readInput(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') throw new UsageError(`${path}: no such file`);
+    throw error;
+  }
+}

@@ -1,11 +1,16 @@
 /**
- * `lifeline index <folder|file.csv|file.json>`: the articles JSON (`{"articles": [...]}`, as
- * parseArticles reads it) from a folder of Markdown files, a CSV file or a JSON array. Every
+ * `lifeline index <folder|file.csv|file.json>`: the articles JSON (`{"articles": [...], "lang",
+ * "synonyms", "index"}`, as the widget reads it) from a folder of Markdown files, a CSV file or a
+ * JSON array, with the search index prebuilt so the widget loads it instead of building it. Every
  * problem names its file or row; `dropped` counts the articles that could not be used.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArticles } from './articles';
+import { readSynonyms } from './articles-file';
+import { mergeHistory, type HistoryEntry } from './history';
+import { createSearchIndex } from './index';
+import { searchLanguage } from './language';
 import { parseCsv } from './csv';
 import { loadMarkdownFolder } from './markdown-folder';
 import type { Article } from './types';
@@ -106,4 +111,41 @@ function fromCsv(source: string, name: string): IndexResult {
       .replace(/^articles\[(\d+)\]\.?/, (_, i: string) => `line ${lines[Number(i)]}: `),
   );
   return { articles, problems: [...problems, ...extra, ...renamed.map((p) => `${name}: ${p}`)], dropped: data.length - articles.length };
+}
+
+/** A synonyms file: a JSON array of groups, or text with one group a line, members separated by commas. */
+export function parseSynonymsFile(source: string, name: string): { groups: string[][]; problems: string[] } {
+  const problems: string[] = [];
+  if (/^\s*\[/.test(source)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch (error) {
+      return { groups: [], problems: [`${name}: not valid JSON (${(error as Error).message})`] };
+    }
+    const groups = readSynonyms(value, problems);
+    return { groups, problems: problems.map((p) => `${name}: ${p}`) };
+  }
+  const groups: string[][] = [];
+  source.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.trim().startsWith('#')) return;
+    const members = line.split(',').map((m) => m.trim()).filter(Boolean);
+    if (members.length < 2) problems.push(`${name}: line ${i + 1}: expected two or more words or phrases separated by commas`);
+    else groups.push(members);
+  });
+  return { groups, problems };
+}
+
+/** What `lifeline index` writes: the articles and, unless left out, the prebuilt search index. */
+export function indexFile(
+  articles: Article[],
+  options: { lang?: string; synonyms?: string[][]; history?: HistoryEntry[]; withIndex: boolean },
+): Record<string, unknown> {
+  const lang = searchLanguage(options.lang);
+  const file: Record<string, unknown> = { articles, lang };
+  if (options.synonyms?.length) file.synonyms = options.synonyms;
+  if (options.withIndex) {
+    file.index = createSearchIndex(articles, { lang, synonyms: options.synonyms ?? [], phrasings: mergeHistory(options.history ?? []) }).serialize();
+  }
+  return file;
 }

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { loadSearchIndex } from './index';
+import type { SearchLine } from './cli-search';
+import type { Article } from './types';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../cli.js', import.meta.url));
@@ -45,11 +48,15 @@ describe('lifeline index', () => {
     await writeFile(good, 'id,title,body,tags,keywords,url\nrefunds,"Refunds, returns","Line one\nline ""two""",money|refund,give back;return,/refunds\n');
     const ok = await lifeline(['index', good]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual({
-      articles: [
-        { id: 'refunds', title: 'Refunds, returns', body: 'Line one\nline "two"', url: '/refunds', tags: ['money', 'refund'], keywords: ['give back', 'return'] },
-      ],
-    });
+    const written = JSON.parse(ok.stdout) as { articles: Article[]; lang: string; index: unknown };
+    expect(written.articles).toEqual([
+      { id: 'refunds', title: 'Refunds, returns', body: 'Line one\nline "two"', url: '/refunds', tags: ['money', 'refund'], keywords: ['give back', 'return'] },
+    ]);
+    expect(written.lang).toBe('en');
+    // The prebuilt index fits the articles and answers like a fresh one.
+    expect(loadSearchIndex(written.index, written.articles)?.search('give back')[0]?.id).toBe('refunds');
+    const plain = await lifeline(['index', good, '--no-index']);
+    expect(JSON.parse(plain.stdout)).not.toHaveProperty('index');
 
     const bad = join(dir, 'bad.csv');
     await writeFile(bad, 'id,title,body\na,A,body\na,Again,body\nb,,body\nc,C,\n');
@@ -59,6 +66,22 @@ describe('lifeline index', () => {
     expect(result.stderr).toContain('bad.csv: line 4: missing title');
     expect(result.stderr).toContain('bad.csv: line 5: empty body');
     expect((JSON.parse(result.stdout) as { articles: unknown[] }).articles).toHaveLength(1);
+  }, 30_000);
+
+  it('bakes synonyms and history into the index, and names a bad synonyms line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lifeline-index-'));
+    const csv = join(dir, 'a.csv');
+    await writeFile(csv, 'id,title,body\nrefunds,Refunds,How refunds work.\ntrack,Track an order,Use the tracking link.\n');
+    await writeFile(join(dir, 'syn.txt'), '# groups\nrefund, money back\nlonely\n');
+    await writeFile(join(dir, 'history.json'), JSON.stringify([{ articleId: 'track', queries: ['my stuff never showed up'] }]));
+    const out = join(dir, 'articles.json');
+    const result = await lifeline(['index', csv, '--synonyms', join(dir, 'syn.txt'), '--history', join(dir, 'history.json'), '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('syn.txt: line 3: expected two or more words or phrases separated by commas');
+    const lines = (await lifeline(['search', out, 'money back', 'stuff never showed up'])).stdout.trim().split('\n');
+    expect((JSON.parse(lines[0]!) as SearchLine).results[0]?.id).toBe('refunds');
+    expect((JSON.parse(lines[1]!) as SearchLine).results[0]?.id).toBe('track');
+    expect((await lifeline(['index', csv, '--lang', 'xx'])).stderr).toContain('--lang expects one of en, fr, de, es');
   }, 30_000);
 
   it('exits 2 on a usage error', async () => {

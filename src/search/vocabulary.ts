@@ -97,10 +97,12 @@ export class Vocabulary {
       .map(([at]) => this.sorted[at]!);
     if (!candidates.length) return [];
     // Short words allow about one edit, longer ones two.
-    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: term.length < 6 ? 0.3 : 0.4 });
+    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: 0.4 });
     return fuse
       .search(term, { limit: MAX_EXPANSIONS })
-      .map((r) => ({ term: r.item, sim: 1 - (r.score ?? 1) }))
+      // fuse.js finds the query inside a longer word ("recip" in "receipt") as easily as the word
+      // itself; a word of another length is less likely the one meant.
+      .map((r) => ({ term: r.item, sim: (1 - (r.score ?? 1)) * (Math.min(r.item.length, term.length) / Math.max(r.item.length, term.length)) }))
       .filter((e) => e.sim >= MIN_FUZZY_SIM);
   }
 
