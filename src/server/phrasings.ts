@@ -4,7 +4,9 @@
  * pure, so any engine behind the Store applies them the same way and they test in plain Node.
  */
 import type { TranscriptEntry } from '../protocol/types';
+import type { HistoryEntry } from '../search/history';
 import { fold } from '../search/text';
+import type { PhrasingRecord } from './store/types';
 
 /** Live phrasings kept per article unless LIFELINE_PHRASINGS_PER_ARTICLE says otherwise. */
 export const DEFAULT_PHRASINGS_PER_ARTICLE = 200;
@@ -76,4 +78,19 @@ export function learnablePhrasings(transcript: readonly TranscriptEntry[]): Lear
 export function articleTitleIn(transcript: readonly TranscriptEntry[], articleId: string): string | null {
   const opened = transcript.findLast((e) => e.type === 'article' && e.articleId === articleId);
   return opened?.type === 'article' ? opened.title : null;
+}
+
+/**
+ * Live phrasings (ordered by article, then most learned first) as history.json entries, the
+ * shape `lifeline search --history` and the widget read: one per article, its texts in order.
+ */
+export function toHistory(records: readonly PhrasingRecord[]): HistoryEntry[] {
+  const byArticle = new Map<string, string[]>();
+  for (const p of records) {
+    if (p.removedAt !== null) continue;
+    const queries = byArticle.get(p.articleId);
+    if (queries) queries.push(p.text);
+    else byArticle.set(p.articleId, [p.text]);
+  }
+  return [...byArticle].map(([articleId, queries]) => ({ articleId, queries }));
 }

@@ -6,21 +6,10 @@
 import { Hono } from 'hono';
 import { createHash } from 'node:crypto';
 import type { PhrasingsFeed } from '../../protocol/phrasings';
-import type { PhrasingRecord } from '../store/types';
+import { toHistory } from '../phrasings';
 import type { ApiDeps, ApiEnv } from './deps';
 
 const CACHE = 'public, max-age=60';
-
-/** The records (ordered by article, then most learned first) in the history.json shape. */
-export function toFeed(records: readonly PhrasingRecord[]): PhrasingsFeed {
-  const byArticle = new Map<string, string[]>();
-  for (const p of records) {
-    const queries = byArticle.get(p.articleId);
-    if (queries) queries.push(p.text);
-    else byArticle.set(p.articleId, [p.text]);
-  }
-  return { version: 1, phrasings: [...byArticle].map(([articleId, queries]) => ({ articleId, queries })) };
-}
 
 /**
  * Weak, because the compress middleware changes the bytes (and marks strong tags weak itself);
@@ -38,7 +27,7 @@ export function matches(ifNoneMatch: string | undefined, etag: string): boolean 
 export function phrasingRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   routes.get('/phrasings', async (c) => {
-    const body = JSON.stringify(toFeed(await deps.store.listPhrasings()));
+    const body = JSON.stringify({ version: 1, phrasings: toHistory(await deps.store.listPhrasings()) } satisfies PhrasingsFeed);
     const etag = etagOf(body);
     c.header('Cache-Control', CACHE);
     c.header('ETag', etag);
