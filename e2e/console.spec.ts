@@ -173,6 +173,11 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
     await page.getByRole('checkbox', { name: 'No article covers this' }).uncheck();
     await page.getByLabel('The article that answered (optional)').fill('refunds');
     await page.getByRole('button', { name: 'Resolve' }).click();
+    // With an article, the page stays to say what the visitor's search taught (console-phrasings.spec.ts).
+    await expect(page.getByRole('status').filter({ hasText: 'learned as a phrasing of the article refunds.' })).toContainText(
+      '1 search learned as a phrasing of the article refunds.',
+    );
+    await page.getByRole('link', { name: /Back to the queue/ }).click();
     await expect(page.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();
     await expect(row).toHaveCount(0);
   });

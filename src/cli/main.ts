@@ -6,6 +6,7 @@
  *   lifeline agent add <email> [--name "Sam"]    create an agent, or set their password and name
  *   lifeline index <folder|file.csv|file.json> [--out articles.json]
  *   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
+ *   lifeline phrasings [--db <file>]             the learned phrasings, as history.json
  *   lifeline help                                this text
  */
 import { mkdirSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { buildArticles, indexFile, InputError, parseSynonymsFile } from '../sear
 import { parseHistory } from '../search/history';
 import { SEARCH_LANGUAGES } from '../search/language';
 import { loadSearchIndex, searchLine } from '../search/cli-search';
+import { readPhrasings } from './phrasings';
 
 const HELP = `Usage:
   lifeline serve                              start the server (PORT, HOST, LIFELINE_DB, ... as for npm start)
@@ -36,6 +38,9 @@ const HELP = `Usage:
                                               one JSON line of results per query (queries from stdin, one a
                                               line, when none is given), best first, none when the index has no
                                               good answer; --history adds learned phrasings (history.json)
+  lifeline phrasings [--db <file>]            print the phrasings learned from resolved handoffs (in --db, else
+                                              LIFELINE_DB, default ./data/lifeline.db) as history.json, for
+                                              lifeline search --history
   lifeline help                               this text`;
 
 /** The password: from the environment, else asked for without echo on a terminal, else one line of stdin. */
@@ -80,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'index') return indexCommand(argv.slice(1));
   if (command === 'search') return searchCommand(argv.slice(1));
+  if (command === 'phrasings') return phrasingsCommand(argv.slice(1));
   throw new UsageError(`unknown command "${argv.join(' ')}"`);
 }
 
@@ -170,6 +176,14 @@ async function searchCommand(args: string[]): Promise<number> {
     const query = line.trim();
     if (query) print(query);
   }
+  return 0;
+}
+
+async function phrasingsCommand(args: string[]): Promise<number> {
+  const { positional, options } = parseOptions(args, ['--db']);
+  if (positional.length > 0) throw new UsageError(`phrasings takes no arguments, got "${positional.join(' ')}"`);
+  const history = await readPhrasings(options.get('--db') ?? dbPathFrom(process.env));
+  process.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
   return 0;
 }
 

@@ -4,12 +4,12 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { AgentHandoffDetail, AgentMe } from '../server/api/agent-types';
+import type { AgentHandoffDetail, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
 import type { Message, ResolveOutcome } from '../protocol/types';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
 import { Chat } from './Chat';
-import { CHANNEL_LABEL, dateTime, safeHref } from './format';
+import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
 import { goToQueue } from './router';
 import { Timeline } from './Timeline';
 import type { Subscribe } from './useEvents';
@@ -30,6 +30,8 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [visitorTyping, setVisitorTyping] = useState(false);
+  /** What resolving with an article taught, said on this page (the agent may want to check it). */
+  const [learned, setLearned] = useState('');
 
   const load = (): void => {
     api.handoff(id).then(
@@ -107,6 +109,13 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
       <div role="alert" class="error">
         {actionError}
       </div>
+      <p role="status" class="learned">
+        {learned && (
+          <>
+            {learned} <a href="#/phrasings">See the learned phrasings</a>
+          </>
+        )}
+      </p>
       <div class="columns">
         <div class="stack">
           <VisitorCard handoff={handoff} />
@@ -126,7 +135,15 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
               onSent={(m) => setHandoff((h) => (h ? { ...h, messages: addMessage(h.messages, m) } : h))}
             />
           )}
-          {!closed && !takenByOther && <ResolveForm id={handoff.id} />}
+          {!closed && !takenByOther && (
+            <ResolveForm
+              id={handoff.id}
+              onResolved={(answer) => {
+                setHandoff(answer);
+                if (answer.learned) setLearned(learnedText(answer.learned));
+              }}
+            />
+          )}
         </div>
       </div>
     </>
@@ -218,7 +235,8 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   );
 }
 
-function ResolveForm({ id }: { id: string }) {
+/** Resolving without an article goes back to the queue; with one, the page stays to say what it taught. */
+function ResolveForm({ id, onResolved }: { id: string; onResolved: (answer: AgentResolveAnswer) => void }) {
   const [outcome, setOutcome] = useState<ResolveOutcome>('answered');
   const [articleId, setArticleId] = useState('');
   const [noArticle, setNoArticle] = useState(false);
@@ -230,8 +248,9 @@ function ResolveForm({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api.resolve(id, outcome, noArticle ? null : articleId.trim() || null, noArticle);
-      goToQueue();
+      const answer = await api.resolve(id, outcome, noArticle ? null : articleId.trim() || null, noArticle);
+      if (answer.learned) onResolved(answer);
+      else goToQueue();
     } catch (failure) {
       setError(`Could not resolve it: ${errorText(failure)}`);
       setBusy(false);

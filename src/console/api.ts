@@ -2,7 +2,15 @@
  * The console's calls to /v1/agent/* (same origin, session cookie). Every failure becomes an
  * ApiError carrying the server's own words, so screens can show them as they are.
  */
-import type { AgentHandoffDetail, AgentHandoffSummary, AgentMe, AgentReport, CallbackState } from '../server/api/agent-types';
+import type {
+  AgentHandoffDetail,
+  AgentHandoffSummary,
+  AgentMe,
+  AgentPhrasing,
+  AgentReport,
+  AgentResolveAnswer,
+  CallbackState,
+} from '../server/api/agent-types';
 import type { Message, ResolveOutcome } from '../protocol/types';
 
 export class ApiError extends Error {
@@ -16,7 +24,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -58,8 +66,12 @@ export const api = {
     (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId: crypto.randomUUID(), text })).message,
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
   resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false) =>
-    call<AgentHandoffDetail>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle }),
+    call<AgentResolveAnswer>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle }),
   report: (from: string, to: string) =>
     call<AgentReport>('GET', `/v1/agent/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   callback: (id: string, state: CallbackState) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/callback`, { state }),
+  phrasings: async () => (await call<{ phrasings: AgentPhrasing[] }>('GET', '/v1/agent/phrasings')).phrasings,
+  // A body, so that the JSON content type the agent API asks of every write is sent.
+  removePhrasing: async (id: string) =>
+    (await call<{ phrasing: AgentPhrasing }>('DELETE', `/v1/agent/phrasings/${encodeURIComponent(id)}`, {})).phrasing,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHref, waitText, waited } from './format';
+import { learnedText, safeHref, waitText, waited } from './format';
 
 describe('waited', () => {
   const start = '2025-03-01T10:00:00Z';
@@ -36,5 +36,15 @@ describe('waitText', () => {
     expect(waitText(44.6)).toBe('45 s');
     expect(waitText(120)).toBe('2 min');
     expect(waitText(200)).toBe('3 min 20 s');
+  });
+});
+
+describe('learnedText', () => {
+  it('says how many searches were learned, for which article', () => {
+    expect(learnedText({ articleId: 'card-arrival', articleTitle: 'When will my card arrive?', count: 2 })).toBe(
+      '2 searches learned as phrasings of “When will my card arrive?”.',
+    );
+    expect(learnedText({ articleId: 'card-arrival', articleTitle: null, count: 1 })).toBe('1 search learned as a phrasing of the article card-arrival.');
+    expect(learnedText({ articleId: 'refunds', articleTitle: null, count: 0 })).toBe('No search of this visitor was learned as a phrasing of the article refunds.');
   });
 });

@@ -35,3 +35,12 @@ export function waitText(seconds: number | null): string {
   const rest = s % 60;
   return rest === 0 ? `${Math.floor(s / 60)} min` : `${Math.floor(s / 60)} min ${rest} s`;
 }
+
+/** "2 searches learned as phrasings of “When will my card arrive?”": what resolving taught. */
+export function learnedText(learned: { articleId: string; articleTitle: string | null; count: number }): string {
+  const article = learned.articleTitle !== null ? `“${learned.articleTitle}”` : `the article ${learned.articleId}`;
+  if (learned.count === 0) return `No search of this visitor was learned as a phrasing of ${article}.`;
+  return learned.count === 1
+    ? `1 search learned as a phrasing of ${article}.`
+    : `${learned.count} searches learned as phrasings of ${article}.`;
+}

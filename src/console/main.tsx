@@ -1,6 +1,6 @@
 /**
- * The agents' console (/console): sign in, the queue, one handoff, reports. Routes live in the hash
- * (#/handoff/ID, #/reports) so the server serves one shell. One live stream feeds the queue (kept here, so
+ * The agents' console (/console): sign in, the queue, one handoff, reports, learned phrasings. Routes
+ * live in the hash (#/handoff/ID, #/reports, #/phrasings) so the server serves one shell. One live stream feeds the queue (kept here, so
  * the tab title counts waiting handoffs on every screen) and whichever handoff is open.
  */
 import { render } from 'preact';
@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentHandoffSummary, AgentMe, AgentStreamEvent } from '../server/api/agent-types';
 import { api, ApiError } from './api';
 import { HandoffPage } from './HandoffPage';
+import { Phrasings } from './Phrasings';
 import { Queue } from './Queue';
 import { Reports } from './Reports';
 import { readRoute, type Route } from './router';
@@ -92,7 +93,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
 
   const waiting = handoffs?.filter((h) => h.status === 'queued').length ?? 0;
   useEffect(() => {
-    const screen = route.page === 'queue' ? 'Queue' : route.page === 'reports' ? 'Reports' : 'Handoff';
+    const screen = { queue: 'Queue', reports: 'Reports', phrasings: 'Learned phrasings', handoff: 'Handoff' }[route.page];
     document.title = `${waiting > 0 ? `(${waiting}) ` : ''}${screen} · Lifeline console`;
   }, [waiting, route.page]);
 
@@ -123,6 +124,9 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
         <a class="nav" href="#/reports" aria-current={route.page === 'reports' ? 'page' : undefined}>
           Reports
         </a>
+        <a class="nav" href="#/phrasings" aria-current={route.page === 'phrasings' ? 'page' : undefined}>
+          Learned phrasings
+        </a>
         <span class="who">Signed in as {me.name}</span>
         <button type="button" class="quiet" aria-pressed={muted} onClick={toggleMute}>
           Mute
@@ -136,6 +140,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
           <Queue handoffs={handoffs} error={error} waiting={waiting} />
         ) : route.page === 'reports' ? (
           <Reports />
+        ) : route.page === 'phrasings' ? (
+          <Phrasings onSignedOut={onSignedOut} />
         ) : (
           <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} />
         )}

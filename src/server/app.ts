@@ -10,6 +10,7 @@ import { createQueueAnnouncer } from './api/queue';
 import type { ApiDeps, BusMessage, EventBus } from './api/deps';
 import { createBus } from './bus';
 import { newSecret } from './crypto';
+import { DEFAULT_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { createPresence } from './presence';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { consoleRoutes } from './console';
@@ -56,6 +57,8 @@ export interface AppOptions {
   now?: () => number;
   /** Milliseconds between SSE heartbeat comments. @default 15000 */
   heartbeatMs?: number;
+  /** Live learned phrasings kept per article; 0 learns none. @default 200 (DEFAULT_PHRASINGS_PER_ARTICLE) */
+  phrasingsPerArticle?: number;
 }
 
 /** The demo runs under the strict policy a careful site would have (promise 3). */
@@ -142,5 +145,6 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     trustProxy: options.trustProxy ?? false,
     heartbeatMs: options.heartbeatMs ?? 15_000,
+    phrasingsPerArticle: options.phrasingsPerArticle ?? DEFAULT_PHRASINGS_PER_ARTICLE,
   };
 }

@@ -11,6 +11,7 @@ describe('readSettings', () => {
       agent: null,
       secret: undefined,
       trustProxy: false,
+      phrasingsPerArticle: 200,
     });
   });
 
@@ -24,6 +25,7 @@ describe('readSettings', () => {
       LIFELINE_AGENT_PASSWORD: 'correct horse',
       LIFELINE_SECRET: 's'.repeat(32),
       LIFELINE_TRUST_PROXY: '1',
+      LIFELINE_PHRASINGS_PER_ARTICLE: '50',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -33,6 +35,7 @@ describe('readSettings', () => {
       agent: { email: 'ada.lovelace@example.com', password: 'correct horse', name: 'Ada Lovelace' },
       secret: 's'.repeat(32),
       trustProxy: true,
+      phrasingsPerArticle: 50,
     });
   });
 
@@ -47,6 +50,9 @@ describe('readSettings', () => {
     [{ LIFELINE_AGENT_EMAIL: 'ada@example.com', LIFELINE_AGENT_PASSWORD: 'short' }, /^LIFELINE_AGENT_PASSWORD .*8 characters/],
     [{ LIFELINE_SECRET: 'guessable' }, /^LIFELINE_SECRET /],
     [{ LIFELINE_TRUST_PROXY: 'yes' }, /^LIFELINE_TRUST_PROXY /],
+    [{ LIFELINE_PHRASINGS_PER_ARTICLE: '-1' }, /^LIFELINE_PHRASINGS_PER_ARTICLE must be a whole number/],
+    [{ LIFELINE_PHRASINGS_PER_ARTICLE: '1e3' }, /^LIFELINE_PHRASINGS_PER_ARTICLE /],
+    [{ LIFELINE_PHRASINGS_PER_ARTICLE: '10001' }, /^LIFELINE_PHRASINGS_PER_ARTICLE .*"10001"/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
   });

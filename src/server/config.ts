@@ -2,6 +2,8 @@
  * The server's settings, read from the environment (main.ts). A bad value stops the start with
  * a message naming the variable, so whoever deploys it knows what to fix.
  */
+import { DEFAULT_PHRASINGS_PER_ARTICLE, MAX_PHRASINGS_PER_ARTICLE } from './phrasings';
+
 export interface Settings {
   port: number;
   host: string;
@@ -13,6 +15,8 @@ export interface Settings {
   /** The key visitor tokens are derived from; undefined: made once and kept in the database. */
   secret: string | undefined;
   trustProxy: boolean;
+  /** Live learned phrasings kept per article (phrasings.ts); 0 learns none. */
+  phrasingsPerArticle: number;
 }
 
 export class SettingError extends Error {
@@ -71,6 +75,15 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
   const trust = value('LIFELINE_TRUST_PROXY') ?? '0';
   if (trust !== '0' && trust !== '1') throw new SettingError('LIFELINE_TRUST_PROXY', `must be 1 (behind a proxy) or 0, got "${trust}"`);
 
+  const capText = value('LIFELINE_PHRASINGS_PER_ARTICLE') ?? String(DEFAULT_PHRASINGS_PER_ARTICLE);
+  const phrasingsPerArticle = Number(capText);
+  if (!/^\d+$/.test(capText) || phrasingsPerArticle > MAX_PHRASINGS_PER_ARTICLE) {
+    throw new SettingError(
+      'LIFELINE_PHRASINGS_PER_ARTICLE',
+      `must be a whole number from 0 (learn none) to ${MAX_PHRASINGS_PER_ARTICLE}, got "${capText}"`,
+    );
+  }
+
   return {
     port,
     host: value('HOST') ?? DEFAULTS.HOST,
@@ -79,6 +92,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     agent,
     secret,
     trustProxy: trust === '1',
+    phrasingsPerArticle,
   };
 }
 

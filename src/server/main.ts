@@ -54,6 +54,7 @@ const app = createApp({
   secret: settings.secret,
   allowedOrigins: settings.allowedOrigins,
   trustProxy: settings.trustProxy,
+  phrasingsPerArticle: settings.phrasingsPerArticle,
 });
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {

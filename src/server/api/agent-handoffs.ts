@@ -8,7 +8,8 @@ import { validatePostMessage, validateResolve, validateTyping } from '../../prot
 import { newId } from '../crypto';
 import { redactText } from '../redact';
 import type { Change, HandoffFilter, HandoffRecord } from '../store/types';
-import type { AgentStreamEvent } from './agent-types';
+import { articleTitleIn } from '../phrasings';
+import type { AgentStreamEvent, LearnedPhrasings } from './agent-types';
 import { announce, announceTyping } from './announce';
 import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
@@ -25,14 +26,14 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const { store } = deps;
 
-  const detail = async (c: ApiContext, h: HandoffRecord) => {
+  const detail = async (c: ApiContext, h: HandoffRecord, extra: object = {}) => {
     const [messages, position, lastEventId, steps] = await Promise.all([
       store.messages(h.id),
       store.queuePosition(h.id),
       store.lastSeq(h.id),
       h.channel === 'callback' ? store.callbackSteps(h.id) : [],
     ]);
-    return c.json(toDetail(h, messages, position, lastEventId, steps));
+    return c.json({ ...toDetail(h, messages, position, lastEventId, steps), ...extra });
   };
   const agentOf = (c: ApiContext) => ({ id: c.get('agent').id, name: c.get('agent').name });
   /** A handoff's state changed: tell the streams and the queue, and answer its detail. */
@@ -97,7 +98,22 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!body.ok) return body.response;
     const { outcome, articleId, noArticle } = body.value;
     const at = iso(deps.now());
-    return changed(c, await store.resolve(c.req.param('id'), c.get('agent').id, outcome, articleId ?? null, noArticle ?? false, at));
+    const result = await store.resolve(
+      c.req.param('id'),
+      c.get('agent').id,
+      outcome,
+      articleId ?? null,
+      noArticle ?? false,
+      at,
+      deps.phrasingsPerArticle,
+    );
+    if (!result.ok) return refused(c, result.reason);
+    announce(deps.bus, result.events);
+    deps.queue.moved(result.handoff.channel, result.events);
+    // What the visitor's searches taught, for the console to say so (phrasings.ts).
+    const learned: LearnedPhrasings | null =
+      articleId == null ? null : { articleId, articleTitle: articleTitleIn(result.handoff.transcript, articleId), count: result.learned };
+    return detail(c, result.handoff, { learned });
   });
 
   routes.post('/handoffs/:id/callback', async (c) => {

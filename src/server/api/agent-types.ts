@@ -94,3 +94,31 @@ export interface AgentReport {
   noArticleHandoffs: number;
   noArticleSearches: Array<{ query: string; count: number }>;
 }
+
+/** What resolving with an article taught (POST /v1/agent/handoffs/:id/resolve). */
+export interface LearnedPhrasings {
+  articleId: string;
+  /** The title the visitor saw, when they opened the article; the console shows the id otherwise. */
+  articleTitle: string | null;
+  /** How many of the visitor's searches are now phrasings of the article. */
+  count: number;
+}
+
+/** The answer to a resolve: the handoff, and what it taught (null when no article was named). */
+export type AgentResolveAnswer = AgentHandoffDetail & { learned: LearnedPhrasings | null };
+
+/** One row of GET /v1/agent/phrasings (and the answer to DELETE /v1/agent/phrasings/:id). */
+export interface AgentPhrasing {
+  id: string;
+  articleId: string;
+  /** As the visitor typed it (trimmed, white space collapsed): show it as text. */
+  text: string;
+  /** How many resolved handoffs taught it. */
+  count: number;
+  firstLearnedAt: string;
+  lastLearnedAt: string;
+  /** The handoff it was last learned from; null once that handoff is gone. */
+  handoff: { id: string; ref: string } | null;
+  /** When an agent removed it; null while it is served. */
+  removedAt: string | null;
+}

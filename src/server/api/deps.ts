@@ -45,6 +45,8 @@ export interface ApiDeps {
   trustProxy: boolean;
   /** Milliseconds between SSE heartbeats. */
   heartbeatMs: number;
+  /** Live learned phrasings kept per article (LIFELINE_PHRASINGS_PER_ARTICLE); 0 learns none. */
+  phrasingsPerArticle: number;
   /** Tells queued visitors their new place when the queue moves (queue.ts). */
   queue: QueueAnnouncer;
 }

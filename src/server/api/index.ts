@@ -9,10 +9,12 @@ import { cors } from 'hono/cors';
 import { LIMITS } from '../../protocol/validate';
 import { agentAuthRoutes, requireAgent } from './agent-auth';
 import { agentHandoffRoutes } from './agent-handoffs';
+import { agentPhrasingRoutes } from './agent-phrasings';
 import { agentReportRoutes } from './agent-reports';
 import type { ApiDeps, ApiEnv } from './deps';
 import { handoffRoutes } from './handoffs';
 import { ownOrigin, problem, type ApiContext } from './http';
+import { phrasingRoutes } from './phrasings';
 import { statusRoutes } from './status';
 import { visitorRoutes } from './visitor';
 
@@ -28,6 +30,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.use('/handoffs', visitorCors);
   api.use('/handoffs/*', visitorCors);
   api.use('/status', visitorCors);
+  api.use('/phrasings', visitorCors);
 
   api.use('/agent/*', sameOriginOnly(deps), jsonOnlyWrites());
 
@@ -42,10 +45,12 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/', statusRoutes(deps));
   api.route('/', handoffRoutes(deps));
   api.route('/', visitorRoutes(deps));
+  api.route('/', phrasingRoutes(deps));
   api.route('/agent', agentAuthRoutes(deps));
   api.use('/agent/*', requireAgent(deps));
   api.route('/agent', agentHandoffRoutes(deps));
   api.route('/agent', agentReportRoutes(deps));
+  api.route('/agent', agentPhrasingRoutes(deps));
 
   api.all('*', (c) => problem(c, 404, `There is no ${c.req.method} ${c.req.path} in the Lifeline API.`));
   return api;

@@ -92,4 +92,23 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE handoffs ADD COLUMN no_article INTEGER NOT NULL DEFAULT 0 CHECK (no_article IN (0, 1));
   `,
+  // 4: phrasings learned from resolved handoffs: a visitor's searches, as phrasings of the article
+  // an agent named as the answer (src/server/phrasings.ts has the rules). A removed phrasing
+  // stays as a tombstone (removed_at), so it is never learned again for that article.
+  `
+  CREATE TABLE phrasings (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id       TEXT NOT NULL,
+    text             TEXT NOT NULL,
+    key              TEXT NOT NULL,
+    count            INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1),
+    first_learned_at TEXT NOT NULL,
+    last_learned_at  TEXT NOT NULL,
+    last_handoff_id  TEXT REFERENCES handoffs(id) ON DELETE SET NULL,
+    removed_at       TEXT,
+    removed_by       TEXT REFERENCES agents(id),
+    UNIQUE (article_id, key)
+  );
+  CREATE INDEX phrasings_live ON phrasings(article_id, last_learned_at) WHERE removed_at IS NULL;
+  `,
 ];

@@ -154,6 +154,41 @@ describe('openSqliteStore', () => {
     expect(await s.resolve(h.id, ADA.id, 'other', null, false, T)).toEqual({ ok: false, reason: 'closed' });
   });
 
+  it('learns phrasings only when the resolve itself is stored, and keeps tombstones across reopening', async () => {
+    const s = store();
+    await addAgents(s);
+    const transcript = [{ type: 'search' as const, at: T, query: 'where is my card', resultCount: 0, topIds: [] }];
+    const h = (await s.createHandoff(newHandoff({ transcript }))).handoff;
+    await s.claim(h.id, BOB, T);
+    expect(await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T)).toEqual({ ok: false, reason: 'taken' });
+    expect(await s.listPhrasings()).toEqual([]);
+
+    const resolved = await s.resolve(h.id, BOB.id, 'answered', 'card-arrival', false, T);
+    expect(resolved.ok && resolved.learned).toBe(1);
+    const [p] = await s.listPhrasings('card-arrival');
+    expect(p).toMatchObject({ text: 'where is my card', key: 'where is my card', count: 1, handoffId: h.id, handoffRef: h.ref });
+    expect(await s.removePhrasing(p!.id, ADA.id, T)).toMatchObject({ removedAt: T, removedBy: ADA.id });
+    expect(await s.removePhrasing('12345', ADA.id, T)).toBeNull();
+    expect(await s.removePhrasing('not-an-id', ADA.id, T)).toBeNull();
+    await s.close();
+
+    const again = store();
+    const next = (await again.createHandoff(newHandoff({ transcript }))).handoff;
+    const second = await again.resolve(next.id, ADA.id, 'answered', 'card-arrival', false, T);
+    expect(second.ok && second.learned).toBe(0);
+    expect(await again.listPhrasings()).toEqual([]);
+  });
+
+  it('learns nothing when the cap is 0', async () => {
+    const s = store();
+    await addAgents(s);
+    const transcript = [{ type: 'search' as const, at: T, query: 'where is my card', resultCount: 0, topIds: [] }];
+    const h = (await s.createHandoff(newHandoff({ transcript }))).handoff;
+    const r = await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T, 0);
+    expect(r.ok && r.learned).toBe(0);
+    expect(await s.listPhrasings()).toEqual([]);
+  });
+
   it('keeps an agent’s id when their password changes', async () => {
     const s = store();
     const first = await s.upsertAgent({ id: 'a1', email: 'Ada@Example.com', name: 'Ada', passwordHash: 'h1', salt: 's1', createdAt: T });

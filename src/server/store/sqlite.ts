@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import type { Channel, Message, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
 import { articlesBeforeHandoff, median, noResultSearches, searchesIn } from './reports';
 import { MIGRATIONS } from './migrations';
+import { sqlitePhrasings } from './sqlite-phrasings';
+import { DEFAULT_PHRASINGS_PER_ARTICLE } from '../phrasings';
 import {
   json,
   toAgent,
@@ -158,6 +160,8 @@ export function openSqliteStore(path: string): Store {
     setting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?'),
     insertSetting: db.prepare<[string, string]>('INSERT INTO settings (name, value) VALUES (?, ?)'),
   };
+
+  const phrasings = sqlitePhrasings(db);
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: all of it is stored, or none. */
   const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
@@ -323,8 +327,8 @@ export function openSqliteStore(path: string): Store {
       });
     },
 
-    async resolve(handoffId, agentId, outcome, articleId, noArticle, at) {
-      return write((): Change<{ handoff: HandoffRecord }> => {
+    async resolve(handoffId, agentId, outcome, articleId, noArticle, at, phrasingsPerArticle = DEFAULT_PHRASINGS_PER_ARTICLE) {
+      return write((): Change<{ handoff: HandoffRecord; learned: number }> => {
         const h = q.handoffById.get(handoffId);
         if (!h) return { ok: false, reason: 'not_found' };
         if (ended(h.status)) return { ok: false, reason: 'closed' };
@@ -332,8 +336,19 @@ export function openSqliteStore(path: string): Store {
           return { ok: false, reason: 'taken' };
         }
         const event = append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at);
-        return { ok: true, events: [event], handoff: handoff(handoffId)! };
+        const resolved = handoff(handoffId)!;
+        // A resolved handoff is never resolved again (closed above), so each one teaches once.
+        const learned = articleId === null ? 0 : phrasings.learn(articleId, handoffId, resolved.transcript, at, phrasingsPerArticle);
+        return { ok: true, events: [event], handoff: resolved, learned };
       });
+    },
+
+    async listPhrasings(articleId) {
+      return phrasings.list(articleId);
+    },
+
+    async removePhrasing(id, agentId, at) {
+      return phrasings.remove(id, agentId, at);
     },
 
     async recordCallback(handoffId, agent, state, at) {

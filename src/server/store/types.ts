@@ -96,6 +96,27 @@ export interface HandoffReport {
   noArticleHandoffs: number;
 }
 
+/** A visitor's search learned as a phrasing of an article (migration 4; rules in ../phrasings.ts). */
+export interface PhrasingRecord {
+  /** The store's id, as text (an engine may use any key). */
+  id: string;
+  articleId: string;
+  /** As the visitor typed it, trimmed, white space collapsed. */
+  text: string;
+  /** normalizePhrasing(text): unique per article, tombstones included. */
+  key: string;
+  /** How many resolved handoffs taught it. */
+  count: number;
+  firstLearnedAt: string;
+  lastLearnedAt: string;
+  /** The handoff it was last learned from (null once that handoff is gone), and its ref. */
+  handoffId: string | null;
+  handoffRef: string | null;
+  /** Set when an agent removed it: it is then never served nor learned again. */
+  removedAt: string | null;
+  removedBy: string | null;
+}
+
 export interface MessageRecord {
   id: string;
   handoffId: string;
@@ -191,7 +212,13 @@ export interface Store {
   claim(handoffId: string, agent: { id: string; name: string }, at: string): Promise<Change<{ handoff: HandoffRecord }>>;
   /** The visitor gave up: `status` cancelled. Cancelling twice changes nothing. */
   cancel(handoffId: string, at: string): Promise<Change<{ handoff: HandoffRecord }>>;
-  /** An agent closed it (unclaimed, or theirs): `status` resolved. */
+  /**
+   * An agent closed it (unclaimed, or theirs): `status` resolved. With an article, in the same
+   * transaction, the transcript's searches become phrasings of it (../phrasings.ts): new ones
+   * are added, known ones counted again, removed ones left alone, and beyond `phrasingsPerArticle`
+   * live ones the least recently learned are dropped. `learned` is how many of its searches are
+   * now live phrasings of the article (0 without an article).
+   */
   resolve(
     handoffId: string,
     agentId: string,
@@ -199,7 +226,16 @@ export interface Store {
     articleId: string | null,
     noArticle: boolean,
     at: string,
-  ): Promise<Change<{ handoff: HandoffRecord }>>;
+    phrasingsPerArticle?: number,
+  ): Promise<Change<{ handoff: HandoffRecord; learned: number }>>;
+
+  /** Live phrasings (of one article, or all), by article, then most learned first. */
+  listPhrasings(articleId?: string): Promise<PhrasingRecord[]>;
+  /**
+   * Removes a phrasing for good: a tombstone, so it is neither served nor learned again for its
+   * article. Removing it again changes nothing; null when there is no such phrasing.
+   */
+  removePhrasing(id: string, agentId: string, at: string): Promise<PhrasingRecord | null>;
 
   /**
    * Records a step of a callback handoff's workflow (claiming it when unclaimed) with a `status`

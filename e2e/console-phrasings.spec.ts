@@ -1,0 +1,106 @@
+/**
+ * Learning from a resolved handoff, end to end on the real server and SQLite: a visitor searches
+ * in the widget and asks for a chat; the agent resolves it in the console with the article that
+ * answered; the search shows under "Learned phrasings" and GET /v1/phrasings serves it; the agent
+ * removes it and it is gone from both. One handoff only (the suite shares the per-address limit).
+ */
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { PhrasingsFeed } from '../src/protocol/phrasings';
+import {
+  WCAG_TAGS,
+  agentTest as test,
+  chooseChat,
+  collectPolicyViolations,
+  openChannels,
+  openPanel,
+  search,
+  sendMessage,
+  triedList,
+  visitorRef,
+} from './fixtures';
+
+// The handoff may wait for the server's per-IP rate limit (fixtures.ts, CREATED_TIMEOUT).
+test.describe.configure({ timeout: 90_000 });
+
+async function pageViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
+}
+
+const ARTICLE = 'track-order';
+
+test('a resolved handoff teaches its search as a phrasing, which an agent can remove', async ({ browser, page: visitor, agent }) => {
+  // Letters only: other tests' handoffs teach phrasings too, and digits would be skipped as personal data.
+  const letters = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+  const query = `where is my parcel ${letters}`;
+  const served = async (): Promise<string[]> => {
+    const res = await agent.api.get('/v1/phrasings');
+    expect(res.status()).toBe(200);
+    const feed = (await res.json()) as PhrasingsFeed;
+    return feed.phrasings.find((p) => p.articleId === ARTICLE)?.queries ?? [];
+  };
+
+  await test.step('the visitor searches, then asks for a chat', async () => {
+    await visitor.goto('/');
+    await openPanel(visitor);
+    await search(visitor, query);
+    await openChannels(visitor);
+    await expect(triedList(visitor).filter({ hasText: query })).toHaveCount(1);
+    await chooseChat(visitor);
+    await sendMessage(visitor, 'My parcel has not come.');
+  });
+  const ref = await visitorRef(visitor);
+
+  // The worker's signed-in agent lends its session: no extra sign-in against the login limit.
+  const context = await browser.newContext({ storageState: await agent.api.storageState() });
+  const page = await context.newPage();
+  const violations = await collectPolicyViolations(page);
+
+  await test.step('the agent resolves it with the article that answered', async () => {
+    await page.goto('/console');
+    await page.getByRole('searchbox', { name: 'Reference' }).fill(ref);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByRole('heading', { name: `Chat · Ref ${ref}` })).toBeVisible();
+    await page.getByLabel('Outcome').selectOption('answered');
+    await page.getByLabel('The article that answered (optional)').fill(ARTICLE);
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'learned as' })).toContainText(
+      `1 search learned as a phrasing of the article ${ARTICLE}.`,
+    );
+    await expect(page.getByText(/^Resolved/)).toBeVisible();
+  });
+
+  const removeButton = page.getByRole('button', { name: `Remove "${query}"`, exact: true });
+  await test.step('the phrasing shows under Learned phrasings, and the server serves it', async () => {
+    await page.getByRole('link', { name: 'Learned phrasings', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Learned phrasings', level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle(/Learned phrasings · Lifeline console$/);
+    await expect(page.getByRole('link', { name: 'Learned phrasings', exact: true })).toHaveAttribute('aria-current', 'page');
+    const group = page.getByRole('region', { name: new RegExp(`^Article ${ARTICLE} · \\d+ phrasings?$`) });
+    const item = group.getByRole('listitem').filter({ hasText: query });
+    await expect(item).toContainText('learned once');
+    await expect(item.getByRole('link', { name: `Ref ${ref}` })).toBeVisible();
+    await expect(removeButton).toBeVisible();
+    expect(await served()).toContain(query);
+    expect(await pageViolations(page), 'axe on Learned phrasings').toEqual([]);
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: process.env.E2E_SCREENSHOTS, fullPage: true });
+  });
+
+  await test.step('the agent removes it: gone from the list and from what the widget fetches', async () => {
+    await removeButton.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Removed' })).toHaveText(
+      `Removed “${query}” from ${ARTICLE}. It will not be learned again for this article.`,
+    );
+    await expect(removeButton).toHaveCount(0);
+    // The keyboard is not thrown back to the top of the page.
+    await expect(page.locator(':focus')).toHaveCount(1);
+    expect(await served()).not.toContain(query);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Learned phrasings', level: 1 })).toBeVisible();
+    await expect(page.getByText(query)).toHaveCount(0);
+  });
+
+  expect(violations, 'CSP violations on the console').toEqual([]);
+  await context.close();
+});

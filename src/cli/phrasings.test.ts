@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parseHistory } from '../search/history';
+import { openSqliteStore } from '../server/store/sqlite';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../cli.js', import.meta.url));
+const T = '2025-03-01T10:00:00.000Z';
+
+describe('lifeline phrasings', () => {
+  it('prints the live phrasings as history.json', async () => {
+    const db = join(await mkdtemp(join(tmpdir(), 'lifeline-cli-')), 'lifeline.db');
+    const store = openSqliteStore(db);
+    await store.upsertAgent({ id: 'a', email: 'ada@example.com', name: 'Ada', passwordHash: 'h', salt: 's', createdAt: T });
+    const { handoff } = await store.createHandoff({
+      id: 'h1',
+      clientId: 'client-1',
+      tokenHash: '0'.repeat(64),
+      channel: 'chat',
+      visitor: null,
+      callback: null,
+      context: null,
+      transcript: ['where is my card', 'card delivery', 'card late'].map((query) => ({ type: 'search', at: T, query, resultCount: 0, topIds: [] })),
+      createdAt: T,
+      makeRef: () => '1234',
+      estimateWait: () => null,
+    });
+    await store.resolve(handoff.id, 'a', 'answered', 'card-arrival', false, T);
+    const late = (await store.listPhrasings()).find((p) => p.text === 'card late')!;
+    await store.removePhrasing(late.id, 'a', T);
+    await store.close();
+
+    const { stdout } = await run(process.execPath, [bin, 'phrasings', '--db', db]);
+    const parsed = parseHistory(JSON.parse(stdout));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.entries).toEqual([{ articleId: 'card-arrival', queries: ['card delivery', 'where is my card'] }]);
+  });
+
+  it('says so when the database is not there, and makes none', async () => {
+    const db = join(await mkdtemp(join(tmpdir(), 'lifeline-cli-')), 'missing.db');
+    const failed = await run(process.execPath, [bin, 'phrasings'], { env: { ...process.env, LIFELINE_DB: db } }).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 2, stderr: expect.stringContaining(`${db}: no such database`) });
+    expect(existsSync(db)).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The agents' view of learned phrasings: GET /v1/agent/phrasings[?articleId=] lists the live
+ * ones (with how often and when they were learned, and the handoff that last taught them), and
+ * DELETE /v1/agent/phrasings/:id removes one for good. Behind requireAgent, under /v1/agent.
+ */
+import { Hono } from 'hono';
+import { LIMITS } from '../../protocol/validate';
+import type { PhrasingRecord } from '../store/types';
+import type { AgentPhrasing } from './agent-types';
+import type { ApiDeps, ApiEnv } from './deps';
+import { iso, problem } from './http';
+
+export const toAgentPhrasing = (p: PhrasingRecord): AgentPhrasing => ({
+  id: p.id,
+  articleId: p.articleId,
+  text: p.text,
+  count: p.count,
+  firstLearnedAt: p.firstLearnedAt,
+  lastLearnedAt: p.lastLearnedAt,
+  handoff: p.handoffId !== null && p.handoffRef !== null ? { id: p.handoffId, ref: p.handoffRef } : null,
+  removedAt: p.removedAt,
+});
+
+export function agentPhrasingRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const routes = new Hono<ApiEnv>();
+
+  routes.get('/phrasings', async (c) => {
+    const articleId = c.req.query('articleId');
+    if (articleId !== undefined && (articleId.trim() === '' || articleId.length > LIMITS.articleId)) {
+      return problem(c, 400, `articleId must be an article id of 1 to ${LIMITS.articleId} characters`, 'articleId');
+    }
+    const phrasings = await deps.store.listPhrasings(articleId);
+    return c.json({ phrasings: phrasings.map(toAgentPhrasing) });
+  });
+
+  routes.delete('/phrasings/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!/^\d{1,15}$/.test(id)) return problem(c, 400, 'id must be the id of a phrasing (a whole number)', 'id');
+    const removed = await deps.store.removePhrasing(id, c.get('agent').id, iso(deps.now()));
+    if (!removed) return problem(c, 404, 'There is no such phrasing.');
+    return c.json({ phrasing: toAgentPhrasing(removed) });
+  });
+
+  return routes;
+}
