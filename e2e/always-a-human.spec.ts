@@ -72,7 +72,7 @@ const DEMO_WALK: Array<[name: string, step: (page: Page) => Promise<boolean>]> =
   }],
   ['no results for "xylophone quantum"', async (page) => {
     await search(page, 'xylophone quantum');
-    await expect(dialog(page).getByText('No articles match “xylophone quantum”.').first()).toBeVisible();
+    await expect(dialog(page).getByText('No good answer for “xylophone quantum”.').first()).toBeVisible();
     await expect(dialog(page).getByRole('button', { name: 'Get help from a person' })).toBeVisible();
     return true;
   }],

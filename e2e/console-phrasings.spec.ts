@@ -4,7 +4,7 @@
  * answered; the search shows under "Learned phrasings" and GET /v1/phrasings serves it; the agent
  * removes it and it is gone from both. One handoff only (the suite shares the per-address limit).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { PhrasingsFeed } from '../src/protocol/phrasings';
 import {
@@ -12,6 +12,7 @@ import {
   agentTest as test,
   chooseChat,
   collectPolicyViolations,
+  dialog,
   openChannels,
   openPanel,
   search,
@@ -87,6 +88,25 @@ test('a resolved handoff teaches its search as a phrasing, which an agent can re
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: process.env.E2E_SCREENSHOTS, fullPage: true });
   });
 
+  // A visitor who asks the same way (here: the one made-up word) now finds the article, though
+  // no article has that word; each look is a fresh browser, so nothing is cached.
+  const nextVisitorFinds = async (): Promise<Locator> => {
+    const context = await browser.newContext();
+    const next = await context.newPage();
+    await next.goto('/');
+    await openPanel(next);
+    await search(next, `${letters}?`);
+    const first = dialog(next).getByRole('list').getByRole('link').first();
+    await expect(dialog(next).getByText(/^(No good answer|\d+ articles? found)/).first()).toBeVisible();
+    cleanups.push(() => context.close());
+    return first;
+  };
+  const cleanups: Array<() => Promise<void>> = [];
+
+  await test.step('the next visitor who asks that way finds the article in the widget', async () => {
+    await expect(await nextVisitorFinds()).toHaveText('Where is my order?');
+  });
+
   await test.step('the agent removes it: gone from the list and from what the widget fetches', async () => {
     await removeButton.click();
     await expect(page.getByRole('status').filter({ hasText: 'Removed' })).toHaveText(
@@ -99,7 +119,10 @@ test('a resolved handoff teaches its search as a phrasing, which an agent can re
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Learned phrasings', level: 1 })).toBeVisible();
     await expect(page.getByText(query)).toHaveCount(0);
+    // And the next visitor gets "no good answer" again.
+    await expect(await nextVisitorFinds()).toHaveCount(0);
   });
+  for (const cleanup of cleanups) await cleanup();
 
   expect(violations, 'CSP violations on the console').toEqual([]);
   await context.close();

@@ -85,7 +85,7 @@ test('a search with no match says so in the live region and offers a person', as
   const panel = await openPanel(page);
   await expect(searchbox(page)).toBeEnabled();
   await searchbox(page).pressSequentially('xylophone quantum');
-  await expect(liveStatus(page)).toHaveText('No articles match “xylophone quantum”.');
+  await expect(liveStatus(page)).toHaveText('No good answer for “xylophone quantum”.');
   await expect(panel.getByRole('list').getByRole('link')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Get help from a person' }).click();
   await expect(viewHeading(page, 'Talk to a human')).toBeVisible();

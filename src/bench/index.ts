@@ -31,7 +31,7 @@ async function sizes(): Promise<void> {
   for (const f of files) row(f.file, kb(f.gzip), `(${kb(f.raw)} raw)`);
   row('loader, dist/lifeline.js', kb(loader.gzip), pct(loader.gzip, BUDGETS.loader));
   row('JavaScript fetched by the load event', kb(loader.gzip), pct(loader.gzip, BUDGETS.atLoad) + ' (the loader alone; checked in e2e/budgets.spec.ts)');
-  row('whole widget to search and read', kb(whole), pct(whole, BUDGETS.whole) + ' (loader, panel, one language pack)');
+  row('whole widget to search and read', kb(whole), pct(whole, BUDGETS.whole) + ' (loader, panel, one language pack, one search language)');
   row('live chunk (chat, callback)', kb(live), pct(live, BUDGETS.live));
   row('whole widget for a visitor who chats', kb(withLive), pct(withLive, BUDGETS.whole) + ' (over the budget: see README)');
   row('every file in dist/, all languages', kb(all), '(never all fetched by one page)');

@@ -36,10 +36,13 @@ export const isLanguagePack = (file: string): boolean => /^lifeline-lang-/.test(
 /** The live chunk, dist/lifeline-LiveHuman.<hash>.js, and its language packs, lifeline-live-<language>. */
 export const isLiveChunk = (file: string): boolean => /^lifeline-LiveHuman\./.test(file);
 export const isLivePack = (file: string): boolean => /^lifeline-live-/.test(file);
+/** A search language (stop words, suffixes): dist/lifeline-search-<language>.<hash>.js, one fetched per page. */
+export const isSearchPack = (file: string): boolean => /^lifeline-search-/.test(file);
 
 /**
  * Every .js file in dist/ with its raw and gzip size, and the totals a visitor can load:
- * `whole`, searching and reading (the loader, the panel and the largest language pack);
+ * `whole`, searching and reading (the loader, the panel, the largest language pack and the largest
+ * search language);
  * `withLive`, that plus the live chunk (a visitor who chats); `all`, every file.
  */
 export async function measureDist(
@@ -59,7 +62,10 @@ export async function measureDist(
   const largestPack = Math.max(0, ...packs.map((f) => f.gzip));
   const largestLivePack = Math.max(0, ...files.filter((f) => isLivePack(f.file)).map((f) => f.gzip));
   const live = sum(files.filter((f) => isLiveChunk(f.file))) + largestLivePack;
+  const largestSearchPack = Math.max(0, ...files.filter((f) => isSearchPack(f.file)).map((f) => f.gzip));
   const whole =
-    sum(files.filter((f) => !isLanguagePack(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file))) + largestPack;
+    sum(files.filter((f) => !isLanguagePack(f.file) && !isSearchPack(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file))) +
+    largestPack +
+    largestSearchPack;
   return { files, loader, live, whole, withLive: whole + live, all: sum(files) };
 }

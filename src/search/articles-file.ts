@@ -6,6 +6,7 @@
  */
 import { parseArticles } from './articles';
 import { createSearchIndex, loadSearchIndex, type SearchIndex } from './index';
+import { searchLanguage, type SearchLanguage } from './language';
 import type { Article } from './types';
 
 export interface ArticlesFile {
@@ -21,11 +22,17 @@ export function readArticlesFile(value: unknown, options: { lang?: string } = {}
   const { articles, problems } = parseArticles(value);
   const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const synonyms = readSynonyms(file.synonyms, problems);
-  const lang = typeof file.lang === 'string' ? file.lang : options.lang;
+  const lang = articlesLanguage(value, options.lang);
   if (!articles.length) return { articles, index: null, prebuilt: false, problems };
-  const loaded = file.index === undefined ? null : loadSearchIndex(file.index, articles);
+  const loaded = file.index === undefined ? null : loadSearchIndex(file.index, articles, lang);
   if (file.index !== undefined && !loaded) problems.push('index: does not fit these articles (edited since `lifeline index`?); built anew');
   return { articles, index: loaded ?? createSearchIndex(articles, { lang, synonyms }), prebuilt: loaded !== null, problems };
+}
+
+/** The language the articles are written in: the file's `lang`, else the given one (the widget's), else English. */
+export function articlesLanguage(value: unknown, fallback?: string): SearchLanguage {
+  const lang = typeof value === 'object' && value !== null ? (value as { lang?: unknown }).lang : undefined;
+  return searchLanguage(typeof lang === 'string' ? lang : fallback);
 }
 
 /** `[["refund", "money back"], ...]`: groups of two or more words or phrases. */

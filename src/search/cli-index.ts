@@ -4,12 +4,14 @@
  * JSON array, with the search index prebuilt so the widget loads it instead of building it. Every
  * problem names its file or row; `dropped` counts the articles that could not be used.
  */
+import './languages/all';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArticles } from './articles';
 import { readSynonyms } from './articles-file';
 import { mergeHistory, type HistoryEntry } from './history';
 import { createSearchIndex } from './index';
+import { serializeIndex } from './serialize';
 import { searchLanguage } from './language';
 import { parseCsv } from './csv';
 import { loadMarkdownFolder } from './markdown-folder';
@@ -145,7 +147,7 @@ export function indexFile(
   const file: Record<string, unknown> = { articles, lang };
   if (options.synonyms?.length) file.synonyms = options.synonyms;
   if (options.withIndex) {
-    file.index = createSearchIndex(articles, { lang, synonyms: options.synonyms ?? [], phrasings: mergeHistory(options.history ?? []) }).serialize();
+    file.index = serializeIndex(createSearchIndex(articles, { lang, synonyms: options.synonyms ?? [], phrasings: mergeHistory(options.history ?? []) }));
   }
   return file;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadSearchIndex } from './index';
+import './languages/all';
 import type { SearchLine } from './cli-search';
 import type { Article } from './types';
 

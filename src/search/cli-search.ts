@@ -4,6 +4,7 @@
  * search index gives it, 0 best, rounded to 3 decimals). An empty list is the index saying it
  * has no good answer.
  */
+import './languages/all';
 import { readFile } from 'node:fs/promises';
 import { readArticlesFile } from './articles-file';
 import { InputError } from './cli-index';
@@ -22,7 +23,7 @@ export async function loadSearchIndex(articlesPath: string, historyPath?: string
   const history = parseHistory(JSON.parse(await readFile(historyPath, 'utf8')) as unknown);
   problems.push(...history.problems.map((p) => `${historyPath}: ${p}`));
   // Learned phrasings already in the prebuilt index stay; the file's are added after them.
-  const current = index.serialize().phrasings;
+  const current = index.phrasings;
   return { index: index.withPhrasings(mergeHistory([...current, ...history.entries])), problems };
 }
 

@@ -61,15 +61,17 @@ export interface SearchOptions {
 export interface SearchIndex {
   readonly articles: readonly Article[];
   readonly lang: SearchLanguage;
+  /** The learned phrasings it matches (valid ones, for articles it has). */
+  readonly phrasings: readonly Phrasings[];
   search(query: string, limit?: number, options?: SearchOptions): SearchResult[];
   get(id: string): Article | undefined;
   /** The same articles with these learned phrasings instead of the current ones (cheap: the article index is shared). */
   withPhrasings(phrasings: readonly Phrasings[]): SearchIndex;
-  /** The prebuilt form (serialize.ts), JSON-safe. */
-  serialize(): SerializedIndex;
+  /** For serialize.ts, which the widget never loads. */
+  readonly internals: ArticleCore;
 }
 
-/** A prebuilt index as `lifeline index` writes it beside the articles. */
+/** A prebuilt index as `lifeline index` writes it beside the articles (serialize.ts). */
 export interface SerializedIndex {
   version: typeof INDEX_VERSION;
   lang: SearchLanguage;
@@ -101,7 +103,7 @@ const K1 = 1.2;
 const B = 0.75;
 
 /** Per word: the articles that contain it (positions in `articles`) and their BM25F weights (0–1). */
-interface ArticleCore {
+export interface ArticleCore {
   articles: readonly Article[];
   lang: SearchLanguage;
   fingerprint: string;
@@ -237,9 +239,10 @@ function assemble(core: ArticleCore, phrasings: readonly Phrasings[], minConfide
   return {
     articles,
     lang,
+    phrasings: learned.source,
     get: (id) => byId.get(id),
     withPhrasings: (next) => assemble(core, next, minConfidence),
-    serialize: () => serializeCore(core, learned.source),
+    internals: core,
     search(query, limit = 10, { typing = false } = {}) {
       const terms = [...new Set(tokenize(query.slice(0, 2_000), lang).map((t) => t.term))].slice(0, MAX_QUERY_TERMS);
       if (!terms.length) return [];
@@ -340,31 +343,16 @@ function assemble(core: ArticleCore, phrasings: readonly Phrasings[], minConfide
   };
 }
 
-function serializeCore(core: ArticleCore, phrasings: Phrasings[]): SerializedIndex {
-  const terms: string[] = [];
-  const postings: number[][] = [];
-  for (const [term, list] of core.postings) {
-    terms.push(term);
-    const flat: number[] = [];
-    let last = 0;
-    list.docs.forEach((doc, k) => {
-      flat.push(doc - last, Math.round(list.weights[k]! * 1000));
-      last = doc;
-    });
-    postings.push(flat);
-  }
-  return { version: INDEX_VERSION, lang: core.lang, fingerprint: core.fingerprint, terms, postings, phrasings };
-}
-
 /**
  * The index from its prebuilt form, or null when it does not fit these articles (another
  * version, other articles): the caller then builds it with createSearchIndex.
  */
-export function loadSearchIndex(value: unknown, articles: readonly Article[]): SearchIndex | null {
+export function loadSearchIndex(value: unknown, articles: readonly Article[], lang?: string): SearchIndex | null {
   const data = value as Partial<SerializedIndex> | null;
   if (
     !data ||
     data.version !== INDEX_VERSION ||
+    (lang !== undefined && data.lang !== searchLanguage(lang)) ||
     data.fingerprint !== fingerprintOf(articles) ||
     !Array.isArray(data.terms) ||
     !Array.isArray(data.postings) ||
@@ -385,8 +373,7 @@ export function loadSearchIndex(value: unknown, articles: readonly Article[]): S
     }
     postings.set(data.terms[i]!, { docs, weights, idf: idfOf(articles.length, docs.length) });
   }
-  const lang = searchLanguage(data.lang);
-  return assemble({ articles, lang, fingerprint: data.fingerprint, postings }, Array.isArray(data.phrasings) ? data.phrasings : []);
+  return assemble({ articles, lang: searchLanguage(data.lang), fingerprint: data.fingerprint, postings }, Array.isArray(data.phrasings) ? data.phrasings : []);
 }
 
 /** Sorted, non-overlapping ranges, so highlighting never nests. */

@@ -1,5 +1,5 @@
 /** Text helpers for search: pure, shared by the widget and the CLI. */
-import { isStopWord, stem, type SearchLanguage } from './language';
+import { languageOf, stem, type SearchLanguage } from './language';
 
 /** Markdown to plain text, cheaply: enough for an excerpt to match and show, not to render. */
 export function stripMarkdown(markdown: string): string {
@@ -38,24 +38,21 @@ export interface Token {
 // Letters and digits, with apostrophes inside a word ("isn't" stays one word).
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
-/**
- * The meaningful words of a text as stems with their positions: folded, stop words and
- * one-letter words dropped. `keepStopWords` keeps them (a query made only of them).
- */
-export function tokenize(text: string, lang: SearchLanguage, keepStopWords = false): Token[] {
+/** The meaningful words of a text as stems with their positions: folded, stop words and one-letter words dropped. */
+export function tokenize(text: string, lang: SearchLanguage): Token[] {
+  const language = languageOf(lang);
   const folded = fold(text);
   const tokens: Token[] = [];
   for (const match of folded.matchAll(WORD)) {
-    // French elision: "l'adresse" is "adresse".
-    const elided = lang === 'fr' ? (/^(?:qu|[ldjnscmt])['’]/.exec(match[0])?.[0].length ?? 0) : 0;
+    const elided = language.elision?.exec(match[0])?.[0].length ?? 0;
     const word = match[0].slice(elided).replace(/['’]/g, '');
-    if (word.length < 2 || (!keepStopWords && isStopWord(word, lang))) continue;
-    tokens.push({ term: stem(word, lang), start: match.index + elided, end: match.index + match[0].length - 1 });
+    if (word.length < 2 || language.stopWords.has(word)) continue;
+    tokens.push({ term: stem(word, language), start: match.index + elided, end: match.index + match[0].length - 1 });
   }
   return tokens;
 }
 
-/** The distinct stems of a query, in order, without stop words (unless it is made only of them). */
+/** The distinct stems of a query, in order, without stop words. */
 export function queryTerms(query: string, lang: SearchLanguage = 'en'): string[] {
   return [...new Set(tokenize(query, lang).map((t) => t.term))];
 }

@@ -32,7 +32,7 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
   const [history, setHistory] = useState<Screen[]>([]);
   const [query, setQuery] = useState('');
   const [panel, setPanel] = useState<HTMLElement | null>(null);
-  const articles = useArticles(ctx.settings.articles);
+  const articles = useArticles(ctx.settings.articles, ctx.settings.backend, ctx.language);
   const fullScreen = usePosition(open, panel, ctx.anchor, ctx.settings.position);
   const openRef = useRef(open);
   openRef.current = open;

@@ -4,6 +4,7 @@ import type { SearchResult } from '../../search/index';
 import type { ArticlesState } from './useArticles';
 import type { PanelStrings } from './strings';
 import { ResultList } from './ResultList';
+import { queryTerms } from '../../search/text';
 
 /** A query counts as settled (one transcript entry) once typing pauses this long. */
 const SETTLE_MS = 900;
@@ -23,8 +24,10 @@ interface Props {
 
 export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArticle, onHuman }: Props) {
   const index = articles.status === 'ready' ? articles.index : null;
-  const trimmed = query.trim();
-  const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(trimmed, 8) : []), [index, trimmed]);
+  // A query of only filler words ("how do I") is not a question yet: popular articles stay.
+  const trimmed = index && queryTerms(query, index.lang).length ? query.trim() : '';
+  // Typing: the last word may be unfinished, so its completions count.
+  const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(query, 8, { typing: true }) : []), [index, query]);
   const [announced, setAnnounced] = useState('');
   const recorded = useRef('');
 

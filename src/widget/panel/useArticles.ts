@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseArticles } from '../../search/articles';
-import { createSearchIndex, type SearchIndex } from '../../search/index';
+import { articlesLanguage, readArticlesFile } from '../../search/articles-file';
+import { loadSearchLanguage } from '../../search/language-load';
+import type { SearchIndex } from '../../search/index';
 
 export type ArticlesState =
   | { status: 'none' }
@@ -9,20 +10,31 @@ export type ArticlesState =
   | { status: 'ready'; index: SearchIndex };
 
 /**
- * Fetches `data-articles` once and builds the search index. Any failure (network, 404,
- * malformed JSON) is told to the site owner in the console and to the visitor as plain words;
- * the panel keeps the phone and the way to a human either way.
+ * Fetches `data-articles` once and loads its prebuilt search index (or builds one). Any failure
+ * (network, 404, malformed JSON) is told to the site owner in the console and to the visitor as
+ * plain words; the panel keeps the phone and the way to a human either way.
+ *
+ * With a backend, the phrasings it learned from resolved handoffs (/v1/phrasings) are fetched
+ * alongside and added when they arrive: search works without them, and a backend that is down
+ * costs nothing but the learning.
  */
-export function useArticles(url: string | null): ArticlesState {
+export function useArticles(url: string | null, backend: string | null, lang: string): ArticlesState {
   const [state, setState] = useState<ArticlesState>(url ? { status: 'loading' } : { status: 'none' });
   useEffect(() => {
     if (!url) return;
     const abort = new AbortController();
+    const get = (from: string, credentials: RequestCredentials): Promise<Response> =>
+      fetch(from, { signal: abort.signal, credentials, headers: { accept: 'application/json' } });
     const fail = (why: string): void => {
       console.error(`[Lifeline] data-articles: ${url} ${why}`);
       setState({ status: 'failed' });
     };
-    fetch(url, { signal: abort.signal, credentials: 'same-origin', headers: { accept: 'application/json' } })
+    const learned: Promise<unknown> = backend
+      ? get(`${backend.replace(/\/$/, '')}/v1/phrasings`, 'omit')
+          .then((r) => (r.ok ? r.json() : null))
+          .catch(() => null)
+      : Promise.resolve(null);
+    get(url, 'same-origin')
       .then(async (response) => {
         if (!response.ok) return fail(`answered ${response.status} ${response.statusText}`.trim());
         let json: unknown;
@@ -31,15 +43,19 @@ export function useArticles(url: string | null): ArticlesState {
         } catch (error) {
           return fail(`is not valid JSON (${(error as Error).message})`);
         }
-        const { articles, problems } = parseArticles(json);
+        const { index, problems } = readArticlesFile(json, { lang: await loadSearchLanguage(articlesLanguage(json, lang)) });
         for (const problem of problems) console.error(`[Lifeline] data-articles: ${url}: ${problem}`);
-        if (!articles.length) return fail('has no usable articles');
-        setState({ status: 'ready', index: createSearchIndex(articles) });
+        if (!index) return fail('has no usable articles');
+        setState({ status: 'ready', index });
+        const feed = (await learned) as { phrasings?: unknown } | null;
+        if (Array.isArray(feed?.phrasings) && feed.phrasings.length && !abort.signal.aborted) {
+          setState({ status: 'ready', index: index.withPhrasings([...index.phrasings, ...feed.phrasings]) });
+        }
       })
       .catch((error: unknown) => {
         if (!abort.signal.aborted) fail(`could not be fetched (${(error as Error).message})`);
       });
     return () => abort.abort();
-  }, [url]);
+  }, [url, backend, lang]);
   return state;
 }

@@ -7,7 +7,7 @@ const strings: PanelStrings = {
   searchLabel: 'Hilfe durchsuchen',
   searchPlaceholder: 'Nach Antworten suchen',
   results: (n) => (n === 1 ? '1 Artikel gefunden' : `${n} Artikel gefunden`),
-  noResults: (q) => `Keine Artikel zu „${q}“.`,
+  noResults: (q) => `Keine gute Antwort auf „${q}“.`,
   noResultsHint: 'Ein Mensch hilft Ihnen sofort weiter, oder versuchen Sie andere Wörter.',
   popular: 'Beliebte Artikel',
   loading: 'Artikel werden geladen…',

@@ -8,7 +8,7 @@ const strings: PanelStrings = {
   searchLabel: 'Search help',
   searchPlaceholder: 'Search for answers',
   results: (n) => (n === 1 ? '1 article found' : `${n} articles found`),
-  noResults: (q) => `No articles match “${q}”.`,
+  noResults: (q) => `No good answer for “${q}”.`,
   noResultsHint: 'A person can help with this right away, or try other words.',
   popular: 'Popular articles',
   loading: 'Loading articles…',

@@ -7,7 +7,7 @@ const strings: PanelStrings = {
   searchLabel: 'Buscar en la ayuda',
   searchPlaceholder: 'Buscar respuestas',
   results: (n) => (n === 1 ? '1 artículo encontrado' : `${n} artículos encontrados`),
-  noResults: (q) => `Ningún artículo coincide con «${q}».`,
+  noResults: (q) => `No hay una buena respuesta para «${q}».`,
   noResultsHint: 'Una persona puede ayudarle ahora mismo, o pruebe con otras palabras.',
   popular: 'Artículos populares',
   loading: 'Cargando artículos…',

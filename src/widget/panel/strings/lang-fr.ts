@@ -7,7 +7,7 @@ const strings: PanelStrings = {
   searchLabel: "Rechercher dans l'aide",
   searchPlaceholder: 'Rechercher une réponse',
   results: (n) => (n === 1 ? '1 article trouvé' : `${n} articles trouvés`),
-  noResults: (q) => `Aucun article ne correspond à « ${q} ».`,
+  noResults: (q) => `Pas de bonne réponse à « ${q} ».`,
   noResultsHint: "Une personne peut vous aider tout de suite, ou essayez d'autres mots.",
   popular: 'Articles populaires',
   loading: 'Chargement des articles…',

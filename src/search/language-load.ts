@@ -1,0 +1,28 @@
+/**
+ * The widget's way to a search language: each table is a chunk of its own, fetched once, so a
+ * page loads the stop words and suffixes of its articles' language only.
+ */
+import { registerLanguage, searchLanguage, type LanguageTable, type SearchLanguage } from './language';
+
+const TABLES: Record<SearchLanguage, () => Promise<{ default: LanguageTable }>> = {
+  en: () => import('./languages/search-en'),
+  fr: () => import('./languages/search-fr'),
+  de: () => import('./languages/search-de'),
+  es: () => import('./languages/search-es'),
+};
+
+const loading = new Map<SearchLanguage, Promise<SearchLanguage>>();
+
+/** Resolves with the language code once its table is registered. */
+export function loadSearchLanguage(locale: string | undefined): Promise<SearchLanguage> {
+  const code = searchLanguage(locale);
+  let done = loading.get(code);
+  if (!done) {
+    done = TABLES[code]().then((m) => {
+      registerLanguage(m.default);
+      return code;
+    });
+    loading.set(code, done);
+  }
+  return done;
+}

@@ -1,0 +1,29 @@
+/** English for search: stop words and the suffixes the light stemmer strips (language.ts). */
+import type { LanguageTable } from '../language';
+
+const table: LanguageTable = {
+  code: 'en',
+  stop:
+    'a about all also am an and any are as at be been but by can could did do does doing for from ' +
+      'had has have having he her here hi hey hello his how i if in into is it its just me my myself no ' +
+      'not of on or our ours please so some that the their them then there these they this those to ' +
+      'too us very was we were what when where which who whom why will with would you your yours im ' +
+      'ive id ill dont doesnt didnt cant cannot couldnt wont isnt arent wasnt werent havent hasnt hadnt ' +
+      'youre thats whats theres thanks thank ok okay yes hmm ' +
+      // Filler that says how someone feels, not what about: "I still need to know ...".
+      'still yet already really actually even ever maybe perhaps want wants wanted need needs needed ' +
+      'know tell something anything someone anyone thing things get got getting',
+  suffixes: [
+    ['ications', 'y'], ['ication', 'y'], ['ations', 'ate'], ['ation', 'ate'], ['ments', ''], ['ment', ''],
+    ['nesses', ''], ['ness', ''], ['ingly', ''], ['ings', ''], ['ing', ''], ['ies', 'y'], ['ied', 'y'],
+    ['edly', ''], ['ed', ''], ['ly', '', 4], ['al', '', 4], ['es', ''], ['s', ''], ['e', ''],
+  ],
+  // "s" after s, u or i is part of the word (class, status, this).
+  keepS: /[sui]$/,
+  // "stopped" -> "stopp" -> "stop", so it meets "stop"; ll, ss and zz are how words are spelt.
+  undouble: /([^aeiouylsz])\1$/,
+  // "charge" -> "charg", so it meets "charged" and "charging".
+  dropE: true,
+};
+
+export default table;
