@@ -36,18 +36,24 @@ export const isLanguagePack = (file: string): boolean => /^lifeline-lang-/.test(
 /** The live chunk, dist/lifeline-LiveHuman.<hash>.js, and its language packs, lifeline-live-<language>. */
 export const isLiveChunk = (file: string): boolean => /^lifeline-LiveHuman\./.test(file);
 export const isLivePack = (file: string): boolean => /^lifeline-live-/.test(file);
+/**
+ * The search index builder, dist/lifeline-build-index.<hash>.js: fetched only for an articles file
+ * without a prebuilt index (a hand-written JSON array); `lifeline index` files never need it.
+ */
+export const isBuilderChunk = (file: string): boolean => /^lifeline-build-index\./.test(file);
 /** A search language (stop words, suffixes): dist/lifeline-search-<language>.<hash>.js, one fetched per page. */
 export const isSearchPack = (file: string): boolean => /^lifeline-search-/.test(file);
 
 /**
  * Every .js file in dist/ with its raw and gzip size, and the totals a visitor can load:
  * `whole`, searching and reading (the loader, the panel, the largest language pack and the largest
- * search language);
+ * search language) with a prebuilt articles file; `builder`, what an articles file without a
+ * prebuilt index adds;
  * `withLive`, that plus the live chunk (a visitor who chats); `all`, every file.
  */
 export async function measureDist(
   distDir: string,
-): Promise<{ files: FileSize[]; loader: FileSize; live: number; whole: number; withLive: number; all: number }> {
+): Promise<{ files: FileSize[]; loader: FileSize; live: number; whole: number; builder: number; withLive: number; all: number }> {
   const names = (await readdir(distDir)).filter((name) => name.endsWith('.js')).sort();
   const files = await Promise.all(
     names.map(async (file) => {
@@ -64,8 +70,9 @@ export async function measureDist(
   const live = sum(files.filter((f) => isLiveChunk(f.file))) + largestLivePack;
   const largestSearchPack = Math.max(0, ...files.filter((f) => isSearchPack(f.file)).map((f) => f.gzip));
   const whole =
-    sum(files.filter((f) => !isLanguagePack(f.file) && !isSearchPack(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file))) +
+    sum(files.filter((f) => !isLanguagePack(f.file) && !isSearchPack(f.file) && !isBuilderChunk(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file))) +
     largestPack +
     largestSearchPack;
-  return { files, loader, live, whole, withLive: whole + live, all: sum(files) };
+  const builder = sum(files.filter((f) => isBuilderChunk(f.file)));
+  return { files, loader, live, whole, builder, withLive: whole + live, all: sum(files) };
 }

@@ -1,20 +1,21 @@
 /**
  * An articles file as the widget fetches it and the CLI reads it: a JSON array of articles, or
  * `{"articles": [...], "lang": "en", "synonyms": [[...]], "index": {...}}` as `lifeline index`
- * writes it. A prebuilt index is used when it fits the articles; otherwise (none, stale, another
- * version) the index is built here, so a hand-edited file never searches stale text.
+ * writes it. A prebuilt index is loaded when it fits the articles; otherwise (none, stale,
+ * another version) `index` is null and the caller builds one (build-index.ts), so a hand-edited
+ * file never searches stale text.
  */
 import { parseArticles } from './articles';
-import { createSearchIndex, loadSearchIndex, type SearchIndex } from './index';
+import { loadSearchIndex, type SearchIndex } from './index';
 import { searchLanguage, type SearchLanguage } from './language';
 import type { Article } from './types';
 
 export interface ArticlesFile {
   articles: Article[];
-  /** Null when there are no usable articles. */
+  /** The prebuilt index, when there is one and it fits. */
   index: SearchIndex | null;
-  /** Whether the prebuilt index was used. */
-  prebuilt: boolean;
+  lang: SearchLanguage;
+  synonyms: string[][];
   problems: string[];
 }
 
@@ -23,10 +24,9 @@ export function readArticlesFile(value: unknown, options: { lang?: string } = {}
   const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const synonyms = readSynonyms(file.synonyms, problems);
   const lang = articlesLanguage(value, options.lang);
-  if (!articles.length) return { articles, index: null, prebuilt: false, problems };
-  const loaded = file.index === undefined ? null : loadSearchIndex(file.index, articles, lang);
-  if (file.index !== undefined && !loaded) problems.push('index: does not fit these articles (edited since `lifeline index`?); built anew');
-  return { articles, index: loaded ?? createSearchIndex(articles, { lang, synonyms }), prebuilt: loaded !== null, problems };
+  const index = file.index === undefined || !articles.length ? null : loadSearchIndex(file.index, articles, lang);
+  if (file.index !== undefined && articles.length && !index) problems.push('index: does not fit these articles (edited since `lifeline index`?); built anew');
+  return { articles, index, lang, synonyms, problems };
 }
 
 /** The language the articles are written in: the file's `lang`, else the given one (the widget's), else English. */
@@ -53,3 +53,4 @@ export function readSynonyms(value: unknown, problems: string[]): string[][] {
   });
   return groups;
 }
+

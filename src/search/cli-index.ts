@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { parseArticles } from './articles';
 import { readSynonyms } from './articles-file';
 import { mergeHistory, type HistoryEntry } from './history';
-import { createSearchIndex } from './index';
+import { createSearchIndex } from './build-index';
 import { serializeIndex } from './serialize';
 import { searchLanguage } from './language';
 import { parseCsv } from './csv';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, loadSearchIndex, mergeRanges, MIN_CONFIDENCE } from './index';
+import { createSearchIndex } from './build-index';
+import { loadSearchIndex, mergeRanges, MIN_CONFIDENCE } from './index';
 import { serializeIndex } from './serialize';
 import { languageOf, stem, type SearchLanguage } from './language';
 import './languages/all';

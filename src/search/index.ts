@@ -18,7 +18,7 @@
  *    answer, and the widget offers a person instead of unrelated articles.
  */
 import { searchLanguage, type SearchLanguage } from './language';
-import { fold, stripMarkdown, tokenize } from './text';
+import { fold, tokenize } from './text';
 import type { Article } from './types';
 import { Vocabulary, type Expansion } from './vocabulary';
 
@@ -91,17 +91,6 @@ const RELATIVE_FLOOR = 0.4;
 /** Words counted per query; the rest of a very long query adds little but time. */
 const MAX_QUERY_TERMS = 16;
 
-// BM25F: field weights, term-frequency saturation and length normalisation.
-const FIELDS = [
-  ['title', 3],
-  ['keywords', 2],
-  ['tags', 2],
-  ['synonyms', 1.5],
-  ['body', 1],
-] as const;
-const K1 = 1.2;
-const B = 0.75;
-
 /** Per word: the articles that contain it (positions in `articles`) and their BM25F weights (0–1). */
 export interface ArticleCore {
   articles: readonly Article[];
@@ -118,13 +107,8 @@ interface PhrasingCore {
   norm: Float64Array;
 }
 
-export function createSearchIndex(articles: readonly Article[], options: IndexOptions = {}): SearchIndex {
-  const lang = searchLanguage(options.lang);
-  return assemble(buildArticleCore(articles, lang, options.synonyms ?? []), options.phrasings ?? [], options.minConfidence);
-}
-
 /** Inverse document frequency: rare words say more about what a question is about. */
-const idfOf = (count: number, df: number): number => Math.log(1 + (count - df + 0.5) / (df + 0.5));
+export const idfOf = (count: number, df: number): number => Math.log(1 + (count - df + 0.5) / (df + 0.5));
 
 export function fingerprintOf(articles: readonly Article[]): string {
   let length = 0;
@@ -135,63 +119,6 @@ export function fingerprintOf(articles: readonly Article[]): string {
     hash = Math.imul(hash ^ 0x1f, 0x01000193);
   }
   return `${articles.length}:${length}:${(hash >>> 0).toString(36)}`;
-}
-
-function buildArticleCore(articles: readonly Article[], lang: SearchLanguage, synonyms: ReadonlyArray<readonly string[]>): ArticleCore {
-  const groups = synonyms.map((group) => group.map((member) => tokenize(member, lang).map((t) => t.term)).filter((m) => m.length));
-  // Per field, per article: term counts and length.
-  const docs = articles.map((article) => {
-    const fields: Record<string, string[]> = {
-      title: terms(article.title),
-      keywords: terms((article.keywords ?? []).join(' . ')),
-      tags: terms((article.tags ?? []).join(' . ')),
-      body: terms(stripMarkdown(article.body)),
-    };
-    fields.synonyms = synonymTerms(groups, new Set(Object.values(fields).flat()));
-    return fields;
-  });
-  const averages = FIELDS.map(([name]) => docs.reduce((sum, d) => sum + d[name]!.length, 0) / Math.max(1, docs.length) || 1);
-  const lists = new Map<string, { docs: number[]; weights: number[] }>();
-  docs.forEach((fields, at) => {
-    const weighted = new Map<string, number>();
-    FIELDS.forEach(([name, weight], f) => {
-      const words = fields[name]!;
-      const norm = 1 - B + (B * words.length) / averages[f]!;
-      for (const word of words) weighted.set(word, (weighted.get(word) ?? 0) + weight / norm);
-    });
-    for (const [word, tf] of weighted) {
-      const list = lists.get(word) ?? { docs: [], weights: [] };
-      list.docs.push(at);
-      // Saturating: the tenth mention adds less than the first. Rounded as serialized.
-      list.weights.push(Math.round((tf / (K1 + tf)) * 1000) / 1000);
-      lists.set(word, list);
-    }
-  });
-  const postings: ArticleCore['postings'] = new Map();
-  for (const [word, list] of lists) {
-    postings.set(word, { docs: Uint32Array.from(list.docs), weights: Float32Array.from(list.weights), idf: idfOf(articles.length, list.docs.length) });
-  }
-  return { articles, lang, fingerprint: fingerprintOf(articles), postings };
-
-  function terms(text: string): string[] {
-    return tokenize(text, lang).map((t) => t.term);
-  }
-}
-
-/**
- * Doc-side synonyms: when an article says one member of a group ("refund"), the words of the
- * other members ("money", "back") are added to its synonyms field, so either phrasing finds it.
- */
-function synonymTerms(groups: string[][][], present: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const group of groups) {
-    const has = group.map((member) => member.every((t) => present.has(t)));
-    if (!has.includes(true)) continue;
-    group.forEach((member, i) => {
-      if (!has[i]) out.push(...member);
-    });
-  }
-  return out;
 }
 
 function buildPhrasingCore(core: ArticleCore, phrasings: readonly Phrasings[]): PhrasingCore {
@@ -226,7 +153,7 @@ function buildPhrasingCore(core: ArticleCore, phrasings: readonly Phrasings[]): 
   return { source, postings, owner: Uint32Array.from(owners), norm };
 }
 
-function assemble(core: ArticleCore, phrasings: readonly Phrasings[], minConfidence = MIN_CONFIDENCE): SearchIndex {
+export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], minConfidence = MIN_CONFIDENCE): SearchIndex {
   const learned = buildPhrasingCore(core, phrasings);
   const { articles, lang } = core;
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -345,7 +272,7 @@ function assemble(core: ArticleCore, phrasings: readonly Phrasings[], minConfide
 
 /**
  * The index from its prebuilt form, or null when it does not fit these articles (another
- * version, other articles): the caller then builds it with createSearchIndex.
+ * version, other articles): the caller then builds it with createSearchIndex (build-index.ts).
  */
 export function loadSearchIndex(value: unknown, articles: readonly Article[], lang?: string): SearchIndex | null {
   const data = value as Partial<SerializedIndex> | null;

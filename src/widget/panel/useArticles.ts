@@ -43,9 +43,12 @@ export function useArticles(url: string | null, backend: string | null, lang: st
         } catch (error) {
           return fail(`is not valid JSON (${(error as Error).message})`);
         }
-        const { index, problems } = readArticlesFile(json, { lang: await loadSearchLanguage(articlesLanguage(json, lang)) });
-        for (const problem of problems) console.error(`[Lifeline] data-articles: ${url}: ${problem}`);
-        if (!index) return fail('has no usable articles');
+        const file = readArticlesFile(json, { lang: await loadSearchLanguage(articlesLanguage(json, lang)) });
+        for (const problem of file.problems) console.error(`[Lifeline] data-articles: ${url}: ${problem}`);
+        if (!file.articles.length) return fail('has no usable articles');
+        // Without a prebuilt index (`lifeline index` writes one), the builder is fetched and run here.
+        const index = file.index ?? (await import('../../search/build-index')).createSearchIndex(file.articles, file);
+        if (abort.signal.aborted) return;
         setState({ status: 'ready', index });
         const feed = (await learned) as { phrasings?: unknown } | null;
         if (Array.isArray(feed?.phrasings) && feed.phrasings.length && !abort.signal.aborted) {
