@@ -34,6 +34,8 @@ export function useArticles(url: string | null, backend: string | null, lang: st
           .then((r) => (r.ok ? r.json() : null))
           .catch(() => null)
       : Promise.resolve(null);
+    // The widget's language is the likely language of the articles: its table is fetched beside them.
+    void loadSearchLanguage(lang).catch(() => undefined);
     get(url, 'same-origin')
       .then(async (response) => {
         if (!response.ok) return fail(`answered ${response.status} ${response.statusText}`.trim());
