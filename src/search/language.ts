@@ -25,17 +25,23 @@ export interface LanguageTable {
   dropE?: boolean;
   /** An elided article at the start of a word, dropped: French "l'". */
   elision?: RegExp;
+  /** Irregular forms and their base word, space-separated pairs: "paid pay sent send". */
+  irregular?: string;
 }
 
 /** A registered table, with its stop words as a set. */
 export interface Language extends LanguageTable {
   stopWords: ReadonlySet<string>;
+  bases: ReadonlyMap<string, string>;
 }
 
 const registered = new Map<SearchLanguage, Language>();
 
 export function registerLanguage(table: LanguageTable): void {
-  registered.set(table.code, { ...table, stopWords: new Set(table.stop.split(' ')) });
+  const pairs = table.irregular?.split(' ') ?? [];
+  const bases = new Map<string, string>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) bases.set(pairs[i]!, pairs[i + 1]!);
+  registered.set(table.code, { ...table, stopWords: new Set(table.stop.split(' ')), bases });
 }
 
 /** The table for a language; it must have been registered (languages/all.ts, or loadSearchLanguage in the widget). */
@@ -52,6 +58,7 @@ const MIN_STEM = 3;
  * Two passes, so a plural meets its singular ("withdrawals" -> "withdrawal" -> "withdraw").
  */
 export function stem(word: string, language: Language): string {
+  word = language.bases.get(word) ?? word;
   if (word.length <= MIN_STEM || /\d/.test(word)) return word;
   return stripSuffix(stripSuffix(word, language), language);
 }

@@ -24,6 +24,15 @@ const table: LanguageTable = {
   undouble: /([^aeiouylsz])\1$/,
   // "charge" -> "charg", so it meets "charged" and "charging".
   dropE: true,
+  // Common irregular verbs, so "paid" meets "pay" and "stolen" meets "steal".
+  irregular:
+    'paid pay sent send lost lose spent spend bought buy came come went go gone go took take taken take ' +
+    'made make gave give given give stole steal stolen steal froze freeze frozen freeze withdrew withdraw ' +
+    'withdrawn withdraw found find left leave kept keep saw see seen see thought think held hold brought bring ' +
+    'chose choose chosen choose broke break broken break forgot forget forgotten forget wrote write written write ' +
+    'began begin begun begin understood understand meant mean felt feel heard hear ran run rode ride ridden ride ' +
+    'drove drive driven drive fell fall fallen fall sold sell won win caught catch taught teach built build ' +
+    'lent lend owed owe hid hide hidden hide shown show',
 };
 
 export default table;
