@@ -5,7 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import {
+  DEMO_ATTRS,
+  ORIGIN,
   REFUND_TITLE,
+  hostPage,
   SORRY,
   dialog,
   helpButton,
@@ -103,4 +106,50 @@ test('an empty query shows the five popular articles', async ({ page }) => {
   await expect(panel.getByRole('list').getByRole('link').first()).toBeVisible();
   await searchbox(page).fill('');
   await expect(popular.getByRole('link')).toHaveCount(5);
+});
+
+test('a hand-written articles array in French is indexed in the browser, with French stems', async ({ page }) => {
+  const articles = [
+    { id: 'remboursements', title: 'Comment obtenir un remboursement ?', body: "Les remboursements arrivent sous cinq jours sur le moyen de paiement d'origine." },
+    { id: 'livraison', title: 'Où en est ma livraison ?', body: 'Suivez votre colis avec le lien de confirmation.' },
+    { id: 'batterie', title: 'Ma batterie ne charge plus', body: 'Vérifiez le chargeur.' },
+  ];
+  await page.route(`${ORIGIN}/e2e/articles-fr.json`, (route) =>
+    route.fulfill({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(articles) }),
+  );
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  const host = await hostPage(page, { script: { ...DEMO_ATTRS, 'data-articles': '/e2e/articles-fr.json', 'data-locale': 'fr' } });
+  await page.goto(host.url);
+  await page.locator('lifeline-widget').getByRole('button', { name: 'Aide', exact: true }).click();
+  const panel = page.getByRole('dialog', { name: 'Aide' });
+  const box = panel.getByRole('searchbox');
+  await expect(box).toBeEnabled();
+  // Plural, elision and accents: "remboursements" meets "remboursement", "l'état" and "où" fold away.
+  await box.fill('mes remboursements');
+  await expect(panel.getByRole('list').getByRole('link').first()).toHaveAccessibleName('Comment obtenir un remboursement ?');
+  await box.fill('ou en est la livraison');
+  await expect(panel.getByRole('list').getByRole('link').first()).toHaveAccessibleName('Où en est ma livraison ?');
+  await box.fill('recette de cuisine');
+  await expect(panel.getByText('Pas de bonne réponse à « recette de cuisine ».')).toBeVisible();
+  // No prebuilt index: the builder and the French table were fetched; no other language's table.
+  expect(scripts.some((s) => /\/lifeline-build-index\.[\w-]+\.js$/.test(s))).toBe(true);
+  expect(scripts.filter((s) => /\/lifeline-search-\w\w\./.test(s)).map((s) => s.match(/search-(\w\w)/)![1])).toEqual(['fr']);
+});
+
+test('the demo’s prebuilt index is loaded, not rebuilt, and filler words alone keep the popular articles', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/');
+  const panel = await openPanel(page);
+  await expect(searchbox(page)).toBeEnabled();
+  await searchbox(page).fill('how do I');
+  await expect(panel.getByRole('region', { name: 'Popular articles' }).getByRole('link')).toHaveCount(5);
+  await searchbox(page).fill('how do I get my money back');
+  await expect(panel.getByRole('list').getByRole('link').first()).toHaveAccessibleName(REFUND_TITLE);
+  expect(scripts.some((s) => s.includes('lifeline-build-index'))).toBe(false);
 });
