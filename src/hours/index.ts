@@ -8,3 +8,4 @@ export { HORIZON_DAYS, availability, isOpen, nextClosing, nextOpening, openPerio
 export { describeWeek, formatBack, formatSlot, formatTime, formatUntil, otherClock, type Reader } from './format';
 export { HOURS_WORDS, type HoursLanguage, type HoursWords } from './words';
 export { isTimeZone, localTime, offsetAt, wallToInstant } from './zone';
+export { SLOT_HORIZON_DAYS, SLOT_LEAD_MS, candidateSlots, type SlotRules } from './slots';

@@ -16,6 +16,8 @@ import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
+import { systemZone, type BusinessHours, type CallbackPolicy } from './config';
+import { ALWAYS_OPEN } from '../hours';
 
 /** Per client IP (login also per email); see rate-limit.ts. */
 export interface RateLimits {
@@ -56,6 +58,10 @@ export interface AppOptions {
   now?: () => number;
   /** Milliseconds between SSE heartbeat comments. @default 15000 */
   heartbeatMs?: number;
+  /** When the channels are open. @default always, in the process's zone */
+  hours?: BusinessHours;
+  /** Callback slots. @default 30 minutes, 2 callbacks each */
+  callbacks?: CallbackPolicy;
 }
 
 /** The demo runs under the strict policy a careful site would have (promise 3). */
@@ -142,5 +148,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     trustProxy: options.trustProxy ?? false,
     heartbeatMs: options.heartbeatMs ?? 15_000,
+    hours: options.hours ?? { schedule: ALWAYS_OPEN, zone: systemZone() },
+    callbacks: options.callbacks ?? { slotMinutes: 30, perSlot: 2 },
   };
 }

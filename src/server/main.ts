@@ -54,6 +54,8 @@ const app = createApp({
   secret: settings.secret,
   allowedOrigins: settings.allowedOrigins,
   trustProxy: settings.trustProxy,
+  hours: settings.hours,
+  callbacks: settings.callbacks,
 });
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
