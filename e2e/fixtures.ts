@@ -309,9 +309,14 @@ export const LIVE = live;
  */
 export const CREATED_TIMEOUT = 20_000;
 
-/** A button of the channel choice; its name is the label followed by its note. */
-export const channelButton = (page: Page, label: string): Locator =>
-  dialog(page).getByRole('button', { name: new RegExp(`^${label}\\b`) });
+/**
+ * A channel of the choice, by its label (its name is the label followed by its notes): a button,
+ * or for the phone a tel: link.
+ */
+export const channelButton = (page: Page, label: string): Locator => {
+  const name = new RegExp(`^${label}\\b`);
+  return dialog(page).getByRole('button', { name }).or(dialog(page).getByRole('link', { name }));
+};
 export const chatLog = (page: Page): Locator => dialog(page).getByRole('log');
 export const messageBox = (page: Page): Locator => dialog(page).getByRole('textbox', { name: LIVE.message, exact: true });
 /** The chat bubbles whose text contains `text` (each is a paragraph of the log). */

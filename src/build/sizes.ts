@@ -21,6 +21,11 @@ export const BUDGETS = {
    * unnoticed.
    */
   live: 8 * 1024,
+  /**
+   * The hours chunk (opening hours, availability, the callback slot picker), fetched when the
+   * human view opens or the panel mounts on a site with data-hours. Our own cap.
+   */
+  hours: 6 * 1024,
 } as const;
 
 export interface FileSize {
@@ -36,15 +41,18 @@ export const isLanguagePack = (file: string): boolean => /^lifeline-lang-/.test(
 /** The live chunk, dist/lifeline-LiveHuman.<hash>.js, and its language packs, lifeline-live-<language>. */
 export const isLiveChunk = (file: string): boolean => /^lifeline-LiveHuman\./.test(file);
 export const isLivePack = (file: string): boolean => /^lifeline-live-/.test(file);
+/** The hours chunk, dist/lifeline-Availability.<hash>.js (src/widget/panel/hours/). */
+export const isHoursChunk = (file: string): boolean => /^lifeline-Availability\./.test(file);
 
 /**
  * Every .js file in dist/ with its raw and gzip size, and the totals a visitor can load:
  * `whole`, searching and reading (the loader, the panel and the largest language pack);
- * `withLive`, that plus the live chunk (a visitor who chats); `all`, every file.
+ * `hours`, the hours chunk; `withLive`, searching plus the hours and live chunks (a visitor who
+ * chats); `all`, every file.
  */
 export async function measureDist(
   distDir: string,
-): Promise<{ files: FileSize[]; loader: FileSize; live: number; whole: number; withLive: number; all: number }> {
+): Promise<{ files: FileSize[]; loader: FileSize; live: number; hours: number; whole: number; withLive: number; all: number }> {
   const names = (await readdir(distDir)).filter((name) => name.endsWith('.js')).sort();
   const files = await Promise.all(
     names.map(async (file) => {
@@ -59,7 +67,8 @@ export async function measureDist(
   const largestPack = Math.max(0, ...packs.map((f) => f.gzip));
   const largestLivePack = Math.max(0, ...files.filter((f) => isLivePack(f.file)).map((f) => f.gzip));
   const live = sum(files.filter((f) => isLiveChunk(f.file))) + largestLivePack;
+  const hours = sum(files.filter((f) => isHoursChunk(f.file)));
   const whole =
-    sum(files.filter((f) => !isLanguagePack(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file))) + largestPack;
-  return { files, loader, live, whole, withLive: whole + live, all: sum(files) };
+    sum(files.filter((f) => !isLanguagePack(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file) && !isHoursChunk(f.file))) + largestPack;
+  return { files, loader, live, hours, whole, withLive: whole + hours + live, all: sum(files) };
 }
