@@ -444,13 +444,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node --import tsx src/server/main.ts` on `port` with the SQLite file `db` and the e2e
- * agent, and resolves once `/lifeline.js` answers.
+ * Starts `node --import tsx src/server/main.ts` on `port` with the SQLite file `db`, the e2e
+ * agent and any further `env` (LIFELINE_HOURS...), and resolves once `/lifeline.js` answers.
  */
-export async function startServer(port: number, db: string): Promise<OwnServer> {
+export async function startServer(port: number, db: string, env: Record<string, string> = {}): Promise<OwnServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...serverEnv(port, db) },
+    env: { ...process.env, ...serverEnv(port, db), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

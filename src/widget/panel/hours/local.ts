@@ -52,9 +52,12 @@ export const businessZone = (settings: Settings, status: StatusState, reader: Re
 
 const time = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
 
-/** The backend's word when it answered; else data-hours; else open. */
+/**
+ * The backend's word when it answered (it runs chat and callbacks); else data-hours; else open.
+ * The phone line is the site's own, so data-hours, when given, says when it is answered.
+ */
 export function channelAvailability(channel: Channel, status: StatusState, settings: Settings, now: number): Availability {
-  if (typeof status === 'object' && status) {
+  if (typeof status === 'object' && status && !(channel === 'phone' && settings.hours)) {
     const c = status.channels[channel];
     return { open: c.open, nextOpening: time(c.nextOpening), closesAt: time(c.closesAt) };
   }

@@ -27,8 +27,11 @@ const STATUS_REFRESH_MS = 30_000;
 /** How long a call waits for its phone handoff's reference before dialling without it. */
 export const PHONE_HANDOFF_WAIT_MS = 1_500;
 
-/** /v1/status, refreshed while the panel is open; null until known, 'down' when unreachable. */
-function useStatus(backend: string, open: boolean): StatusState {
+/**
+ * /v1/status, refreshed while the panel is open (and when `again` changes); null until known,
+ * 'down' when unreachable.
+ */
+function useStatus(backend: string, open: boolean, again: unknown): StatusState {
   const [status, setStatus] = useState<StatusState>(null);
   useEffect(() => {
     if (!open) return;
@@ -46,7 +49,7 @@ function useStatus(backend: string, open: boolean): StatusState {
       live = false;
       clearInterval(timer);
     };
-  }, [backend, open]);
+  }, [backend, open, again]);
   return status;
 }
 
@@ -77,13 +80,17 @@ interface Props {
 export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandoff }: Props) {
   useEffect(() => ctx.addStyles(liveCss), []);
   const session = useSession(ctx);
-  const status = useStatus(ctx.settings.backend!, open);
+  const conversation = session.conversation();
+  const link = session.link();
+  const active = conversation && !isClosed(conversation) ? conversation : null;
+  // A callback the server refused (its slot was just taken): choose again, told why, from the
+  // free slots as they are now.
+  const refusedCallback = active?.channel === 'callback' && !active.id && link.error;
+  const status = useStatus(ctx.settings.backend!, open, refusedCallback);
   const [choosing, setChoosing] = useState<{ slot: CallbackSlot | null } | null>(null);
   const [calling, setCalling] = useState(false);
   const dialing = useRef(false);
   const lines = useSummary(ctx, strings);
-  const conversation = session.conversation();
-  const link = session.link();
   const { settings } = ctx;
   const dialString = (ref: string | null | undefined): string => settings.phoneDial + (settings.phoneRef === 'dial' && ref ? `,${ref}#` : '');
 
@@ -121,11 +128,8 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     if (onlyChat && !conversation) start('chat');
   }, [onlyChat]);
 
-  const active = conversation && !isClosed(conversation) ? conversation : null;
   // The session knows best once it talks to the server; the status poll may be up to 30 s old.
   const offline = !link.online || (status === 'down' && !active?.id);
-  // A callback the server refused (its slot was just taken): choose again, told why.
-  const refusedCallback = active?.channel === 'callback' && !active.id && link.error;
 
   let body;
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {
