@@ -77,8 +77,8 @@ export interface LiveStrings {
   noSlots: string;
   /** The free slots could not be fetched (backend down). */
   slotsUnknown: string;
-  /** With chat closed: the offer of a call at the next free time. */
-  chatClosedOffer(back: string): string;
+  /** With chat closed ("back Monday 09:00 your time", or null when unknown): a call offered instead. */
+  chatClosedOffer(back: string | null): string;
   callMeAt(when: string): string;
   note: string;
   requestCall: string;

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
-import { HOURS_WORDS, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Availability, type Reader } from '../../../hours';
+import { HOURS_WORDS, dayName, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Availability, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
@@ -36,9 +36,10 @@ export function availabilityText(a: Availability, now: number, reader: Reader, z
   return a.nextOpening === null ? words.closed : `${words.closed} · ${formatBack(a.nextOpening, now, reader, zone)}`;
 }
 
-const slotText = (slot: CallbackSlot, now: number, reader: Reader): string => {
+/** "Today, 15:00–15:30" on its own (a radio's label), "today, 15:00–15:30" within a sentence. */
+const slotText = (slot: CallbackSlot, now: number, reader: Reader, inSentence = false): string => {
   const { day, time } = formatSlot({ from: Date.parse(slot.from), to: Date.parse(slot.to) }, now, reader);
-  return `${day}, ${time}`;
+  return `${inSentence ? dayName(Date.parse(slot.from), now, reader) : day}, ${time}`;
 };
 
 /** In the phone card: open or closed now, and the week's hours (in the business's zone). */
@@ -94,9 +95,9 @@ export function ChannelChoice({ ctx, s, status, phoneHref, calling, onChat, onCa
     <>
       {!chat.open && first && (
         <section class="ll-card ll-offer" aria-labelledby="ll-offer-text">
-          <p id="ll-offer-text">{s.chatClosedOffer(availabilityText(chat, now, reader, zone))}</p>
+          <p id="ll-offer-text">{s.chatClosedOffer(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, zone))}</p>
           <button type="button" class="ll-pill ll-accent" onClick={() => onCallback(first)}>
-            {s.callMeAt(slotText(first, now, reader))}
+            {s.callMeAt(slotText(first, now, reader, true))}
           </button>
         </section>
       )}
@@ -113,7 +114,7 @@ export function ChannelChoice({ ctx, s, status, phoneHref, calling, onChat, onCa
         <li>
           <button type="button" class="ll-channel" onClick={() => onCallback()}>
             <span class="ll-channel-label">{s.callback}</span>
-            <span class="ll-channel-note">{slots === null ? s.callbackNote : first ? s.nextFree(slotText(first, now, reader)) : s.noSlots}</span>
+            <span class="ll-channel-note">{slots === null ? s.callbackNote : first ? s.nextFree(slotText(first, now, reader, true)) : s.noSlots}</span>
           </button>
         </li>
         {phoneHref && (

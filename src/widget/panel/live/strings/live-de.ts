@@ -30,7 +30,7 @@ const strings: LiveStrings = {
   nextFree: (when) => `Nächster freier Termin: ${when}`,
   noSlots: 'In den nächsten zwei Wochen ist kein Termin frei. Bitte rufen Sie uns an.',
   slotsUnknown: 'Die freien Termine sind gerade nicht abrufbar. Rufen Sie uns an oder versuchen Sie es gleich noch einmal.',
-  chatClosedOffer: (back) => `Der Chat ist geschlossen (${back}). Wir können Sie zurückrufen:`,
+  chatClosedOffer: (back) => `Der Chat ist geschlossen${back ? ` (${back})` : ''}. Wir können Sie zurückrufen:`,
   callMeAt: (when) => `Rückruf ${when}`,
   note: 'Sollen wir etwas wissen? (optional)',
   requestCall: 'Anruf anfordern',

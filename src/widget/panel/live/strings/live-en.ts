@@ -30,7 +30,7 @@ const strings: LiveStrings = {
   nextFree: (when) => `Next free time: ${when}`,
   noSlots: 'No free times in the next two weeks. Please call us.',
   slotsUnknown: 'We can’t see the free times right now. Please call us, or try again in a moment.',
-  chatClosedOffer: (back) => `Chat is closed now (${back}). We can call you back instead:`,
+  chatClosedOffer: (back) => `Chat is closed now${back ? `, ${back}` : ''}. We can call you back instead:`,
   callMeAt: (when) => `Call me back ${when}`,
   note: 'Anything we should know? (optional)',
   requestCall: 'Request the call',

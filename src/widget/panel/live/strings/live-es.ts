@@ -30,7 +30,7 @@ const strings: LiveStrings = {
   nextFree: (when) => `Próxima hora libre: ${when}`,
   noSlots: 'No hay horas libres en las próximas dos semanas. Llámenos.',
   slotsUnknown: 'Ahora no podemos ver las horas libres. Llámenos o inténtelo de nuevo en un momento.',
-  chatClosedOffer: (back) => `El chat está cerrado (${back}). Podemos llamarle nosotros:`,
+  chatClosedOffer: (back) => `El chat está cerrado${back ? ` (${back})` : ''}. Podemos llamarle nosotros:`,
   callMeAt: (when) => `Llámenme ${when}`,
   note: '¿Algo que debamos saber? (opcional)',
   requestCall: 'Pedir la llamada',

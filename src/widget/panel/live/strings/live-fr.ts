@@ -30,7 +30,7 @@ const strings: LiveStrings = {
   nextFree: (when) => `Prochain créneau libre : ${when}`,
   noSlots: 'Aucun créneau libre dans les deux semaines. Appelez-nous.',
   slotsUnknown: 'Impossible de voir les créneaux libres pour le moment. Appelez-nous, ou réessayez dans un instant.',
-  chatClosedOffer: (back) => `La discussion est fermée (${back}). Nous pouvons vous rappeler :`,
+  chatClosedOffer: (back) => `La discussion est fermée${back ? ` (${back})` : ''}. Nous pouvons vous rappeler :`,
   callMeAt: (when) => `Rappelez-moi ${when}`,
   note: 'Quelque chose à nous dire ? (facultatif)',
   requestCall: 'Demander l’appel',
