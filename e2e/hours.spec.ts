@@ -140,6 +140,13 @@ test.describe('the backend’s hours and callback slots', () => {
       await panel.getByRole('button', { name: LIVE.cancelRequest }).click();
       await expect(panel.getByText(LIVE.cancelled)).toBeVisible();
       expect((await agent.get(handoff.id)).status).toBe('cancelled');
+
+      // The console shows it as cancelled: nobody calls.
+      const context = await page.context().browser()!.newContext({ storageState: await agent.api.storageState() });
+      const consolePage = await context.newPage();
+      await consolePage.goto(`${server!.origin}/console#/handoff/${handoff.id}`);
+      await expect(consolePage.getByText('The visitor cancelled this callback')).toBeVisible();
+      await context.close();
     } finally {
       await agent.dispose();
     }
