@@ -309,9 +309,14 @@ export const LIVE = live;
  */
 export const CREATED_TIMEOUT = 20_000;
 
-/** A button of the channel choice; its name is the label followed by its note. */
-export const channelButton = (page: Page, label: string): Locator =>
-  dialog(page).getByRole('button', { name: new RegExp(`^${label}\\b`) });
+/**
+ * A channel of the choice, by its label (its name is the label followed by its notes): a button,
+ * or for the phone a tel: link.
+ */
+export const channelButton = (page: Page, label: string): Locator => {
+  const name = new RegExp(`^${label}\\b`);
+  return dialog(page).getByRole('button', { name }).or(dialog(page).getByRole('link', { name }));
+};
 export const chatLog = (page: Page): Locator => dialog(page).getByRole('log');
 export const messageBox = (page: Page): Locator => dialog(page).getByRole('textbox', { name: LIVE.message, exact: true });
 /** The chat bubbles whose text contains `text` (each is a paragraph of the log). */
@@ -439,13 +444,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node --import tsx src/server/main.ts` on `port` with the SQLite file `db` and the e2e
- * agent, and resolves once `/lifeline.js` answers.
+ * Starts `node --import tsx src/server/main.ts` on `port` with the SQLite file `db`, the e2e
+ * agent and any further `env` (LIFELINE_HOURS...), and resolves once `/lifeline.js` answers.
  */
-export async function startServer(port: number, db: string): Promise<OwnServer> {
+export async function startServer(port: number, db: string, env: Record<string, string> = {}): Promise<OwnServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...serverEnv(port, db) },
+    env: { ...process.env, ...serverEnv(port, db), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

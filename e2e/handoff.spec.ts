@@ -315,8 +315,9 @@ test('a callback: the agent gets the number and the window, and cancelling close
   const panel = dialog(page);
   const phone = '+1 555 010 2030';
   await panel.getByRole('textbox', { name: LIVE.yourPhone }).fill(phone);
-  await panel.getByRole('combobox', { name: LIVE.day }).selectOption({ label: LIVE.tomorrow });
-  await panel.getByRole('combobox', { name: LIVE.time }).selectOption({ label: LIVE.slots[1]! });
+  const slots = panel.getByRole('group', { name: LIVE.slotsLegend }).getByRole('radio');
+  await expect(slots.first()).toBeChecked(); // the soonest free time, unless chosen otherwise
+  await slots.nth(1).check();
   await panel.getByRole('textbox', { name: LIVE.note }).fill('About the order from March.');
   await panel.getByRole('button', { name: LIVE.requestCall }).click();
 
@@ -327,7 +328,7 @@ test('a callback: the agent gets the number and the window, and cancelling close
   expect(handoff.status).toBe('queued');
   expect(handoff.callback).toMatchObject({ phone, note: 'About the order from March.' });
   const from = Date.parse(handoff.callback!.from);
-  expect(Date.parse(handoff.callback!.to) - from, 'afternoon, 12–17').toBe(5 * 60 * 60_000);
+  expect(Date.parse(handoff.callback!.to) - from, 'a 30-minute slot').toBe(30 * 60_000);
   expect(from).toBeGreaterThan(Date.now());
   expect(handoff.transcript.at(-1)).toMatchObject({ type: 'handoff', channel: 'callback' });
 

@@ -21,6 +21,11 @@ export const BUDGETS = {
    * unnoticed.
    */
   live: 8 * 1024,
+  /**
+   * The hours chunk (opening hours, availability, the callback slot picker), fetched when the
+   * human view opens or the panel mounts on a site with data-hours. Our own cap.
+   */
+  hours: 6 * 1024,
 } as const;
 
 export interface FileSize {
@@ -43,17 +48,19 @@ export const isLivePack = (file: string): boolean => /^lifeline-live-/.test(file
 export const isBuilderChunk = (file: string): boolean => /^lifeline-build-index\./.test(file);
 /** A search language (stop words, suffixes): dist/lifeline-search-<language>.<hash>.js, one fetched per page. */
 export const isSearchPack = (file: string): boolean => /^lifeline-search-/.test(file);
+/** The hours chunk, dist/lifeline-Availability.<hash>.js (src/widget/panel/hours/). */
+export const isHoursChunk = (file: string): boolean => /^lifeline-Availability\./.test(file);
 
 /**
  * Every .js file in dist/ with its raw and gzip size, and the totals a visitor can load:
  * `whole`, searching and reading (the loader, the panel, the largest language pack and the largest
  * search language) with a prebuilt articles file; `builder`, what an articles file without a
- * prebuilt index adds;
- * `withLive`, that plus the live chunk (a visitor who chats); `all`, every file.
+ * prebuilt index adds; `hours`, the hours chunk; `withLive`, searching plus the hours and live
+ * chunks (a visitor who chats); `all`, every file.
  */
 export async function measureDist(
   distDir: string,
-): Promise<{ files: FileSize[]; loader: FileSize; live: number; whole: number; builder: number; withLive: number; all: number }> {
+): Promise<{ files: FileSize[]; loader: FileSize; live: number; hours: number; whole: number; builder: number; withLive: number; all: number }> {
   const names = (await readdir(distDir)).filter((name) => name.endsWith('.js')).sort();
   const files = await Promise.all(
     names.map(async (file) => {
@@ -69,10 +76,10 @@ export async function measureDist(
   const largestLivePack = Math.max(0, ...files.filter((f) => isLivePack(f.file)).map((f) => f.gzip));
   const live = sum(files.filter((f) => isLiveChunk(f.file))) + largestLivePack;
   const largestSearchPack = Math.max(0, ...files.filter((f) => isSearchPack(f.file)).map((f) => f.gzip));
-  const whole =
-    sum(files.filter((f) => !isLanguagePack(f.file) && !isSearchPack(f.file) && !isBuilderChunk(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file))) +
-    largestPack +
-    largestSearchPack;
+  const hours = sum(files.filter((f) => isHoursChunk(f.file)));
+  const searching = (f: FileSize): boolean =>
+    !isLanguagePack(f.file) && !isSearchPack(f.file) && !isBuilderChunk(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file) && !isHoursChunk(f.file);
+  const whole = sum(files.filter(searching)) + largestPack + largestSearchPack;
   const builder = sum(files.filter((f) => isBuilderChunk(f.file)));
-  return { files, loader, live, whole, builder, withLive: whole + live, all: sum(files) };
+  return { files, loader, live, hours, whole, builder, withLive: whole + hours + live, all: sum(files) };
 }

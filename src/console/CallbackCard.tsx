@@ -68,6 +68,11 @@ export function CallbackCard({
           </>
         )}
       </dl>
+      {handoff.status === 'cancelled' && (
+        <p class="notice">
+          The visitor cancelled this callback{handoff.resolvedAt ? <> at <time dateTime={handoff.resolvedAt}>{dateTime(handoff.resolvedAt)}</time></> : null}: do not call. Its slot is free again.
+        </p>
+      )}
       {canAct && (
         <div class="callback-steps" role="group" aria-label="Record the call">
           {STEPS.map((s) => (

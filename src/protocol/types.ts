@@ -118,13 +118,32 @@ export interface ResolveRequest {
   noArticle?: boolean;
 }
 
+/** Whether a channel is open now, and when that changes (ISO times). */
+export interface ChannelAvailability {
+  open: boolean;
+  /** When closed: the next opening; null when none is known (or when open). */
+  nextOpening: string | null;
+  /** When open: when it closes; null when it stays open (or when closed). */
+  closesAt: string | null;
+}
+
+/** A callback time the backend can still take: book it as `callback.from` / `callback.to`. */
+export interface CallbackSlot {
+  from: string;
+  to: string;
+}
+
 /** GET {backend}/v1/status */
 export interface BackendStatus {
   version: typeof PROTOCOL_VERSION;
-  channels: Record<Channel, { open: boolean; nextOpening: string | null }>;
+  channels: Record<Channel, ChannelAvailability>;
   agentsOnline: number;
-  /** Current chat wait estimate; null when unknown. */
+  /** Current chat wait estimate; null when unknown (too few recent replies, nobody online, closed). */
   chatWaitSeconds: number | null;
+  /** The next free callback slots, soonest first (up to 8). Absent: any window may be asked for. */
+  callbackSlots?: CallbackSlot[];
+  /** The IANA zone the backend's hours are written in. */
+  timezone?: string;
 }
 
 /** Every error answer: 400, 401, 403, 404, 409, 413, 429. */
@@ -132,4 +151,6 @@ export interface ErrorBody {
   error: string;
   /** For 400: the path of the first bad field, e.g. "transcript[3].query". */
   path?: string;
+  /** For 409 on a callback time that is not free: the slots that are. */
+  slots?: CallbackSlot[];
 }

@@ -17,6 +17,8 @@ import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
+import { systemZone, type BusinessHours, type CallbackPolicy } from './config';
+import { ALWAYS_OPEN } from '../hours';
 
 /** Per client IP (login also per email); see rate-limit.ts. */
 export interface RateLimits {
@@ -59,6 +61,10 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Live learned phrasings kept per article; 0 learns none. @default 200 (DEFAULT_PHRASINGS_PER_ARTICLE) */
   phrasingsPerArticle?: number;
+  /** When the channels are open. @default always, in the process's zone */
+  hours?: BusinessHours;
+  /** Callback slots. @default 30 minutes, 2 callbacks each */
+  callbacks?: CallbackPolicy;
 }
 
 /** The demo runs under the strict policy a careful site would have (promise 3). */
@@ -146,5 +152,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
     trustProxy: options.trustProxy ?? false,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     phrasingsPerArticle: options.phrasingsPerArticle ?? DEFAULT_PHRASINGS_PER_ARTICLE,
+    hours: options.hours ?? { schedule: ALWAYS_OPEN, zone: systemZone() },
+    callbacks: options.callbacks ?? { slotMinutes: 30, perSlot: 2 },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings } from './config';
+import { readSettings, systemZone } from './config';
+import { ALWAYS_OPEN } from '../hours';
 
 describe('readSettings', () => {
   it('has defaults for everything', () => {
@@ -12,6 +13,8 @@ describe('readSettings', () => {
       secret: undefined,
       trustProxy: false,
       phrasingsPerArticle: 200,
+      hours: { schedule: ALWAYS_OPEN, zone: systemZone() },
+      callbacks: { slotMinutes: 30, perSlot: 2 },
     });
   });
 
@@ -26,6 +29,10 @@ describe('readSettings', () => {
       LIFELINE_SECRET: 's'.repeat(32),
       LIFELINE_TRUST_PROXY: '1',
       LIFELINE_PHRASINGS_PER_ARTICLE: '50',
+      LIFELINE_HOURS: 'Mo-Fr 09:00-17:00; phone: Mo-Sa 08:00-20:00',
+      LIFELINE_TIMEZONE: 'Europe/Paris',
+      LIFELINE_CALLBACK_SLOT_MINUTES: '15',
+      LIFELINE_CALLBACKS_PER_SLOT: '3',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -36,7 +43,11 @@ describe('readSettings', () => {
       secret: 's'.repeat(32),
       trustProxy: true,
       phrasingsPerArticle: 50,
+      hours: { schedule: expect.objectContaining({ phone: expect.objectContaining({ dates: {} }) }), zone: 'Europe/Paris' },
+      callbacks: { slotMinutes: 15, perSlot: 3 },
     });
+    expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
+    expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
   });
 
   it.each([
@@ -53,6 +64,10 @@ describe('readSettings', () => {
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '-1' }, /^LIFELINE_PHRASINGS_PER_ARTICLE must be a whole number/],
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '1e3' }, /^LIFELINE_PHRASINGS_PER_ARTICLE /],
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '10001' }, /^LIFELINE_PHRASINGS_PER_ARTICLE .*"10001"/],
+    [{ LIFELINE_HOURS: 'Mo-Fx 09:00-17:00' }, /^LIFELINE_HOURS has a problem: "Mo-Fx 09:00-17:00": unknown day "Fx"/],
+    [{ LIFELINE_TIMEZONE: 'Mars/Olympus' }, /^LIFELINE_TIMEZONE must be an IANA time zone.*"Mars\/Olympus"/],
+    [{ LIFELINE_CALLBACK_SLOT_MINUTES: '0' }, /^LIFELINE_CALLBACK_SLOT_MINUTES must be a whole number from 5 to 240/],
+    [{ LIFELINE_CALLBACKS_PER_SLOT: 'two' }, /^LIFELINE_CALLBACKS_PER_SLOT /],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
   });

@@ -1,3 +1,5 @@
+import { parseHours, isTimeZone, type Schedule } from '../hours';
+
 /**
  * The server's settings, read from the environment (main.ts). A bad value stops the start with
  * a message naming the variable, so whoever deploys it knows what to fix.
@@ -17,7 +19,27 @@ export interface Settings {
   trustProxy: boolean;
   /** Live learned phrasings kept per article (phrasings.ts); 0 learns none. */
   phrasingsPerArticle: number;
+  /** LIFELINE_HOURS in LIFELINE_TIMEZONE: when chat, callbacks and the phone are open. */
+  hours: BusinessHours;
+  /** LIFELINE_CALLBACK_SLOT_MINUTES and LIFELINE_CALLBACKS_PER_SLOT. */
+  callbacks: CallbackPolicy;
 }
+
+export interface BusinessHours {
+  schedule: Schedule;
+  /** IANA zone the hours are written in. */
+  zone: string;
+}
+
+export interface CallbackPolicy {
+  /** Length of a callback slot, in minutes. @default 30 */
+  slotMinutes: number;
+  /** How many callbacks one slot takes (agents who can call at once). @default 2 */
+  perSlot: number;
+}
+
+/** The process's own zone: where hours are read when LIFELINE_TIMEZONE is not set. */
+export const systemZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export class SettingError extends Error {
   constructor(
@@ -83,6 +105,18 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       `must be a whole number from 0 (learn none) to ${MAX_PHRASINGS_PER_ARTICLE}, got "${capText}"`,
     );
   }
+  const zone = value('LIFELINE_TIMEZONE') ?? systemZone();
+  if (!isTimeZone(zone)) throw new SettingError('LIFELINE_TIMEZONE', `must be an IANA time zone like "America/New_York", got "${zone}"`);
+  const { schedule, problems } = parseHours(value('LIFELINE_HOURS') ?? '');
+  if (problems.length) {
+    throw new SettingError('LIFELINE_HOURS', `has ${problems.length === 1 ? 'a problem' : 'problems'}: ${problems.join('; ')} (expected rules like "Mo-Fr 09:00-17:00; Sa 10:00-14:00; 2026-12-25 off")`);
+  }
+  const whole = (name: string, fallback: number, min: number, max: number): number => {
+    const text = value(name) ?? String(fallback);
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < min || n > max) throw new SettingError(name, `must be a whole number from ${min} to ${max}, got "${text}"`);
+    return n;
+  };
 
   return {
     port,
@@ -93,6 +127,11 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     secret,
     trustProxy: trust === '1',
     phrasingsPerArticle,
+    hours: { schedule, zone },
+    callbacks: {
+      slotMinutes: whole('LIFELINE_CALLBACK_SLOT_MINUTES', 30, 5, 240),
+      perSlot: whole('LIFELINE_CALLBACKS_PER_SLOT', 2, 1, 1000),
+    },
   };
 }
 

@@ -55,6 +55,8 @@ const app = createApp({
   allowedOrigins: settings.allowedOrigins,
   trustProxy: settings.trustProxy,
   phrasingsPerArticle: settings.phrasingsPerArticle,
+  hours: settings.hours,
+  callbacks: settings.callbacks,
 });
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {

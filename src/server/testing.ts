@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { CreateHandoffResponse } from '../protocol/types';
 import { ensureAgent } from './agents';
+import { ALWAYS_OPEN } from '../hours';
 import type { BusMessage, EventBus } from './api/deps';
 import { createApp, type AppOptions } from './app';
 import { createBus } from './bus';
@@ -16,6 +17,8 @@ import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 
 export const AT = '2025-03-01T10:00:00Z';
+/** The first free callback slot at AT with the default hours (always open, UTC, 30 minutes). */
+export const SLOT = { from: '2025-03-01T10:30:00.000Z', to: '2025-03-01T11:00:00.000Z' };
 export const ORIGIN = 'http://localhost'; // app.request's default base URL: the server's own origin
 
 /** Limits high enough that only the rate-limit tests meet them. */
@@ -49,7 +52,7 @@ export async function startTestServer(extra: Extra = {}): Promise<TestServer & {
     const file = join(dir, 'lifeline.db');
     const store = openSqliteStore(file);
     const bus = createBus<BusMessage>();
-    const app = createApp({ distDir: dir, demoDir: dir, rateLimits: NO_LIMITS, ...extra, store, bus, now: clock.now });
+    const app = createApp({ distDir: dir, demoDir: dir, rateLimits: NO_LIMITS, hours: { schedule: ALWAYS_OPEN, zone: 'UTC' }, ...extra, store, bus, now: clock.now });
     return {
       app,
       store,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentHandoffDetail, AgentHandoffSummary } from './agent-types';
-import { AT, bearer, createHandoff, send, signIn, startTestServer, eachTestOnAFreshServer } from '../testing';
+import { AT, bearer, createHandoff, send, signIn, startTestServer, eachTestOnAFreshServer, SLOT } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
 eachTestOnAFreshServer((s) => (server = s));
 
-const CALLBACK = { phone: '+1 555 0100', from: AT, to: '2025-03-01T11:00:00Z' };
+const CALLBACK = { phone: '+1 555 0100', ...SLOT };
 const newCallback = () => createHandoff(server.app, { channel: 'callback', callback: CALLBACK });
 const step = (id: string, state: unknown, cookie: Record<string, string>) =>
   send(server.app, 'POST', `/v1/agent/handoffs/${id}/callback`, { state }, cookie);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../protocol/types';
 import type { AgentReport } from './agent-types';
-import { AT, createHandoff, send, signIn, startTestServer, eachTestOnAFreshServer } from '../testing';
+import { AT, createHandoff, send, signIn, startTestServer, eachTestOnAFreshServer, SLOT } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const search = (query: string, resultCount = 0): TranscriptEntry => ({ type: 'search', at: AT, query, resultCount, topIds: [] });
 const article = (articleId: string, title: string): TranscriptEntry => ({ type: 'article', at: AT, articleId, title });
 const asked = (channel: 'chat' | 'callback' | 'phone'): TranscriptEntry => ({ type: 'handoff', at: AT, channel });
-const CALLBACK = { phone: '+1 555 0100', from: AT, to: '2025-03-01T11:00:00Z' };
+const CALLBACK = { phone: '+1 555 0100', ...SLOT };
 
 describe('reports', () => {
   it('counts no-result searches, articles before a handoff, channels, outcomes and the median first reply', async () => {
@@ -34,7 +34,8 @@ describe('reports', () => {
     const chat2 = await createHandoff(server.app, { transcript: [search('warranty'), search('tyres', 3), asked('chat')] });
     const callback = await createHandoff(server.app, {
       channel: 'callback',
-      callback: CALLBACK,
+      // The clock moved a day on: the same time of the next day.
+      callback: { ...CALLBACK, from: CALLBACK.from.replace('03-01', '03-02'), to: CALLBACK.to.replace('03-01', '03-02') },
       transcript: [search('Warranty'), article('refunds', 'Refunds'), asked('callback')],
     });
     // An article read after asking is not what fell short.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ensureAgent } from '../agents';
 import type { AgentHandoffDetail, AgentHandoffSummary } from './agent-types';
-import { AT, bearer, createHandoff, readSse, send, signIn, startTestServer, visitorMessage, eachTestOnAFreshServer } from '../testing';
+import { AT, bearer, createHandoff, readSse, send, signIn, startTestServer, visitorMessage, eachTestOnAFreshServer, SLOT } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -146,7 +146,7 @@ describe('agent work', () => {
     const { cookie } = await signIn(server);
     const h = await createHandoff(server.app, {
       channel: 'callback',
-      callback: { phone: '+1 555 0100', from: AT, to: '2025-03-01T11:00:00Z', note: 'mornings' },
+      callback: { phone: '+1 555 0100', ...SLOT, note: 'mornings' },
     });
     const res = await send(server.app, 'GET', `/v1/agent/handoffs/by-ref/${h.ref}`, undefined, cookie);
     expect(res.status).toBe(200);

@@ -5,6 +5,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { HandoffEvent } from '../../protocol/types';
 import type { Bus } from '../bus';
+import type { BusinessHours, CallbackPolicy } from '../config';
 import type { Presence } from '../presence';
 import type { QueueAnnouncer } from './queue';
 import type { RateLimiter } from '../rate-limit';
@@ -47,6 +48,10 @@ export interface ApiDeps {
   heartbeatMs: number;
   /** Live learned phrasings kept per article (LIFELINE_PHRASINGS_PER_ARTICLE); 0 learns none. */
   phrasingsPerArticle: number;
+  /** When the channels are open (LIFELINE_HOURS in LIFELINE_TIMEZONE). */
+  hours: BusinessHours;
+  /** Callback slots: their length and how many callbacks each takes. */
+  callbacks: CallbackPolicy;
   /** Tells queued visitors their new place when the queue moves (queue.ts). */
   queue: QueueAnnouncer;
 }

@@ -1,6 +1,6 @@
 /** CORS, per-IP rate limits, unknown routes, and what /v1/status says. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { bearer, createHandoff, handoffBody, send, startTestServer, visitorMessage } from '../testing';
+import { bearer, createHandoff, handoffBody, send, signIn, startTestServer, visitorMessage } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -144,13 +144,10 @@ describe('the rest of /v1', () => {
   it('reports the channels open, agents online and a wait only once there are samples', async () => {
     await start();
     const status = async () => (await send(server.app, 'GET', '/v1/status')).json();
-    expect(await status()).toEqual({
+    const always = { open: true, nextOpening: null, closesAt: null };
+    expect(await status()).toMatchObject({
       version: 1,
-      channels: {
-        chat: { open: true, nextOpening: null },
-        callback: { open: true, nextOpening: null },
-        phone: { open: true, nextOpening: null },
-      },
+      channels: { chat: always, callback: always, phone: always },
       agentsOnline: 0,
       chatWaitSeconds: null,
     });
@@ -170,6 +167,11 @@ describe('the rest of /v1', () => {
       });
     }
     await createHandoff(server.app); // one queued chat: a newcomer would be second
+    // Nobody online: no reply is coming at any time one could promise.
+    expect((await status()).chatWaitSeconds).toBeNull();
+    const { cookie } = await signIn(server);
+    await send(server.app, 'GET', '/v1/agent/me', undefined, cookie);
+    expect((await status()).agentsOnline).toBe(1);
     expect((await status()).chatWaitSeconds).toBe(120);
     const h = await createHandoff(server.app);
     expect(h.position).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HandoffState } from '../../protocol/types';
-import { AT, bearer, createHandoff, handoffBody, send, startTestServer, visitorMessage, eachTestOnAFreshServer } from '../testing';
+import { AT, bearer, createHandoff, handoffBody, send, startTestServer, visitorMessage, eachTestOnAFreshServer, SLOT } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -11,7 +11,7 @@ const entry = (fields: Record<string, unknown>) => ({ type: 'page', at: AT, url:
 const search = (fields: Record<string, unknown>) => ({ type: 'search', at: AT, query: 'q', resultCount: 0, topIds: [], ...fields });
 const callback = (fields: Record<string, unknown>) => ({
   channel: 'callback',
-  callback: { phone: '+1 555 0100', from: '2025-03-01T10:00:00Z', to: '2025-03-01T12:00:00Z', ...fields },
+  callback: { phone: '+1 555 0100', ...SLOT, ...fields },
 });
 
 describe('POST /v1/handoffs', () => {

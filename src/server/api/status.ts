@@ -1,22 +1,29 @@
 /** GET /v1/status: what the widget shows beside each channel before the visitor chooses. */
 import { Hono } from 'hono';
 import { PROTOCOL_VERSION, type BackendStatus } from '../../protocol/types';
+import { SLOTS_LISTED, channelsAt, freeSlots } from '../availability';
 import type { ApiDeps, ApiEnv } from './deps';
 import { waitEstimator } from './estimate';
-
-/** Every channel is open until opening hours exist (a later issue). */
-const ALWAYS_OPEN = { open: true, nextOpening: null };
 
 export function statusRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   routes.get('/status', async (c) => {
-    const [estimate, queued] = await Promise.all([waitEstimator(deps), deps.store.queueLength('chat')]);
+    const now = deps.now();
+    const [estimate, queued, slots] = await Promise.all([
+      waitEstimator(deps),
+      deps.store.queueLength('chat'),
+      freeSlots(deps.store, deps.hours, deps.callbacks, now),
+    ]);
+    const channels = channelsAt(deps.hours, now);
     const status: BackendStatus = {
       version: PROTOCOL_VERSION,
-      channels: { chat: ALWAYS_OPEN, callback: ALWAYS_OPEN, phone: ALWAYS_OPEN },
+      channels,
       agentsOnline: deps.presence.online(),
-      // A visitor choosing chat now would be behind everyone already queued.
-      chatWaitSeconds: estimate(queued + 1),
+      // A visitor choosing chat now would be behind everyone already queued; a closed chat has
+      // no wait to tell.
+      chatWaitSeconds: channels.chat.open ? estimate(queued + 1) : null,
+      callbackSlots: slots.slice(0, SLOTS_LISTED),
+      timezone: deps.hours.zone,
     };
     c.header('Cache-Control', 'no-store');
     return c.json(status);

@@ -36,6 +36,7 @@ import type {
   StoredEvent,
   StoredHandoffEvent,
 } from './types';
+import { SlotTaken } from './types';
 
 /** Tries for a free ref before giving up; makeRef grows the number of digits long before this. */
 const MAX_REF_ATTEMPTS = 100;
@@ -78,6 +79,14 @@ export function openSqliteStore(path: string): Store {
     ),
     queued: db.prepare<[string], { id: string }>(
       "SELECT id FROM handoffs WHERE status = 'queued' AND channel = ? ORDER BY created_at, rowid",
+    ),
+    booked: db.prepare<[string], { slot: string; n: number }>(
+      `SELECT json_extract(callback, '$.from') AS slot, COUNT(*) AS n FROM handoffs
+       WHERE channel = 'callback' AND status IN ${OPEN} AND json_extract(callback, '$.from') >= ? GROUP BY slot`,
+    ),
+    bookedAt: db.prepare<[string], { n: number }>(
+      `SELECT COUNT(*) AS n FROM handoffs
+       WHERE channel = 'callback' AND status IN ${OPEN} AND json_extract(callback, '$.from') = ?`,
     ),
     queueLength: db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM handoffs WHERE status = 'queued' AND channel = ?"),
     firstReplies: db.prepare<[string], { created_at: string; first_reply_at: string }>(
@@ -186,6 +195,10 @@ export function openSqliteStore(path: string): Store {
       return write(() => {
         const existing = q.handoffByClientId.get(input.clientId);
         if (existing) return { handoff: toHandoff(existing), created: false, events: [] };
+        // Counted inside the write transaction: two visitors cannot both take a slot's last place.
+        if (input.slotCapacity !== undefined && input.callback) {
+          if (q.bookedAt.get(input.callback.from)!.n >= input.slotCapacity) throw new SlotTaken(input.callback.from);
+        }
         let ref: string | undefined;
         for (let attempt = 0; ref === undefined; attempt++) {
           if (attempt === MAX_REF_ATTEMPTS) throw new Error(`No free ref after ${MAX_REF_ATTEMPTS} tries`);
@@ -218,6 +231,11 @@ export function openSqliteStore(path: string): Store {
       return handoff(id);
     },
 
+    async findHandoffByClientId(clientId) {
+      const row = q.handoffByClientId.get(clientId);
+      return row ? toHandoff(row) : null;
+    },
+
     async findOpenHandoffByRef(ref) {
       const row = q.openHandoffByRef.get(ref);
       return row ? toHandoff(row) : null;
@@ -239,6 +257,10 @@ export function openSqliteStore(path: string): Store {
 
     async queueLength(channel) {
       return q.queueLength.get(channel)!.n;
+    },
+
+    async bookedCallbacks(since) {
+      return new Map(q.booked.all(since).map((r) => [r.slot, r.n]));
     },
 
     async firstReplySeconds(since) {

@@ -159,6 +159,18 @@ export interface NewHandoff {
   makeRef: (attempt: number) => string;
   /** The wait to announce in the first status event, from the new handoff's queue position. */
   estimateWait: (position: number) => number | null;
+  /**
+   * A callback takes its slot (`callback.from`) in the same transaction, when fewer than
+   * `capacity` open callbacks hold it; else createHandoff throws SlotTaken and stores nothing.
+   */
+  slotCapacity?: number;
+}
+
+/** The callback slot asked for was taken by others in the meantime (NewHandoff.slotCapacity). */
+export class SlotTaken extends Error {
+  constructor(readonly from: string) {
+    super(`The callback slot at ${from} is taken.`);
+  }
 }
 
 export interface NewMessage {
@@ -182,6 +194,8 @@ export interface Store {
   /** Creates the handoff with its first `status` event, or returns the one with this clientId. */
   createHandoff(input: NewHandoff): Promise<{ handoff: HandoffRecord; created: boolean; events: StoredEvent[] }>;
   findHandoff(id: string): Promise<HandoffRecord | null>;
+  /** The handoff a widget created with this clientId, if any. */
+  findHandoffByClientId(clientId: string): Promise<HandoffRecord | null>;
   /** Only open (queued or active) handoffs: a ref is unique among those alone. */
   findOpenHandoffByRef(ref: string): Promise<HandoffRecord | null>;
   /** open: oldest first; resolved (and cancelled): latest closed first; all: newest first. */
@@ -192,6 +206,11 @@ export interface Store {
   queuedIds(channel: Channel): Promise<string[]>;
   /** How many handoffs of `channel` are queued. */
   queueLength(channel: Channel): Promise<number>;
+  /**
+   * How many open (queued or active) callbacks hold each slot starting from `since` on, by
+   * `callback.from`; cancelled and resolved ones free their slot.
+   */
+  bookedCallbacks(since: string): Promise<Map<string, number>>;
   /** Seconds from creation to the first agent reply, for handoffs first answered since `since`. */
   firstReplySeconds(since: string): Promise<number[]>;
   messages(handoffId: string): Promise<MessageRecord[]>;

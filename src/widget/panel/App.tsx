@@ -11,6 +11,7 @@ import { SearchView } from './SearchView';
 import { ArticleView } from './ArticleView';
 import { HumanView } from './HumanView';
 import { HumanBar } from './HumanBar';
+import { loadHours } from './useHours';
 import { trapTab } from './focus';
 import { LiveLoader, OPEN_KEY, hasLiveSession, wasOpenOnLive } from './LiveLoader';
 
@@ -80,6 +81,10 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
     void import('./live/LiveHuman').then((m) => m.sessionFor(ctx));
     if (wasOpenOnLive()) ctx.open({ kind: 'human' });
   }, []);
+
+  // The hours chunk early when there are hours: a malformed data-hours is reported at once,
+  // and the human view opens without waiting for it.
+  useEffect(() => void (ctx.settings.hours && loadHours().catch(() => undefined /* useHours reports it */)), []);
 
   // With a conversation going on, the next page of the site reopens the panel on it.
   useEffect(() => {
@@ -170,7 +175,7 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
         )}
         {screen.kind === 'human' &&
           (ctx.settings.backend ? (
-            <LiveLoader ctx={ctx} strings={strings} onHandoff={recordHandoff} />
+            <LiveLoader ctx={ctx} strings={strings} open={open} onHandoff={recordHandoff} />
           ) : (
             <HumanView ctx={ctx} strings={strings} />
           ))}

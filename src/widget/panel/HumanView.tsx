@@ -4,6 +4,8 @@ import type { PanelCtx } from './context';
 import { summarizeTranscript } from '../transcript';
 import type { PanelStrings } from './strings';
 import { useTranscript } from './useTranscript';
+import { useHours } from './useHours';
+import type { StatusState } from './hours/local';
 
 interface Props {
   ctx: PanelCtx;
@@ -33,18 +35,17 @@ export function useSummary(ctx: PanelCtx, strings: PanelStrings): string[] {
   return summarizeTranscript(useTranscript(ctx.transcript), strings.summary);
 }
 
-export function PhoneCard({ ctx: { settings }, strings, children }: Props & { children?: ComponentChildren }) {
+export function PhoneCard({ ctx, strings, status, children }: Props & { status?: StatusState; children?: ComponentChildren }) {
+  const { settings } = ctx;
+  const hours = useHours();
   if (!settings.phone) return null;
   return (
     <section class="ll-card" aria-labelledby="ll-phone-title">
       <h4 id="ll-phone-title" class="ll-card-title">{strings.phoneTitle}</h4>
       <p>{strings.callAt(settings.phone)}</p>
-      {settings.hours && (
-        <p class="ll-muted">
-          {strings.hours}: {settings.hours}
-          {settings.timezone ? ` (${settings.timezone.replace(/_/g, ' ')})` : ''}
-        </p>
-      )}
+      {/* Open now or when it opens, and the week's hours: from the hours chunk, so the search
+          path does not carry the hours grammar. */}
+      {hours && <hours.PhoneHours ctx={ctx} strings={strings} status={status ?? null} />}
       {children}
     </section>
   );

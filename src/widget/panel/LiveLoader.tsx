@@ -6,6 +6,7 @@ import type { LiveStrings, PanelStrings } from './strings';
 import { HumanView } from './HumanView';
 import { OPEN_KEY, SESSION_KEY } from '../transport/keys';
 import { sessionStorageOrNull } from '../storage';
+import { loadHours, type HoursModule } from './useHours';
 
 export { OPEN_KEY };
 
@@ -19,19 +20,20 @@ const stored = (key: string): boolean => {
 export const hasLiveSession = (): boolean => stored(SESSION_KEY);
 export const wasOpenOnLive = (): boolean => stored(OPEN_KEY);
 
-type LiveProps = { ctx: PanelCtx; strings: PanelStrings; onHandoff(channel: Channel): void };
+type LiveProps = { ctx: PanelCtx; strings: PanelStrings; open: boolean; onHandoff(channel: Channel): void };
 
 /**
  * Loads the live ways to a person (chat, callback) as their own chunk. If that chunk cannot be
  * loaded, the visitor still gets the phone and e-mail view: never less than a way to a human.
  */
 export function LiveLoader(props: LiveProps) {
-  const [Live, setLive] = useState<ComponentType<LiveProps & { live: LiveStrings }> | 'failed' | null>(null);
-  const [live, setLiveStrings] = useState<LiveStrings | null>(null);
+  const [Live, setLive] = useState<ComponentType<LiveProps & { live: LiveStrings; hours: HoursModule }> | 'failed' | null>(null);
+  const [loaded, setLoaded] = useState<{ live: LiveStrings; hours: HoursModule } | null>(null);
   useEffect(() => {
-    import('./live/LiveHuman')
-      .then(async (m) => {
-        setLiveStrings(await m.loadLiveStrings(props.ctx.language));
+    // The live chunk and the hours chunk side by side, not one after the other.
+    Promise.all([import('./live/LiveHuman'), loadHours()])
+      .then(async ([m, hours]) => {
+        setLoaded({ live: await m.loadLiveStrings(props.ctx.language), hours });
         setLive(() => m.default);
       })
       .catch((error: unknown) => {
@@ -40,6 +42,6 @@ export function LiveLoader(props: LiveProps) {
       });
   }, []);
   if (Live === 'failed') return <HumanView ctx={props.ctx} strings={props.strings} />;
-  if (!Live || !live) return <p class="ll-note">{props.strings.loading}</p>;
-  return <Live {...props} live={live} />;
+  if (!Live || !loaded) return <p class="ll-note">{props.strings.loading}</p>;
+  return <Live {...props} {...loaded} />;
 }

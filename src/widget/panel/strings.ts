@@ -69,11 +69,17 @@ export interface LiveStrings {
   waitingToSend: string;
   callbackTitle: string;
   yourPhone: string;
-  day: string;
-  time: string;
-  today: string;
-  tomorrow: string;
-  slots: [morning: string, afternoon: string, evening: string];
+  /** The slot picker's legend: the times are the visitor's own. */
+  slotsLegend: string;
+  /** The first free callback time, beside the callback channel. */
+  nextFree(when: string): string;
+  /** No free slot within the horizon. */
+  noSlots: string;
+  /** The free slots could not be fetched (backend down). */
+  slotsUnknown: string;
+  /** With chat closed ("back Monday 09:00 your time", or null when unknown): a call offered instead. */
+  chatClosedOffer(back: string | null): string;
+  callMeAt(when: string): string;
   note: string;
   requestCall: string;
   callbackConfirmed(phone: string, when: string): string;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { cleanVisitor } from './request';
-import { windowFor } from './CallbackForm';
 import { validateCreateHandoff } from '../../../protocol/validate';
 
 describe('cleanVisitor', () => {
@@ -30,16 +29,5 @@ describe('cleanVisitor', () => {
     expect(cleanVisitor(undefined)).toBeUndefined();
     expect(cleanVisitor({})).toBeUndefined();
     expect(cleanVisitor('Ada')).toBeUndefined();
-  });
-});
-
-describe('windowFor', () => {
-  it('is the chosen slot of the chosen day, in the visitor’s own time', () => {
-    const now = new Date(2026, 2, 10, 8, 30); // local time, whatever the zone
-    const { from, to } = windowFor(1, 1, now);
-    expect(new Date(from).getDate()).toBe(11);
-    expect(new Date(from).getHours()).toBe(12);
-    expect(new Date(to).getHours()).toBe(17);
-    expect(Date.parse(from)).toBeLessThan(Date.parse(to));
   });
 });

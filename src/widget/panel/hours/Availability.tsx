@@ -1,0 +1,206 @@
+/**
+ * Hours and availability in the human view, as a chunk of its own: fetched when the human view
+ * opens (or when the panel mounts on a site with data-hours), so the search path does not carry
+ * the hours grammar. Open or closed with "back Monday 09:00 your time", the chat wait and
+ * agents online, the phone's week, the callback slot picker and its confirmation.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
+import { HOURS_WORDS, dayName, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Availability, type Reader } from '../../../hours';
+import type { Conversation } from '../../transport/conversation';
+import type { PanelCtx } from '../context';
+import type { LiveStrings, PanelStrings } from '../strings';
+import { businessZone, callbackSlots, channelAvailability, localHours, readerFor, type StatusState } from './local';
+import css from '../../styles/hours.css?inline';
+
+export { readerFor, type StatusState };
+
+/** How often "open now" and "back …" are worked out again while on screen. */
+const TICK_MS = 30_000;
+
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+const useStyles = (ctx: PanelCtx): void => useEffect(() => ctx.addStyles(css), []);
+
+/** "Open now, until 17:00" or "Closed · back Monday 09:00 your time". */
+export function availabilityText(a: Availability, now: number, reader: Reader, zone: string): string {
+  const words = HOURS_WORDS[reader.language];
+  if (a.open) return a.closesAt === null ? words.open : `${words.open}, ${formatUntil(a.closesAt, now, reader)}`;
+  return a.nextOpening === null ? words.closed : `${words.closed} · ${formatBack(a.nextOpening, now, reader, zone)}`;
+}
+
+/** "Today, 15:00–15:30" on its own (a radio's label), "today, 15:00–15:30" within a sentence. */
+const slotText = (slot: CallbackSlot, now: number, reader: Reader, inSentence = false): string => {
+  const { day, time } = formatSlot({ from: Date.parse(slot.from), to: Date.parse(slot.to) }, now, reader);
+  return `${inSentence ? dayName(Date.parse(slot.from), now, reader) : day}, ${time}`;
+};
+
+/** In the phone card: open or closed now, and the week's hours (in the business's zone). */
+export function PhoneHours({ ctx, strings, status = null }: { ctx: PanelCtx; strings: PanelStrings; status?: StatusState }) {
+  useStyles(ctx);
+  const now = useNow();
+  const { settings } = ctx;
+  const reader = readerFor(settings, ctx.language);
+  const zone = businessZone(settings, status, reader);
+  const { schedule } = localHours(settings);
+  const a = channelAvailability('phone', status, settings, now);
+  const week = schedule?.phone ? describeWeek(schedule.phone, reader.locale) : [];
+  const known = schedule !== null || (typeof status === 'object' && status !== null);
+  return (
+    <>
+      {known && <p class={`ll-avail ${a.open ? 'll-is-open' : 'll-is-closed'}`}>{availabilityText(a, now, reader, zone)}</p>}
+      {week.length > 0 && (
+        <p class="ll-muted">
+          {strings.hours}: {week.map((line) => `${line.days} ${line.times}`).join('; ')}
+          {otherClock(now, reader, zone) ? ` (${zone.replace(/_/g, ' ')})` : ''}
+        </p>
+      )}
+    </>
+  );
+}
+
+interface ChoiceProps {
+  ctx: PanelCtx;
+  s: LiveStrings;
+  status: StatusState;
+  /** The phone's href as it dials now; the click makes the phone handoff first (LiveHuman). */
+  phoneHref: string | null;
+  calling: boolean;
+  onChat(): void;
+  onCallback(slot?: CallbackSlot): void;
+  onCall(event: MouseEvent): void;
+}
+
+/** The ways to a person, each with whether it is open and how long it takes. */
+export function ChannelChoice({ ctx, s, status, phoneHref, calling, onChat, onCallback, onCall }: ChoiceProps) {
+  useStyles(ctx);
+  const now = useNow();
+  const { settings } = ctx;
+  const reader = readerFor(settings, ctx.language);
+  const zone = businessZone(settings, status, reader);
+  const chat = channelAvailability('chat', status, settings, now);
+  const phone = channelAvailability('phone', status, settings, now);
+  const slots = callbackSlots(status, settings, now);
+  const known = typeof status === 'object' && status !== null;
+  const wait = known && status.chatWaitSeconds !== null ? Math.max(1, Math.round(status.chatWaitSeconds / 60)) : null;
+  const first = slots?.[0];
+  return (
+    <>
+      {!chat.open && first && (
+        <section class="ll-card ll-offer" aria-labelledby="ll-offer-text">
+          <p id="ll-offer-text">{s.chatClosedOffer(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, zone))}</p>
+          <button type="button" class="ll-pill ll-accent" onClick={() => onCallback(first)}>
+            {s.callMeAt(slotText(first, now, reader, true))}
+          </button>
+        </section>
+      )}
+      <h4 class="ll-card-title">{s.choose}</h4>
+      <ul class="ll-channels">
+        <li>
+          <button type="button" class="ll-channel" onClick={onChat}>
+            <span class="ll-channel-label">{s.chat}</span>
+            <span class="ll-channel-note">
+              {chat.open ? (known ? s.chatNote(wait, status.agentsOnline) : HOURS_WORDS[reader.language].open) : availabilityText(chat, now, reader, zone)}
+            </span>
+          </button>
+        </li>
+        <li>
+          <button type="button" class="ll-channel" onClick={() => onCallback()}>
+            <span class="ll-channel-label">{s.callback}</span>
+            <span class="ll-channel-note">{slots === null ? s.callbackNote : first ? s.nextFree(slotText(first, now, reader, true)) : s.noSlots}</span>
+          </button>
+        </li>
+        {phoneHref && (
+          <li>
+            <a class="ll-channel" href={phoneHref} onClick={onCall} aria-busy={calling ? 'true' : undefined}>
+              <span class="ll-channel-label">{s.phone}</span>
+              <span class="ll-channel-note">{availabilityText(phone, now, reader, zone)}</span>
+              <span class="ll-channel-note">{calling ? s.sending : s.phoneNote}</span>
+            </a>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}
+
+interface FormProps {
+  ctx: PanelCtx;
+  s: LiveStrings;
+  status: StatusState;
+  phone: string;
+  /** The slot offered before (chat closed: "call me back Monday 09:00"). */
+  initial: CallbackSlot | null;
+  /** Why the last request was refused (a slot just taken), shown above the form. */
+  error: string | null;
+  onSubmit(callback: CallbackRequest): void;
+}
+
+/** The callback form: the visitor's number and one of the free slots, in their own time. */
+export function CallbackForm({ ctx, s, status, phone: initialPhone, initial, error, onSubmit }: FormProps) {
+  useStyles(ctx);
+  const now = useNow();
+  const reader = readerFor(ctx.settings, ctx.language);
+  const slots = callbackSlots(status, ctx.settings, now) ?? [];
+  const [phone, setPhone] = useState(initialPhone);
+  const [chosen, setChosen] = useState<string | null>(initial?.from ?? null);
+  const [note, setNote] = useState('');
+  // A slot that was taken meanwhile is no longer offered: fall back to the first free one.
+  const slot = slots.find((x) => x.from === chosen) ?? slots[0];
+  return (
+    <form
+      class="ll-card ll-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (slot) onSubmit({ phone: phone.trim(), from: slot.from, to: slot.to, ...(note.trim() && { note: note.trim() }) });
+      }}
+    >
+      <h4 class="ll-card-title">{s.callbackTitle}</h4>
+      {error && <p class="ll-alert" role="alert">{error}</p>}
+      <label class="ll-field">
+        <span>{s.yourPhone}</span>
+        <input class="ll-input" type="tel" autocomplete="tel" required minLength={3} maxLength={40} pattern="[0-9+() .\-]{3,40}" value={phone} onInput={(e) => setPhone((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      {slots.length ? (
+        <fieldset class="ll-slots">
+          <legend>{s.slotsLegend}</legend>
+          {slots.map((x) => (
+            <label key={x.from} class="ll-slot">
+              <input type="radio" name="ll-slot" value={x.from} checked={x === slot} onChange={() => setChosen(x.from)} />
+              <span>{slotText(x, now, reader)}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <p class="ll-note" role="status">{status === 'down' ? s.slotsUnknown : s.noSlots}</p>
+      )}
+      <label class="ll-field">
+        <span>{s.note}</span>
+        <textarea class="ll-input" rows={2} maxLength={500} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <button type="submit" class="ll-pill ll-accent" disabled={!slot}>{s.requestCall}</button>
+    </form>
+  );
+}
+
+/** The request as booked: the time in the visitor's zone and language, the ref, and Cancel. */
+export function CallbackDone({ ctx, conversation: c, s, onCancel }: { ctx: PanelCtx; conversation: Conversation; s: LiveStrings; onCancel(): void }) {
+  useStyles(ctx);
+  const now = useNow();
+  const cb = c.callback;
+  const when = cb ? slotText(cb, now, readerFor(ctx.settings, ctx.language)) : '';
+  return (
+    <section class="ll-card" role="status">
+      <p>{cb ? s.callbackConfirmed(cb.phone, when) : ''}</p>
+      <p class="ll-ref">{c.ref ? s.ref(c.ref) : s.sending}</p>
+      <button type="button" class="ll-pill ll-plain" onClick={onCancel}>{s.cancelRequest}</button>
+    </section>
+  );
+}
