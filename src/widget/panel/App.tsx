@@ -82,9 +82,10 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
     if (wasOpenOnLive()) ctx.open({ kind: 'human' });
   }, []);
 
-  // The hours chunk early when there are hours: a malformed data-hours is reported at once,
-  // and the human view opens without waiting for it.
-  useEffect(() => void (ctx.settings.hours && loadHours().catch(() => undefined /* useHours reports it */)), []);
+  // The hours chunk once the visitor opens the panel on a site with hours: the human view then
+  // opens without waiting for it, and a malformed data-hours is reported. Not at mount, which
+  // happens when the page is idle: a page view with no intent should not fetch it.
+  useEffect(() => void (open && ctx.settings.hours && loadHours().catch(() => undefined /* useHours reports it */)), [open]);
 
   // With a conversation going on, the next page of the site reopens the panel on it.
   useEffect(() => {
