@@ -1,6 +1,6 @@
 /**
  * Hours and availability in the human view, as a chunk of its own: fetched when the human view
- * opens (or when the panel mounts on a site with data-hours), so the search path does not carry
+ * opens (or when the visitor opens the panel on a site with data-hours), so the search path does not carry
  * the hours grammar. Open or closed with "back Monday 09:00 your time", the chat wait and
  * agents online, the phone's week, the callback slot picker and its confirmation.
  */
