@@ -145,6 +145,17 @@ export async function benchSearch(): Promise<void> {
   row('hit@3 ratio, (b) / (a)', `${(current.at3 / base.at3).toFixed(2)}x`, `(c) / (a): ${(withHist.at3 / base.at3).toFixed(2)}x`);
   row('index build, 77 articles', ms(coldBuild), `(adding the history: ${ms(warmBuild)})`);
 
+  // Queries never used for tuning: history.json's own, cold; and learning from half of it,
+  // scored on the other half (a phrasing is never its own answer).
+  const rawHistory = parseHistory(await read('history.json')).entries;
+  const asQueries = (list: typeof rawHistory): DevQuery[] => list.flatMap((h) => h.queries.map((query) => ({ query, articleId: h.articleId })));
+  const unseen = hits((q) => cold.search(q, 3).map((r) => r.id), asQueries(rawHistory));
+  const half = (keep: number) => rawHistory.map((h) => ({ articleId: h.articleId, queries: h.queries.filter((_, i) => i % 2 === keep) }));
+  const halfIndex = cold.withPhrasings(mergeHistory(half(0)));
+  const halfHits = hits((q) => halfIndex.search(q, 3).map((r) => r.id), asQueries(half(1)));
+  row('cold, on the history.json queries', `${pct(unseen.at1)} / ${pct(unseen.at3)}`, 'hit@1 / hit@3, queries never used for tuning');
+  row('learning half of history.json, the other half', `${pct(halfHits.at1)} / ${pct(halfHits.at3)}`, 'hit@1 / hit@3');
+
   // "No good answer": how often the index answers at all, on questions it should and should not answer.
   const answered = dev.filter((d) => cold.search(d.query, 1).length > 0).length / dev.length;
   const offAnswered = OFF_TOPIC.filter((q) => cold.search(q, 1).length > 0).length;
