@@ -18,8 +18,11 @@ export interface Reader {
 
 const WEEK_DAYS = 6;
 
-export const formatTime = (at: number, zone: string, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(at);
+/** "09:00" on a 24-hour clock, "9:00 AM" on a 12-hour one ("03:00 PM" reads oddly). */
+export const formatTime = (at: number, zone: string, locale: string): string => {
+  const twelve = /h1[12]/.test(new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' }).format(at);
+};
 
 /**
  * "today", "tomorrow", a weekday within the week ahead, else a date; and '' for today when
