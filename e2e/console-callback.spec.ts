@@ -4,16 +4,10 @@
  * then the call that settled it, and it leaves the queue resolved as answered. One handoff only:
  * the suite shares the server's per-address handoff limit.
  */
-import { expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { LIVE, WCAG_TAGS, agentTest as test, channelButton, collectPolicyViolations, dialog, openChannels, visitorRef } from './fixtures';
+import { expect } from '@playwright/test';
+import { LIVE, agentTest as test, channelButton, collectPolicyViolations, dialog, openChannels, visitorRef, pageViolations } from './fixtures';
 
 test.describe.configure({ timeout: 90_000 });
-
-async function pageViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
-}
 
 test('an agent works a callback through to done', async ({ browser, page: visitor, agent }) => {
   await test.step('the visitor requests a callback', async () => {

@@ -4,11 +4,10 @@
  * answered; the search shows under "Learned phrasings" and GET /v1/phrasings serves it; the agent
  * removes it and it is gone from both. One handoff only (the suite shares the per-address limit).
  */
-import { expect, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator } from '@playwright/test';
 import type { PhrasingsFeed } from '../src/protocol/phrasings';
 import {
-  WCAG_TAGS,
+
   agentTest as test,
   chooseChat,
   collectPolicyViolations,
@@ -19,15 +18,11 @@ import {
   sendMessage,
   triedList,
   visitorRef,
+  pageViolations,
 } from './fixtures';
 
 // The handoff may wait for the server's per-IP rate limit (fixtures.ts, CREATED_TIMEOUT).
 test.describe.configure({ timeout: 90_000 });
-
-async function pageViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
-}
 
 const ARTICLE = 'track-order';
 

@@ -4,14 +4,8 @@
  * handoff (the suite shares the server's per-address limit), so it asserts the shape, not counts
  * other tests' handoffs change; the route test (agent-reports.test.ts) checks every figure.
  */
-import { expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { WCAG_TAGS, agentTest as test, collectPolicyViolations } from './fixtures';
-
-async function pageViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
-}
+import { expect } from '@playwright/test';
+import { agentTest as test, collectPolicyViolations, pageViolations } from './fixtures';
 
 test('the Reports page shows the period’s figures as accessible tables', async ({ browser, agent }) => {
   // The worker's signed-in agent lends its session: no extra sign-in against the login limit.

@@ -6,11 +6,10 @@
  */
 import { expect, type Page } from '@playwright/test';
 import type { AgentHandoffSummary } from '../src/server/api/agent-types';
-import AxeBuilder from '@axe-core/playwright';
 import { E2E_AGENT } from './playwright.config';
 import {
   REFUND_TITLE,
-  WCAG_TAGS,
+
   agentTest as test,
   bubbles,
   chooseChat,
@@ -22,16 +21,11 @@ import {
   search,
   sendMessage,
   visitorRef,
+  pageViolations,
 } from './fixtures';
 
 // Handoffs may wait for the server's per-IP rate limit (fixtures.ts, CREATED_TIMEOUT).
 test.describe.configure({ timeout: 90_000 });
-
-/** axe on the whole console page (it is all ours), summarised. */
-async function pageViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
-}
 
 const BEEP_TAG = '[e2e:beep]';
 

@@ -269,6 +269,12 @@ export async function collectPolicyViolations(page: Page): Promise<string[]> {
   return found;
 }
 
+/** Runs axe (WCAG 2.2 AA tags) on a whole page of ours (the console), summarised. */
+export async function pageViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
+}
+
 /** Runs axe (WCAG 2.2 AA tags) on the widget and returns the violations, summarised. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('lifeline-widget').withTags(WCAG_TAGS).analyze();
