@@ -9,8 +9,8 @@ import { fold } from './text';
 
 export type HistoryEntry = Phrasings;
 
-/** Phrasings kept per article, as the server caps them by default (LIFELINE_PHRASINGS_PER_ARTICLE). */
-export const MAX_PHRASINGS_PER_ARTICLE = 200;
+/** Phrasings kept per article: the server's default cap (LIFELINE_PHRASINGS_PER_ARTICLE), so a history file counts as learning would. */
+export const DEFAULT_PHRASINGS_PER_ARTICLE = 200;
 
 /** The entries of a history.json value; problems name the bad entries. */
 export function parseHistory(value: unknown): { entries: HistoryEntry[]; problems: string[] } {
@@ -35,7 +35,7 @@ export function parseHistory(value: unknown): { entries: HistoryEntry[]; problem
  * aside) and capped at `cap` per article, the first ones kept: the server lists the most learned
  * first, and a history file is in the order its owner wrote it.
  */
-export function mergeHistory(history: readonly HistoryEntry[], cap = MAX_PHRASINGS_PER_ARTICLE): Array<{ articleId: string; queries: string[] }> {
+export function mergeHistory(history: readonly HistoryEntry[], cap = DEFAULT_PHRASINGS_PER_ARTICLE): Array<{ articleId: string; queries: string[] }> {
   const byId = new Map<string, { queries: string[]; seen: Set<string> }>();
   for (const { articleId, queries } of history) {
     const entry = byId.get(articleId) ?? { queries: [], seen: new Set<string>() };

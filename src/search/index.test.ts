@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './build-index';
-import { loadSearchIndex, mergeRanges, MIN_CONFIDENCE } from './index';
+import { loadSearchIndex, MIN_CONFIDENCE } from './index';
 import { serializeIndex } from './serialize';
 import { languageOf, stem, type SearchLanguage } from './language';
 import './languages/all';
@@ -139,8 +139,5 @@ describe('text helpers', () => {
     const en = languageOf('en');
     expect(stem('status', en)).toBe('status');
     expect(stem('app', en)).not.toBe(stem('apply', en));
-  });
-  it('merges overlapping ranges', () => {
-    expect(mergeRanges([[5, 7], [0, 2], [2, 4], [9, 9]])).toEqual([[0, 7], [9, 9]]);
   });
 });

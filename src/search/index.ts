@@ -18,7 +18,7 @@
  *    answer, and the widget offers a person instead of unrelated articles.
  */
 import { searchLanguage, type SearchLanguage } from './language';
-import { fold, tokenize } from './text';
+import { tokenize } from './text';
 import type { Article } from './types';
 import { Vocabulary, type Expansion } from './vocabulary';
 
@@ -302,18 +302,3 @@ export function loadSearchIndex(value: unknown, articles: readonly Article[], la
   }
   return assemble({ articles, lang: searchLanguage(data.lang), fingerprint: data.fingerprint, postings }, Array.isArray(data.phrasings) ? data.phrasings : []);
 }
-
-/** Sorted, non-overlapping ranges, so highlighting never nests. */
-export function mergeRanges(ranges: readonly Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1] + 1) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-/** Used by tests and the CLI to compare folded text the same way the index does. */
-export { fold };

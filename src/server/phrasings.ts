@@ -8,7 +8,7 @@ import { fold } from '../search/text';
 import type { PhrasingRecord } from './store/types';
 
 /** Live phrasings kept per article unless LIFELINE_PHRASINGS_PER_ARTICLE says otherwise. */
-export const DEFAULT_PHRASINGS_PER_ARTICLE = 200;
+export { DEFAULT_PHRASINGS_PER_ARTICLE } from '../search/history';
 /** The most LIFELINE_PHRASINGS_PER_ARTICLE may be: far more than a help article ever needs. */
 export const MAX_PHRASINGS_PER_ARTICLE = 10_000;
 
