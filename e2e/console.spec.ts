@@ -135,7 +135,9 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
     await expect.poll(() => served).toBeGreaterThan(0);
     await page.waitForTimeout(300);
     expect(beeps(), 'no sound while muted').toBe(beepsMuted);
-    await page.unroute(OPEN_LIST);
+    // Wait for a queue reload still being answered by the handler, or it would answer a route
+    // that is no longer ours ("Route is already handled").
+    await page.unrouteAll({ behavior: 'wait' });
 
     await messageBox(visitor).pressSequentially('Any news?');
     await expect(page.getByText('The visitor is typing…')).toBeVisible();
