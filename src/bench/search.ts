@@ -120,7 +120,8 @@ export async function benchSearch(): Promise<void> {
   const devCount = Math.min(Number(process.env.BENCH_SEARCH_DEV ?? allDev.length), allDev.length);
   // Every (allDev.length / devCount)-th query, spread over the whole file.
   const dev = Array.from({ length: devCount }, (_, i) => allDev[Math.floor((i * allDev.length) / devCount)]!);
-  const history = mergeHistory(parseHistory(await read('history.json')).entries);
+  const rawHistory = parseHistory(await read('history.json')).entries;
+  const history = mergeHistory(rawHistory);
 
   console.log(`\nSearch quality on Banking77 (${articles.length} articles, ${dev.length} of ${allDev.length} dev queries)`);
   const fuse = new Fuse(articles, { keys: ['title', 'tags', 'body'] });
@@ -147,7 +148,6 @@ export async function benchSearch(): Promise<void> {
 
   // Queries never used for tuning: history.json's own, cold; and learning from half of it,
   // scored on the other half (a phrasing is never its own answer).
-  const rawHistory = parseHistory(await read('history.json')).entries;
   const asQueries = (list: typeof rawHistory): DevQuery[] => list.flatMap((h) => h.queries.map((query) => ({ query, articleId: h.articleId })));
   const unseen = hits((q) => cold.search(q, 3).map((r) => r.id), asQueries(rawHistory));
   const half = (keep: number) => rawHistory.map((h) => ({ articleId: h.articleId, queries: h.queries.filter((_, i) => i % 2 === keep) }));

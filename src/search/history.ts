@@ -30,6 +30,21 @@ export function parseHistory(value: unknown): { entries: HistoryEntry[]; problem
   return { entries, problems };
 }
 
+/** Trims and collapses white space: how a phrasing is shown and served. */
+export const tidyPhrasing = (text: string): string => text.trim().replace(/\s+/g, ' ');
+
+/**
+ * The key that makes "Where is my card?" and "where is  my card" one phrasing: lower case,
+ * accents folded, apostrophes dropped ("don't" is "dont"), other punctuation a space, runs of
+ * spaces one.
+ */
+export function normalizePhrasing(text: string): string {
+  return fold(text)
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /**
  * One entry per article, its phrasings deduplicated (case, accents, spacing and punctuation
  * aside) and capped at `cap` per article, the first ones kept: the server lists the most learned
@@ -41,8 +56,8 @@ export function mergeHistory(history: readonly HistoryEntry[], cap = DEFAULT_PHR
     const entry = byId.get(articleId) ?? { queries: [], seen: new Set<string>() };
     byId.set(articleId, entry);
     for (const query of queries) {
-      const phrase = query.trim().replace(/\s+/g, ' ');
-      const key = fold(phrase).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const phrase = tidyPhrasing(query);
+      const key = normalizePhrasing(phrase);
       if (!key || entry.seen.has(key) || entry.queries.length >= cap) continue;
       entry.seen.add(key);
       entry.queries.push(phrase);

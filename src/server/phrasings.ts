@@ -4,7 +4,7 @@
  * pure, so any engine behind the Store applies them the same way and they test in plain Node.
  */
 import type { TranscriptEntry } from '../protocol/types';
-import { fold } from '../search/text';
+import { normalizePhrasing, tidyPhrasing } from '../search/history';
 import type { PhrasingRecord } from './store/types';
 
 /** Live phrasings kept per article unless LIFELINE_PHRASINGS_PER_ARTICLE says otherwise. */
@@ -25,20 +25,8 @@ export interface LearnablePhrasing {
   key: string;
 }
 
-/** Trims and collapses white space: how a phrasing is shown and served. */
-export const tidyPhrasing = (text: string): string => text.trim().replace(/\s+/g, ' ');
-
-/**
- * The key that makes "Where is my card?" and "where is  my card" one phrasing: lower case,
- * accents folded, apostrophes dropped ("don't" is "dont"), other punctuation a space, runs of
- * spaces one.
- */
-export function normalizePhrasing(text: string): string {
-  return fold(text)
-    .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+// The same tidying and key as a history file's (search/history.ts), so both count one phrasing once.
+export { normalizePhrasing, tidyPhrasing };
 
 const EMAIL = /[^\s@]+@[^\s@]+/;
 // Seven digits or more, even with single spaces, dots or dashes between them: a phone number,
