@@ -21,7 +21,7 @@ import {
   pageViolations,
 } from './fixtures';
 
-// The handoff may wait for the server's per-IP rate limit (fixtures.ts, CREATED_TIMEOUT).
+// Several people and pages in one test, on a busy two-core machine.
 test.describe.configure({ timeout: 90_000 });
 
 const ARTICLE = 'track-order';

@@ -42,7 +42,7 @@ import {
   type OwnServer,
 } from './fixtures';
 
-// Handoffs may wait for the server's per-IP rate limit (fixtures.ts, CREATED_TIMEOUT).
+// Several people and pages in one test, on a busy two-core machine.
 test.describe.configure({ timeout: 60_000 });
 
 const SAM = E2E_AGENT.name;
@@ -255,6 +255,56 @@ test.describe('a backend of its own, stopped and started again', () => {
       await expect(refLine(page)).toHaveText(LIVE.ref(detail.ref));
       expect(detail.messages.map((m) => ({ from: m.from, text: m.text }))).toEqual([{ from: 'visitor', text }]);
       expect(await agent.list('all')).toHaveLength(1);
+    } finally {
+      await agent.dispose();
+    }
+  });
+
+  test('a busy server: a new handoff refused with 429 waits as asked, quietly, and arrives once', async ({ page }) => {
+    dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-busy-'));
+    const port = await freePort();
+    // 20 a minute: 10 at once, then one every 3 s, per address.
+    server = await startServer(port, join(dir, 'lifeline.db'), { LIFELINE_HANDOFFS_PER_MINUTE: '20' });
+    // Ten other visitors behind the same address (an office, a NAT) used the burst.
+    for (let i = 0; i < 10; i++) {
+      const response = await fetch(`${server.origin}/v1/handoffs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: crypto.randomUUID(), channel: 'chat', transcript: [], context: { pageUrl: `${server.origin}/`, locale: 'en' } }),
+      });
+      expect(response.status, await response.text()).toBe(201);
+    }
+    const creates: number[] = [];
+    page.on('response', (r) => {
+      if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/v1/handoffs') creates.push(r.status());
+    });
+
+    await page.goto(`${server.origin}/`);
+    await openChannels(page);
+    // Watches the panel for the offline notice the whole time, not only at the moments we look.
+    await page.evaluate(() => {
+      const root = document.querySelector('lifeline-widget')?.shadowRoot;
+      if (!root) throw new Error('no widget');
+      const flag = document.documentElement.dataset;
+      new MutationObserver(() => {
+        if (root.textContent?.includes('can’t reach our team')) flag.e2eOfflineSeen = 'yes';
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+    });
+    await chooseChat(page);
+    const text = 'Is anyone there?';
+    await sendMessage(page, text);
+    await expect.poll(() => creates).toContain(429);
+    await expectSent(page, text, 15_000);
+    expect(creates.at(-1)).toBe(201);
+    expect(creates.filter((status) => status === 201)).toHaveLength(1);
+    const offlineSeen = await page.evaluate(() => document.documentElement.dataset.e2eOfflineSeen);
+    expect(offlineSeen, 'a busy server is not a server that is down: no offline notice').toBeUndefined();
+
+    const agent = await signInAgent(server.origin);
+    try {
+      expect(await agent.list('all'), 'the ten, and the visitor’s once').toHaveLength(11);
+      const mine = await agent.byRef(await visitorRef(page));
+      expect(mine.messages.map((m) => m.text)).toEqual([text]);
     } finally {
       await agent.dispose();
     }

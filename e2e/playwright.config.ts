@@ -14,11 +14,17 @@ const db = join(mkdtempSync(join(tmpdir(), 'lifeline-e2e-')), 'lifeline.db');
 /** The agent the tests sign in as (e2e/fixtures.ts). */
 export const E2E_AGENT = { email: 'sam@northwind-cycles.example', password: 'e2e-agent-password', name: 'Sam' };
 
-/** The environment of a test server: its port, its SQLite file and the known agent. */
+/**
+ * The environment of a test server: its port, its SQLite file and the known agent. Every test's
+ * visitor comes from 127.0.0.1, where real visitors each have an address of their own, so the
+ * per-address limit on new handoffs is raised; the limit itself has a test of its own
+ * (handoff.spec.ts, "a busy server").
+ */
 export const serverEnv = (serverPort: number, file: string): Record<string, string> => ({
   PORT: String(serverPort),
   HOST: '127.0.0.1',
   LIFELINE_DB: file,
+  LIFELINE_HANDOFFS_PER_MINUTE: '10000',
   LIFELINE_AGENT_EMAIL: E2E_AGENT.email,
   LIFELINE_AGENT_PASSWORD: E2E_AGENT.password,
   LIFELINE_AGENT_NAME: E2E_AGENT.name,

@@ -17,7 +17,7 @@ import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
-import { systemZone, type BusinessHours, type CallbackPolicy } from './config';
+import { DEFAULT_HANDOFFS_PER_MINUTE, systemZone, type BusinessHours, type CallbackPolicy } from './config';
 import { ALWAYS_OPEN } from '../hours';
 
 /** Per client IP (login also per email); see rate-limit.ts. */
@@ -32,8 +32,11 @@ export interface RateLimits {
   login: RateLimit;
 }
 
+/** LIFELINE_HANDOFFS_PER_MINUTE as a bucket: a visitor may start half a minute's worth at once. */
+export const handoffLimit = (perMinute: number): RateLimit => ({ perMinute, burst: Math.max(1, Math.ceil(perMinute / 2)) });
+
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
-  createHandoff: { perMinute: 10, burst: 5 },
+  createHandoff: handoffLimit(DEFAULT_HANDOFFS_PER_MINUTE),
   postMessage: { perMinute: 60, burst: 20 },
   typing: { perMinute: 120, burst: 30 },
   login: { perMinute: 10, burst: 5 },

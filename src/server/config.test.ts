@@ -15,6 +15,7 @@ describe('readSettings', () => {
       phrasingsPerArticle: 200,
       hours: { schedule: ALWAYS_OPEN, zone: systemZone() },
       callbacks: { slotMinutes: 30, perSlot: 2 },
+      handoffsPerMinute: 10,
     });
   });
 
@@ -33,6 +34,7 @@ describe('readSettings', () => {
       LIFELINE_TIMEZONE: 'Europe/Paris',
       LIFELINE_CALLBACK_SLOT_MINUTES: '15',
       LIFELINE_CALLBACKS_PER_SLOT: '3',
+      LIFELINE_HANDOFFS_PER_MINUTE: '120',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -45,6 +47,7 @@ describe('readSettings', () => {
       phrasingsPerArticle: 50,
       hours: { schedule: expect.objectContaining({ phone: expect.objectContaining({ dates: {} }) }), zone: 'Europe/Paris' },
       callbacks: { slotMinutes: 15, perSlot: 3 },
+      handoffsPerMinute: 120,
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
@@ -68,6 +71,7 @@ describe('readSettings', () => {
     [{ LIFELINE_TIMEZONE: 'Mars/Olympus' }, /^LIFELINE_TIMEZONE must be an IANA time zone.*"Mars\/Olympus"/],
     [{ LIFELINE_CALLBACK_SLOT_MINUTES: '0' }, /^LIFELINE_CALLBACK_SLOT_MINUTES must be a whole number from 5 to 240/],
     [{ LIFELINE_CALLBACKS_PER_SLOT: 'two' }, /^LIFELINE_CALLBACKS_PER_SLOT /],
+    [{ LIFELINE_HANDOFFS_PER_MINUTE: '0' }, /^LIFELINE_HANDOFFS_PER_MINUTE must be a whole number from 1 to 100000, got "0"/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
   });

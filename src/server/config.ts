@@ -23,7 +23,15 @@ export interface Settings {
   hours: BusinessHours;
   /** LIFELINE_CALLBACK_SLOT_MINUTES and LIFELINE_CALLBACKS_PER_SLOT. */
   callbacks: CallbackPolicy;
+  /**
+   * LIFELINE_HANDOFFS_PER_MINUTE: new handoffs one IP address may start, with a burst of half
+   * as many at once. Raise it where many visitors share one address (an office, a campus NAT).
+   */
+  handoffsPerMinute: number;
 }
+
+/** New handoffs per minute per IP address, unless LIFELINE_HANDOFFS_PER_MINUTE says otherwise. */
+export const DEFAULT_HANDOFFS_PER_MINUTE = 10;
 
 export interface BusinessHours {
   schedule: Schedule;
@@ -132,6 +140,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       slotMinutes: whole('LIFELINE_CALLBACK_SLOT_MINUTES', 30, 5, 240),
       perSlot: whole('LIFELINE_CALLBACKS_PER_SLOT', 2, 1, 1000),
     },
+    handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
   };
 }
 

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAgent } from './agents';
-import { createApp } from './app';
+import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
 import { readSettings, SettingError, type Settings } from './config';
@@ -57,6 +57,7 @@ const app = createApp({
   phrasingsPerArticle: settings.phrasingsPerArticle,
   hours: settings.hours,
   callbacks: settings.callbacks,
+  rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
 });
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
