@@ -388,4 +388,29 @@ test.describe('(g) data-launcher: the site’s own help button', () => {
     await expect(siteButton).toBeFocused();
     await expect(collapsedPhone(page)).toBeVisible();
   });
+
+  test('the panel floats by the site’s button where there is room, and takes its corner where there is not', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/help.html');
+    const siteButton = page.getByRole('button', { name: 'Open help', exact: true });
+
+    // Mid-window, with less than a comfortable panel's height above or below it: the corner.
+    await siteButton.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 380));
+    await siteButton.click();
+    const corner = await dialog(page).boundingBox();
+    expect(corner!.height, 'the corner panel at its full height').toBeGreaterThanOrEqual(560);
+    expect(corner!.x + corner!.width, 'at the right edge').toBeGreaterThan(1200);
+    await page.keyboard.press('Escape');
+
+    // Near the top of the window: beside the button, below it, tall enough to read.
+    await siteButton.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 60));
+    await siteButton.click();
+    const button = (await siteButton.boundingBox())!;
+    await expect.poll(async () => (await dialog(page).boundingBox())!.y, 'below the button').toBeGreaterThan(button.y + button.height);
+    const beside = (await dialog(page).boundingBox())!;
+    expect(Math.abs(beside.x - button.x), 'aligned with the button').toBeLessThan(16);
+    expect(beside.height).toBeGreaterThanOrEqual(460);
+    await expectOnScreen(panelPhone(page), 'the phone link in the panel');
+    await expectOnScreen(talkToHuman(page), '"Talk to a human"');
+  });
 });

@@ -7,11 +7,18 @@ const NARROW = '(max-width: 480px), (max-height: 460px)';
 const MAX_WIDTH = 400;
 const MAX_HEIGHT = 640;
 const GAP = 8;
+const OFFSET = 12;
+/**
+ * Below this much room above or below the anchor, a panel beside it would show two or three
+ * lines (a site's button in the middle of a short window): the corner's full height is better.
+ */
+const COMFORTABLE = 460;
 
 /**
  * Floats the open panel beside its anchor (our Help button or the site's), kept inside the
- * viewport on scroll and resize (autoUpdate with flip, shift and size); full-screen on narrow
- * viewports. Returns whether it is full-screen. autoUpdate's cleanup is the effect's cleanup.
+ * viewport on scroll and resize (autoUpdate with flip, shift and size); in its corner while
+ * neither side of the anchor has comfortable room; full-screen on narrow viewports. Returns
+ * whether it is full-screen. autoUpdate's cleanup is the effect's cleanup.
  */
 export function usePosition(
   open: boolean,
@@ -38,23 +45,29 @@ export function usePosition(
       clear(); // CSS places it: full-screen, or in the corner when there is nothing to float by
       return;
     }
+    let latest = 0; // a placement that resolves late must not undo a newer one
     const update = (): void => {
+      const run = ++latest;
+      const rect = reference.getBoundingClientRect();
+      if (Math.max(rect.top, innerHeight - rect.bottom) - OFFSET - GAP < COMFORTABLE) return clear();
       void computePosition(reference, panel, {
         strategy: 'fixed',
         placement: position === 'bottom-left' ? 'top-start' : 'top-end',
         middleware: [
-          offset(12),
+          offset(OFFSET),
           flip({ padding: GAP }),
           shift({ padding: GAP }),
           size({
             padding: GAP,
             apply({ availableWidth, availableHeight, elements }) {
+              if (run !== latest) return;
               elements.floating.style.setProperty('max-width', `${Math.min(MAX_WIDTH, availableWidth)}px`);
               elements.floating.style.setProperty('max-height', `${Math.max(240, Math.min(MAX_HEIGHT, availableHeight))}px`);
             },
           }),
         ],
       }).then(({ x, y }) => {
+        if (run !== latest) return;
         panel.style.setProperty('left', `${x}px`);
         panel.style.setProperty('top', `${y}px`);
       });
@@ -62,6 +75,7 @@ export function usePosition(
     const stop = autoUpdate(reference, panel, update);
     return () => {
       stop();
+      latest++;
       clear();
     };
   }, [open, panel, fullScreen, position]);
