@@ -25,6 +25,7 @@ import {
 test.describe.configure({ timeout: 90_000 });
 
 const ARTICLE = 'track-order';
+const TITLE = 'Where is my order?';
 
 test('a resolved handoff teaches its search as a phrasing, which an agent can remove', async ({ browser, page: visitor, agent }) => {
   // Letters only: other tests' handoffs teach phrasings too, and digits would be skipped as personal data.
@@ -59,11 +60,19 @@ test('a resolved handoff teaches its search as a phrasing, which an agent can re
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(page.getByRole('heading', { name: `Chat · Ref ${ref}` })).toBeVisible();
     await page.getByLabel('Outcome').selectOption('answered');
-    await page.getByLabel('The article that answered (optional)').fill(ARTICLE);
+    const articleField = page.getByLabel('The article that answered (optional)');
+    // The site's articles are offered, and a typo is caught before it teaches a phrasing to nothing.
+    await expect(page.locator(`datalist#article-options option[value="${ARTICLE}"]`)).toHaveAttribute('label', TITLE);
+    await articleField.fill('track-ordr');
+    await expect(articleField).toHaveAccessibleDescription('Not one of the site’s articles.');
     await page.getByRole('button', { name: 'Resolve' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'learned as' })).toContainText(
-      `1 search learned as a phrasing of the article ${ARTICLE}.`,
+    await expect(page.getByRole('alert')).toHaveText(
+      `Could not resolve it: There is no article "track-ordr" in the site's articles; did you mean "${ARTICLE}" (${TITLE})?`,
     );
+    await articleField.fill(ARTICLE);
+    await expect(articleField).toHaveAccessibleDescription(`“${TITLE}”`);
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'learned as' })).toContainText(`1 search learned as a phrasing of “${TITLE}”.`);
     await expect(page.getByText(/^Resolved/)).toBeVisible();
   });
 
@@ -73,7 +82,7 @@ test('a resolved handoff teaches its search as a phrasing, which an agent can re
     await expect(page.getByRole('heading', { name: 'Learned phrasings', level: 1 })).toBeVisible();
     await expect(page).toHaveTitle(/Learned phrasings · Lifeline console$/);
     await expect(page.getByRole('link', { name: 'Learned phrasings', exact: true })).toHaveAttribute('aria-current', 'page');
-    const group = page.getByRole('region', { name: new RegExp(`^Article ${ARTICLE} · \\d+ phrasings?$`) });
+    const group = page.getByRole('region', { name: new RegExp(`^Where is my order\\? ${ARTICLE} · \\d+ phrasings?$`) });
     const item = group.getByRole('listitem').filter({ hasText: query });
     await expect(item).toContainText('learned once');
     await expect(item.getByRole('link', { name: `Ref ${ref}` })).toBeVisible();
@@ -99,7 +108,7 @@ test('a resolved handoff teaches its search as a phrasing, which an agent can re
   const cleanups: Array<() => Promise<void>> = [];
 
   await test.step('the next visitor who asks that way finds the article in the widget', async () => {
-    await expect(await nextVisitorFinds()).toHaveText('Where is my order?');
+    await expect(await nextVisitorFinds()).toHaveText(TITLE);
   });
 
   await test.step('the agent removes it: gone from the list and from what the widget fetches', async () => {

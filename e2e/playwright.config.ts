@@ -25,6 +25,8 @@ export const serverEnv = (serverPort: number, file: string): Record<string, stri
   HOST: '127.0.0.1',
   LIFELINE_DB: file,
   LIFELINE_HANDOFFS_PER_MINUTE: '10000',
+  // The demo's articles, as `npm start` gives them: the console offers them and checks the id.
+  LIFELINE_ARTICLES: 'dist/articles.json',
   LIFELINE_AGENT_EMAIL: E2E_AGENT.email,
   LIFELINE_AGENT_PASSWORD: E2E_AGENT.password,
   LIFELINE_AGENT_NAME: E2E_AGENT.name,

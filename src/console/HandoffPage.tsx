@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentHandoffDetail, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
-import type { Message, ResolveOutcome } from '../protocol/types';
+import type { Message, ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
 import { Chat } from './Chat';
@@ -138,6 +138,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
           {!closed && !takenByOther && (
             <ResolveForm
               id={handoff.id}
+              transcript={handoff.transcript}
               onResolved={(answer) => {
                 setHandoff(answer);
                 if (answer.learned) setLearned(learnedText(answer.learned));
@@ -235,13 +236,39 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   );
 }
 
-/** Resolving without an article goes back to the queue; with one, the page stays to say what it taught. */
-function ResolveForm({ id, onResolved }: { id: string; onResolved: (answer: AgentResolveAnswer) => void }) {
+/**
+ * Resolving without an article goes back to the queue; with one, the page stays to say what it
+ * taught. The article field offers what the visitor read first, then the site's articles when
+ * the server knows them (LIFELINE_ARTICLES), and names the title of the one typed.
+ */
+function ResolveForm({
+  id,
+  transcript,
+  onResolved,
+}: {
+  id: string;
+  transcript: readonly TranscriptEntry[];
+  onResolved: (answer: AgentResolveAnswer) => void;
+}) {
   const [outcome, setOutcome] = useState<ResolveOutcome>('answered');
   const [articleId, setArticleId] = useState('');
   const [noArticle, setNoArticle] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [site, setSite] = useState<ReadonlyMap<string, string> | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.articles().then(
+      (titles) => live && setSite(titles),
+      () => undefined, // offered from the transcript alone; the server still checks the id
+    );
+    return () => void (live = false);
+  }, []);
+  const read = new Map(transcript.flatMap((e) => (e.type === 'article' ? [[e.articleId, e.title] as const] : [])));
+  const options = [...read, ...[...(site ?? [])].filter(([articleId]) => !read.has(articleId))];
+  const typed = articleId.trim();
+  const title = typed ? (site?.get(typed) ?? read.get(typed)) : undefined;
+  const unknown = Boolean(typed && site && !site.has(typed));
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
@@ -271,17 +298,30 @@ function ResolveForm({ id, onResolved }: { id: string; onResolved: (answer: Agen
             ))}
           </select>
         </label>
-        <label>
-          The article that answered (optional)
-          <input
+        <div class="field">
+          <label>
+            The article that answered (optional)
+            <input
             type="text"
             autocomplete="off"
-            placeholder="e.g. refunds"
+            placeholder={options[0] ? `e.g. ${options[0][0]}` : 'e.g. refunds'}
+            list="article-options"
+            aria-describedby="article-title"
+            aria-invalid={unknown && !noArticle ? 'true' : undefined}
             value={noArticle ? '' : articleId}
             disabled={noArticle}
-            onInput={(e) => setArticleId(e.currentTarget.value)}
-          />
-        </label>
+              onInput={(e) => setArticleId(e.currentTarget.value)}
+            />
+          </label>
+          <datalist id="article-options">
+            {options.map(([articleId, articleTitle]) => (
+              <option key={articleId} value={articleId} label={read.has(articleId) ? `${articleTitle} (read by the visitor)` : articleTitle} />
+            ))}
+          </datalist>
+          <p id="article-title" class={unknown ? 'hint error' : 'hint muted'} aria-live="polite">
+            {noArticle ? '' : title ? `“${title}”` : unknown ? 'Not one of the site’s articles.' : ''}
+          </p>
+        </div>
         {/* The gaps in the help centre: shown in Reports with what those visitors searched. */}
         <label class="check">
           <input type="checkbox" checked={noArticle} onChange={(e) => setNoArticle(e.currentTarget.checked)} />

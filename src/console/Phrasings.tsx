@@ -27,6 +27,16 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
+  const [titles, setTitles] = useState<ReadonlyMap<string, string> | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.articles().then(
+      (t) => live && setTitles(t),
+      () => undefined, // ids alone then
+    );
+    return () => void (live = false);
+  }, []);
+
   useEffect(() => {
     api.phrasings().then(setPhrasings, (e: unknown) => {
       if (e instanceof ApiError && e.status === 401) onSignedOut();
@@ -81,7 +91,7 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
           {groups.map(([articleId, list], i) => (
             <section key={articleId} class="card" aria-labelledby={headingId(i)}>
               <h2 id={headingId(i)}>
-                Article <code>{articleId}</code>{' '}
+                {titles?.has(articleId) ? titles.get(articleId) : 'Article'} <code>{articleId}</code>{' '}
                 <span class="muted count">· {list.length === 1 ? '1 phrasing' : `${list.length} phrasings`}</span>
               </h2>
               <ul class="phrasings">

@@ -3,6 +3,7 @@
  * ApiError carrying the server's own words, so screens can show them as they are.
  */
 import type {
+  AgentArticles,
   AgentHandoffDetail,
   AgentHandoffSummary,
   AgentMe,
@@ -54,6 +55,8 @@ async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: u
 
 const handoffPath = (id: string): string => `/v1/agent/handoffs/${encodeURIComponent(id)}`;
 
+let articles: Promise<ReadonlyMap<string, string> | null> | undefined;
+
 export const api = {
   me: () => call<AgentMe>('GET', '/v1/agent/me'),
   login: (email: string, password: string) => call<AgentMe>('POST', '/v1/agent/login', { email, password }),
@@ -70,6 +73,15 @@ export const api = {
   report: (from: string, to: string) =>
     call<AgentReport>('GET', `/v1/agent/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   callback: (id: string, state: CallbackState) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/callback`, { state }),
+  /** The site's articles (id → title), asked once per console; null when the server was not told them. */
+  articles: (): Promise<ReadonlyMap<string, string> | null> =>
+    (articles ??= call<AgentArticles>('GET', '/v1/agent/articles').then(
+      (answer) => answer.articles && new Map(answer.articles.map((a) => [a.id, a.title])),
+      (error: unknown) => {
+        articles = undefined; // asked again next time
+        throw error;
+      },
+    )),
   phrasings: async () => (await call<{ phrasings: AgentPhrasing[] }>('GET', '/v1/agent/phrasings')).phrasings,
   // A body, so that the JSON content type the agent API asks of every write is sent.
   removePhrasing: async (id: string) =>

@@ -19,6 +19,7 @@ import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 import { DEFAULT_HANDOFFS_PER_MINUTE, systemZone, type BusinessHours, type CallbackPolicy } from './config';
 import { ALWAYS_OPEN } from '../hours';
+import { NO_CATALOG, type ArticleCatalog } from './article-catalog';
 
 /** Per client IP (login also per email); see rate-limit.ts. */
 export interface RateLimits {
@@ -68,6 +69,8 @@ export interface AppOptions {
   hours?: BusinessHours;
   /** Callback slots. @default 30 minutes, 2 callbacks each */
   callbacks?: CallbackPolicy;
+  /** The site's articles, to check the article an agent names. @default none: any id is taken */
+  articles?: ArticleCatalog;
 }
 
 /** The demo runs under the strict policy a careful site would have (promise 3). */
@@ -157,5 +160,6 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
     phrasingsPerArticle: options.phrasingsPerArticle ?? DEFAULT_PHRASINGS_PER_ARTICLE,
     hours: options.hours ?? { schedule: ALWAYS_OPEN, zone: systemZone() },
     callbacks: options.callbacks ?? { slotMinutes: 30, perSlot: 2 },
+    articles: options.articles ?? NO_CATALOG,
   };
 }

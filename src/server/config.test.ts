@@ -16,6 +16,7 @@ describe('readSettings', () => {
       hours: { schedule: ALWAYS_OPEN, zone: systemZone() },
       callbacks: { slotMinutes: 30, perSlot: 2 },
       handoffsPerMinute: 10,
+      articles: null,
     });
   });
 
@@ -35,6 +36,7 @@ describe('readSettings', () => {
       LIFELINE_CALLBACK_SLOT_MINUTES: '15',
       LIFELINE_CALLBACKS_PER_SLOT: '3',
       LIFELINE_HANDOFFS_PER_MINUTE: '120',
+      LIFELINE_ARTICLES: 'https://shop.example.com/help/articles.json',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -48,6 +50,7 @@ describe('readSettings', () => {
       hours: { schedule: expect.objectContaining({ phone: expect.objectContaining({ dates: {} }) }), zone: 'Europe/Paris' },
       callbacks: { slotMinutes: 15, perSlot: 3 },
       handoffsPerMinute: 120,
+      articles: 'https://shop.example.com/help/articles.json',
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
@@ -71,6 +74,7 @@ describe('readSettings', () => {
     [{ LIFELINE_TIMEZONE: 'Mars/Olympus' }, /^LIFELINE_TIMEZONE must be an IANA time zone.*"Mars\/Olympus"/],
     [{ LIFELINE_CALLBACK_SLOT_MINUTES: '0' }, /^LIFELINE_CALLBACK_SLOT_MINUTES must be a whole number from 5 to 240/],
     [{ LIFELINE_CALLBACKS_PER_SLOT: 'two' }, /^LIFELINE_CALLBACKS_PER_SLOT /],
+    [{ LIFELINE_ARTICLES: 'ftp://shop.example.com/articles.json' }, /^LIFELINE_ARTICLES must be a file path or an http\(s\) address.*"ftp:/],
     [{ LIFELINE_HANDOFFS_PER_MINUTE: '0' }, /^LIFELINE_HANDOFFS_PER_MINUTE must be a whole number from 1 to 100000, got "0"/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);

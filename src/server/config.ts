@@ -28,6 +28,8 @@ export interface Settings {
    * as many at once. Raise it where many visitors share one address (an office, a campus NAT).
    */
   handoffsPerMinute: number;
+  /** LIFELINE_ARTICLES: the site's articles file, a path or an http(s) address; null: none. */
+  articles: string | null;
 }
 
 /** New handoffs per minute per IP address, unless LIFELINE_HANDOFFS_PER_MINUTE says otherwise. */
@@ -140,8 +142,25 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       slotMinutes: whole('LIFELINE_CALLBACK_SLOT_MINUTES', 30, 5, 240),
       perSlot: whole('LIFELINE_CALLBACKS_PER_SLOT', 2, 1, 1000),
     },
+    articles: articlesSource(value('LIFELINE_ARTICLES')),
     handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
   };
+}
+
+function articlesSource(source: string | undefined): string | null {
+  if (source === undefined) return null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(source);
+    } catch {
+      // named below
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new SettingError('LIFELINE_ARTICLES', `must be a file path or an http(s) address of the articles file, got "${source}"`);
+    }
+  }
+  return source;
 }
 
 function isOrigin(text: string): boolean {

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAgent } from './agents';
+import { isUrl, NO_CATALOG, readCatalog, watchCatalog, type WatchedCatalog } from './article-catalog';
 import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
@@ -44,6 +45,22 @@ if (settings.agent) {
   console.log(`Lifeline agent ${agent.email} (${agent.name}) can sign in.`);
 }
 
+// A file that cannot be read is a bad setting; an address that does not answer may be a site
+// that is down for a moment, which must not keep the way to a person down too.
+let articles: WatchedCatalog | null = null;
+if (settings.articles) {
+  const source = isUrl(settings.articles) ? settings.articles : resolve(settings.articles);
+  try {
+    const first = await readCatalog(source);
+    console.log(`Lifeline knows ${first.length} articles from ${source}.`);
+    articles = watchCatalog(source, first);
+  } catch (error) {
+    if (!isUrl(source)) fatal(`LIFELINE_ARTICLES: ${(error as Error).message}`);
+    console.warn(`LIFELINE_ARTICLES: ${(error as Error).message}; any article id is taken until it can be read (tried again every 5 minutes)`);
+    articles = watchCatalog(source, null);
+  }
+}
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bus = createBus<BusMessage>();
 const app = createApp({
@@ -58,6 +75,7 @@ const app = createApp({
   hours: settings.hours,
   callbacks: settings.callbacks,
   rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
+  articles: articles ?? NO_CATALOG,
 });
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
@@ -72,6 +90,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    articles?.stop();
     bus.close(); // ends every event stream, so their connections can close
     const force = setTimeout(() => {
       if ('closeAllConnections' in server) server.closeAllConnections();

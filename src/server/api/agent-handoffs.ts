@@ -8,6 +8,7 @@ import { validatePostMessage, validateResolve, validateTyping } from '../../prot
 import { newId } from '../crypto';
 import { redactText } from '../redact';
 import type { Change, HandoffFilter, HandoffRecord } from '../store/types';
+import { closestArticle } from '../article-catalog';
 import { articleTitleIn } from '../phrasings';
 import type { AgentStreamEvent, LearnedPhrasings } from './agent-types';
 import { announce, announceTyping } from './announce';
@@ -97,6 +98,13 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const body = await readJson(c, validateResolve);
     if (!body.ok) return body.response;
     const { outcome, articleId, noArticle } = body.value;
+    // Phrasings taught to an article that does not exist would be lost on every visitor.
+    const titles = deps.articles.titles();
+    if (articleId != null && titles && !titles.has(articleId)) {
+      const near = closestArticle(articleId, titles);
+      const hint = near ? `; did you mean "${near.id}" (${near.title})?` : '; GET /v1/agent/articles lists them.';
+      return problem(c, 400, `There is no article "${articleId}" in the site's articles${hint}`, 'articleId');
+    }
     const at = iso(deps.now());
     const result = await store.resolve(
       c.req.param('id'),
@@ -112,7 +120,9 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     deps.queue.moved(result.handoff.channel, result.events);
     // What the visitor's searches taught, for the console to say so (phrasings.ts).
     const learned: LearnedPhrasings | null =
-      articleId == null ? null : { articleId, articleTitle: articleTitleIn(result.handoff.transcript, articleId), count: result.learned };
+      articleId == null
+        ? null
+        : { articleId, articleTitle: titles?.get(articleId) ?? articleTitleIn(result.handoff.transcript, articleId), count: result.learned };
     return detail(c, result.handoff, { learned });
   });
 

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { LIMITS } from '../../protocol/validate';
 import type { PhrasingRecord } from '../store/types';
-import type { AgentPhrasing } from './agent-types';
+import type { AgentArticles, AgentPhrasing } from './agent-types';
 import type { ApiDeps, ApiEnv } from './deps';
 import { iso, problem } from './http';
 
@@ -23,6 +23,13 @@ export const toAgentPhrasing = (p: PhrasingRecord): AgentPhrasing => ({
 
 export function agentPhrasingRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
+
+  // The site's articles as the server knows them (LIFELINE_ARTICLES), for the console to offer
+  // by title; null when it was not told them.
+  routes.get('/articles', (c) => {
+    const titles = deps.articles.titles();
+    return c.json<AgentArticles>({ articles: titles && [...titles].map(([id, title]) => ({ id, title })) });
+  });
 
   routes.get('/phrasings', async (c) => {
     const articleId = c.req.query('articleId');

@@ -107,6 +107,11 @@ export interface LearnedPhrasings {
 /** The answer to a resolve: the handoff, and what it taught (null when no article was named). */
 export type AgentResolveAnswer = AgentHandoffDetail & { learned: LearnedPhrasings | null };
 
+/** GET /v1/agent/articles: the site's articles (LIFELINE_ARTICLES), or null when not told. */
+export interface AgentArticles {
+  articles: Array<{ id: string; title: string }> | null;
+}
+
 /** One row of GET /v1/agent/phrasings (and the answer to DELETE /v1/agent/phrasings/:id). */
 export interface AgentPhrasing {
   id: string;

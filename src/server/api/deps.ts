@@ -4,6 +4,7 @@
  */
 import type { HttpBindings } from '@hono/node-server';
 import type { HandoffEvent } from '../../protocol/types';
+import type { ArticleCatalog } from '../article-catalog';
 import type { Bus } from '../bus';
 import type { BusinessHours, CallbackPolicy } from '../config';
 import type { Presence } from '../presence';
@@ -52,6 +53,8 @@ export interface ApiDeps {
   hours: BusinessHours;
   /** Callback slots: their length and how many callbacks each takes. */
   callbacks: CallbackPolicy;
+  /** The site's article ids and titles (LIFELINE_ARTICLES), when the server was told them. */
+  articles: ArticleCatalog;
   /** Tells queued visitors their new place when the queue moves (queue.ts). */
   queue: QueueAnnouncer;
 }

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { catalogOf, closestArticle, readCatalog, watchCatalog, type CatalogArticle } from './article-catalog';
+
+const ARTICLES = [
+  { id: 'refunds', title: 'How do I get a refund?', body: 'Within 30 days.' },
+  { id: 'track-order', title: 'Where is my order?', body: 'Follow the link in the e-mail.' },
+];
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+  vi.useRealTimers();
+});
+const fileWith = async (text: string): Promise<string> => {
+  dir ??= await mkdtemp(join(tmpdir(), 'lifeline-catalog-'));
+  const path = join(dir, 'articles.json');
+  await writeFile(path, text);
+  return path;
+};
+
+describe('readCatalog', () => {
+  it('reads ids and titles from a plain array and from the file `lifeline index` writes', async () => {
+    const ids = [{ id: 'refunds', title: 'How do I get a refund?' }, { id: 'track-order', title: 'Where is my order?' }];
+    expect(await readCatalog(await fileWith(JSON.stringify(ARTICLES)))).toEqual(ids);
+    expect(await readCatalog(await fileWith(JSON.stringify({ articles: ARTICLES, lang: 'en', index: { version: 0 } })))).toEqual(ids);
+  });
+
+  it('says what is wrong with a file', async () => {
+    await expect(readCatalog('/nowhere/articles.json')).rejects.toThrow('no file /nowhere/articles.json');
+    const notJson = await fileWith('[{"id": "refunds",');
+    await expect(readCatalog(notJson)).rejects.toThrow(`${notJson} is not JSON`);
+    const none = await fileWith('[{"id": "refunds"}]');
+    await expect(readCatalog(none)).rejects.toThrow(/has no usable article: articles\[0\]/);
+  });
+
+  it('fetches an http(s) address, and names the status when it fails', async () => {
+    const fetchOk = vi.fn(async () => new Response(JSON.stringify(ARTICLES), { status: 200 }));
+    expect(await readCatalog('https://shop.example.com/articles.json', fetchOk)).toHaveLength(2);
+    expect(fetchOk).toHaveBeenCalledWith('https://shop.example.com/articles.json', expect.objectContaining({ headers: { accept: 'application/json' } }));
+    const fetch404 = async () => new Response('gone', { status: 404, statusText: 'Not Found' });
+    await expect(readCatalog('https://shop.example.com/articles.json', fetch404)).rejects.toThrow('https://shop.example.com/articles.json answered 404 Not Found');
+  });
+});
+
+describe('watchCatalog', () => {
+  it('follows the source, keeps the last good list when a read fails, and reports each change once', async () => {
+    vi.useFakeTimers();
+    const first: CatalogArticle[] = [{ id: 'refunds', title: 'Refunds' }];
+    const reads: Array<CatalogArticle[] | Error> = [new Error('site down'), new Error('site down'), [{ id: 'returns', title: 'Returns' }]];
+    const report = vi.fn();
+    const read = vi.fn(async () => {
+      const next = reads.shift()!;
+      if (next instanceof Error) throw next;
+      return next;
+    });
+    const catalog = watchCatalog('https://shop.example.com/a.json', first, { everyMs: 1000, report, read });
+    expect([...catalog.titles()!.keys()]).toEqual(['refunds']);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect([...catalog.titles()!.keys()]).toEqual(['refunds']);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report.mock.calls[0]![0]).toMatch(/site down; keeping the articles read before/);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([...catalog.titles()!.keys()]).toEqual(['returns']);
+    expect(report).toHaveBeenCalledTimes(2);
+    catalog.stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(read).toHaveBeenCalledTimes(3);
+  });
+
+  it('knows no articles until the first good read', () => {
+    const catalog = watchCatalog('https://shop.example.com/a.json', null, { read: async () => [] });
+    expect(catalog.titles()).toBeNull();
+    catalog.stop();
+  });
+});
+
+describe('closestArticle', () => {
+  const titles = catalogOf([
+    { id: 'refunds', title: 'How do I get a refund?' },
+    { id: 'track-order', title: 'Where is my order?' },
+    { id: 'battery', title: 'My e-bike battery will not charge' },
+  ]).titles()!;
+
+  it.each([
+    ['refnds', 'refunds'],
+    ['Track_Order', 'track-order'],
+    ['track-ordr', 'track-order'],
+    ['where is my order', 'track-order'],
+    ['batery', 'battery'],
+  ])('takes %j for %j', (typed, id) => {
+    expect(closestArticle(typed, titles)?.id).toBe(id);
+  });
+
+  it('suggests nothing far off', () => {
+    expect(closestArticle('warranty', titles)).toBeNull();
+    expect(closestArticle('x', titles)).toBeNull();
+  });
+});
+
+describe('readCatalog over the network', () => {
+  it('says why an address could not be fetched, not only "fetch failed"', async () => {
+    const refused = async (): Promise<Response> => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    };
+    await expect(readCatalog('http://127.0.0.1:9/articles.json', refused)).rejects.toThrow('cannot fetch http://127.0.0.1:9/articles.json: ECONNREFUSED');
+  });
+});
