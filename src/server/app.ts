@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createApi } from './api';
 import { createQueueAnnouncer } from './api/queue';
 import type { ApiDeps, BusMessage, EventBus } from './api/deps';
@@ -115,15 +115,23 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
+/**
+ * A file with a strong ETag: `no-cache` files (the loader, whose name never changes, and the
+ * articles, fetched on every page view) are then revalidated with a 304 of no body instead of
+ * being sent whole again.
+ */
 async function sendFile(c: import('hono').Context, dir: string, file: string, cache: string): Promise<Response> {
   const body = await readInside(dir, file);
   if (!body) return c.notFound();
-  return c.body(new Uint8Array(body), 200, {
-    'content-type': contentType(file),
-    'cache-control': cache,
-    'x-content-type-options': 'nosniff',
-  });
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const headers = { 'cache-control': cache, etag, 'x-content-type-options': 'nosniff' };
+  if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  return c.body(new Uint8Array(body), 200, { ...headers, 'content-type': contentType(file) });
 }
+
+/** If-None-Match holds `etag` (weakly: a gzip step may have marked it W/), or is `*`. */
+const matchesEtag = (header: string | undefined, etag: string): boolean =>
+  header !== undefined && header.split(',').some((tag) => ['*', etag, `W/${etag}`].includes(tag.trim()));
 
 function apiDeps(options: AppOptions): ApiDeps {
   const deps = baseDeps(options);
