@@ -23,6 +23,7 @@ import {
   openPanel,
   panelPhone,
   scriptTag,
+  searchbox,
   signInAgent,
   startServer,
   talkToHuman,
@@ -126,7 +127,11 @@ test.describe('the backend’s hours and callback slots', () => {
     await expect(panel.getByRole('group', { name: LIVE.slotsLegend }).getByRole('radio')).toHaveCount(8);
     expect(await axeViolations(page), 'axe, the slot picker').toEqual([]);
     const phone = '+1 555 010 2030';
-    await panel.getByRole('textbox', { name: LIVE.yourPhone }).fill(phone);
+    const phoneBox = panel.getByRole('textbox', { name: LIVE.yourPhone });
+    // The hours chunk's styles keep to its own elements: the field spans the form.
+    const fieldWidth = async (): Promise<number> => (await phoneBox.boundingBox())!.width;
+    expect(await fieldWidth(), 'the phone field spans the form').toBeGreaterThan(200);
+    await phoneBox.fill(phone);
     await panel.getByRole('button', { name: LIVE.requestCall }).click();
     await expect(panel.getByText(LIVE.callbackConfirmed(phone, 'Tomorrow, 09:00–09:30'))).toBeVisible();
     const ref = await visitorRef(page);
@@ -150,6 +155,11 @@ test.describe('the backend’s hours and callback slots', () => {
     } finally {
       await agent.dispose();
     }
+
+    // Back to search, with every chunk's styles loaded: the search box is as wide as before.
+    await panel.getByRole('button', { name: en.back, exact: true }).click();
+    await expect(searchbox(page)).toBeVisible();
+    expect((await searchbox(page).boundingBox())!.width, 'the search box spans the panel').toBeGreaterThan(300);
   });
 
   test('a slot taken meanwhile: the visitor is told and picks from the slots free now', async ({ page, request }) => {

@@ -169,10 +169,10 @@ export function CallbackForm({ ctx, s, status, phone: initialPhone, initial, err
         <input class="ll-input" type="tel" autocomplete="tel" required minLength={3} maxLength={40} pattern="[0-9+() .\-]{3,40}" value={phone} onInput={(e) => setPhone((e.currentTarget as HTMLInputElement).value)} />
       </label>
       {slots.length ? (
-        <fieldset class="ll-slots">
+        <fieldset class="ll-times">
           <legend>{s.slotsLegend}</legend>
           {slots.map((x) => (
-            <label key={x.from} class="ll-slot">
+            <label key={x.from} class="ll-time">
               <input type="radio" name="ll-slot" value={x.from} checked={x === slot} onChange={() => setChosen(x.from)} />
               <span>{slotText(x, now, reader)}</span>
             </label>
