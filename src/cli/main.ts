@@ -2,7 +2,7 @@
  * `lifeline <command>`: the command line of the reference server (the package's bin, run as
  * `npx lifeline ...` from a clone after `npm ci`).
  *
- *   lifeline serve                               start the server (same as `npm start` without the build)
+ *   lifeline serve [--demo]                      start the server (with --demo, as `npm start` does without the build)
  *   lifeline agent add <email> [--name "Sam"]    create an agent, or set their password and name
  *   lifeline index <folder|file.csv|file.json> [--out articles.json]
  *   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
@@ -21,7 +21,8 @@ import { loadSearchIndex, searchLine } from '../search/cli-search';
 import { readPhrasings } from './phrasings';
 
 const HELP = `Usage:
-  lifeline serve                              start the server (PORT, HOST, LIFELINE_DB, ... as for npm start)
+  lifeline serve [--demo]                     start the server (PORT, HOST, LIFELINE_DB, ...); --demo: the demo
+                                              shop's articles and hours where they are not set, as npm start
   lifeline agent add <email> [--name "Sam"]   create an agent in LIFELINE_DB (default ./data/lifeline.db), or set
                                               the password (and name) of an existing one; the password comes from
                                               LIFELINE_AGENT_PASSWORD, else it is asked for (hidden), else read

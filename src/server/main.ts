@@ -1,6 +1,7 @@
 /**
  * `npm start`: the API, the widget and the demo on http://HOST:PORT (default 127.0.0.1:8787).
- * Every setting comes from the environment (config.ts). SIGINT/SIGTERM end the event streams,
+ * Every setting comes from the environment (config.ts); with `--demo` (npm start) the demo shop's
+ * articles and hours fill what it leaves unset (demo.ts). SIGINT/SIGTERM end the event streams,
  * let requests finish, and close the database.
  */
 import { serve } from '@hono/node-server';
@@ -12,6 +13,7 @@ import { isUrl, NO_CATALOG, readCatalog, watchCatalog, type WatchedCatalog } fro
 import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
+import { withDemoDefaults } from './demo';
 import { readSettings, SettingError, type Settings } from './config';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
@@ -24,9 +26,11 @@ function fatal(message: string): never {
   process.exit(2);
 }
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const demo = process.argv.includes('--demo');
 let settings: Settings;
 try {
-  settings = readSettings(process.env);
+  settings = readSettings(demo ? withDemoDefaults(process.env, root) : process.env);
 } catch (error) {
   if (error instanceof SettingError) fatal(error.message);
   throw error;
@@ -61,7 +65,6 @@ if (settings.articles) {
   }
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const bus = createBus<BusMessage>();
 const app = createApp({
   distDir: `${root}dist`,
@@ -80,6 +83,7 @@ const app = createApp({
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
   console.log(`Lifeline on http://${settings.host}:${info.port}/ (API under /v1, database ${dbPath})`);
+  if (demo) console.log('Demo shop: its articles and hours unless LIFELINE_ARTICLES, LIFELINE_HOURS or LIFELINE_TIMEZONE say otherwise.');
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   fatal(error.code === 'EADDRINUSE' ? `PORT ${settings.port} is already in use on ${settings.host}` : error.message);
