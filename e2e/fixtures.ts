@@ -360,8 +360,11 @@ export async function expectSent(page: Page, text: string, timeout?: number): Pr
 }
 
 /** Waits for the reference the visitor is shown and returns it. */
-export async function visitorRef(page: Page): Promise<string> {
-  await expect(refLine(page)).toBeVisible({ timeout: CREATED_TIMEOUT });
+export const visitorRef = (page: Page): Promise<string> => visitorRefWithin(page, CREATED_TIMEOUT);
+
+/** Waits up to `timeout` ms (a backend that was down: the widget's backoff) for the reference. */
+export async function visitorRefWithin(page: Page, timeout: number): Promise<string> {
+  await expect(refLine(page)).toBeVisible({ timeout });
   const ref = /(\d+)$/.exec((await refLine(page).textContent()) ?? '')?.[1];
   if (!ref) throw new Error('no reference shown');
   return ref;

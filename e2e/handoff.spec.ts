@@ -39,6 +39,7 @@ import {
   talkToHuman,
   viewHeading,
   visitorRef,
+  visitorRefWithin,
   type OwnServer,
 } from './fixtures';
 
@@ -255,6 +256,53 @@ test.describe('a backend of its own, stopped and started again', () => {
       await expect(refLine(page)).toHaveText(LIVE.ref(detail.ref));
       expect(detail.messages.map((m) => ({ from: m.from, text: m.text }))).toEqual([{ from: 'visitor', text }]);
       expect(await agent.list('all')).toHaveLength(1);
+    } finally {
+      await agent.dispose();
+    }
+  });
+
+  test('a callback booked while the backend is down: times from data-hours, sent once it is back, for the time chosen', async ({ page }) => {
+    test.setTimeout(90_000);
+    dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-down-cb-'));
+    const db = join(dir, 'lifeline.db');
+    const port = await freePort();
+    // The server keeps the hours the demo page gives in data-hours, so both cut the same slots.
+    const hours = { LIFELINE_HOURS: 'Mo-Fr 09:00-17:00; Sa 10:00-14:00', LIFELINE_TIMEZONE: 'America/New_York' };
+    server = await startServer(port, db, hours);
+
+    await page.goto(`${server.origin}/`);
+    await openChannels(page); // the live and hours chunks are loaded while the backend is up
+    await page.keyboard.press('Escape');
+    await server.stop();
+    // Opened again, the panel asks for /v1/status, gets no answer, and works from data-hours.
+    await openChannels(page);
+    await channelButton(page, LIVE.callback).click();
+    const panel = dialog(page);
+    const slots = panel.getByRole('group', { name: LIVE.slotsLegend }).getByRole('radio');
+    await expect(slots.first()).toBeChecked();
+    const chosen = slots.nth(1);
+    const when = (await chosen.evaluate((input) => input.closest('label')!.textContent))!.trim();
+    const from = new Date((await chosen.getAttribute('value'))!).toISOString();
+    await chosen.check();
+    const phone = '+1 555 010 4040';
+    await panel.getByRole('textbox', { name: LIVE.yourPhone }).fill(phone);
+    await panel.getByRole('button', { name: LIVE.requestCall }).click();
+    await expect(panel.getByText(LIVE.callbackConfirmed(phone, when))).toBeVisible();
+    await expect(offlineNotice(page)).toBeVisible();
+    await expect(panel.getByText(LIVE.sending)).toBeVisible();
+    await expectOnScreen(panelPhone(page), 'the phone link while the backend is down');
+
+    server = await startServer(port, db, hours);
+    // The widget retries with a backoff of 1, 2, 4, 8, 15, 30 s.
+    const ref = await visitorRefWithin(page, 45_000);
+    await expect(offlineNotice(page)).toHaveCount(0);
+    const agent = await signInAgent(server.origin);
+    try {
+      const handoff = await agent.byRef(ref);
+      expect(handoff.channel).toBe('callback');
+      expect(handoff.callback).toMatchObject({ phone });
+      expect(handoff.callback!.from, 'the time the visitor chose').toBe(from);
+      expect(await agent.list('all'), 'sent once').toHaveLength(1);
     } finally {
       await agent.dispose();
     }
