@@ -281,7 +281,12 @@ test.describe('a backend of its own, stopped and started again', () => {
     const slots = panel.getByRole('group', { name: LIVE.slotsLegend }).getByRole('radio');
     await expect(slots.first()).toBeChecked();
     const chosen = slots.nth(1);
-    const when = (await chosen.evaluate((input) => input.closest('label')!.textContent))!.trim();
+    // "Tomorrow, 09:30–10:00": the day (a choice of days, or the one day) and the time chosen.
+    const daySelect = panel.getByRole('combobox', { name: LIVE.slotDay });
+    const day = (await daySelect.count())
+      ? await daySelect.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)
+      : await panel.getByRole('group', { name: LIVE.slotsLegend }).evaluate((group) => group.previousElementSibling!.textContent!);
+    const when = `${day}, ${(await chosen.evaluate((input) => input.closest('label')!.textContent))!.trim()}`;
     const from = new Date((await chosen.getAttribute('value'))!).toISOString();
     await chosen.check();
     const phone = '+1 555 010 4040';

@@ -19,10 +19,21 @@ export interface Reader {
 const WEEK_DAYS = 6;
 
 /** "09:00" on a 24-hour clock, "9:00 AM" on a 12-hour one ("03:00 PM" reads oddly). */
-export const formatTime = (at: number, zone: string, locale: string): string => {
+export const formatTime = (at: number, zone: string, locale: string): string => clock(zone, locale).format(at);
+
+/**
+ * A span of time on one clock, as the locale writes it: "09:00–09:30", "10:00 – 10:30 AM" (AM
+ * said once); "from–to" where the browser has no formatRange.
+ */
+export function formatTimeRange(from: number, to: number, zone: string, locale: string): string {
+  const format = clock(zone, locale);
+  return typeof format.formatRange === 'function' ? format.formatRange(from, to) : `${format.format(from)}–${format.format(to)}`;
+}
+
+function clock(zone: string, locale: string): Intl.DateTimeFormat {
   const twelve = /h1[12]/.test(new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' }).format(at);
-};
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' });
+}
 
 /**
  * "today", "tomorrow", a weekday within the week ahead, else a date; and '' for today when
@@ -51,12 +62,12 @@ export function formatBack(at: number, now: number, reader: Reader, businessZone
 export const formatUntil = (at: number, now: number, reader: Reader): string =>
   HOURS_WORDS[reader.language].until(dayName(at, now, reader, true), formatTime(at, reader.zone, reader.locale));
 
-/** A callback slot as the visitor reads it: { day: "Tomorrow", time: "09:00–09:30" }. */
+/** A callback slot as the visitor reads it: { day: "Tomorrow", time: "09:00–09:30" / "9:00 – 9:30 AM" }. */
 export function formatSlot(slot: { from: number; to: number }, now: number, reader: Reader): { day: string; time: string } {
   const day = dayName(slot.from, now, reader);
   return {
     day: day.charAt(0).toUpperCase() + day.slice(1),
-    time: `${formatTime(slot.from, reader.zone, reader.locale)}–${formatTime(slot.to, reader.zone, reader.locale)}`,
+    time: formatTimeRange(slot.from, slot.to, reader.zone, reader.locale),
   };
 }
 

@@ -156,6 +156,12 @@ describe('in the visitor’s words', () => {
 
   it('shows a slot and a week', () => {
     expect(formatSlot({ from: monday, to: monday + 30 * 60_000 }, friday, reader(ny, 'en-GB', 'en'))).toEqual({ day: 'Monday', time: '09:00–09:30' });
+    // On a 12-hour clock the range says AM or PM once, unless it crosses noon.
+    const us = reader(ny, 'en-US', 'en');
+    const spaces = (text: string): string => text.replace(/[\u2009\u202f]/g, ' ');
+    expect(spaces(formatSlot({ from: monday, to: monday + 30 * 60_000 }, friday, us).time)).toBe('9:00 – 9:30 AM');
+    const noon = monday + 150 * 60_000;
+    expect(spaces(formatSlot({ from: noon, to: noon + 30 * 60_000 }, friday, us).time)).toBe('11:30 AM – 12:00 PM');
     expect(describeWeek(schedule(`${OFFICE}; Su 11:00-12:00,13:00-15:00`).chat!, 'en-GB')).toEqual([
       { days: 'Mon–Fri', times: '09:00–17:00' },
       { days: 'Sat', times: '10:00–14:00' },

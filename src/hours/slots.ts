@@ -35,3 +35,28 @@ export function candidateSlots(schedule: Schedule, zone: string, now: number, ru
   }
   return slots;
 }
+
+/** The slots offered to choose from: all of the first few days that have a free one. */
+export const SLOT_DAYS_LISTED = 3;
+/** ...but never more than this many (an always-open line has 48 a day). */
+export const SLOTS_LISTED_MAX = 60;
+
+/**
+ * The free slots a visitor chooses from: those on the first SLOT_DAYS_LISTED days (in `zone`)
+ * that have any, soonest first, at most SLOTS_LISTED_MAX. Whole days, so that a visitor who
+ * cannot take a call this morning can pick the afternoon or tomorrow.
+ */
+export function listSlots<T extends { from: string | number }>(slots: readonly T[], zone: string): T[] {
+  const days = new Set<number>();
+  const listed: T[] = [];
+  for (const slot of slots) {
+    const day = localTime(zone, typeof slot.from === 'number' ? slot.from : Date.parse(slot.from)).day;
+    if (!days.has(day)) {
+      if (days.size === SLOT_DAYS_LISTED) break;
+      days.add(day);
+    }
+    listed.push(slot);
+    if (listed.length === SLOTS_LISTED_MAX) break;
+  }
+  return listed;
+}

@@ -140,7 +140,7 @@ export interface BackendStatus {
   agentsOnline: number;
   /** Current chat wait estimate; null when unknown (too few recent replies, nobody online, closed). */
   chatWaitSeconds: number | null;
-  /** The next free callback slots, soonest first (up to 8). Absent: any window may be asked for. */
+  /** The free callback slots, soonest first: those of the first three days that have one (at most 60). Absent: any window may be asked for. */
   callbackSlots?: CallbackSlot[];
   /** The IANA zone the backend's hours are written in. */
   timezone?: string;

@@ -4,12 +4,10 @@
  * callbacks already booked. The hours logic itself is src/hours, shared with the widget.
  */
 import type { CallbackSlot, Channel, ChannelAvailability } from '../protocol/types';
-import { availability, candidateSlots } from '../hours';
+import { availability, candidateSlots, listSlots } from '../hours';
 import type { BusinessHours, CallbackPolicy } from './config';
 import type { Store } from './store/types';
 
-/** How many free slots /v1/status lists (and a 409 repeats). */
-export const SLOTS_LISTED = 8;
 
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
 
@@ -28,6 +26,9 @@ export async function freeSlots(store: Store, hours: BusinessHours, policy: Call
     .map((s) => ({ from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() }))
     .filter((s) => (booked.get(s.from) ?? 0) < policy.perSlot);
 }
+
+/** The free slots /v1/status lists (and a 409 repeats): whole days, the first three that have one. */
+export const listedSlots = (slots: readonly CallbackSlot[], hours: BusinessHours): CallbackSlot[] => listSlots(slots, hours.zone);
 
 /** The free slot that `from`-`to` names (any ISO spelling of the same instants), or null. */
 export const matchSlot = (slots: readonly CallbackSlot[], from: string, to: string): CallbackSlot | null =>

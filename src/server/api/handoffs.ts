@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { CallbackRequest, CallbackSlot, CreateHandoffResponse, ErrorBody } from '../../protocol/types';
 import { validateCreateHandoff } from '../../protocol/validate';
-import { SLOTS_LISTED, freeSlots, matchSlot } from '../availability';
+import { freeSlots, listedSlots, matchSlot } from '../availability';
 import { deriveToken, newId, sameHash, sha256 } from '../crypto';
 import { redactHandoff } from '../redact';
 import { refCandidate } from '../ref';
@@ -18,7 +18,7 @@ export function handoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   /** 409 naming the problem, with the slots that are free now so the visitor can pick again. */
   const slotRefused = async (c: ApiContext, error: string): Promise<Response> => {
     const slots = await freeSlots(deps.store, deps.hours, deps.callbacks, deps.now());
-    const body: ErrorBody = { error, path: 'callback.from', slots: slots.slice(0, SLOTS_LISTED) };
+    const body: ErrorBody = { error, path: 'callback.from', slots: listedSlots(slots, deps.hours) };
     return c.json(body, 409);
   };
 

@@ -33,7 +33,10 @@ describe('GET /v1/status with opening hours', () => {
       phone: { open: false, nextOpening: '2025-03-01T13:00:00.000Z', closesAt: null },
     });
     expect(s.chatWaitSeconds).toBeNull(); // closed: no wait to tell
-    expect(s.callbackSlots).toEqual([
+    // Whole days, the first three with a free slot: Saturday's two, Monday's and Tuesday's sixteen.
+    expect(s.callbackSlots).toHaveLength(2 + 16 + 16);
+    expect(s.callbackSlots!.at(-1)).toEqual({ from: '2025-03-04T21:30:00.000Z', to: '2025-03-04T22:00:00.000Z' });
+    expect(s.callbackSlots!.slice(0, 8)).toEqual([
       { from: '2025-03-01T14:00:00.000Z', to: '2025-03-01T14:30:00.000Z' },
       { from: '2025-03-01T14:30:00.000Z', to: '2025-03-01T15:00:00.000Z' },
       { from: '2025-03-03T14:00:00.000Z', to: '2025-03-03T14:30:00.000Z' },
@@ -72,7 +75,7 @@ describe('booking a callback slot', () => {
       expect(res.status, JSON.stringify(slot)).toBe(409);
       const body = (await res.json()) as ErrorBody;
       expect(body).toMatchObject({ path: 'callback.from', error: expect.stringMatching(/not free/) });
-      expect(body.slots).toHaveLength(8);
+      expect(body.slots).toHaveLength(2 + 16 + 16);
     }
     expect(await server.store.listHandoffs('all', 10)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /** GET /v1/status: what the widget shows beside each channel before the visitor chooses. */
 import { Hono } from 'hono';
 import { PROTOCOL_VERSION, type BackendStatus } from '../../protocol/types';
-import { SLOTS_LISTED, channelsAt, freeSlots } from '../availability';
+import { channelsAt, freeSlots, listedSlots } from '../availability';
 import type { ApiDeps, ApiEnv } from './deps';
 import { waitEstimator } from './estimate';
 
@@ -22,7 +22,7 @@ export function statusRoutes(deps: ApiDeps): Hono<ApiEnv> {
       // A visitor choosing chat now would be behind everyone already queued; a closed chat has
       // no wait to tell.
       chatWaitSeconds: channels.chat.open ? estimate(queued + 1) : null,
-      callbackSlots: slots.slice(0, SLOTS_LISTED),
+      callbackSlots: listedSlots(slots, deps.hours),
       timezone: deps.hours.zone,
     };
     c.header('Cache-Control', 'no-store');

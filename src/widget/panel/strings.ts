@@ -69,6 +69,8 @@ export interface LiveStrings {
   waitingToSend: string;
   callbackTitle: string;
   yourPhone: string;
+  /** The slot picker's day field, when the free slots span several days. */
+  slotDay: string;
   /** The slot picker's legend: the times are the visitor's own. */
   slotsLegend: string;
   /** The first free callback time, beside the callback channel. */

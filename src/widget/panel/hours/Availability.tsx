@@ -4,7 +4,7 @@
  * the hours grammar. Open or closed with "back Monday 09:00 your time", the chat wait and
  * agents online, the phone's week, the callback slot picker and its confirmation.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
 import { HOURS_WORDS, dayName, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Availability, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
@@ -41,6 +41,17 @@ const slotText = (slot: CallbackSlot, now: number, reader: Reader, inSentence = 
   const { day, time } = formatSlot({ from: Date.parse(slot.from), to: Date.parse(slot.to) }, now, reader);
   return `${inSentence ? dayName(Date.parse(slot.from), now, reader) : day}, ${time}`;
 };
+
+/** Slots grouped by the day the visitor reads ("Today", "Tomorrow", "Monday"), in order. */
+function slotDays(slots: readonly CallbackSlot[], now: number, reader: Reader): Array<{ day: string; slots: CallbackSlot[] }> {
+  const days: Array<{ day: string; slots: CallbackSlot[] }> = [];
+  for (const slot of slots) {
+    const { day } = formatSlot({ from: Date.parse(slot.from), to: Date.parse(slot.to) }, now, reader);
+    if (days.at(-1)?.day === day) days.at(-1)!.slots.push(slot);
+    else days.push({ day, slots: [slot] });
+  }
+  return days;
+}
 
 /** In the phone card: open or closed now, and the week's hours (in the business's zone). */
 export function PhoneHours({ ctx, strings, status = null }: { ctx: PanelCtx; strings: PanelStrings; status?: StatusState }) {
@@ -154,6 +165,26 @@ export function CallbackForm({ ctx, s, status, phone: initialPhone, initial, err
   const [note, setNote] = useState('');
   // A slot that was taken meanwhile is no longer offered: fall back to the first free one.
   const slot = slots.find((x) => x.from === chosen) ?? slots[0];
+  // The slots by day in the visitor's own calendar: a day to pick, then that day's times.
+  const days = slotDays(slots, now, reader);
+  const shown = days.find((d) => slot !== undefined && d.slots.includes(slot)) ?? days[0];
+  const times = useRef<HTMLFieldSetElement>(null);
+  // Columns as wide as the longest time ("11:30 AM – 12:00 PM" is twice "11:30–12:00"): two or
+  // three where they fit whole, one where they would wrap. A CSS variable set through the CSSOM,
+  // which a strict style-src allows.
+  useLayoutEffect(() => {
+    const grid = times.current;
+    if (!grid) return;
+    // The width each label needs, from its own left edge to its text's end, not the width the
+    // grid gave it (which would keep one column once there was one).
+    const need = (label: HTMLElement): number => {
+      const text = label.lastElementChild?.getBoundingClientRect();
+      const style = getComputedStyle(label);
+      return text ? text.right - label.getBoundingClientRect().left + parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth) : 0;
+    };
+    const widest = Math.max(0, ...[...grid.querySelectorAll<HTMLElement>('.ll-time')].map(need));
+    grid.style.setProperty('--ll-time-width', `${Math.ceil(widest)}px`);
+  }, [shown?.day, shown?.slots.length, reader.locale]);
   return (
     <form
       class="ll-card ll-form"
@@ -168,16 +199,36 @@ export function CallbackForm({ ctx, s, status, phone: initialPhone, initial, err
         <span>{s.yourPhone}</span>
         <input class="ll-input" type="tel" autocomplete="tel" required minLength={3} maxLength={40} pattern="[0-9+() .\-]{3,40}" value={phone} onInput={(e) => setPhone((e.currentTarget as HTMLInputElement).value)} />
       </label>
-      {slots.length ? (
-        <fieldset class="ll-times">
-          <legend>{s.slotsLegend}</legend>
-          {slots.map((x) => (
-            <label key={x.from} class="ll-time">
-              <input type="radio" name="ll-slot" value={x.from} checked={x === slot} onChange={() => setChosen(x.from)} />
-              <span>{slotText(x, now, reader)}</span>
+      {shown ? (
+        <>
+          {days.length > 1 ? (
+            <label class="ll-field">
+              <span>{s.slotDay}</span>
+              <select
+                class="ll-input"
+                value={shown.day}
+                onChange={(e) => setChosen(days.find((d) => d.day === (e.currentTarget as HTMLSelectElement).value)?.slots[0]?.from ?? null)}
+              >
+                {days.map((d) => (
+                  <option key={d.day} value={d.day}>
+                    {d.day}
+                  </option>
+                ))}
+              </select>
             </label>
-          ))}
-        </fieldset>
+          ) : (
+            <p class="ll-day">{shown.day}</p>
+          )}
+          <fieldset class="ll-times" ref={times}>
+            <legend>{s.slotsLegend}</legend>
+            {shown.slots.map((x) => (
+              <label key={x.from} class="ll-time">
+                <input type="radio" name="ll-slot" value={x.from} checked={x === slot} onChange={() => setChosen(x.from)} />
+                <span>{formatSlot({ from: Date.parse(x.from), to: Date.parse(x.to) }, now, reader).time}</span>
+              </label>
+            ))}
+          </fieldset>
+        </>
       ) : (
         <p class="ll-note" role="status">{status === 'down' ? s.slotsUnknown : s.noSlots}</p>
       )}

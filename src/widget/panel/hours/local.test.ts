@@ -35,7 +35,7 @@ describe('the widget’s own view of the hours', () => {
     expect(callbackSlots(status, office, at)).toEqual(status.callbackSlots);
     expect(callbackSlots(null, office, at)).toBeNull();
     const local = callbackSlots('down', office, at)!;
-    expect(local).toHaveLength(8);
+    expect(local).toHaveLength(3 * 16); // whole days: Tuesday, Wednesday and Thursday
     expect(local[0]).toEqual({ from: '2026-03-10T13:00:00.000Z', to: '2026-03-10T13:30:00.000Z' });
   });
 

@@ -4,7 +4,7 @@
  * a channel when the backend has not said (or cannot be reached).
  */
 import type { BackendStatus, CallbackSlot, Channel } from '../../../protocol/types';
-import { availability, candidateSlots, parseHours, type Availability, type Reader, type Schedule } from '../../../hours';
+import { availability, candidateSlots, listSlots, parseHours, type Availability, type Reader, type Schedule } from '../../../hours';
 import type { Language } from '../../i18n/locale';
 import type { Settings } from '../../settings';
 
@@ -74,7 +74,6 @@ export function callbackSlots(status: StatusState, settings: Settings, now: numb
   if (status === null) return null;
   if (typeof status === 'object' && status.callbackSlots) return status.callbackSlots;
   const { schedule, zone } = localHours(settings);
-  return candidateSlots(schedule ?? { chat: null, callback: null, phone: null }, zone, now, { slotMinutes: LOCAL_SLOT_MINUTES })
-    .slice(0, 8)
-    .map((s) => ({ from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() }));
+  const slots = candidateSlots(schedule ?? { chat: null, callback: null, phone: null }, zone, now, { slotMinutes: LOCAL_SLOT_MINUTES });
+  return listSlots(slots, zone).map((s) => ({ from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() }));
 }

@@ -26,6 +26,7 @@ const strings: LiveStrings = {
   waitingToSend: 'Wird gesendet, sobald wir zurück sind',
   callbackTitle: 'Wann sollen wir anrufen?',
   yourPhone: 'Ihre Telefonnummer',
+  slotDay: 'Tag',
   slotsLegend: 'Wählen Sie eine Zeit (in Ihrer Zeitzone)',
   nextFree: (when) => `Nächster freier Termin: ${when}`,
   noSlots: 'In den nächsten zwei Wochen ist kein Termin frei. Bitte rufen Sie uns an.',

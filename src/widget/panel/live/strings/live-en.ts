@@ -26,6 +26,7 @@ const strings: LiveStrings = {
   waitingToSend: 'Will be sent when we’re back',
   callbackTitle: 'When should we call?',
   yourPhone: 'Your phone number',
+  slotDay: 'Day',
   slotsLegend: 'Choose a time (shown in your time zone)',
   nextFree: (when) => `Next free time: ${when}`,
   noSlots: 'No free times in the next two weeks. Please call us.',

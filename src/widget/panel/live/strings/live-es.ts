@@ -26,6 +26,7 @@ const strings: LiveStrings = {
   waitingToSend: 'Se enviará cuando volvamos',
   callbackTitle: '¿Cuándo le llamamos?',
   yourPhone: 'Su número de teléfono',
+  slotDay: 'Día',
   slotsLegend: 'Elija una hora (en su zona horaria)',
   nextFree: (when) => `Próxima hora libre: ${when}`,
   noSlots: 'No hay horas libres en las próximas dos semanas. Llámenos.',

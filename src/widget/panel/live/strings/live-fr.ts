@@ -26,6 +26,7 @@ const strings: LiveStrings = {
   waitingToSend: 'Sera envoyé dès notre retour',
   callbackTitle: 'Quand devons-nous appeler ?',
   yourPhone: 'Votre numéro de téléphone',
+  slotDay: 'Jour',
   slotsLegend: 'Choisissez un horaire (à votre heure)',
   nextFree: (when) => `Prochain créneau libre : ${when}`,
   noSlots: 'Aucun créneau libre dans les deux semaines. Appelez-nous.',
