@@ -61,6 +61,12 @@ test.describe('data-hours alone, a visitor in New York', () => {
     });
   }
 
+  test('the holidays and short days of the next two weeks are told beside the week', async ({ page }) => {
+    await humanViewAt(page, '2026-03-09T14:00:00Z', { 'data-hours': 'Mo-Fr 09:00-17:00; 2026-03-12 09:00-12:00; 2026-03-13 off; 2026-04-03 off' });
+    await expect(phoneCard(page)).toContainText(`${en.hours}: Mon–Fri 09:00–17:00; Thu 12 Mar: 09:00–12:00; Fri 13 Mar: closed`);
+    await expect(phoneCard(page)).not.toContainText('3 Apr'); // more than two weeks ahead
+  });
+
   test('a late shift over midnight is open until it ends', async ({ page }) => {
     await humanViewAt(page, '2026-03-14T05:00:00Z', { 'data-hours': 'Fr 22:00-02:00' }); // Saturday 01:00
     await expect(phoneCard(page).getByText('Open now, until 02:00', { exact: true })).toBeVisible();

@@ -5,7 +5,7 @@
  */
 import type { Rules } from './parse';
 import { HOURS_WORDS, type HoursLanguage } from './words';
-import { DAY_MS, MINUTE, localTime, offsetAt } from './zone';
+import { DAY_MS, MINUTE, dateToDay, localTime, offsetAt } from './zone';
 
 /** Where and how the visitor reads times. */
 export interface Reader {
@@ -96,4 +96,27 @@ export function describeWeek(rules: Rules, locale: string): Array<{ days: string
     i = j + 1;
   }
   return lines;
+}
+
+/** How far ahead the date rules (holidays, short days) are told beside the week. */
+export const DATES_AHEAD_DAYS = 14;
+
+/**
+ * The date rules from today (in the business's zone) to DATES_AHEAD_DAYS ahead, soonest first:
+ * [{ day: "Thu 24 Dec", times: "09:00–12:00" }, { day: "Fri 25 Dec", times: null }] (null:
+ * closed), so a visitor learns of a holiday before the day, not on it. Times are the business's
+ * own, as in describeWeek.
+ */
+export function describeDates(rules: Rules, zone: string, now: number, locale: string): Array<{ day: string; times: string | null }> {
+  const today = localTime(zone, now).day;
+  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+  const time = (minute: number): string => formatTime((minute % 1440) * MINUTE, 'UTC', locale);
+  return Object.entries(rules.dates)
+    .map(([date, periods]) => ({ day: dateToDay(date), periods }))
+    .filter(({ day }) => day >= today && day <= today + DATES_AHEAD_DAYS)
+    .sort((a, b) => a.day - b.day)
+    .map(({ day, periods }) => ({
+      day: dayFormat.format(day * DAY_MS),
+      times: periods.length ? periods.map((p) => `${time(p.start)}–${time(p.end)}`).join(', ') : null,
+    }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN, availability, describeWeek, formatBack, formatSlot, formatUntil, isOpen, nextOpening, openPeriods, parseHours, wallToInstant, type Reader } from '.';
+import { ALWAYS_OPEN, availability, describeDates, describeWeek, formatBack, formatSlot, formatUntil, isOpen, nextOpening, openPeriods, parseHours, wallToInstant, type Reader } from '.';
 import { dateToDay, localTime } from './zone';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -167,5 +167,19 @@ describe('in the visitor’s words', () => {
       { days: 'Sat', times: '10:00–14:00' },
       { days: 'Sun', times: '11:00–12:00, 13:00–15:00' },
     ]);
+  });
+});
+
+describe('describeDates', () => {
+  it('tells the holidays and short days of the next two weeks, soonest first, in the business’s zone', () => {
+    const rules = schedule('Mo-Fr 09:00-17:00; 2026-12-25 off; 2026-12-24 09:00-12:00; 2026-12-31 09:00-12:00,13:00-15:00; 2027-01-20 off; 2026-12-01 off').chat!;
+    // Thursday 17 December, 20:00 in New York (already the 18th in UTC).
+    const now = at('2026-12-18T01:00:00Z');
+    expect(describeDates(rules, 'America/New_York', now, 'en-GB')).toEqual([
+      { day: 'Thu 24 Dec', times: '09:00–12:00' },
+      { day: 'Fri 25 Dec', times: null },
+      { day: 'Thu 31 Dec', times: '09:00–12:00, 13:00–15:00' },
+    ]);
+    expect(describeDates(rules, 'America/New_York', at('2027-01-21T12:00:00Z'), 'en-GB')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
-import { HOURS_WORDS, dayName, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Availability, type Reader } from '../../../hours';
+import { HOURS_WORDS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Availability, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
@@ -63,13 +63,16 @@ export function PhoneHours({ ctx, strings, status = null }: { ctx: PanelCtx; str
   const { schedule } = localHours(settings);
   const a = channelAvailability('phone', status, settings, now);
   const week = schedule?.phone ? describeWeek(schedule.phone, reader.locale) : [];
+  // Holidays and short days of the next two weeks, after the week: "Fri 25 Dec: closed".
+  const closed = HOURS_WORDS[reader.language].closed.toLocaleLowerCase(reader.locale);
+  const dates = schedule?.phone ? describeDates(schedule.phone, zone, now, reader.locale).map((d) => `${d.day}: ${d.times ?? closed}`) : [];
   const known = schedule !== null || (typeof status === 'object' && status !== null);
   return (
     <>
       {known && <p class={`ll-avail ${a.open ? 'll-is-open' : 'll-is-closed'}`}>{availabilityText(a, now, reader, zone)}</p>}
-      {week.length > 0 && (
+      {week.length + dates.length > 0 && (
         <p class="ll-muted">
-          {strings.hours}: {week.map((line) => `${line.days} ${line.times}`).join('; ')}
+          {strings.hours}: {[...week.map((line) => `${line.days} ${line.times}`), ...dates].join('; ')}
           {otherClock(now, reader, zone) ? ` (${zone.replace(/_/g, ' ')})` : ''}
         </p>
       )}
