@@ -196,6 +196,19 @@ test.describe('the backend’s hours and callback slots', () => {
     await visitorRef(page);
   });
 
+  test('chat chosen while closed: the message waits for opening, and the visitor is told so, not a place in line', async ({ page }) => {
+    await page.clock.setFixedTime(new Date());
+    await page.goto(`${server!.origin}/`);
+    await openChannels(page);
+    await channelButton(page, LIVE.chat).click();
+    const panel = dialog(page);
+    await panel.getByRole('textbox', { name: LIVE.message }).fill('Is my order on its way?');
+    await panel.getByRole('textbox', { name: LIVE.message }).press('Enter');
+    await visitorRef(page);
+    await expect(panel.getByRole('status').filter({ hasText: /^Chat is closed now/ })).toHaveText(LIVE.chatClosedQueued('back tomorrow 09:00'));
+    await expect(panel.getByText(/in line/)).toHaveCount(0);
+  });
+
   test('the phone: a phone handoff first, then the dial string with the menu skip and the reference', async ({ page }) => {
     const path = '/e2e/phone.html';
     await page.route(`${server!.origin}${path}`, (route) =>

@@ -81,6 +81,8 @@ export interface LiveStrings {
   slotsUnknown: string;
   /** With chat closed ("back Monday 09:00 your time", or null when unknown): a call offered instead. */
   chatClosedOffer(back: string | null): string;
+  /** In a chat started while chat is closed: the message waits for the first person in. */
+  chatClosedQueued(back: string | null): string;
   callMeAt(when: string): string;
   note: string;
   requestCall: string;

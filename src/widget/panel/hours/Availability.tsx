@@ -53,6 +53,14 @@ function slotDays(slots: readonly CallbackSlot[], now: number, reader: Reader): 
   return days;
 }
 
+/** While chat is closed: "back tomorrow 09:00" (null: not within four weeks); undefined while it is open. */
+export function chatClosedBack(ctx: PanelCtx, status: StatusState, now: number): string | null | undefined {
+  const chat = channelAvailability('chat', status, ctx.settings, now);
+  if (chat.open) return undefined;
+  const reader = readerFor(ctx.settings, ctx.language);
+  return chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, status, reader));
+}
+
 /** In the phone card: open or closed now, and the week's hours (in the business's zone). */
 export function PhoneHours({ ctx, strings, status = null }: { ctx: PanelCtx; strings: PanelStrings; status?: StatusState }) {
   useStyles(ctx);

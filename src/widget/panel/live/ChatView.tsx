@@ -10,7 +10,18 @@ const TYPING_IDLE_MS = 3000;
  * the state of each message the visitor sent, and a composer. Visitor and agent text is only
  * ever text here.
  */
-export function ChatView({ session, s, onAgain }: { session: HumanSession; s: LiveStrings; onAgain(): void }) {
+export function ChatView({
+  session,
+  s,
+  closedBack,
+  onAgain,
+}: {
+  session: HumanSession;
+  s: LiveStrings;
+  /** Set while chat is closed: when it opens ("back tomorrow 09:00", or null when not known). */
+  closedBack?: string | null;
+  onAgain(): void;
+}) {
   const c = session.conversation()!;
   const [draft, setDraft] = useState('');
   const log = useRef<HTMLDivElement>(null);
@@ -43,7 +54,13 @@ export function ChatView({ session, s, onAgain }: { session: HumanSession; s: Li
   return (
     <div class="ll-chat">
       <p class="ll-chat-status" role="status">
-        {closed ? s.ended : c.agentName ? s.joined(c.agentName) : s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60)))}
+        {closed
+          ? s.ended
+          : c.agentName
+            ? s.joined(c.agentName)
+            : closedBack !== undefined
+              ? s.chatClosedQueued(closedBack)
+              : s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60)))}
       </p>
       {c.ref && <p class="ll-muted ll-small">{s.ref(c.ref)}</p>}
       <div class="ll-log" role="log" aria-live="polite" ref={log}>

@@ -133,7 +133,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
 
   let body;
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {
-    body = <ChatView session={session} s={s} onAgain={() => session.forget()} />;
+    body = <ChatView session={session} s={s} closedBack={hours.chatClosedBack(ctx, status, Date.now())} onAgain={() => session.forget()} />;
   } else if (choosing || refusedCallback) {
     body = (
       <hours.CallbackForm

@@ -32,6 +32,7 @@ const strings: LiveStrings = {
   noSlots: 'In den nächsten zwei Wochen ist kein Termin frei. Bitte rufen Sie uns an.',
   slotsUnknown: 'Die freien Termine sind gerade nicht abrufbar. Rufen Sie uns an oder versuchen Sie es gleich noch einmal.',
   chatClosedOffer: (back) => `Der Chat ist geschlossen${back ? ` (${back})` : ''}. Wir können Sie zurückrufen:`,
+  chatClosedQueued: (back) => `Der Chat ist geschlossen${back ? ` (${back})` : ''}. Ihre Nachricht wartet auf die erste Person, die kommt; für eine frühere Antwort bitten Sie um Rückruf oder rufen Sie uns an.`,
   callMeAt: (when) => `Rückruf ${when}`,
   note: 'Sollen wir etwas wissen? (optional)',
   requestCall: 'Anruf anfordern',

@@ -32,6 +32,7 @@ const strings: LiveStrings = {
   noSlots: 'No free times in the next two weeks. Please call us.',
   slotsUnknown: 'We can’t see the free times right now. Please call us, or try again in a moment.',
   chatClosedOffer: (back) => `Chat is closed now${back ? `, ${back}` : ''}. We can call you back instead:`,
+  chatClosedQueued: (back) => `Chat is closed now${back ? `, ${back}` : ''}. Your message waits for the first of us in; for an answer sooner, ask for a callback or call us.`,
   callMeAt: (when) => `Call me back ${when}`,
   note: 'Anything we should know? (optional)',
   requestCall: 'Request the call',

@@ -32,6 +32,7 @@ const strings: LiveStrings = {
   noSlots: 'No hay horas libres en las próximas dos semanas. Llámenos.',
   slotsUnknown: 'Ahora no podemos ver las horas libres. Llámenos o inténtelo de nuevo en un momento.',
   chatClosedOffer: (back) => `El chat está cerrado${back ? ` (${back})` : ''}. Podemos llamarle nosotros:`,
+  chatClosedQueued: (back) => `El chat está cerrado${back ? ` (${back})` : ''}. Su mensaje espera a la primera persona que llegue; para una respuesta antes, pida que le llamemos o llámenos.`,
   callMeAt: (when) => `Llámenme ${when}`,
   note: '¿Algo que debamos saber? (opcional)',
   requestCall: 'Pedir la llamada',

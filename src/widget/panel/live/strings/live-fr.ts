@@ -32,6 +32,7 @@ const strings: LiveStrings = {
   noSlots: 'Aucun créneau libre dans les deux semaines. Appelez-nous.',
   slotsUnknown: 'Impossible de voir les créneaux libres pour le moment. Appelez-nous, ou réessayez dans un instant.',
   chatClosedOffer: (back) => `La discussion est fermée${back ? ` (${back})` : ''}. Nous pouvons vous rappeler :`,
+  chatClosedQueued: (back) => `La discussion est fermée${back ? ` (${back})` : ''}. Votre message attend la première personne qui arrive ; pour une réponse plus tôt, demandez un rappel ou appelez-nous.`,
   callMeAt: (when) => `Rappelez-moi ${when}`,
   note: 'Quelque chose à nous dire ? (facultatif)',
   requestCall: 'Demander l’appel',
