@@ -194,7 +194,8 @@ export function CallbackForm({ ctx, s, status, phone: initialPhone, initial, err
       return text ? text.right - label.getBoundingClientRect().left + parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth) : 0;
     };
     const widest = Math.max(0, ...[...grid.querySelectorAll<HTMLElement>('.ll-time')].map(need));
-    grid.style.setProperty('--ll-time-width', `${Math.ceil(widest)}px`);
+    // Nothing measured (not laid out yet): the stylesheet's 150px stands.
+    if (widest > 0) grid.style.setProperty('--ll-time-width', `${Math.ceil(widest)}px`);
   }, [shown?.day, shown?.slots.length, reader.locale]);
   return (
     <form
