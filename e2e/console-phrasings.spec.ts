@@ -65,6 +65,7 @@ test('a resolved handoff teaches its search as a phrasing, which an agent can re
     await expect(page.locator(`datalist#article-options option[value="${ARTICLE}"]`)).toHaveAttribute('label', TITLE);
     await articleField.fill('track-ordr');
     await expect(articleField).toHaveAccessibleDescription('Not one of the site’s articles.');
+    expect(await pageViolations(page), 'axe on the resolve form, an unknown article typed').toEqual([]);
     await page.getByRole('button', { name: 'Resolve' }).click();
     await expect(page.getByRole('alert')).toHaveText(
       `Could not resolve it: There is no article "track-ordr" in the site's articles; did you mean "${ARTICLE}" (${TITLE})?`,
