@@ -359,6 +359,27 @@ export async function expectSent(page: Page, text: string, timeout?: number): Pr
   await expect(bubbles(page, text)).toHaveText(`${LIVE.you}: ${text}`, timeout === undefined ? {} : { timeout });
 }
 
+/**
+ * In the callback form, checks that the soonest free time is chosen, then chooses another: the
+ * day's second time, or, when the first day has only one left (late in the day), the next day's
+ * first. Returns it as the confirmation says it ("Tomorrow, 09:30–10:00") and its ISO start.
+ */
+export async function chooseAnotherSlot(page: Page): Promise<{ when: string; from: string }> {
+  const panel = dialog(page);
+  const times = panel.getByRole('group', { name: LIVE.slotsLegend }).getByRole('radio');
+  await expect(times.first()).toBeChecked();
+  const daySelect = panel.getByRole('combobox', { name: LIVE.slotDay });
+  if ((await times.count()) > 1) await times.nth(1).check();
+  else await daySelect.selectOption({ index: 1 });
+  const chosen = panel.getByRole('group', { name: LIVE.slotsLegend }).getByRole('radio', { checked: true });
+  // The day is the Day choice when there are several, else the line above the times.
+  const day = (await daySelect.count())
+    ? await daySelect.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)
+    : await panel.getByRole('group', { name: LIVE.slotsLegend }).evaluate((group) => group.previousElementSibling!.textContent!);
+  const time = (await chosen.evaluate((input) => input.closest('label')!.textContent))!.trim();
+  return { when: `${day}, ${time}`, from: new Date((await chosen.getAttribute('value'))!).toISOString() };
+}
+
 /** Waits for the reference the visitor is shown and returns it. */
 export const visitorRef = (page: Page): Promise<string> => visitorRefWithin(page, CREATED_TIMEOUT);
 

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TranscriptEntry } from '../src/protocol/types';
 import { SESSION_KEY } from '../src/widget/transport/keys';
+import { localTime, wallToInstant } from '../src/hours';
+import { weekday } from '../src/hours/zone';
 import { E2E_AGENT } from './playwright.config';
 import {
   LIVE,
@@ -40,6 +42,7 @@ import {
   viewHeading,
   visitorRef,
   visitorRefWithin,
+  chooseAnotherSlot,
   type OwnServer,
 } from './fixtures';
 
@@ -269,6 +272,14 @@ test.describe('a backend of its own, stopped and started again', () => {
     // The server keeps the hours the demo page gives in data-hours, so both cut the same slots.
     const hours = { LIFELINE_HOURS: 'Mo-Fr 09:00-17:00; Sa 10:00-14:00', LIFELINE_TIMEZONE: 'America/New_York' };
     server = await startServer(port, db, hours);
+    // The visitor's clock says the next Friday, 16:10 in New York: one time is left that day (16:30),
+    // so another is Saturday's first. The server keeps the real time; that Saturday is within
+    // its 14 days of slots.
+    const ny = 'America/New_York';
+    const today = localTime(ny, Date.now()).day;
+    let friday = today + ((5 - weekday(today) + 7) % 7);
+    if (wallToInstant(ny, friday, 16 * 60 + 10) <= Date.now()) friday += 7;
+    await page.clock.setFixedTime(wallToInstant(ny, friday, 16 * 60 + 10));
 
     await page.goto(`${server.origin}/`);
     await openChannels(page); // the live and hours chunks are loaded while the backend is up
@@ -278,17 +289,8 @@ test.describe('a backend of its own, stopped and started again', () => {
     await openChannels(page);
     await channelButton(page, LIVE.callback).click();
     const panel = dialog(page);
-    const slots = panel.getByRole('group', { name: LIVE.slotsLegend }).getByRole('radio');
-    await expect(slots.first()).toBeChecked();
-    const chosen = slots.nth(1);
-    // "Tomorrow, 09:30–10:00": the day (a choice of days, or the one day) and the time chosen.
-    const daySelect = panel.getByRole('combobox', { name: LIVE.slotDay });
-    const day = (await daySelect.count())
-      ? await daySelect.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)
-      : await panel.getByRole('group', { name: LIVE.slotsLegend }).evaluate((group) => group.previousElementSibling!.textContent!);
-    const when = `${day}, ${(await chosen.evaluate((input) => input.closest('label')!.textContent))!.trim()}`;
-    const from = new Date((await chosen.getAttribute('value'))!).toISOString();
-    await chosen.check();
+    const { when, from } = await chooseAnotherSlot(page);
+    expect(from, 'Saturday 10:00 in New York').toBe(new Date(wallToInstant(ny, friday + 1, 10 * 60)).toISOString());
     const phone = '+1 555 010 4040';
     await panel.getByRole('textbox', { name: LIVE.yourPhone }).fill(phone);
     await panel.getByRole('button', { name: LIVE.requestCall }).click();
@@ -418,18 +420,17 @@ test('a callback: the agent gets the number and the window, and cancelling close
   const panel = dialog(page);
   const phone = '+1 555 010 2030';
   await panel.getByRole('textbox', { name: LIVE.yourPhone }).fill(phone);
-  const slots = panel.getByRole('group', { name: LIVE.slotsLegend }).getByRole('radio');
-  await expect(slots.first()).toBeChecked(); // the soonest free time, unless chosen otherwise
-  await slots.nth(1).check();
+  const chosen = await chooseAnotherSlot(page); // the soonest free time is chosen until then
   await panel.getByRole('textbox', { name: LIVE.note }).fill('About the order from March.');
   await panel.getByRole('button', { name: LIVE.requestCall }).click();
 
-  await expect(panel.getByText(`We’ll call you at ${phone}, `)).toBeVisible();
+  await expect(panel.getByText(LIVE.callbackConfirmed(phone, chosen.when))).toBeVisible();
   const ref = await visitorRef(page);
   const handoff = await agent.byRef(ref);
   expect(handoff.channel).toBe('callback');
   expect(handoff.status).toBe('queued');
   expect(handoff.callback).toMatchObject({ phone, note: 'About the order from March.' });
+  expect(handoff.callback!.from, 'the time chosen').toBe(chosen.from);
   const from = Date.parse(handoff.callback!.from);
   expect(Date.parse(handoff.callback!.to) - from, 'a 30-minute slot').toBe(30 * 60_000);
   expect(from).toBeGreaterThan(Date.now());
