@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readSettings, systemZone } from './config';
 import { ALWAYS_OPEN } from '../hours';
@@ -78,5 +79,18 @@ describe('readSettings', () => {
     [{ LIFELINE_HANDOFFS_PER_MINUTE: '0' }, /^LIFELINE_HANDOFFS_PER_MINUTE must be a whole number from 1 to 100000, got "0"/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
+  });
+});
+
+describe('the README', () => {
+  it('documents every variable the server reads, in its table of settings', async () => {
+    const source = await readFile(new URL('./config.ts', import.meta.url), 'utf8');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const read = [...new Set([...source.matchAll(/'((?:LIFELINE_[A-Z_]+)|PORT|HOST)'/g)].map((m) => m[1]!))];
+    expect(read.length).toBeGreaterThan(10);
+    // A row of a README table that starts with the variable's name (or a pair of names).
+    const rows = readme.split('\n').filter((line) => line.startsWith('| `'));
+    const undocumented = read.filter((name) => !rows.some((row) => row.split(' | ')[0]!.includes(`\`${name}\``)));
+    expect(undocumented).toEqual([]);
   });
 });
