@@ -12,6 +12,7 @@ import { Chat } from './Chat';
 import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
 import { goToQueue } from './router';
 import { Timeline } from './Timeline';
+import { useArticleTitles } from './useArticleTitles';
 import type { Subscribe } from './useEvents';
 
 const OUTCOMES: ReadonlyArray<{ value: ResolveOutcome; label: string }> = [
@@ -255,15 +256,7 @@ function ResolveForm({
   const [noArticle, setNoArticle] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [site, setSite] = useState<ReadonlyMap<string, string> | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.articles().then(
-      (titles) => live && setSite(titles),
-      () => undefined, // offered from the transcript alone; the server still checks the id
-    );
-    return () => void (live = false);
-  }, []);
+  const site = useArticleTitles();
   const read = new Map(transcript.flatMap((e) => (e.type === 'article' ? [[e.articleId, e.title] as const] : [])));
   const options = [...read, ...[...(site ?? [])].filter(([articleId]) => !read.has(articleId))];
   const typed = articleId.trim();

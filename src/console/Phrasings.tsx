@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AgentPhrasing } from '../server/api/agent-types';
 import { api, ApiError } from './api';
 import { dateTime } from './format';
+import { useArticleTitles } from './useArticleTitles';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -27,15 +28,7 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
-  const [titles, setTitles] = useState<ReadonlyMap<string, string> | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.articles().then(
-      (t) => live && setTitles(t),
-      () => undefined, // ids alone then
-    );
-    return () => void (live = false);
-  }, []);
+  const titles = useArticleTitles();
 
   useEffect(() => {
     api.phrasings().then(setPhrasings, (e: unknown) => {

@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArticles } from '../search/articles';
+import { fold as foldText } from '../search/text';
 
 export interface CatalogArticle {
   id: string;
@@ -112,11 +113,9 @@ export function closestArticle(typed: string, titles: ReadonlyMap<string, string
   return best?.article ?? null;
 }
 
+/** Case and accents folded as search does, punctuation and runs of space made one space. */
 const fold = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  foldText(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
