@@ -155,7 +155,7 @@ export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCall
           </button>
         </section>
       )}
-      <h4 class="ll-card-title">{s.choose}</h4>
+      <h4 class="ll-card-title" tabIndex={-1} data-focus-here>{s.choose}</h4>
       <ul class="ll-channels">
         <li>
           <button type="button" class="ll-channel" onClick={onChat}>
@@ -238,7 +238,7 @@ export function CallbackForm({ ctx, s, word, phone: initialPhone, initial, error
         if (slot) onSubmit({ phone: phone.trim(), from: slot.from, to: slot.to, ...(note.trim() && { note: note.trim() }) });
       }}
     >
-      <h4 class="ll-card-title">{s.callbackTitle}</h4>
+      <h4 class="ll-card-title" tabIndex={-1} data-focus-here>{s.callbackTitle}</h4>
       {error && <p class="ll-alert" role="alert">{error}</p>}
       <label class="ll-field">
         <span>{s.yourPhone}</span>
@@ -318,7 +318,7 @@ export function CallbackDone({ ctx, conversation: c, s, onCancel }: { ctx: Panel
   const when = cb ? slotText(cb, now, readerFor(ctx.settings, ctx.language), true) : '';
   return (
     <section class="ll-card" role="status">
-      <p>{cb ? s.callbackConfirmed(cb.phone, when) : ''}</p>
+      <p tabIndex={-1} data-focus-here>{cb ? s.callbackConfirmed(cb.phone, when) : ''}</p>
       <p class="ll-ref">{c.ref ? s.ref(c.ref) : s.sending}</p>
       <button type="button" class="ll-pill ll-plain" onClick={onCancel}>{s.cancelRequest}</button>
     </section>

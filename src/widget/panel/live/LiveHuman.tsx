@@ -21,6 +21,7 @@ export { sessionFor } from './useSession';
 export { loadLiveStrings } from './liveStrings';
 import { handoffParts } from './request';
 import { ChatView } from './ChatView';
+import { useFocusOnChange, useTakeLostFocus } from '../useFocusOnChange';
 import liveCss from '../../styles/live.css?inline';
 
 const STATUS_REFRESH_MS = 30_000;
@@ -99,6 +100,11 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   const dialing = useRef(false);
   const lines = useSummary(ctx, strings);
   const { settings } = ctx;
+  // Each change of what the view shows (choice, form, confirmation, chat, reference) moves focus
+  // to the new part and scrolls it into view; the heading when the part names nothing to focus.
+  const view = useRef<HTMLDivElement>(null);
+  const heading = (): HTMLElement | null | undefined => view.current?.querySelector<HTMLElement>('[data-view-heading]');
+  useTakeLostFocus(heading);
   const dialString = (ref: string | null | undefined): string => settings.phoneDial + (settings.phoneRef === 'dial' && ref ? `,${ref}#` : '');
 
   const start = (channel: Channel, callback?: CallbackRequest): void => {
@@ -148,9 +154,12 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   }, [onlyChat]);
 
   let body;
+  let part: 'chat' | 'form' | 'done' | 'phone' | 'choice';
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {
+    part = 'chat';
     body = <ChatView session={session} s={s} closedBack={hours.chatClosedBack(ctx, word, Date.now())} onAgain={() => session.forget()} />;
   } else if (choosing || refusedCallback) {
+    part = 'form';
     body = (
       <hours.CallbackForm
         ctx={ctx}
@@ -166,11 +175,13 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
       />
     );
   } else if (active?.channel === 'callback') {
+    part = 'done';
     body = <hours.CallbackDone ctx={ctx} conversation={active} s={s} onCancel={() => void session.cancel()} />;
   } else if (active?.channel === 'phone' && !calling) {
+    part = 'phone';
     body = (
       <section class="ll-card" aria-live="polite">
-        <p class="ll-ref">{active.ref ? s.ref(active.ref) : s.sending}</p>
+        <p class="ll-ref" tabIndex={-1} data-focus-here>{active.ref ? s.ref(active.ref) : s.sending}</p>
         <p>{s.quoteRef}</p>
         {/* A big Call button says nothing of the hours: when nobody answers, say so beside it. */}
         <hours.PhoneClosedNote ctx={ctx} word={word} />
@@ -180,6 +191,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
       </section>
     );
   } else {
+    part = 'choice';
     body = (
       <>
         {conversation?.status === 'cancelled' && <p class="ll-note" role="status">{s.cancelled}</p>}
@@ -197,8 +209,10 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     );
   }
 
+  useFocusOnChange(part, () => view.current?.querySelector<HTMLElement>('[data-focus-here]') ?? heading());
+
   return (
-    <div class="ll-view ll-human">
+    <div class="ll-view ll-human" ref={view}>
       <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{strings.talkToHuman}</h3>
       {offline && <p class="ll-alert" role="status">{channels.phone.state === 'open' && settings.phone ? `${s.offline} ${s.offlineCall}` : s.offline}</p>}
       {link.error && !refusedCallback && <p class="ll-alert" role="alert">{s.failed(link.error)}</p>}
