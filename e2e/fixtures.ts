@@ -275,9 +275,12 @@ export async function pageViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
 }
 
-/** Runs axe (WCAG 2.2 AA tags) on the widget and returns the violations, summarised. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('lifeline-widget').withTags(WCAG_TAGS).analyze();
+/**
+ * Runs axe (WCAG 2.2 AA tags; `tags` to add others, e.g. 'best-practice') on the widget and
+ * returns the violations, summarised.
+ */
+export async function axeViolations(page: Page, tags: readonly string[] = WCAG_TAGS): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('lifeline-widget').withTags([...tags]).analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n    ')}`,
   );
