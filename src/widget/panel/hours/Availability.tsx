@@ -15,6 +15,7 @@ import type { ChannelState } from './channels';
 import css from '../../styles/hours.css?inline';
 
 export { channelsFor, readerFor, type BackendWord };
+export { backendWord } from './channels';
 
 /** How often "open now" and "back …" are worked out again while on screen. */
 const TICK_MS = 30_000;

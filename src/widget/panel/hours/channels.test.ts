@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendStatus } from '../../../protocol/types';
 import { parseHours } from '../../../hours';
-import { channelsNow, type LocalHours } from './channels';
+import { backendWord, channelsNow, type LocalHours } from './channels';
 
 const NY = 'America/New_York';
 const at = Date.parse('2026-03-09T18:00:00Z'); // Monday 14:00 in New York
@@ -72,5 +72,20 @@ describe('what is open now, one answer for every view', () => {
     expect(now.chat.state).toBe('closed');
     expect(now.phone.state).toBe('closed');
     expect(channelsNow({ kind: 'none' }, noHours, at).chat).toEqual({ state: 'open', closesAt: null });
+  });
+});
+
+describe('the backend’s word', () => {
+  it('is unreachable as soon as the session finds it so, though the last poll answered (no stale wait)', () => {
+    const word = backendWord(status, status, { online: false, connected: false });
+    expect(word).toEqual({ kind: 'unreachable', last: status });
+    expect(channelsNow(word, dataHours, at).wait).toBeNull();
+  });
+
+  it('is unreachable when the poll fails, unless the session is connected; loading until the first answer', () => {
+    expect(backendWord('down', null, { online: true, connected: false })).toEqual({ kind: 'unreachable', last: null });
+    expect(backendWord('down', status, { online: true, connected: true })).toEqual({ kind: 'answered', status });
+    expect(backendWord(null, null, { online: true, connected: false })).toEqual({ kind: 'loading' });
+    expect(backendWord(status, status, { online: true, connected: false })).toEqual({ kind: 'answered', status });
   });
 });

@@ -25,6 +25,19 @@ export type BackendWord =
   /** It cannot be reached now (the status poll or the session failed); what it said last, if anything. */
   | { kind: 'unreachable'; last: BackendStatus | null };
 
+/**
+ * The backend's word from what the widget sees: the status poll (null while loading, 'down'
+ * when it failed) and whether the session reaches the server. Unreachable as soon as either
+ * finds it so: the poll runs every 30 s, the session knows first, and a wait or "1 online" the
+ * poll gave before must not outlive the backend. While the session is connected, a failed poll
+ * does not make it unreachable (the last answer stands).
+ */
+export function backendWord(poll: BackendStatus | null | 'down', last: BackendStatus | null, link: { online: boolean; connected: boolean }): BackendWord {
+  if (!link.online || (poll === 'down' && !link.connected)) return { kind: 'unreachable', last };
+  if (poll !== null && poll !== 'down') return { kind: 'answered', status: poll };
+  return last ? { kind: 'answered', status: last } : { kind: 'loading' };
+}
+
 export type ChannelState =
   | { state: 'open'; closesAt: number | null }
   | { state: 'closed'; nextOpening: number | null }

@@ -134,17 +134,10 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     });
   };
 
-  // The session knows best once it talks to the server; the status poll may be up to 30 s old.
-  const offline = !link.online || (status === 'down' && !active?.id);
-  // The backend's word as every view reads it (hours/channels.ts): unreachable as soon as either
-  // the poll or the session finds it so, so no stale wait or "online" outlives it.
-  const word: BackendWord = offline
-    ? { kind: 'unreachable', last }
-    : typeof status === 'object' && status
-      ? { kind: 'answered', status }
-      : last
-        ? { kind: 'answered', status: last }
-        : { kind: 'loading' };
+  // The backend's word as every view reads it (hours/channels.ts). The session knows best once
+  // it talks to the server; the status poll may be up to 30 s old.
+  const word: BackendWord = hours.backendWord(status, last, { online: link.online, connected: !!active?.id });
+  const offline = word.kind === 'unreachable';
   const channels = hours.channelsFor(word, settings, Date.now());
 
   // One click reaches a person: with only chat open there is nothing to choose.
