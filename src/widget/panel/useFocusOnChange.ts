@@ -18,14 +18,3 @@ export function useFocusOnChange(key: unknown, target: () => HTMLElement | null 
     el.scrollIntoView?.({ block: 'nearest' });
   }, [key]);
 }
-
-/**
- * On mount: if focus was lost (the element that had it was replaced, so it fell to <body>),
- * take it. Used by a view that replaces its own loading state (the live chunk).
- */
-export function useTakeLostFocus(target: () => HTMLElement | null | undefined): void {
-  useLayoutEffect(() => {
-    const active = document.activeElement;
-    if (active === null || active === document.body) target()?.focus();
-  }, []);
-}

@@ -21,7 +21,7 @@ export { sessionFor } from './useSession';
 export { loadLiveStrings } from './liveStrings';
 import { handoffParts } from './request';
 import { ChatView } from './ChatView';
-import { useFocusOnChange, useTakeLostFocus } from '../useFocusOnChange';
+import { useFocusOnChange } from '../useFocusOnChange';
 import liveCss from '../../styles/live.css?inline';
 
 const STATUS_REFRESH_MS = 30_000;
@@ -104,7 +104,11 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   // to the new part and scrolls it into view; the heading when the part names nothing to focus.
   const view = useRef<HTMLDivElement>(null);
   const heading = (): HTMLElement | null | undefined => view.current?.querySelector<HTMLElement>('[data-view-heading]');
-  useTakeLostFocus(heading);
+  // It replaces LiveLoader's heading, which had focus: if focus fell to <body>, take it.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) heading()?.focus();
+  }, []);
   const dialString = (ref: string | null | undefined): string => settings.phoneDial + (settings.phoneRef === 'dial' && ref ? `,${ref}#` : '');
 
   const start = (channel: Channel, callback?: CallbackRequest): void => {
