@@ -160,21 +160,24 @@ describe('openSqliteStore', () => {
     const transcript = [{ type: 'search' as const, at: T, query: 'where is my card', resultCount: 0, topIds: [] }];
     const h = (await s.createHandoff(newHandoff({ transcript }))).handoff;
     await s.claim(h.id, BOB, T);
-    expect(await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T)).toEqual({ ok: false, reason: 'taken' });
+    const learn = [{ text: 'where is my card', key: 'where is my card' }];
+    expect(await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T, 200, learn)).toEqual({ ok: false, reason: 'taken' });
     expect(await s.listPhrasings()).toEqual([]);
 
-    const resolved = await s.resolve(h.id, BOB.id, 'answered', 'card-arrival', false, T);
-    expect(resolved.ok && resolved.learned).toBe(1);
+    const resolved = await s.resolve(h.id, BOB.id, 'answered', 'card-arrival', false, T, 200, learn);
+    expect(resolved.ok && [resolved.learned, resolved.served]).toEqual([1, 0]);
     const [p] = await s.listPhrasings('card-arrival');
-    expect(p).toMatchObject({ text: 'where is my card', key: 'where is my card', count: 1, handoffId: h.id, handoffRef: h.ref });
+    expect(p).toMatchObject({ text: 'where is my card', key: 'where is my card', count: 1, handoffId: h.id, handoffRef: h.ref, confirmedAt: null });
+    expect(await s.confirmPhrasing(p!.id, ADA.id, T)).toMatchObject({ confirmedAt: T, confirmedBy: ADA.id });
     expect(await s.removePhrasing(p!.id, ADA.id, T)).toMatchObject({ removedAt: T, removedBy: ADA.id });
     expect(await s.removePhrasing('12345', ADA.id, T)).toBeNull();
     expect(await s.removePhrasing('not-an-id', ADA.id, T)).toBeNull();
+    expect(await s.listPhrasings('card-arrival', { withRemoved: true })).toMatchObject([{ removedAt: T }]);
     await s.close();
 
     const again = store();
     const next = (await again.createHandoff(newHandoff({ transcript }))).handoff;
-    const second = await again.resolve(next.id, ADA.id, 'answered', 'card-arrival', false, T);
+    const second = await again.resolve(next.id, ADA.id, 'answered', 'card-arrival', false, T, 200, learn);
     expect(second.ok && second.learned).toBe(0);
     expect(await again.listPhrasings()).toEqual([]);
   });
@@ -184,7 +187,7 @@ describe('openSqliteStore', () => {
     await addAgents(s);
     const transcript = [{ type: 'search' as const, at: T, query: 'where is my card', resultCount: 0, topIds: [] }];
     const h = (await s.createHandoff(newHandoff({ transcript }))).handoff;
-    const r = await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T, 0);
+    const r = await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T, 0, [{ text: 'where is my card', key: 'where is my card' }]);
     expect(r.ok && r.learned).toBe(0);
     expect(await s.listPhrasings()).toEqual([]);
   });
