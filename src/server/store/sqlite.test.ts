@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refCandidate } from '../ref';
+import { toHistory } from '../phrasings';
 import { MIGRATIONS } from './migrations';
 import { openSqliteStore } from './sqlite';
 import type { NewHandoff, Store } from './types';
@@ -180,6 +181,28 @@ describe('openSqliteStore', () => {
     const second = await again.resolve(next.id, ADA.id, 'answered', 'card-arrival', false, T, 200, learn);
     expect(second.ok && second.learned).toBe(0);
     expect(await again.listPhrasings()).toEqual([]);
+  });
+
+  it('serves phrasings learned before migration 5 only when two handoffs taught them, and never personal data', async () => {
+    const old = new Database(file);
+    for (const [v, sql] of MIGRATIONS.slice(0, 4).entries()) {
+      old.exec(sql);
+      old.pragma(`user_version = ${v + 1}`);
+    }
+    const insert = old.prepare('INSERT INTO phrasings (article_id, text, key, count, first_learned_at, last_learned_at) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run('refunds', 'refund late', 'refund late', 1, T, T);
+    insert.run('refunds', 'money back', 'money back', 2, T, T);
+    insert.run('refunds', 'my name is Ada Lovelace', 'my name is ada lovelace', 3, T, T);
+    old.close();
+
+    const s = store();
+    const list = await s.listPhrasings();
+    expect(list.map((p) => [p.text, p.confirmedAt])).toEqual([
+      ['my name is Ada Lovelace', null],
+      ['money back', null],
+      ['refund late', null],
+    ]);
+    expect(toHistory(list)).toEqual([{ articleId: 'refunds', queries: ['money back'] }]);
   });
 
   it('learns nothing when the cap is 0', async () => {
