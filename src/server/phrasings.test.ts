@@ -80,6 +80,9 @@ describe('is a search about the article?', () => {
     ['when do I get my money back', true], // keywords
     ['reimbursement for a helmet', true], // half its words: reimburs, helmet
     ['refund karaoke', true],
+    ['card refund', true], // card: the body; refund: the title
+    ['karaoke delivery', false], // half, but only a word the body happens to use
+    ['card delivery', false], // both words of the body only
     ['karaoke song lyrics', false],
     ['karaoke song refund', false], // one word in three
     ['how do I', false], // only stop words: says nothing

@@ -89,29 +89,45 @@ export interface LearningCandidate extends LearnablePhrasing {
 export const isServed = (p: Pick<PhrasingRecord, 'count' | 'confirmedAt' | 'removedAt'>): boolean =>
   p.removedAt === null && (p.count >= HANDOFFS_TO_SERVE || p.confirmedAt !== null);
 
-/** The words (stems) of an article that a search about it shares: every field search reads. */
-export function articleTerms(article: ArticleText): Set<string> {
+/**
+ * The words (stems) of an article, as search cuts them: `strong` from what names its subject
+ * (title, keywords, tags, the site's synonyms of those), `all` with its body too.
+ */
+export interface ArticleWords {
+  strong: Set<string>;
+  all: Set<string>;
+}
+
+export function articleTerms(article: ArticleText): ArticleWords {
   const { lang } = article;
-  const terms = new Set<string>();
-  const add = (text: string) => queryTerms(text, lang).forEach((t) => terms.add(t));
-  add(article.title);
-  add((article.keywords ?? []).join(' . '));
-  add((article.tags ?? []).join(' . '));
-  add(stripMarkdown(article.body));
+  const strong = new Set<string>();
+  const all = new Set<string>();
+  const add = (text: string, into: Set<string>[]) => queryTerms(text, lang).forEach((t) => into.forEach((set) => set.add(t)));
+  add(article.title, [strong, all]);
+  add((article.keywords ?? []).join(' . '), [strong, all]);
+  add((article.tags ?? []).join(' . '), [strong, all]);
+  add(stripMarkdown(article.body), [all]);
   // Synonyms as the index adds them: an article that says one member of a group has them all.
   for (const group of article.synonyms ?? []) {
     const members = group.map((m) => queryTerms(m, lang)).filter((m) => m.length);
-    if (members.some((m) => m.every((t) => terms.has(t)))) members.flat().forEach((t) => terms.add(t));
+    const said = members.filter((m) => m.every((t) => all.has(t)));
+    if (!said.length) continue;
+    const named = said.some((m) => m.every((t) => strong.has(t)));
+    members.flat().forEach((t) => (named ? [strong, all] : [all]).forEach((set) => set.add(t)));
   }
-  return terms;
+  return { strong, all };
 }
 
-/** A search is about the article when at least half of its words are the article's words. */
-export function isAbout(text: string, lang: SearchLanguage, words: ReadonlySet<string>): boolean {
+/**
+ * A search is about the article when at least half of its words are the article's words, and
+ * one of them names its subject (title, keywords, tags, synonyms, served phrasings): a word the
+ * body happens to use ("delivery", "bike") is not enough on its own.
+ */
+export function isAbout(text: string, lang: SearchLanguage, words: ArticleWords): boolean {
   const terms = queryTerms(text, lang);
   if (terms.length === 0) return false;
-  const shared = terms.filter((t) => words.has(t)).length;
-  return shared * 2 >= terms.length;
+  const shared = terms.filter((t) => words.all.has(t));
+  return shared.length * 2 >= terms.length && shared.some((t) => words.strong.has(t));
 }
 
 /**
@@ -131,8 +147,10 @@ export function learningCandidates(
   const language = article?.lang ?? lang;
   const known = new Map(existing.map((p) => [p.key, p]));
   // What the article says, and what served phrasings of it say (agents or two handoffs vouched for those).
-  const words = article ? articleTerms(article) : new Set<string>();
-  for (const p of existing) if (isServed(p)) queryTerms(p.text, language).forEach((t) => words.add(t));
+  const words: ArticleWords = article ? articleTerms(article) : { strong: new Set(), all: new Set() };
+  for (const p of existing) {
+    if (isServed(p)) queryTerms(p.text, language).forEach((t) => (words.strong.add(t), words.all.add(t)));
+  }
 
   const seen = new Set<string>();
   const out: LearningCandidate[] = [];

@@ -7,7 +7,7 @@ import type { AgentHandoffDetail, AgentResolveAnswer } from './agent-types';
 let server: StartedServer;
 eachTestOnAFreshServer((s) => (server = s), {
   articles: catalogOf([
-    { id: 'refunds', title: 'How do I get a refund?', text: { title: 'How do I get a refund?', body: 'Your money back in 30 days.', lang: 'en' } },
+    { id: 'refunds', title: 'How do I get a refund?', text: { title: 'How do I get a refund?', body: 'Your money back in 30 days.', keywords: ['money back'], lang: 'en' } },
     { id: 'track-order', title: 'Where is my order?' },
   ]),
 });

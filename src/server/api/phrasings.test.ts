@@ -170,13 +170,13 @@ describe('learning phrasings on resolve', () => {
     await resolved(cookie, ['refund question', 'old refund'], { articleId: 'refunds' });
     server.clock.advance(1000);
     await resolved(cookie, ['refund question'], { articleId: 'refunds' }); // served now, and older than what follows
-    await resolved(cookie, ['parcel days'], { articleId: 'shipping' }); // its own cap
+    await resolved(cookie, ['delivery days'], { articleId: 'shipping' }); // its own cap
     server.clock.advance(1000);
     const last = await resolved(cookie, ['newest refund', 'newer refund', 'old refund'], { articleId: 'refunds' });
     expect(last.answer.learned).toMatchObject({ count: 2, served: 1 });
     const texts = (await agentList(cookie, '?articleId=refunds')).map((p) => p.text);
     expect(texts.sort()).toEqual(['newer refund', 'old refund', 'refund question']);
-    expect((await agentList(cookie, '?articleId=shipping')).map((p) => p.text)).toEqual(['parcel days']);
+    expect((await agentList(cookie, '?articleId=shipping')).map((p) => p.text)).toEqual(['delivery days']);
   });
 });
 
