@@ -11,6 +11,7 @@ import type { Change, HandoffFilter, HandoffRecord } from '../store/types';
 import { closestArticle } from '../article-catalog';
 import { articleTitleIn } from '../phrasings';
 import type { AgentStreamEvent, LearnedPhrasings } from './agent-types';
+import { expirePhoneRefs } from './agent-queue';
 import { announce, announceTyping } from './announce';
 import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
@@ -53,6 +54,7 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   routes.get('/handoffs/by-ref/:ref', async (c) => {
+    await expirePhoneRefs(deps); // yesterday's phone reference is not the caller on the line today
     const h = await store.findOpenHandoffByRef(c.req.param('ref'));
     return h ? detail(c, h) : problem(c, 404, `No open handoff has the ref ${c.req.param('ref')}.`);
   });

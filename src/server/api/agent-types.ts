@@ -36,6 +36,33 @@ export interface AgentHandoffSummary {
   searches: string[];
   /** Where a callback stands; null before its first attempt and for other channels. */
   callbackState: CallbackState | null;
+  /** The window a callback was booked for (ISO times); null for other channels. */
+  callbackWindow: { from: string; to: string } | null;
+}
+
+/**
+ * GET /v1/agent/queue: the open handoffs in three sections. A section longer than `limit` (the
+ * query's, 500 unless told) lists the longest waiting and the newest, and says how many it left out.
+ */
+export interface AgentQueue {
+  /** The IANA zone of the business hours (LIFELINE_TIMEZONE): callbacks are booked in it. */
+  timeZone: string;
+  /** Chats nobody has answered yet (all of them, listed or not). */
+  waitingChats: number;
+  /** Open chats, oldest first: those waiting for a first reply and those an agent has. */
+  chats: AgentQueueSection;
+  /** Open callbacks, soonest booked first. */
+  callbacks: AgentQueueSection;
+  /** Today's open phone references, newest first; older ones have expired. */
+  phone: AgentQueueSection;
+}
+
+export interface AgentQueueSection {
+  handoffs: AgentHandoffSummary[];
+  /** How many the section holds in all. */
+  total: number;
+  /** Handoffs left out after the first `after` listed; null when all are listed. */
+  gap: { after: number; left: number } | null;
 }
 
 /** Where a callback stands (POST /v1/agent/handoffs/:id/callback). */

@@ -63,6 +63,16 @@ export function openSqliteStore(path: string): Store {
     openHandoffByRef: db.prepare<[string], HandoffRow>(`${HANDOFF} WHERE h.ref = ? AND h.status IN ${OPEN}`),
     openRefTaken: db.prepare<[string], { one: 1 }>(`SELECT 1 AS one FROM handoffs WHERE ref = ? AND status IN ${OPEN}`),
     listOpen: db.prepare<[number], HandoffRow>(`${HANDOFF} WHERE h.status IN ${OPEN} ORDER BY h.created_at, h.rowid LIMIT ?`),
+    openInChannelOldest: db.prepare<[string, number], HandoffRow>(
+      `${HANDOFF} WHERE h.channel = ? AND h.status IN ${OPEN} ORDER BY h.created_at, h.rowid LIMIT ?`,
+    ),
+    openInChannelNewest: db.prepare<[string, number], HandoffRow>(
+      `${HANDOFF} WHERE h.channel = ? AND h.status IN ${OPEN} ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?`,
+    ),
+    countOpenInChannel: db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM handoffs WHERE channel = ? AND status IN ${OPEN}`),
+    openCreatedBefore: db.prepare<[string, string, number], HandoffRow>(
+      `${HANDOFF} WHERE h.channel = ? AND h.status IN ${OPEN} AND h.created_at < ? ORDER BY h.created_at, h.rowid LIMIT ?`,
+    ),
     listClosed: db.prepare<[number], HandoffRow>(
       `${HANDOFF} WHERE h.status IN ('resolved', 'cancelled') ORDER BY h.resolved_at DESC, h.rowid DESC LIMIT ?`,
     ),
@@ -244,6 +254,18 @@ export function openSqliteStore(path: string): Store {
     async listHandoffs(filter: HandoffFilter, limit) {
       const query = filter === 'open' ? q.listOpen : filter === 'resolved' ? q.listClosed : q.listAll;
       return query.all(limit).map(toHandoff);
+    },
+
+    async listOpenInChannel(channel, order, limit) {
+      return (order === 'oldest' ? q.openInChannelOldest : q.openInChannelNewest).all(channel, limit).map(toHandoff);
+    },
+
+    async countOpenInChannel(channel) {
+      return q.countOpenInChannel.get(channel)!.n;
+    },
+
+    async listOpenCreatedBefore(channel, before, limit) {
+      return q.openCreatedBefore.all(channel, before, limit).map(toHandoff);
     },
 
     async queuePosition(id) {

@@ -200,6 +200,12 @@ export interface Store {
   findOpenHandoffByRef(ref: string): Promise<HandoffRecord | null>;
   /** open: oldest first; resolved (and cancelled): latest closed first; all: newest first. */
   listHandoffs(filter: HandoffFilter, limit: number): Promise<HandoffRecord[]>;
+  /** Open (queued or active) handoffs of `channel`: the `limit` oldest, oldest first, or the `limit` newest, newest first. */
+  listOpenInChannel(channel: Channel, order: 'oldest' | 'newest', limit: number): Promise<HandoffRecord[]>;
+  /** How many handoffs of `channel` are open (queued or active). */
+  countOpenInChannel(channel: Channel): Promise<number>;
+  /** Open handoffs of `channel` created before `before` (an ISO time), oldest first, at most `limit`. */
+  listOpenCreatedBefore(channel: Channel, before: string, limit: number): Promise<HandoffRecord[]>;
   /** 1-based place among the queued handoffs of its channel, oldest first; null when not queued. */
   queuePosition(id: string): Promise<number | null>;
   /** The ids of the queued handoffs of `channel`, oldest first (position 1 first). */
