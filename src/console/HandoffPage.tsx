@@ -4,6 +4,7 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useViewHeading } from './useViewHeading';
 import type { AgentHandoffDetail, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
 import type { Message, ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
@@ -33,6 +34,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
   const [visitorTyping, setVisitorTyping] = useState(false);
   /** What resolving with an article taught, said on this page (the agent may want to check it). */
   const [learned, setLearned] = useState('');
+  const heading = useViewHeading();
 
   const load = (): void => {
     api.handoff(id).then(
@@ -97,7 +99,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
         <a href="#/">← Back to the queue</a>
       </p>
       <div class="handoff-head">
-        <h1>
+        <h1 ref={heading} tabIndex={-1}>
           {CHANNEL_LABEL[handoff.channel]} · Ref {handoff.ref}
         </h1>
         <span class={`chip status-${handoff.status}`}>{statusText(handoff)}</span>

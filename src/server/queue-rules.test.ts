@@ -16,8 +16,8 @@ describe('phone references', () => {
 describe('callbacks', () => {
   it('are due from the start of their booked window, and listed by booked time', () => {
     const now = Date.parse('2025-03-01T10:00:00Z');
-    expect(callbackDue({ callback: window('2025-03-01T10:00:00Z') }, now)).toBe(true);
-    expect(callbackDue({ callback: window('2025-03-01T10:30:00Z') }, now)).toBe(false);
+    expect(callbackDue(window('2025-03-01T10:00:00Z'), now)).toBe(true);
+    expect(callbackDue(window('2025-03-01T10:30:00Z'), now)).toBe(false);
     // Offsets differ: compared as instants, not as text.
     const later = { callback: window('2025-03-01T11:00:00+01:00'), createdAt: '2025-03-01T08:00:00Z' }; // 10:00Z
     const sooner = { callback: window('2025-03-01T09:30:00Z'), createdAt: '2025-03-01T09:00:00Z' };
@@ -27,9 +27,9 @@ describe('callbacks', () => {
   it('count as waiting only when due and nobody has taken them; chats count when queued', () => {
     const now = Date.parse('2025-03-01T10:00:00Z');
     const callbacks = [
-      { status: 'queued' as const, callback: window('2025-03-01T09:30:00Z') },
-      { status: 'active' as const, callback: window('2025-03-01T09:30:00Z') },
-      { status: 'queued' as const, callback: window('2025-03-01T12:00:00Z') },
+      { status: 'queued' as const, callbackWindow: window('2025-03-01T09:30:00Z') },
+      { status: 'active' as const, callbackWindow: window('2025-03-01T09:30:00Z') },
+      { status: 'queued' as const, callbackWindow: window('2025-03-01T12:00:00Z') },
     ];
     expect(waitingCount(2, callbacks, now)).toBe(3);
   });

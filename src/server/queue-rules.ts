@@ -15,9 +15,13 @@ export function phoneRefsExpireBefore(now: number, zone: string): number {
   return wallToInstant(zone, localTime(zone, now).day, 0);
 }
 
+/** Handoffs listed per queue section unless the query says `limit` (GET /v1/agent/queue). */
+export const QUEUE_LIMIT = 500;
+/** The most a queue section lists, whatever the query asks. */
+export const MAX_QUEUE_LIMIT = 5000;
+
 /** A callback is due once its booked window has begun. */
-export const callbackDue = (h: Pick<HandoffRecord, 'callback'>, now: number): boolean =>
-  h.callback !== null && Date.parse(h.callback.from) <= now;
+export const callbackDue = (window: { from: string } | null, now: number): boolean => window !== null && Date.parse(window.from) <= now;
 
 /** Open callbacks by booked time, soonest first (then by when they were asked for). */
 export function byBookedTime<T extends Pick<HandoffRecord, 'callback' | 'createdAt'>>(callbacks: readonly T[]): T[] {
@@ -30,8 +34,12 @@ export function byBookedTime<T extends Pick<HandoffRecord, 'callback' | 'created
  * taken whose time has come. Phone references are not: the visitor calls us, the reference only
  * tells us who they are.
  */
-export function waitingCount(queuedChats: number, callbacks: ReadonlyArray<Pick<HandoffRecord, 'callback' | 'status'>>, now: number): number {
-  return queuedChats + callbacks.filter((h) => h.status === 'queued' && callbackDue(h, now)).length;
+export function waitingCount(
+  queuedChats: number,
+  callbacks: ReadonlyArray<{ status: HandoffRecord['status']; callbackWindow: { from: string } | null }>,
+  now: number,
+): number {
+  return queuedChats + callbacks.filter((h) => h.status === 'queued' && callbackDue(h.callbackWindow, now)).length;
 }
 
 /** Handoffs always shown at the end of a cut section: the newest, so a new visitor is never hidden. */

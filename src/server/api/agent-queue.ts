@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import type { Channel } from '../../protocol/types';
-import { byBookedTime, cutSection, phoneRefsExpireBefore, type Cut } from '../queue-rules';
+import { byBookedTime, cutSection, MAX_QUEUE_LIMIT, phoneRefsExpireBefore, QUEUE_LIMIT, type Cut } from '../queue-rules';
 import type { HandoffRecord } from '../store/types';
 import type { AgentQueue, AgentQueueSection } from './agent-types';
 import { announce } from './announce';
@@ -14,10 +14,6 @@ import type { ApiDeps, ApiEnv } from './deps';
 import { iso, problem } from './http';
 import { toSummary } from './views';
 
-/** Handoffs listed per section unless the query says `limit`. */
-export const QUEUE_LIMIT = 500;
-/** The most a section lists, whatever the query asks. */
-export const MAX_QUEUE_LIMIT = 5000;
 /** Phone references expired per store read (a day's worth is small; this keeps each read small). */
 const EXPIRE_BATCH = 200;
 

@@ -108,18 +108,24 @@ export interface AgentReport {
   /** The period, as ISO times (both included): handoffs created in it count. */
   from: string;
   to: string;
-  /** Searches that found nothing (lower case), most frequent first, at most 20. */
-  noResultSearches: Array<{ query: string; count: number }>;
-  /** The article read last before "Talk to a human", most frequent first, at most 20. */
-  articlesBeforeHandoff: Array<{ articleId: string; title: string; count: number }>;
+  /**
+   * Searches that found nothing (lower case), at most 20: `visitors` made it (different people,
+   * see the README), `count` times in all; most visitors first.
+   */
+  noResultSearches: Array<{ query: string; count: number; visitors: number }>;
+  /** The article read last before "Talk to a human", at most 20: in `count` handoffs, by `visitors`; most visitors first. */
+  articlesBeforeHandoff: Array<{ articleId: string; title: string; count: number; visitors: number }>;
   handoffsByChannel: Record<Channel, number>;
+  /** Different visitors the period's handoffs came from. */
+  visitors: number;
   /** Resolved handoffs by outcome. */
   handoffsByOutcome: Record<ResolveOutcome, number>;
   /** Median seconds to the first agent reply; null when no handoff was answered. */
   medianFirstReplySeconds: number | null;
   /** Handoffs an agent marked "no article covers this", and what those visitors searched. */
   noArticleHandoffs: number;
-  noArticleSearches: Array<{ query: string; count: number }>;
+  noArticleVisitors: number;
+  noArticleSearches: Array<{ query: string; count: number; visitors: number }>;
 }
 
 /** What resolving with an article taught (POST /v1/agent/handoffs/:id/resolve). */

@@ -5,8 +5,8 @@
  * same file waits (busy_timeout) instead of failing half-way.
  */
 import Database from 'better-sqlite3';
-import type { Channel, Message, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
-import { articlesBeforeHandoff, median, noResultSearches, searchesIn } from './reports';
+import type { Channel, Message, ResolveOutcome, TranscriptEntry, Visitor } from '../../protocol/types';
+import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
 import { DEFAULT_PHRASINGS_PER_ARTICLE } from '../phrasings';
@@ -146,8 +146,8 @@ export function openSqliteStore(path: string): Store {
     ),
 
     // Reports: handoffs by creation time; created_at is an ISO string, which sorts as text.
-    reportTranscripts: db.prepare<[string, string], { transcript: string; no_article: number }>(
-      'SELECT transcript, no_article FROM handoffs WHERE created_at >= ? AND created_at <= ?',
+    reportTranscripts: db.prepare<[string, string], { id: string; visitor: string | null; transcript: string; no_article: number }>(
+      'SELECT id, visitor, transcript, no_article FROM handoffs WHERE created_at >= ? AND created_at <= ?',
     ),
     reportByChannel: db.prepare<[string, string], { channel: Channel; n: number }>(
       'SELECT channel, COUNT(*) AS n FROM handoffs WHERE created_at >= ? AND created_at <= ? GROUP BY channel',
@@ -428,21 +428,27 @@ export function openSqliteStore(path: string): Store {
       // One read transaction: the four figures describe the same moment.
       return db.transaction((): HandoffReport => {
         const rows = q.reportTranscripts.all(from, to);
-        const transcripts = rows.map((r) => JSON.parse(r.transcript) as TranscriptEntry[]);
-        const uncovered = transcripts.filter((_, i) => rows[i]!.no_article === 1);
+        const handoffs: ReportHandoff[] = rows.map((r) => ({
+          id: r.id,
+          visitor: r.visitor === null ? null : (JSON.parse(r.visitor) as Visitor),
+          transcript: JSON.parse(r.transcript) as TranscriptEntry[],
+        }));
+        const uncovered = handoffs.filter((_, i) => rows[i]!.no_article === 1);
         const byChannel: Record<Channel, number> = { chat: 0, callback: 0, phone: 0 };
         for (const r of q.reportByChannel.all(from, to)) byChannel[r.channel] = r.n;
         const byOutcome: Record<ResolveOutcome, number> = { answered: 0, no_answer: 0, duplicate: 0, other: 0 };
         for (const r of q.reportByOutcome.all(from, to)) byOutcome[r.outcome] = r.n;
         const waits = q.reportFirstReplies.all(from, to).map((r) => (Date.parse(r.first_reply_at) - Date.parse(r.created_at)) / 1000);
         return {
-          noResultSearches: noResultSearches(transcripts),
-          articlesBeforeHandoff: articlesBeforeHandoff(transcripts),
+          noResultSearches: noResultSearches(handoffs),
+          articlesBeforeHandoff: articlesBeforeHandoff(handoffs),
           byChannel,
+          visitors: countVisitors(handoffs),
           byOutcome,
           medianFirstReplySeconds: median(waits),
           noArticleSearches: searchesIn(uncovered),
           noArticleHandoffs: uncovered.length,
+          noArticleVisitors: countVisitors(uncovered),
         };
       })();
     },
