@@ -224,7 +224,7 @@ function PhoneRow({ h }: { h: AgentHandoffSummary }) {
     }
   };
   return (
-    <li class={`row ${h.status}`}>
+    <li class="row reference">
       <RowLink h={h}>
         <span class="wait">
           given <time dateTime={h.createdAt}>{clock(h.createdAt)}</time>
