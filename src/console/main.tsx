@@ -52,6 +52,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
   const known = useRef<Set<string> | null>(null);
+  /** The creation time of the newest chat or callback listed so far (ISO, so it compares as text). */
+  const newest = useRef('');
   const listeners = useRef(new Set<(event: AgentStreamEvent | null) => void>());
 
   useEffect(() => {
@@ -64,11 +66,14 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
     try {
       const next = await api.queue(limit);
       const listed = [...next.chats.handoffs, ...next.callbacks.handoffs];
-      // A chat or callback not seen before (after the first load) is new: beep once per batch.
-      // Phone references do not beep: the caller is on the line, not waiting for us.
+      // A chat or callback not seen before (after the first load) and made since the newest seen
+      // is new: beep once per batch. (An older one that moves up into a long section's listing
+      // is not new.) Phone references do not beep: the caller is on the line, not waiting for us.
       const before = known.current;
-      const fresh = before !== null && listed.some((h) => h.status === 'queued' && !before.has(h.id));
+      const since = newest.current;
+      const fresh = before !== null && listed.some((h) => h.status === 'queued' && !before.has(h.id) && h.createdAt >= since);
       known.current = new Set(listed.map((h) => h.id));
+      for (const h of listed) if (h.createdAt > newest.current) newest.current = h.createdAt;
       if (fresh && !mutedRef.current) beep();
       setQueue(next);
       setError(null);
