@@ -157,13 +157,16 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
 function statusText(h: AgentHandoffDetail): string {
   switch (h.status) {
     case 'queued':
+      // A phone reference waits for nobody: the caller quotes it on the line.
+      if (h.channel === 'phone') return 'Given · not marked answered';
       return h.position ? `Waiting · number ${h.position} in line` : 'Waiting';
     case 'active':
       return `With ${h.agent?.name ?? 'an agent'}`;
     case 'resolved':
       return `Resolved${h.outcome ? ` · ${OUTCOMES.find((o) => o.value === h.outcome)?.label ?? h.outcome}` : ''}`;
     case 'cancelled':
-      return 'Cancelled by the visitor';
+      // The server closes a phone reference so at the end of its day (server/queue-rules.ts).
+      return h.channel === 'phone' ? 'Closed · cancelled, or expired at the end of its day' : 'Cancelled by the visitor';
   }
 }
 
