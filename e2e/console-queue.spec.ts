@@ -100,6 +100,10 @@ test('the queue lists a new visitor behind 520 junk chats, callbacks at their ti
     const newYork = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(slot.from));
     await expect(row).toContainText(new RegExp(`${paris} \\(your time\\) · (\\S+ )?${newYork} New York`));
     await expect(row).not.toContainText('waiting');
+    // And on its page.
+    await row.click();
+    await expect(page.getByRole('region', { name: 'Callback' })).toContainText(new RegExp(`Booked for\\S* *\\S+ ${paris} \\(your time\\) · (\\S+ )?${newYork} New York`));
+    await page.getByRole('link', { name: /Back to the queue/ }).click();
   });
 
   await test.step('a phone reference is apart, and marked answered it leaves', async () => {

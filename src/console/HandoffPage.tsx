@@ -27,7 +27,7 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 const addMessage = (list: Message[], m: Message): Message[] => (list.some((x) => x.id === m.id) ? list : [...list, m]);
 
-export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; subscribe: Subscribe }) {
+export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; me: AgentMe; subscribe: Subscribe; businessZone: string | null }) {
   const [handoff, setHandoff] = useState<AgentHandoffDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -122,7 +122,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
       <div class="columns">
         <div class="stack">
           <VisitorCard handoff={handoff} />
-          {handoff.callback && <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} />}
+          {handoff.callback && <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} businessZone={businessZone} />}
           <section class="card" aria-labelledby="tried-heading">
             <h2 id="tried-heading">What they tried</h2>
             <Timeline transcript={handoff.transcript} />

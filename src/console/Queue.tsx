@@ -11,12 +11,10 @@ import { MAX_QUEUE_LIMIT } from '../server/queue-rules';
 import { api, ApiError } from './api';
 import { callbackStateLabel } from './CallbackCard';
 import { CHANNEL_LABEL, clock, waited } from './format';
-import { bookedTime, callbackTiming, summarizeSearches } from './queue-format';
+import { AGENT_ZONE, bookedTime, callbackTiming, summarizeSearches } from './queue-format';
 import { goToHandoff } from './router';
 import { useNow } from './useNow';
 import { useViewHeading } from './useViewHeading';
-
-const AGENT_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export const waitingText = (n: number): string => (n === 1 ? '1 person waiting' : `${n} people waiting`);
 

@@ -179,7 +179,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
         ) : route.page === 'phrasings' ? (
           <Phrasings onSignedOut={onSignedOut} />
         ) : (
-          <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} />
+          <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} businessZone={queue?.timeZone ?? null} />
         )}
       </main>
     </>

@@ -5,6 +5,9 @@
  */
 import { localTime, offsetAt } from '../hours';
 
+/** The agent's own zone: the browser's. */
+export const AGENT_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
 /** The zone city as people say it: "America/New_York" → "New York". */
 export const zoneCity = (zone: string): string => (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
 
