@@ -49,6 +49,7 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   routes.get('/handoffs', async (c) => {
     const filter = FILTERS.find((f) => f === (c.req.query('status') ?? 'open'));
     if (filter === undefined) return problem(c, 400, 'status must be one of "open", "resolved", "all"', 'status');
+    await expirePhoneRefs(deps);
     const handoffs = await store.listHandoffs(filter, LIST_LIMIT);
     return c.json({ handoffs: handoffs.map(toSummary) });
   });
