@@ -4,6 +4,7 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useViewHeading } from './useViewHeading';
 import type { AgentHandoffDetail, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
 import type { Message, ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
@@ -28,13 +29,14 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 const addMessage = (list: Message[], m: Message): Message[] => (list.some((x) => x.id === m.id) ? list : [...list, m]);
 
-export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; subscribe: Subscribe }) {
+export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; me: AgentMe; subscribe: Subscribe; businessZone: string | null }) {
   const [handoff, setHandoff] = useState<AgentHandoffDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [visitorTyping, setVisitorTyping] = useState(false);
   /** What resolving with an article taught, said on this page (the agent may want to check it). */
   const [learned, setLearned] = useState('');
+  const heading = useViewHeading();
 
   const load = (): void => {
     api.handoff(id).then(
@@ -99,7 +101,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
         <a href="#/">← Back to the queue</a>
       </p>
       <div class="handoff-head">
-        <h1>
+        <h1 ref={heading} tabIndex={-1}>
           {CHANNEL_LABEL[handoff.channel]} · Ref {handoff.ref}
         </h1>
         <span class={`chip status-${handoff.status}`}>{statusText(handoff)}</span>
@@ -122,7 +124,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
       <div class="columns">
         <div class="stack">
           <VisitorCard handoff={handoff} />
-          {handoff.callback && <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} />}
+          {handoff.callback && <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} businessZone={businessZone} />}
           <section class="card" aria-labelledby="tried-heading">
             <h2 id="tried-heading">What they tried</h2>
             <Timeline transcript={handoff.transcript} />
@@ -157,13 +159,16 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
 function statusText(h: AgentHandoffDetail): string {
   switch (h.status) {
     case 'queued':
+      // A phone reference waits for nobody: the caller quotes it on the line.
+      if (h.channel === 'phone') return 'Given · not marked answered';
       return h.position ? `Waiting · number ${h.position} in line` : 'Waiting';
     case 'active':
       return `With ${h.agent?.name ?? 'an agent'}`;
     case 'resolved':
       return `Resolved${h.outcome ? ` · ${OUTCOMES.find((o) => o.value === h.outcome)?.label ?? h.outcome}` : ''}`;
     case 'cancelled':
-      return 'Cancelled by the visitor';
+      // The server closes a phone reference so at the end of its day (server/queue-rules.ts).
+      return h.channel === 'phone' ? 'Closed · cancelled, or expired at the end of its day' : 'Cancelled by the visitor';
   }
 }
 

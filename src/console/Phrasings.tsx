@@ -9,6 +9,7 @@ import type { AgentPhrasing } from '../server/api/agent-types';
 import { api, ApiError } from './api';
 import { dateTime } from './format';
 import { useArticleTitles } from './useArticleTitles';
+import { useViewHeading } from './useViewHeading';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -30,6 +31,7 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
 
   const titles = useArticleTitles();
+  const heading = useViewHeading();
 
   useEffect(() => {
     api.phrasings().then(setPhrasings, (e: unknown) => {
@@ -75,7 +77,7 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
   const groups = phrasings ? byArticle(phrasings) : [];
   return (
     <>
-      <h1 id="phrasings-heading" tabIndex={-1}>
+      <h1 id="phrasings-heading" ref={heading} tabIndex={-1}>
         Learned phrasings
       </h1>
       <p class="muted lead">

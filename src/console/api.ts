@@ -9,6 +9,7 @@ import type {
   AgentLearning,
   AgentMe,
   AgentPhrasing,
+  AgentQueue,
   AgentReport,
   AgentResolveAnswer,
   CallbackState,
@@ -62,7 +63,8 @@ export const api = {
   me: () => call<AgentMe>('GET', '/v1/agent/me'),
   login: (email: string, password: string) => call<AgentMe>('POST', '/v1/agent/login', { email, password }),
   logout: () => call<void>('POST', '/v1/agent/logout', {}),
-  openHandoffs: async () => (await call<{ handoffs: AgentHandoffSummary[] }>('GET', '/v1/agent/handoffs?status=open')).handoffs,
+  /** The queue in sections, each listing at most `limit` (the server's 500 unless told). */
+  queue: (limit?: number) => call<AgentQueue>('GET', `/v1/agent/queue${limit === undefined ? '' : `?limit=${limit}`}`),
   handoff: (id: string) => call<AgentHandoffDetail>('GET', handoffPath(id)),
   byRef: (ref: string) => call<AgentHandoffDetail>('GET', `/v1/agent/handoffs/by-ref/${encodeURIComponent(ref)}`),
   claim: (id: string) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/claim`, {}),

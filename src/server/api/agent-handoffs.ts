@@ -12,6 +12,7 @@ import { closestArticle } from '../article-catalog';
 import { candidatesFor } from '../learning';
 import { articleTitleIn, chosenPhrasings, type LearnablePhrasing } from '../phrasings';
 import type { AgentLearning, AgentStreamEvent, LearnedPhrasings } from './agent-types';
+import { expirePhoneRefs } from './agent-queue';
 import { announce, announceTyping } from './announce';
 import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
@@ -49,11 +50,13 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   routes.get('/handoffs', async (c) => {
     const filter = FILTERS.find((f) => f === (c.req.query('status') ?? 'open'));
     if (filter === undefined) return problem(c, 400, 'status must be one of "open", "resolved", "all"', 'status');
+    await expirePhoneRefs(deps);
     const handoffs = await store.listHandoffs(filter, LIST_LIMIT);
     return c.json({ handoffs: handoffs.map(toSummary) });
   });
 
   routes.get('/handoffs/by-ref/:ref', async (c) => {
+    await expirePhoneRefs(deps); // yesterday's phone reference is not the caller on the line today
     const h = await store.findOpenHandoffByRef(c.req.param('ref'));
     return h ? detail(c, h) : problem(c, 404, `No open handoff has the ref ${c.req.param('ref')}.`);
   });

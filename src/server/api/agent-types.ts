@@ -37,6 +37,33 @@ export interface AgentHandoffSummary {
   searches: string[];
   /** Where a callback stands; null before its first attempt and for other channels. */
   callbackState: CallbackState | null;
+  /** The window a callback was booked for (ISO times); null for other channels. */
+  callbackWindow: { from: string; to: string } | null;
+}
+
+/**
+ * GET /v1/agent/queue: the open handoffs in three sections. A section longer than `limit` (the
+ * query's, 500 unless told) lists the longest waiting and the newest, and says how many it left out.
+ */
+export interface AgentQueue {
+  /** The IANA zone of the business hours (LIFELINE_TIMEZONE): callbacks are booked in it. */
+  timeZone: string;
+  /** Chats nobody has answered yet (all of them, listed or not). */
+  waitingChats: number;
+  /** Open chats, oldest first: those waiting for a first reply and those an agent has. */
+  chats: AgentQueueSection;
+  /** Open callbacks, soonest booked first. */
+  callbacks: AgentQueueSection;
+  /** Today's open phone references, newest first; older ones have expired. */
+  phone: AgentQueueSection;
+}
+
+export interface AgentQueueSection {
+  handoffs: AgentHandoffSummary[];
+  /** How many the section holds in all. */
+  total: number;
+  /** Handoffs left out after the first `after` listed; null when all are listed. */
+  gap: { after: number; left: number } | null;
 }
 
 /** Where a callback stands (POST /v1/agent/handoffs/:id/callback). */
@@ -82,18 +109,24 @@ export interface AgentReport {
   /** The period, as ISO times (both included): handoffs created in it count. */
   from: string;
   to: string;
-  /** Searches that found nothing (lower case), most frequent first, at most 20. */
-  noResultSearches: Array<{ query: string; count: number }>;
-  /** The article read last before "Talk to a human", most frequent first, at most 20. */
-  articlesBeforeHandoff: Array<{ articleId: string; title: string; count: number }>;
+  /**
+   * Searches that found nothing (lower case), at most 20: `visitors` made it (different people,
+   * see the README), `count` times in all; most visitors first.
+   */
+  noResultSearches: Array<{ query: string; count: number; visitors: number }>;
+  /** The article read last before "Talk to a human", at most 20: in `count` handoffs, by `visitors`; most visitors first. */
+  articlesBeforeHandoff: Array<{ articleId: string; title: string; count: number; visitors: number }>;
   handoffsByChannel: Record<Channel, number>;
+  /** Different visitors the period's handoffs came from. */
+  visitors: number;
   /** Resolved handoffs by outcome. */
   handoffsByOutcome: Record<ResolveOutcome, number>;
   /** Median seconds to the first agent reply; null when no handoff was answered. */
   medianFirstReplySeconds: number | null;
   /** Handoffs an agent marked "no article covers this", and what those visitors searched. */
   noArticleHandoffs: number;
-  noArticleSearches: Array<{ query: string; count: number }>;
+  noArticleVisitors: number;
+  noArticleSearches: Array<{ query: string; count: number; visitors: number }>;
 }
 
 /** What resolving with an article taught (POST /v1/agent/handoffs/:id/resolve). */

@@ -69,17 +69,19 @@ export interface CallbackStep {
   state: CallbackState;
 }
 
-/** A search that found nothing, and how many times visitors made it (reports). */
+/** A search that found nothing: how many times it was made, and by how many visitors (reports). */
 export interface NoResultSearch {
   query: string;
   count: number;
+  visitors: number;
 }
 
-/** An article read last before a visitor asked for a person, and how often (reports). */
+/** An article read last before a visitor asked for a person: in how many handoffs, by how many visitors (reports). */
 export interface ArticleBeforeHandoff {
   articleId: string;
   title: string;
   count: number;
+  visitors: number;
 }
 
 /** What a period's handoffs say about the help (GET /v1/agent/reports). */
@@ -87,14 +89,17 @@ export interface HandoffReport {
   noResultSearches: NoResultSearch[];
   articlesBeforeHandoff: ArticleBeforeHandoff[];
   byChannel: Record<Channel, number>;
+  /** Different visitors the period's handoffs came from (reports.ts visitorKey). */
+  visitors: number;
   /** Resolved handoffs by how they ended. */
   byOutcome: Record<ResolveOutcome, number>;
   /** Median seconds from creation to the first agent reply; null when none was answered. */
   medianFirstReplySeconds: number | null;
   /** What was searched in handoffs marked "no article covers this", most frequent first. */
   noArticleSearches: NoResultSearch[];
-  /** How many handoffs were marked so. */
+  /** How many handoffs were marked so, and from how many visitors. */
   noArticleHandoffs: number;
+  noArticleVisitors: number;
 }
 
 /** A visitor's search learned as a phrasing of an article (migration 4; rules in ../phrasings.ts). */
@@ -204,6 +209,12 @@ export interface Store {
   findOpenHandoffByRef(ref: string): Promise<HandoffRecord | null>;
   /** open: oldest first; resolved (and cancelled): latest closed first; all: newest first. */
   listHandoffs(filter: HandoffFilter, limit: number): Promise<HandoffRecord[]>;
+  /** Open (queued or active) handoffs of `channel`: the `limit` oldest, oldest first, or the `limit` newest, newest first. */
+  listOpenInChannel(channel: Channel, order: 'oldest' | 'newest', limit: number): Promise<HandoffRecord[]>;
+  /** How many handoffs of `channel` are open (queued or active). */
+  countOpenInChannel(channel: Channel): Promise<number>;
+  /** Open handoffs of `channel` created before `before` (an ISO time), oldest first, at most `limit`. */
+  listOpenCreatedBefore(channel: Channel, before: string, limit: number): Promise<HandoffRecord[]>;
   /** 1-based place among the queued handoffs of its channel, oldest first; null when not queued. */
   queuePosition(id: string): Promise<number | null>;
   /** The ids of the queued handoffs of `channel`, oldest first (position 1 first). */
