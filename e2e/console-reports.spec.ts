@@ -5,6 +5,7 @@
  * other tests' handoffs change; the route test (agent-reports.test.ts) checks every figure.
  */
 import { expect } from '@playwright/test';
+import type { AgentReport } from '../src/server/api/agent-types';
 import { agentTest as test, collectPolicyViolations, pageViolations } from './fixtures';
 
 test('the Reports page shows the period’s figures as accessible tables', async ({ browser, agent }) => {
@@ -28,7 +29,33 @@ test('the Reports page shows the period’s figures as accessible tables', async
   const channels = page.getByRole('table', { name: 'Handoffs by channel' });
   for (const channel of ['Chat', 'Callback', 'Phone']) await expect(channels.getByRole('rowheader', { name: channel })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Median wait for a first reply' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reports', exact: true })).toBeFocused();
   expect(await pageViolations(page), 'axe on the Reports page').toEqual([]);
+  // The period in minutes, not seconds.
+  await expect(page.getByText(/^Handoffs made from/)).not.toContainText(/\d:\d\d:\d\d/);
+  const searches = page.getByRole('table', { name: 'Searches with no results' });
+  await expect(searches.getByRole('columnheader')).toHaveText(['Search', 'Visitors', 'Searches']);
+
+  // On a phone, with a long search in the table, every column header stays on one line.
+  await page.route('**/v1/agent/reports?*', async (route) => {
+    const response = await route.fetch();
+    const long = 'where-is-my-order-number-1234-it-was-supposed-to-arrive-last-week-and-nobody-answers';
+    const body = (await response.json()) as AgentReport;
+    await route.fulfill({ response, json: { ...body, noResultSearches: [{ query: long, count: 12345, visitors: 678 }] } });
+  });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await period.selectOption('30d');
+  await expect(searches.getByRole('rowheader')).toHaveText(/^where-is-my-order/);
+  for (const name of ['Visitors', 'Searches']) {
+    const header = searches.getByRole('columnheader', { name, exact: true });
+    const oneLine = await header.evaluate((th) => {
+      const text = document.createRange();
+      text.selectNodeContents(th);
+      return text.getClientRects().length === 1;
+    });
+    expect(oneLine, `the "${name}" header on one line`).toBe(true);
+  }
+  await page.unrouteAll({ behavior: 'wait' });
 
   const answer = page.waitForResponse((r) => r.url().includes('/v1/agent/reports?') && r.ok());
   await period.selectOption('24h');

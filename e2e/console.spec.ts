@@ -5,7 +5,7 @@
  * page is checked with axe and for policy violations (the console runs under a strict CSP).
  */
 import { expect, type Page } from '@playwright/test';
-import type { AgentHandoffSummary } from '../src/server/api/agent-types';
+import type { AgentHandoffSummary, AgentQueue } from '../src/server/api/agent-types';
 import { E2E_AGENT } from './playwright.config';
 import {
   REFUND_TITLE,
@@ -97,7 +97,7 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
   // shares the server's per-address limit): the lists the console loads from here on gain one.
   let beepsMuted = 0;
   let served = 0;
-  const OPEN_LIST = '**/v1/agent/handoffs?status=open';
+  const QUEUE = '**/v1/agent/queue*';
   await test.step('mute', async () => {
     const mute = page.getByRole('button', { name: 'Mute' });
     await expect(mute).toHaveAttribute('aria-pressed', 'false');
@@ -105,15 +105,15 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
     await expect(mute).toHaveAttribute('aria-pressed', 'true');
     await page.waitForTimeout(300); // a beep from before the click may still be on its way
     beepsMuted = beeps();
-    await page.route(OPEN_LIST, async (route) => {
+    await page.route(QUEUE, async (route) => {
       const response = await route.fetch();
-      const body = (await response.json()) as { handoffs: AgentHandoffSummary[] };
+      const body = (await response.json()) as AgentQueue;
       const unseen: AgentHandoffSummary = {
-        id: `e2e-unseen-${served}`, ref: '0000', channel: 'phone', status: 'queued', createdAt: new Date().toISOString(),
-        agentName: null, visitorName: null, lastPageUrl: null, searches: [], callbackState: null,
+        id: `e2e-unseen-${served}`, ref: '0000', channel: 'chat', status: 'queued', createdAt: new Date().toISOString(),
+        agentName: null, visitorName: null, lastPageUrl: null, searches: [], callbackState: null, callbackWindow: null,
       };
       served += 1;
-      await route.fulfill({ response, json: { handoffs: [...body.handoffs, unseen] } });
+      await route.fulfill({ response, json: { ...body, chats: { ...body.chats, handoffs: [...body.chats.handoffs, unseen] } } });
     });
   });
 
@@ -171,7 +171,7 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
     await page.getByRole('button', { name: 'Resolve' }).click();
     // With an article, the page stays to say what the visitor's search taught (console-phrasings.spec.ts).
     await expect(page.getByRole('status').filter({ hasText: 'learned as a phrasing of' })).toContainText(
-      `1 search learned as a phrasing of “${REFUND_TITLE}”.`,
+      `1 search learned as a phrasing of “${REFUND_TITLE}”`,
     );
     await page.getByRole('link', { name: /Back to the queue/ }).click();
     await expect(page.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();

@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { AgentHandoffDetail, CallbackState } from '../server/api/agent-types';
 import { api } from './api';
-import { dateTime } from './format';
+import { clock, dateTime } from './format';
+import { AGENT_ZONE, bookedTime } from './queue-format';
 import { goToQueue } from './router';
 
 const STEPS: ReadonlyArray<{ value: CallbackState; label: string }> = [
@@ -23,11 +24,14 @@ export function CallbackCard({
   handoff,
   canAct,
   onChange,
+  businessZone,
 }: {
   handoff: AgentHandoffDetail;
   /** Open, and nobody else's: the buttons are shown. */
   canAct: boolean;
   onChange: (h: AgentHandoffDetail) => void;
+  /** The zone the callback was booked in (the queue's), to say its time there too; null until known. */
+  businessZone: string | null;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -57,9 +61,10 @@ export function CallbackCard({
         <dd>
           <a href={`tel:${callback.phone.replace(/[^\d+]/g, '')}`}>{callback.phone}</a>
         </dd>
-        <dt>Between</dt>
+        <dt>Booked for</dt>
         <dd>
-          <time dateTime={callback.from}>{dateTime(callback.from)}</time> and <time dateTime={callback.to}>{dateTime(callback.to)}</time>
+          <time dateTime={callback.from}>{bookedTime(callback.from, Date.now(), AGENT_ZONE, businessZone ?? AGENT_ZONE)}</time>, until{' '}
+          <time dateTime={callback.to}>{clock(callback.to)}</time>
         </dd>
         {callback.note && (
           <>

@@ -4,6 +4,7 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useViewHeading } from './useViewHeading';
 import type { AgentHandoffDetail, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
 import type { Message, ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
@@ -12,7 +13,9 @@ import { Chat } from './Chat';
 import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
 import { goToQueue } from './router';
 import { Timeline } from './Timeline';
+import { LearnChoices } from './LearnChoices';
 import { useArticleTitles } from './useArticleTitles';
+import { useLearning } from './useLearning';
 import type { Subscribe } from './useEvents';
 
 const OUTCOMES: ReadonlyArray<{ value: ResolveOutcome; label: string }> = [
@@ -26,13 +29,14 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 const addMessage = (list: Message[], m: Message): Message[] => (list.some((x) => x.id === m.id) ? list : [...list, m]);
 
-export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; subscribe: Subscribe }) {
+export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; me: AgentMe; subscribe: Subscribe; businessZone: string | null }) {
   const [handoff, setHandoff] = useState<AgentHandoffDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [visitorTyping, setVisitorTyping] = useState(false);
   /** What resolving with an article taught, said on this page (the agent may want to check it). */
   const [learned, setLearned] = useState('');
+  const heading = useViewHeading();
 
   const load = (): void => {
     api.handoff(id).then(
@@ -97,7 +101,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
         <a href="#/">← Back to the queue</a>
       </p>
       <div class="handoff-head">
-        <h1>
+        <h1 ref={heading} tabIndex={-1}>
           {CHANNEL_LABEL[handoff.channel]} · Ref {handoff.ref}
         </h1>
         <span class={`chip status-${handoff.status}`}>{statusText(handoff)}</span>
@@ -120,7 +124,7 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
       <div class="columns">
         <div class="stack">
           <VisitorCard handoff={handoff} />
-          {handoff.callback && <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} />}
+          {handoff.callback && <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} businessZone={businessZone} />}
           <section class="card" aria-labelledby="tried-heading">
             <h2 id="tried-heading">What they tried</h2>
             <Timeline transcript={handoff.transcript} />
@@ -155,13 +159,16 @@ export function HandoffPage({ id, me, subscribe }: { id: string; me: AgentMe; su
 function statusText(h: AgentHandoffDetail): string {
   switch (h.status) {
     case 'queued':
+      // A phone reference waits for nobody: the caller quotes it on the line.
+      if (h.channel === 'phone') return 'Given · not marked answered';
       return h.position ? `Waiting · number ${h.position} in line` : 'Waiting';
     case 'active':
       return `With ${h.agent?.name ?? 'an agent'}`;
     case 'resolved':
       return `Resolved${h.outcome ? ` · ${OUTCOMES.find((o) => o.value === h.outcome)?.label ?? h.outcome}` : ''}`;
     case 'cancelled':
-      return 'Cancelled by the visitor';
+      // The server closes a phone reference so at the end of its day (server/queue-rules.ts).
+      return h.channel === 'phone' ? 'Closed · cancelled, or expired at the end of its day' : 'Cancelled by the visitor';
   }
 }
 
@@ -240,7 +247,8 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
 /**
  * Resolving without an article goes back to the queue; with one, the page stays to say what it
  * taught. The article field offers what the visitor read first, then the site's articles when
- * the server knows them (LIFELINE_ARTICLES), and names the title of the one typed.
+ * the server knows them (LIFELINE_ARTICLES), and names the title of the one typed; below it, the
+ * visitor's searches that would be learned for that article, each with a checkbox.
  */
 function ResolveForm({
   id,
@@ -262,13 +270,27 @@ function ResolveForm({
   const typed = articleId.trim();
   const title = typed ? (site?.get(typed) ?? read.get(typed)) : undefined;
   const unknown = Boolean(typed && site && !site.has(typed));
+  const learning = useLearning(id, !noArticle && typed && !unknown ? typed : null);
+  /** The keys of the searches ticked to learn: at first, those about the article. */
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setTicked(new Set(learning?.candidates.filter((c) => c.suggested).map((c) => c.key))), [learning]);
+  const toggle = (key: string, on: boolean): void =>
+    setTicked((now) => {
+      const next = new Set(now);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.resolve(id, outcome, noArticle ? null : articleId.trim() || null, noArticle);
+      // The searches ticked for the article shown; without the list (not fetched yet), the server chooses those about it.
+      const learn =
+        learning && learning.articleId === typed ? learning.candidates.filter((c) => c.learnable && ticked.has(c.key)).map((c) => c.text) : undefined;
+      const answer = await api.resolve(id, outcome, noArticle ? null : typed || null, noArticle, learn);
       if (answer.learned) onResolved(answer);
       else goToQueue();
     } catch (failure) {
@@ -315,6 +337,7 @@ function ResolveForm({
             {noArticle ? '' : title ? `“${title}”` : unknown ? 'Not one of the site’s articles.' : ''}
           </p>
         </div>
+        {learning && !noArticle && learning.articleId === typed && <LearnChoices learning={learning} ticked={ticked} onToggle={toggle} />}
         {/* The gaps in the help centre: shown in Reports with what those visitors searched. */}
         <label class="check">
           <input type="checkbox" checked={noArticle} onChange={(e) => setNoArticle(e.currentTarget.checked)} />

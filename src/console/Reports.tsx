@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentReport } from '../server/api/agent-types';
 import { api } from './api';
-import { CHANNEL_LABEL, waitText } from './format';
+import { CHANNEL_LABEL, dateTime, waitText } from './format';
+import { useViewHeading } from './useViewHeading';
 
 const HOUR_MS = 3_600_000;
 const PERIODS = [
@@ -23,6 +24,7 @@ export function Reports() {
   const [period, setPeriod] = useState<Period>('7d');
   const [report, setReport] = useState<AgentReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useViewHeading();
 
   useEffect(() => {
     let current = true; // a slower answer for an earlier period must not replace this one
@@ -41,7 +43,9 @@ export function Reports() {
   return (
     <>
       <div class="reports-head">
-        <h1>Reports</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          Reports
+        </h1>
         <label>
           Period
           <select value={period} onChange={(e) => setPeriod(e.currentTarget.value as Period)}>
@@ -61,29 +65,36 @@ export function Reports() {
       ) : (
         <div class="reports">
           <p class="muted">
-            Handoffs made from <time dateTime={report.from}>{new Date(report.from).toLocaleString()}</time> to{' '}
-            <time dateTime={report.to}>{new Date(report.to).toLocaleString()}</time>.
+            Handoffs made from <time dateTime={report.from}>{dateTime(report.from)}</time> to <time dateTime={report.to}>{dateTime(report.to)}</time>.
           </p>
           <section class="card" aria-labelledby="wait-heading">
             <h2 id="wait-heading">Median wait for a first reply</h2>
             <p class="figure">{waitText(report.medianFirstReplySeconds)}</p>
           </section>
+          <section class="card" aria-labelledby="visitors-heading">
+            <h2 id="visitors-heading">Visitors who asked for a person</h2>
+            <p class="figure">{report.visitors}</p>
+            <p class="muted">
+              in {handoffsText(Object.values(report.handoffsByChannel).reduce((a, b) => a + b, 0))}; a visitor the site names (id, e-mail
+              or phone) counts once, others once per handoff.
+            </p>
+          </section>
           <CountTable
             caption="Searches with no results"
-            head={['Search', 'Times']}
-            rows={report.noResultSearches.map((s) => [s.query, s.count])}
+            head={['Search', 'Visitors', 'Searches']}
+            rows={report.noResultSearches.map((s) => [s.query, s.visitors, s.count])}
             empty="No search came back empty."
           />
           <CountTable
             caption="Articles read last before asking for a person"
-            head={['Article', 'Times']}
-            rows={report.articlesBeforeHandoff.map((a) => [`${a.title} (${a.articleId})`, a.count])}
+            head={['Article', 'Visitors', 'Handoffs']}
+            rows={report.articlesBeforeHandoff.map((a) => [`${a.title} (${a.articleId})`, a.visitors, a.count])}
             empty="No article was followed by a handoff."
           />
           <CountTable
-            caption={`Questions no article covers (${report.noArticleHandoffs} handoffs): what they searched`}
-            head={['Search', 'Times']}
-            rows={report.noArticleSearches.map((s) => [s.query, s.count])}
+            caption={`Questions no article covers (${handoffsText(report.noArticleHandoffs)}, ${visitorsText(report.noArticleVisitors)}): what they searched`}
+            head={['Search', 'Visitors', 'Searches']}
+            rows={report.noArticleSearches.map((s) => [s.query, s.visitors, s.count])}
             empty="No handoff was marked “no article covers this”."
           />
           <CountTable
@@ -102,30 +113,38 @@ export function Reports() {
   );
 }
 
-/** A two-column table of a label (visitor text among them, shown as text) and a count. */
-function CountTable({ caption, head, rows, empty }: { caption: string; head: [string, string]; rows: Array<[string, number]>; empty?: string }) {
+const handoffsText = (n: number): string => (n === 1 ? '1 handoff' : `${n} handoffs`);
+const visitorsText = (n: number): string => (n === 1 ? '1 visitor' : `${n} visitors`);
+
+/** A table of a label (visitor text among them, shown as text) and its counts. */
+function CountTable({ caption, head, rows, empty }: { caption: string; head: string[]; rows: Array<[string, ...number[]]>; empty?: string }) {
   return (
     <section class="card">
       <table class="counts">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{head[0]}</th>
-            <th scope="col">{head[1]}</th>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 && empty ? (
             <tr>
-              <td colSpan={2} class="muted">
+              <td colSpan={head.length} class="muted">
                 {empty}
               </td>
             </tr>
           ) : (
-            rows.map(([label, count], i) => (
+            rows.map(([label, ...counts], i) => (
               <tr key={i}>
                 <th scope="row">{label}</th>
-                <td>{count}</td>
+                {counts.map((n, j) => (
+                  <td key={j}>{n}</td>
+                ))}
               </tr>
             ))
           )}

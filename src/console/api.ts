@@ -6,8 +6,10 @@ import type {
   AgentArticles,
   AgentHandoffDetail,
   AgentHandoffSummary,
+  AgentLearning,
   AgentMe,
   AgentPhrasing,
+  AgentQueue,
   AgentReport,
   AgentResolveAnswer,
   CallbackState,
@@ -61,15 +63,20 @@ export const api = {
   me: () => call<AgentMe>('GET', '/v1/agent/me'),
   login: (email: string, password: string) => call<AgentMe>('POST', '/v1/agent/login', { email, password }),
   logout: () => call<void>('POST', '/v1/agent/logout', {}),
-  openHandoffs: async () => (await call<{ handoffs: AgentHandoffSummary[] }>('GET', '/v1/agent/handoffs?status=open')).handoffs,
+  /** The queue in sections, each listing at most `limit` (the server's 500 unless told). */
+  queue: (limit?: number) => call<AgentQueue>('GET', `/v1/agent/queue${limit === undefined ? '' : `?limit=${limit}`}`),
   handoff: (id: string) => call<AgentHandoffDetail>('GET', handoffPath(id)),
   byRef: (ref: string) => call<AgentHandoffDetail>('GET', `/v1/agent/handoffs/by-ref/${encodeURIComponent(ref)}`),
   claim: (id: string) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/claim`, {}),
   reply: async (id: string, text: string) =>
     (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId: crypto.randomUUID(), text })).message,
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
-  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false) =>
-    call<AgentResolveAnswer>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle }),
+  /** `learn`: the searches ticked to learn as phrasings of the article; undefined lets the server choose those about it. */
+  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false, learn?: string[]) =>
+    call<AgentResolveAnswer>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle, ...(articleId !== null && learn && { learn }) }),
+  /** What resolving with `articleId` would teach: each of the visitor's searches, ticked or not, and why. */
+  learning: (id: string, articleId: string) =>
+    call<AgentLearning>('GET', `${handoffPath(id)}/learning?articleId=${encodeURIComponent(articleId)}`),
   report: (from: string, to: string) =>
     call<AgentReport>('GET', `/v1/agent/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   callback: (id: string, state: CallbackState) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/callback`, { state }),
@@ -84,6 +91,8 @@ export const api = {
     )),
   phrasings: async () => (await call<{ phrasings: AgentPhrasing[] }>('GET', '/v1/agent/phrasings')).phrasings,
   // A body, so that the JSON content type the agent API asks of every write is sent.
+  confirmPhrasing: async (id: string) =>
+    (await call<{ phrasing: AgentPhrasing }>('POST', `/v1/agent/phrasings/${encodeURIComponent(id)}/confirm`, {})).phrasing,
   removePhrasing: async (id: string) =>
     (await call<{ phrasing: AgentPhrasing }>('DELETE', `/v1/agent/phrasings/${encodeURIComponent(id)}`, {})).phrasing,
 };

@@ -1,11 +1,12 @@
 /**
  * The agents' console (/console): sign in, the queue, one handoff, reports, learned phrasings. Routes
  * live in the hash (#/handoff/ID, #/reports, #/phrasings) so the server serves one shell. One live stream feeds the queue (kept here, so
- * the tab title counts waiting handoffs on every screen) and whichever handoff is open.
+ * the tab title counts the people waiting on every screen) and whichever handoff is open.
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AgentHandoffSummary, AgentMe, AgentStreamEvent } from '../server/api/agent-types';
+import type { AgentMe, AgentQueue, AgentStreamEvent } from '../server/api/agent-types';
+import { MAX_QUEUE_LIMIT, waitingCount } from '../server/queue-rules';
 import { api, ApiError } from './api';
 import { HandoffPage } from './HandoffPage';
 import { Phrasings } from './Phrasings';
@@ -15,6 +16,7 @@ import { readRoute, type Route } from './router';
 import { SignIn } from './SignIn';
 import { beep } from './sound';
 import { useEvents, type Subscribe } from './useEvents';
+import { useNow } from './useNow';
 import './styles.css';
 
 const MUTE_KEY = 'lifeline-console-muted';
@@ -42,12 +44,16 @@ function App() {
 
 function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) {
   const [route, setRoute] = useState<Route>(() => readRoute(location.hash));
-  const [handoffs, setHandoffs] = useState<AgentHandoffSummary[] | null>(null);
+  const [queue, setQueue] = useState<AgentQueue | null>(null);
+  /** undefined: the server's section size; set by "Show all". */
+  const [limit, setLimit] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [muted, setMuted] = useState(readMuted);
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
   const known = useRef<Set<string> | null>(null);
+  /** The creation time of the newest chat or callback listed so far (ISO, so it compares as text). */
+  const newest = useRef('');
   const listeners = useRef(new Set<(event: AgentStreamEvent | null) => void>());
 
   useEffect(() => {
@@ -56,21 +62,49 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
-  const reload = useCallback(async () => {
+  const loadQueue = useCallback(async () => {
     try {
-      const list = await api.openHandoffs();
-      // A handoff not seen before (after the first load) is new: beep once per batch.
+      const next = await api.queue(limit);
+      const listed = [...next.chats.handoffs, ...next.callbacks.handoffs];
+      // A chat or callback not seen before (after the first load) and made since the newest seen
+      // is new: beep once per batch. (An older one that moves up into a long section's listing
+      // is not new.) Phone references do not beep: the caller is on the line, not waiting for us.
       const before = known.current;
-      const fresh = before !== null && list.some((h) => h.status === 'queued' && !before.has(h.id));
-      known.current = new Set(list.map((h) => h.id));
+      const since = newest.current;
+      const fresh = before !== null && listed.some((h) => h.status === 'queued' && !before.has(h.id) && h.createdAt >= since);
+      known.current = new Set(listed.map((h) => h.id));
+      for (const h of listed) if (h.createdAt > newest.current) newest.current = h.createdAt;
       if (fresh && !mutedRef.current) beep();
-      setHandoffs(list);
+      setQueue(next);
       setError(null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) onSignedOut();
       else setError(e instanceof Error ? e.message : String(e));
     }
-  }, [onSignedOut]);
+  }, [onSignedOut, limit]);
+
+  // Events come in bursts (a day's phone references expiring, a flood of handoffs): one load
+  // at a time, and one more after it when anything changed meanwhile.
+  const loading = useRef(false);
+  const again = useRef(false);
+  const reload = useCallback(async () => {
+    if (loading.current) {
+      again.current = true;
+      return;
+    }
+    loading.current = true;
+    try {
+      do {
+        again.current = false;
+        await loadQueue();
+      } while (again.current);
+    } finally {
+      loading.current = false;
+    }
+  }, [loadQueue]);
+  useEffect(() => {
+    if (limit !== undefined) void reload();
+  }, [limit, reload]);
 
   useEvents({
     // A stream refused for good (signed out elsewhere, say): the list's answer tells which.
@@ -91,7 +125,9 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
     return () => listeners.current.delete(listener);
   }, []);
 
-  const waiting = handoffs?.filter((h) => h.status === 'queued').length ?? 0;
+  // Only people really waiting: a callback counts from its booked time, so the count moves with the clock.
+  const now = useNow(15_000);
+  const waiting = queue ? waitingCount(queue.waitingChats, queue.callbacks.handoffs, now) : 0;
   useEffect(() => {
     const screen = { queue: 'Queue', reports: 'Reports', phrasings: 'Learned phrasings', handoff: 'Handoff' }[route.page];
     document.title = `${waiting > 0 ? `(${waiting}) ` : ''}${screen} · Lifeline console`;
@@ -137,13 +173,13 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
       </header>
       <main class="content">
         {route.page === 'queue' ? (
-          <Queue handoffs={handoffs} error={error} waiting={waiting} />
+          <Queue queue={queue} error={error} waiting={waiting} onShowAll={() => setLimit(MAX_QUEUE_LIMIT)} />
         ) : route.page === 'reports' ? (
           <Reports />
         ) : route.page === 'phrasings' ? (
           <Phrasings onSignedOut={onSignedOut} />
         ) : (
-          <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} />
+          <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} businessZone={queue?.timeZone ?? null} />
         )}
       </main>
     </>

@@ -1,5 +1,5 @@
 /**
- * The handoff protocol, version 1 (../shared/design/HANDOFF.md): what the widget sends to a
+ * The handoff protocol, version 1 (docs/protocol.md): what the widget sends to a
  * backend and what comes back. Plain data, shared by the widget, the reference server and the
  * console; validation lives in validate.ts. Everything here is part of the documented protocol.
  */
@@ -116,6 +116,11 @@ export interface ResolveRequest {
   articleId?: string | null;
   /** No help article covers the question: a gap in the help centre (not with articleId). */
   noArticle?: boolean;
+  /**
+   * With articleId: the visitor's searches the agent chose to learn as phrasings of it (as the
+   * server offered them). Absent: the ones the server judges about the article.
+   */
+  learn?: string[];
 }
 
 /** Whether a channel is open now, and when that changes (ISO times). */

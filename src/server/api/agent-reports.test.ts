@@ -34,6 +34,7 @@ describe('reports', () => {
     const chat2 = await createHandoff(server.app, { transcript: [search('warranty'), search('tyres', 3), asked('chat')] });
     const callback = await createHandoff(server.app, {
       channel: 'callback',
+      visitor: { name: 'Bo', email: 'Bo@Example.com' },
       // The clock moved a day on: the same time of the next day.
       callback: { ...CALLBACK, from: CALLBACK.from.replace('03-01', '03-02'), to: CALLBACK.to.replace('03-01', '03-02') },
       transcript: [search('Warranty'), article('refunds', 'Refunds'), asked('callback')],
@@ -61,21 +62,24 @@ describe('reports', () => {
     expect((await res.json()) as AgentReport).toEqual({
       from: periodStart,
       to,
+      // Ada searched "refund late" twice (one visitor); Ada and Bo searched "warranty" (two).
       noResultSearches: [
-        { query: 'refund late', count: 2 },
-        { query: 'warranty', count: 2 },
+        { query: 'warranty', count: 2, visitors: 2 },
+        { query: 'refund late', count: 2, visitors: 1 },
       ],
       articlesBeforeHandoff: [
-        { articleId: 'refunds', title: 'Refunds', count: 2 },
-        { articleId: 'shipping', title: 'Shipping times', count: 1 },
+        { articleId: 'refunds', title: 'Refunds', count: 2, visitors: 2 },
+        { articleId: 'shipping', title: 'Shipping times', count: 1, visitors: 1 },
       ],
       handoffsByChannel: { chat: 2, callback: 1, phone: 1 },
+      visitors: 2,
       handoffsByOutcome: { answered: 3, no_answer: 0, duplicate: 1, other: 0 },
       medianFirstReplySeconds: 60,
       noArticleHandoffs: 1,
+      noArticleVisitors: 1,
       noArticleSearches: [
-        { query: 'tyres', count: 1 },
-        { query: 'warranty', count: 1 },
+        { query: 'tyres', count: 1, visitors: 1 },
+        { query: 'warranty', count: 1, visitors: 1 },
       ],
     } satisfies AgentReport);
 
@@ -85,8 +89,22 @@ describe('reports', () => {
     expect(week.from).toBe(new Date(server.clock.now() - 7 * DAY).toISOString());
     expect(week.handoffsByChannel.chat).toBe(3);
     expect(week.handoffsByOutcome.other).toBe(1);
-    expect(week.noResultSearches).toContainEqual({ query: 'old question', count: 1 });
+    expect(week.noResultSearches).toContainEqual({ query: 'old question', count: 1, visitors: 1 });
     expect(week.medianFirstReplySeconds).toBe(30); // 0, 30, 90
+  });
+
+  it('counts visitors, not handoffs: one visitor asking five times is one visitor', async () => {
+    const { cookie } = await signIn(server);
+    // The same signed-in visitor (e-mail) asks five times; two anonymous visitors once each.
+    for (let i = 0; i < 5; i++) await createHandoff(server.app, { visitor: { email: 'same@example.com' }, transcript: [search('lost key'), asked('chat')] });
+    for (let i = 0; i < 2; i++) await createHandoff(server.app, { visitor: { name: 'Anon' }, transcript: [search('broken spoke'), asked('chat')] });
+    const report = (await (await send(server.app, 'GET', '/v1/agent/reports', undefined, cookie)).json()) as AgentReport;
+    expect(report.noResultSearches).toEqual([
+      { query: 'broken spoke', count: 2, visitors: 2 },
+      { query: 'lost key', count: 5, visitors: 1 },
+    ]);
+    expect(report.visitors).toBe(3);
+    expect(report.handoffsByChannel.chat).toBe(7);
   });
 
   it('answers nulls and zeros for a period without handoffs', async () => {
@@ -98,9 +116,11 @@ describe('reports', () => {
       noResultSearches: [],
       articlesBeforeHandoff: [],
       handoffsByChannel: { chat: 0, callback: 0, phone: 0 },
+      visitors: 0,
       handoffsByOutcome: { answered: 0, no_answer: 0, duplicate: 0, other: 0 },
       medianFirstReplySeconds: null,
       noArticleHandoffs: 0,
+      noArticleVisitors: 0,
       noArticleSearches: [],
     } satisfies AgentReport);
   });

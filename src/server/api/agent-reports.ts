@@ -39,9 +39,11 @@ export function agentReportRoutes(deps: ApiDeps): Hono<ApiEnv> {
       noResultSearches: r.noResultSearches,
       articlesBeforeHandoff: r.articlesBeforeHandoff,
       handoffsByChannel: r.byChannel,
+      visitors: r.visitors,
       handoffsByOutcome: r.byOutcome,
       medianFirstReplySeconds: r.medianFirstReplySeconds,
       noArticleHandoffs: r.noArticleHandoffs,
+      noArticleVisitors: r.noArticleVisitors,
       noArticleSearches: r.noArticleSearches,
     } satisfies AgentReport);
   });

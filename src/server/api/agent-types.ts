@@ -13,6 +13,7 @@ import type {
   TranscriptEntry,
   Visitor,
 } from '../../protocol/types';
+import type { LearningCandidate } from '../phrasings';
 
 /** GET /v1/agent/me, and the answer to a login. */
 export interface AgentMe {
@@ -36,6 +37,33 @@ export interface AgentHandoffSummary {
   searches: string[];
   /** Where a callback stands; null before its first attempt and for other channels. */
   callbackState: CallbackState | null;
+  /** The window a callback was booked for (ISO times); null for other channels. */
+  callbackWindow: { from: string; to: string } | null;
+}
+
+/**
+ * GET /v1/agent/queue: the open handoffs in three sections. A section longer than `limit` (the
+ * query's, 500 unless told) lists the longest waiting and the newest, and says how many it left out.
+ */
+export interface AgentQueue {
+  /** The IANA zone of the business hours (LIFELINE_TIMEZONE): callbacks are booked in it. */
+  timeZone: string;
+  /** Chats nobody has answered yet (all of them, listed or not). */
+  waitingChats: number;
+  /** Open chats, oldest first: those waiting for a first reply and those an agent has. */
+  chats: AgentQueueSection;
+  /** Open callbacks, soonest booked first. */
+  callbacks: AgentQueueSection;
+  /** Today's open phone references, newest first; older ones have expired. */
+  phone: AgentQueueSection;
+}
+
+export interface AgentQueueSection {
+  handoffs: AgentHandoffSummary[];
+  /** How many the section holds in all. */
+  total: number;
+  /** Handoffs left out after the first `after` listed; null when all are listed. */
+  gap: { after: number; left: number } | null;
 }
 
 /** Where a callback stands (POST /v1/agent/handoffs/:id/callback). */
@@ -81,18 +109,24 @@ export interface AgentReport {
   /** The period, as ISO times (both included): handoffs created in it count. */
   from: string;
   to: string;
-  /** Searches that found nothing (lower case), most frequent first, at most 20. */
-  noResultSearches: Array<{ query: string; count: number }>;
-  /** The article read last before "Talk to a human", most frequent first, at most 20. */
-  articlesBeforeHandoff: Array<{ articleId: string; title: string; count: number }>;
+  /**
+   * Searches that found nothing (lower case), at most 20: `visitors` made it (different people,
+   * see the README), `count` times in all; most visitors first.
+   */
+  noResultSearches: Array<{ query: string; count: number; visitors: number }>;
+  /** The article read last before "Talk to a human", at most 20: in `count` handoffs, by `visitors`; most visitors first. */
+  articlesBeforeHandoff: Array<{ articleId: string; title: string; count: number; visitors: number }>;
   handoffsByChannel: Record<Channel, number>;
+  /** Different visitors the period's handoffs came from. */
+  visitors: number;
   /** Resolved handoffs by outcome. */
   handoffsByOutcome: Record<ResolveOutcome, number>;
   /** Median seconds to the first agent reply; null when no handoff was answered. */
   medianFirstReplySeconds: number | null;
   /** Handoffs an agent marked "no article covers this", and what those visitors searched. */
   noArticleHandoffs: number;
-  noArticleSearches: Array<{ query: string; count: number }>;
+  noArticleVisitors: number;
+  noArticleSearches: Array<{ query: string; count: number; visitors: number }>;
 }
 
 /** What resolving with an article taught (POST /v1/agent/handoffs/:id/resolve). */
@@ -102,6 +136,22 @@ export interface LearnedPhrasings {
   articleTitle: string | null;
   /** How many of the visitor's searches are now phrasings of the article. */
   count: number;
+  /** How many of those are served to visitors (taught by another handoff too, or confirmed). */
+  served: number;
+}
+
+/** One of a handoff's searches, as it would be learned for an article (src/server/phrasings.ts). */
+export type { LearningCandidate, CandidateReason } from '../phrasings';
+export type { PersonalKind } from '../personal-data';
+
+/** GET /v1/agent/handoffs/:id/learning?articleId=: what resolving with that article would teach. */
+export interface AgentLearning {
+  articleId: string;
+  /** From LIFELINE_ARTICLES, else when the visitor opened it; null otherwise. */
+  articleTitle: string | null;
+  /** Whether the server knows the article's text (LIFELINE_ARTICLES): without it, no search is judged about it on its words. */
+  articleKnown: boolean;
+  candidates: LearningCandidate[];
 }
 
 /** The answer to a resolve: the handoff, and what it taught (null when no article was named). */
@@ -124,6 +174,10 @@ export interface AgentPhrasing {
   lastLearnedAt: string;
   /** The handoff it was last learned from; null once that handoff is gone. */
   handoff: { id: string; ref: string } | null;
-  /** When an agent removed it; null while it is served. */
+  /** Served to visitors (GET /v1/phrasings): taught by two handoffs or more, or confirmed; else pending. */
+  served: boolean;
+  /** When an agent confirmed it; null when none did. */
+  confirmedAt: string | null;
+  /** When an agent removed it; null while it is live. */
   removedAt: string | null;
 }

@@ -137,6 +137,7 @@ describe('agent work', () => {
       lastPageUrl: 'https://shop.example.com/orders',
       searches: ['refund late'],
       callbackState: null,
+      callbackWindow: null,
     });
     expect(handoffs[1]).toMatchObject({ channel: 'phone', visitorName: null, lastPageUrl: null, searches: [] });
     expect((await send(server.app, 'GET', '/v1/agent/handoffs?status=mine', undefined, cookie)).status).toBe(400);

@@ -9,6 +9,7 @@ import { cors } from 'hono/cors';
 import { LIMITS } from '../../protocol/validate';
 import { agentAuthRoutes, requireAgent } from './agent-auth';
 import { agentHandoffRoutes } from './agent-handoffs';
+import { agentQueueRoutes } from './agent-queue';
 import { agentPhrasingRoutes } from './agent-phrasings';
 import { agentReportRoutes } from './agent-reports';
 import type { ApiDeps, ApiEnv } from './deps';
@@ -49,6 +50,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/agent', agentAuthRoutes(deps));
   api.use('/agent/*', requireAgent(deps));
   api.route('/agent', agentHandoffRoutes(deps));
+  api.route('/agent', agentQueueRoutes(deps));
   api.route('/agent', agentReportRoutes(deps));
   api.route('/agent', agentPhrasingRoutes(deps));
 

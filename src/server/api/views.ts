@@ -27,6 +27,7 @@ export function toSummary(h: HandoffRecord): AgentHandoffSummary {
     lastPageUrl: pages.at(-1)?.url ?? h.context?.pageUrl ?? null,
     searches: h.transcript.flatMap((e) => (e.type === 'search' ? [e.query] : [])),
     callbackState: h.callbackState,
+    callbackWindow: h.callback ? { from: h.callback.from, to: h.callback.to } : null,
   };
 }
 

@@ -3,52 +3,96 @@
  * the period's transcripts, which is fine at one help desk's scale (thousands a week) and keeps
  * the logic the same for any engine behind the Store.
  */
-import type { TranscriptEntry } from '../../protocol/types';
+import type { TranscriptEntry, Visitor } from '../../protocol/types';
 import type { ArticleBeforeHandoff, NoResultSearch } from './types';
+
+/** What a report reads of one handoff. */
+export interface ReportHandoff {
+  id: string;
+  visitor: Visitor | null;
+  transcript: TranscriptEntry[];
+}
+
+/**
+ * Who a handoff's visitor is, as far as the report can tell: the site's id for them, else their
+ * e-mail, else their phone; an anonymous visitor counts as one person per handoff (a widget
+ * makes a new handoff only when its visitor asks again).
+ */
+export function visitorKey(h: ReportHandoff): string {
+  const v = h.visitor;
+  if (v?.id) return `id:${v.id}`;
+  if (v?.email) return `email:${v.email.trim().toLowerCase()}`;
+  const phone = v?.phone?.replace(/[^\d+]/g, '');
+  if (phone) return `phone:${phone}`;
+  return `handoff:${h.id}`;
+}
+
+/** How many different visitors these handoffs came from. */
+export const countVisitors = (handoffs: readonly ReportHandoff[]): number => new Set(handoffs.map(visitorKey)).size;
+
+/** Counts of a thing by key: how many times, and by how many different visitors. */
+function tally<T extends { count: number; visitors: number }>() {
+  const rows = new Map<string, { row: T; who: Set<string> }>();
+  return {
+    add(key: string, visitor: string, make: () => T): void {
+      const seen = rows.get(key);
+      if (seen) {
+        seen.row.count += 1;
+        seen.who.add(visitor);
+      } else rows.set(key, { row: make(), who: new Set([visitor]) });
+    },
+    /** Most visitors first, then most times, then `tie`. */
+    top(tie: (a: T, b: T) => number): T[] {
+      return [...rows.values()]
+        .map(({ row, who }) => ({ ...row, visitors: who.size }))
+        .sort((a, b) => b.visitors - a.visitors || b.count - a.count || tie(a, b))
+        .slice(0, REPORT_TOP);
+    },
+  };
+}
 
 /** The longest list a report gives for searches and articles. */
 export const REPORT_TOP = 20;
 
 /**
- * Searches that found nothing, most frequent first. Queries are grouped without regard to case
- * or surrounding spaces ("Refund " and "refund" are one thing the help lacks).
+ * Searches that found nothing, by how many visitors made them, then how many times. Queries are
+ * grouped without regard to case or surrounding spaces ("Refund " and "refund" are one thing the
+ * help lacks); one visitor searching the same thing again is one visitor, more times.
  */
-export function noResultSearches(transcripts: readonly TranscriptEntry[][]): NoResultSearch[] {
-  const counts = new Map<string, number>();
-  for (const transcript of transcripts) {
-    for (const e of transcript) {
+export function noResultSearches(handoffs: readonly ReportHandoff[]): NoResultSearch[] {
+  const counts = tally<NoResultSearch>();
+  for (const h of handoffs) {
+    const visitor = visitorKey(h);
+    for (const e of h.transcript) {
       if (e.type !== 'search' || e.resultCount !== 0) continue;
       const query = e.query.trim().toLowerCase();
-      if (query !== '') counts.set(query, (counts.get(query) ?? 0) + 1);
+      if (query !== '') counts.add(query, visitor, () => ({ query, count: 1, visitors: 1 }));
     }
   }
-  return [...counts]
-    .map(([query, count]) => ({ query, count }))
-    .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
-    .slice(0, REPORT_TOP);
+  return counts.top((a, b) => a.query.localeCompare(b.query));
 }
 
-/** Every search in these transcripts, whatever it found, most frequent first (grouped as above). */
-export function searchesIn(transcripts: readonly TranscriptEntry[][]): NoResultSearch[] {
-  return noResultSearches(transcripts.map((t) => t.map((e) => (e.type === 'search' ? { ...e, resultCount: 0 } : e))));
+/** Every search in these handoffs, whatever it found, counted as above. */
+export function searchesIn(handoffs: readonly ReportHandoff[]): NoResultSearch[] {
+  return noResultSearches(
+    handoffs.map((h) => ({ ...h, transcript: h.transcript.map((e) => (e.type === 'search' ? { ...e, resultCount: 0 } : e)) })),
+  );
 }
 
 /**
  * The article each visitor read last before asking for a person (the last `article` entry
- * before the `handoff` entry): the articles that most often fall short, most frequent first.
+ * before the `handoff` entry): the articles that most often fall short, by visitors, then handoffs.
  */
-export function articlesBeforeHandoff(transcripts: readonly TranscriptEntry[][]): ArticleBeforeHandoff[] {
-  const counts = new Map<string, ArticleBeforeHandoff>();
-  for (const transcript of transcripts) {
-    const handoffAt = transcript.findIndex((e) => e.type === 'handoff');
+export function articlesBeforeHandoff(handoffs: readonly ReportHandoff[]): ArticleBeforeHandoff[] {
+  const counts = tally<ArticleBeforeHandoff>();
+  for (const h of handoffs) {
+    const handoffAt = h.transcript.findIndex((e) => e.type === 'handoff');
     if (handoffAt < 0) continue;
-    const last = transcript.slice(0, handoffAt).findLast((e) => e.type === 'article');
+    const last = h.transcript.slice(0, handoffAt).findLast((e) => e.type === 'article');
     if (last?.type !== 'article') continue;
-    const seen = counts.get(last.articleId);
-    if (seen) seen.count += 1;
-    else counts.set(last.articleId, { articleId: last.articleId, title: last.title, count: 1 });
+    counts.add(last.articleId, visitorKey(h), () => ({ articleId: last.articleId, title: last.title, count: 1, visitors: 1 }));
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.articleId.localeCompare(b.articleId)).slice(0, REPORT_TOP);
+  return counts.top((a, b) => a.articleId.localeCompare(b.articleId));
 }
 
 /** The median of `values`, or null for none. */

@@ -5,8 +5,8 @@
  * same file waits (busy_timeout) instead of failing half-way.
  */
 import Database from 'better-sqlite3';
-import type { Channel, Message, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
-import { articlesBeforeHandoff, median, noResultSearches, searchesIn } from './reports';
+import type { Channel, Message, ResolveOutcome, TranscriptEntry, Visitor } from '../../protocol/types';
+import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
 import { DEFAULT_PHRASINGS_PER_ARTICLE } from '../phrasings';
@@ -63,6 +63,16 @@ export function openSqliteStore(path: string): Store {
     openHandoffByRef: db.prepare<[string], HandoffRow>(`${HANDOFF} WHERE h.ref = ? AND h.status IN ${OPEN}`),
     openRefTaken: db.prepare<[string], { one: 1 }>(`SELECT 1 AS one FROM handoffs WHERE ref = ? AND status IN ${OPEN}`),
     listOpen: db.prepare<[number], HandoffRow>(`${HANDOFF} WHERE h.status IN ${OPEN} ORDER BY h.created_at, h.rowid LIMIT ?`),
+    openInChannelOldest: db.prepare<[string, number], HandoffRow>(
+      `${HANDOFF} WHERE h.channel = ? AND h.status IN ${OPEN} ORDER BY h.created_at, h.rowid LIMIT ?`,
+    ),
+    openInChannelNewest: db.prepare<[string, number], HandoffRow>(
+      `${HANDOFF} WHERE h.channel = ? AND h.status IN ${OPEN} ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?`,
+    ),
+    countOpenInChannel: db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM handoffs WHERE channel = ? AND status IN ${OPEN}`),
+    openCreatedBefore: db.prepare<[string, string, number], HandoffRow>(
+      `${HANDOFF} WHERE h.channel = ? AND h.status IN ${OPEN} AND h.created_at < ? ORDER BY h.created_at, h.rowid LIMIT ?`,
+    ),
     listClosed: db.prepare<[number], HandoffRow>(
       `${HANDOFF} WHERE h.status IN ('resolved', 'cancelled') ORDER BY h.resolved_at DESC, h.rowid DESC LIMIT ?`,
     ),
@@ -136,8 +146,8 @@ export function openSqliteStore(path: string): Store {
     ),
 
     // Reports: handoffs by creation time; created_at is an ISO string, which sorts as text.
-    reportTranscripts: db.prepare<[string, string], { transcript: string; no_article: number }>(
-      'SELECT transcript, no_article FROM handoffs WHERE created_at >= ? AND created_at <= ?',
+    reportTranscripts: db.prepare<[string, string], { id: string; visitor: string | null; transcript: string; no_article: number }>(
+      'SELECT id, visitor, transcript, no_article FROM handoffs WHERE created_at >= ? AND created_at <= ?',
     ),
     reportByChannel: db.prepare<[string, string], { channel: Channel; n: number }>(
       'SELECT channel, COUNT(*) AS n FROM handoffs WHERE created_at >= ? AND created_at <= ? GROUP BY channel',
@@ -246,6 +256,18 @@ export function openSqliteStore(path: string): Store {
       return query.all(limit).map(toHandoff);
     },
 
+    async listOpenInChannel(channel, order, limit) {
+      return (order === 'oldest' ? q.openInChannelOldest : q.openInChannelNewest).all(channel, limit).map(toHandoff);
+    },
+
+    async countOpenInChannel(channel) {
+      return q.countOpenInChannel.get(channel)!.n;
+    },
+
+    async listOpenCreatedBefore(channel, before, limit) {
+      return q.openCreatedBefore.all(channel, before, limit).map(toHandoff);
+    },
+
     async queuePosition(id) {
       const n = q.position.get(id)?.n ?? 0;
       return n === 0 ? null : n;
@@ -349,8 +371,8 @@ export function openSqliteStore(path: string): Store {
       });
     },
 
-    async resolve(handoffId, agentId, outcome, articleId, noArticle, at, phrasingsPerArticle = DEFAULT_PHRASINGS_PER_ARTICLE) {
-      return write((): Change<{ handoff: HandoffRecord; learned: number }> => {
+    async resolve(handoffId, agentId, outcome, articleId, noArticle, at, phrasingsPerArticle = DEFAULT_PHRASINGS_PER_ARTICLE, learn = []) {
+      return write((): Change<{ handoff: HandoffRecord; learned: number; served: number }> => {
         const h = q.handoffById.get(handoffId);
         if (!h) return { ok: false, reason: 'not_found' };
         if (ended(h.status)) return { ok: false, reason: 'closed' };
@@ -360,17 +382,21 @@ export function openSqliteStore(path: string): Store {
         const event = append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at);
         const resolved = handoff(handoffId)!;
         // A resolved handoff is never resolved again (closed above), so each one teaches once.
-        const learned = articleId === null ? 0 : phrasings.learn(articleId, handoffId, resolved.transcript, at, phrasingsPerArticle);
-        return { ok: true, events: [event], handoff: resolved, learned };
+        const { learned, served } = articleId === null ? { learned: 0, served: 0 } : phrasings.learn(articleId, handoffId, learn, at, phrasingsPerArticle);
+        return { ok: true, events: [event], handoff: resolved, learned, served };
       });
     },
 
-    async listPhrasings(articleId) {
-      return phrasings.list(articleId);
+    async listPhrasings(articleId, options) {
+      return phrasings.list(articleId, options?.withRemoved);
     },
 
     async removePhrasing(id, agentId, at) {
       return phrasings.remove(id, agentId, at);
+    },
+
+    async confirmPhrasing(id, agentId, at) {
+      return phrasings.confirm(id, agentId, at);
     },
 
     async recordCallback(handoffId, agent, state, at) {
@@ -406,21 +432,27 @@ export function openSqliteStore(path: string): Store {
       // One read transaction: the four figures describe the same moment.
       return db.transaction((): HandoffReport => {
         const rows = q.reportTranscripts.all(from, to);
-        const transcripts = rows.map((r) => JSON.parse(r.transcript) as TranscriptEntry[]);
-        const uncovered = transcripts.filter((_, i) => rows[i]!.no_article === 1);
+        const handoffs: ReportHandoff[] = rows.map((r) => ({
+          id: r.id,
+          visitor: r.visitor === null ? null : (JSON.parse(r.visitor) as Visitor),
+          transcript: JSON.parse(r.transcript) as TranscriptEntry[],
+        }));
+        const uncovered = handoffs.filter((_, i) => rows[i]!.no_article === 1);
         const byChannel: Record<Channel, number> = { chat: 0, callback: 0, phone: 0 };
         for (const r of q.reportByChannel.all(from, to)) byChannel[r.channel] = r.n;
         const byOutcome: Record<ResolveOutcome, number> = { answered: 0, no_answer: 0, duplicate: 0, other: 0 };
         for (const r of q.reportByOutcome.all(from, to)) byOutcome[r.outcome] = r.n;
         const waits = q.reportFirstReplies.all(from, to).map((r) => (Date.parse(r.first_reply_at) - Date.parse(r.created_at)) / 1000);
         return {
-          noResultSearches: noResultSearches(transcripts),
-          articlesBeforeHandoff: articlesBeforeHandoff(transcripts),
+          noResultSearches: noResultSearches(handoffs),
+          articlesBeforeHandoff: articlesBeforeHandoff(handoffs),
           byChannel,
+          visitors: countVisitors(handoffs),
           byOutcome,
           medianFirstReplySeconds: median(waits),
           noArticleSearches: searchesIn(uncovered),
           noArticleHandoffs: uncovered.length,
+          noArticleVisitors: countVisitors(uncovered),
         };
       })();
     },

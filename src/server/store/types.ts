@@ -18,6 +18,7 @@ import type {
   TranscriptEntry,
   Visitor,
 } from '../../protocol/types';
+import type { LearnablePhrasing } from '../phrasings';
 
 /** The events that are stored and replayed; `typing` never is. */
 export type StoredHandoffEvent = Exclude<HandoffEvent, { type: 'typing' }>;
@@ -68,17 +69,19 @@ export interface CallbackStep {
   state: CallbackState;
 }
 
-/** A search that found nothing, and how many times visitors made it (reports). */
+/** A search that found nothing: how many times it was made, and by how many visitors (reports). */
 export interface NoResultSearch {
   query: string;
   count: number;
+  visitors: number;
 }
 
-/** An article read last before a visitor asked for a person, and how often (reports). */
+/** An article read last before a visitor asked for a person: in how many handoffs, by how many visitors (reports). */
 export interface ArticleBeforeHandoff {
   articleId: string;
   title: string;
   count: number;
+  visitors: number;
 }
 
 /** What a period's handoffs say about the help (GET /v1/agent/reports). */
@@ -86,14 +89,17 @@ export interface HandoffReport {
   noResultSearches: NoResultSearch[];
   articlesBeforeHandoff: ArticleBeforeHandoff[];
   byChannel: Record<Channel, number>;
+  /** Different visitors the period's handoffs came from (reports.ts visitorKey). */
+  visitors: number;
   /** Resolved handoffs by how they ended. */
   byOutcome: Record<ResolveOutcome, number>;
   /** Median seconds from creation to the first agent reply; null when none was answered. */
   medianFirstReplySeconds: number | null;
   /** What was searched in handoffs marked "no article covers this", most frequent first. */
   noArticleSearches: NoResultSearch[];
-  /** How many handoffs were marked so. */
+  /** How many handoffs were marked so, and from how many visitors. */
   noArticleHandoffs: number;
+  noArticleVisitors: number;
 }
 
 /** A visitor's search learned as a phrasing of an article (migration 4; rules in ../phrasings.ts). */
@@ -105,7 +111,7 @@ export interface PhrasingRecord {
   text: string;
   /** normalizePhrasing(text): unique per article, tombstones included. */
   key: string;
-  /** How many resolved handoffs taught it. */
+  /** How many resolved handoffs taught it (each handoff once). */
   count: number;
   firstLearnedAt: string;
   lastLearnedAt: string;
@@ -115,6 +121,9 @@ export interface PhrasingRecord {
   /** Set when an agent removed it: it is then never served nor learned again. */
   removedAt: string | null;
   removedBy: string | null;
+  /** Set when an agent confirmed it: it is then served after one handoff (../phrasings.ts, isServed). */
+  confirmedAt: string | null;
+  confirmedBy: string | null;
 }
 
 export interface MessageRecord {
@@ -200,6 +209,12 @@ export interface Store {
   findOpenHandoffByRef(ref: string): Promise<HandoffRecord | null>;
   /** open: oldest first; resolved (and cancelled): latest closed first; all: newest first. */
   listHandoffs(filter: HandoffFilter, limit: number): Promise<HandoffRecord[]>;
+  /** Open (queued or active) handoffs of `channel`: the `limit` oldest, oldest first, or the `limit` newest, newest first. */
+  listOpenInChannel(channel: Channel, order: 'oldest' | 'newest', limit: number): Promise<HandoffRecord[]>;
+  /** How many handoffs of `channel` are open (queued or active). */
+  countOpenInChannel(channel: Channel): Promise<number>;
+  /** Open handoffs of `channel` created before `before` (an ISO time), oldest first, at most `limit`. */
+  listOpenCreatedBefore(channel: Channel, before: string, limit: number): Promise<HandoffRecord[]>;
   /** 1-based place among the queued handoffs of its channel, oldest first; null when not queued. */
   queuePosition(id: string): Promise<number | null>;
   /** The ids of the queued handoffs of `channel`, oldest first (position 1 first). */
@@ -233,10 +248,11 @@ export interface Store {
   cancel(handoffId: string, at: string): Promise<Change<{ handoff: HandoffRecord }>>;
   /**
    * An agent closed it (unclaimed, or theirs): `status` resolved. With an article, in the same
-   * transaction, the transcript's searches become phrasings of it (../phrasings.ts): new ones
-   * are added, known ones counted again, removed ones left alone, and beyond `phrasingsPerArticle`
-   * live ones the least recently learned are dropped. `learned` is how many of its searches are
-   * now live phrasings of the article (0 without an article).
+   * transaction, `learn` (chosen by the rules of ../phrasings.ts) become phrasings of it: new
+   * ones are added, known ones counted again (once per handoff), removed ones left alone, and
+   * beyond `phrasingsPerArticle` live ones the pending, then the least recently learned, are
+   * dropped. `learned` is how many of `learn` are now live phrasings of the article, `served`
+   * how many of those are served (0 without an article).
    */
   resolve(
     handoffId: string,
@@ -246,15 +262,24 @@ export interface Store {
     noArticle: boolean,
     at: string,
     phrasingsPerArticle?: number,
-  ): Promise<Change<{ handoff: HandoffRecord; learned: number }>>;
+    learn?: readonly LearnablePhrasing[],
+  ): Promise<Change<{ handoff: HandoffRecord; learned: number; served: number }>>;
 
-  /** Live phrasings (of one article, or all), by article, then most learned first. */
-  listPhrasings(articleId?: string): Promise<PhrasingRecord[]>;
+  /**
+   * Live phrasings (of one article, or all), by article, then most learned first; with
+   * `withRemoved`, the removed ones (tombstones) too.
+   */
+  listPhrasings(articleId?: string, options?: { withRemoved?: boolean }): Promise<PhrasingRecord[]>;
   /**
    * Removes a phrasing for good: a tombstone, so it is neither served nor learned again for its
    * article. Removing it again changes nothing; null when there is no such phrasing.
    */
   removePhrasing(id: string, agentId: string, at: string): Promise<PhrasingRecord | null>;
+  /**
+   * An agent vouches for a phrasing: it is served from now on. Confirming again changes nothing;
+   * a removed one stays removed (returned as it is); null when there is no such phrasing.
+   */
+  confirmPhrasing(id: string, agentId: string, at: string): Promise<PhrasingRecord | null>;
 
   /**
    * Records a step of a callback handoff's workflow (claiming it when unclaimed) with a `status`
