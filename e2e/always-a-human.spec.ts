@@ -4,8 +4,10 @@
  * the viewport and not covered by anything.
  */
 import { expect, test, type Page } from '@playwright/test';
+import en from '../src/widget/panel/strings/lang-en';
 import {
   ARTICLES_FAILED,
+  DEMO_ATTRS,
   CALL_AT,
   LIVE,
   DESKTOP,
@@ -29,6 +31,7 @@ import {
   panelPhone,
   routeMalformedArticles,
   search,
+  searchbox,
   talkToHuman,
   viewHeading,
 } from './fixtures';
@@ -175,3 +178,21 @@ for (const [label, viewport] of [
     });
   });
 }
+
+test('articles that could not be loaded: Retry fetches them again, and search works', async ({ page }) => {
+  const messages = collectConsole(page);
+  let requests = 0;
+  // The first fetch of the articles fails (a network blip); the next one reaches the server.
+  await page.route(/\/articles\.json$/, (route) => (++requests === 1 ? route.abort('connectionreset') : route.continue()));
+  const { url } = await hostPage(page, { script: DEMO_ATTRS });
+  await page.goto(url);
+  const panel = await openPanel(page);
+  await expect(panel.getByText(ARTICLES_FAILED)).toBeVisible();
+  await expect.poll(() => lifelineErrors(messages, 'data-articles')).toHaveLength(1);
+  await panel.getByRole('button', { name: en.retryArticles, exact: true }).click();
+  await expect(searchbox(page), 'the button is gone: focus on the view’s first control').toBeFocused();
+  await expect(panel.getByText(ARTICLES_FAILED)).toHaveCount(0);
+  await search(page, 'refund');
+  await expect(panel.getByRole('link', { name: REFUND_TITLE })).toBeVisible();
+  expect(requests).toBe(2);
+});

@@ -275,9 +275,12 @@ export async function pageViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`);
 }
 
-/** Runs axe (WCAG 2.2 AA tags) on the widget and returns the violations, summarised. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('lifeline-widget').withTags(WCAG_TAGS).analyze();
+/**
+ * Runs axe (WCAG 2.2 AA tags; `tags` to add others, e.g. 'best-practice') on the widget and
+ * returns the violations, summarised.
+ */
+export async function axeViolations(page: Page, tags: readonly string[] = WCAG_TAGS): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('lifeline-widget').withTags([...tags]).analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n    ')}`,
   );
@@ -322,6 +325,8 @@ export const channelButton = (page: Page, label: string): Locator => {
   const name = new RegExp(`^${label}\\b`);
   return dialog(page).getByRole('button', { name }).or(dialog(page).getByRole('link', { name }));
 };
+/** The phone channel: "Call us now" while the line is answered, "Call us at …" (never "now") when not. */
+export const phoneChannel = (page: Page): Locator => dialog(page).getByRole('link', { name: /^Call us (now\b|at )/ });
 export const chatLog = (page: Page): Locator => dialog(page).getByRole('log');
 export const messageBox = (page: Page): Locator => dialog(page).getByRole('textbox', { name: LIVE.message, exact: true });
 /** The chat bubbles whose text contains `text` (each is a paragraph of the log). */
@@ -362,7 +367,8 @@ export async function expectSent(page: Page, text: string, timeout?: number): Pr
 /**
  * In the callback form, checks that the soonest free time is chosen, then chooses another: the
  * day's second time, or, when the first day has only one left (late in the day), the next day's
- * first. Returns it as the confirmation says it ("Tomorrow, 09:30–10:00") and its ISO start.
+ * first. Returns it as the confirmation says it, within its sentence ("tomorrow, 09:30–10:00",
+ * "Monday, 09:00–09:30") and its ISO start.
  */
 export async function chooseAnotherSlot(page: Page): Promise<{ when: string; from: string }> {
   const panel = dialog(page);
@@ -377,7 +383,9 @@ export async function chooseAnotherSlot(page: Page): Promise<{ when: string; fro
     ? await daySelect.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)
     : await panel.getByRole('group', { name: LIVE.slotsLegend }).evaluate((group) => group.previousElementSibling!.textContent!);
   const time = (await chosen.evaluate((input) => input.closest('label')!.textContent))!.trim();
-  return { when: `${day}, ${time}`, from: new Date((await chosen.getAttribute('value'))!).toISOString() };
+  // The picker's day stands alone ("Tomorrow"); within the confirmation's sentence it is "tomorrow".
+  const inSentence = day === 'Today' || day === 'Tomorrow' ? day.toLowerCase() : day;
+  return { when: `${inSentence}, ${time}`, from: new Date((await chosen.getAttribute('value'))!).toISOString() };
 }
 
 /** Waits for the reference the visitor is shown and returns it. */

@@ -43,6 +43,7 @@ import {
   visitorRef,
   visitorRefWithin,
   chooseAnotherSlot,
+  phoneChannel,
   type OwnServer,
 } from './fixtures';
 
@@ -75,7 +76,7 @@ test('the whole story: the agent sees what the visitor tried, and they chat', as
 
   await openChannels(page);
   await expect(channelButton(page, LIVE.callback)).toBeVisible();
-  await expect(channelButton(page, LIVE.phone)).toBeVisible();
+  await expect(phoneChannel(page)).toBeVisible();
   await chooseChat(page);
 
   const text = 'The refund article does not say what happens with a bike bought as a gift.';
@@ -459,7 +460,7 @@ test('a callback: the agent gets the number and the window, and cancelling close
 test('"Call us now": a reference to quote, and the agent finds the call by it', async ({ page, agent }) => {
   await page.goto('/');
   await openChannels(page);
-  await channelButton(page, LIVE.phone).click();
+  await phoneChannel(page).click();
   const ref = await visitorRef(page);
   await expect(dialog(page).getByText(LIVE.quoteRef)).toBeVisible();
   const call = dialog(page).locator('section').filter({ hasText: LIVE.ref(ref) }).getByRole('link');

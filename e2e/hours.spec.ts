@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import en from '../src/widget/panel/strings/lang-en';
+import { HOURS_WORDS } from '../src/hours';
 import {
   DEMO_ATTRS,
   LIVE,
@@ -19,9 +20,11 @@ import {
   expectOnScreen,
   freePort,
   hostPage,
+  offlineNotice,
   openChannels,
   openPanel,
   panelPhone,
+  phoneChannel,
   scriptTag,
   searchbox,
   signInAgent,
@@ -141,7 +144,7 @@ test.describe('the backend’s hours and callback slots', () => {
     expect(await fieldWidth(), 'the phone field spans the form').toBeGreaterThan(200);
     await phoneBox.fill(phone);
     await panel.getByRole('button', { name: LIVE.requestCall }).click();
-    await expect(panel.getByText(LIVE.callbackConfirmed(phone, 'Tomorrow, 09:00–09:30'))).toBeVisible();
+    await expect(panel.getByText(LIVE.callbackConfirmed(phone, 'tomorrow, 09:00–09:30'))).toBeVisible();
     const ref = await visitorRef(page);
 
     const agent = await signInAgent(server!.origin);
@@ -192,7 +195,7 @@ test.describe('the backend’s hours and callback slots', () => {
     await expect(first).toHaveCount(0);
     await expect(panel.getByRole('radio', { name: '09:30–10:00' })).toBeChecked();
     await panel.getByRole('button', { name: LIVE.requestCall }).click();
-    await expect(panel.getByText(LIVE.callbackConfirmed('+1 555 0199', 'Tomorrow, 09:30–10:00'))).toBeVisible();
+    await expect(panel.getByText(LIVE.callbackConfirmed('+1 555 0199', 'tomorrow, 09:30–10:00'))).toBeVisible();
     await visitorRef(page);
   });
 
@@ -207,6 +210,29 @@ test.describe('the backend’s hours and callback slots', () => {
     await visitorRef(page);
     await expect(panel.getByRole('status').filter({ hasText: /^Chat is closed now/ })).toHaveText(LIVE.chatClosedQueued('back tomorrow 09:00'));
     await expect(panel.getByText(/in line/)).toHaveCount(0);
+  });
+
+  test('the callback form checks the phone number (a pattern valid under the v flag) and says what it wants', async ({ page }) => {
+    await page.clock.setFixedTime(new Date());
+    await page.goto(`${server!.origin}/`);
+    await openChannels(page);
+    await channelButton(page, LIVE.callback).click();
+    const panel = dialog(page);
+    const box = panel.getByRole('textbox', { name: LIVE.yourPhone });
+    // Browsers compile `pattern` with the v flag; a pattern it refuses checks nothing.
+    expect(await box.evaluate((input: HTMLInputElement) => new RegExp(`^(?:${input.pattern})$`, 'v').test('+1 (555) 010-2030'))).toBe(true);
+    await box.fill('call me maybe');
+    await panel.getByRole('button', { name: LIVE.requestCall }).click();
+    await expect(panel.getByText(LIVE.phoneInvalid, { exact: true })).toBeVisible();
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(await box.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe(LIVE.phoneInvalid);
+    await expect(panel.getByRole('heading', { name: LIVE.callbackTitle }), 'not sent: the form stays').toBeVisible();
+    await box.fill('+1 (555) 010-2030');
+    await expect(panel.getByText(LIVE.phoneInvalid, { exact: true })).toHaveCount(0);
+    await panel.getByRole('button', { name: LIVE.requestCall }).click();
+    // Booked for that number (the earlier tests took the first times).
+    await expect(panel.getByText(LIVE.callbackConfirmed('+1 (555) 010-2030', '').slice(0, -2))).toBeVisible();
+    await visitorRef(page);
   });
 
   test('the phone: a phone handoff first, then the dial string with the menu skip and the reference', async ({ page }) => {
@@ -257,5 +283,67 @@ test.describe('the backend’s hours and callback slots', () => {
     await channelButton(page, LIVE.phone).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { dialled: string[] }).dialled.at(-1)), { timeout: 3_000 }).toBe('tel:+18005550199,,2');
     expect(Date.now() - started).toBeLessThan(2_500);
+  });
+});
+
+test.describe('the backend down, at night in New York (chat open around the clock, the phone closed)', () => {
+  test.use({ timezoneId: NY, locale: 'en-GB' });
+  let server: OwnServer | undefined;
+  let dir: string | undefined;
+  test.afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('one word on what is open: chat is not "closed", no stale wait, the phone’s own hours beside every phone offer', async ({ page }) => {
+    test.setTimeout(60_000);
+    dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-down-hours-'));
+    // The demo's server: the shop's hours for callbacks and the phone, chat at every hour. The
+    // demo page's data-hours gives the shop's hours (Mo-Fr 09:00-17:00; Sa 10:00-14:00).
+    server = await startServer(await freePort(), join(dir, 'lifeline.db'), {
+      LIFELINE_HOURS: 'Mo-Fr 09:00-17:00; Sa 10:00-14:00; chat: Mo-Su 00:00-24:00',
+      LIFELINE_TIMEZONE: NY,
+    });
+    await page.clock.setFixedTime(new Date('2026-03-15T07:00:00Z')); // Sunday 03:00 in New York
+    await page.goto(`${server.origin}/`);
+    // What the browser is asked to dial (headless Chromium has no dialler): the clicks go no further.
+    await page.evaluate(() => {
+      document.addEventListener('click', (e) => {
+        const a = e.composedPath()[0];
+        if (a instanceof HTMLAnchorElement && a.href.startsWith('tel:')) e.preventDefault();
+      }, true);
+    });
+    await openChannels(page); // the live and hours chunks load while the backend is up
+    const panel = dialog(page);
+    await expect(channelButton(page, LIVE.chat)).toContainText(/online/);
+    await page.keyboard.press('Escape');
+    await server.stop();
+    // Opened again, the panel asks for /v1/status and gets no answer.
+    await openChannels(page);
+
+    // Said once, and no "call us" while nobody answers the phone.
+    await expect(offlineNotice(page)).toHaveText(LIVE.offline);
+    const chat = channelButton(page, LIVE.chat);
+    await expect(chat).toContainText(LIVE.waitingToSend);
+    await expect(chat, 'unreachable is not closed').not.toContainText(HOURS_WORDS.en.closed);
+    await expect(chat, 'the wait and agents online are no longer known').not.toContainText(/online|min/);
+    await expect(panel.getByText(/^Chat is closed/)).toHaveCount(0);
+    // Callback times only where the hours allow them: Monday from 09:00.
+    await expect(channelButton(page, LIVE.callback)).toContainText(LIVE.nextFree('tomorrow, 09:00–09:30'));
+    // The phone: still callable, its hours beside it, never "now".
+    await expect(panel.getByRole('link', { name: /^Call us now/ })).toHaveCount(0);
+    const phone = phoneChannel(page);
+    await expect(phone).toContainText(LIVE.phoneLater(PHONE));
+    await expect(phone).toContainText('Closed · back tomorrow 09:00');
+    await expect(phone).toHaveAttribute('href', /^tel:\+18005550199/);
+    await expect(phoneCard(page).getByText('Closed · back tomorrow 09:00', { exact: true })).toBeVisible();
+    expect(await axeViolations(page), 'axe, the backend down').toEqual([]);
+
+    // The phone handoff's reference screen says nobody answers yet beside its big Call button.
+    await phone.click();
+    const screen = panel.locator('section').filter({ hasText: LIVE.quoteRef });
+    await expect(screen.getByRole('link', { name: `${en.call} ${PHONE}`, exact: true })).toBeVisible();
+    await expect(screen).toContainText('Closed · back tomorrow 09:00');
   });
 });

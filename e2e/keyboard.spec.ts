@@ -1,18 +1,28 @@
 /**
  * Keyboard only, from a fresh page: Tab reaches Help, Enter opens the panel with focus in the
  * search box, typing works, Escape closes and gives focus back to Help. On a small screen the
- * full-screen panel is modal, so Tab stays inside it.
+ * full-screen panel is modal, so Tab stays inside it. Each change of view moves focus to it.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
+  DESKTOP,
+  LIVE,
   ORIGIN,
   PHONE_VIEWPORT,
   REFUND_TITLE,
   animationsFinished,
+  channelButton,
+  chooseAnotherSlot,
   deepActiveElement,
   dialog,
+  expectOnScreen,
   helpButton,
+  openPanel,
+  refLine,
+  search,
   searchbox,
+  viewHeading,
+  visitorRef,
 } from './fixtures';
 
 /** Presses Tab until the focused element is our Help button; fails after `max` presses. */
@@ -132,3 +142,44 @@ test.describe('on a slow connection', () => {
     await expect(searchbox(page)).toHaveValue('refund');
   });
 });
+
+/**
+ * Every change of what the panel shows moves focus to the new part (its heading, its line or
+ * its first control) and scrolls it into view: the button just pressed is gone, and focus must
+ * not fall to the page's <body>.
+ */
+for (const [name, viewport] of [['a 320px screen', PHONE_VIEWPORT], ['a desktop', DESKTOP]] as const) {
+  test.describe(`focus follows each change, on ${name}`, () => {
+    test.use({ viewport });
+
+    test('after "No", Talk to a human and Request the call, focus is on the new part, in view', async ({ page }) => {
+      await page.goto('/');
+      const panel = await openPanel(page);
+      await search(page, 'refund');
+      await panel.getByRole('link', { name: REFUND_TITLE }).click();
+      await expect(viewHeading(page, REFUND_TITLE)).toBeFocused();
+
+      await panel.getByRole('button', { name: 'No', exact: true }).click();
+      const person = panel.getByRole('button', { name: 'Get help from a person' });
+      await expect(person, 'after "No": the way to a person').toBeFocused();
+      await expectOnScreen(person, '"Get help from a person" after "No" (not under the bar)');
+
+      await person.click();
+      await expect(viewHeading(page, 'Talk to a human'), 'after Get help from a person').toBeFocused();
+      await expect(panel.getByRole('heading', { name: LIVE.choose })).toBeVisible();
+
+      await channelButton(page, LIVE.callback).click();
+      await expect(panel.getByRole('heading', { name: LIVE.callbackTitle }), 'the callback form').toBeFocused();
+      const phone = '+1 555 010 7070';
+      await panel.getByRole('textbox', { name: LIVE.yourPhone }).fill(phone);
+      const { when } = await chooseAnotherSlot(page);
+      await panel.getByRole('button', { name: LIVE.requestCall }).click();
+      const confirmed = panel.getByText(LIVE.callbackConfirmed(phone, when));
+      await expect(confirmed, 'the confirmation').toBeFocused();
+      await visitorRef(page);
+      await expectOnScreen(confirmed, 'the confirmed time');
+      await expectOnScreen(refLine(page), 'the reference');
+      expect((await deepActiveElement(page)).inDialog).toBe(true);
+    });
+  });
+}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelCtx } from './context';
 import type { ArticlesState } from './useArticles';
 import type { PanelStrings } from './strings';
 import { Markdown } from './Markdown';
+import { useFocusOnChange } from './useFocusOnChange';
 
 interface Props {
   ctx: PanelCtx;
@@ -17,6 +18,9 @@ interface Props {
 export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman }: Props) {
   const article = articles.status === 'ready' ? articles.index.get(id) : undefined;
   const [helpful, setHelpful] = useState<boolean | null>(null);
+  // After "No": the way to a person (the button pressed is gone); after "Yes": the thanks.
+  const feedback = useRef<HTMLDivElement>(null);
+  useFocusOnChange(helpful, () => feedback.current?.querySelector<HTMLElement>('[data-focus-here]'));
 
   useEffect(() => {
     if (!article) return;
@@ -46,7 +50,7 @@ export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman
       {article.url && (
         <p class="ll-original"><a href={article.url} target="_blank" rel="noopener">{strings.openOriginal}</a></p>
       )}
-      <div class="ll-feedback" role="group" aria-labelledby="ll-did-help">
+      <div class="ll-feedback" role="group" aria-labelledby="ll-did-help" ref={feedback}>
         {helpful === null ? (
           <>
             <p id="ll-did-help" class="ll-feedback-question">{strings.didHelp}</p>
@@ -57,8 +61,8 @@ export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman
           </>
         ) : (
           <div role="status">
-            <p id="ll-did-help">{helpful ? strings.thanks : strings.sorry}</p>
-            {!helpful && <button type="button" class="ll-pill ll-accent ll-wrap" onClick={onHuman}>{strings.contactPerson}</button>}
+            <p id="ll-did-help" tabIndex={-1} {...(helpful && { 'data-focus-here': '' })}>{helpful ? strings.thanks : strings.sorry}</p>
+            {!helpful && <button type="button" class="ll-pill ll-accent ll-wrap" data-focus-here onClick={onHuman}>{strings.contactPerson}</button>}
           </div>
         )}
       </div>

@@ -13,8 +13,10 @@ export function Icon({ path, size = 20 }: { path: string; size?: number }) {
 
 export function Header(props: { strings: PanelStrings; canGoBack: boolean; onBack(): void; onClose(): void }) {
   const { strings } = props;
+  // A <div>, not a <header>: inside the page it would be a second banner landmark beside the
+  // site's own (axe: landmark-no-duplicate-banner); the dialog's name already says what this is.
   return (
-    <header class="ll-header">
+    <div class="ll-header">
       {props.canGoBack ? (
         <button type="button" class="ll-icon-button" onClick={props.onBack} aria-label={strings.back}>
           <Icon path={BACK} />
@@ -26,6 +28,6 @@ export function Header(props: { strings: PanelStrings; canGoBack: boolean; onBac
       <button type="button" class="ll-icon-button" onClick={props.onClose} aria-label={strings.close}>
         <Icon path={CLOSE} />
       </button>
-    </header>
+    </div>
   );
 }

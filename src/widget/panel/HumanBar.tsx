@@ -13,7 +13,8 @@ const PERSON = 'M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2.2c-3.3 0-9 1.7-9
 export function HumanBar(props: { settings: Settings; strings: PanelStrings; onHuman(): void; onCall(): void }) {
   const { settings, strings } = props;
   return (
-    <footer class="ll-bar">
+    // A <div>, not a <footer>: that would be a second contentinfo landmark beside the site's.
+    <div class="ll-bar">
       {settings.phone && (
         <a class="ll-pill ll-plain" href={telHref(settings.phone, settings.phoneDial)} onClick={props.onCall}>
           <Icon path={PHONE_ICON} size={18} />
@@ -25,6 +26,6 @@ export function HumanBar(props: { settings: Settings; strings: PanelStrings; onH
         <Icon path={PERSON} size={18} />
         <span>{strings.talkToHuman}</span>
       </button>
-    </footer>
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { summarizeTranscript } from '../transcript';
 import type { PanelStrings } from './strings';
 import { useTranscript } from './useTranscript';
 import { useHours } from './useHours';
-import type { StatusState } from './hours/local';
+import type { BackendWord } from './hours/local';
 
 interface Props {
   ctx: PanelCtx;
@@ -35,7 +35,7 @@ export function useSummary(ctx: PanelCtx, strings: PanelStrings): string[] {
   return summarizeTranscript(useTranscript(ctx.transcript), strings.summary);
 }
 
-export function PhoneCard({ ctx, strings, status, children }: Props & { status?: StatusState; children?: ComponentChildren }) {
+export function PhoneCard({ ctx, strings, word, children }: Props & { word?: BackendWord; children?: ComponentChildren }) {
   const { settings } = ctx;
   const hours = useHours();
   if (!settings.phone) return null;
@@ -45,7 +45,7 @@ export function PhoneCard({ ctx, strings, status, children }: Props & { status?:
       <p>{strings.callAt(settings.phone)}</p>
       {/* Open now or when it opens, and the week's hours: from the hours chunk, so the search
           path does not carry the hours grammar. */}
-      {hours && <hours.PhoneHours ctx={ctx} strings={strings} status={status ?? null} />}
+      {hours && <hours.PhoneHours ctx={ctx} strings={strings} {...(word && { word })} />}
       {children}
     </section>
   );

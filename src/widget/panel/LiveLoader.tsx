@@ -42,6 +42,14 @@ export function LiveLoader(props: LiveProps) {
       });
   }, []);
   if (Live === 'failed') return <HumanView ctx={props.ctx} strings={props.strings} />;
-  if (!Live || !loaded) return <p class="ll-note">{props.strings.loading}</p>;
+  // The view's heading from the start, so focus has somewhere to go while the chunk loads.
+  if (!Live || !loaded) {
+    return (
+      <div class="ll-view ll-human">
+        <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{props.strings.talkToHuman}</h3>
+        <p class="ll-note">{props.strings.loading}</p>
+      </div>
+    );
+  }
   return <Live {...props} {...loaded} />;
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PanelCtx } from './context';
 import type { SearchResult } from '../../search/index';
@@ -30,6 +31,7 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(query, 8, { typing: true }) : []), [index, query]);
   const [announced, setAnnounced] = useState('');
   const recorded = useRef('');
+  const box = useRef<HTMLInputElement>(null);
 
   const settle = (): void => {
     if (!index || !trimmed || recorded.current === trimmed) return;
@@ -71,6 +73,7 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
         }}
       >
         <input
+          ref={box}
           type="search"
           class="ll-input"
           aria-label={strings.searchLabel}
@@ -86,7 +89,15 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
       <p class="ll-sr" role="status" aria-live="polite">{announced}</p>
 
       {articles.status === 'loading' && <p class="ll-note">{strings.loading}</p>}
-      {articles.status === 'failed' && <PersonFirst text={strings.articlesFailed} strings={strings} onHuman={onHuman} />}
+      {articles.status === 'failed' && (
+        <PersonFirst text={strings.articlesFailed} strings={strings} onHuman={onHuman}>
+          <button type="button" class="ll-pill ll-plain ll-wrap" onClick={() => {
+            // The button goes while the articles load: focus the view's first control, the search box.
+            box.current?.focus();
+            articles.retry();
+          }}>{strings.retryArticles}</button>
+        </PersonFirst>
+      )}
       {articles.status === 'none' && <PersonFirst text={strings.noArticles} strings={strings} onHuman={onHuman} />}
 
       {index && !trimmed && (
@@ -112,12 +123,15 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
 }
 
 /** When self-help has nothing, a person comes first. */
-function PersonFirst(props: { title?: string; text: string; strings: PanelStrings; onHuman(): void }) {
+function PersonFirst(props: { title?: string; text: string; strings: PanelStrings; onHuman(): void; children?: ComponentChildren }) {
   return (
     <div class="ll-person-first">
       {props.title && <p class="ll-person-first-title">{props.title}</p>}
       <p>{props.text}</p>
-      <button type="button" class="ll-pill ll-accent ll-wrap" onClick={props.onHuman}>{props.strings.contactPerson}</button>
+      <div class="ll-row ll-person-first-actions">
+        <button type="button" class="ll-pill ll-accent ll-wrap" onClick={props.onHuman}>{props.strings.contactPerson}</button>
+        {props.children}
+      </div>
     </div>
   );
 }

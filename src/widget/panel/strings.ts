@@ -15,6 +15,8 @@ export interface PanelStrings {
   popular: string;
   loading: string;
   articlesFailed: string;
+  /** Fetch the articles again, after they failed. */
+  retryArticles: string;
   noArticles: string;
   didHelp: string;
   yes: string;
@@ -50,10 +52,16 @@ export interface LiveStrings {
   chatNote(waitMinutes: number | null, agentsOnline: number): string;
   callback: string;
   callbackNote: string;
+  /** The phone channel while it is answered ("Call us now"). */
   phone: string;
+  /** The phone channel when it is closed or its hours are not known: never "now". */
+  phoneLater(phone: string): string;
   phoneNote: string;
   closed: string;
+  /** The backend cannot be reached: what is sent waits. */
   offline: string;
+  /** After `offline`, only while the phone is answered. */
+  offlineCall: string;
   queued(position: number | null, waitMinutes: number | null): string;
   joined(name: string): string;
   typing(name: string): string;
@@ -69,6 +77,8 @@ export interface LiveStrings {
   waitingToSend: string;
   callbackTitle: string;
   yourPhone: string;
+  /** A phone number the callback form refuses, and what it wants instead. */
+  phoneInvalid: string;
   /** The slot picker's day field, when the free slots span several days. */
   slotDay: string;
   /** The slot picker's legend: the times are the visitor's own. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { articlesLanguage, readArticlesFile } from '../../search/articles-file';
 import { loadSearchLanguage } from '../../search/language-load';
 import type { SearchIndex } from '../../search/index';
@@ -6,7 +6,8 @@ import type { SearchIndex } from '../../search/index';
 export type ArticlesState =
   | { status: 'none' }
   | { status: 'loading' }
-  | { status: 'failed' }
+  /** `retry` fetches the file again (a flaky network, a deploy in progress). */
+  | { status: 'failed'; retry(): void }
   | { status: 'ready'; index: SearchIndex };
 
 /**
@@ -20,14 +21,17 @@ export type ArticlesState =
  */
 export function useArticles(url: string | null, backend: string | null, lang: string): ArticlesState {
   const [state, setState] = useState<ArticlesState>(url ? { status: 'loading' } : { status: 'none' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
   useEffect(() => {
     if (!url) return;
+    setState({ status: 'loading' });
     const abort = new AbortController();
     const get = (from: string, credentials: RequestCredentials): Promise<Response> =>
       fetch(from, { signal: abort.signal, credentials, headers: { accept: 'application/json' } });
     const fail = (why: string): void => {
       console.error(`[Lifeline] data-articles: ${url} ${why}`);
-      setState({ status: 'failed' });
+      setState({ status: 'failed', retry });
     };
     const learned: Promise<unknown> = backend
       ? get(`${backend.replace(/\/$/, '')}/v1/phrasings`, 'omit')
@@ -61,6 +65,6 @@ export function useArticles(url: string | null, backend: string | null, lang: st
         if (!abort.signal.aborted) fail(`could not be fetched (${(error as Error).message})`);
       });
     return () => abort.abort();
-  }, [url, backend, lang]);
+  }, [url, backend, lang, attempt]);
   return state;
 }

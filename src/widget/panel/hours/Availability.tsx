@@ -6,14 +6,16 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
-import { HOURS_WORDS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Availability, type Reader } from '../../../hours';
+import { HOURS_WORDS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
-import { businessZone, callbackSlots, channelAvailability, localHours, readerFor, type StatusState } from './local';
+import { businessZone, channelsFor, localHours, readerFor, type BackendWord } from './local';
+import type { ChannelState } from './channels';
 import css from '../../styles/hours.css?inline';
 
-export { readerFor, type StatusState };
+export { channelsFor, readerFor, type BackendWord };
+export { backendWord } from './channels';
 
 /** How often "open now" and "back …" are worked out again while on screen. */
 const TICK_MS = 30_000;
@@ -29,11 +31,22 @@ function useNow(): number {
 
 const useStyles = (ctx: PanelCtx): void => useEffect(() => ctx.addStyles(css), []);
 
-/** "Open now, until 17:00" or "Closed · back Monday 09:00 your time". */
-export function availabilityText(a: Availability, now: number, reader: Reader, zone: string): string {
+/**
+ * A phone number as people type it: digits, spaces, + ( ) . and -. Browsers compile `pattern`
+ * with the `v` flag, where ( ) and - must be escaped inside a class: unescaped, the pattern is
+ * refused (an error on the host page's console) and nothing is checked at all.
+ */
+export const PHONE_PATTERN = '[0-9+\\(\\) .\\-]{3,40}';
+
+/**
+ * "Open now, until 17:00" or "Closed · back Monday 09:00 your time"; null when nothing is known
+ * to say (not known, or a backend that cannot be reached: the notice says that once).
+ */
+export function availabilityText(a: ChannelState, now: number, reader: Reader, zone: string): string | null {
   const words = HOURS_WORDS[reader.language];
-  if (a.open) return a.closesAt === null ? words.open : `${words.open}, ${formatUntil(a.closesAt, now, reader)}`;
-  return a.nextOpening === null ? words.closed : `${words.closed} · ${formatBack(a.nextOpening, now, reader, zone)}`;
+  if (a.state === 'open') return a.closesAt === null ? words.open : `${words.open}, ${formatUntil(a.closesAt, now, reader)}`;
+  if (a.state === 'closed') return a.nextOpening === null ? words.closed : `${words.closed} · ${formatBack(a.nextOpening, now, reader, zone)}`;
+  return null;
 }
 
 /** "Today, 15:00–15:30" on its own (a radio's label), "today, 15:00–15:30" within a sentence. */
@@ -53,31 +66,50 @@ function slotDays(slots: readonly CallbackSlot[], now: number, reader: Reader): 
   return days;
 }
 
-/** While chat is closed: "back tomorrow 09:00" (null: not within four weeks); undefined while it is open. */
-export function chatClosedBack(ctx: PanelCtx, status: StatusState, now: number): string | null | undefined {
-  const chat = channelAvailability('chat', status, ctx.settings, now);
-  if (chat.open) return undefined;
+/**
+ * While chat is closed: "back tomorrow 09:00" (null: not within four weeks); undefined while it
+ * is open, not known, or cannot be reached (which is not closed).
+ */
+export function chatClosedBack(ctx: PanelCtx, word: BackendWord, now: number): string | null | undefined {
+  const channels = channelsFor(word, ctx.settings, now);
+  const chat = channels.chat;
+  if (chat.state !== 'closed') return undefined;
   const reader = readerFor(ctx.settings, ctx.language);
-  return chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, status, reader));
+  return chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, channels, reader));
+}
+
+/**
+ * The phone line now, on its own ("Closed · back today 15:00"), where a Call button would
+ * otherwise say nothing of it (the phone handoff's reference screen). Nothing while it is open
+ * or not known.
+ */
+export function PhoneClosedNote({ ctx, word }: { ctx: PanelCtx; word: BackendWord }) {
+  useStyles(ctx);
+  const now = useNow();
+  const channels = channelsFor(word, ctx.settings, now);
+  if (channels.phone.state !== 'closed') return null;
+  const reader = readerFor(ctx.settings, ctx.language);
+  return <p class="ll-avail ll-is-closed">{availabilityText(channels.phone, now, reader, businessZone(ctx.settings, channels, reader))}</p>;
 }
 
 /** In the phone card: open or closed now, and the week's hours (in the business's zone). */
-export function PhoneHours({ ctx, strings, status = null }: { ctx: PanelCtx; strings: PanelStrings; status?: StatusState }) {
+export function PhoneHours({ ctx, strings, word = { kind: 'none' } }: { ctx: PanelCtx; strings: PanelStrings; word?: BackendWord }) {
   useStyles(ctx);
   const now = useNow();
   const { settings } = ctx;
   const reader = readerFor(settings, ctx.language);
-  const zone = businessZone(settings, status, reader);
+  const channels = channelsFor(word, settings, now);
+  const zone = businessZone(settings, channels, reader);
   const { schedule } = localHours(settings);
-  const a = channelAvailability('phone', status, settings, now);
+  const a = channels.phone;
+  const said = availabilityText(a, now, reader, zone);
   const week = schedule?.phone ? describeWeek(schedule.phone, reader.locale) : [];
   // Holidays and short days of the next two weeks, after the week: "Fri 25 Dec: closed".
   const closed = HOURS_WORDS[reader.language].closed.toLocaleLowerCase(reader.locale);
   const dates = schedule?.phone ? describeDates(schedule.phone, zone, now, reader.locale).map((d) => `${d.day}: ${d.times ?? closed}`) : [];
-  const known = schedule !== null || (typeof status === 'object' && status !== null);
   return (
     <>
-      {known && <p class={`ll-avail ${a.open ? 'll-is-open' : 'll-is-closed'}`}>{availabilityText(a, now, reader, zone)}</p>}
+      {said && <p class={`ll-avail ${a.state === 'open' ? 'll-is-open' : 'll-is-closed'}`}>{said}</p>}
       {week.length + dates.length > 0 && (
         <p class="ll-muted">
           {strings.hours}: {[...week.map((line) => `${line.days} ${line.times}`), ...dates].join('; ')}
@@ -91,7 +123,7 @@ export function PhoneHours({ ctx, strings, status = null }: { ctx: PanelCtx; str
 interface ChoiceProps {
   ctx: PanelCtx;
   s: LiveStrings;
-  status: StatusState;
+  word: BackendWord;
   /** The phone's href as it dials now; the click makes the phone handoff first (LiveHuman). */
   phoneHref: string | null;
   calling: boolean;
@@ -101,21 +133,22 @@ interface ChoiceProps {
 }
 
 /** The ways to a person, each with whether it is open and how long it takes. */
-export function ChannelChoice({ ctx, s, status, phoneHref, calling, onChat, onCallback, onCall }: ChoiceProps) {
+export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCallback, onCall }: ChoiceProps) {
   useStyles(ctx);
   const now = useNow();
   const { settings } = ctx;
   const reader = readerFor(settings, ctx.language);
-  const zone = businessZone(settings, status, reader);
-  const chat = channelAvailability('chat', status, settings, now);
-  const phone = channelAvailability('phone', status, settings, now);
-  const slots = callbackSlots(status, settings, now);
-  const known = typeof status === 'object' && status !== null;
-  const wait = known && status.chatWaitSeconds !== null ? Math.max(1, Math.round(status.chatWaitSeconds / 60)) : null;
+  const channels = channelsFor(word, settings, now);
+  const zone = businessZone(settings, channels, reader);
+  const { chat, phone, slots, wait } = channels;
   const first = slots?.[0];
+  const words = HOURS_WORDS[reader.language];
+  // Each line says only what is known: a backend that cannot be reached is told once, above.
+  const chatNote =
+    chat.state === 'unreachable' ? s.waitingToSend : chat.state === 'open' && wait ? s.chatNote(wait.minutes, wait.agentsOnline) : availabilityText(chat, now, reader, zone) ?? '';
   return (
     <>
-      {!chat.open && first && (
+      {chat.state === 'closed' && first && (
         <section class="ll-card ll-offer" aria-labelledby="ll-offer-text">
           <p id="ll-offer-text">{s.chatClosedOffer(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, zone))}</p>
           <button type="button" class="ll-pill ll-accent" onClick={() => onCallback(first)}>
@@ -123,27 +156,26 @@ export function ChannelChoice({ ctx, s, status, phoneHref, calling, onChat, onCa
           </button>
         </section>
       )}
-      <h4 class="ll-card-title">{s.choose}</h4>
+      <h4 class="ll-card-title" tabIndex={-1} data-focus-here>{s.choose}</h4>
       <ul class="ll-channels">
         <li>
           <button type="button" class="ll-channel" onClick={onChat}>
             <span class="ll-channel-label">{s.chat}</span>
-            <span class="ll-channel-note">
-              {chat.open ? (known ? s.chatNote(wait, status.agentsOnline) : HOURS_WORDS[reader.language].open) : availabilityText(chat, now, reader, zone)}
-            </span>
+            {chatNote && <span class="ll-channel-note">{chatNote}</span>}
           </button>
         </li>
         <li>
           <button type="button" class="ll-channel" onClick={() => onCallback()}>
             <span class="ll-channel-label">{s.callback}</span>
-            <span class="ll-channel-note">{slots === null ? s.callbackNote : first ? s.nextFree(slotText(first, now, reader, true)) : s.noSlots}</span>
+            <span class="ll-channel-note">{slots === null || !channels.slotsKnown ? s.callbackNote : first ? s.nextFree(slotText(first, now, reader, true)) : s.noSlots}</span>
           </button>
         </li>
         {phoneHref && (
           <li>
+            {/* The number is callable at any hour; "now" is said only while it is answered. */}
             <a class="ll-channel" href={phoneHref} onClick={onCall} aria-busy={calling ? 'true' : undefined}>
-              <span class="ll-channel-label">{s.phone}</span>
-              <span class="ll-channel-note">{availabilityText(phone, now, reader, zone)}</span>
+              <span class="ll-channel-label">{phone.state === 'open' ? s.phone : s.phoneLater(settings.phone ?? '')}</span>
+              {phone.state !== 'unknown' && <span class="ll-channel-note">{availabilityText(phone, now, reader, zone) ?? words.open}</span>}
               <span class="ll-channel-note">{calling ? s.sending : s.phoneNote}</span>
             </a>
           </li>
@@ -156,7 +188,7 @@ export function ChannelChoice({ ctx, s, status, phoneHref, calling, onChat, onCa
 interface FormProps {
   ctx: PanelCtx;
   s: LiveStrings;
-  status: StatusState;
+  word: BackendWord;
   phone: string;
   /** The slot offered before (chat closed: "call me back Monday 09:00"). */
   initial: CallbackSlot | null;
@@ -166,14 +198,16 @@ interface FormProps {
 }
 
 /** The callback form: the visitor's number and one of the free slots, in their own time. */
-export function CallbackForm({ ctx, s, status, phone: initialPhone, initial, error, onSubmit }: FormProps) {
+export function CallbackForm({ ctx, s, word, phone: initialPhone, initial, error, onSubmit }: FormProps) {
   useStyles(ctx);
   const now = useNow();
   const reader = readerFor(ctx.settings, ctx.language);
-  const slots = callbackSlots(status, ctx.settings, now) ?? [];
+  const channels = channelsFor(word, ctx.settings, now);
+  const slots = channels.slots ?? [];
   const [phone, setPhone] = useState(initialPhone);
   const [chosen, setChosen] = useState<string | null>(initial?.from ?? null);
   const [note, setNote] = useState('');
+  const [phoneError, setPhoneError] = useState(false);
   // A slot that was taken meanwhile is no longer offered: fall back to the first free one.
   const slot = slots.find((x) => x.from === chosen) ?? slots[0];
   // The slots by day in the visitor's own calendar: a day to pick, then that day's times.
@@ -205,12 +239,35 @@ export function CallbackForm({ ctx, s, status, phone: initialPhone, initial, err
         if (slot) onSubmit({ phone: phone.trim(), from: slot.from, to: slot.to, ...(note.trim() && { note: note.trim() }) });
       }}
     >
-      <h4 class="ll-card-title">{s.callbackTitle}</h4>
+      <h4 class="ll-card-title" tabIndex={-1} data-focus-here>{s.callbackTitle}</h4>
       {error && <p class="ll-alert" role="alert">{error}</p>}
       <label class="ll-field">
         <span>{s.yourPhone}</span>
-        <input class="ll-input" type="tel" autocomplete="tel" required minLength={3} maxLength={40} pattern="[0-9+() .\-]{3,40}" value={phone} onInput={(e) => setPhone((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          class="ll-input"
+          type="tel"
+          autocomplete="tel"
+          required
+          minLength={3}
+          maxLength={40}
+          pattern={PHONE_PATTERN}
+          aria-invalid={phoneError ? 'true' : undefined}
+          aria-describedby={phoneError ? 'll-phone-error' : undefined}
+          value={phone}
+          onInput={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            setPhone(input.value);
+            input.setCustomValidity('');
+            if (phoneError) setPhoneError(false);
+          }}
+          onInvalid={(e) => {
+            // The browser's own "match the requested format" says nothing of what is wanted.
+            (e.currentTarget as HTMLInputElement).setCustomValidity(s.phoneInvalid);
+            setPhoneError(true);
+          }}
+        />
       </label>
+      {phoneError && <p id="ll-phone-error" class="ll-field-error">{s.phoneInvalid}</p>}
       {shown ? (
         <>
           {days.length > 1 ? (
@@ -242,7 +299,7 @@ export function CallbackForm({ ctx, s, status, phone: initialPhone, initial, err
           </fieldset>
         </>
       ) : (
-        <p class="ll-note" role="status">{status === 'down' ? s.slotsUnknown : s.noSlots}</p>
+        <p class="ll-note" role="status">{channels.slotsKnown ? s.noSlots : s.slotsUnknown}</p>
       )}
       <label class="ll-field">
         <span>{s.note}</span>
@@ -258,10 +315,11 @@ export function CallbackDone({ ctx, conversation: c, s, onCancel }: { ctx: Panel
   useStyles(ctx);
   const now = useNow();
   const cb = c.callback;
-  const when = cb ? slotText(cb, now, readerFor(ctx.settings, ctx.language)) : '';
+  // Within the sentence: "…, today, 15:00–15:30", not "…, Today, …".
+  const when = cb ? slotText(cb, now, readerFor(ctx.settings, ctx.language), true) : '';
   return (
     <section class="ll-card" role="status">
-      <p>{cb ? s.callbackConfirmed(cb.phone, when) : ''}</p>
+      <p tabIndex={-1} data-focus-here>{cb ? s.callbackConfirmed(cb.phone, when) : ''}</p>
       <p class="ll-ref">{c.ref ? s.ref(c.ref) : s.sending}</p>
       <button type="button" class="ll-pill ll-plain" onClick={onCancel}>{s.cancelRequest}</button>
     </section>

@@ -1,17 +1,14 @@
 /**
  * The widget's own view of the hours: data-hours in data-timezone (parsed once, a malformed
- * string reported once, naming the part), the visitor's zone and locale, and what to show for
- * a channel when the backend has not said (or cannot be reached).
+ * string reported once, naming the part), the visitor's zone and locale, and what is open now
+ * (channels.ts) with data-hours read from the settings.
  */
-import type { BackendStatus, CallbackSlot, Channel } from '../../../protocol/types';
-import { availability, candidateSlots, listSlots, parseHours, type Availability, type Reader, type Schedule } from '../../../hours';
+import { parseHours, type Reader, type Schedule } from '../../../hours';
+import { channelsNow, type BackendWord, type ChannelsNow } from './channels';
 import type { Language } from '../../i18n/locale';
 import type { Settings } from '../../settings';
 
-export type StatusState = BackendStatus | null | 'down';
-
-/** The slot length the widget assumes when it has only data-hours (the server's default). */
-const LOCAL_SLOT_MINUTES = 30;
+export type { BackendWord, ChannelsNow };
 
 const parsed = new Map<string, Schedule>();
 
@@ -47,33 +44,7 @@ export function readerFor(settings: Settings, language: Language): Reader {
 }
 
 /** The zone the business's clocks show: data-timezone, else the backend's, else the visitor's. */
-export const businessZone = (settings: Settings, status: StatusState, reader: Reader): string =>
-  settings.timezone ?? (typeof status === 'object' && status?.timezone ? status.timezone : reader.zone);
+export const businessZone = (settings: Settings, now: ChannelsNow, reader: Reader): string => settings.timezone ?? now.backendZone ?? reader.zone;
 
-const time = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
-
-/**
- * The backend's word when it answered (it runs chat and callbacks); else data-hours; else open.
- * The phone line is the site's own, so data-hours, when given, says when it is answered.
- */
-export function channelAvailability(channel: Channel, status: StatusState, settings: Settings, now: number): Availability {
-  if (typeof status === 'object' && status && !(channel === 'phone' && settings.hours)) {
-    const c = status.channels[channel];
-    return { open: c.open, nextOpening: time(c.nextOpening), closesAt: time(c.closesAt) };
-  }
-  const { schedule, zone } = localHours(settings);
-  return schedule ? availability(schedule, channel, now, zone) : { open: true, nextOpening: null, closesAt: null };
-}
-
-/**
- * The callback times to offer: the backend's free slots; the slots of data-hours when the
- * backend lists none or cannot be reached (a request then waits in the outbox); null while
- * the status is loading.
- */
-export function callbackSlots(status: StatusState, settings: Settings, now: number): CallbackSlot[] | null {
-  if (status === null) return null;
-  if (typeof status === 'object' && status.callbackSlots) return status.callbackSlots;
-  const { schedule, zone } = localHours(settings);
-  const slots = candidateSlots(schedule ?? { chat: null, callback: null, phone: null }, zone, now, { slotMinutes: LOCAL_SLOT_MINUTES });
-  return listSlots(slots, zone).map((s) => ({ from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() }));
-}
+/** What is open now (channels.ts), from the backend's word and data-hours: the one answer every view reads. */
+export const channelsFor = (word: BackendWord, settings: Settings, now: number): ChannelsNow => channelsNow(word, localHours(settings), now);

@@ -74,6 +74,7 @@ export function ChatView({
           <textarea
             class="ll-input"
             aria-label={s.message}
+            data-focus-here
             rows={2}
             maxLength={4000}
             value={draft}

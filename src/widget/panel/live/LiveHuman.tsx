@@ -4,12 +4,12 @@
  * visitors who ask for a person on a site with a backend; the hours and availability views come
  * from the hours chunk (LiveLoader loads both). The phone stays in the human bar throughout.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CallbackRequest, CallbackSlot, Channel } from '../../../protocol/types';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { BackendStatus, CallbackRequest, CallbackSlot, Channel } from '../../../protocol/types';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
 import type { HoursModule } from '../useHours';
-import type { StatusState } from '../hours/local';
+import type { BackendWord } from '../hours/local';
 import { EmailCard, PhoneCard, TriedCard, useSummary } from '../HumanView';
 import { telHref } from '../../tel';
 import { isClosed } from '../../transport/conversation';
@@ -21,25 +21,33 @@ export { sessionFor } from './useSession';
 export { loadLiveStrings } from './liveStrings';
 import { handoffParts } from './request';
 import { ChatView } from './ChatView';
+import { useFocusOnChange } from '../useFocusOnChange';
 import liveCss from '../../styles/live.css?inline';
 
 const STATUS_REFRESH_MS = 30_000;
 /** How long a call waits for its phone handoff's reference before dialling without it. */
 export const PHONE_HANDOFF_WAIT_MS = 1_500;
 
+type StatusState = BackendStatus | null | 'down';
+
 /**
- * /v1/status, refreshed while the panel is open (and when `again` changes); null until known,
- * 'down' when unreachable.
+ * /v1/status, refreshed while the panel is open (and when `again` changes): `status` is null
+ * until known, 'down' when unreachable; `last` is the last answer it gave (for the hours it said).
  */
-function useStatus(backend: string, open: boolean, again: unknown): StatusState {
+function useStatus(backend: string, open: boolean, again: unknown): { status: StatusState; last: BackendStatus | null } {
   const [status, setStatus] = useState<StatusState>(null);
+  const last = useRef<BackendStatus | null>(null);
   useEffect(() => {
     if (!open) return;
     const client = createClient(backend);
     let live = true;
     const load = (): void => {
       client.status().then(
-        (s) => live && setStatus(s),
+        (s) => {
+          if (!live) return;
+          last.current = s;
+          setStatus(s);
+        },
         () => live && setStatus('down'),
       );
     };
@@ -50,7 +58,7 @@ function useStatus(backend: string, open: boolean, again: unknown): StatusState 
       clearInterval(timer);
     };
   }, [backend, open, again]);
-  return status;
+  return { status, last: last.current };
 }
 
 /** The session's reference once the server gave it, or null after `ms` (or once it is offline). */
@@ -86,12 +94,21 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   // A callback the server refused (its slot was just taken): choose again, told why, from the
   // free slots as they are now.
   const refusedCallback = active?.channel === 'callback' && !active.id && link.error;
-  const status = useStatus(ctx.settings.backend!, open, refusedCallback);
+  const { status, last } = useStatus(ctx.settings.backend!, open, refusedCallback);
   const [choosing, setChoosing] = useState<{ slot: CallbackSlot | null } | null>(null);
   const [calling, setCalling] = useState(false);
   const dialing = useRef(false);
   const lines = useSummary(ctx, strings);
   const { settings } = ctx;
+  // Each change of what the view shows (choice, form, confirmation, chat, reference) moves focus
+  // to the new part and scrolls it into view; the heading when the part names nothing to focus.
+  const view = useRef<HTMLDivElement>(null);
+  const heading = (): HTMLElement | null | undefined => view.current?.querySelector<HTMLElement>('[data-view-heading]');
+  // It replaces LiveLoader's heading, which had focus: if focus fell to <body>, take it.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) heading()?.focus();
+  }, []);
   const dialString = (ref: string | null | undefined): string => settings.phoneDial + (settings.phoneRef === 'dial' && ref ? `,${ref}#` : '');
 
   const start = (channel: Channel, callback?: CallbackRequest): void => {
@@ -121,25 +138,30 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     });
   };
 
+  // The backend's word as every view reads it (hours/channels.ts). The session knows best once
+  // it talks to the server; the status poll may be up to 30 s old.
+  const word: BackendWord = hours.backendWord(status, last, { online: link.online, connected: !!active?.id });
+  const offline = word.kind === 'unreachable';
+  const channels = hours.channelsFor(word, settings, Date.now());
+
   // One click reaches a person: with only chat open there is nothing to choose.
-  const known = typeof status === 'object' && status;
-  const onlyChat = known && status.channels.chat.open && !status.channels.callback.open && !settings.phone;
+  const onlyChat = word.kind === 'answered' && channels.chat.state === 'open' && channels.callback.state === 'closed' && !settings.phone;
   useEffect(() => {
     if (onlyChat && !conversation) start('chat');
   }, [onlyChat]);
 
-  // The session knows best once it talks to the server; the status poll may be up to 30 s old.
-  const offline = !link.online || (status === 'down' && !active?.id);
-
   let body;
+  let part: 'chat' | 'form' | 'done' | 'phone' | 'choice';
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {
-    body = <ChatView session={session} s={s} closedBack={hours.chatClosedBack(ctx, status, Date.now())} onAgain={() => session.forget()} />;
+    part = 'chat';
+    body = <ChatView session={session} s={s} closedBack={hours.chatClosedBack(ctx, word, Date.now())} onAgain={() => session.forget()} />;
   } else if (choosing || refusedCallback) {
+    part = 'form';
     body = (
       <hours.CallbackForm
         ctx={ctx}
         s={s}
-        status={status}
+        word={word}
         phone={active?.callback?.phone ?? ctx.visitor().phone ?? ''}
         initial={choosing?.slot ?? null}
         error={refusedCallback ? link.error : null}
@@ -150,25 +172,30 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
       />
     );
   } else if (active?.channel === 'callback') {
+    part = 'done';
     body = <hours.CallbackDone ctx={ctx} conversation={active} s={s} onCancel={() => void session.cancel()} />;
   } else if (active?.channel === 'phone' && !calling) {
+    part = 'phone';
     body = (
       <section class="ll-card" aria-live="polite">
-        <p class="ll-ref">{active.ref ? s.ref(active.ref) : s.sending}</p>
+        <p class="ll-ref" tabIndex={-1} data-focus-here>{active.ref ? s.ref(active.ref) : s.sending}</p>
         <p>{s.quoteRef}</p>
+        {/* A big Call button says nothing of the hours: when nobody answers, say so beside it. */}
+        <hours.PhoneClosedNote ctx={ctx} word={word} />
         <a class="ll-pill ll-accent ll-block" href={telHref(settings.phone, dialString(active.ref))}>{strings.call} {settings.phone}</a>
         {/* The reference stays valid for the agent; the visitor may still prefer to chat. */}
         <button type="button" class="ll-link-button ll-small" onClick={() => session.forget()}>{s.otherWays}</button>
       </section>
     );
   } else {
+    part = 'choice';
     body = (
       <>
         {conversation?.status === 'cancelled' && <p class="ll-note" role="status">{s.cancelled}</p>}
         <hours.ChannelChoice
           ctx={ctx}
           s={s}
-          status={status}
+          word={word}
           phoneHref={settings.phone ? telHref(settings.phone, settings.phoneDial) : null}
           calling={calling}
           onChat={() => start('chat')}
@@ -179,13 +206,15 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     );
   }
 
+  useFocusOnChange(part, () => view.current?.querySelector<HTMLElement>('[data-focus-here]') ?? heading());
+
   return (
-    <div class="ll-view ll-human">
+    <div class="ll-view ll-human" ref={view}>
       <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{strings.talkToHuman}</h3>
-      {offline && <p class="ll-alert" role="status">{s.offline}</p>}
+      {offline && <p class="ll-alert" role="status">{channels.phone.state === 'open' && settings.phone ? `${s.offline} ${s.offlineCall}` : s.offline}</p>}
       {link.error && !refusedCallback && <p class="ll-alert" role="alert">{s.failed(link.error)}</p>}
       {body}
-      {!active && <PhoneCard ctx={ctx} strings={strings} status={status} />}
+      {!active && <PhoneCard ctx={ctx} strings={strings} word={word} />}
       {!active && <EmailCard ctx={ctx} strings={strings} lines={lines} />}
       {/* During a chat the person already has it; the list would push the conversation away. */}
       {active?.channel !== 'chat' && <TriedCard ctx={ctx} strings={strings} lines={lines} />}
