@@ -27,7 +27,10 @@ export const formatTime = (at: number, zone: string, locale: string): string => 
  */
 export function formatTimeRange(from: number, to: number, zone: string, locale: string): string {
   const format = clock(zone, locale);
-  return typeof format.formatRange === 'function' ? format.formatRange(from, to) : `${format.format(from)}–${format.format(to)}`;
+  // formatRange adds both dates when the range crosses midnight ("04/12/2026, 23:30 – 05/12/2026,
+  // 00:00"), too wide for a phone and saying nothing the slot's day does not: two times instead.
+  const sameDay = localTime(zone, from).day === localTime(zone, to).day;
+  return sameDay && typeof format.formatRange === 'function' ? format.formatRange(from, to) : `${format.format(from)}–${format.format(to)}`;
 }
 
 function clock(zone: string, locale: string): Intl.DateTimeFormat {

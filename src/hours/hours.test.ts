@@ -162,6 +162,10 @@ describe('in the visitor’s words', () => {
     expect(spaces(formatSlot({ from: monday, to: monday + 30 * 60_000 }, friday, us).time)).toBe('9:00 – 9:30 AM');
     const noon = monday + 150 * 60_000;
     expect(spaces(formatSlot({ from: noon, to: noon + 30 * 60_000 }, friday, us).time)).toBe('11:30 AM – 12:00 PM');
+    // A slot that ends at midnight is two times, not two dates and times too wide for a phone.
+    const late = monday + 14.5 * 3_600_000;
+    expect(formatSlot({ from: late, to: late + 30 * 60_000 }, friday, reader(ny, 'en-GB', 'en')).time).toBe('23:30–00:00');
+    expect(spaces(formatSlot({ from: late, to: late + 30 * 60_000 }, friday, us).time)).toBe('11:30 PM–12:00 AM');
     expect(describeWeek(schedule(`${OFFICE}; Su 11:00-12:00,13:00-15:00`).chat!, 'en-GB')).toEqual([
       { days: 'Mon–Fri', times: '09:00–17:00' },
       { days: 'Sat', times: '10:00–14:00' },
