@@ -191,7 +191,8 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     part = 'choice';
     body = (
       <>
-        {conversation?.status === 'cancelled' && <p class="ll-note" role="status">{s.cancelled}</p>}
+        {/* A phone reference closes by itself at the end of its day: nothing the visitor asked was cancelled. */}
+        {conversation?.status === 'cancelled' && conversation.channel !== 'phone' && <p class="ll-note" role="status">{s.cancelled}</p>}
         <hours.ChannelChoice
           ctx={ctx}
           s={s}
