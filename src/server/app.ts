@@ -21,7 +21,7 @@ import { DEFAULT_HANDOFFS_PER_MINUTE, systemZone, type BusinessHours, type Callb
 import { ALWAYS_OPEN } from '../hours';
 import { NO_CATALOG, type ArticleCatalog } from './article-catalog';
 
-/** Per client IP (login also per email); see rate-limit.ts. */
+/** Per client IP (login per IP and e-mail together); see rate-limit.ts. */
 export interface RateLimits {
   /** POST /v1/handoffs. @default { perMinute: 10, burst: 5 } */
   createHandoff: RateLimit;
@@ -29,8 +29,13 @@ export interface RateLimits {
   postMessage: RateLimit;
   /** POST /v1/handoffs/:id/typing. @default { perMinute: 120, burst: 30 } */
   typing: RateLimit;
-  /** POST /v1/agent/login, counted per IP and per email apart. @default { perMinute: 10, burst: 5 } */
+  /**
+   * POST /v1/agent/login, per IP and e-mail together: a guesser is slowed on the addresses they
+   * guess from, while the agent signs in from their own. @default { perMinute: 10, burst: 5 }
+   */
   login: RateLimit;
+  /** POST /v1/agent/login, per IP whatever the e-mail: one address trying many agents. @default { perMinute: 30, burst: 15 } */
+  loginPerAddress: RateLimit;
 }
 
 /** LIFELINE_HANDOFFS_PER_MINUTE as a bucket: a visitor may start half a minute's worth at once. */
@@ -41,6 +46,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   postMessage: { perMinute: 60, burst: 20 },
   typing: { perMinute: 120, burst: 30 },
   login: { perMinute: 10, burst: 5 },
+  loginPerAddress: { perMinute: 30, burst: 15 },
 });
 
 export interface AppOptions {
@@ -159,8 +165,8 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
       createHandoff: createRateLimiter(limits.createHandoff, now),
       postMessage: createRateLimiter(limits.postMessage, now),
       typing: createRateLimiter(limits.typing, now),
-      loginPerIp: createRateLimiter(limits.login, now),
-      loginPerEmail: createRateLimiter(limits.login, now),
+      loginPerIp: createRateLimiter(limits.loginPerAddress, now),
+      loginPerIpAndEmail: createRateLimiter(limits.login, now),
     },
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     trustProxy: options.trustProxy ?? false,

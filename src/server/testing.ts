@@ -27,6 +27,7 @@ export const NO_LIMITS: AppOptions['rateLimits'] = {
   postMessage: { perMinute: 1e6, burst: 1e6 },
   typing: { perMinute: 1e6, burst: 1e6 },
   login: { perMinute: 1e6, burst: 1e6 },
+  loginPerAddress: { perMinute: 1e6, burst: 1e6 },
 };
 
 export interface TestServer {
