@@ -62,6 +62,12 @@ export interface AppOptions {
   secret?: string;
   /** Origins, besides the server's own, whose pages may call the visitor API. @default none */
   allowedOrigins?: readonly string[];
+  /**
+   * The server's own origins (origins.ts): the only pages the agents' API answers. Read as the
+   * requests come, so that a server listening on port 0 can add its own once it knows it.
+   * @default none: only requests without an Origin header (not from a browser's page)
+   */
+  ownOrigins?: ReadonlySet<string>;
   /** Believe X-Forwarded-For, -Proto and -Host. @default false */
   trustProxy?: boolean;
   rateLimits?: Partial<RateLimits>;
@@ -169,6 +175,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
       loginPerIpAndEmail: createRateLimiter(limits.login, now),
     },
     allowedOrigins: new Set(options.allowedOrigins ?? []),
+    ownOrigins: options.ownOrigins ?? new Set(),
     trustProxy: options.trustProxy ?? false,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     phrasingsPerArticle: options.phrasingsPerArticle ?? DEFAULT_PHRASINGS_PER_ARTICLE,

@@ -48,6 +48,8 @@ export interface ApiDeps {
   };
   /** Origins, besides the server's own, whose pages may call the visitor API. */
   allowedOrigins: ReadonlySet<string>;
+  /** The server's own origins, from its settings (origins.ts), never from a request's Host header. */
+  ownOrigins: ReadonlySet<string>;
   /** Believe X-Forwarded-For/-Proto/-Host (only behind a proxy that sets them). */
   trustProxy: boolean;
   /** Milliseconds between SSE heartbeats. */
