@@ -571,7 +571,7 @@ test('two visitors never see each other’s conversation', async ({ page, browse
   }
 });
 
-test.describe('half an emoji (a lone UTF-16 surrogate) in what the host page gives', () => {
+test.describe('bad strings never blank a view: half an emoji (a lone UTF-16 surrogate) from the host page, an entry the console cannot draw', () => {
   const HALF = '\uD83D'; // the first half of 😀, alone: a title the site's own code cut short
   const SHOWN = '\uFFFD'; // what it becomes
   const ARTICLES = '/e2e/half-emoji-articles.json';
@@ -620,6 +620,31 @@ test.describe('half an emoji (a lone UTF-16 surrogate) in what the host page giv
     await expect(tried.getByRole('link', { name: `Deals 😀 ${SHOWN}` })).toBeVisible();
     await expect(tried.getByText(`Spring deals ${SHOWN}`)).toBeVisible();
     await expect(console_.getByRole('region', { name: 'Visitor' })).toBeVisible();
+    await context.close();
+  });
+
+  test('one section of the agent’s handoff page that cannot be drawn shows a notice, and the rest of the page is there', async ({ page, agent, browser }) => {
+    await halfEmojiPage(page, true);
+    await openChannels(page);
+    await chooseChat(page);
+    const ref = await visitorRef(page);
+    const handoff = await agent.byRef(ref);
+
+    const context = await browser.newContext();
+    await context.addCookies((await agent.api.storageState()).cookies);
+    const console_ = await context.newPage();
+    // A transcript entry this console does not know how to draw (from a newer widget, say).
+    await console_.route(`**/v1/agent/handoffs/${handoff.id}`, async (route) => {
+      const detail = (await (await route.fetch()).json()) as { transcript: unknown[] };
+      detail.transcript.push({ type: 'handoff', at: new Date().toISOString(), channel: 'carrier pigeon' });
+      await route.fulfill({ json: detail });
+    });
+    await console_.goto(`/console#/handoff/${handoff.id}`);
+    const tried = console_.getByRole('region', { name: 'What they tried' });
+    await expect(tried.getByRole('alert')).toHaveText('“What they tried” could not be shown; the rest of the page is as it was. Reload to try again.');
+    await expect(console_.getByRole('region', { name: 'Visitor' })).toBeVisible();
+    await expect(console_.getByRole('heading', { name: `Chat · Ref ${ref}` })).toBeVisible();
+    await console_.unrouteAll({ behavior: 'ignoreErrors' }); // the page may be loading the handoff again
     await context.close();
   });
 });
