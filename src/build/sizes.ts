@@ -15,7 +15,7 @@ export const BUDGETS = {
    * one language pack and one search language (the largest count), with an articles file from
    * `lifeline index`. Issue 2 set 35 KB; issue 5's search (an inverted index loaded prebuilt,
    * per-language stems, the typo pre-filter around fuse.js, learned phrasings) made it 37.1 KB,
-   * and fuse.js alone is 4.1 KB of it. 37.5 KB until the owner decides (README, Budgets).
+   * and fuse.js alone is 4.1 KB of it (README, Budgets, says why).
    */
   whole: 37.5 * 1024,
   /**

@@ -1,5 +1,5 @@
 /**
- * Transcript entries of the handoff protocol v1 (../shared/design/HANDOFF.md): what the visitor
+ * Transcript entries of the handoff protocol v1 (docs/protocol.md): what the visitor
  * did in the widget, in order, each with an ISO time. Shared by widget, server and console.
  */
 export type Channel = 'chat' | 'callback' | 'phone';

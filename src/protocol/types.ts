@@ -1,5 +1,5 @@
 /**
- * The handoff protocol, version 1 (../shared/design/HANDOFF.md): what the widget sends to a
+ * The handoff protocol, version 1 (docs/protocol.md): what the widget sends to a
  * backend and what comes back. Plain data, shared by the widget, the reference server and the
  * console; validation lives in validate.ts. Everything here is part of the documented protocol.
  */
