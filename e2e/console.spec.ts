@@ -171,7 +171,7 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
     await page.getByRole('button', { name: 'Resolve' }).click();
     // With an article, the page stays to say what the visitor's search taught (console-phrasings.spec.ts).
     await expect(page.getByRole('status').filter({ hasText: 'learned as a phrasing of' })).toContainText(
-      `1 search learned as a phrasing of “${REFUND_TITLE}”.`,
+      `1 search learned as a phrasing of “${REFUND_TITLE}”`,
     );
     await page.getByRole('link', { name: /Back to the queue/ }).click();
     await expect(page.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();

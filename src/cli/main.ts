@@ -6,7 +6,7 @@
  *   lifeline agent add <email> [--name "Sam"]    create an agent, or set their password and name
  *   lifeline index <folder|file.csv|file.json> [--out articles.json]
  *   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
- *   lifeline phrasings [--db <file>]             the learned phrasings, as history.json
+ *   lifeline phrasings [--db <file>] [--pending] the learned phrasings, as history.json
  *   lifeline help                                this text
  */
 import { mkdirSync } from 'node:fs';
@@ -39,9 +39,11 @@ const HELP = `Usage:
                                               one JSON line of results per query (queries from stdin, one a
                                               line, when none is given), best first, none when the index has no
                                               good answer; --history adds learned phrasings (history.json)
-  lifeline phrasings [--db <file>]            print the phrasings learned from resolved handoffs (in --db, else
-                                              LIFELINE_DB, default ./data/lifeline.db) as history.json, for
-                                              lifeline search --history
+  lifeline phrasings [--db <file>] [--pending]
+                                              print the phrasings learned from resolved handoffs that are served
+                                              (in --db, else LIFELINE_DB, default ./data/lifeline.db) as
+                                              history.json, for lifeline search --history; --pending: also those
+                                              taught by one handoff and not confirmed yet
   lifeline help                               this text`;
 
 /** The password: from the environment, else asked for without echo on a terminal, else one line of stdin. */
@@ -181,9 +183,9 @@ async function searchCommand(args: string[]): Promise<number> {
 }
 
 async function phrasingsCommand(args: string[]): Promise<number> {
-  const { positional, options } = parseOptions(args, ['--db']);
+  const { positional, options } = parseOptions(args, ['--db'], ['--pending']);
   if (positional.length > 0) throw new UsageError(`phrasings takes no arguments, got "${positional.join(' ')}"`);
-  const history = await readPhrasings(options.get('--db') ?? dbPathFrom(process.env));
+  const history = await readPhrasings(options.get('--db') ?? dbPathFrom(process.env), { pending: options.has('--pending') });
   process.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
   return 0;
 }

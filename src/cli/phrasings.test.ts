@@ -14,7 +14,7 @@ const bin = fileURLToPath(new URL('../cli.js', import.meta.url));
 const T = '2025-03-01T10:00:00.000Z';
 
 describe('lifeline phrasings', () => {
-  it('prints the live phrasings as history.json', async () => {
+  it('prints the served phrasings as history.json, and with --pending the pending ones too', async () => {
     const db = join(await mkdtemp(join(tmpdir(), 'lifeline-cli-')), 'lifeline.db');
     const store = openSqliteStore(db);
     await store.upsertAgent({ id: 'a', email: 'ada@example.com', name: 'Ada', passwordHash: 'h', salt: 's', createdAt: T });
@@ -31,15 +31,20 @@ describe('lifeline phrasings', () => {
       makeRef: () => '1234',
       estimateWait: () => null,
     });
-    await store.resolve(handoff.id, 'a', 'answered', 'card-arrival', false, T);
-    const late = (await store.listPhrasings()).find((p) => p.text === 'card late')!;
-    await store.removePhrasing(late.id, 'a', T);
+    const learn = ['where is my card', 'card delivery', 'card late'].map((text) => ({ text, key: text }));
+    await store.resolve(handoff.id, 'a', 'answered', 'card-arrival', false, T, 200, learn);
+    const byText = new Map((await store.listPhrasings()).map((p) => [p.text, p]));
+    await store.removePhrasing(byText.get('card late')!.id, 'a', T);
+    await store.confirmPhrasing(byText.get('card delivery')!.id, 'a', T);
     await store.close();
 
-    const { stdout } = await run(process.execPath, [bin, 'phrasings', '--db', db]);
-    const parsed = parseHistory(JSON.parse(stdout));
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.entries).toEqual([{ articleId: 'card-arrival', queries: ['card delivery', 'where is my card'] }]);
+    const print = async (...flags: string[]) => {
+      const parsed = parseHistory(JSON.parse((await run(process.execPath, [bin, 'phrasings', '--db', db, ...flags])).stdout));
+      expect(parsed.problems).toEqual([]);
+      return parsed.entries;
+    };
+    expect(await print()).toEqual([{ articleId: 'card-arrival', queries: ['card delivery'] }]);
+    expect([...(await print('--pending'))[0]!.queries].sort()).toEqual(['card delivery', 'where is my card']);
   });
 
   it('says so when the database is not there, and makes none', async () => {

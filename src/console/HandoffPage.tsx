@@ -13,7 +13,9 @@ import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
 import { goToQueue } from './router';
 import { SectionBoundary } from './SectionBoundary';
 import { Timeline } from './Timeline';
+import { LearnChoices } from './LearnChoices';
 import { useArticleTitles } from './useArticleTitles';
+import { useLearning } from './useLearning';
 import type { Subscribe } from './useEvents';
 
 const OUTCOMES: ReadonlyArray<{ value: ResolveOutcome; label: string }> = [
@@ -254,7 +256,8 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
 /**
  * Resolving without an article goes back to the queue; with one, the page stays to say what it
  * taught. The article field offers what the visitor read first, then the site's articles when
- * the server knows them (LIFELINE_ARTICLES), and names the title of the one typed.
+ * the server knows them (LIFELINE_ARTICLES), and names the title of the one typed; below it, the
+ * visitor's searches that would be learned for that article, each with a checkbox.
  */
 function ResolveForm({
   id,
@@ -276,13 +279,27 @@ function ResolveForm({
   const typed = articleId.trim();
   const title = typed ? (site?.get(typed) ?? read.get(typed)) : undefined;
   const unknown = Boolean(typed && site && !site.has(typed));
+  const learning = useLearning(id, !noArticle && typed && !unknown ? typed : null);
+  /** The keys of the searches ticked to learn: at first, those about the article. */
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setTicked(new Set(learning?.candidates.filter((c) => c.suggested).map((c) => c.key))), [learning]);
+  const toggle = (key: string, on: boolean): void =>
+    setTicked((now) => {
+      const next = new Set(now);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.resolve(id, outcome, noArticle ? null : articleId.trim() || null, noArticle);
+      // The searches ticked for the article shown; without the list (not fetched yet), the server chooses those about it.
+      const learn =
+        learning && learning.articleId === typed ? learning.candidates.filter((c) => c.learnable && ticked.has(c.key)).map((c) => c.text) : undefined;
+      const answer = await api.resolve(id, outcome, noArticle ? null : typed || null, noArticle, learn);
       if (answer.learned) onResolved(answer);
       else goToQueue();
     } catch (failure) {
@@ -329,6 +346,7 @@ function ResolveForm({
             {noArticle ? '' : title ? `“${title}”` : unknown ? 'Not one of the site’s articles.' : ''}
           </p>
         </div>
+        {learning && !noArticle && learning.articleId === typed && <LearnChoices learning={learning} ticked={ticked} onToggle={toggle} />}
         {/* The gaps in the help centre: shown in Reports with what those visitors searched. */}
         <label class="check">
           <input type="checkbox" checked={noArticle} onChange={(e) => setNoArticle(e.currentTarget.checked)} />

@@ -1,6 +1,7 @@
 /**
  * Learned phrasings: what visitors searched before an agent named the article that answered
- * them, grouped by article, each with how often it was learned and a Remove button (a removed
+ * them, grouped by article, each with how often it was learned, whether visitors are served it
+ * yet, a Confirm button for a pending one (served from then on) and a Remove button (a removed
  * phrasing is never learned again for that article). Visitor text is shown as text only.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -55,6 +56,22 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
     }
   };
 
+  const confirm = async (p: AgentPhrasing): Promise<void> => {
+    setBusy(p.id);
+    setActionError(null);
+    try {
+      const confirmed = await api.confirmPhrasing(p.id);
+      setPhrasings((list) => (list ?? []).map((x) => (x.id === p.id ? confirmed : x)));
+      setSaid(`Confirmed “${p.text}”: visitors are served it from now on.`);
+      // The button is gone: focus goes to the phrasing's Remove button, beside where it was.
+      requestAnimationFrame(() => document.getElementById(`remove-${p.id}`)?.focus());
+    } catch (e) {
+      setActionError(`Could not confirm “${p.text}”: ${errorText(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const groups = phrasings ? byArticle(phrasings) : [];
   return (
     <>
@@ -62,9 +79,10 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
         Learned phrasings
       </h1>
       <p class="muted lead">
-        When you resolve a handoff with the article that answered it, what that visitor searched is learned here as phrasings of
-        the article, and the help widget uses them so that the next visitor who asks the same way finds it. Remove a phrasing
-        that does not fit: it will not be learned again for that article.
+        When you resolve a handoff with the article that answered it, the searches of that visitor you leave ticked are learned
+        here as phrasings of the article. A phrasing is pending until a second handoff teaches it or you confirm it; then the
+        help widget uses it, so that the next visitor who asks the same way finds the article. Remove a phrasing that does not
+        fit: it will not be learned again for that article.
       </p>
       <p role="status" class="said">
         {said}
@@ -92,7 +110,8 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
                   <li key={p.id}>
                     <q class="phrasing-text">{p.text}</q>
                     <span class="muted phrasing-meta">
-                      learned {p.count === 1 ? 'once' : `${p.count} times`}, last on{' '}
+                      <strong class={p.served ? 'served' : 'pending'}>{p.served ? 'Served' : 'Pending'}</strong>
+                      {p.confirmedAt ? ' (confirmed)' : ''} · learned {p.count === 1 ? 'once' : `${p.count} times`}, last on{' '}
                       <time dateTime={p.lastLearnedAt}>{dateTime(p.lastLearnedAt)}</time>
                       {p.handoff && (
                         <>
@@ -101,6 +120,18 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
                         </>
                       )}
                     </span>
+                    {p.served ? (
+                      <span />
+                    ) : (
+                      <button
+                        type="button"
+                        aria-label={`Confirm "${p.text}"`}
+                        disabled={busy === p.id}
+                        onClick={() => void confirm(p)}
+                      >
+                        Confirm
+                      </button>
+                    )}
                     <button
                       type="button"
                       id={`remove-${p.id}`}

@@ -6,6 +6,7 @@ import type {
   AgentArticles,
   AgentHandoffDetail,
   AgentHandoffSummary,
+  AgentLearning,
   AgentMe,
   AgentPhrasing,
   AgentReport,
@@ -68,8 +69,12 @@ export const api = {
   reply: async (id: string, text: string) =>
     (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId: crypto.randomUUID(), text })).message,
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
-  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false) =>
-    call<AgentResolveAnswer>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle }),
+  /** `learn`: the searches ticked to learn as phrasings of the article; undefined lets the server choose those about it. */
+  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false, learn?: string[]) =>
+    call<AgentResolveAnswer>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle, ...(articleId !== null && learn && { learn }) }),
+  /** What resolving with `articleId` would teach: each of the visitor's searches, ticked or not, and why. */
+  learning: (id: string, articleId: string) =>
+    call<AgentLearning>('GET', `${handoffPath(id)}/learning?articleId=${encodeURIComponent(articleId)}`),
   report: (from: string, to: string) =>
     call<AgentReport>('GET', `/v1/agent/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   callback: (id: string, state: CallbackState) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/callback`, { state }),
@@ -84,6 +89,8 @@ export const api = {
     )),
   phrasings: async () => (await call<{ phrasings: AgentPhrasing[] }>('GET', '/v1/agent/phrasings')).phrasings,
   // A body, so that the JSON content type the agent API asks of every write is sent.
+  confirmPhrasing: async (id: string) =>
+    (await call<{ phrasing: AgentPhrasing }>('POST', `/v1/agent/phrasings/${encodeURIComponent(id)}/confirm`, {})).phrasing,
   removePhrasing: async (id: string) =>
     (await call<{ phrasing: AgentPhrasing }>('DELETE', `/v1/agent/phrasings/${encodeURIComponent(id)}`, {})).phrasing,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learnedText, safeHref, waitText, waited } from './format';
+import { candidateNote, learnedText, safeHref, waitText, waited } from './format';
 
 describe('waited', () => {
   const start = '2025-03-01T10:00:00Z';
@@ -40,11 +40,26 @@ describe('waitText', () => {
 });
 
 describe('learnedText', () => {
-  it('says how many searches were learned, for which article', () => {
-    expect(learnedText({ articleId: 'card-arrival', articleTitle: 'When will my card arrive?', count: 2 })).toBe(
-      '2 searches learned as phrasings of “When will my card arrive?”.',
+  it('says how many searches were learned, for which article, and whether visitors get them yet', () => {
+    expect(learnedText({ articleId: 'card-arrival', articleTitle: 'When will my card arrive?', count: 2, served: 0 })).toBe(
+      '2 searches learned as phrasings of “When will my card arrive?”: each is served to visitors once another handoff teaches it or you confirm it.',
     );
-    expect(learnedText({ articleId: 'card-arrival', articleTitle: null, count: 1 })).toBe('1 search learned as a phrasing of the article card-arrival.');
-    expect(learnedText({ articleId: 'refunds', articleTitle: null, count: 0 })).toBe('No search of this visitor was learned as a phrasing of the article refunds.');
+    expect(learnedText({ articleId: 'card-arrival', articleTitle: null, count: 1, served: 0 })).toBe(
+      '1 search learned as a phrasing of the article card-arrival: it is served to visitors once another handoff teaches it or you confirm it.',
+    );
+    expect(learnedText({ articleId: 'refunds', articleTitle: null, count: 1, served: 1 })).toBe('1 search learned as a phrasing of the article refunds: it is served to visitors now.');
+    expect(learnedText({ articleId: 'refunds', articleTitle: null, count: 3, served: 1 })).toBe(
+      '3 searches learned as phrasings of the article refunds: 1 served to visitors now, the other 2 each once another handoff teaches it or you confirm it.',
+    );
+    expect(learnedText({ articleId: 'refunds', articleTitle: null, count: 0, served: 0 })).toBe('No search of this visitor was learned as a phrasing of the article refunds.');
+  });
+});
+
+describe('candidateNote', () => {
+  it('says why a search is offered as it is', () => {
+    expect(candidateNote({ reason: 'about', personal: null, known: 'pending' })).toBe('About the article. Taught once before: learning it again serves it.');
+    expect(candidateNote({ reason: 'personal_data', personal: 'reference', known: null })).toBe(
+      'Looks like personal data (an order or reference number): never learned.',
+    );
   });
 });

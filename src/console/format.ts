@@ -1,3 +1,4 @@
+import type { LearningCandidate, PersonalKind } from '../server/api/agent-types';
 /** Small pure helpers for the console's screens. */
 
 /** "45 s", "3 min", "1 h 05 min": how long since `since`. */
@@ -36,11 +37,48 @@ export function waitText(seconds: number | null): string {
   return rest === 0 ? `${Math.floor(s / 60)} min` : `${Math.floor(s / 60)} min ${rest} s`;
 }
 
-/** "2 searches learned as phrasings of “When will my card arrive?”": what resolving taught. */
-export function learnedText(learned: { articleId: string; articleTitle: string | null; count: number }): string {
+/**
+ * "1 search learned as a phrasing of “When will my card arrive?”: it is served to visitors once
+ * another handoff teaches it or you confirm it.": what resolving taught.
+ */
+export function learnedText(learned: { articleId: string; articleTitle: string | null; count: number; served: number }): string {
   const article = learned.articleTitle !== null ? `“${learned.articleTitle}”` : `the article ${learned.articleId}`;
   if (learned.count === 0) return `No search of this visitor was learned as a phrasing of ${article}.`;
-  return learned.count === 1
-    ? `1 search learned as a phrasing of ${article}.`
-    : `${learned.count} searches learned as phrasings of ${article}.`;
+  const what =
+    learned.count === 1 ? `1 search learned as a phrasing of ${article}` : `${learned.count} searches learned as phrasings of ${article}`;
+  const pending = learned.count - learned.served;
+  const once = 'once another handoff teaches it or you confirm it';
+  if (pending === 0) return `${what}: ${learned.count === 1 ? 'it is' : 'they are'} served to visitors now.`;
+  if (learned.served === 0) return `${what}: ${learned.count === 1 ? 'it is' : 'each is'} served to visitors ${once}.`;
+  return `${what}: ${learned.served} served to visitors now, the ${pending === 1 ? 'other' : `other ${pending} each`} ${once}.`;
 }
+
+/** Why a search is, or is not, offered ticked for an article (the resolve form's line under it). */
+export function candidateNote(c: Pick<LearningCandidate, 'reason' | 'personal' | 'known'>): string {
+  const known = c.known === 'served' ? ' Already served.' : c.known === 'pending' ? ' Taught once before: learning it again serves it.' : '';
+  switch (c.reason) {
+    case 'about':
+      return `About the article.${known}`;
+    case 'not_about':
+      return `Shares few words with the article: learned only if you tick it.${known}`;
+    case 'article_unknown':
+      return `The server does not know this article’s text: learned only if you tick it.${known}`;
+    case 'removed':
+      return 'Removed from this article by an agent: never learned again.';
+    case 'too_short':
+      return 'Too short to stand for a question.';
+    case 'too_long':
+      return 'Too long: a message, not a search.';
+    case 'personal_data':
+      return `Looks like personal data (${PERSONAL[c.personal ?? 'number']}): never learned.`;
+  }
+}
+
+const PERSONAL: Record<PersonalKind, string> = {
+  email: 'an e-mail address',
+  number: 'a long number',
+  card: 'a card',
+  reference: 'an order or reference number',
+  name: 'a name',
+  address: 'a street address',
+};

@@ -116,6 +116,11 @@ export interface ResolveRequest {
   articleId?: string | null;
   /** No help article covers the question: a gap in the help centre (not with articleId). */
   noArticle?: boolean;
+  /**
+   * With articleId: the visitor's searches the agent chose to learn as phrasings of it (as the
+   * server offered them). Absent: the ones the server judges about the article.
+   */
+  learn?: string[];
 }
 
 /** Whether a channel is open now, and when that changes (ISO times). */

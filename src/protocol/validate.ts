@@ -134,7 +134,14 @@ export const validateResolve = (body: unknown): Validation<ResolveRequest> =>
     const articleId = o.articleId === undefined || o.articleId === null ? null : id(o.articleId, 'articleId');
     const noArticle = o.noArticle === undefined ? false : boolean(o.noArticle, 'noArticle');
     if (noArticle && articleId !== null) fail('noArticle', 'cannot be true when articleId names the article that answered');
-    return { outcome, articleId, noArticle };
+    const request: ResolveRequest = { outcome, articleId, noArticle };
+    if (o.learn !== undefined) {
+      if (articleId === null) fail('learn', 'needs articleId: searches are learned as phrasings of an article');
+      if (!Array.isArray(o.learn)) fail('learn', 'must be an array of the searches to learn');
+      if (o.learn.length > LIMITS.transcriptEntries) fail('learn', `must have at most ${LIMITS.transcriptEntries} searches`);
+      request.learn = o.learn.map((q, i) => string(q, `learn[${i}]`, LIMITS.query));
+    }
+    return request;
   });
 
 // ---------------------------------------------------------------------------------------------

@@ -25,8 +25,17 @@ const fileWith = async (text: string): Promise<string> => {
 describe('readCatalog', () => {
   it('reads ids and titles from a plain array and from the file `lifeline index` writes', async () => {
     const ids = [{ id: 'refunds', title: 'How do I get a refund?' }, { id: 'track-order', title: 'Where is my order?' }];
-    expect(await readCatalog(await fileWith(JSON.stringify(ARTICLES)))).toEqual(ids);
-    expect(await readCatalog(await fileWith(JSON.stringify({ articles: ARTICLES, lang: 'en', index: { version: 0 } })))).toEqual(ids);
+    const idsOf = (articles: CatalogArticle[]) => articles.map(({ id, title }) => ({ id, title }));
+    expect(idsOf(await readCatalog(await fileWith(JSON.stringify(ARTICLES))))).toEqual(ids);
+    expect(idsOf(await readCatalog(await fileWith(JSON.stringify({ articles: ARTICLES, lang: 'en', index: { version: 0 } }))))).toEqual(ids);
+  });
+
+  it('keeps each article’s text with the file’s language and synonyms, to judge what a search is about', async () => {
+    const synonyms = [['refund', 'money back']];
+    const catalog = catalogOf(await readCatalog(await fileWith(JSON.stringify({ articles: ARTICLES, lang: 'fr', synonyms }))));
+    expect(catalog.article('refunds')).toEqual({ title: 'How do I get a refund?', body: 'Within 30 days.', lang: 'fr', synonyms });
+    expect(catalog.article('nope')).toBeNull();
+    expect(catalogOf([{ id: 'refunds', title: 'Refunds' }]).article('refunds')).toBeNull();
   });
 
   it('says what is wrong with a file', async () => {

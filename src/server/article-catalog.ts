@@ -1,30 +1,38 @@
 /**
- * The site's articles as the server knows them (LIFELINE_ARTICLES): ids and titles only, so an
- * agent resolving a handoff picks an article that exists, by its title, and a typo never teaches
- * phrasings to an article nobody can find. The source is the same file the widget fetches
+ * The site's articles as the server knows them (LIFELINE_ARTICLES): ids and titles, so an agent
+ * resolving a handoff picks an article that exists, by its title, and a typo never teaches
+ * phrasings to an article nobody can find; and their text, so that only searches about an
+ * article are offered as its phrasings (phrasings.ts). The source is the same file the widget fetches
  * (`data-articles`): a path on this machine or an http(s) address, read again every few minutes
  * so a help centre that grows is followed. Without LIFELINE_ARTICLES the server takes any id.
  */
 import { readFile } from 'node:fs/promises';
+import { articlesLanguage, readSynonyms } from '../search/articles-file';
 import { parseArticles } from '../search/articles';
 import { fold as foldText } from '../search/text';
+import type { ArticleText } from './phrasings';
 
 export interface CatalogArticle {
   id: string;
   title: string;
+  /** What it says, when read from an articles file (not kept by a catalog of titles alone). */
+  text?: ArticleText;
 }
 
 export interface ArticleCatalog {
   /** id → title, or null when the server was not told the articles (or could not read them yet). */
   titles(): ReadonlyMap<string, string> | null;
+  /** The text of one article, or null when unknown (or not told the articles). */
+  article(id: string): ArticleText | null;
 }
 
 /** The server that was not told the articles: every id is taken as given. */
-export const NO_CATALOG: ArticleCatalog = Object.freeze({ titles: () => null });
+export const NO_CATALOG: ArticleCatalog = Object.freeze({ titles: () => null, article: () => null });
 
 export const catalogOf = (articles: readonly CatalogArticle[]): ArticleCatalog => {
   const titles = new Map(articles.map((a) => [a.id, a.title]));
-  return { titles: () => titles };
+  const texts = new Map(articles.flatMap((a) => (a.text ? [[a.id, a.text] as const] : [])));
+  return { titles: () => titles, article: (id) => texts.get(id) ?? null };
 };
 
 export const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
@@ -33,7 +41,7 @@ export const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * Reads the articles' ids and titles from `source`. Throws an Error saying what is wrong (not
+ * Reads the articles' ids, titles and text (with the file's language and synonyms) from `source`. Throws an Error saying what is wrong (not
  * found, not JSON, no usable article), so a bad setting gets a specific answer.
  */
 export async function readCatalog(source: string, fetchImpl: typeof fetch = fetch): Promise<CatalogArticle[]> {
@@ -61,7 +69,14 @@ export async function readCatalog(source: string, fetchImpl: typeof fetch = fetc
   }
   const { articles, problems } = parseArticles(value);
   if (!articles.length) throw new Error(`${source} has no usable article${problems.length ? `: ${problems[0]}` : ''}`);
-  return articles.map(({ id, title }) => ({ id, title }));
+  const lang = articlesLanguage(value);
+  const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { synonyms?: unknown }) : {};
+  const synonyms = readSynonyms(file.synonyms, []);
+  return articles.map(({ id, title, body, tags, keywords }) => ({
+    id,
+    title,
+    text: { title, body, ...(tags && { tags }), ...(keywords && { keywords }), lang, synonyms },
+  }));
 }
 
 export interface WatchedCatalog extends ArticleCatalog {
@@ -95,6 +110,7 @@ export function watchCatalog(
   timer.unref?.();
   return {
     titles: () => current?.titles() ?? null,
+    article: (id) => current?.article(id) ?? null,
     stop: () => clearInterval(timer),
   };
 }

@@ -7,7 +7,7 @@ import type { AgentHandoffDetail, AgentResolveAnswer } from './agent-types';
 let server: StartedServer;
 eachTestOnAFreshServer((s) => (server = s), {
   articles: catalogOf([
-    { id: 'refunds', title: 'How do I get a refund?' },
+    { id: 'refunds', title: 'How do I get a refund?', text: { title: 'How do I get a refund?', body: 'Your money back in 30 days.', keywords: ['money back'], lang: 'en' } },
     { id: 'track-order', title: 'Where is my order?' },
   ]),
 });
@@ -48,7 +48,7 @@ describe('the site’s articles (LIFELINE_ARTICLES)', () => {
     const ok = await send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/resolve`, { outcome: 'answered', articleId: 'refunds' }, cookie);
     expect(ok.status).toBe(200);
     // The title comes from the site's articles even when the visitor never opened the article.
-    expect(((await ok.json()) as AgentResolveAnswer).learned).toEqual({ articleId: 'refunds', articleTitle: 'How do I get a refund?', count: 1 });
+    expect(((await ok.json()) as AgentResolveAnswer).learned).toEqual({ articleId: 'refunds', articleTitle: 'How do I get a refund?', count: 1, served: 0 });
   });
 
   it('still resolves without an article, or with "no article covers this"', async () => {

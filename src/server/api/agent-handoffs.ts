@@ -4,13 +4,14 @@
  * every handoff's events. All behind requireAgent (agent-auth.ts), mounted under /v1/agent.
  */
 import { Hono } from 'hono';
-import { validatePostMessage, validateResolve, validateTyping } from '../../protocol/validate';
+import { LIMITS, validatePostMessage, validateResolve, validateTyping } from '../../protocol/validate';
 import { newId } from '../crypto';
 import { redactText } from '../redact';
 import type { Change, HandoffFilter, HandoffRecord } from '../store/types';
 import { closestArticle } from '../article-catalog';
-import { articleTitleIn } from '../phrasings';
-import type { AgentStreamEvent, LearnedPhrasings } from './agent-types';
+import { candidatesFor } from '../learning';
+import { articleTitleIn, chosenPhrasings, type LearnablePhrasing } from '../phrasings';
+import type { AgentLearning, AgentStreamEvent, LearnedPhrasings } from './agent-types';
 import { announce, announceTyping } from './announce';
 import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
@@ -94,16 +95,51 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return c.body(null, 204);
   });
 
+  /** A 400 naming the closest article when `articleId` is not one of the site's; null when it is (or any id goes). */
+  const unknownArticle = (c: ApiContext, articleId: string) => {
+    const titles = deps.articles.titles();
+    if (!titles || titles.has(articleId)) return null;
+    const near = closestArticle(articleId, titles);
+    const hint = near ? `; did you mean "${near.id}" (${near.title})?` : '; GET /v1/agent/articles lists them.';
+    return problem(c, 400, `There is no article "${articleId}" in the site's articles${hint}`, 'articleId');
+  };
+  const titleOf = (h: HandoffRecord, articleId: string): string | null =>
+    deps.articles.titles()?.get(articleId) ?? articleTitleIn(h.transcript, articleId);
+
+  // What resolving with an article would teach: the resolve form lists it, each with a checkbox.
+  routes.get('/handoffs/:id/learning', async (c) => {
+    const articleId = c.req.query('articleId')?.trim() ?? '';
+    if (articleId === '' || articleId.length > LIMITS.articleId) {
+      return problem(c, 400, `articleId must be an article id of 1 to ${LIMITS.articleId} characters`, 'articleId');
+    }
+    const unknown = unknownArticle(c, articleId);
+    if (unknown) return unknown;
+    const h = await store.findHandoff(c.req.param('id'));
+    if (!h) return refused(c, 'not_found');
+    return c.json<AgentLearning>({
+      articleId,
+      articleTitle: titleOf(h, articleId),
+      articleKnown: deps.articles.article(articleId) !== null,
+      candidates: await candidatesFor(deps, h, articleId),
+    });
+  });
+
   routes.post('/handoffs/:id/resolve', async (c) => {
     const body = await readJson(c, validateResolve);
     if (!body.ok) return body.response;
     const { outcome, articleId, noArticle } = body.value;
     // Phrasings taught to an article that does not exist would be lost on every visitor.
-    const titles = deps.articles.titles();
-    if (articleId != null && titles && !titles.has(articleId)) {
-      const near = closestArticle(articleId, titles);
-      const hint = near ? `; did you mean "${near.id}" (${near.title})?` : '; GET /v1/agent/articles lists them.';
-      return problem(c, 400, `There is no article "${articleId}" in the site's articles${hint}`, 'articleId');
+    const unknown = articleId != null ? unknownArticle(c, articleId) : null;
+    if (unknown) return unknown;
+    // What to learn: the searches the agent ticked, checked again here (the client is not trusted
+    // with the personal-data rule), or those about the article when the request does not say.
+    let learn: LearnablePhrasing[] = [];
+    if (articleId != null) {
+      const h = await store.findHandoff(c.req.param('id'));
+      if (!h) return refused(c, 'not_found');
+      const chosen = chosenPhrasings(await candidatesFor(deps, h, articleId), body.value.learn);
+      if (!chosen.ok) return problem(c, 400, `"${body.value.learn![chosen.index]}" ${chosen.error}`, `learn[${chosen.index}]`);
+      learn = chosen.learn;
     }
     const at = iso(deps.now());
     const result = await store.resolve(
@@ -114,15 +150,14 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
       noArticle ?? false,
       at,
       deps.phrasingsPerArticle,
+      learn,
     );
     if (!result.ok) return refused(c, result.reason);
     announce(deps.bus, result.events);
     deps.queue.moved(result.handoff.channel, result.events);
     // What the visitor's searches taught, for the console to say so (phrasings.ts).
     const learned: LearnedPhrasings | null =
-      articleId == null
-        ? null
-        : { articleId, articleTitle: titles?.get(articleId) ?? articleTitleIn(result.handoff.transcript, articleId), count: result.learned };
+      articleId == null ? null : { articleId, articleTitle: titleOf(result.handoff, articleId), count: result.learned, served: result.served };
     return detail(c, result.handoff, { learned });
   });
 

@@ -13,6 +13,7 @@ import type {
   TranscriptEntry,
   Visitor,
 } from '../../protocol/types';
+import type { LearningCandidate } from '../phrasings';
 
 /** GET /v1/agent/me, and the answer to a login. */
 export interface AgentMe {
@@ -102,6 +103,22 @@ export interface LearnedPhrasings {
   articleTitle: string | null;
   /** How many of the visitor's searches are now phrasings of the article. */
   count: number;
+  /** How many of those are served to visitors (taught by another handoff too, or confirmed). */
+  served: number;
+}
+
+/** One of a handoff's searches, as it would be learned for an article (src/server/phrasings.ts). */
+export type { LearningCandidate, CandidateReason } from '../phrasings';
+export type { PersonalKind } from '../personal-data';
+
+/** GET /v1/agent/handoffs/:id/learning?articleId=: what resolving with that article would teach. */
+export interface AgentLearning {
+  articleId: string;
+  /** From LIFELINE_ARTICLES, else when the visitor opened it; null otherwise. */
+  articleTitle: string | null;
+  /** Whether the server knows the article's text (LIFELINE_ARTICLES): without it, no search is judged about it on its words. */
+  articleKnown: boolean;
+  candidates: LearningCandidate[];
 }
 
 /** The answer to a resolve: the handoff, and what it taught (null when no article was named). */
@@ -124,6 +141,10 @@ export interface AgentPhrasing {
   lastLearnedAt: string;
   /** The handoff it was last learned from; null once that handoff is gone. */
   handoff: { id: string; ref: string } | null;
-  /** When an agent removed it; null while it is served. */
+  /** Served to visitors (GET /v1/phrasings): taught by two handoffs or more, or confirmed; else pending. */
+  served: boolean;
+  /** When an agent confirmed it; null when none did. */
+  confirmedAt: string | null;
+  /** When an agent removed it; null while it is live. */
   removedAt: string | null;
 }

@@ -1,7 +1,8 @@
 /**
- * GET /v1/phrasings: the live learned phrasings, public (CORS like /v1/status), for the widget
- * to fetch beside the articles. Cached for a minute and revalidated with an ETag: the list
- * changes only when an agent resolves or removes, and every visitor's panel asks for it.
+ * GET /v1/phrasings: the served learned phrasings (two handoffs taught them, or an agent
+ * confirmed them: phrasings.ts), public (CORS like /v1/status), for the widget to fetch beside
+ * the articles. Cached for a minute and revalidated with an ETag: the list
+ * changes only when an agent resolves, confirms or removes, and every visitor's panel asks for it.
  */
 import { Hono } from 'hono';
 import { createHash } from 'node:crypto';

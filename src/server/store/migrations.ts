@@ -111,4 +111,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX phrasings_live ON phrasings(article_id, last_learned_at) WHERE removed_at IS NULL;
   `,
+  // 5: a learned phrasing is served only once two different handoffs taught it (count) or an
+  // agent confirmed it (confirmed_at). Phrasings learned before stay as they were: served when
+  // two handoffs or more taught them, pending otherwise (src/server/phrasings.ts, isServed).
+  `
+  ALTER TABLE phrasings ADD COLUMN confirmed_at TEXT;
+  ALTER TABLE phrasings ADD COLUMN confirmed_by TEXT REFERENCES agents(id);
+  `,
 ];

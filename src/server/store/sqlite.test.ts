@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refCandidate } from '../ref';
+import { toHistory } from '../phrasings';
 import { MIGRATIONS } from './migrations';
 import { openSqliteStore } from './sqlite';
 import type { NewHandoff, Store } from './types';
@@ -160,23 +161,48 @@ describe('openSqliteStore', () => {
     const transcript = [{ type: 'search' as const, at: T, query: 'where is my card', resultCount: 0, topIds: [] }];
     const h = (await s.createHandoff(newHandoff({ transcript }))).handoff;
     await s.claim(h.id, BOB, T);
-    expect(await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T)).toEqual({ ok: false, reason: 'taken' });
+    const learn = [{ text: 'where is my card', key: 'where is my card' }];
+    expect(await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T, 200, learn)).toEqual({ ok: false, reason: 'taken' });
     expect(await s.listPhrasings()).toEqual([]);
 
-    const resolved = await s.resolve(h.id, BOB.id, 'answered', 'card-arrival', false, T);
-    expect(resolved.ok && resolved.learned).toBe(1);
+    const resolved = await s.resolve(h.id, BOB.id, 'answered', 'card-arrival', false, T, 200, learn);
+    expect(resolved.ok && [resolved.learned, resolved.served]).toEqual([1, 0]);
     const [p] = await s.listPhrasings('card-arrival');
-    expect(p).toMatchObject({ text: 'where is my card', key: 'where is my card', count: 1, handoffId: h.id, handoffRef: h.ref });
+    expect(p).toMatchObject({ text: 'where is my card', key: 'where is my card', count: 1, handoffId: h.id, handoffRef: h.ref, confirmedAt: null });
+    expect(await s.confirmPhrasing(p!.id, ADA.id, T)).toMatchObject({ confirmedAt: T, confirmedBy: ADA.id });
     expect(await s.removePhrasing(p!.id, ADA.id, T)).toMatchObject({ removedAt: T, removedBy: ADA.id });
     expect(await s.removePhrasing('12345', ADA.id, T)).toBeNull();
     expect(await s.removePhrasing('not-an-id', ADA.id, T)).toBeNull();
+    expect(await s.listPhrasings('card-arrival', { withRemoved: true })).toMatchObject([{ removedAt: T }]);
     await s.close();
 
     const again = store();
     const next = (await again.createHandoff(newHandoff({ transcript }))).handoff;
-    const second = await again.resolve(next.id, ADA.id, 'answered', 'card-arrival', false, T);
+    const second = await again.resolve(next.id, ADA.id, 'answered', 'card-arrival', false, T, 200, learn);
     expect(second.ok && second.learned).toBe(0);
     expect(await again.listPhrasings()).toEqual([]);
+  });
+
+  it('serves phrasings learned before migration 5 only when two handoffs taught them, and never personal data', async () => {
+    const old = new Database(file);
+    for (const [v, sql] of MIGRATIONS.slice(0, 4).entries()) {
+      old.exec(sql);
+      old.pragma(`user_version = ${v + 1}`);
+    }
+    const insert = old.prepare('INSERT INTO phrasings (article_id, text, key, count, first_learned_at, last_learned_at) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run('refunds', 'refund late', 'refund late', 1, T, T);
+    insert.run('refunds', 'money back', 'money back', 2, T, T);
+    insert.run('refunds', 'my name is Ada Lovelace', 'my name is ada lovelace', 3, T, T);
+    old.close();
+
+    const s = store();
+    const list = await s.listPhrasings();
+    expect(list.map((p) => [p.text, p.confirmedAt])).toEqual([
+      ['my name is Ada Lovelace', null],
+      ['money back', null],
+      ['refund late', null],
+    ]);
+    expect(toHistory(list)).toEqual([{ articleId: 'refunds', queries: ['money back'] }]);
   });
 
   it('learns nothing when the cap is 0', async () => {
@@ -184,7 +210,7 @@ describe('openSqliteStore', () => {
     await addAgents(s);
     const transcript = [{ type: 'search' as const, at: T, query: 'where is my card', resultCount: 0, topIds: [] }];
     const h = (await s.createHandoff(newHandoff({ transcript }))).handoff;
-    const r = await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T, 0);
+    const r = await s.resolve(h.id, ADA.id, 'answered', 'card-arrival', false, T, 0, [{ text: 'where is my card', key: 'where is my card' }]);
     expect(r.ok && r.learned).toBe(0);
     expect(await s.listPhrasings()).toEqual([]);
   });

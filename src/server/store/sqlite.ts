@@ -357,8 +357,8 @@ export function openSqliteStore(path: string): Store {
       });
     },
 
-    async resolve(handoffId, agentId, outcome, articleId, noArticle, at, phrasingsPerArticle = DEFAULT_PHRASINGS_PER_ARTICLE) {
-      return write((): Change<{ handoff: HandoffRecord; learned: number }> => {
+    async resolve(handoffId, agentId, outcome, articleId, noArticle, at, phrasingsPerArticle = DEFAULT_PHRASINGS_PER_ARTICLE, learn = []) {
+      return write((): Change<{ handoff: HandoffRecord; learned: number; served: number }> => {
         const h = q.handoffById.get(handoffId);
         if (!h) return { ok: false, reason: 'not_found' };
         if (ended(h.status)) return { ok: false, reason: 'closed' };
@@ -368,17 +368,21 @@ export function openSqliteStore(path: string): Store {
         const event = append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at);
         const resolved = handoff(handoffId)!;
         // A resolved handoff is never resolved again (closed above), so each one teaches once.
-        const learned = articleId === null ? 0 : phrasings.learn(articleId, handoffId, resolved.transcript, at, phrasingsPerArticle);
-        return { ok: true, events: [event], handoff: resolved, learned };
+        const { learned, served } = articleId === null ? { learned: 0, served: 0 } : phrasings.learn(articleId, handoffId, learn, at, phrasingsPerArticle);
+        return { ok: true, events: [event], handoff: resolved, learned, served };
       });
     },
 
-    async listPhrasings(articleId) {
-      return phrasings.list(articleId);
+    async listPhrasings(articleId, options) {
+      return phrasings.list(articleId, options?.withRemoved);
     },
 
     async removePhrasing(id, agentId, at) {
       return phrasings.remove(id, agentId, at);
+    },
+
+    async confirmPhrasing(id, agentId, at) {
+      return phrasings.confirm(id, agentId, at);
     },
 
     async recordCallback(handoffId, agent, state, at) {

@@ -18,6 +18,7 @@ import type {
   TranscriptEntry,
   Visitor,
 } from '../../protocol/types';
+import type { LearnablePhrasing } from '../phrasings';
 
 /** The events that are stored and replayed; `typing` never is. */
 export type StoredHandoffEvent = Exclude<HandoffEvent, { type: 'typing' }>;
@@ -105,7 +106,7 @@ export interface PhrasingRecord {
   text: string;
   /** normalizePhrasing(text): unique per article, tombstones included. */
   key: string;
-  /** How many resolved handoffs taught it. */
+  /** How many resolved handoffs taught it (each handoff once). */
   count: number;
   firstLearnedAt: string;
   lastLearnedAt: string;
@@ -115,6 +116,9 @@ export interface PhrasingRecord {
   /** Set when an agent removed it: it is then never served nor learned again. */
   removedAt: string | null;
   removedBy: string | null;
+  /** Set when an agent confirmed it: it is then served after one handoff (../phrasings.ts, isServed). */
+  confirmedAt: string | null;
+  confirmedBy: string | null;
 }
 
 export interface MessageRecord {
@@ -233,10 +237,11 @@ export interface Store {
   cancel(handoffId: string, at: string): Promise<Change<{ handoff: HandoffRecord }>>;
   /**
    * An agent closed it (unclaimed, or theirs): `status` resolved. With an article, in the same
-   * transaction, the transcript's searches become phrasings of it (../phrasings.ts): new ones
-   * are added, known ones counted again, removed ones left alone, and beyond `phrasingsPerArticle`
-   * live ones the least recently learned are dropped. `learned` is how many of its searches are
-   * now live phrasings of the article (0 without an article).
+   * transaction, `learn` (chosen by the rules of ../phrasings.ts) become phrasings of it: new
+   * ones are added, known ones counted again (once per handoff), removed ones left alone, and
+   * beyond `phrasingsPerArticle` live ones the pending, then the least recently learned, are
+   * dropped. `learned` is how many of `learn` are now live phrasings of the article, `served`
+   * how many of those are served (0 without an article).
    */
   resolve(
     handoffId: string,
@@ -246,15 +251,24 @@ export interface Store {
     noArticle: boolean,
     at: string,
     phrasingsPerArticle?: number,
-  ): Promise<Change<{ handoff: HandoffRecord; learned: number }>>;
+    learn?: readonly LearnablePhrasing[],
+  ): Promise<Change<{ handoff: HandoffRecord; learned: number; served: number }>>;
 
-  /** Live phrasings (of one article, or all), by article, then most learned first. */
-  listPhrasings(articleId?: string): Promise<PhrasingRecord[]>;
+  /**
+   * Live phrasings (of one article, or all), by article, then most learned first; with
+   * `withRemoved`, the removed ones (tombstones) too.
+   */
+  listPhrasings(articleId?: string, options?: { withRemoved?: boolean }): Promise<PhrasingRecord[]>;
   /**
    * Removes a phrasing for good: a tombstone, so it is neither served nor learned again for its
    * article. Removing it again changes nothing; null when there is no such phrasing.
    */
   removePhrasing(id: string, agentId: string, at: string): Promise<PhrasingRecord | null>;
+  /**
+   * An agent vouches for a phrasing: it is served from now on. Confirming again changes nothing;
+   * a removed one stays removed (returned as it is); null when there is no such phrasing.
+   */
+  confirmPhrasing(id: string, agentId: string, at: string): Promise<PhrasingRecord | null>;
 
   /**
    * Records a step of a callback handoff's workflow (claiming it when unclaimed) with a `status`
