@@ -14,8 +14,11 @@ import { localTime, wallToInstant } from '../src/hours';
 import { weekday } from '../src/hours/zone';
 import { E2E_AGENT } from './playwright.config';
 import {
+  DEMO_ATTRS,
   LIVE,
   ORIGIN,
+  hostPage,
+  triedList,
   REFUND_TITLE,
   SORRY,
   agentTest as test,
@@ -567,4 +570,82 @@ test('two visitors never see each other’s conversation', async ({ page, browse
   } finally {
     await other.close();
   }
+});
+
+test.describe('bad strings never blank a view: half an emoji (a lone UTF-16 surrogate) from the host page, an entry the console cannot draw', () => {
+  const HALF = '\uD83D'; // the first half of 😀, alone: a title the site's own code cut short
+  const SHOWN = '\uFFFD'; // what it becomes
+  const ARTICLES = '/e2e/half-emoji-articles.json';
+  const DEALS = { id: 'deals', title: `Spring deals ${HALF}`, body: 'Ten percent off every bike in March.' };
+
+  /** A page titled with half an emoji, with an article whose title has one, opened by its link. */
+  async function halfEmojiPage(page: Page, backend: boolean): Promise<void> {
+    await page.route(`${ORIGIN}${ARTICLES}`, (route) => route.fulfill({ json: [DEALS] }));
+    const { url } = await hostPage(page, {
+      inlineBefore: `document.title = 'Deals 😀 ${HALF}';`,
+      script: { ...DEMO_ATTRS, 'data-articles': ARTICLES, ...(backend && { 'data-backend': '/' }) },
+    });
+    await page.goto(`${url}#lifeline-article=deals`);
+    await expect(dialog(page).getByRole('heading', { name: /^Spring deals/ })).toBeVisible();
+  }
+
+  test('the human view still shows, with the e-mail link and what was tried', async ({ page }) => {
+    await halfEmojiPage(page, false);
+    await talkToHuman(page).click();
+    await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+    const email = dialog(page).getByRole('link', { name: 'help@northwind-cycles.example' });
+    await expect(email).toHaveAttribute('href', /^mailto:help@northwind-cycles\.example\?subject=.*Deals%20%F0%9F%98%80%20%EF%BF%BD/);
+    await expect(triedList(page).filter({ hasText: `Deals 😀 ${SHOWN}` })).toHaveCount(1);
+    await expect(triedList(page).filter({ hasText: `Spring deals ${SHOWN}` })).toHaveCount(1);
+  });
+
+  test('the handoff arrives, well-formed, and the agent’s handoff page shows it', async ({ page, agent, browser }) => {
+    await halfEmojiPage(page, true);
+    await openChannels(page);
+    await chooseChat(page);
+    await sendMessage(page, 'Is the spring deal still on?');
+    const ref = await visitorRef(page);
+    const handoff = await agent.byRef(ref);
+    expect(handoff.transcript).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'page', title: `Deals 😀 ${SHOWN}` }),
+        expect.objectContaining({ type: 'article', articleId: 'deals', title: `Spring deals ${SHOWN}` }),
+      ]),
+    );
+
+    const context = await browser.newContext();
+    await context.addCookies((await agent.api.storageState()).cookies);
+    const console_ = await context.newPage();
+    await console_.goto(`/console#/handoff/${handoff.id}`);
+    const tried = console_.getByRole('region', { name: 'What they tried' });
+    await expect(tried.getByRole('link', { name: `Deals 😀 ${SHOWN}` })).toBeVisible();
+    await expect(tried.getByText(`Spring deals ${SHOWN}`)).toBeVisible();
+    await expect(console_.getByRole('region', { name: 'Visitor' })).toBeVisible();
+    await context.close();
+  });
+
+  test('one section of the agent’s handoff page that cannot be drawn shows a notice, and the rest of the page is there', async ({ page, agent, browser }) => {
+    await halfEmojiPage(page, true);
+    await openChannels(page);
+    await chooseChat(page);
+    const ref = await visitorRef(page);
+    const handoff = await agent.byRef(ref);
+
+    const context = await browser.newContext();
+    await context.addCookies((await agent.api.storageState()).cookies);
+    const console_ = await context.newPage();
+    // A transcript entry this console does not know how to draw (from a newer widget, say).
+    await console_.route(`**/v1/agent/handoffs/${handoff.id}`, async (route) => {
+      const detail = (await (await route.fetch()).json()) as { transcript: unknown[] };
+      detail.transcript.push({ type: 'handoff', at: new Date().toISOString(), channel: 'carrier pigeon' });
+      await route.fulfill({ json: detail });
+    });
+    await console_.goto(`/console#/handoff/${handoff.id}`);
+    const tried = console_.getByRole('region', { name: 'What they tried' });
+    await expect(tried.getByRole('alert')).toHaveText('“What they tried” could not be shown; the rest of the page is as it was. Reload to try again.');
+    await expect(console_.getByRole('region', { name: 'Visitor' })).toBeVisible();
+    await expect(console_.getByRole('heading', { name: `Chat · Ref ${ref}` })).toBeVisible();
+    await console_.unrouteAll({ behavior: 'ignoreErrors' }); // the page may be loading the handoff again
+    await context.close();
+  });
 });

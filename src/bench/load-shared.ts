@@ -19,6 +19,7 @@ export const BENCH_RATE_LIMITS: RateLimits = {
   postMessage: UNLIMITED,
   typing: UNLIMITED,
   login: UNLIMITED,
+  loginPerAddress: UNLIMITED,
 };
 
 /** The first line the server prints on stdout, as JSON, once it listens. */

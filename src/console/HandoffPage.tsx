@@ -12,6 +12,7 @@ import { CallbackCard } from './CallbackCard';
 import { Chat } from './Chat';
 import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
 import { goToQueue } from './router';
+import { SectionBoundary } from './SectionBoundary';
 import { Timeline } from './Timeline';
 import { LearnChoices } from './LearnChoices';
 import { useArticleTitles } from './useArticleTitles';
@@ -123,32 +124,45 @@ export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; m
       </p>
       <div class="columns">
         <div class="stack">
-          <VisitorCard handoff={handoff} />
-          {handoff.callback && <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} businessZone={businessZone} />}
+          {/* Each section apart: what a visitor's browser sent must not blank the whole page. */}
+          <SectionBoundary name="Visitor">
+            <VisitorCard handoff={handoff} />
+          </SectionBoundary>
+          {handoff.callback && (
+            <SectionBoundary name="Callback">
+              <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} businessZone={businessZone} />
+            </SectionBoundary>
+          )}
           <section class="card" aria-labelledby="tried-heading">
             <h2 id="tried-heading">What they tried</h2>
-            <Timeline transcript={handoff.transcript} />
+            <SectionBoundary name="What they tried">
+              <Timeline transcript={handoff.transcript} />
+            </SectionBoundary>
           </section>
         </div>
         <div class="stack">
           {handoff.channel === 'chat' && (
-            <Chat
-              handoffId={handoff.id}
-              messages={handoff.messages}
-              visitorTyping={visitorTyping}
-              canWrite={!closed && !takenByOther}
-              onSent={(m) => setHandoff((h) => (h ? { ...h, messages: addMessage(h.messages, m) } : h))}
-            />
+            <SectionBoundary name="Chat">
+              <Chat
+                handoffId={handoff.id}
+                messages={handoff.messages}
+                visitorTyping={visitorTyping}
+                canWrite={!closed && !takenByOther}
+                onSent={(m) => setHandoff((h) => (h ? { ...h, messages: addMessage(h.messages, m) } : h))}
+              />
+            </SectionBoundary>
           )}
           {!closed && !takenByOther && (
-            <ResolveForm
-              id={handoff.id}
-              transcript={handoff.transcript}
-              onResolved={(answer) => {
-                setHandoff(answer);
-                if (answer.learned) setLearned(learnedText(answer.learned));
-              }}
-            />
+            <SectionBoundary name="Resolve">
+              <ResolveForm
+                id={handoff.id}
+                transcript={handoff.transcript}
+                onResolved={(answer) => {
+                  setHandoff(answer);
+                  if (answer.learned) setLearned(learnedText(answer.learned));
+                }}
+              />
+            </SectionBoundary>
           )}
         </div>
       </div>

@@ -3,6 +3,7 @@
  * it is rendered as text (JSX children), links only to http(s) URLs.
  */
 import type { TranscriptEntry } from '../protocol/types';
+import { wellFormed } from '../protocol/text';
 import { CHANNEL_LABEL, clock, safeHref } from './format';
 
 /**
@@ -13,7 +14,8 @@ export function articleLink(pageUrl: string | null, articleId: string, base?: st
   const page = pageUrl ? safeHref(pageUrl, base) : null;
   if (!page) return null;
   const url = new URL(page);
-  url.hash = `lifeline-article=${encodeURIComponent(articleId)}`;
+  // Half an emoji in an id (stored before the server refused it) would make this throw.
+  url.hash = `lifeline-article=${encodeURIComponent(wellFormed(articleId))}`;
   return url.href;
 }
 

@@ -104,3 +104,80 @@ describe('validateTyping and validateResolve', () => {
     expect(validateResolve({ outcome: 'other', articleId: 3 })).toMatchObject({ ok: false, path: 'articleId' });
   });
 });
+
+describe('bad text and bad times', () => {
+  const HALF = '\uD83D'; // the first half of 😀, alone
+  const withEntry = (entry: Record<string, unknown>): Loose => ({ ...fullRequest(), transcript: [entry] });
+
+  it('repairs half an emoji in free text to U+FFFD, keeping whole emoji, so nothing malformed is stored', () => {
+    const body = withEntry({ type: 'page', at: AT, url: `https://shop.example.com/${HALF}`, title: `Deals 😀 ${HALF}` });
+    body.visitor = { name: `Ada${HALF}`, attributes: { plan: `pro\uDE00` } };
+    const result = validateCreateHandoff(body);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.transcript[0]).toMatchObject({ url: 'https://shop.example.com/\uFFFD', title: 'Deals 😀 \uFFFD' });
+    expect(result.value.visitor).toEqual({ name: 'Ada\uFFFD', attributes: { plan: 'pro\uFFFD' } });
+    expect(() => encodeURIComponent(JSON.stringify(result.value))).not.toThrow();
+
+    const article = validateCreateHandoff(withEntry({ type: 'article', at: AT, articleId: 'refunds', title: `Refunds ${HALF}` }));
+    expect(article.ok && article.value.transcript[0]).toMatchObject({ title: 'Refunds \uFFFD' });
+    expect(validatePostMessage({ clientMessageId: 'm-12345678', text: `hi ${HALF}` })).toEqual({ ok: true, value: { clientMessageId: 'm-12345678', text: 'hi \uFFFD' } });
+  });
+
+  it('refuses half an emoji in an id, which repaired would name another article', () => {
+    expect(validateCreateHandoff(withEntry({ type: 'feedback', at: AT, articleId: `refunds${HALF}`, helpful: false }))).toEqual({
+      ok: false,
+      path: 'transcript[0].articleId',
+      error: 'transcript[0].articleId must be well-formed text (it holds half of an emoji or other character)',
+    });
+    expect(validateResolve({ outcome: 'answered', articleId: `\uDE00refunds` })).toMatchObject({ ok: false, path: 'articleId' });
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses the visitor attribute key %s instead of dropping it', (key) => {
+    const body = fullRequest();
+    body.visitor = JSON.parse(`{"attributes": {"plan": "pro", "${key}": "x"}}`) as Record<string, unknown>;
+    expect(validateCreateHandoff(body)).toEqual({
+      ok: false,
+      path: `visitor.attributes.${key}`,
+      error: `visitor.attributes.${key} is a reserved name (__proto__, constructor and prototype are); give the attribute another key`,
+    });
+  });
+
+  it.each([
+    ['2025-02-30T10:00:00Z', 'has no day 30: 2025-02 has 28 days'],
+    ['2024-02-30T10:00:00Z', 'has no day 30: 2024-02 has 29 days'],
+    ['2025-04-31T10:00:00Z', 'has no day 31: 2025-04 has 30 days'],
+    ['2025-13-01T10:00:00Z', 'has no month 13 (months are 01 to 12)'],
+    ['2025-03-01T24:00:00Z', 'must have a time of day from 00:00:00 to 23:59:59'],
+    ['2025-03-01T10:00:60Z', 'must have a time of day from 00:00:00 to 23:59:59'],
+    ['2025-03-01T10:00:00+24:00', 'must have an offset from -23:59 to +23:59'],
+    ['0000-01-01T00:00:00Z', 'must be a time in the years 2000 to 2099, got the year 0000'],
+    ['9999-12-31T23:59:59Z', 'must be a time in the years 2000 to 2099, got the year 9999'],
+    ['2025-03-01 10:00:00Z', 'must be an ISO time with an offset, like 2025-03-01T10:00:00Z'],
+  ])('refuses the time %s: %s', (at, error) => {
+    expect(validateCreateHandoff(withEntry({ type: 'handoff', at, channel: 'chat' }))).toEqual({
+      ok: false,
+      path: 'transcript[0].at',
+      error: `transcript[0].at ${error}`,
+    });
+  });
+
+  it('accepts real calendar times: a leap day, offsets, fractions, seconds left out', () => {
+    for (const at of ['2024-02-29T23:59:59.999Z', '2025-12-31T00:00+05:45', '2000-01-01T00:00:00-12:00', '2099-12-31T23:59:59Z']) {
+      expect(validateCreateHandoff(withEntry({ type: 'handoff', at, channel: 'chat' })).ok, at).toBe(true);
+    }
+    const body = fullRequest();
+    body.callback = { phone: '+1 555 0100', from: '2025-02-30T10:00:00Z', to: '2025-03-03T10:00:00Z' };
+    expect(validateCreateHandoff(body)).toMatchObject({ ok: false, path: 'callback.from' });
+  });
+
+  it('refuses a guessable clientId: whoever knows it is answered with the handoff’s token', () => {
+    expect(validateCreateHandoff({ ...fullRequest(), clientId: 'abcd1234' })).toEqual({
+      ok: false,
+      path: 'clientId',
+      error: 'clientId must be 22 to 64 letters, digits, dashes or underscores, made at random (a UUID): whoever knows it gets the handoff',
+    });
+    expect(validateCreateHandoff({ ...fullRequest(), clientId: 'x'.repeat(21) })).toMatchObject({ ok: false, path: 'clientId' });
+    expect(validateCreateHandoff({ ...fullRequest(), clientId: 'AAECAwQFBgcICQoLDA0ODw' }).ok).toBe(true); // 128 bits, base64url
+  });
+});

@@ -7,6 +7,12 @@
  * Unknown keys are ignored (a newer widget may send more) and left out of the returned value;
  * a known key with the wrong type is an error. Nothing is trimmed or cut silently, except message
  * text, which is trimmed (the protocol says "not empty", and whitespace is not a message).
+ *
+ * Half of a surrogate pair (half of an emoji: text.ts) is never let through, since it cannot be
+ * stored or encoded. In free text (titles, queries, URLs, names, notes, messages) it is repaired
+ * to U+FFFD: a host page's title cut in the middle of an emoji is no fault of the visitor's, and
+ * their handoff must still reach a person. In an identifier (article ids, attribute keys) it is
+ * refused, since a repaired id would name something else.
  */
 import type {
   CallbackRequest,
@@ -19,6 +25,7 @@ import type {
   Visitor,
 } from './types';
 import type { Channel, TranscriptEntry } from './transcript';
+import { isWellFormed, wellFormed } from './text';
 
 /** What the reference backend accepts; a site owner's backend may choose its own. */
 export const LIMITS = Object.freeze({
@@ -41,8 +48,13 @@ export const LIMITS = Object.freeze({
   /** Shortest and longest chat message, after trimming. */
   messageMin: 1,
   messageMax: 4_000,
-  /** clientId and clientMessageId: UUID-ish. */
-  clientIdPattern: /^[A-Za-z0-9-]{8,64}$/,
+  /**
+   * A handoff's clientId: whoever knows it is answered with the handoff's token (a resend), so it
+   * must be unguessable: at least 22 characters (128 random bits as base64url; a UUID is 36).
+   */
+  clientIdPattern: /^[A-Za-z0-9_-]{22,64}$/,
+  /** A message's clientMessageId: only makes a resend idempotent within one handoff, UUID-ish. */
+  clientMessageIdPattern: /^[A-Za-z0-9_-]{8,64}$/,
   /** Longest visitor field (name, email, phone, id), attribute key and attribute string value. */
   visitorField: 200,
   /** Most visitor attributes. */
@@ -57,15 +69,25 @@ export const LIMITS = Object.freeze({
   userAgent: 500,
   /** Longest context.locale and context.timezone. */
   contextField: 100,
+  /**
+   * Years a time may have. Every time in the protocol is about now (what the visitor did, when
+   * to call back); one outside these years is a broken clock or a typo, and would sort and read
+   * wrongly for the agent. A fixed range keeps validation pure (no clock) and deterministic.
+   */
+  firstYear: 2000,
+  lastYear: 2099,
 });
+
+/** Keys that are not data in JavaScript: an object given them changes its prototype, or shadows it. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; path: string; error: string };
 
 export const CHANNELS: readonly Channel[] = ['chat', 'callback', 'phone'];
 export const OUTCOMES: readonly ResolveOutcome[] = ['answered', 'no_answer', 'duplicate', 'other'];
 
-/** ISO 8601 date and time with seconds optional and an offset required (Z or ±hh:mm). */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** ISO 8601 date and time with seconds optional and an offset required (Z or ±hh:mm); parts checked by isoTime. */
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 // ---------------------------------------------------------------------------------------------
 // The four bodies
@@ -94,9 +116,9 @@ export const validateCreateHandoff = (body: unknown): Validation<CreateHandoffRe
 export const validatePostMessage = (body: unknown): Validation<PostMessageRequest> =>
   run(() => {
     const o = object(body, '');
-    const id = clientId(o.clientMessageId, 'clientMessageId');
+    const id = clientMessageId(o.clientMessageId, 'clientMessageId');
     if (typeof o.text !== 'string') fail('text', 'must be a string');
-    const text = o.text.trim();
+    const text = wellFormed(o.text).trim();
     if (text.length < LIMITS.messageMin) fail('text', 'must not be empty');
     if (text.length > LIMITS.messageMax) fail('text', `must be at most ${LIMITS.messageMax} characters`);
     return { clientMessageId: id, text };
@@ -174,14 +196,20 @@ function visitor(value: unknown, path: string): Visitor {
     const keys = Object.keys(attributes);
     if (keys.length > LIMITS.attributes) fail(`${path}.attributes`, `must have at most ${LIMITS.attributes} keys`);
     result.attributes = {};
+    // Built without a prototype, so that no key, however named, can change what it is.
+    const kept: Record<string, string | number | boolean | null> = Object.create(null);
     for (const key of keys) {
       const at = `${path}.attributes.${key}`;
       if (key.length === 0 || key.length > LIMITS.visitorField) fail(at, `key must be 1 to ${LIMITS.visitorField} characters`);
+      if (RESERVED_KEYS.has(key)) fail(at, 'is a reserved name (__proto__, constructor and prototype are); give the attribute another key');
+      if (!isWellFormed(key)) fail(at, 'key must be well-formed text (it holds half of an emoji or other character)');
       const v = attributes[key];
-      if (typeof v === 'string') result.attributes[key] = string(v, at, LIMITS.visitorField);
-      else if (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) result.attributes[key] = v;
+      if (typeof v === 'string') kept[key] = string(v, at, LIMITS.visitorField);
+      else if (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) kept[key] = v;
       else fail(at, 'must be a string, a number, true, false or null');
     }
+    // A plain object again for the caller (JSON, equality in tests): no reserved key is left.
+    result.attributes = { ...kept };
   }
   return result;
 }
@@ -241,21 +269,32 @@ function object(value: unknown, path: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Free text: a lone surrogate is repaired to U+FFFD (the length stays the same). */
 function string(value: unknown, path: string, max: number): string {
   if (typeof value !== 'string') fail(path, 'must be a string');
   if (value.length > max) fail(path, `must be at most ${max} characters`);
-  return value;
+  return wellFormed(value);
 }
 
+/** An identifier: refused, not repaired, when malformed, since a repaired id names another thing. */
 function id(value: unknown, path: string): string {
-  const s = string(value, path, LIMITS.articleId);
-  if (s === '') fail(path, 'must not be empty');
-  return s;
+  if (typeof value !== 'string') fail(path, 'must be a string');
+  if (value.length > LIMITS.articleId) fail(path, `must be at most ${LIMITS.articleId} characters`);
+  if (value === '') fail(path, 'must not be empty');
+  if (!isWellFormed(value)) fail(path, 'must be well-formed text (it holds half of an emoji or other character)');
+  return value;
 }
 
 function clientId(value: unknown, path: string): string {
   if (typeof value !== 'string' || !LIMITS.clientIdPattern.test(value)) {
-    fail(path, 'must be 8 to 64 letters, digits or dashes (a UUID)');
+    fail(path, 'must be 22 to 64 letters, digits, dashes or underscores, made at random (a UUID): whoever knows it gets the handoff');
+  }
+  return value;
+}
+
+function clientMessageId(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !LIMITS.clientMessageIdPattern.test(value)) {
+    fail(path, 'must be 8 to 64 letters, digits, dashes or underscores (a UUID)');
   }
   return value;
 }
@@ -270,10 +309,24 @@ function count(value: unknown, path: string): number {
   return value;
 }
 
+/**
+ * An ISO 8601 time with an offset, checked against the calendar: Date.parse alone takes
+ * 2025-02-30 as 2 March, and any year from 0000 to 9999.
+ */
 function isoTime(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    fail(path, 'must be an ISO time with an offset, like 2025-03-01T10:00:00Z');
+  const parts = typeof value === 'string' ? ISO_TIME.exec(value) : null;
+  if (typeof value !== 'string' || parts === null) fail(path, 'must be an ISO time with an offset, like 2025-03-01T10:00:00Z');
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = parts
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)));
+  if (year! < LIMITS.firstYear || year! > LIMITS.lastYear) {
+    fail(path, `must be a time in the years ${LIMITS.firstYear} to ${LIMITS.lastYear}, got the year ${parts[1]}`);
   }
+  if (month! < 1 || month! > 12) fail(path, `has no month ${parts[2]} (months are 01 to 12)`);
+  const days = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  if (day! < 1 || day! > days) fail(path, `has no day ${parts[3]}: ${parts[1]}-${parts[2]} has ${days} days`);
+  if (hour! > 23 || minute! > 59 || second > 59) fail(path, 'must have a time of day from 00:00:00 to 23:59:59');
+  if (offsetHours > 23 || offsetMinutes > 59) fail(path, 'must have an offset from -23:59 to +23:59');
   return value;
 }
 

@@ -21,7 +21,7 @@ import { DEFAULT_HANDOFFS_PER_MINUTE, systemZone, type BusinessHours, type Callb
 import { ALWAYS_OPEN } from '../hours';
 import { NO_CATALOG, type ArticleCatalog } from './article-catalog';
 
-/** Per client IP (login also per email); see rate-limit.ts. */
+/** Per client IP (login per IP and e-mail together); see rate-limit.ts. */
 export interface RateLimits {
   /** POST /v1/handoffs. @default { perMinute: 10, burst: 5 } */
   createHandoff: RateLimit;
@@ -29,8 +29,13 @@ export interface RateLimits {
   postMessage: RateLimit;
   /** POST /v1/handoffs/:id/typing. @default { perMinute: 120, burst: 30 } */
   typing: RateLimit;
-  /** POST /v1/agent/login, counted per IP and per email apart. @default { perMinute: 10, burst: 5 } */
+  /**
+   * POST /v1/agent/login, per IP and e-mail together: a guesser is slowed on the addresses they
+   * guess from, while the agent signs in from their own. @default { perMinute: 10, burst: 5 }
+   */
   login: RateLimit;
+  /** POST /v1/agent/login, per IP whatever the e-mail: one address trying many agents. @default { perMinute: 30, burst: 15 } */
+  loginPerAddress: RateLimit;
 }
 
 /** LIFELINE_HANDOFFS_PER_MINUTE as a bucket: a visitor may start half a minute's worth at once. */
@@ -41,6 +46,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   postMessage: { perMinute: 60, burst: 20 },
   typing: { perMinute: 120, burst: 30 },
   login: { perMinute: 10, burst: 5 },
+  loginPerAddress: { perMinute: 30, burst: 15 },
 });
 
 export interface AppOptions {
@@ -56,6 +62,12 @@ export interface AppOptions {
   secret?: string;
   /** Origins, besides the server's own, whose pages may call the visitor API. @default none */
   allowedOrigins?: readonly string[];
+  /**
+   * The server's own origins (origins.ts): the only pages the agents' API answers. Read as the
+   * requests come, so that a server listening on port 0 can add its own once it knows it.
+   * @default none: only requests without an Origin header (not from a browser's page)
+   */
+  ownOrigins?: ReadonlySet<string>;
   /** Believe X-Forwarded-For, -Proto and -Host. @default false */
   trustProxy?: boolean;
   rateLimits?: Partial<RateLimits>;
@@ -159,10 +171,11 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
       createHandoff: createRateLimiter(limits.createHandoff, now),
       postMessage: createRateLimiter(limits.postMessage, now),
       typing: createRateLimiter(limits.typing, now),
-      loginPerIp: createRateLimiter(limits.login, now),
-      loginPerEmail: createRateLimiter(limits.login, now),
+      loginPerIp: createRateLimiter(limits.loginPerAddress, now),
+      loginPerIpAndEmail: createRateLimiter(limits.login, now),
     },
     allowedOrigins: new Set(options.allowedOrigins ?? []),
+    ownOrigins: options.ownOrigins ?? new Set(),
     trustProxy: options.trustProxy ?? false,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     phrasingsPerArticle: options.phrasingsPerArticle ?? DEFAULT_PHRASINGS_PER_ARTICLE,

@@ -8,6 +8,8 @@ describe('readSettings', () => {
     expect(readSettings({})).toEqual({
       port: 8787,
       host: '127.0.0.1',
+      publicOrigin: null,
+      requestTimeoutSeconds: 30,
       dbPath: './data/lifeline.db',
       allowedOrigins: [],
       agent: null,
@@ -31,6 +33,8 @@ describe('readSettings', () => {
       LIFELINE_AGENT_PASSWORD: 'correct horse',
       LIFELINE_SECRET: 's'.repeat(32),
       LIFELINE_TRUST_PROXY: '1',
+      LIFELINE_PUBLIC_URL: 'https://help.example.com/',
+      LIFELINE_REQUEST_TIMEOUT_SECONDS: '20',
       LIFELINE_PHRASINGS_PER_ARTICLE: '50',
       LIFELINE_HOURS: 'Mo-Fr 09:00-17:00; phone: Mo-Sa 08:00-20:00',
       LIFELINE_TIMEZONE: 'Europe/Paris',
@@ -42,6 +46,8 @@ describe('readSettings', () => {
     expect(settings).toEqual({
       port: 9000,
       host: '0.0.0.0',
+      publicOrigin: 'https://help.example.com',
+      requestTimeoutSeconds: 20,
       dbPath: '/var/lib/lifeline/db.sqlite',
       allowedOrigins: ['https://shop.example.com', 'http://localhost:5173'],
       agent: { email: 'ada.lovelace@example.com', password: 'correct horse', name: 'Ada Lovelace' },
@@ -57,9 +63,18 @@ describe('readSettings', () => {
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
   });
 
+  it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost', 'help.internal', '10.255.0.1'])('takes HOST=%s', (host) => {
+    expect(readSettings({ HOST: host }).host).toBe(host);
+  });
+
   it.each([
     [{ PORT: 'http' }, /^PORT must be a port number/],
     [{ PORT: '70000' }, /^PORT /],
+    [{ HOST: '999.1.1.1' }, /^HOST must be an IP address of this machine .*"999.1.1.1"/],
+    [{ HOST: 'bad host' }, /^HOST .*"bad host"/],
+    [{ LIFELINE_PUBLIC_URL: 'help.example.com' }, /^LIFELINE_PUBLIC_URL must be the http\(s\) address .*"help.example.com"/],
+    [{ LIFELINE_TRUST_PROXY: '1' }, /^LIFELINE_PUBLIC_URL must be set behind a proxy/],
+    [{ LIFELINE_REQUEST_TIMEOUT_SECONDS: '0' }, /^LIFELINE_REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300/],
     [{ LIFELINE_ALLOWED_ORIGINS: 'https://shop.example.com/' }, /^LIFELINE_ALLOWED_ORIGINS .*"https:\/\/shop.example.com\/"/],
     [{ LIFELINE_ALLOWED_ORIGINS: 'shop.example.com' }, /^LIFELINE_ALLOWED_ORIGINS /],
     [{ LIFELINE_AGENT_EMAIL: 'ada@example.com' }, /^LIFELINE_AGENT_PASSWORD /],

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { parseHours, isTimeZone, type Schedule } from '../hours';
 
 /**
@@ -8,7 +9,19 @@ import { DEFAULT_PHRASINGS_PER_ARTICLE, MAX_PHRASINGS_PER_ARTICLE } from './phra
 
 export interface Settings {
   port: number;
+  /** An IP address (0.0.0.0 or :: for every address) or a host name. */
   host: string;
+  /**
+   * LIFELINE_PUBLIC_URL's origin: where visitors and agents reach this server. The agents' API
+   * answers only pages of this origin; null: the origins of the address it listens on (origins.ts).
+   */
+  publicOrigin: string | null;
+  /**
+   * LIFELINE_REQUEST_TIMEOUT_SECONDS: how long a client may take to send a whole request (its
+   * headers within at most 10 s of it); a slower one is cut off. Answers (event streams) are not
+   * limited by it.
+   */
+  requestTimeoutSeconds: number;
   /** The SQLite file. */
   dbPath: string;
   allowedOrigins: string[];
@@ -31,6 +44,9 @@ export interface Settings {
   /** LIFELINE_ARTICLES: the site's articles file, a path or an http(s) address; null: none. */
   articles: string | null;
 }
+
+/** Seconds a client may take to send a request, unless LIFELINE_REQUEST_TIMEOUT_SECONDS says otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
 /** New handoffs per minute per IP address, unless LIFELINE_HANDOFFS_PER_MINUTE says otherwise. */
 export const DEFAULT_HANDOFFS_PER_MINUTE = 10;
@@ -107,6 +123,17 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
   const trust = value('LIFELINE_TRUST_PROXY') ?? '0';
   if (trust !== '0' && trust !== '1') throw new SettingError('LIFELINE_TRUST_PROXY', `must be 1 (behind a proxy) or 0, got "${trust}"`);
 
+  const host = value('HOST') ?? DEFAULTS.HOST;
+  if (!isHost(host)) {
+    throw new SettingError('HOST', `must be an IP address of this machine (127.0.0.1; 0.0.0.0 or :: for every address) or a host name, got "${host}"`);
+  }
+  const publicOrigin = publicUrlOrigin(value('LIFELINE_PUBLIC_URL'));
+  // Behind a proxy the request's Host (and X-Forwarded-Host) is what the client chose to send:
+  // the origin the agents' API trusts must come from the one who deploys it.
+  if (trust === '1' && publicOrigin === null) {
+    throw new SettingError('LIFELINE_PUBLIC_URL', 'must be set behind a proxy (LIFELINE_TRUST_PROXY=1): the address people reach the server at, like https://help.example.com');
+  }
+
   const capText = value('LIFELINE_PHRASINGS_PER_ARTICLE') ?? String(DEFAULT_PHRASINGS_PER_ARTICLE);
   const phrasingsPerArticle = Number(capText);
   if (!/^\d+$/.test(capText) || phrasingsPerArticle > MAX_PHRASINGS_PER_ARTICLE) {
@@ -130,7 +157,9 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
 
   return {
     port,
-    host: value('HOST') ?? DEFAULTS.HOST,
+    host,
+    publicOrigin,
+    requestTimeoutSeconds: whole('LIFELINE_REQUEST_TIMEOUT_SECONDS', DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 300),
     dbPath: value('LIFELINE_DB') ?? DEFAULTS.LIFELINE_DB,
     allowedOrigins,
     agent,
@@ -145,6 +174,27 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     articles: articlesSource(value('LIFELINE_ARTICLES')),
     handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
   };
+}
+
+/** An IP address (IPv4 with each part up to 255: 999.1.1.1 is not one), or a DNS host name. */
+function isHost(host: string): boolean {
+  if (isIP(host) !== 0) return true;
+  if (/^[\d.]+$/.test(host)) return false; // only digits and dots: meant as an IPv4 address, and not one
+  return host.length <= 253 && /^[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*$/i.test(host);
+}
+
+function publicUrlOrigin(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // named below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new SettingError('LIFELINE_PUBLIC_URL', `must be the http(s) address people reach the server at, like https://help.example.com, got "${text}"`);
+  }
+  return url.origin;
 }
 
 function articlesSource(source: string | undefined): string | null {

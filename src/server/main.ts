@@ -15,11 +15,14 @@ import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
 import { withDemoDefaults } from './demo';
 import { readSettings, SettingError, type Settings } from './config';
+import { ownOrigins } from './origins';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 
 /** How long shutdown waits for open connections before cutting them. */
 const SHUTDOWN_GRACE_MS = 5_000;
+/** The longest a client may take to send its headers, within the whole request's time. */
+const HEADERS_TIMEOUT_MS = 10_000;
 
 function fatal(message: string): never {
   console.error(`Lifeline cannot start: ${message}`);
@@ -45,8 +48,13 @@ try {
   fatal(`LIFELINE_DB: cannot open the database ${dbPath}: ${(error as Error).message}`);
 }
 if (settings.agent) {
-  const agent = await ensureAgent(store, settings.agent);
-  console.log(`Lifeline agent ${agent.email} (${agent.name}) can sign in.`);
+  try {
+    const agent = await ensureAgent(store, settings.agent);
+    console.log(`Lifeline agent ${agent.email} (${agent.name}) can sign in.`);
+  } catch (error) {
+    // A database that opened but cannot take the agent (damaged pages, say): said, not a stack trace.
+    fatal(`LIFELINE_DB: cannot save the agent of LIFELINE_AGENT_EMAIL in the database ${dbPath}: ${(error as Error).message}`);
+  }
 }
 
 // A file that cannot be read is a bad setting; an address that does not answer may be a site
@@ -66,6 +74,8 @@ if (settings.articles) {
 }
 
 const bus = createBus<BusMessage>();
+// Port 0 (any free port) is known once listening: its origins are added then.
+const origins = new Set(settings.port === 0 ? [] : ownOrigins(settings));
 const app = createApp({
   distDir: `${root}dist`,
   demoDir: `${root}demo`,
@@ -73,6 +83,7 @@ const app = createApp({
   bus,
   secret: settings.secret,
   allowedOrigins: settings.allowedOrigins,
+  ownOrigins: origins,
   trustProxy: settings.trustProxy,
   phrasingsPerArticle: settings.phrasingsPerArticle,
   hours: settings.hours,
@@ -81,13 +92,38 @@ const app = createApp({
   articles: articles ?? NO_CATALOG,
 });
 
-const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+// A client that sends its request slowly holds a connection: it is cut off (408) once
+// LIFELINE_REQUEST_TIMEOUT_SECONDS have passed, or 10 s without its headers. These count only
+// while the request comes in, so event streams, long answers, stay open. Node checks at an
+// interval, so the check runs often enough for the limits to mean what they say.
+const requestTimeout = settings.requestTimeoutSeconds * 1000;
+const headersTimeout = Math.min(HEADERS_TIMEOUT_MS, requestTimeout);
+const serverOptions = { requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(5_000, Math.max(250, headersTimeout / 4)) };
+const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host, serverOptions }, (info) => {
+  if (settings.port === 0) for (const origin of ownOrigins({ ...settings, port: info.port })) origins.add(origin);
   console.log(`Lifeline on http://${settings.host}:${info.port}/ (API under /v1, database ${dbPath})`);
   if (demo) console.log('Demo shop: its articles and hours unless LIFELINE_ARTICLES, LIFELINE_HOURS or LIFELINE_TIMEZONE say otherwise.');
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
-  fatal(error.code === 'EADDRINUSE' ? `PORT ${settings.port} is already in use on ${settings.host}` : error.message);
+  fatal(listenProblem(error));
 });
+
+/** Why the server could not listen, naming the setting to change. */
+function listenProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `PORT ${settings.port} is already in use on ${settings.host}`;
+    case 'EACCES':
+      return `PORT ${settings.port} needs privileges this process does not have (use a port above 1023)`;
+    case 'EADDRNOTAVAIL':
+      return `HOST ${settings.host} is not an address of this machine (127.0.0.1 for this machine only, 0.0.0.0 for every address)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `HOST ${settings.host} is not a name this machine can resolve to an address`;
+    default:
+      return `cannot listen on HOST ${settings.host}, PORT ${settings.port}: ${error.message}`;
+  }
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -27,6 +27,7 @@ export const NO_LIMITS: AppOptions['rateLimits'] = {
   postMessage: { perMinute: 1e6, burst: 1e6 },
   typing: { perMinute: 1e6, burst: 1e6 },
   login: { perMinute: 1e6, burst: 1e6 },
+  loginPerAddress: { perMinute: 1e6, burst: 1e6 },
 };
 
 export interface TestServer {
@@ -52,7 +53,7 @@ export async function startTestServer(extra: Extra = {}): Promise<TestServer & {
     const file = join(dir, 'lifeline.db');
     const store = openSqliteStore(file);
     const bus = createBus<BusMessage>();
-    const app = createApp({ distDir: dir, demoDir: dir, rateLimits: NO_LIMITS, hours: { schedule: ALWAYS_OPEN, zone: 'UTC' }, ...extra, store, bus, now: clock.now });
+    const app = createApp({ distDir: dir, demoDir: dir, rateLimits: NO_LIMITS, ownOrigins: new Set([ORIGIN]), hours: { schedule: ALWAYS_OPEN, zone: 'UTC' }, ...extra, store, bus, now: clock.now });
     return {
       app,
       store,

@@ -310,3 +310,28 @@ describe('summarizeTranscript', () => {
     expect(summarizeTranscript([], ENGLISH_SUMMARY)).toEqual([]);
   });
 });
+
+describe('half an emoji (a lone surrogate)', () => {
+  const HALF = '\uD83D'; // the first half of 😀, as a host page's own code may leave it in <title>
+
+  it('is repaired to U+FFFD where an entry is made, so its summary can go in a mailto: link', () => {
+    const list = appendAll([
+      page('/deals', `Deals 😀 ${HALF}`),
+      search(`bike${HALF}`, 1),
+      article(`refunds${HALF}`, `\uDE00Refunds`, 2),
+      feedback(`refunds${HALF}`, false, 3),
+    ]);
+    expect(list).toMatchObject([
+      { title: 'Deals 😀 \uFFFD' },
+      { query: 'bike\uFFFD' },
+      { articleId: 'refunds\uFFFD', title: '\uFFFDRefunds' },
+      { articleId: 'refunds\uFFFD' },
+    ]);
+    const lines = summarizeTranscript(list, ENGLISH_SUMMARY);
+    expect(() => encodeURIComponent(lines.join('\n'))).not.toThrow();
+  });
+
+  it('is repaired when read back from what an earlier page stored', () => {
+    expect(parseTranscript([{ type: 'page', at: at(0), url: '/x', title: `Deals ${HALF}` }])).toMatchObject([{ title: 'Deals \uFFFD' }]);
+  });
+});

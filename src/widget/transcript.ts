@@ -4,6 +4,7 @@
  * Pure functions over plain data; storage lives in transcript-store.ts.
  */
 import type { Channel, TranscriptEntry } from '../protocol/transcript';
+import { wellFormed } from '../protocol/text';
 
 export interface TranscriptLimits {
   /** Most entries kept; the oldest go first. @default 200 */
@@ -107,20 +108,25 @@ function normalizeEntry(entry: TranscriptEntry): TranscriptEntry | null {
     case 'search': {
       const query = clean(entry.query, FIELD_LIMITS.query);
       if (query === '') return null;
-      const topIds = entry.topIds.slice(0, FIELD_LIMITS.topIds);
+      const topIds = entry.topIds.slice(0, FIELD_LIMITS.topIds).map(wellFormed);
       return { type: 'search', at, query, resultCount: entry.resultCount, topIds };
     }
     case 'article':
-      return { type: 'article', at, articleId: entry.articleId, title: clean(entry.title, FIELD_LIMITS.title) };
+      return { type: 'article', at, articleId: wellFormed(entry.articleId), title: clean(entry.title, FIELD_LIMITS.title) };
     case 'feedback':
-      return { type: 'feedback', at, articleId: entry.articleId, helpful: entry.helpful };
+      return { type: 'feedback', at, articleId: wellFormed(entry.articleId), helpful: entry.helpful };
     case 'handoff':
       return { type: 'handoff', at, channel: entry.channel };
   }
 }
 
+/**
+ * Half of an emoji (a host page's <title> its own code cut short, say) becomes U+FFFD here,
+ * where the entry is made, so no view, e-mail link or handoff ever meets a string that cannot
+ * be encoded (encodeURIComponent throws on one).
+ */
 function clean(text: string, max: number): string {
-  return cap(maskCardNumbers(text).trim(), max);
+  return cap(wellFormed(maskCardNumbers(text).trim()), max);
 }
 
 /** Cuts to `max` UTF-16 units without leaving half of a surrogate pair (an emoji) at the end. */
@@ -213,7 +219,7 @@ function readEntry(value: unknown): TranscriptEntry | null {
     }
     case 'feedback': {
       const { articleId, helpful } = value;
-      return isId(articleId) && typeof helpful === 'boolean' ? { type, at, articleId, helpful } : null;
+      return isId(articleId) && typeof helpful === 'boolean' ? normalizeEntry({ type, at, articleId, helpful }) : null;
     }
     case 'handoff': {
       const { channel } = value;

@@ -1,7 +1,9 @@
 /**
  * Agents sign in with email and password and get a session cookie (HttpOnly, SameSite=Strict,
  * Secure over https). Sessions last 8 hours from the last request. Login attempts are limited
- * per IP and per email. Every other /v1/agent route goes through `requireAgent`; a visitor
+ * per IP, and per IP and e-mail together: a guesser is slowed down (429 with Retry-After) on the
+ * address they guess from, and the agent still signs in from theirs. There is no limit per e-mail
+ * alone, which anyone could use up to lock the agent out everywhere. Every other /v1/agent route goes through `requireAgent`; a visitor
  * token never opens them.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
@@ -42,9 +44,10 @@ export function agentAuthRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const body = await readJson(c, validateLogin);
     if (!body.ok) return body.response;
     const { email, password } = body.value;
+    const ip = clientIp(c, deps.trustProxy);
     const limited =
-      rateLimited(c, deps.limiters.loginPerIp, clientIp(c, deps.trustProxy)) ??
-      rateLimited(c, deps.limiters.loginPerEmail, email.toLowerCase());
+      rateLimited(c, deps.limiters.loginPerIpAndEmail, `${ip} ${email.toLowerCase()}`) ??
+      rateLimited(c, deps.limiters.loginPerIp, ip);
     if (limited) return limited;
 
     const agent = await deps.store.findAgentByEmail(email);

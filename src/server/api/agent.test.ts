@@ -59,25 +59,33 @@ describe('agent sign-in', () => {
     expect(forged.status).toBe(401);
   });
 
-  it('limits login attempts per IP and per email with 429 and Retry-After', async () => {
+  it('slows a password guesser on their address, never the agent on theirs: 429 with Retry-After', async () => {
     await server.close();
     await server.cleanup();
-    server = await startTestServer({ rateLimits: { login: { perMinute: 6, burst: 2 } } });
+    server = await startTestServer({ rateLimits: { login: { perMinute: 6, burst: 2 }, loginPerAddress: { perMinute: 6, burst: 3 } } });
     await ensureAgent(server.store, { email: 'ada@example.com', password: 'correct horse', name: 'Ada' });
 
+    // The guesser, from one address: two tries, then every 10 s.
     expect((await login('ada@example.com', 'nope', fromIp('10.0.0.1'))).status).toBe(401);
-    expect((await login('ada@example.com', 'nope', fromIp('10.0.0.2'))).status).toBe(401);
-    const perEmail = await login('ada@example.com', 'correct horse', fromIp('10.0.0.3'));
-    expect(perEmail.status).toBe(429);
-    expect(perEmail.headers.get('retry-after')).toBe('10');
+    expect((await login('ADA@example.com', 'nope', fromIp('10.0.0.1'))).status).toBe(401);
+    for (let i = 0; i < 4; i++) {
+      const guess = await login('ada@example.com', 'nope', fromIp('10.0.0.1'));
+      expect(guess.status).toBe(429);
+      expect(guess.headers.get('retry-after')).toBe('10');
+    }
+    // The agent, from their own address, meanwhile: let in at once.
+    expect((await login('ada@example.com', 'correct horse', fromIp('10.0.0.2'))).status).toBe(200);
+    // Even the right password waits on the guesser's address: the limit is no oracle.
+    expect((await login('ada@example.com', 'correct horse', fromIp('10.0.0.1'))).status).toBe(429);
 
+    // One address trying many e-mails is limited too, whatever the e-mail.
     expect((await login('x@example.com', 'nope', fromIp('10.0.0.9'))).status).toBe(401);
     expect((await login('y@example.com', 'nope', fromIp('10.0.0.9'))).status).toBe(401);
-    const perIp = await login('z@example.com', 'nope', fromIp('10.0.0.9'));
-    expect(perIp.status).toBe(429);
+    expect((await login('z@example.com', 'nope', fromIp('10.0.0.9'))).status).toBe(401);
+    expect((await login('w@example.com', 'nope', fromIp('10.0.0.9'))).status).toBe(429);
 
     server.clock.advance(10_000);
-    expect((await login('ada@example.com', 'correct horse', fromIp('10.0.0.4'))).status).toBe(200);
+    expect((await login('ada@example.com', 'correct horse', fromIp('10.0.0.1'))).status).toBe(200);
   });
 
   it('ends a session 8 hours after the last request, and keeps it while in use', async () => {

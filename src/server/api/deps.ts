@@ -38,11 +38,18 @@ export interface ApiDeps {
     createHandoff: RateLimiter;
     postMessage: RateLimiter;
     typing: RateLimiter;
+    /** Sign-ins from one address, whatever the e-mail. */
     loginPerIp: RateLimiter;
-    loginPerEmail: RateLimiter;
+    /**
+     * Sign-ins from one address for one e-mail. Never per e-mail alone: a guesser could then
+     * lock the agent out from every address, theirs included.
+     */
+    loginPerIpAndEmail: RateLimiter;
   };
   /** Origins, besides the server's own, whose pages may call the visitor API. */
   allowedOrigins: ReadonlySet<string>;
+  /** The server's own origins, from its settings (origins.ts), never from a request's Host header. */
+  ownOrigins: ReadonlySet<string>;
   /** Believe X-Forwarded-For/-Proto/-Host (only behind a proxy that sets them). */
   trustProxy: boolean;
   /** Milliseconds between SSE heartbeats. */

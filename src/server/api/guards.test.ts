@@ -66,6 +66,30 @@ describe('CORS', () => {
     expect(none.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('trusts its own origins from its settings, never from a forged Host header', async () => {
+    await start();
+    // A page on a DNS name rebound to this server: the browser sends that name as Host, and as Origin.
+    const forged = { origin: 'http://evil.example:8787', host: 'evil.example:8787' };
+    const login = await server.app.request('http://evil.example:8787/v1/agent/login', {
+      method: 'POST',
+      headers: { ...forged, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse' }),
+    });
+    expect(login.status).toBe(403);
+    expect(await login.json()).toEqual({
+      error: 'The agent API answers only pages of its own origin, not http://evil.example:8787; set LIFELINE_PUBLIC_URL to the address the console is opened at.',
+    });
+    const handoff = await server.app.request('http://evil.example:8787/v1/handoffs', {
+      method: 'POST',
+      headers: { ...forged, 'content-type': 'application/json' },
+      body: JSON.stringify(handoffBody()),
+    });
+    expect(handoff.status).toBe(403);
+    expect(await server.store.listHandoffs('all', 10)).toEqual([]);
+    // Its own origin, from its settings, is answered.
+    expect((await send(server.app, 'POST', '/v1/agent/login', { email: 'ada@example.com', password: 'x' }, { origin: 'http://localhost' })).status).toBe(401);
+  });
+
   it('gives the agent API no CORS, even to allowed origins', async () => {
     await start({ allowedOrigins: [SHOP] });
     const res = await server.app.request('/v1/agent/login', {

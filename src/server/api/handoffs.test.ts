@@ -40,6 +40,29 @@ describe('POST /v1/handoffs', () => {
     expect(await server.store.listHandoffs('all', 10)).toHaveLength(1);
   });
 
+  it('never answers a short, guessable clientId with a token, even one a handoff was made with', async () => {
+    // A handoff stored when 8 characters were enough: knowing its clientId must not open it.
+    await server.store.createHandoff({
+      id: 'old-handoff',
+      clientId: 'abcd1234',
+      tokenHash: '0'.repeat(64),
+      channel: 'chat',
+      visitor: null,
+      callback: null,
+      context: null,
+      transcript: [],
+      createdAt: AT,
+      makeRef: () => '1234',
+      estimateWait: () => null,
+    });
+    const res = await post(handoffBody({ clientId: 'abcd1234' }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      path: 'clientId',
+      error: 'clientId must be 22 to 64 letters, digits, dashes or underscores, made at random (a UUID): whoever knows it gets the handoff',
+    });
+  });
+
   it('places handoffs in their channel queue, oldest first', async () => {
     const a = await createHandoff(server.app);
     server.clock.advance(1_000);

@@ -52,8 +52,12 @@ export function clientIp(c: ApiContext, trustProxy: boolean): string {
   return c.env?.incoming?.socket.remoteAddress ?? 'unknown';
 }
 
-/** The origin the browser used to reach this server, e.g. "http://127.0.0.1:8787". */
-export function ownOrigin(c: Context, trustProxy: boolean): string {
+/**
+ * The origin the request says it was sent to, e.g. "http://127.0.0.1:8787": only for the
+ * session cookie's Secure flag. It is built from headers the client writes, so no check of
+ * who may call trusts it (the server's own origins are settings: origins.ts).
+ */
+function requestOrigin(c: Context, trustProxy: boolean): string {
   const url = new URL(c.req.url);
   if (!trustProxy) return url.origin;
   const first = (name: string) => c.req.header(name)?.split(',')[0]?.trim();
@@ -62,6 +66,6 @@ export function ownOrigin(c: Context, trustProxy: boolean): string {
   return `${proto}://${host}`;
 }
 
-export const isHttps = (c: Context, trustProxy: boolean): boolean => ownOrigin(c, trustProxy).startsWith('https:');
+export const isHttps = (c: Context, trustProxy: boolean): boolean => requestOrigin(c, trustProxy).startsWith('https:');
 
 export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -14,7 +14,7 @@ import { agentPhrasingRoutes } from './agent-phrasings';
 import { agentReportRoutes } from './agent-reports';
 import type { ApiDeps, ApiEnv } from './deps';
 import { handoffRoutes } from './handoffs';
-import { ownOrigin, problem, type ApiContext } from './http';
+import { problem } from './http';
 import { phrasingRoutes } from './phrasings';
 import { statusRoutes } from './status';
 import { visitorRoutes } from './visitor';
@@ -64,9 +64,9 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
  * and a form post without a preflight must not create handoffs either.
  */
 function corsFor(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
-  const allowed = (origin: string, c: ApiContext) => deps.allowedOrigins.has(origin) || origin === ownOrigin(c, deps.trustProxy);
+  const allowed = (origin: string) => deps.allowedOrigins.has(origin) || deps.ownOrigins.has(origin);
   const headers = cors({
-    origin: (origin, c) => (allowed(origin, c) ? origin : null),
+    origin: (origin) => (allowed(origin) ? origin : null),
     allowMethods: ['GET', 'POST'],
     allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
     exposeHeaders: ['Retry-After'],
@@ -74,19 +74,22 @@ function corsFor(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
   });
   return async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !allowed(origin, c)) {
+    if (origin !== undefined && !allowed(origin)) {
       return problem(c, 403, `Pages of ${origin} may not call this Lifeline server; add the origin to LIFELINE_ALLOWED_ORIGINS.`);
     }
     return headers(c, next);
   };
 }
 
-/** The console is served by this server, so its API answers only its own origin (no CORS). */
+/**
+ * The console is served by this server, so its API answers only its own origin (no CORS). Its
+ * origins come from the settings: the request's Host header is the client's to write.
+ */
 function sameOriginOnly(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== ownOrigin(c, deps.trustProxy)) {
-      return problem(c, 403, 'The agent API answers only pages of its own origin.');
+    if (origin !== undefined && !deps.ownOrigins.has(origin)) {
+      return problem(c, 403, `The agent API answers only pages of its own origin, not ${origin}; set LIFELINE_PUBLIC_URL to the address the console is opened at.`);
     }
     await next();
   };

@@ -56,6 +56,14 @@ export function openSqliteStore(path: string): Store {
   // last commits. FULL would fsync every chat message.
   db.pragma('synchronous = NORMAL');
   migrate(db, path);
+  // A database this process cannot write (a read-only file, folder or disk) is said at start,
+  // not to the first visitor who asks for a person: a write that changes nothing tells.
+  try {
+    db.exec('DELETE FROM settings WHERE 0');
+  } catch (error) {
+    db.close();
+    throw new Error(`it cannot be written (${(error as Error).message}); check the permissions of the file and its folder`);
+  }
 
   const q = {
     handoffById: db.prepare<[string], HandoffRow>(`${HANDOFF} WHERE h.id = ?`),

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PanelCtx } from './context';
 import { summarizeTranscript } from '../transcript';
+import { wellFormed } from '../../protocol/text';
 import type { PanelStrings } from './strings';
 import { useTranscript } from './useTranscript';
 import { useHours } from './useHours';
@@ -53,7 +54,9 @@ export function PhoneCard({ ctx, strings, word, children }: Props & { word?: Bac
 
 export function EmailCard({ ctx: { settings }, strings, lines }: Props & { lines: string[] }) {
   if (!settings.email) return null;
-  const body = `\n\n${strings.triedTitle}:\n${lines.map((line) => `- ${line}`).join('\n')}\n`;
+  // The lines are well-formed where they are made (transcript.ts); repaired here too, since
+  // encodeURIComponent throws on half an emoji and one bad string must never blank the view.
+  const body = wellFormed(`\n\n${strings.triedTitle}:\n${lines.map((line) => `- ${line}`).join('\n')}\n`);
   const mailto = `mailto:${settings.email}?subject=${encodeURIComponent(strings.emailSubject)}&body=${encodeURIComponent(body)}`;
   return (
     <section class="ll-card" aria-labelledby="ll-email-title">

@@ -11,6 +11,7 @@ import { HttpError, type Client } from './client';
 import { isClosed, newConversation, parseConversation, reduce, type Action, type Conversation } from './conversation';
 
 import { SESSION_KEY } from './keys';
+import { randomId } from './random-id';
 
 /** What the panel shows about the connection, beside the conversation itself. */
 export interface Link {
@@ -37,7 +38,7 @@ export type HumanSession = ReturnType<typeof createSession>;
 
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
-export function createSession({ client, storage, uuid = () => crypto.randomUUID(), now = () => new Date() }: SessionDeps) {
+export function createSession({ client, storage, uuid = () => randomId(), now = () => new Date() }: SessionDeps) {
   let saved: Saved | null = load();
   let link: Link = { online: true, error: null };
   const listeners = new Set<() => void>();

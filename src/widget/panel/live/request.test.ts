@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanVisitor } from './request';
 import { validateCreateHandoff } from '../../../protocol/validate';
 
@@ -21,8 +21,27 @@ describe('cleanVisitor', () => {
     expect(visitor?.name).toHaveLength(200);
     expect(visitor?.phone).toBeUndefined();
     expect(Object.keys(visitor?.attributes ?? {})).toHaveLength(29); // 30 kept, the object one dropped
-    const body = { clientId: 'abcdefgh-0001', channel: 'chat', transcript: [], visitor };
+    const body = { clientId: 'abcdefgh-0001-0002-0003-000000000004', channel: 'chat', transcript: [], visitor };
     expect(validateCreateHandoff(body)).toMatchObject({ ok: true });
+  });
+
+  it('repairs half an emoji, from the page or from a cut through a pair, so the handoff is not refused', () => {
+    const visitor = cleanVisitor({ name: `${'x'.repeat(199)}😀`, id: 'Ada\uD83D', attributes: { ['plan\uDE00']: 'pro\uD83D' } });
+    expect(visitor).toEqual({ name: 'x'.repeat(199), id: 'Ada\uFFFD', attributes: { 'plan\uFFFD': 'pro\uFFFD' } });
+    const body = { clientId: 'abcdefgh-0001-0002-0003-000000000004', channel: 'chat', transcript: [], visitor };
+    expect(validateCreateHandoff(body)).toMatchObject({ ok: true });
+  });
+
+  it('says in the console that a reserved attribute key is not sent, instead of losing it silently', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const visitor = cleanVisitor({ attributes: JSON.parse('{"__proto__": "x", "constructor": 1, "plan": "pro"}') as unknown });
+    expect(visitor).toEqual({ attributes: { plan: 'pro' } });
+    expect(Object.getPrototypeOf(visitor?.attributes)).toBe(Object.prototype);
+    expect(errors.mock.calls.map(([m]) => m)).toEqual([
+      '[Lifeline] identify: the attribute "__proto__" is a reserved name and is not sent; give it another key',
+      '[Lifeline] identify: the attribute "constructor" is a reserved name and is not sent; give it another key',
+    ]);
+    errors.mockRestore();
   });
 
   it('gives nothing for nothing', () => {

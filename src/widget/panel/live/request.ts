@@ -6,11 +6,23 @@
 import type { CreateHandoffRequest, Visitor } from '../../../protocol/types';
 import type { PanelCtx } from '../context';
 import { transcriptUrl } from '../../navigation';
+import { wellFormed } from '../../../protocol/text';
 
 type Parts = Omit<CreateHandoffRequest, 'clientId' | 'channel' | 'callback'>;
 
 const MAX_FIELD = 200;
 const MAX_ATTRIBUTES = 30;
+/** Not data in JavaScript: the protocol refuses them as attribute keys (validate.ts). */
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * At most `max` UTF-16 units of well-formed text: half of an emoji, from the page or from a cut
+ * through a pair, becomes U+FFFD (or goes, at the end), never a string nothing can encode.
+ */
+const field = (text: string, max = MAX_FIELD): string => {
+  const code = text.charCodeAt(max - 1);
+  return wellFormed(text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max));
+};
 
 export function cleanVisitor(raw: unknown): Visitor | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
@@ -18,13 +30,19 @@ export function cleanVisitor(raw: unknown): Visitor | undefined {
   const visitor: Visitor = {};
   for (const key of ['name', 'email', 'phone', 'id'] as const) {
     const value = source[key];
-    if (typeof value === 'string' || typeof value === 'number') visitor[key] = String(value).slice(0, MAX_FIELD);
+    if (typeof value === 'string' || typeof value === 'number') visitor[key] = field(String(value));
   }
   if (typeof source.attributes === 'object' && source.attributes !== null) {
     const attributes: NonNullable<Visitor['attributes']> = {};
-    for (const [key, value] of Object.entries(source.attributes).slice(0, MAX_ATTRIBUTES)) {
-      if (value === null || typeof value === 'boolean' || typeof value === 'number') attributes[key.slice(0, MAX_FIELD)] = value;
-      else if (typeof value === 'string') attributes[key.slice(0, MAX_FIELD)] = value.slice(0, MAX_FIELD);
+    for (const [rawKey, value] of Object.entries(source.attributes).slice(0, MAX_ATTRIBUTES)) {
+      // Said, not dropped silently: assigned, "__proto__" would vanish into the prototype.
+      if (RESERVED_KEYS.includes(rawKey)) {
+        console.error(`[Lifeline] identify: the attribute "${rawKey}" is a reserved name and is not sent; give it another key`);
+        continue;
+      }
+      const key = field(rawKey);
+      if (value === null || typeof value === 'boolean' || typeof value === 'number') attributes[key] = value;
+      else if (typeof value === 'string') attributes[key] = field(value);
     }
     visitor.attributes = attributes;
   }

@@ -1,0 +1,22 @@
+/**
+ * Well-formed text. A JavaScript string may hold half of a surrogate pair (half of an emoji),
+ * e.g. a host page's <title> cut at a fixed length by the site's own code. Such a string cannot
+ * be encoded (encodeURIComponent throws, UTF-8 has no byte sequence for it), so one of them must
+ * never reach a URL, a database or another person's screen. Pure, shared by widget and server.
+ */
+
+/**
+ * A lone half of a surrogate pair. In a `u` regular expression a whole pair is one code point
+ * (an emoji, not a surrogate), so only a lone half is of the category Cs.
+ */
+const LONE_SURROGATE = /\p{Cs}/gu;
+
+/**
+ * `text` with every lone surrogate replaced by U+FFFD, the replacement character, as
+ * String.prototype.toWellFormed does (which older browsers the widget supports lack). The
+ * length in UTF-16 code units does not change.
+ */
+export const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD');
+
+/** Whether `text` holds no lone surrogate (String.prototype.isWellFormed). */
+export const isWellFormed = (text: string): boolean => wellFormed(text) === text;
