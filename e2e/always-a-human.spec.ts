@@ -33,6 +33,7 @@ import {
   search,
   searchbox,
   talkToHuman,
+  triedList,
   viewHeading,
 } from './fixtures';
 
@@ -195,4 +196,17 @@ test('articles that could not be loaded: Retry fetches them again, and search wo
   await search(page, 'refund');
   await expect(panel.getByRole('link', { name: REFUND_TITLE })).toBeVisible();
   expect(requests).toBe(2);
+});
+
+test('what the visitor typed while the articles could not be loaded is in what they tried', async ({ page }) => {
+  await page.route(/\/articles\.json$/, (route) => route.abort('connectionreset'));
+  const { url } = await hostPage(page, { script: DEMO_ATTRS });
+  await page.goto(url);
+  const panel = await openPanel(page);
+  await expect(panel.getByText(ARTICLES_FAILED)).toBeVisible();
+  await searchbox(page).fill('my bike light flickers');
+  await talkToHuman(page).click();
+  await expect(viewHeading(page, 'Talk to a human')).toBeVisible();
+  // The person who answers sees it, so the visitor is not asked again.
+  await expect(triedList(page).filter({ hasText: 'my bike light flickers' })).toHaveCount(1);
 });

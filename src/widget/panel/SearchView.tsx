@@ -26,15 +26,19 @@ interface Props {
 export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArticle, onHuman }: Props) {
   const index = articles.status === 'ready' ? articles.index : null;
   // A query of only filler words ("how do I") is not a question yet: popular articles stay.
-  const trimmed = index && queryTerms(query, index.lang).length ? query.trim() : '';
+  // Without articles (still loading, or failed) what was typed is still what the visitor tried.
+  const trimmed = !index || queryTerms(query, index.lang).length ? query.trim() : '';
   // Typing: the last word may be unfinished, so its completions count.
   const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(query, 8, { typing: true }) : []), [index, query]);
   const [announced, setAnnounced] = useState('');
   const recorded = useRef('');
   const box = useRef<HTMLInputElement>(null);
 
+  // On a pause in typing (with articles), or on leaving the view: then even without articles, so
+  // a visitor who typed while they were loading or had failed and went to a person is not
+  // asked again (with no results, which is what they saw).
   const settle = (): void => {
-    if (!index || !trimmed || recorded.current === trimmed) return;
+    if (!trimmed || recorded.current === trimmed) return;
     recorded.current = trimmed;
     const topIds = results.slice(0, 3).map((r) => r.id);
     ctx.transcript.append({ type: 'search', query: trimmed, resultCount: results.length, topIds });
