@@ -49,6 +49,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   mutedRef.current = muted;
   const known = useRef<Set<string> | null>(null);
   const listeners = useRef(new Set<(event: AgentStreamEvent | null) => void>());
+  /** False while the live stream is down (a restart, the network): screens say they are reconnecting. */
+  const [live, setLive] = useState(true);
 
   useEffect(() => {
     const onHash = (): void => setRoute(readRoute(location.hash));
@@ -75,7 +77,9 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   useEvents({
     // A stream refused for good (signed out elsewhere, say): the list's answer tells which.
     onLost: () => void reload(),
+    onDown: () => setLive(false),
     onOpen: () => {
+      setLive(true);
       void reload();
       for (const listener of listeners.current) listener(null);
     },
@@ -143,7 +147,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
         ) : route.page === 'phrasings' ? (
           <Phrasings onSignedOut={onSignedOut} />
         ) : (
-          <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} />
+          <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} live={live} />
         )}
       </main>
     </>
