@@ -315,6 +315,84 @@ test.describe('a backend of its own, stopped and started again', () => {
     }
   });
 
+  test('a restart mid-chat: the console keeps the conversation, and every reply crosses exactly once', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-restart-'));
+    const db = join(dir, 'lifeline.db');
+    const port = await freePort();
+    server = await startServer(port, db);
+
+    await page.goto(`${server.origin}/`);
+    await openChannels(page);
+    await chooseChat(page);
+    const hello = 'Hello, my order is late.';
+    await sendMessage(page, hello);
+    const ref = await visitorRef(page);
+    await expectSent(page, hello);
+
+    const context = await browser.newContext({ baseURL: server.origin });
+    try {
+      const agentPage = await context.newPage();
+      const log = agentPage.getByRole('log', { name: 'Messages' });
+      const reply = async (text: string): Promise<void> => {
+        await agentPage.getByLabel('Reply').fill(text);
+        await agentPage.getByLabel('Reply').press('Enter');
+        await expect(agentPage.getByLabel('Reply')).toHaveValue('');
+      };
+      await agentPage.goto('/console');
+      await agentPage.getByLabel('Email').fill(E2E_AGENT.email);
+      await agentPage.getByLabel('Password').fill(E2E_AGENT.password);
+      await agentPage.getByRole('button', { name: 'Sign in' }).click();
+      await agentPage.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).click();
+      await agentPage.getByRole('button', { name: 'Claim' }).click();
+      await expect(agentPage.getByText(`With ${SAM}`, { exact: true })).toBeVisible();
+      await expect(joined(page)).toBeVisible();
+      const before = 'Let me look at it.';
+      await reply(before);
+      await expect(bubbles(page, before)).toHaveCount(1);
+
+      await server.stop();
+      await test.step('while the server is down, the console keeps the conversation and says it is reconnecting', async () => {
+        await expect(agentPage.getByRole('status').filter({ hasText: /^Reconnecting to the server/ })).toBeVisible();
+        await expect(agentPage.getByRole('heading', { name: `Chat · Ref ${ref}` })).toBeVisible();
+        await expect(log).toContainText(before);
+        await expect(agentPage.getByText('The server cannot be reached.')).toHaveCount(0);
+      });
+      const during = 'Sorry, our system is restarting.';
+      await test.step('a reply written while it is down waits in the log, not sent yet', async () => {
+        await reply(during);
+        await expect(log.getByRole('listitem').filter({ hasText: during })).toContainText('Not sent yet');
+      });
+      server = await startServer(port, db);
+
+      await test.step('once it is back, the waiting reply reaches the visitor once and the notice goes', async () => {
+        await expect(bubbles(page, during)).toHaveCount(1, { timeout: 20_000 });
+        await expect(log.getByRole('listitem').filter({ hasText: during })).not.toContainText('Not sent yet');
+        await expect(agentPage.getByRole('status').filter({ hasText: /^Reconnecting to the server/ })).toHaveCount(0);
+      });
+
+      // After the restart: the agent's reply reaches the visitor, the visitor's the agent.
+      const after = 'Found it: it ships today.';
+      await reply(after);
+      await expect(log).toContainText(after);
+      await expect(bubbles(page, after)).toHaveCount(1, { timeout: 20_000 });
+      const thanks = 'Thank you!';
+      await sendMessage(page, thanks);
+      await expectSent(page, thanks, 20_000);
+      await expect(log).toContainText(thanks, { timeout: 20_000 });
+      await expectConversation(page, [hello, before, during, after, thanks]);
+      await expect(log.getByRole('listitem')).toHaveCount(5);
+      const agent = await signInAgent(server.origin);
+      try {
+        expect((await agent.byRef(ref)).messages.map((m) => m.text), 'each once, on the server too').toEqual([hello, before, during, after, thanks]);
+      } finally {
+        await agent.dispose();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a busy server: a new handoff refused with 429 waits as asked, quietly, and arrives once', async ({ page }) => {
     dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-busy-'));
     const port = await freePort();
