@@ -376,15 +376,29 @@ test.describe('a backend of its own, stopped and started again', () => {
       await reply(after);
       await expect(log).toContainText(after);
       await expect(bubbles(page, after)).toHaveCount(1, { timeout: 20_000 });
+      const once = 'Is this here only once?';
+      await test.step('a reply whose answer is lost goes again with the same id: the visitor gets it once', async () => {
+        let lost = false;
+        await agentPage.route('**/v1/agent/handoffs/*/messages', async (route) => {
+          if (lost) return route.fallback();
+          lost = true;
+          await route.fetch();
+          await route.abort('connectionreset');
+        });
+        await reply(once);
+        await expect(bubbles(page, once)).toHaveCount(1, { timeout: 20_000 });
+        await expect(log.getByRole('listitem').filter({ hasText: once })).not.toContainText('Not sent yet');
+        await agentPage.unrouteAll({ behavior: 'wait' });
+      });
       const thanks = 'Thank you!';
       await sendMessage(page, thanks);
       await expectSent(page, thanks, 20_000);
       await expect(log).toContainText(thanks, { timeout: 20_000 });
-      await expectConversation(page, [hello, before, during, after, thanks]);
-      await expect(log.getByRole('listitem')).toHaveCount(5);
+      await expectConversation(page, [hello, before, during, after, once, thanks]);
+      await expect(log.getByRole('listitem')).toHaveCount(6);
       const agent = await signInAgent(server.origin);
       try {
-        expect((await agent.byRef(ref)).messages.map((m) => m.text), 'each once, on the server too').toEqual([hello, before, during, after, thanks]);
+        expect((await agent.byRef(ref)).messages.map((m) => m.text), 'each once, on the server too').toEqual([hello, before, during, after, once, thanks]);
       } finally {
         await agent.dispose();
       }
