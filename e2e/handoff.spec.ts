@@ -344,11 +344,34 @@ test.describe('a backend of its own, stopped and started again', () => {
       await agentPage.getByLabel('Password').fill(E2E_AGENT.password);
       await agentPage.getByRole('button', { name: 'Sign in' }).click();
       await agentPage.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).click();
-      await agentPage.getByRole('button', { name: 'Claim' }).click();
-      await expect(agentPage.getByText(`With ${SAM}`, { exact: true })).toBeVisible();
-      await expect(joined(page)).toBeVisible();
       const before = 'Let me look at it.';
-      await reply(before);
+      await test.step('a reload answered after a reply keeps the reply on the screen', async () => {
+        // The claim's events make the page reload the handoff; those answers are held until the
+        // reply is shown, as on a slow server, so they come from before the reply.
+        let release = (): void => undefined;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let reads = 0;
+        await agentPage.route('**/v1/agent/handoffs/*', async (route) => {
+          if (route.request().method() !== 'GET') return route.fallback();
+          const response = await route.fetch();
+          reads += 1;
+          await held;
+          await route.fulfill({ response });
+        });
+        await agentPage.getByRole('button', { name: 'Claim' }).click();
+        await expect(agentPage.getByText(`With ${SAM}`, { exact: true })).toBeVisible();
+        await expect.poll(() => reads).toBeGreaterThan(0);
+        await reply(before);
+        await expect(log).toContainText(before);
+        const answered = agentPage.waitForResponse((r) => /\/v1\/agent\/handoffs\/[^/?]+$/.test(new URL(r.url()).pathname));
+        release();
+        await answered;
+        await agentPage.unrouteAll({ behavior: 'wait' });
+        // Two frames: the answer has been applied and drawn.
+        await agentPage.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await expect(log.getByRole('listitem').filter({ hasText: before })).toHaveCount(1);
+      });
+      await expect(joined(page)).toBeVisible();
       await expect(bubbles(page, before)).toHaveCount(1);
 
       await server.stop();
