@@ -344,6 +344,7 @@ test.describe('a backend of its own, stopped and started again', () => {
       await agentPage.getByLabel('Password').fill(E2E_AGENT.password);
       await agentPage.getByRole('button', { name: 'Sign in' }).click();
       await agentPage.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).click();
+      await expect(agentPage.getByRole('button', { name: 'Claim' })).toBeVisible(); // the page's first load is done
       const before = 'Let me look at it.';
       await test.step('a reload answered after a reply keeps the reply on the screen', async () => {
         // The claim's events make the page reload the handoff; those answers are held until the
