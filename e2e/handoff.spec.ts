@@ -319,6 +319,122 @@ test.describe('a backend of its own, stopped and started again', () => {
     }
   });
 
+  test('a restart mid-chat: the console keeps the conversation, and every reply crosses exactly once', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-restart-'));
+    const db = join(dir, 'lifeline.db');
+    const port = await freePort();
+    server = await startServer(port, db);
+
+    await page.goto(`${server.origin}/`);
+    await openChannels(page);
+    await chooseChat(page);
+    const hello = 'Hello, my order is late.';
+    await sendMessage(page, hello);
+    const ref = await visitorRef(page);
+    await expectSent(page, hello);
+
+    const context = await browser.newContext({ baseURL: server.origin });
+    try {
+      const agentPage = await context.newPage();
+      const log = agentPage.getByRole('log', { name: 'Messages' });
+      const reply = async (text: string): Promise<void> => {
+        await agentPage.getByLabel('Reply').fill(text);
+        await agentPage.getByLabel('Reply').press('Enter');
+        await expect(agentPage.getByLabel('Reply')).toHaveValue('');
+      };
+      await agentPage.goto('/console');
+      await agentPage.getByLabel('Email').fill(E2E_AGENT.email);
+      await agentPage.getByLabel('Password').fill(E2E_AGENT.password);
+      await agentPage.getByRole('button', { name: 'Sign in' }).click();
+      await agentPage.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).click();
+      await expect(agentPage.getByRole('button', { name: 'Claim' })).toBeVisible(); // the page's first load is done
+      const before = 'Let me look at it.';
+      await test.step('a reload answered after a reply keeps the reply on the screen', async () => {
+        // The claim's events make the page reload the handoff; those answers are held until the
+        // reply is shown, as on a slow server, so they come from before the reply.
+        let release = (): void => undefined;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let reads = 0;
+        await agentPage.route('**/v1/agent/handoffs/*', async (route) => {
+          if (route.request().method() !== 'GET') return route.fallback();
+          const response = await route.fetch();
+          reads += 1;
+          await held;
+          await route.fulfill({ response });
+        });
+        await agentPage.getByRole('button', { name: 'Claim' }).click();
+        await expect(agentPage.getByText(`With ${SAM}`, { exact: true })).toBeVisible();
+        await expect.poll(() => reads).toBeGreaterThan(0);
+        await reply(before);
+        await expect(log).toContainText(before);
+        const answered = agentPage.waitForResponse((r) => /\/v1\/agent\/handoffs\/[^/?]+$/.test(new URL(r.url()).pathname));
+        release();
+        await answered;
+        await agentPage.unrouteAll({ behavior: 'wait' });
+        // Two frames: the answer has been applied and drawn.
+        await agentPage.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await expect(log.getByRole('listitem').filter({ hasText: before })).toHaveCount(1);
+      });
+      await expect(joined(page)).toBeVisible();
+      await expect(bubbles(page, before)).toHaveCount(1);
+
+      await server.stop();
+      await test.step('while the server is down, the console keeps the conversation and says it is reconnecting', async () => {
+        await expect(agentPage.getByRole('status').filter({ hasText: /^Reconnecting to the server/ })).toBeVisible();
+        await expect(agentPage.getByRole('heading', { name: `Chat · Ref ${ref}` })).toBeVisible();
+        await expect(log).toContainText(before);
+        await expect(agentPage.getByText('The server cannot be reached.')).toHaveCount(0);
+      });
+      const during = 'Sorry, our system is restarting.';
+      await test.step('a reply written while it is down waits in the log, not sent yet', async () => {
+        await reply(during);
+        await expect(log.getByRole('listitem').filter({ hasText: during })).toContainText('Not sent yet');
+      });
+      server = await startServer(port, db);
+
+      await test.step('once it is back, the waiting reply reaches the visitor once and the notice goes', async () => {
+        await expect(bubbles(page, during)).toHaveCount(1, { timeout: 20_000 });
+        await expect(log.getByRole('listitem').filter({ hasText: during })).not.toContainText('Not sent yet');
+        await expect(agentPage.getByRole('status').filter({ hasText: /^Reconnecting to the server/ })).toHaveCount(0);
+      });
+
+      // After the restart: the agent's reply reaches the visitor, the visitor's the agent.
+      const after = 'Found it: it ships today.';
+      await reply(after);
+      await expect(log).toContainText(after);
+      await expect(bubbles(page, after)).toHaveCount(1, { timeout: 20_000 });
+      const once = 'Is this here only once?';
+      await test.step('a reply whose answer is lost goes again with the same id: the visitor gets it once', async () => {
+        let lost = false;
+        await agentPage.route('**/v1/agent/handoffs/*/messages', async (route) => {
+          if (lost) return route.fallback();
+          lost = true;
+          await route.fetch();
+          await route.abort('connectionreset');
+        });
+        await reply(once);
+        await expect(bubbles(page, once)).toHaveCount(1, { timeout: 20_000 });
+        await expect(log.getByRole('listitem').filter({ hasText: once })).not.toContainText('Not sent yet');
+        await agentPage.unrouteAll({ behavior: 'wait' });
+      });
+      const thanks = 'Thank you!';
+      await sendMessage(page, thanks);
+      await expectSent(page, thanks, 20_000);
+      await expect(log).toContainText(thanks, { timeout: 20_000 });
+      await expectConversation(page, [hello, before, during, after, once, thanks]);
+      await expect(log.getByRole('listitem')).toHaveCount(6);
+      const agent = await signInAgent(server.origin);
+      try {
+        expect((await agent.byRef(ref)).messages.map((m) => m.text), 'each once, on the server too').toEqual([hello, before, during, after, once, thanks]);
+      } finally {
+        await agent.dispose();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a busy server: a new handoff refused with 429 waits as asked, quietly, and arrives once', async ({ page }) => {
     dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-busy-'));
     const port = await freePort();

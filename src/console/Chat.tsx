@@ -1,16 +1,31 @@
 /**
  * The live chat with the visitor: the messages (text only), "typing…" both ways, and the
  * composer. Enter sends, Shift+Enter makes a new line.
+ *
+ * A reply is an outbox entry with its own clientMessageId until the server has it: a passing
+ * failure (the server restarting, the network) keeps it in the log as "not sent yet" and sends it
+ * again, with the same id, once the server is back, so it arrives once and is never lost; a
+ * refusal puts the text back in the box with the server's reason.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Message } from '../protocol/types';
-import { api } from './api';
+import { api, ApiError } from './api';
 import { clock } from './format';
+import { isPassing } from './messages';
 
 /** Typing is re-sent at most this often while the agent keeps typing... */
 const TYPING_REPEAT_MS = 3000;
 /** ...and cleared after this long without a keystroke. */
 const TYPING_IDLE_MS = 4000;
+/** Waits between tries of a reply that could not reach the server (also tried when the stream is back). */
+const RESEND_MS = [1_000, 2_000, 3_000];
+
+interface Pending {
+  clientMessageId: string;
+  text: string;
+  /** `waiting`: the last try did not reach the server; it is tried again. */
+  state: 'sending' | 'waiting';
+}
 
 interface ChatProps {
   handoffId: string;
@@ -18,13 +33,21 @@ interface ChatProps {
   visitorTyping: boolean;
   /** Closed handoffs, or ones another agent has, cannot be written to. */
   canWrite: boolean;
+  /** False while the server cannot be reached; back to true is the moment to send what waits. */
+  online: boolean;
   onSent: (message: Message) => void;
 }
 
-export function Chat({ handoffId, messages, visitorTyping, canWrite, onSent }: ChatProps) {
+export function Chat({ handoffId, messages, visitorTyping, canWrite, online, onSent }: ChatProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const [pending, setPending] = useState<Pending[]>([]);
+  /** The outbox as the sending loop sees it (state updates arrive a render later). */
+  const outbox = useRef<Pending[]>([]);
+  const flushing = useRef(false);
+  const resendTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const failures = useRef(0);
+  const mounted = useRef(true);
   const typingSentAt = useRef(0);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const log = useRef<HTMLDivElement>(null);
@@ -47,7 +70,7 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, onSent }: C
   useEffect(() => {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [messages.length, visitorTyping]);
+  }, [messages.length, pending.length, visitorTyping]);
 
   const onInput = (value: string): void => {
     setText(value);
@@ -61,35 +84,92 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, onSent }: C
     idle.current = setTimeout(stopTyping, TYPING_IDLE_MS);
   };
 
-  const send = async (): Promise<void> => {
-    const body = text.trim();
-    if (!body || sending) return;
-    setSending(true);
-    setError(null);
+  const update = (next: Pending[]): void => {
+    outbox.current = next;
+    if (mounted.current) setPending(next);
+  };
+
+  /** Sends the outbox in order; stops at a passing failure and tries again later. */
+  const flush = async (): Promise<void> => {
+    if (flushing.current) return;
+    flushing.current = true;
+    clearTimeout(resendTimer.current);
     try {
-      onSent(await api.reply(handoffId, body));
-      setText('');
-      stopTyping();
-    } catch (e) {
-      // The text stays in the box so nothing is lost; the agent can send it again.
-      setError(`Not sent: ${e instanceof Error ? e.message : String(e)}`);
+      while (outbox.current.length > 0 && mounted.current) {
+        const first = outbox.current[0]!;
+        update([{ ...first, state: 'sending' }, ...outbox.current.slice(1)]);
+        try {
+          const message = await api.reply(handoffId, first.text, first.clientMessageId);
+          failures.current = 0;
+          update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
+          onSent(message);
+        } catch (e) {
+          if (e instanceof ApiError && isPassing(e.status)) {
+            update(outbox.current.map((p) => ({ ...p, state: 'waiting' })));
+            resendTimer.current = setTimeout(() => void flush(), RESEND_MS[Math.min(failures.current++, RESEND_MS.length - 1)]);
+            return;
+          }
+          // Refused as it is: the text goes back to the box with the reason, nothing is lost.
+          update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
+          setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
+          setError(`Not sent: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
     } finally {
-      setSending(false);
+      flushing.current = false;
     }
   };
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      clearTimeout(resendTimer.current);
+    };
+  }, []);
+
+  // The stream is back: what waits goes now rather than at its next try.
+  useEffect(() => {
+    if (online && outbox.current.some((p) => p.state === 'waiting')) {
+      failures.current = 0;
+      void flush();
+    }
+  }, [online]);
+
+  const send = (): void => {
+    const body = text.trim();
+    if (!body) return;
+    setError(null);
+    update([...outbox.current, { clientMessageId: crypto.randomUUID(), text: body, state: 'sending' }]);
+    setText('');
+    stopTyping();
+    void flush();
+  };
+
+  // A reply the server already has (its answer was lost, the stream brought it) is shown once.
+  const sent = new Set(messages.map((m) => m.clientMessageId));
+  const unsent = pending.filter((p) => !sent.has(p.clientMessageId));
 
   return (
     <section class="card chat" aria-labelledby="chat-heading">
       <h2 id="chat-heading">Chat</h2>
       <div class="messages" role="log" aria-label="Messages" ref={log} tabIndex={0}>
         <ol>
-        {messages.length === 0 && <li class="muted">No messages yet.</li>}
+        {messages.length === 0 && unsent.length === 0 && <li class="muted">No messages yet.</li>}
         {messages.map((m) => (
           <li key={m.id} class={`msg ${m.from}`}>
             <span class="msg-meta">
               {m.from === 'visitor' ? 'Visitor' : (m.author ?? 'Agent')} · <time dateTime={m.at}>{clock(m.at)}</time>
             </span>
             <p>{m.text}</p>
+          </li>
+        ))}
+        {unsent.map((p) => (
+          <li key={p.clientMessageId} class="msg agent unsent">
+            <span class="msg-meta">
+              You · {p.state === 'sending' ? 'Sending…' : 'Not sent yet: it goes as soon as the server is back.'}
+            </span>
+            <p>{p.text}</p>
           </li>
         ))}
         </ol>
@@ -102,7 +182,7 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, onSent }: C
           class="composer"
           onSubmit={(e) => {
             e.preventDefault();
-            void send();
+            send();
           }}
         >
           <label for="reply">Reply</label>
@@ -116,12 +196,12 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, onSent }: C
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.shiftKey) {
                 e.preventDefault();
-                void send();
+                send();
               }
             }}
           />
           <div role="alert" class="error">{error}</div>
-          <button type="submit" class="primary" disabled={sending}>
+          <button type="submit" class="primary">
             Send
           </button>
         </form>

@@ -3,14 +3,15 @@
  * the agent's actions (claim, resolve). Kept current by the console's stream.
  */
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useViewHeading } from './useViewHeading';
 import type { AgentHandoffDetail, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
-import type { Message, ResolveOutcome, TranscriptEntry } from '../protocol/types';
+import type { ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
 import { Chat } from './Chat';
 import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
+import { addMessage, isPassing, mergeLoaded } from './messages';
 import { goToQueue } from './router';
 import { SectionBoundary } from './SectionBoundary';
 import { Timeline } from './Timeline';
@@ -28,9 +29,14 @@ const OUTCOMES: ReadonlyArray<{ value: ResolveOutcome; label: string }> = [
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-const addMessage = (list: Message[], m: Message): Message[] => (list.some((x) => x.id === m.id) ? list : [...list, m]);
+/** Waits between reloads that failed for a passing reason (the server restarting, the network). */
+const RELOAD_MS = [1_000, 2_000, 3_000];
 
-export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; me: AgentMe; subscribe: Subscribe; businessZone: string | null }) {
+/** Said over the conversation while the server cannot be reached; the page itself stays. */
+export const RECONNECTING = 'Reconnecting to the server… The conversation stays here, and what you send goes once it is back.';
+
+/** `live`: whether the console's stream is up; while it is down, what is shown may be out of date. */
+export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { id: string; me: AgentMe; subscribe: Subscribe; businessZone: string | null; live?: boolean }) {
   const [handoff, setHandoff] = useState<AgentHandoffDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -39,17 +45,36 @@ export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; m
   const [learned, setLearned] = useState('');
   const heading = useViewHeading();
 
+  /** A (re)load failed for a passing reason: the last known handoff stays, with a notice, and is loaded again. */
+  const [stale, setStale] = useState(false);
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const failures = useRef(0);
+
   const load = (): void => {
+    clearTimeout(reloadTimer.current);
     api.handoff(id).then(
       (h) => {
-        setHandoff(h);
+        failures.current = 0;
+        // Messages that arrived while this answer was on its way stay on the screen.
+        setHandoff((shown) => (shown ? { ...h, messages: mergeLoaded(h.messages, shown.messages) } : h));
         setLoadError(null);
+        setStale(false);
       },
-      (e: unknown) => setLoadError(e instanceof ApiError && e.status === 404 ? 'There is no such handoff.' : errorText(e)),
+      (e: unknown) => {
+        if (e instanceof ApiError && isPassing(e.status)) {
+          setStale(true);
+          reloadTimer.current = setTimeout(load, RELOAD_MS[Math.min(failures.current++, RELOAD_MS.length - 1)]);
+          return;
+        }
+        setLoadError(e instanceof ApiError && e.status === 404 ? 'There is no such handoff.' : errorText(e));
+      },
     );
   };
 
-  useEffect(load, [id]);
+  useEffect(() => {
+    load();
+    return () => clearTimeout(reloadTimer.current);
+  }, [id]);
 
   useEffect(
     () =>
@@ -68,7 +93,8 @@ export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; m
     [id, subscribe],
   );
 
-  if (loadError) {
+  // An error page only when there is no conversation to keep showing.
+  if (loadError && !handoff) {
     return (
       <>
         <p>
@@ -80,7 +106,8 @@ export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; m
       </>
     );
   }
-  if (!handoff) return <p role="status">Loading the handoff…</p>;
+  if (!handoff) return <p role="status">{stale ? 'The server cannot be reached. Trying again…' : 'Loading the handoff…'}</p>;
+  const reconnecting = !live || stale;
 
   const closed = handoff.status === 'resolved' || handoff.status === 'cancelled';
   const mine = handoff.agent?.id === me.id;
@@ -112,8 +139,11 @@ export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; m
           </button>
         )}
       </div>
+      <p role="status" class="notice reconnecting">
+        {reconnecting ? RECONNECTING : ''}
+      </p>
       <div role="alert" class="error">
-        {actionError}
+        {actionError ?? loadError}
       </div>
       <p role="status" class="learned">
         {learned && (
@@ -148,6 +178,7 @@ export function HandoffPage({ id, me, subscribe, businessZone }: { id: string; m
                 messages={handoff.messages}
                 visitorTyping={visitorTyping}
                 canWrite={!closed && !takenByOther}
+                online={!reconnecting}
                 onSent={(m) => setHandoff((h) => (h ? { ...h, messages: addMessage(h.messages, m) } : h))}
               />
             </SectionBoundary>

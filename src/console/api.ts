@@ -68,8 +68,9 @@ export const api = {
   handoff: (id: string) => call<AgentHandoffDetail>('GET', handoffPath(id)),
   byRef: (ref: string) => call<AgentHandoffDetail>('GET', `/v1/agent/handoffs/by-ref/${encodeURIComponent(ref)}`),
   claim: (id: string) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/claim`, {}),
-  reply: async (id: string, text: string) =>
-    (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId: crypto.randomUUID(), text })).message,
+  /** Sending again with the same `clientMessageId` is safe: the server keeps one. */
+  reply: async (id: string, text: string, clientMessageId: string) =>
+    (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId, text })).message,
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
   /** `learn`: the searches ticked to learn as phrasings of the article; undefined lets the server choose those about it. */
   resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false, learn?: string[]) =>

@@ -55,6 +55,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   /** The creation time of the newest chat or callback listed so far (ISO, so it compares as text). */
   const newest = useRef('');
   const listeners = useRef(new Set<(event: AgentStreamEvent | null) => void>());
+  /** False while the live stream is down (a restart, the network): screens say they are reconnecting. */
+  const [live, setLive] = useState(true);
 
   useEffect(() => {
     const onHash = (): void => setRoute(readRoute(location.hash));
@@ -109,7 +111,9 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   useEvents({
     // A stream refused for good (signed out elsewhere, say): the list's answer tells which.
     onLost: () => void reload(),
+    onDown: () => setLive(false),
     onOpen: () => {
+      setLive(true);
       void reload();
       for (const listener of listeners.current) listener(null);
     },
@@ -179,7 +183,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
         ) : route.page === 'phrasings' ? (
           <Phrasings onSignedOut={onSignedOut} />
         ) : (
-          <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} businessZone={queue?.timeZone ?? null} />
+          <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} businessZone={queue?.timeZone ?? null} live={live} />
         )}
       </main>
     </>

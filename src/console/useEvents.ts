@@ -18,6 +18,8 @@ export interface StreamHandlers {
   onOpen: () => void;
   /** The browser gave up on the stream (an answer other than 200); it is opened again later. */
   onLost?: () => void;
+  /** The stream dropped (the server restarting, the network): what is shown may be out of date until `onOpen`. */
+  onDown?: () => void;
 }
 
 /** How long to wait before opening a stream the browser gave up on. */
@@ -37,6 +39,7 @@ export function subscribeEvents(handlers: StreamHandlers): () => void {
   const onOpen = (): void => handlers.onOpen();
   // EventSource retries a dropped connection by itself, but not a refused one (401, 5xx).
   const onError = (): void => {
+    handlers.onDown?.();
     if (source?.readyState !== EventSource.CLOSED) return;
     close();
     handlers.onLost?.();
@@ -73,6 +76,7 @@ export function useEvents(handlers: StreamHandlers): void {
         onEvent: (event) => latest.current.onEvent(event),
         onOpen: () => latest.current.onOpen(),
         onLost: () => latest.current.onLost?.(),
+        onDown: () => latest.current.onDown?.(),
       }),
     [],
   );

@@ -21,6 +21,14 @@ describe('createBus', () => {
     expect(closed).toBe(1);
   });
 
+  it('tells a listener that comes after the close at once (a stream opened during shutdown ends)', () => {
+    const bus = createBus<number>();
+    bus.close();
+    let closed = 0;
+    bus.onClose(() => closed++)();
+    expect(closed).toBe(1);
+  });
+
   it('keeps delivering when one listener throws', () => {
     const bus = createBus<number>();
     const got: number[] = [];

@@ -8,7 +8,11 @@ export interface Bus<T> {
   /** Calls `listener` with every message published on `topic`; returns the unsubscribe. */
   subscribe(topic: string, listener: (message: T) => void): () => void;
   publish(topic: string, message: T): void;
-  /** Calls `listener` once when the bus closes; returns the cleanup. */
+  /**
+   * Calls `listener` once when the bus closes (at once if it has closed already: a stream that
+   * opens during shutdown, on a connection kept alive, must end too, not hang until it is cut);
+   * returns the cleanup.
+   */
   onClose(listener: () => void): () => void;
   close(): void;
   /** Live subscriptions, for tests and diagnostics. */
@@ -19,6 +23,7 @@ export function createBus<T>(): Bus<T> {
   const topics = new Map<string, Set<(message: T) => void>>();
   const closers = new Set<() => void>();
   let size = 0;
+  let closed = false;
 
   return {
     subscribe(topic, listener) {
@@ -50,11 +55,16 @@ export function createBus<T>(): Bus<T> {
       }
     },
     onClose(listener) {
+      if (closed) {
+        listener();
+        return () => undefined;
+      }
       const entry = () => listener();
       closers.add(entry);
       return () => void closers.delete(entry);
     },
     close() {
+      closed = true;
       const all = [...closers];
       closers.clear();
       for (const listener of all) listener();

@@ -126,12 +126,23 @@ function listenProblem(error: NodeJS.ErrnoException): string {
 }
 
 let stopping = false;
+// While stopping, no connection is kept alive for a next request: a client's next request then
+// reaches the server that replaces this one (or finds none and knows it is offline), instead of
+// a process about to exit.
+server.prependListener('request', (_request, response) => {
+  if (stopping && 'setHeader' in response && !response.headersSent) response.setHeader('connection', 'close');
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     articles?.stop();
     bus.close(); // ends every event stream, so their connections can close
+    // The streams end a moment later and leave their connections idle: close those as they come.
+    const idle = setInterval(() => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }, 100);
+    idle.unref();
     const force = setTimeout(() => {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);

@@ -107,5 +107,11 @@ describe('GET /v1/handoffs/:id/events', () => {
     const text = await res.text(); // resolves only because the stream ended
     expect(text).toContain('id: 1');
     expect(server.bus.size).toBe(0);
+
+    // A stream asked for during the shutdown (on a connection kept alive) replays and ends at
+    // once, rather than looking live until the server cuts it.
+    const late = await (await events(h.id, h.token)).text();
+    expect(late).toContain('id: 1');
+    expect(server.bus.size).toBe(0);
   });
 });

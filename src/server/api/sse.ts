@@ -76,5 +76,8 @@ export function eventStream(c: ApiContext, deps: Pick<ApiDeps, 'bus' | 'heartbea
     await ended;
     clearInterval(heartbeat);
     for (const cleanup of cleanups) cleanup?.();
+    // What is already on its way (the replay of a stream opened during shutdown, which ends at
+    // once) is written before the stream ends, unless nobody is reading any more.
+    if (!stream.aborted) await chain;
   });
 }

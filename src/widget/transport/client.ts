@@ -66,7 +66,8 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
     /**
      * Reads the handoff's events until the stream ends or `signal` aborts, replaying what came
      * after `lastEventId`. Resolves when the server closes the stream; rejects on a network
-     * failure or an error answer. Reconnecting is the caller's choice (session.ts).
+     * failure or an error answer. Reconnecting is the caller's choice (session.ts); `onRetry`
+     * gets the server's `retry:` (how long it asks a client to wait before reconnecting).
      */
     async events(
       id: string,
@@ -74,6 +75,7 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
       lastEventId: number,
       onEvent: (id: number | null, event: HandoffEvent) => void,
       signal: AbortSignal,
+      onRetry?: (ms: number) => void,
     ): Promise<void> {
       const response = await fetchImpl(new URL(`${handoff(id)}/events`, base), {
         headers: { accept: 'text/event-stream', authorization: `Bearer ${token}`, 'last-event-id': String(lastEventId) },
@@ -82,7 +84,7 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
         signal,
       });
       if (!response.ok || !response.body) throw new HttpError(response.status, null, null);
-      const parser = createSseParser();
+      const parser = createSseParser(onRetry);
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
         const { done, value } = await reader.read();

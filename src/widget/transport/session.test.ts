@@ -95,6 +95,33 @@ describe('createSession', () => {
     second.dispose();
   });
 
+  it('after the stream said "retry: 3000", a long outage is tried every 3 s at most: back within 3 s of the server', async () => {
+    const { client, setUp } = scriptedClient();
+    setUp(true);
+    let drop = (): void => undefined;
+    vi.mocked(client.events).mockImplementation((_id, _token, _last, _onEvent, _signal, onRetry) => {
+      onRetry?.(3000);
+      return new Promise<void>((_resolve, reject) => (drop = () => reject(new TypeError('network error'))));
+    });
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', parts);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.events).toHaveBeenCalledTimes(1);
+
+    // The server restarts, slowly: a minute without it.
+    setUp(false);
+    drop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(session.link().online).toBe(false);
+    expect(client.events).toHaveBeenCalledTimes(1);
+
+    setUp(true);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(client.events).toHaveBeenCalledTimes(2);
+    expect(session.link().online).toBe(true);
+    session.dispose();
+  });
+
   it('marks a refused message as failed, and Retry sends it again with the same id', async () => {
     const { client, setUp } = scriptedClient();
     setUp(true);

@@ -36,6 +36,11 @@ export interface SessionDeps {
 
 export type HumanSession = ReturnType<typeof createSession>;
 
+/**
+ * Waits between tries while the backend cannot be reached. Once its event stream has said how
+ * long to wait before reconnecting (`retry:`), no wait is longer than that: a restart that took
+ * a while must not leave the conversation deaf for another 15 or 30 s after the server is back.
+ */
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
 export function createSession({ client, storage, uuid = () => randomId(), now = () => new Date() }: SessionDeps) {
@@ -46,6 +51,8 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let flushing: Promise<void> | null = null;
   let stream: AbortController | null = null;
+  /** The server's `retry:`, once a stream has told it: the longest wait between tries. */
+  let reconnectMs: number | null = null;
   let disposed = false;
 
   function load(): Saved | null {
@@ -81,7 +88,8 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
 
   /** Network failure or a retryable answer: mark offline and try again later, with backoff. */
   function later(error: unknown): void {
-    const wait = error instanceof HttpError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)]!;
+    const backoff = BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)]!;
+    const wait = error instanceof HttpError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : Math.min(backoff, reconnectMs ?? backoff);
     failures++;
     // "Too many requests" is a busy server, not an unreachable one: wait as asked, quietly.
     if (!(error instanceof HttpError && error.status === 429)) setLink({ online: false });
@@ -138,7 +146,7 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     const controller = (stream = new AbortController());
     const { id, token } = c;
     client
-      .events(id, token, c.lastEventId, (eventId, event) => apply({ type: 'event', id: eventId, event }), controller.signal)
+      .events(id, token, c.lastEventId, (eventId, event) => apply({ type: 'event', id: eventId, event }), controller.signal, (ms) => (reconnectMs = Math.max(ms, 1_000)))
       .then(
         () => undefined,
         (error: unknown) => {
@@ -150,7 +158,10 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
       .finally(() => {
         if (stream === controller) stream = null;
         // The server ended the stream (a restart, a proxy timeout): come back for what follows.
-        if (!controller.signal.aborted && link.online && !link.error) retryTimer = setTimeout(() => void wake(), 1000);
+        if (!controller.signal.aborted && link.online && !link.error) {
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(() => void wake(), 1000);
+        }
       });
   }
 

@@ -23,6 +23,13 @@ describe('createSseParser', () => {
     }
   });
 
+  it('reports the retry field (a number of milliseconds only)', () => {
+    const retries: number[] = [];
+    const p = createSseParser((ms) => retries.push(ms));
+    expect(p.feed('retry: 3000\n\nretry: soon\n\nretry: 500\ndata: x\n\n')).toEqual([{ event: 'message', data: 'x' }]);
+    expect(retries).toEqual([3000, 500]);
+  });
+
   it('ignores comments, unknown fields and events without data', () => {
     expect(createSseParser().feed(': hi\nretry: 3000\nfoo: bar\n\nevent: x\n\n')).toEqual([]);
   });

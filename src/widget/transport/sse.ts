@@ -10,7 +10,11 @@ export interface SseEvent {
   data: string;
 }
 
-export function createSseParser(): { feed(chunk: string): SseEvent[] } {
+/**
+ * `onRetry` gets the server's `retry:` field (milliseconds): how long it asks a client to wait
+ * before reconnecting after the stream is lost.
+ */
+export function createSseParser(onRetry?: (ms: number) => void): { feed(chunk: string): SseEvent[] } {
   let buffer = '';
   let data: string[] = [];
   let event = '';
@@ -38,6 +42,7 @@ export function createSseParser(): { feed(chunk: string): SseEvent[] } {
         if (field === 'data') data.push(value);
         else if (field === 'event') event = value;
         else if (field === 'id' && !value.includes('\0')) id = value;
+        else if (field === 'retry' && /^\d+$/.test(value)) onRetry?.(Number(value));
       }
       return out;
     },
