@@ -4,7 +4,7 @@
  * caller quotes one; mark it answered). A section never drops rows silently: it says how many it
  * shows of how many, and the newest visitor is always among them (server/queue-rules.ts).
  */
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AgentHandoffSummary, AgentQueue, AgentQueueSection } from '../server/api/agent-types';
 import { MAX_QUEUE_LIMIT } from '../server/queue-rules';
@@ -114,14 +114,14 @@ function Section({
         <p class="empty">{empty}</p>
       ) : (
         <ul class="queue" aria-label={title}>
-          {handoffs.map((h, i) => [
-            gap && i === gap.after && (
-              <li key="gap" class="gap">
-                {gap.left} more not listed here
-              </li>
-            ),
-            row(h),
-          ])}
+          {/* Keyed by handoff: a row's element stays its visitor's as rows come and go around it
+              (a click or the keyboard focus on its way never lands on someone else's). */}
+          {handoffs.map((h, i) => (
+            <Fragment key={h.id}>
+              {gap && i === gap.after && <li class="gap">{gap.left} more not listed here</li>}
+              {row(h)}
+            </Fragment>
+          ))}
         </ul>
       )}
       {gap && (
