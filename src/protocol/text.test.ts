@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWellFormed, wellFormed } from './text';
+import { cut, isWellFormed, wellFormed } from './text';
 
 describe('wellFormed', () => {
   // Node 20 has String.prototype.toWellFormed: ours must say exactly what it says.
@@ -16,5 +16,14 @@ describe('wellFormed', () => {
     expect(wellFormed(text)).toHaveLength(text.length);
     expect(isWellFormed(text)).toBe(wellFormed(text) === text);
     expect(() => encodeURIComponent(wellFormed(text))).not.toThrow();
+  });
+});
+
+describe('cut', () => {
+  it('keeps text within the limit as it is, and never ends on half an emoji', () => {
+    expect(cut('Bikes', 10)).toBe('Bikes');
+    expect(cut('Bikes', 3)).toBe('Bik');
+    expect(cut('ab🚲', 3)).toBe('ab');
+    expect(cut('ab🚲c', 4)).toBe('ab🚲');
   });
 });

@@ -20,3 +20,10 @@ export const wellFormed = (text: string): string => text.replace(LONE_SURROGATE,
 
 /** Whether `text` holds no lone surrogate (String.prototype.isWellFormed). */
 export const isWellFormed = (text: string): boolean => wellFormed(text) === text;
+
+/** At most `max` UTF-16 units of `text`, never ending on the first half of a surrogate pair. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}

@@ -3,6 +3,7 @@
  * CLI's index `{ "articles": [...] }`. Keeps every usable article and names each problem by its
  * path, so the owner can fix their file from the console message alone.
  */
+import { cut } from '../protocol/text';
 import type { Article } from './types';
 
 export const MAX_TITLE_LENGTH = 300;
@@ -107,10 +108,7 @@ function readStrings(value: unknown, path: string, problems: string[]): string[]
 
 /** At most MAX_TITLE_LENGTH UTF-16 units, never ending on half of an emoji. */
 export function capTitle(title: string): string {
-  if (title.length <= MAX_TITLE_LENGTH) return title;
-  const code = title.charCodeAt(MAX_TITLE_LENGTH - 1);
-  const end = code >= 0xd800 && code <= 0xdbff ? MAX_TITLE_LENGTH - 1 : MAX_TITLE_LENGTH;
-  return title.slice(0, end).trimEnd();
+  return title.length <= MAX_TITLE_LENGTH ? title : cut(title, MAX_TITLE_LENGTH).trimEnd();
 }
 
 function nonEmpty(value: unknown): string | undefined {

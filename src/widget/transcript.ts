@@ -4,7 +4,7 @@
  * Pure functions over plain data; storage lives in transcript-store.ts.
  */
 import type { Channel, TranscriptEntry } from '../protocol/transcript';
-import { wellFormed } from '../protocol/text';
+import { cut, wellFormed } from '../protocol/text';
 
 export interface TranscriptLimits {
   /** Most entries kept; the oldest go first. @default 200 */
@@ -126,14 +126,7 @@ function normalizeEntry(entry: TranscriptEntry): TranscriptEntry | null {
  * be encoded (encodeURIComponent throws on one).
  */
 function clean(text: string, max: number): string {
-  return cap(wellFormed(maskCardNumbers(text).trim()), max);
-}
-
-/** Cuts to `max` UTF-16 units without leaving half of a surrogate pair (an emoji) at the end. */
-function cap(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+  return cut(wellFormed(maskCardNumbers(text).trim()), max);
 }
 
 /** The same page seen again with nothing in between: a reload, not a visit. */

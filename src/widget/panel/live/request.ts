@@ -6,7 +6,7 @@
 import type { CreateHandoffRequest, Visitor } from '../../../protocol/types';
 import type { PanelCtx } from '../context';
 import { transcriptUrl } from '../../navigation';
-import { wellFormed } from '../../../protocol/text';
+import { cut, wellFormed } from '../../../protocol/text';
 
 type Parts = Omit<CreateHandoffRequest, 'clientId' | 'channel' | 'callback'>;
 
@@ -19,10 +19,7 @@ const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
  * At most `max` UTF-16 units of well-formed text: half of an emoji, from the page or from a cut
  * through a pair, becomes U+FFFD (or goes, at the end), never a string nothing can encode.
  */
-const field = (text: string, max = MAX_FIELD): string => {
-  const code = text.charCodeAt(max - 1);
-  return wellFormed(text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max));
-};
+const field = (text: string, max = MAX_FIELD): string => wellFormed(cut(text, max));
 
 export function cleanVisitor(raw: unknown): Visitor | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
