@@ -76,6 +76,24 @@ describe('createSession', () => {
     session.dispose();
   });
 
+  it.each([
+    [0, 1_000],
+    [0.999, 701],
+  ])('spreads its tries (random %d): the next try comes after %d ms, never all visitors at once', async (random, wait) => {
+    vi.spyOn(Math, 'random').mockReturnValue(random);
+    const { client } = scriptedClient();
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', parts);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.create).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(wait - 2);
+    expect(client.create).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(client.create).toHaveBeenCalledTimes(2);
+    session.dispose();
+    vi.restoreAllMocks();
+  });
+
   it('survives a reload: a new session on the same storage sends what the old one could not', async () => {
     const { client, created, posted, setUp } = scriptedClient();
     const storage = memoryStorage();

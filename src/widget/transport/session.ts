@@ -89,7 +89,9 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
   /** Network failure or a retryable answer: mark offline and try again later, with backoff. */
   function later(error: unknown): void {
     const backoff = BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)]!;
-    const wait = error instanceof HttpError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : Math.min(backoff, reconnectMs ?? backoff);
+    // Up to 30% sooner, at random: after a restart, thousands of visitors must not all come back
+    // in the same instant. A Retry-After is the server's own word, kept as it is.
+    const wait = error instanceof HttpError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : Math.min(backoff, reconnectMs ?? backoff) * (1 - Math.random() * 0.3);
     failures++;
     // "Too many requests" is a busy server, not an unreachable one: wait as asked, quietly.
     if (!(error instanceof HttpError && error.status === 429)) setLink({ online: false });
