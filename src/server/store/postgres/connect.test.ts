@@ -32,6 +32,21 @@ describeWithPostgres('the PostgreSQL pool', (postgres) => {
     }
   });
 
+  it('reads times as ISO strings and bigints as numbers, as the SQLite store has them', async () => {
+    const pool = await openPool(await postgres.newDatabase());
+    try {
+      const at = '2026-03-01T10:00:00.123Z';
+      const { rows } = await pool.query<{ at: unknown; id: unknown; count: unknown }>(
+        "SELECT $1::timestamptz AS at, 9007199254740991::bigint AS id, count(*) AS count FROM (VALUES (1), (2)) AS t(x)",
+        [at],
+      );
+      expect(rows[0]).toEqual({ at, id: Number.MAX_SAFE_INTEGER, count: 2 });
+      await expect(pool.query('SELECT 9007199254740993::bigint')).rejects.toThrow(/beyond the integers a number holds exactly/);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('cancels a statement that runs past the timeout', async () => {
     const pool = await openPool(await postgres.newDatabase(), { statementTimeoutMs: 100 });
     try {

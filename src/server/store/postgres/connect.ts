@@ -42,11 +42,36 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     keepAlive: true,
     // What pg_stat_activity shows, so a database administrator knows whose connections these are.
     application_name: 'lifeline',
+    types: ROW_TYPES,
   });
   const shown = redactDatabaseUrl(url);
   pool.on('error', options.onIdleError ?? ((error) => console.error(`Lifeline: a connection to ${shown} broke: ${reasonOf(error, url)}`)));
   return pool;
 }
+
+/** PostgreSQL's type ids (pg_type.oid) read differently from node-postgres's defaults. */
+const INT8 = 20;
+const TIMESTAMPTZ = 1184;
+const readDate = pg.types.getTypeParser(TIMESTAMPTZ);
+
+/**
+ * Rows as the SQLite store has them: times as ISO strings (UTC, "Z", milliseconds), as the
+ * protocol carries them, and bigints (bigserial ids, counts) as numbers. For this pool only:
+ * node-postgres's global parsers are left alone.
+ */
+const ROW_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === TIMESTAMPTZ && format !== 'binary') return (text: string) => (readDate(text) as Date).toISOString();
+    if (oid === INT8 && format !== 'binary') {
+      return (text: string) => {
+        const n = Number(text);
+        if (!Number.isSafeInteger(n)) throw new RangeError(`${text} is beyond the integers a number holds exactly`);
+        return n;
+      };
+    }
+    return pg.types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 export class DatabaseUnreachable extends Error {}
 

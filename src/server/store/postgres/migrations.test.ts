@@ -51,6 +51,30 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
     ]);
   });
 
+  it('keep SQLite’s rules: a ref unique among open handoffs only, the statuses, one seq per handoff in the event log', async () => {
+    const pool = poolFor(await postgres.newDatabase());
+    await migrate(pool);
+    const handoff = (id: string, status: string) =>
+      pool.query(
+        `INSERT INTO handoffs (id, ref, token_hash, client_id, channel, status, transcript, created_at)
+         VALUES ($1, 'K7Q2', 'h', $1, 'chat', $2, '[]', '2026-03-01T10:00:00.000Z')`,
+        [id, status],
+      );
+    await handoff('h1', 'queued');
+    await expect(handoff('h2', 'active')).rejects.toMatchObject({ code: '23505', constraint: 'handoffs_open_ref' });
+    await handoff('h3', 'resolved');
+    await expect(handoff('h4', 'lost')).rejects.toMatchObject({ code: '23514' });
+    const event = (handoffId: string, seq: number) =>
+      pool.query<{ id: number }>(
+        `INSERT INTO events (handoff_id, seq, type, data, at) VALUES ($1, $2, 'message', '{"text":"hi"}', now()) RETURNING id`,
+        [handoffId, seq],
+      );
+    const ids = [(await event('h1', 1)).rows[0]!.id, (await event('h3', 1)).rows[0]!.id, (await event('h1', 2)).rows[0]!.id];
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(3);
+    await expect(event('h1', 2)).rejects.toMatchObject({ code: '23505' });
+  });
+
   it('apply each migration exactly once when three instances start at the same moment', async () => {
     const url = await postgres.newDatabase();
     const results = await Promise.all([poolFor(url), poolFor(url), poolFor(url)].map((pool) => migrate(pool, COUNTED)));

@@ -10,8 +10,8 @@
  * Choices, against SQLite's schema (../migrations.ts), which this mirrors table for table:
  * - times are `timestamptz` (SQLite keeps ISO text): PostgreSQL compares, indexes and
  *   truncates them natively (reports by day, session expiry, slots), and `now()` is the same
- *   clock for every instance. A store gives and takes them as ISO strings at its edge
- *   (node-postgres reads them as Date; microseconds are kept, the ISO strings have milliseconds);
+ *   clock for every instance. They are written as ISO strings and read back as ISO strings
+ *   (the pool's parsers, connect.ts), with milliseconds, as SQLite's;
  * - JSON is `jsonb`, flags are `boolean`, generated ids `bigserial`; text ids stay text (they
  *   are made by the server, src/server/ref.ts and crypto.ts);
  * - PostgreSQL's text and jsonb cannot hold the character U+0000: what is stored must not have
