@@ -30,7 +30,10 @@ const HIDDEN = '***';
  */
 export function redactDatabaseUrl(text: string): string {
   const parsed = parse(text);
-  if (parsed) {
+  // An @ that did not end a user part (a password with an unescaped # or / in it makes the
+  // rest a fragment or a path) may follow a password: hidden as text below.
+  const strayAt = parsed !== null && parsed.url.username === '' && parsed.url.password === '' && text.includes('@');
+  if (parsed && !strayAt) {
     const { url } = parsed;
     if (url.password !== '') url.password = HIDDEN;
     for (const name of [...url.searchParams.keys()]) {
