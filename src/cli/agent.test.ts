@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +12,8 @@ const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../cli.js', import.meta.url));
 
 /** The real bin, as `npx lifeline` runs it, on a fresh SQLite file. */
-async function lifeline(args: string[], env: Record<string, string>, input?: string) {
-  const child = run(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+async function lifeline(args: string[], env: Record<string, string>, input?: string, cwd?: string) {
+  const child = run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, ...(cwd !== undefined && { cwd }) });
   if (input !== undefined) {
     child.child.stdin?.end(input);
   }
@@ -38,6 +38,18 @@ describe('lifeline agent add', () => {
     } finally {
       await store.close();
     }
+  }, 30_000);
+
+  it('refuses a PostgreSQL address in LIFELINE_DB, without making a file of it or showing the password', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'lifeline-cli-'));
+    const error = await lifeline(['agent', 'add', 'a@example.com'], { LIFELINE_DB: 'postgres://lifeline:hunter22@db/lifeline', LIFELINE_AGENT_PASSWORD: 'long-enough' }, undefined, cwd).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(error?.code).toBe(2);
+    expect(error?.stderr).toContain('LIFELINE_DB is the PostgreSQL address postgres://lifeline:***@db/lifeline: the command line works on SQLite files only');
+    expect(error?.stderr).not.toContain('hunter22');
+    expect(await readdir(cwd)).toEqual([]);
   }, 30_000);
 
   it('refuses a bad e-mail or a short password with a clear message and exit code 2', async () => {

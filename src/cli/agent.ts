@@ -5,7 +5,7 @@
  * one line from standard input.
  */
 import { ensureAgent } from '../server/agents';
-import { DEFAULTS, nameFromEmail } from '../server/config';
+import { DEFAULTS, nameFromEmail, readDatabase, SettingError } from '../server/config';
 import { openSqliteStore } from '../server/store/sqlite';
 
 export interface AgentAddInput {
@@ -36,4 +36,17 @@ export async function addAgent(input: AgentAddInput): Promise<{ email: string; n
   }
 }
 
-export const dbPathFrom = (env: NodeJS.ProcessEnv): string => env.LIFELINE_DB?.trim() || DEFAULTS.LIFELINE_DB;
+/** LIFELINE_DB's SQLite file; an address (the server's PostgreSQL setting) is refused, not taken as a file name. */
+export function dbPathFrom(env: NodeJS.ProcessEnv): string {
+  let database;
+  try {
+    database = readDatabase(env.LIFELINE_DB?.trim() || DEFAULTS.LIFELINE_DB);
+  } catch (error) {
+    if (error instanceof SettingError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (database.engine === 'postgres') {
+    throw new UsageError(`LIFELINE_DB is the PostgreSQL address ${database.shown}: the command line works on SQLite files only`);
+  }
+  return database.path;
+}

@@ -10,7 +10,7 @@ describe('readSettings', () => {
       host: '127.0.0.1',
       publicOrigin: null,
       requestTimeoutSeconds: 30,
-      dbPath: './data/lifeline.db',
+      database: { engine: 'sqlite', path: './data/lifeline.db' },
       allowedOrigins: [],
       agent: null,
       secret: undefined,
@@ -48,7 +48,7 @@ describe('readSettings', () => {
       host: '0.0.0.0',
       publicOrigin: 'https://help.example.com',
       requestTimeoutSeconds: 20,
-      dbPath: '/var/lib/lifeline/db.sqlite',
+      database: { engine: 'sqlite', path: '/var/lib/lifeline/db.sqlite' },
       allowedOrigins: ['https://shop.example.com', 'http://localhost:5173'],
       agent: { email: 'ada.lovelace@example.com', password: 'correct horse', name: 'Ada Lovelace' },
       secret: 's'.repeat(32),
@@ -94,6 +94,39 @@ describe('readSettings', () => {
     [{ LIFELINE_HANDOFFS_PER_MINUTE: '0' }, /^LIFELINE_HANDOFFS_PER_MINUTE must be a whole number from 1 to 100000, got "0"/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
+  });
+});
+
+describe('LIFELINE_DB', () => {
+  it('takes a file path as SQLite, and a postgres:// or postgresql:// address as PostgreSQL, shown without its password', () => {
+    expect(readSettings({ LIFELINE_DB: 'data/shop.db' }).database).toEqual({ engine: 'sqlite', path: 'data/shop.db' });
+    expect(readSettings({ LIFELINE_DB: 'C:\\lifeline\\shop.db' }).database).toEqual({ engine: 'sqlite', path: 'C:\\lifeline\\shop.db' });
+    const url = 'postgres://lifeline:s3cr%40t@db.example.com:5432/lifeline?sslmode=require';
+    expect(readSettings({ LIFELINE_DB: url }).database).toEqual({
+      engine: 'postgres',
+      url,
+      shown: 'postgres://lifeline:***@db.example.com:5432/lifeline?sslmode=require',
+    });
+    const socket = 'POSTGRESQL://lifeline@/lifeline?host=/var/run/postgresql';
+    expect(readSettings({ LIFELINE_DB: socket }).database).toMatchObject({ engine: 'postgres', url: socket });
+    const query = 'postgres://lifeline@db/lifeline?password=hunter22';
+    expect(readSettings({ LIFELINE_DB: query }).database).toMatchObject({ shown: 'postgres://lifeline@db/lifeline?password=***' });
+  });
+
+  it.each([
+    ['postgres://lifeline:hunter22@db.example.com:99999/lifeline', /^LIFELINE_DB is not a valid URL.*"postgres:\/\/\*\*\*@db\.example\.com:99999\/lifeline"/],
+    ['postgres://lifeline:hunter22@/lifeline', /^LIFELINE_DB names no host.*"postgres:\/\/lifeline:\*\*\*@\/lifeline"/],
+    ['mysql://lifeline:hunter22@db/lifeline', /^LIFELINE_DB must be a file path \(SQLite\) or a postgres:\/\/ or postgresql:\/\/ address, got "mysql:\/\/lifeline:\*\*\*@db\/lifeline"/],
+    ['postgres://lifeline:hunter22@db/life/line', /^LIFELINE_DB names the database "life\/line"/],
+  ])('refuses %s naming LIFELINE_DB, without the password', (text, message) => {
+    let error: Error | undefined;
+    try {
+      readSettings({ LIFELINE_DB: text });
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toMatch(message);
+    expect(error?.message).not.toContain('hunter22');
   });
 });
 

@@ -6,6 +6,7 @@ import { parseHours, isTimeZone, type Schedule } from '../hours';
  * a message naming the variable, so whoever deploys it knows what to fix.
  */
 import { DEFAULT_PHRASINGS_PER_ARTICLE, MAX_PHRASINGS_PER_ARTICLE } from './phrasings';
+import { isPostgresUrl, looksLikeUrl, postgresUrlProblem, redactDatabaseUrl } from './store/postgres/url';
 
 export interface Settings {
   port: number;
@@ -22,8 +23,8 @@ export interface Settings {
    * limited by it.
    */
   requestTimeoutSeconds: number;
-  /** The SQLite file. */
-  dbPath: string;
+  /** LIFELINE_DB: where the data lives. */
+  database: DatabaseSetting;
   allowedOrigins: string[];
   /** An agent to create, or whose password to set, at start. */
   agent: { email: string; password: string; name: string } | null;
@@ -44,6 +45,12 @@ export interface Settings {
   /** LIFELINE_ARTICLES: the site's articles file, a path or an http(s) address; null: none. */
   articles: string | null;
 }
+
+/**
+ * LIFELINE_DB: a file path (SQLite), or a postgres:// / postgresql:// address. `shown` is the
+ * address with its password replaced by ***, for messages and logs.
+ */
+export type DatabaseSetting = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string; shown: string };
 
 /** Seconds a client may take to send a request, unless LIFELINE_REQUEST_TIMEOUT_SECONDS says otherwise. */
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
@@ -160,7 +167,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     host,
     publicOrigin,
     requestTimeoutSeconds: whole('LIFELINE_REQUEST_TIMEOUT_SECONDS', DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 300),
-    dbPath: value('LIFELINE_DB') ?? DEFAULTS.LIFELINE_DB,
+    database: readDatabase(value('LIFELINE_DB') ?? DEFAULTS.LIFELINE_DB),
     allowedOrigins,
     agent,
     secret,
@@ -195,6 +202,22 @@ function publicUrlOrigin(text: string | undefined): string | null {
     throw new SettingError('LIFELINE_PUBLIC_URL', `must be the http(s) address people reach the server at, like https://help.example.com, got "${text}"`);
   }
   return url.origin;
+}
+
+/** A file path is SQLite's; an address must be a PostgreSQL one that can be read. */
+export function readDatabase(text: string): DatabaseSetting {
+  if (isPostgresUrl(text)) {
+    const problem = postgresUrlProblem(text);
+    if (problem) throw new SettingError('LIFELINE_DB', `${problem}, got "${redactDatabaseUrl(text)}"`);
+    return { engine: 'postgres', url: text, shown: redactDatabaseUrl(text) };
+  }
+  if (looksLikeUrl(text)) {
+    throw new SettingError(
+      'LIFELINE_DB',
+      `must be a file path (SQLite) or a postgres:// or postgresql:// address, got "${redactDatabaseUrl(text)}"`,
+    );
+  }
+  return { engine: 'sqlite', path: text };
 }
 
 function articlesSource(source: string | undefined): string | null {

@@ -61,6 +61,21 @@ const oneClearLine = (output: string) => {
 };
 
 describe('a start that cannot be', () => {
+  it('refuses a PostgreSQL address in LIFELINE_DB, saying the engine is not available, without the password or a file made of it', async () => {
+    const { code, output } = await refusedStart({ LIFELINE_DB: 'postgres://lifeline:hunter22@127.0.0.1:1/lifeline', ...AGENT });
+    expect(code).toBe(2);
+    expect(output).toMatch(/^Lifeline cannot start: LIFELINE_DB: postgres:\/\/lifeline:\*\*\*@127\.0\.0\.1:1\/lifeline is a PostgreSQL address, and this version of Lifeline stores its data only in SQLite/);
+    expect(output).not.toContain('hunter22');
+    expect(output.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a malformed PostgreSQL address in LIFELINE_DB naming it, without the password', async () => {
+    const { code, output } = await refusedStart({ LIFELINE_DB: 'postgresql://lifeline:hunter22@db.example.com:99999/lifeline' });
+    expect(code).toBe(2);
+    expect(output).toMatch(/^Lifeline cannot start: LIFELINE_DB is not a valid URL/);
+    expect(output).not.toContain('hunter22');
+  });
+
   it('says that LIFELINE_DB is damaged in one line, without a stack trace, when the agent cannot be saved', async () => {
     const { code, output } = await refusedStart({ LIFELINE_DB: damagedDatabase(), ...AGENT });
     expect(code).not.toBe(0);

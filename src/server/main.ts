@@ -14,7 +14,7 @@ import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
 import { withDemoDefaults } from './demo';
-import { readSettings, SettingError, type Settings } from './config';
+import { DEFAULTS, readSettings, SettingError, type Settings } from './config';
 import { ownOrigins } from './origins';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
@@ -39,7 +39,14 @@ try {
   throw error;
 }
 
-const dbPath = resolve(settings.dbPath);
+if (settings.database.engine === 'postgres') {
+  // The address is read and checked (config.ts), but no store runs on PostgreSQL yet: say so
+  // rather than start on something else than what was asked.
+  fatal(
+    `LIFELINE_DB: ${settings.database.shown} is a PostgreSQL address, and this version of Lifeline stores its data only in SQLite: set LIFELINE_DB to a file path, like ${DEFAULTS.LIFELINE_DB}.`,
+  );
+}
+const dbPath = resolve(settings.database.path);
 let store: Store;
 try {
   mkdirSync(dirname(dbPath), { recursive: true });

@@ -1,0 +1,17 @@
+/**
+ * The advisory locks Lifeline takes on PostgreSQL, as (namespace, key) pairs of 32-bit integers
+ * (pg_advisory_lock(int, int)): the namespace keeps them apart from any other application's
+ * locks in the same database, the key says what is locked. One place, so no two uses collide.
+ */
+
+/** 'Life' in ASCII: every lock of Lifeline's. */
+const NAMESPACE = 0x4c696665;
+
+/** Held while reading the schema version and applying migrations (migrations.ts). */
+export const MIGRATION_LOCK = [NAMESPACE, 1] as const;
+
+/**
+ * Held from appending to the event log until the commit (pg_advisory_xact_lock), so event ids
+ * commit in the order they are handed out (migrations.ts, the events table).
+ */
+export const EVENT_LOG_LOCK = [NAMESPACE, 2] as const;

@@ -1,0 +1,194 @@
+/**
+ * The PostgreSQL schema, as an ordered list, and the runner that brings a database to it.
+ * Migration n brings a database from version n-1 to n, in one transaction with its row in
+ * `lifeline_migrations`. Never edit a migration that has shipped; add the next one.
+ *
+ * Several instances may start at the same moment (a deploy, an autoscaler): the runner holds an
+ * advisory lock (one fixed key, locks.ts) from reading the version to the last migration, so one
+ * instance migrates and the others wait, then find nothing left to do.
+ *
+ * Choices, against SQLite's schema (../migrations.ts), which this mirrors table for table:
+ * - times are `timestamptz` (SQLite keeps ISO text): PostgreSQL compares, indexes and
+ *   truncates them natively (reports by day, session expiry, slots), and `now()` is the same
+ *   clock for every instance. They are written as ISO strings and read back as ISO strings
+ *   (the pool's parsers, connect.ts), with milliseconds, as SQLite's;
+ * - JSON is `jsonb`, flags are `boolean`, generated ids `bigserial`; text ids stay text (they
+ *   are made by the server, src/server/ref.ts and crypto.ts);
+ * - PostgreSQL's text and jsonb cannot hold the character U+0000: what is stored must not have
+ *   it (SQLite accepts it).
+ */
+import type pg from 'pg';
+import { MIGRATION_LOCK } from './locks';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: what SQLite's migrations 1 to 5 built (the handoff protocol, agents and sessions, the
+  // callback workflow, "no article covers this", learned phrasings and their confirmation),
+  // and the event log every instance reads.
+  `
+  CREATE TABLE settings (
+    name  text PRIMARY KEY,
+    value text NOT NULL
+  );
+
+  CREATE TABLE agents (
+    id            text PRIMARY KEY,
+    email         text NOT NULL UNIQUE,
+    name          text NOT NULL,
+    password_hash text NOT NULL,
+    salt          text NOT NULL,
+    created_at    timestamptz NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    id_hash    text PRIMARY KEY,
+    agent_id   text NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+
+  CREATE TABLE handoffs (
+    id             text PRIMARY KEY,
+    ref            text NOT NULL,
+    token_hash     text NOT NULL,
+    client_id      text NOT NULL UNIQUE,
+    channel        text NOT NULL CHECK (channel IN ('chat', 'callback', 'phone')),
+    status         text NOT NULL CHECK (status IN ('queued', 'active', 'resolved', 'cancelled')),
+    visitor        jsonb,
+    callback       jsonb,
+    context        jsonb,
+    transcript     jsonb NOT NULL,
+    created_at     timestamptz NOT NULL,
+    agent_id       text REFERENCES agents(id),
+    first_reply_at timestamptz,
+    resolved_at    timestamptz,
+    outcome        text CHECK (outcome IN ('answered', 'no_answer', 'duplicate', 'other')),
+    article_id     text,
+    callback_state text CHECK (callback_state IN ('called', 'no_answer', 'done')),
+    -- "No article covers this", marked by the agent on resolve: the gaps in the help centre.
+    no_article     boolean NOT NULL DEFAULT false
+  );
+  -- A ref is read out on the phone: unique among open handoffs, free again once closed.
+  CREATE UNIQUE INDEX handoffs_open_ref ON handoffs(ref) WHERE status IN ('queued', 'active');
+  CREATE INDEX handoffs_queue ON handoffs(status, channel, created_at);
+  CREATE INDEX handoffs_first_reply ON handoffs(first_reply_at) WHERE first_reply_at IS NOT NULL;
+
+  CREATE TABLE messages (
+    id                text PRIMARY KEY,
+    handoff_id        text NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    client_message_id text NOT NULL,
+    sender            text NOT NULL CHECK (sender IN ('visitor', 'agent')),
+    agent_id          text REFERENCES agents(id),
+    text              text NOT NULL,
+    at                timestamptz NOT NULL,
+    -- The seq of the message's event: orders a conversation.
+    seq               integer NOT NULL,
+    UNIQUE (handoff_id, sender, client_message_id)
+  );
+  CREATE INDEX messages_in_order ON messages(handoff_id, seq);
+
+  -- The event log: every change to a handoff, in the order it happened. id orders the whole log
+  -- (what an event stream resumes from, with Last-Event-ID, on any instance, and what
+  -- LISTEN/NOTIFY carries); seq orders one handoff's events. A sequence hands out ids as rows
+  -- are inserted, not as they commit: a writer appends under the event-log lock (locks.ts,
+  -- pg_advisory_xact_lock), so ids become visible in order and a reader that has seen id n
+  -- never finds a smaller one later.
+  CREATE TABLE events (
+    id         bigserial PRIMARY KEY,
+    handoff_id text NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    seq        integer NOT NULL,
+    type       text NOT NULL,
+    data       jsonb NOT NULL,
+    at         timestamptz NOT NULL,
+    UNIQUE (handoff_id, seq)
+  );
+
+  -- The callback workflow: where a callback stands (handoffs.callback_state), and every attempt.
+  CREATE TABLE callback_steps (
+    id         bigserial PRIMARY KEY,
+    handoff_id text NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    at         timestamptz NOT NULL,
+    agent_id   text NOT NULL REFERENCES agents(id),
+    state      text NOT NULL CHECK (state IN ('called', 'no_answer', 'done'))
+  );
+  CREATE INDEX callback_steps_in_order ON callback_steps(handoff_id, at);
+
+  -- Phrasings learned from resolved handoffs (src/server/phrasings.ts has the rules). A removed
+  -- phrasing stays as a tombstone (removed_at), so it is never learned again for that article;
+  -- one is served once two handoffs taught it (count) or an agent confirmed it (confirmed_at).
+  CREATE TABLE phrasings (
+    id               bigserial PRIMARY KEY,
+    article_id       text NOT NULL,
+    text             text NOT NULL,
+    key              text NOT NULL,
+    count            integer NOT NULL DEFAULT 1 CHECK (count >= 1),
+    first_learned_at timestamptz NOT NULL,
+    last_learned_at  timestamptz NOT NULL,
+    last_handoff_id  text REFERENCES handoffs(id) ON DELETE SET NULL,
+    removed_at       timestamptz,
+    removed_by       text REFERENCES agents(id),
+    confirmed_at     timestamptz,
+    confirmed_by     text REFERENCES agents(id),
+    UNIQUE (article_id, key)
+  );
+  CREATE INDEX phrasings_live ON phrasings(article_id, last_learned_at) WHERE removed_at IS NULL;
+  `,
+];
+
+/** The table of applied migrations: one row per version, when it was applied. */
+const VERSIONS = 'lifeline_migrations';
+
+export class NewerDatabase extends Error {}
+
+export interface MigrationResult {
+  /** The version found. */
+  from: number;
+  /** The version now (the latest). */
+  to: number;
+  /** The versions this call applied (none when another instance already had). */
+  applied: number[];
+}
+
+/**
+ * Brings the database to the last of `migrations`, each in its own transaction, under the
+ * migration lock; safe to call from any number of instances at once. A database newer than
+ * this code is refused (NewerDatabase), as SQLite's is.
+ */
+export async function migrate(pool: pg.Pool, migrations: readonly string[] = MIGRATIONS): Promise<MigrationResult> {
+  const client = await pool.connect();
+  let ok = false;
+  try {
+    // Waiting for another instance's migrations, or running one on a big table, may take
+    // longer than the pool's statement timeout: lifted on this connection until it is released.
+    await client.query('SET statement_timeout = 0');
+    await client.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${VERSIONS} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${VERSIONS}`);
+    const from = rows[0]?.version ?? 0;
+    if (from > migrations.length) {
+      throw new NewerDatabase(
+        `the database is at schema version ${from}, newer than this Lifeline knows (${migrations.length}): ` +
+          'run a newer Lifeline, or point LIFELINE_DB at another database.',
+      );
+    }
+    const applied: number[] = [];
+    for (let version = from + 1; version <= migrations.length; version++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(migrations[version - 1]!);
+        await client.query(`INSERT INTO ${VERSIONS} (version) VALUES ($1)`, [version]);
+        await client.query('COMMIT');
+      } catch (error) {
+        throw new Error(`migration ${version} failed: ${(error as Error).message}`, { cause: error });
+      }
+      applied.push(version);
+    }
+    await client.query('SELECT pg_advisory_unlock($1, $2)', [...MIGRATION_LOCK]);
+    await client.query('RESET statement_timeout');
+    ok = true;
+    return { from, to: migrations.length, applied };
+  } finally {
+    // After a failure the connection is closed, not given back: its end rolls back what was
+    // half done and frees the lock for the next instance.
+    client.release(!ok);
+  }
+}
