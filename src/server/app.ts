@@ -6,12 +6,13 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { createHash, randomBytes } from 'node:crypto';
 import { createApi } from './api';
-import { createQueueAnnouncer } from './api/queue';
+import { createQueueAnnouncer, type QueueAnnouncer } from './api/queue';
 import type { ApiDeps, BusMessage, EventBus } from './api/deps';
 import { createBus } from './bus';
 import { newSecret } from './crypto';
 import { DEFAULT_PHRASINGS_PER_ARTICLE } from './phrasings';
-import { createPresence } from './presence';
+import { createPresence, type Presence } from './presence';
+import { createHandoffService } from './service/handoffs';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
@@ -58,6 +59,10 @@ export interface AppOptions {
   store?: Store;
   /** Carries events to the SSE streams; close it to end them all (shutdown). @default a new bus */
   bus?: EventBus;
+  /** Which agents are online (their event streams open). @default in this process's memory */
+  presence?: Presence;
+  /** Tells queued visitors their new place when the queue moves. @default in this process's memory (api/queue.ts) */
+  queue?: (deps: Omit<ApiDeps, 'queue' | 'service'>) => QueueAnnouncer;
   /** The key visitor tokens are derived from. @default one made once and kept in the store */
   secret?: string;
   /** Origins, besides the server's own, whose pages may call the visitor API. @default none */
@@ -147,10 +152,11 @@ const matchesEtag = (header: string | undefined, etag: string): boolean =>
 
 function apiDeps(options: AppOptions): ApiDeps {
   const deps = baseDeps(options);
-  return { ...deps, queue: createQueueAnnouncer(deps) };
+  const queue = options.queue?.(deps) ?? createQueueAnnouncer(deps);
+  return { ...deps, queue, service: createHandoffService({ ...deps, queue }) };
 }
 
-function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
+function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
   const store = options.store ?? openSqliteStore(':memory:');
   const now = options.now ?? Date.now;
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
@@ -158,7 +164,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
   return {
     store,
     bus: options.bus ?? createBus<BusMessage>(),
-    presence: createPresence(now),
+    presence: options.presence ?? createPresence(now),
     now,
     secret: () =>
       (secret ??= (options.secret !== undefined ? Promise.resolve(options.secret) : store.setting('token_secret', newSecret)).catch(

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { PROTOCOL_VERSION, type BackendStatus } from '../../protocol/types';
 import { channelsAt, freeSlots, listedSlots } from '../availability';
 import type { ApiDeps, ApiEnv } from './deps';
-import { waitEstimator } from './estimate';
+import { waitEstimator } from '../service/estimate';
 
 export function statusRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();

@@ -118,4 +118,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE phrasings ADD COLUMN confirmed_at TEXT;
   ALTER TABLE phrasings ADD COLUMN confirmed_by TEXT REFERENCES agents(id);
   `,
+  // 6: the event log: every stored event of every handoff under one increasing id, the order in
+  // which they were committed (what another instance, an e-mail alert or a webhook follows),
+  // keeping each handoff's own seq (the visitor's SSE id). The events so far move into it.
+  `
+  CREATE TABLE event_log (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    handoff_id TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    type       TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    UNIQUE (handoff_id, seq)
+  );
+  INSERT INTO event_log (handoff_id, seq, type, data, at)
+    SELECT handoff_id, seq, type, data, at FROM events ORDER BY at, handoff_id, seq;
+  DROP TABLE events;
+  `,
 ];
