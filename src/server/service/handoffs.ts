@@ -115,7 +115,7 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
     decide: (h: HandoffRecord, at: string) => Decision<T>,
     /** The rows the command adds besides the handoff's own (a callback step). */
     alsoWrite?: (tx: StoreTx, decision: Extract<Decision<T>, { ok: true }>) => Promise<void>,
-  ): Promise<Outcome<{ handoff: HandoffRecord } & Omit<T, 'ok'>>> => {
+  ): Promise<Outcome<{ handoff: HandoffRecord }>> => {
     const when = iso(deps.now());
     const result = await store.transaction(async (tx) => {
       const h = await tx.handoffForUpdate(handoffId);
@@ -124,12 +124,11 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
       if (!decision.ok) return decision;
       const events = await apply(tx, h.id, decision, when);
       await alsoWrite?.(tx, decision);
-      return { ...decision, ok: true as const, events, handoff: (await tx.handoffForUpdate(h.id))! };
+      return { ok: true as const, events, handoff: (await tx.handoffForUpdate(h.id))! };
     });
     if (!result.ok) return result;
     publish(result.handoff.channel, result.events);
-    const { patch: _patch, events: _events, ...rest } = result;
-    return rest as unknown as { ok: true; handoff: HandoffRecord } & Omit<T, 'ok'>;
+    return { ok: true, handoff: result.handoff };
   };
 
   return {
@@ -221,7 +220,7 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
     async resolve(handoffId, agent, command) {
       const when = iso(deps.now());
       const { articleId } = command;
-      type Answer = ResolveAnswer | ({ ok: true; handoff: HandoffRecord; learned: number; served: number; events: StoredEvent[] });
+      type Answer = Exclude<ResolveAnswer, { ok: true }> | { ok: true; handoff: HandoffRecord; learned: number; served: number; events: StoredEvent[] };
       const result: Answer = await store.transaction(async (tx): Promise<Answer> => {
         const h = await tx.handoffForUpdate(handoffId);
         if (!h) return { ok: false, reason: 'not_found' };
@@ -241,7 +240,7 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
         return { ok: true, handoff: (await tx.handoffForUpdate(h.id))!, events, ...tally };
       });
       if (!result.ok) return result;
-      const { events, ...answer } = result as Extract<Answer, { events: StoredEvent[] }>;
+      const { events, ...answer } = result;
       publish(answer.handoff.channel, events);
       return answer;
     },
