@@ -13,7 +13,7 @@ import { newSecret } from './crypto';
 import { DEFAULT_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { createPresence, type Presence } from './presence';
 import { createHandoffService } from './service/handoffs';
-import { createRateLimiter, type RateLimit } from './rate-limit';
+import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit';
 import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
 import { openSqliteStore } from './store/sqlite';
@@ -76,6 +76,8 @@ export interface AppOptions {
   /** Believe X-Forwarded-For, -Proto and -Host. @default false */
   trustProxy?: boolean;
   rateLimits?: Partial<RateLimits>;
+  /** Makes each rate limiter (one per limit). @default a token bucket per key in this process's memory (rate-limit.ts) */
+  limiter?: (limit: RateLimit, now: () => number) => RateLimiter;
   /** The clock, in milliseconds since the epoch. @default Date.now */
   now?: () => number;
   /** Milliseconds between SSE heartbeat comments. @default 15000 */
@@ -160,6 +162,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
   const store = options.store ?? openSqliteStore(':memory:');
   const now = options.now ?? Date.now;
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const limiter = options.limiter ?? createRateLimiter;
   let secret: Promise<string> | undefined;
   return {
     store,
@@ -174,11 +177,11 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
         },
       )),
     limiters: {
-      createHandoff: createRateLimiter(limits.createHandoff, now),
-      postMessage: createRateLimiter(limits.postMessage, now),
-      typing: createRateLimiter(limits.typing, now),
-      loginPerIp: createRateLimiter(limits.loginPerAddress, now),
-      loginPerIpAndEmail: createRateLimiter(limits.login, now),
+      createHandoff: limiter(limits.createHandoff, now),
+      postMessage: limiter(limits.postMessage, now),
+      typing: limiter(limits.typing, now),
+      loginPerIp: limiter(limits.loginPerAddress, now),
+      loginPerIpAndEmail: limiter(limits.login, now),
     },
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     ownOrigins: options.ownOrigins ?? new Set(),

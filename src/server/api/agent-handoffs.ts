@@ -14,7 +14,7 @@ import { articleTitleIn } from '../phrasings';
 import type { AgentLearning, AgentStreamEvent, LearnedPhrasings } from './agent-types';
 import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
-import { iso, problem, readJson, type ApiContext } from './http';
+import { problem, readJson, type ApiContext } from './http';
 import { refused } from './refusals';
 import { eventStream } from './sse';
 import { toDetail, toMessage, toSummary } from './views';

@@ -5,7 +5,7 @@ import { validateCreateHandoff } from '../../protocol/validate';
 import { freeSlots, listedSlots } from '../availability';
 import { redactHandoff } from '../redact';
 import type { ApiDeps, ApiEnv } from './deps';
-import { clientIp, iso, problem, rateLimited, readJson, type ApiContext } from './http';
+import { clientIp, problem, rateLimited, readJson, type ApiContext } from './http';
 
 export function handoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
@@ -18,7 +18,7 @@ export function handoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   };
 
   routes.post('/handoffs', async (c) => {
-    const limited = rateLimited(c, deps.limiters.createHandoff, clientIp(c, deps.trustProxy));
+    const limited = await rateLimited(c, deps.limiters.createHandoff, clientIp(c, deps.trustProxy));
     if (limited) return limited;
     const body = await readJson(c, validateCreateHandoff);
     if (!body.ok) return body.response;

@@ -9,16 +9,17 @@ export function statusRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   routes.get('/status', async (c) => {
     const now = deps.now();
-    const [estimate, queued, slots] = await Promise.all([
+    const [estimate, queued, slots, agentsOnline] = await Promise.all([
       waitEstimator(deps),
       deps.store.queueLength('chat'),
       freeSlots(deps.store, deps.hours, deps.callbacks, now),
+      deps.presence.online(),
     ]);
     const channels = channelsAt(deps.hours, now);
     const status: BackendStatus = {
       version: PROTOCOL_VERSION,
       channels,
-      agentsOnline: deps.presence.online(),
+      agentsOnline,
       // A visitor choosing chat now would be behind everyone already queued; a closed chat has
       // no wait to tell.
       chatWaitSeconds: channels.chat.open ? estimate(queued + 1) : null,

@@ -8,7 +8,7 @@ import { validatePostMessage, validateTyping } from '../../protocol/validate';
 import { redactText } from '../redact';
 import { handoffTopic, type ApiDeps, type ApiEnv } from './deps';
 import { waitEstimator } from '../service/estimate';
-import { clientIp, iso, problem, rateLimited, readJson } from './http';
+import { clientIp, problem, rateLimited, readJson } from './http';
 import { refused } from './refusals';
 import { eventStream } from './sse';
 import { requireVisitorToken } from './visitor-auth';
@@ -43,7 +43,7 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   routes.post('/handoffs/:id/messages', async (c) => {
-    const limited = rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
+    const limited = await rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
     if (limited) return limited;
     const body = await readJson(c, validatePostMessage);
     if (!body.ok) return body.response;
@@ -56,7 +56,7 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   routes.post('/handoffs/:id/typing', async (c) => {
-    const limited = rateLimited(c, deps.limiters.typing, clientIp(c, deps.trustProxy));
+    const limited = await rateLimited(c, deps.limiters.typing, clientIp(c, deps.trustProxy));
     if (limited) return limited;
     const body = await readJson(c, validateTyping);
     if (!body.ok) return body.response;

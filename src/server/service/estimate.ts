@@ -12,6 +12,6 @@ export async function waitEstimator(deps: {
   now: () => number;
 }): Promise<(position: number) => number | null> {
   const samples = await deps.store.firstReplySeconds(iso(deps.now() - WAIT_WINDOW_MS));
-  const agents = deps.presence.online();
+  const agents = await deps.presence.online();
   return (position) => estimateWaitSeconds(samples, position, agents);
 }

@@ -229,7 +229,9 @@ export interface Store extends StoreReads {
   /**
    * Runs `fn` in one transaction and commits what it wrote when it resolves; rolls all of it
    * back when it throws. Transactions never interleave: a second one starts once the first
-   * has ended (SQLite: BEGIN IMMEDIATE, one at a time on the connection).
+   * has ended (SQLite: BEGIN IMMEDIATE, one at a time on the connection). `fn` does its work
+   * through `tx` only: it never calls `transaction` again (it would wait for itself) and never
+   * waits on anything but the store (network, timers), which would hold every other writer.
    */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
 
