@@ -7,6 +7,7 @@
  * failing half-way.
  */
 import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
 import type { Channel, ResolveOutcome, TranscriptEntry, Visitor } from '../../protocol/types';
 import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
@@ -450,8 +451,9 @@ export function openSqliteStore(path: string): Store {
 
 /** The transaction queue shared by every Store of this process on `path`. */
 function queueFor(path: string): { tail: Promise<unknown> } {
-  let queue = queues.get(path);
-  if (!queue) queues.set(path, (queue = { tail: Promise.resolve() }));
+  const file = resolve(path);
+  let queue = queues.get(file);
+  if (!queue) queues.set(file, (queue = { tail: Promise.resolve() }));
   return queue;
 }
 
