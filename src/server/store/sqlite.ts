@@ -128,15 +128,15 @@ export function openSqliteStore(path: string): Store {
        VALUES (@id, @handoffId, @clientMessageId, @sender, @agentId, @text, @at, @seq)`,
     ),
 
-    nextSeq: db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM event_log WHERE handoff_id = ?'),
-    lastSeq: db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM event_log WHERE handoff_id = ?'),
+    nextSeq: db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE handoff_id = ?'),
+    lastSeq: db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE handoff_id = ?'),
     insertEvent: db.prepare<[string, number, string, string, string]>(
-      'INSERT INTO event_log (handoff_id, seq, type, data, at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO events (handoff_id, seq, type, data, at) VALUES (?, ?, ?, ?, ?)',
     ),
     eventsAfter: db.prepare<[string, number], EventRow>(
-      'SELECT id, handoff_id, seq, data, at FROM event_log WHERE handoff_id = ? AND seq > ? ORDER BY seq',
+      'SELECT id, handoff_id, seq, data, at FROM events WHERE handoff_id = ? AND seq > ? ORDER BY seq',
     ),
-    eventLogAfter: db.prepare<[number, number], EventRow>('SELECT id, handoff_id, seq, data, at FROM event_log WHERE id > ? ORDER BY id LIMIT ?'),
+    eventLogAfter: db.prepare<[number, number], EventRow>('SELECT id, handoff_id, seq, data, at FROM events WHERE id > ? ORDER BY id LIMIT ?'),
 
     insertCallbackStep: db.prepare<[string, string, string, string]>(
       'INSERT INTO callback_steps (handoff_id, at, agent_id, state) VALUES (?, ?, ?, ?)',
