@@ -88,19 +88,16 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
     it('never interleaves two transactions', async () => {
       const h = row();
       await store.transaction((tx) => tx.insertHandoff(h));
-      // Each reads the number of events, yields, then appends: interleaved, both would read 0.
-      const bump = () =>
+      // Each counts the phrasings, waits, then adds the next one: interleaved, two would count alike.
+      const next = () =>
         store.transaction(async (tx) => {
-          const before = (await tx.findMessage(h.id, 'visitor', 'none')) === null ? (await store.lastSeq(h.id)) : -1;
+          const count = (await tx.listPhrasings('counter')).length;
           await new Promise((resolve) => setTimeout(resolve, 5));
-          const e = await tx.appendEvent(h.id, { type: 'agent_joined', agentName: 'x' }, T);
-          return [before, e.seq];
+          await tx.insertPhrasing('counter', { text: `n${count}`, key: `n${count}` }, h.id, T);
+          return count;
         });
-      expect(await Promise.all([bump(), bump(), bump()])).toEqual([
-        [0, 1],
-        [1, 2],
-        [2, 3],
-      ]);
+      expect(await Promise.all([next(), next(), next()])).toEqual([0, 1, 2]);
+      expect((await store.listPhrasings('counter')).map((p) => p.key).sort()).toEqual(['n0', 'n1', 'n2']);
     });
 
     it('keeps refs unique among open handoffs only', async () => {
