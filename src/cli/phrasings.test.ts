@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseHistory } from '../search/history';
+import { serviceOver } from '../server/service/over-store';
 import { openSqliteStore } from '../server/store/sqlite';
 
 const run = promisify(execFile);
@@ -18,24 +19,21 @@ describe('lifeline phrasings', () => {
     const db = join(await mkdtemp(join(tmpdir(), 'lifeline-cli-')), 'lifeline.db');
     const store = openSqliteStore(db);
     await store.upsertAgent({ id: 'a', email: 'ada@example.com', name: 'Ada', passwordHash: 'h', salt: 's', createdAt: T });
-    const { handoff } = await store.createHandoff({
-      id: 'h1',
-      clientId: 'client-1',
-      tokenHash: '0'.repeat(64),
+    const service = serviceOver(store, { now: () => Date.parse(T) });
+    const created = await service.create({
+      clientId: 'client-1-of-the-cli-phrasings-test',
       channel: 'chat',
       visitor: null,
       callback: null,
       context: null,
       transcript: ['where is my card', 'card delivery', 'card late'].map((query) => ({ type: 'search', at: T, query, resultCount: 0, topIds: [] })),
-      createdAt: T,
-      makeRef: () => '1234',
-      estimateWait: () => null,
     });
-    const learn = ['where is my card', 'card delivery', 'card late'].map((text) => ({ text, key: text }));
-    await store.resolve(handoff.id, 'a', 'answered', 'card-arrival', false, T, 200, learn);
+    const learn = ['where is my card', 'card delivery', 'card late'];
+    const agent = { id: 'a', name: 'Ada' };
+    await service.resolve(created.ok ? created.handoff.id : '', agent, { outcome: 'answered', articleId: 'card-arrival', noArticle: false, learn });
     const byText = new Map((await store.listPhrasings()).map((p) => [p.text, p]));
-    await store.removePhrasing(byText.get('card late')!.id, 'a', T);
-    await store.confirmPhrasing(byText.get('card delivery')!.id, 'a', T);
+    await service.removePhrasing(byText.get('card late')!.id, 'a');
+    await service.confirmPhrasing(byText.get('card delivery')!.id, 'a');
     await store.close();
 
     const print = async (...flags: string[]) => {

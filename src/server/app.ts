@@ -6,13 +6,14 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { createHash, randomBytes } from 'node:crypto';
 import { createApi } from './api';
-import { createQueueAnnouncer } from './api/queue';
+import { createQueueAnnouncer, type QueueAnnouncer } from './api/queue';
 import type { ApiDeps, BusMessage, EventBus } from './api/deps';
 import { createBus } from './bus';
 import { newSecret } from './crypto';
 import { DEFAULT_PHRASINGS_PER_ARTICLE } from './phrasings';
-import { createPresence } from './presence';
-import { createRateLimiter, type RateLimit } from './rate-limit';
+import { createPresence, type Presence } from './presence';
+import { createHandoffService } from './service/handoffs';
+import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit';
 import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
 import { openSqliteStore } from './store/sqlite';
@@ -58,6 +59,10 @@ export interface AppOptions {
   store?: Store;
   /** Carries events to the SSE streams; close it to end them all (shutdown). @default a new bus */
   bus?: EventBus;
+  /** Which agents are online (their event streams open). @default in this process's memory */
+  presence?: Presence;
+  /** Tells queued visitors their new place when the queue moves. @default in this process's memory (api/queue.ts) */
+  queue?: (deps: Omit<ApiDeps, 'queue' | 'service'>) => QueueAnnouncer;
   /** The key visitor tokens are derived from. @default one made once and kept in the store */
   secret?: string;
   /** Origins, besides the server's own, whose pages may call the visitor API. @default none */
@@ -71,6 +76,8 @@ export interface AppOptions {
   /** Believe X-Forwarded-For, -Proto and -Host. @default false */
   trustProxy?: boolean;
   rateLimits?: Partial<RateLimits>;
+  /** Makes each rate limiter (one per limit). @default a token bucket per key in this process's memory (rate-limit.ts) */
+  limiter?: (limit: RateLimit, now: () => number) => RateLimiter;
   /** The clock, in milliseconds since the epoch. @default Date.now */
   now?: () => number;
   /** Milliseconds between SSE heartbeat comments. @default 15000 */
@@ -147,18 +154,20 @@ const matchesEtag = (header: string | undefined, etag: string): boolean =>
 
 function apiDeps(options: AppOptions): ApiDeps {
   const deps = baseDeps(options);
-  return { ...deps, queue: createQueueAnnouncer(deps) };
+  const queue = options.queue?.(deps) ?? createQueueAnnouncer(deps);
+  return { ...deps, queue, service: createHandoffService({ ...deps, queue }) };
 }
 
-function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
+function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
   const store = options.store ?? openSqliteStore(':memory:');
   const now = options.now ?? Date.now;
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const limiter = options.limiter ?? createRateLimiter;
   let secret: Promise<string> | undefined;
   return {
     store,
     bus: options.bus ?? createBus<BusMessage>(),
-    presence: createPresence(now),
+    presence: options.presence ?? createPresence(now),
     now,
     secret: () =>
       (secret ??= (options.secret !== undefined ? Promise.resolve(options.secret) : store.setting('token_secret', newSecret)).catch(
@@ -168,11 +177,11 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue'> {
         },
       )),
     limiters: {
-      createHandoff: createRateLimiter(limits.createHandoff, now),
-      postMessage: createRateLimiter(limits.postMessage, now),
-      typing: createRateLimiter(limits.typing, now),
-      loginPerIp: createRateLimiter(limits.loginPerAddress, now),
-      loginPerIpAndEmail: createRateLimiter(limits.login, now),
+      createHandoff: limiter(limits.createHandoff, now),
+      postMessage: limiter(limits.postMessage, now),
+      typing: limiter(limits.typing, now),
+      loginPerIp: limiter(limits.loginPerAddress, now),
+      loginPerIpAndEmail: limiter(limits.login, now),
     },
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     ownOrigins: options.ownOrigins ?? new Set(),

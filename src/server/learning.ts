@@ -6,10 +6,10 @@
 import { searchLanguage } from '../search/language';
 import type { ArticleCatalog } from './article-catalog';
 import { learningCandidates, type LearningCandidate } from './phrasings';
-import type { HandoffRecord, Store } from './store/types';
+import type { HandoffRecord, StoreReads } from './store/types';
 
 export async function candidatesFor(
-  deps: { store: Store; articles: ArticleCatalog },
+  deps: { store: Pick<StoreReads, 'listPhrasings'>; articles: ArticleCatalog },
   handoff: HandoffRecord,
   articleId: string,
 ): Promise<LearningCandidate[]> {

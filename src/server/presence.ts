@@ -7,12 +7,13 @@ export interface Presence {
   seen(agentId: string): void;
   /** The agent opened an event stream; returns the call for when it closes. */
   connect(agentId: string): () => void;
-  online(): number;
+  /** How many agents are online: at once from this in-memory one; a shared one (several instances) answers with a promise. */
+  online(): number | Promise<number>;
 }
 
 export const RECENT_MS = 2 * 60_000;
 
-export function createPresence(now: () => number = Date.now): Presence {
+export function createPresence(now: () => number = Date.now): Presence & { online(): number } {
   const lastSeen = new Map<string, number>();
   const streams = new Map<string, number>();
   return {

@@ -13,15 +13,19 @@ export interface RateLimit {
 
 export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/**
+ * What the routes are given (api/deps.ts): this in-memory one answers at once; one shared by
+ * several instances (PostgreSQL, say) answers with a promise.
+ */
 export interface RateLimiter {
   /** Takes one token for `key`; when there is none, says how long until there is. */
-  take(key: string): Take;
+  take(key: string): Take | Promise<Take>;
 }
 
 /** Buckets that refilled completely hold nothing worth keeping: swept once the map grows. */
 const SWEEP_AT = 10_000;
 
-export function createRateLimiter({ perMinute, burst }: RateLimit, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter({ perMinute, burst }: RateLimit, now: () => number = Date.now): { take(key: string): Take } {
   if (!(perMinute > 0) || !(burst >= 1)) throw new Error(`A rate limit needs perMinute > 0 and burst >= 1, got ${perMinute}/${burst}`);
   const perMs = perMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();

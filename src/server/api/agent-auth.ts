@@ -46,8 +46,8 @@ export function agentAuthRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const { email, password } = body.value;
     const ip = clientIp(c, deps.trustProxy);
     const limited =
-      rateLimited(c, deps.limiters.loginPerIpAndEmail, `${ip} ${email.toLowerCase()}`) ??
-      rateLimited(c, deps.limiters.loginPerIp, ip);
+      (await rateLimited(c, deps.limiters.loginPerIpAndEmail, `${ip} ${email.toLowerCase()}`)) ??
+      (await rateLimited(c, deps.limiters.loginPerIp, ip));
     if (limited) return limited;
 
     const agent = await deps.store.findAgentByEmail(email);

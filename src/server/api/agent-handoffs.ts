@@ -5,18 +5,16 @@
  */
 import { Hono } from 'hono';
 import { LIMITS, validatePostMessage, validateResolve, validateTyping } from '../../protocol/validate';
-import { newId } from '../crypto';
 import { redactText } from '../redact';
-import type { Change, HandoffFilter, HandoffRecord } from '../store/types';
+import type { Outcome } from '../service/handoffs';
+import type { HandoffFilter, HandoffRecord } from '../store/types';
 import { closestArticle } from '../article-catalog';
 import { candidatesFor } from '../learning';
-import { articleTitleIn, chosenPhrasings, type LearnablePhrasing } from '../phrasings';
+import { articleTitleIn } from '../phrasings';
 import type { AgentLearning, AgentStreamEvent, LearnedPhrasings } from './agent-types';
-import { expirePhoneRefs } from './agent-queue';
-import { announce, announceTyping } from './announce';
 import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
-import { iso, problem, readJson, type ApiContext } from './http';
+import { problem, readJson, type ApiContext } from './http';
 import { refused } from './refusals';
 import { eventStream } from './sse';
 import { toDetail, toMessage, toSummary } from './views';
@@ -27,7 +25,7 @@ const FILTERS: readonly HandoffFilter[] = ['open', 'resolved', 'all'];
 
 export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
-  const { store } = deps;
+  const { store, service } = deps;
 
   const detail = async (c: ApiContext, h: HandoffRecord, extra: object = {}) => {
     const [messages, position, lastEventId, steps] = await Promise.all([
@@ -39,24 +37,19 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return c.json({ ...toDetail(h, messages, position, lastEventId, steps), ...extra });
   };
   const agentOf = (c: ApiContext) => ({ id: c.get('agent').id, name: c.get('agent').name });
-  /** A handoff's state changed: tell the streams and the queue, and answer its detail. */
-  const changed = (c: ApiContext, result: Change<{ handoff: HandoffRecord }>) => {
-    if (!result.ok) return refused(c, result.reason);
-    announce(deps.bus, result.events);
-    deps.queue.moved(result.handoff.channel, result.events);
-    return detail(c, result.handoff);
-  };
+  /** A handoff's state changed (the service told the streams and the queue): answer its detail. */
+  const changed = (c: ApiContext, result: Outcome<{ handoff: HandoffRecord }>) => (result.ok ? detail(c, result.handoff) : refused(c, result.reason));
 
   routes.get('/handoffs', async (c) => {
     const filter = FILTERS.find((f) => f === (c.req.query('status') ?? 'open'));
     if (filter === undefined) return problem(c, 400, 'status must be one of "open", "resolved", "all"', 'status');
-    await expirePhoneRefs(deps);
+    await service.expirePhoneRefs();
     const handoffs = await store.listHandoffs(filter, LIST_LIMIT);
     return c.json({ handoffs: handoffs.map(toSummary) });
   });
 
   routes.get('/handoffs/by-ref/:ref', async (c) => {
-    await expirePhoneRefs(deps); // yesterday's phone reference is not the caller on the line today
+    await service.expirePhoneRefs(); // yesterday's phone reference is not the caller on the line today
     const h = await store.findOpenHandoffByRef(c.req.param('ref'));
     return h ? detail(c, h) : problem(c, 404, `No open handoff has the ref ${c.req.param('ref')}.`);
   });
@@ -67,35 +60,26 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   routes.post('/handoffs/:id/claim', async (c) => {
-    return changed(c, await store.claim(c.req.param('id'), agentOf(c), iso(deps.now())));
+    return changed(c, await service.claim(c.req.param('id'), agentOf(c)));
   });
 
   routes.post('/handoffs/:id/messages', async (c) => {
     const body = await readJson(c, validatePostMessage);
     if (!body.ok) return body.response;
-    const result = await store.addMessage({
-      id: newId(),
-      handoffId: c.req.param('id'),
+    const result = await service.message(c.req.param('id'), {
       clientMessageId: body.value.clientMessageId,
       text: redactText(body.value.text),
-      at: iso(deps.now()),
       agent: agentOf(c),
     });
     if (!result.ok) return refused(c, result.reason);
-    announce(deps.bus, result.events);
-    deps.queue.moved('chat', result.events); // only chats have messages
     return c.json({ message: toMessage(result.message) }, result.created ? 201 : 200);
   });
 
   routes.post('/handoffs/:id/typing', async (c) => {
     const body = await readJson(c, validateTyping);
     if (!body.ok) return body.response;
-    const h = await store.findHandoff(c.req.param('id'));
-    if (!h) return refused(c, 'not_found');
-    if (h.agentId !== null && h.agentId !== c.get('agent').id) return refused(c, 'taken');
-    if (h.status === 'resolved' || h.status === 'cancelled') return refused(c, 'closed');
-    announceTyping(deps.bus, h.id, 'agent', body.value.typing);
-    return c.body(null, 204);
+    const result = await service.typing(c.req.param('id'), { agent: agentOf(c) }, body.value.typing);
+    return result.ok ? c.body(null, 204) : refused(c, result.reason);
   });
 
   /** A 400 naming the closest article when `articleId` is not one of the site's; null when it is (or any id goes). */
@@ -134,30 +118,16 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     // Phrasings taught to an article that does not exist would be lost on every visitor.
     const unknown = articleId != null ? unknownArticle(c, articleId) : null;
     if (unknown) return unknown;
-    // What to learn: the searches the agent ticked, checked again here (the client is not trusted
-    // with the personal-data rule), or those about the article when the request does not say.
-    let learn: LearnablePhrasing[] = [];
-    if (articleId != null) {
-      const h = await store.findHandoff(c.req.param('id'));
-      if (!h) return refused(c, 'not_found');
-      const chosen = chosenPhrasings(await candidatesFor(deps, h, articleId), body.value.learn);
-      if (!chosen.ok) return problem(c, 400, `"${body.value.learn![chosen.index]}" ${chosen.error}`, `learn[${chosen.index}]`);
-      learn = chosen.learn;
-    }
-    const at = iso(deps.now());
-    const result = await store.resolve(
-      c.req.param('id'),
-      c.get('agent').id,
+    const result = await service.resolve(c.req.param('id'), agentOf(c), {
       outcome,
-      articleId ?? null,
-      noArticle ?? false,
-      at,
-      deps.phrasingsPerArticle,
-      learn,
-    );
+      articleId: articleId ?? null,
+      noArticle: noArticle ?? false,
+      ...(body.value.learn !== undefined && { learn: body.value.learn }),
+    });
+    if (!result.ok && result.reason === 'learn') {
+      return problem(c, 400, `"${body.value.learn![result.index]}" ${result.error}`, `learn[${result.index}]`);
+    }
     if (!result.ok) return refused(c, result.reason);
-    announce(deps.bus, result.events);
-    deps.queue.moved(result.handoff.channel, result.events);
     // What the visitor's searches taught, for the console to say so (phrasings.ts).
     const learned: LearnedPhrasings | null =
       articleId == null ? null : { articleId, articleTitle: titleOf(result.handoff, articleId), count: result.learned, served: result.served };
@@ -167,7 +137,7 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   routes.post('/handoffs/:id/callback', async (c) => {
     const body = await readJson(c, validateCallbackStep);
     if (!body.ok) return body.response;
-    return changed(c, await store.recordCallback(c.req.param('id'), agentOf(c), body.value.state, iso(deps.now())));
+    return changed(c, await service.callbackStep(c.req.param('id'), agentOf(c), body.value.state));
   });
 
   // Live only: a console that (re)connects reads the lists first, then listens.

@@ -10,7 +10,7 @@ import { isServed } from '../phrasings';
 import type { PhrasingRecord } from '../store/types';
 import type { AgentArticles, AgentPhrasing } from './agent-types';
 import type { ApiDeps, ApiEnv } from './deps';
-import { iso, problem } from './http';
+import { problem } from './http';
 
 export const toAgentPhrasing = (p: PhrasingRecord): AgentPhrasing => ({
   id: p.id,
@@ -47,7 +47,7 @@ export function agentPhrasingRoutes(deps: ApiDeps): Hono<ApiEnv> {
   routes.post('/phrasings/:id/confirm', async (c) => {
     const id = c.req.param('id');
     if (!/^\d{1,15}$/.test(id)) return problem(c, 400, 'id must be the id of a phrasing (a whole number)', 'id');
-    const confirmed = await deps.store.confirmPhrasing(id, c.get('agent').id, iso(deps.now()));
+    const confirmed = await deps.service.confirmPhrasing(id, c.get('agent').id);
     if (!confirmed) return problem(c, 404, 'There is no such phrasing.');
     if (confirmed.removedAt !== null) return problem(c, 409, 'This phrasing was removed: it is never served again.');
     return c.json({ phrasing: toAgentPhrasing(confirmed) });
@@ -56,7 +56,7 @@ export function agentPhrasingRoutes(deps: ApiDeps): Hono<ApiEnv> {
   routes.delete('/phrasings/:id', async (c) => {
     const id = c.req.param('id');
     if (!/^\d{1,15}$/.test(id)) return problem(c, 400, 'id must be the id of a phrasing (a whole number)', 'id');
-    const removed = await deps.store.removePhrasing(id, c.get('agent').id, iso(deps.now()));
+    const removed = await deps.service.removePhrasing(id, c.get('agent').id);
     if (!removed) return problem(c, 404, 'There is no such phrasing.');
     return c.json({ phrasing: toAgentPhrasing(removed) });
   });

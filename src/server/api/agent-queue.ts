@@ -6,35 +6,12 @@
  */
 import { Hono } from 'hono';
 import type { Channel } from '../../protocol/types';
-import { byBookedTime, cutSection, MAX_QUEUE_LIMIT, phoneRefsExpireBefore, QUEUE_LIMIT, type Cut } from '../queue-rules';
+import { byBookedTime, cutSection, MAX_QUEUE_LIMIT, QUEUE_LIMIT, type Cut } from '../queue-rules';
 import type { HandoffRecord } from '../store/types';
 import type { AgentQueue, AgentQueueSection } from './agent-types';
-import { announce } from './announce';
 import type { ApiDeps, ApiEnv } from './deps';
-import { iso, problem } from './http';
+import { problem } from './http';
 import { toSummary } from './views';
-
-/** Phone references expired per store read (a day's worth is small; this keeps each read small). */
-const EXPIRE_BATCH = 200;
-
-/**
- * Closes (as cancelled) the open phone references given before today in the business zone.
- * Run before the queue is listed or a reference looked up, so an expired one is never shown,
- * counted or found.
- */
-export async function expirePhoneRefs(deps: ApiDeps): Promise<void> {
-  const before = iso(phoneRefsExpireBefore(deps.now(), deps.hours.zone));
-  for (;;) {
-    const expired = await deps.store.listOpenCreatedBefore('phone', before, EXPIRE_BATCH);
-    for (const h of expired) {
-      const result = await deps.store.cancel(h.id, iso(deps.now()));
-      if (!result.ok) continue; // resolved meanwhile: it has left the queue anyway
-      announce(deps.bus, result.events);
-      deps.queue.moved('phone', result.events);
-    }
-    if (expired.length < EXPIRE_BATCH) return;
-  }
-}
 
 const toSection = (cut: Cut<HandoffRecord>): AgentQueueSection => ({ handoffs: cut.rows.map(toSummary), total: cut.total, gap: cut.gap });
 
@@ -56,7 +33,7 @@ export function agentQueueRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > MAX_QUEUE_LIMIT) {
       return problem(c, 400, `limit must be a whole number from 1 to ${MAX_QUEUE_LIMIT}, got "${limitText}"`, 'limit');
     }
-    await expirePhoneRefs(deps);
+    await deps.service.expirePhoneRefs();
 
     const [chatTotal, callbackTotal, phoneTotal, waitingChats] = await Promise.all([count('chat'), count('callback'), count('phone'), store.queueLength('chat')]);
     const [oldestChats, newestChats, callbacks, phone] = await Promise.all([

@@ -3,28 +3,17 @@
  * by createApp (app.ts); tests build it with their own clock and limits.
  */
 import type { HttpBindings } from '@hono/node-server';
-import type { HandoffEvent } from '../../protocol/types';
 import type { ArticleCatalog } from '../article-catalog';
-import type { Bus } from '../bus';
 import type { BusinessHours, CallbackPolicy } from '../config';
 import type { Presence } from '../presence';
 import type { QueueAnnouncer } from './queue';
 import type { RateLimiter } from '../rate-limit';
+import type { HandoffService } from '../service/handoffs';
+import type { EventBus } from '../service/publish';
 import type { AgentRecord, HandoffRecord, Store } from '../store/types';
 
-/** What travels on the bus: a stored event (with its seq) or an ephemeral one (typing). */
-export interface BusMessage {
-  handoffId: string;
-  seq: number | null;
-  event: HandoffEvent;
-}
-
-export type EventBus = Bus<BusMessage>;
-
-/** One handoff's stream: what its visitor hears. */
-export const handoffTopic = (id: string): string => `handoff:${id}`;
-/** Every handoff's events: what the agents' console hears. */
-export const AGENTS_TOPIC = 'agents';
+// The bus's vocabulary lives with the service that publishes on it.
+export { AGENTS_TOPIC, handoffTopic, type BusMessage, type EventBus } from '../service/publish';
 
 export interface ApiDeps {
   store: Store;
@@ -64,6 +53,8 @@ export interface ApiDeps {
   articles: ArticleCatalog;
   /** Tells queued visitors their new place when the queue moves (queue.ts). */
   queue: QueueAnnouncer;
+  /** Every change to a handoff or a phrasing: one transaction, then the events told (../service/). */
+  service: HandoffService;
 }
 
 /** Hono's environment for the API: node-server's bindings (absent under app.request in tests). */

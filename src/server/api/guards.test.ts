@@ -1,6 +1,7 @@
 /** CORS, per-IP rate limits, unknown routes, and what /v1/status says. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer, createHandoff, handoffBody, send, signIn, startTestServer, visitorMessage } from '../testing';
+import { serviceOver } from '../service/over-store';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -181,14 +182,8 @@ describe('the rest of /v1', () => {
     await server.store.upsertAgent({ ...agent, email: 'ada@example.com', passwordHash: 'x', salt: 'y', createdAt: 'z' });
     for (const wait of [30, 60, 90]) {
       const h = await createHandoff(server.app);
-      await server.store.addMessage({
-        id: crypto.randomUUID(),
-        handoffId: h.id,
-        clientMessageId: 'reply-0001',
-        text: 'Hello',
-        at: new Date(server.clock.now() + wait * 1000).toISOString(),
-        agent,
-      });
+      const later = serviceOver(server.store, { now: () => server.clock.now() + wait * 1000 });
+      await later.message(h.id, { clientMessageId: 'reply-0001', text: 'Hello', agent });
     }
     await createHandoff(server.app); // one queued chat: a newcomer would be second
     // Nobody online: no reply is coming at any time one could promise.

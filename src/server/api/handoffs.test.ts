@@ -42,19 +42,20 @@ describe('POST /v1/handoffs', () => {
 
   it('never answers a short, guessable clientId with a token, even one a handoff was made with', async () => {
     // A handoff stored when 8 characters were enough: knowing its clientId must not open it.
-    await server.store.createHandoff({
-      id: 'old-handoff',
-      clientId: 'abcd1234',
-      tokenHash: '0'.repeat(64),
-      channel: 'chat',
-      visitor: null,
-      callback: null,
-      context: null,
-      transcript: [],
-      createdAt: AT,
-      makeRef: () => '1234',
-      estimateWait: () => null,
-    });
+    await server.store.transaction((tx) =>
+      tx.insertHandoff({
+        id: 'old-handoff',
+        ref: '1234',
+        clientId: 'abcd1234',
+        tokenHash: '0'.repeat(64),
+        channel: 'chat',
+        visitor: null,
+        callback: null,
+        context: null,
+        transcript: [],
+        createdAt: AT,
+      }),
+    );
     const res = await post(handoffBody({ clientId: 'abcd1234' }));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({

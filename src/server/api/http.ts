@@ -32,8 +32,8 @@ export async function readJson<T>(
 }
 
 /** Takes a token for `key`, or answers 429 with Retry-After. */
-export function rateLimited(c: Context, limiter: RateLimiter, key: string): Response | null {
-  const take = limiter.take(key);
+export async function rateLimited(c: Context, limiter: RateLimiter, key: string): Promise<Response | null> {
+  const take = await limiter.take(key);
   if (take.ok) return null;
   c.header('Retry-After', String(take.retryAfterSeconds));
   return problem(c, 429, `Too many requests; try again in ${take.retryAfterSeconds} seconds.`);

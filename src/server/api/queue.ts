@@ -10,14 +10,14 @@
 import type { Channel } from '../../protocol/types';
 import type { StoredEvent } from '../store/types';
 import { handoffTopic, type ApiDeps } from './deps';
-import { waitEstimator } from './estimate';
+import { waitEstimator } from '../service/estimate';
 
 export interface QueueAnnouncer {
   /** Call after a change; tells the channel's queue if `events` moved a handoff out of it. */
   moved(channel: Channel, events: readonly StoredEvent[]): void;
 }
 
-export function createQueueAnnouncer(deps: Omit<ApiDeps, 'queue'>, intervalMs = 1_000): QueueAnnouncer {
+export function createQueueAnnouncer(deps: Omit<ApiDeps, 'queue' | 'service'>, intervalMs = 1_000): QueueAnnouncer {
   const channels = new Map<Channel, { timer: ReturnType<typeof setTimeout>; pending: boolean }>();
   let closed = false;
   deps.bus.onClose(() => {

@@ -13,6 +13,7 @@ import type { SSEMessage } from 'hono/streaming';
 import { streamSSE } from 'hono/streaming';
 import type { StoredEvent } from '../store/types';
 import type { ApiContext } from './http';
+import { fromStored } from '../service/publish';
 import type { ApiDeps, BusMessage } from './deps';
 
 export interface StreamOptions {
@@ -27,7 +28,7 @@ export interface StreamOptions {
 
 export const RETRY_MS = 3_000;
 
-export const fromStored = (e: StoredEvent): BusMessage => ({ handoffId: e.handoffId, seq: e.seq, event: e.event });
+
 
 export function eventStream(c: ApiContext, deps: Pick<ApiDeps, 'bus' | 'heartbeatMs'>, options: StreamOptions): Response {
   c.header('X-Accel-Buffering', 'no'); // nginx and friends: pass each event through at once

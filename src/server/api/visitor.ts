@@ -5,12 +5,10 @@
 import { Hono } from 'hono';
 import type { HandoffEvent, HandoffState } from '../../protocol/types';
 import { validatePostMessage, validateTyping } from '../../protocol/validate';
-import { newId } from '../crypto';
 import { redactText } from '../redact';
-import { announce, announceTyping } from './announce';
 import { handoffTopic, type ApiDeps, type ApiEnv } from './deps';
-import { waitEstimator } from './estimate';
-import { clientIp, iso, problem, rateLimited, readJson } from './http';
+import { waitEstimator } from '../service/estimate';
+import { clientIp, problem, rateLimited, readJson } from './http';
 import { refused } from './refusals';
 import { eventStream } from './sse';
 import { requireVisitorToken } from './visitor-auth';
@@ -45,38 +43,30 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   routes.post('/handoffs/:id/messages', async (c) => {
-    const limited = rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
+    const limited = await rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
     if (limited) return limited;
     const body = await readJson(c, validatePostMessage);
     if (!body.ok) return body.response;
-    const result = await deps.store.addMessage({
-      id: newId(),
-      handoffId: c.get('handoff').id,
+    const result = await deps.service.message(c.get('handoff').id, {
       clientMessageId: body.value.clientMessageId,
       text: redactText(body.value.text),
-      at: iso(deps.now()),
     });
     if (!result.ok) return refused(c, result.reason);
-    announce(deps.bus, result.events);
     return c.json({ message: toMessage(result.message) }, result.created ? 201 : 200);
   });
 
   routes.post('/handoffs/:id/typing', async (c) => {
-    const limited = rateLimited(c, deps.limiters.typing, clientIp(c, deps.trustProxy));
+    const limited = await rateLimited(c, deps.limiters.typing, clientIp(c, deps.trustProxy));
     if (limited) return limited;
     const body = await readJson(c, validateTyping);
     if (!body.ok) return body.response;
-    const h = c.get('handoff');
-    if (h.status === 'resolved' || h.status === 'cancelled') return refused(c, 'closed');
-    announceTyping(deps.bus, h.id, 'visitor', body.value.typing);
-    return c.body(null, 204);
+    const result = await deps.service.typing(c.get('handoff').id, 'visitor', body.value.typing);
+    return result.ok ? c.body(null, 204) : refused(c, result.reason);
   });
 
   routes.post('/handoffs/:id/cancel', async (c) => {
-    const result = await deps.store.cancel(c.get('handoff').id, iso(deps.now()));
+    const result = await deps.service.cancel(c.get('handoff').id);
     if (!result.ok) return refused(c, result.reason);
-    announce(deps.bus, result.events);
-    deps.queue.moved(result.handoff.channel, result.events);
     return c.json({ id: result.handoff.id, status: result.handoff.status });
   });
 

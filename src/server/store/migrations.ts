@@ -118,4 +118,23 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE phrasings ADD COLUMN confirmed_at TEXT;
   ALTER TABLE phrasings ADD COLUMN confirmed_by TEXT REFERENCES agents(id);
   `,
+  // 6: the event log: every stored event of every handoff under one increasing id, the order in
+  // which they were committed (what another instance, an e-mail alert or a webhook follows),
+  // keeping each handoff's own seq (the visitor's SSE id). The events so far keep their order.
+  // The same table and columns as the PostgreSQL schema's.
+  `
+  CREATE TABLE events_log (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    handoff_id TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    type       TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    UNIQUE (handoff_id, seq)
+  );
+  INSERT INTO events_log (handoff_id, seq, type, data, at)
+    SELECT handoff_id, seq, type, data, at FROM events ORDER BY at, handoff_id, seq;
+  DROP TABLE events;
+  ALTER TABLE events_log RENAME TO events;
+  `,
 ];

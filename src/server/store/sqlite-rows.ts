@@ -36,6 +36,7 @@ export interface MessageRow {
 }
 
 export interface EventRow {
+  id: number;
   handoff_id: string;
   seq: number;
   data: string;
@@ -102,7 +103,7 @@ export function toMessage(r: MessageRow): MessageRecord {
 }
 
 export function toEvent(r: EventRow): StoredEvent {
-  return { handoffId: r.handoff_id, seq: r.seq, event: parse<StoredHandoffEvent>(r.data)!, at: r.at };
+  return { id: r.id, handoffId: r.handoff_id, seq: r.seq, event: parse<StoredHandoffEvent>(r.data)!, at: r.at };
 }
 
 export function toAgent(r: AgentRow): AgentRecord {

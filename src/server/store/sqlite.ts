@@ -1,15 +1,17 @@
 /**
  * The embedded Store: one SQLite file through better-sqlite3, in WAL mode (readers never wait
- * for the writer). better-sqlite3 is synchronous, so a transaction runs start to end without
- * another request in between; writes still use BEGIN IMMEDIATE so that a second process on the
- * same file waits (busy_timeout) instead of failing half-way.
+ * for the writer), as plain row operations (types.ts). A transaction is BEGIN IMMEDIATE ...
+ * COMMIT on the one connection; the Store's interface is asynchronous (PostgreSQL's will be),
+ * so transactions of this process (of every Store open on the same file) wait in one queue and
+ * never interleave, and a second process on the same file waits (busy_timeout) instead of
+ * failing half-way.
  */
 import Database from 'better-sqlite3';
-import type { Channel, Message, ResolveOutcome, TranscriptEntry, Visitor } from '../../protocol/types';
+import { resolve } from 'node:path';
+import type { Channel, ResolveOutcome, TranscriptEntry, Visitor } from '../../protocol/types';
 import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
-import { DEFAULT_PHRASINGS_PER_ARTICLE } from '../phrasings';
 import {
   json,
   toAgent,
@@ -23,23 +25,26 @@ import {
   type HandoffRow,
   type MessageRow,
 } from './sqlite-rows';
-import type {
-  Change,
-  HandoffFilter,
-  HandoffReport,
-  HandoffRecord,
-  MessageRecord,
-  NewHandoff,
-  NewMessage,
-  SessionRecord,
-  Store,
-  StoredEvent,
-  StoredHandoffEvent,
-} from './types';
-import { SlotTaken } from './types';
+import type { HandoffFilter, HandoffPatch, HandoffReport, HandoffRecord, SessionRecord, Store, StoreTx } from './types';
 
-/** Tries for a free ref before giving up; makeRef grows the number of digits long before this. */
-const MAX_REF_ATTEMPTS = 100;
+/** The patchable fields of a handoff and their columns (HandoffPatch). */
+const PATCH_COLUMNS: { [K in keyof Required<HandoffPatch>]: string } = {
+  status: 'status',
+  agentId: 'agent_id',
+  firstReplyAt: 'first_reply_at',
+  resolvedAt: 'resolved_at',
+  outcome: 'outcome',
+  articleId: 'article_id',
+  noArticle: 'no_article',
+  callbackState: 'callback_state',
+};
+
+/**
+ * The tail of the transaction queue of each database file (one per ':memory:' store): every
+ * Store of this process on the same file waits its turn, so one never blocks the thread waiting
+ * for a lock another of them holds between two awaits.
+ */
+const queues = new Map<string, { tail: Promise<unknown> }>();
 
 const OPEN = "('queued', 'active')";
 // Queries order by created_at, then rowid: handoffs made in the same millisecond keep their
@@ -110,18 +115,6 @@ export function openSqliteStore(path: string): Store {
     firstReplies: db.prepare<[string], { created_at: string; first_reply_at: string }>(
       'SELECT created_at, first_reply_at FROM handoffs WHERE first_reply_at >= ?',
     ),
-    claim: db.prepare<[string, string]>(
-      `UPDATE handoffs SET agent_id = ?, status = 'active' WHERE id = ? AND agent_id IS NULL AND status IN ${OPEN}`,
-    ),
-    firstReply: db.prepare<[string, string]>('UPDATE handoffs SET first_reply_at = ? WHERE id = ? AND first_reply_at IS NULL'),
-    cancel: db.prepare<[string, string]>(
-      `UPDATE handoffs SET status = 'cancelled', resolved_at = ? WHERE id = ? AND status IN ${OPEN}`,
-    ),
-    resolve: db.prepare(
-      `UPDATE handoffs SET status = 'resolved', resolved_at = @at, outcome = @outcome, article_id = @articleId, no_article = @noArticle,
-              agent_id = COALESCE(agent_id, @agentId)
-        WHERE id = @id AND status IN ${OPEN} AND (agent_id IS NULL OR agent_id = @agentId)`,
-    ),
 
     messages: db.prepare<[string], MessageRow>(
       'SELECT m.*, a.name AS agent_name FROM messages m LEFT JOIN agents a ON a.id = m.agent_id WHERE m.handoff_id = ? ORDER BY m.seq',
@@ -141,10 +134,10 @@ export function openSqliteStore(path: string): Store {
       'INSERT INTO events (handoff_id, seq, type, data, at) VALUES (?, ?, ?, ?, ?)',
     ),
     eventsAfter: db.prepare<[string, number], EventRow>(
-      'SELECT handoff_id, seq, data, at FROM events WHERE handoff_id = ? AND seq > ? ORDER BY seq',
+      'SELECT id, handoff_id, seq, data, at FROM events WHERE handoff_id = ? AND seq > ? ORDER BY seq',
     ),
+    eventLogAfter: db.prepare<[number, number], EventRow>('SELECT id, handoff_id, seq, data, at FROM events WHERE id > ? ORDER BY id LIMIT ?'),
 
-    setCallbackState: db.prepare<[string, string]>('UPDATE handoffs SET callback_state = ? WHERE id = ?'),
     insertCallbackStep: db.prepare<[string, string, string, string]>(
       'INSERT INTO callback_steps (handoff_id, at, agent_id, state) VALUES (?, ?, ?, ?)',
     ),
@@ -189,69 +182,128 @@ export function openSqliteStore(path: string): Store {
   };
 
   const phrasings = sqlitePhrasings(db);
+  const queue = path === ':memory:' || path === '' ? { tail: Promise.resolve() as Promise<unknown> } : queueFor(path);
 
-  /** Runs `fn` in one BEGIN IMMEDIATE transaction: all of it is stored, or none. */
-  const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  /** Runs `fn` after every transaction queued before it; its failure does not stop the next. */
+  const serial = <T>(fn: () => T | Promise<T>): Promise<T> => {
+    const result = queue.tail.then(fn, fn);
+    queue.tail = result.catch(() => undefined);
+    return result;
+  };
+
+  /** A write outside transaction(): one BEGIN IMMEDIATE of its own, in the queue. */
+  const write = <T>(fn: () => T): Promise<T> => serial(() => db.transaction(fn).immediate());
 
   const handoff = (id: string): HandoffRecord | null => {
     const row = q.handoffById.get(id);
     return row ? toHandoff(row) : null;
   };
 
-  /** Stores `event` as the handoff's next one; call inside a write transaction. */
-  const append = (handoffId: string, event: StoredHandoffEvent, at: string): StoredEvent => {
-    const { seq } = q.nextSeq.get(handoffId)!;
-    q.insertEvent.run(handoffId, seq, event.type, JSON.stringify(event), at);
-    return { handoffId, seq, event, at };
+  const patches = new Map<string, Database.Statement>();
+  const updateHandoff = (id: string, patch: HandoffPatch): void => {
+    const keys = (Object.keys(patch) as Array<keyof HandoffPatch>).filter((k) => patch[k] !== undefined).sort();
+    if (keys.length === 0) return;
+    const name = keys.join(',');
+    let statement = patches.get(name);
+    if (!statement) {
+      statement = db.prepare(`UPDATE handoffs SET ${keys.map((k) => `${PATCH_COLUMNS[k]} = @${k}`).join(', ')} WHERE id = @id`);
+      patches.set(name, statement);
+    }
+    const values: Record<string, unknown> = { id };
+    for (const k of keys) values[k] = k === 'noArticle' ? (patch.noArticle ? 1 : 0) : patch[k];
+    statement.run(values);
   };
 
-  const ended = (status: HandoffRecord['status']) => status === 'resolved' || status === 'cancelled';
-  const activeEvent: StoredHandoffEvent = { type: 'status', status: 'active', position: null, estimatedWaitSeconds: null };
-
-  return {
-    async createHandoff(input: NewHandoff) {
-      return write(() => {
-        const existing = q.handoffByClientId.get(input.clientId);
-        if (existing) return { handoff: toHandoff(existing), created: false, events: [] };
-        // Counted inside the write transaction: two visitors cannot both take a slot's last place.
-        if (input.slotCapacity !== undefined && input.callback) {
-          if (q.bookedAt.get(input.callback.from)!.n >= input.slotCapacity) throw new SlotTaken(input.callback.from);
-        }
-        let ref: string | undefined;
-        for (let attempt = 0; ref === undefined; attempt++) {
-          if (attempt === MAX_REF_ATTEMPTS) throw new Error(`No free ref after ${MAX_REF_ATTEMPTS} tries`);
-          const candidate = input.makeRef(attempt);
-          if (!q.openRefTaken.get(candidate)) ref = candidate;
-        }
-        q.insertHandoff.run({
-          id: input.id,
-          ref,
-          tokenHash: input.tokenHash,
-          clientId: input.clientId,
-          channel: input.channel,
-          visitor: json(input.visitor),
-          callback: json(input.callback),
-          context: json(input.context),
-          transcript: JSON.stringify(input.transcript),
-          createdAt: input.createdAt,
-        });
-        const position = q.position.get(input.id)!.n;
-        const event = append(
-          input.id,
-          { type: 'status', status: 'queued', position, estimatedWaitSeconds: input.estimateWait(position) },
-          input.createdAt,
-        );
-        return { handoff: handoff(input.id)!, created: true, events: [event] };
-      });
-    },
-
-    async findHandoff(id) {
+  const reads = {
+    async findHandoff(id: string) {
       return handoff(id);
     },
-
-    async findHandoffByClientId(clientId) {
+    async findHandoffByClientId(clientId: string) {
       const row = q.handoffByClientId.get(clientId);
       return row ? toHandoff(row) : null;
+    },
+    async queuePosition(id: string) {
+      const n = q.position.get(id)?.n ?? 0;
+      return n === 0 ? null : n;
+    },
+    async findMessage(handoffId: string, sender: 'visitor' | 'agent', clientMessageId: string) {
+      const row = q.message.get(handoffId, sender, clientMessageId);
+      return row ? toMessage(row) : null;
+    },
+    async listPhrasings(articleId?: string, options?: { withRemoved?: boolean }) {
+      return phrasings.list(articleId, options?.withRemoved);
+    },
+    async findPhrasing(id: string) {
+      return phrasings.byId(id);
+    },
+  };
+
+  // One object for every transaction: better-sqlite3 has one connection, the queue one writer.
+  const tx: StoreTx = {
+    ...reads,
+    // BEGIN IMMEDIATE took the write lock already: nobody else changes the row meanwhile.
+    async handoffForUpdate(id) {
+      return handoff(id);
+    },
+    async openRefTaken(ref) {
+      return q.openRefTaken.get(ref) !== undefined;
+    },
+    async bookedAt(from) {
+      return q.bookedAt.get(from)!.n;
+    },
+    async insertHandoff(row) {
+      q.insertHandoff.run({
+        ...row,
+        visitor: json(row.visitor),
+        callback: json(row.callback),
+        context: json(row.context),
+        transcript: JSON.stringify(row.transcript),
+      });
+    },
+    async updateHandoff(id, patch) {
+      updateHandoff(id, patch);
+    },
+    async insertMessage(row) {
+      q.insertMessage.run(row);
+      return toMessage(q.message.get(row.handoffId, row.sender, row.clientMessageId)!);
+    },
+    async appendEvent(handoffId, event, at) {
+      const { seq } = q.nextSeq.get(handoffId)!;
+      const id = Number(q.insertEvent.run(handoffId, seq, event.type, JSON.stringify(event), at).lastInsertRowid);
+      return { id, handoffId, seq, event, at };
+    },
+    async insertCallbackStep(handoffId, step) {
+      q.insertCallbackStep.run(handoffId, step.at, step.agentId, step.state);
+    },
+    async insertPhrasing(articleId, phrasing, handoffId, at) {
+      return phrasings.insert(articleId, phrasing, handoffId, at);
+    },
+    async bumpPhrasing(id, handoffId, at) {
+      phrasings.bump(id, handoffId, at);
+    },
+    async deletePhrasings(ids) {
+      phrasings.delete(ids);
+    },
+    async updatePhrasing(id, patch) {
+      phrasings.update(id, patch);
+    },
+  };
+
+  return {
+    ...reads,
+
+    transaction(fn) {
+      return serial(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      });
     },
 
     async findOpenHandoffByRef(ref) {
@@ -274,11 +326,6 @@ export function openSqliteStore(path: string): Store {
 
     async listOpenCreatedBefore(channel, before, limit) {
       return q.openCreatedBefore.all(channel, before, limit).map(toHandoff);
-    },
-
-    async queuePosition(id) {
-      const n = q.position.get(id)?.n ?? 0;
-      return n === 0 ? null : n;
     },
 
     async queuedIds(channel) {
@@ -305,131 +352,12 @@ export function openSqliteStore(path: string): Store {
       return q.eventsAfter.all(handoffId, seq).map(toEvent);
     },
 
+    async eventLogAfter(id, limit) {
+      return q.eventLogAfter.all(id, limit).map(toEvent);
+    },
+
     async lastSeq(handoffId) {
       return q.lastSeq.get(handoffId)!.seq;
-    },
-
-    async addMessage(input: NewMessage): Promise<Change<{ message: MessageRecord; created: boolean }>> {
-      return write(() => {
-        const h = q.handoffById.get(input.handoffId);
-        if (!h) return { ok: false, reason: 'not_found' };
-        const sender = input.agent ? 'agent' : 'visitor';
-        const repeat = q.message.get(input.handoffId, sender, input.clientMessageId);
-        if (repeat) return { ok: true, events: [], message: toMessage(repeat), created: false };
-        if (h.channel !== 'chat') return { ok: false, reason: 'not_chat' };
-        if (ended(h.status)) return { ok: false, reason: 'closed' };
-
-        const events: StoredEvent[] = [];
-        const { agent } = input;
-        if (agent) {
-          if (h.agent_id !== null && h.agent_id !== agent.id) return { ok: false, reason: 'taken' };
-          if (h.agent_id === null) {
-            q.claim.run(agent.id, input.handoffId);
-            events.push(append(input.handoffId, { type: 'agent_joined', agentName: agent.name }, input.at));
-            events.push(append(input.handoffId, activeEvent, input.at));
-          }
-          q.firstReply.run(input.at, input.handoffId);
-        }
-        const message: Message = {
-          id: input.id,
-          clientMessageId: input.clientMessageId,
-          from: sender,
-          ...(agent && { author: agent.name }),
-          text: input.text,
-          at: input.at,
-        };
-        const event = append(input.handoffId, { type: 'message', message }, input.at);
-        events.push(event);
-        q.insertMessage.run({
-          id: input.id,
-          handoffId: input.handoffId,
-          clientMessageId: input.clientMessageId,
-          sender,
-          agentId: agent?.id ?? null,
-          text: input.text,
-          at: input.at,
-          seq: event.seq,
-        });
-        const stored = q.message.get(input.handoffId, sender, input.clientMessageId)!;
-        return { ok: true, events, message: toMessage(stored), created: true };
-      });
-    },
-
-    async claim(handoffId, agent, at) {
-      return write((): Change<{ handoff: HandoffRecord }> => {
-        const h = q.handoffById.get(handoffId);
-        if (!h) return { ok: false, reason: 'not_found' };
-        if (ended(h.status)) return { ok: false, reason: 'closed' };
-        if (h.agent_id === agent.id) return { ok: true, events: [], handoff: toHandoff(h) };
-        // The conditional UPDATE is the guard: of two claims, only one finds agent_id still NULL.
-        if (q.claim.run(agent.id, handoffId).changes !== 1) return { ok: false, reason: 'taken' };
-        const events = [append(handoffId, { type: 'agent_joined', agentName: agent.name }, at), append(handoffId, activeEvent, at)];
-        return { ok: true, events, handoff: handoff(handoffId)! };
-      });
-    },
-
-    async cancel(handoffId, at) {
-      return write((): Change<{ handoff: HandoffRecord }> => {
-        const h = q.handoffById.get(handoffId);
-        if (!h) return { ok: false, reason: 'not_found' };
-        if (h.status === 'cancelled') return { ok: true, events: [], handoff: toHandoff(h) };
-        if (q.cancel.run(at, handoffId).changes !== 1) return { ok: false, reason: 'closed' };
-        const event = append(handoffId, { type: 'status', status: 'cancelled', position: null, estimatedWaitSeconds: null }, at);
-        return { ok: true, events: [event], handoff: handoff(handoffId)! };
-      });
-    },
-
-    async resolve(handoffId, agentId, outcome, articleId, noArticle, at, phrasingsPerArticle = DEFAULT_PHRASINGS_PER_ARTICLE, learn = []) {
-      return write((): Change<{ handoff: HandoffRecord; learned: number; served: number }> => {
-        const h = q.handoffById.get(handoffId);
-        if (!h) return { ok: false, reason: 'not_found' };
-        if (ended(h.status)) return { ok: false, reason: 'closed' };
-        if (q.resolve.run({ id: handoffId, at, outcome, articleId, noArticle: noArticle ? 1 : 0, agentId }).changes !== 1) {
-          return { ok: false, reason: 'taken' };
-        }
-        const event = append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at);
-        const resolved = handoff(handoffId)!;
-        // A resolved handoff is never resolved again (closed above), so each one teaches once.
-        const { learned, served } = articleId === null ? { learned: 0, served: 0 } : phrasings.learn(articleId, handoffId, learn, at, phrasingsPerArticle);
-        return { ok: true, events: [event], handoff: resolved, learned, served };
-      });
-    },
-
-    async listPhrasings(articleId, options) {
-      return phrasings.list(articleId, options?.withRemoved);
-    },
-
-    async removePhrasing(id, agentId, at) {
-      return phrasings.remove(id, agentId, at);
-    },
-
-    async confirmPhrasing(id, agentId, at) {
-      return phrasings.confirm(id, agentId, at);
-    },
-
-    async recordCallback(handoffId, agent, state, at) {
-      return write((): Change<{ handoff: HandoffRecord }> => {
-        const h = q.handoffById.get(handoffId);
-        if (!h) return { ok: false, reason: 'not_found' };
-        if (h.channel !== 'callback') return { ok: false, reason: 'not_callback' };
-        if (ended(h.status)) return { ok: false, reason: 'closed' };
-        if (h.agent_id !== null && h.agent_id !== agent.id) return { ok: false, reason: 'taken' };
-        const events: StoredEvent[] = [];
-        if (h.agent_id === null) {
-          if (q.claim.run(agent.id, handoffId).changes !== 1) return { ok: false, reason: 'taken' };
-          events.push(append(handoffId, { type: 'agent_joined', agentName: agent.name }, at));
-        }
-        q.setCallbackState.run(state, handoffId);
-        q.insertCallbackStep.run(handoffId, at, agent.id, state);
-        if (state === 'done') {
-          q.resolve.run({ id: handoffId, at, outcome: 'answered', articleId: null, noArticle: 0, agentId: agent.id });
-          events.push(append(handoffId, { type: 'status', status: 'resolved', position: null, estimatedWaitSeconds: null }, at));
-        } else {
-          // The status is still (or now) active; the event tells every console to reload the story.
-          events.push(append(handoffId, activeEvent, at));
-        }
-        return { ok: true, events, handoff: handoff(handoffId)! };
-      });
     },
 
     async callbackSteps(handoffId) {
@@ -483,7 +411,7 @@ export function openSqliteStore(path: string): Store {
     },
 
     async createSession(s: SessionRecord) {
-      q.insertSession.run(s.idHash, s.agentId, s.expiresAt);
+      await write(() => q.insertSession.run(s.idHash, s.agentId, s.expiresAt));
     },
 
     async findSession(idHash, now) {
@@ -494,15 +422,15 @@ export function openSqliteStore(path: string): Store {
     },
 
     async extendSession(idHash, expiresAt) {
-      q.extendSession.run(expiresAt, idHash);
+      await write(() => q.extendSession.run(expiresAt, idHash));
     },
 
     async deleteSession(idHash) {
-      q.deleteSession.run(idHash);
+      await write(() => q.deleteSession.run(idHash));
     },
 
     async deleteExpiredSessions(now) {
-      q.deleteExpired.run(now);
+      await write(() => q.deleteExpired.run(now));
     },
 
     async setting(name, create) {
@@ -519,6 +447,14 @@ export function openSqliteStore(path: string): Store {
       if (db.open) db.close();
     },
   };
+}
+
+/** The transaction queue shared by every Store of this process on `path`. */
+function queueFor(path: string): { tail: Promise<unknown> } {
+  const file = resolve(path);
+  let queue = queues.get(file);
+  if (!queue) queues.set(file, (queue = { tail: Promise.resolve() }));
+  return queue;
 }
 
 /** Applies the migrations this file has not seen yet, each with its version bump, atomically. */

@@ -1,29 +1,32 @@
 /**
- * Storage behind one small interface (ARCHITECTURE.md): SQLite (sqlite.ts) is the embedded
- * default; a PostgreSQL engine must fit behind the same methods later, so they speak in domain
- * terms (create a handoff, claim it), return promises, and keep SQL out of the routes.
+ * Storage behind one small interface: SQLite (sqlite.ts) is the embedded default; a PostgreSQL
+ * engine must fit behind the same methods, so they are plain row operations (read a handoff,
+ * insert a message, patch a row, append an event) that return promises, and keep SQL out of
+ * the rest. No business rule lives here: what a command changes is decided by the pure
+ * transitions of ../handoff/, and ../service/ writes it in one `transaction`.
  *
- * Every method that writes is atomic: a handoff and its first status event, a message and its
- * event, a claim and its `agent_joined` event are stored together or not at all, and each stored
- * event takes the next `seq` of its handoff in the same transaction. Times are ISO strings made
- * by the caller (the app owns the clock, so tests can move it).
+ * Every event a transaction appends goes to the event log (`appendEvent`): a global, increasing
+ * `id` across all handoffs (what a second instance or a webhook reader follows) and the
+ * handoff's own `seq` (1, 2, 3...: the visitor's SSE id, for Last-Event-ID). Times are ISO
+ * strings made by the caller (the app owns the clock, so tests can move it).
  */
 import type {
   CallbackRequest,
   Channel,
   HandoffContext,
-  HandoffEvent,
   HandoffStatus,
   ResolveOutcome,
   TranscriptEntry,
   Visitor,
 } from '../../protocol/types';
+import type { CallbackState, HandoffPatch, StoredHandoffEvent } from '../handoff/types';
 import type { LearnablePhrasing } from '../phrasings';
 
-/** The events that are stored and replayed; `typing` never is. */
-export type StoredHandoffEvent = Exclude<HandoffEvent, { type: 'typing' }>;
+export type { CallbackState, HandoffPatch, Refusal, StoredHandoffEvent } from '../handoff/types';
 
 export interface StoredEvent {
+  /** The event log's id: increasing across every handoff, in commit order within one engine. */
+  id: number;
   handoffId: string;
   /** 1, 2, 3... per handoff: the SSE id, for Last-Event-ID. */
   seq: number;
@@ -57,9 +60,6 @@ export interface HandoffRecord {
   /** The last step of a callback's workflow; null until an agent records one (and for other channels). */
   callbackState: CallbackState | null;
 }
-
-/** Where a callback stands: tried and reached, tried without answer, or finished. */
-export type CallbackState = 'called' | 'no_answer' | 'done';
 
 /** One step of a callback's workflow, kept so the next agent sees every attempt. */
 export interface CallbackStep {
@@ -154,8 +154,10 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-export interface NewHandoff {
+/** A new handoff's row; it starts queued. */
+export interface NewHandoffRow {
   id: string;
+  ref: string;
   clientId: string;
   tokenHash: string;
   channel: Channel;
@@ -164,47 +166,75 @@ export interface NewHandoff {
   context: HandoffContext | null;
   transcript: TranscriptEntry[];
   createdAt: string;
-  /** A candidate ref for the n-th try (0, 1, ...): the store takes the first one no open handoff has. */
-  makeRef: (attempt: number) => string;
-  /** The wait to announce in the first status event, from the new handoff's queue position. */
-  estimateWait: (position: number) => number | null;
-  /**
-   * A callback takes its slot (`callback.from`) in the same transaction, when fewer than
-   * `capacity` open callbacks hold it; else createHandoff throws SlotTaken and stores nothing.
-   */
-  slotCapacity?: number;
 }
 
-/** The callback slot asked for was taken by others in the meantime (NewHandoff.slotCapacity). */
-export class SlotTaken extends Error {
-  constructor(readonly from: string) {
-    super(`The callback slot at ${from} is taken.`);
-  }
-}
-
-export interface NewMessage {
+/** A chat message's row, with the seq of the event that told it (it orders the conversation). */
+export interface NewMessageRow {
   id: string;
   handoffId: string;
   clientMessageId: string;
+  sender: 'visitor' | 'agent';
+  agentId: string | null;
   text: string;
   at: string;
-  /** Absent for the visitor. An agent's message claims an unclaimed handoff. */
-  agent?: { id: string; name: string };
+  seq: number;
 }
 
-/** Why a change was refused: no such handoff, another agent has it, it is over, not a chat, not a callback. */
-export type Refusal = 'not_found' | 'taken' | 'closed' | 'not_chat' | 'not_callback';
-
-export type Change<T> = ({ ok: true; events: StoredEvent[] } & T) | { ok: false; reason: Refusal };
+/** What may change on a phrasing once stored: confirmed or removed (a tombstone). */
+export type PhrasingPatch = { confirmedAt: string; confirmedBy: string } | { removedAt: string; removedBy: string };
 
 export type HandoffFilter = 'open' | 'resolved' | 'all';
 
-export interface Store {
-  /** Creates the handoff with its first `status` event, or returns the one with this clientId. */
-  createHandoff(input: NewHandoff): Promise<{ handoff: HandoffRecord; created: boolean; events: StoredEvent[] }>;
+/** Reads, in or out of a transaction. */
+export interface StoreReads {
   findHandoff(id: string): Promise<HandoffRecord | null>;
   /** The handoff a widget created with this clientId, if any. */
   findHandoffByClientId(clientId: string): Promise<HandoffRecord | null>;
+  /** 1-based place among the queued handoffs of its channel, oldest first; null when not queued. */
+  queuePosition(id: string): Promise<number | null>;
+  /** The message stored for (handoff, sender, clientMessageId), if any. */
+  findMessage(handoffId: string, sender: 'visitor' | 'agent', clientMessageId: string): Promise<MessageRecord | null>;
+  /**
+   * Phrasings (of one article, or all), by article, then most learned first; with
+   * `withRemoved`, the removed ones (tombstones) too.
+   */
+  listPhrasings(articleId?: string, options?: { withRemoved?: boolean }): Promise<PhrasingRecord[]>;
+  /** null for an unknown id (any text: an engine's ids need not be numbers). */
+  findPhrasing(id: string): Promise<PhrasingRecord | null>;
+}
+
+/** The row operations of one transaction (Store.transaction): all of it is stored, or none. */
+export interface StoreTx extends StoreReads {
+  /** The handoff, held for this transaction: another transaction changing it waits (PostgreSQL: FOR UPDATE). */
+  handoffForUpdate(id: string): Promise<HandoffRecord | null>;
+  /** Whether an open (queued or active) handoff has this ref: a ref is unique among those alone. */
+  openRefTaken(ref: string): Promise<boolean>;
+  /** How many open callbacks hold the slot starting at `from` (callback.from, as stored). */
+  bookedAt(from: string): Promise<number>;
+  insertHandoff(row: NewHandoffRow): Promise<void>;
+  updateHandoff(id: string, patch: HandoffPatch): Promise<void>;
+  insertMessage(row: NewMessageRow): Promise<MessageRecord>;
+  /** Appends `event` to the event log as the handoff's next seq. */
+  appendEvent(handoffId: string, event: StoredHandoffEvent, at: string): Promise<StoredEvent>;
+  insertCallbackStep(handoffId: string, step: { at: string; agentId: string; state: CallbackState }): Promise<void>;
+  /** A new phrasing of an article learned from `handoffId`; its id. */
+  insertPhrasing(articleId: string, phrasing: LearnablePhrasing, handoffId: string, at: string): Promise<string>;
+  /** One more handoff taught it. */
+  bumpPhrasing(id: string, handoffId: string, at: string): Promise<void>;
+  deletePhrasings(ids: readonly string[]): Promise<void>;
+  updatePhrasing(id: string, patch: PhrasingPatch): Promise<void>;
+}
+
+export interface Store extends StoreReads {
+  /**
+   * Runs `fn` in one transaction and commits what it wrote when it resolves; rolls all of it
+   * back when it throws. Transactions never interleave: a second one starts once the first
+   * has ended (SQLite: BEGIN IMMEDIATE, one at a time on the connection). `fn` does its work
+   * through `tx` only: it never calls `transaction` again (it would wait for itself) and never
+   * waits on anything but the store (network, timers), which would hold every other writer.
+   */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+
   /** Only open (queued or active) handoffs: a ref is unique among those alone. */
   findOpenHandoffByRef(ref: string): Promise<HandoffRecord | null>;
   /** open: oldest first; resolved (and cancelled): latest closed first; all: newest first. */
@@ -215,8 +245,6 @@ export interface Store {
   countOpenInChannel(channel: Channel): Promise<number>;
   /** Open handoffs of `channel` created before `before` (an ISO time), oldest first, at most `limit`. */
   listOpenCreatedBefore(channel: Channel, before: string, limit: number): Promise<HandoffRecord[]>;
-  /** 1-based place among the queued handoffs of its channel, oldest first; null when not queued. */
-  queuePosition(id: string): Promise<number | null>;
   /** The ids of the queued handoffs of `channel`, oldest first (position 1 first). */
   queuedIds(channel: Channel): Promise<string[]>;
   /** How many handoffs of `channel` are queued. */
@@ -229,69 +257,11 @@ export interface Store {
   /** Seconds from creation to the first agent reply, for handoffs first answered since `since`. */
   firstReplySeconds(since: string): Promise<number[]>;
   messages(handoffId: string): Promise<MessageRecord[]>;
+  /** The handoff's events after `seq`, in order. */
   eventsAfter(handoffId: string, seq: number): Promise<StoredEvent[]>;
+  /** The event log after `id`, oldest first, at most `limit` (what another reader follows). */
+  eventLogAfter(id: number, limit: number): Promise<StoredEvent[]>;
   lastSeq(handoffId: string): Promise<number>;
-
-  /**
-   * Stores a chat message with its event, once per (handoff, sender, clientMessageId): a repeat
-   * returns the stored message with `created: false` and no events. Refused for other channels
-   * and for resolved or cancelled handoffs; an agent's message is refused when another agent has
-   * the handoff, claims it when nobody does, and sets the first reply time.
-   */
-  addMessage(input: NewMessage): Promise<Change<{ message: MessageRecord; created: boolean }>>;
-  /**
-   * Gives an open handoff to an agent (`agent_joined`, then `status` active). Exactly one of two
-   * concurrent claims wins; claiming again one's own handoff changes nothing.
-   */
-  claim(handoffId: string, agent: { id: string; name: string }, at: string): Promise<Change<{ handoff: HandoffRecord }>>;
-  /** The visitor gave up: `status` cancelled. Cancelling twice changes nothing. */
-  cancel(handoffId: string, at: string): Promise<Change<{ handoff: HandoffRecord }>>;
-  /**
-   * An agent closed it (unclaimed, or theirs): `status` resolved. With an article, in the same
-   * transaction, `learn` (chosen by the rules of ../phrasings.ts) become phrasings of it: new
-   * ones are added, known ones counted again (once per handoff), removed ones left alone, and
-   * beyond `phrasingsPerArticle` live ones the pending, then the least recently learned, are
-   * dropped. `learned` is how many of `learn` are now live phrasings of the article, `served`
-   * how many of those are served (0 without an article).
-   */
-  resolve(
-    handoffId: string,
-    agentId: string,
-    outcome: ResolveOutcome,
-    articleId: string | null,
-    noArticle: boolean,
-    at: string,
-    phrasingsPerArticle?: number,
-    learn?: readonly LearnablePhrasing[],
-  ): Promise<Change<{ handoff: HandoffRecord; learned: number; served: number }>>;
-
-  /**
-   * Live phrasings (of one article, or all), by article, then most learned first; with
-   * `withRemoved`, the removed ones (tombstones) too.
-   */
-  listPhrasings(articleId?: string, options?: { withRemoved?: boolean }): Promise<PhrasingRecord[]>;
-  /**
-   * Removes a phrasing for good: a tombstone, so it is neither served nor learned again for its
-   * article. Removing it again changes nothing; null when there is no such phrasing.
-   */
-  removePhrasing(id: string, agentId: string, at: string): Promise<PhrasingRecord | null>;
-  /**
-   * An agent vouches for a phrasing: it is served from now on. Confirming again changes nothing;
-   * a removed one stays removed (returned as it is); null when there is no such phrasing.
-   */
-  confirmPhrasing(id: string, agentId: string, at: string): Promise<PhrasingRecord | null>;
-
-  /**
-   * Records a step of a callback handoff's workflow (claiming it when unclaimed) with a `status`
-   * event; 'done' resolves it as answered. Refused for other channels, closed handoffs, and
-   * handoffs another agent has.
-   */
-  recordCallback(
-    handoffId: string,
-    agent: { id: string; name: string },
-    state: CallbackState,
-    at: string,
-  ): Promise<Change<{ handoff: HandoffRecord }>>;
   /** The steps of a callback's workflow, oldest first. */
   callbackSteps(handoffId: string): Promise<CallbackStep[]>;
 

@@ -1,0 +1,307 @@
+/**
+ * The one way a handoff or a phrasing changes: each command reads what it needs in ONE store
+ * transaction, asks the pure transition (../handoff/) what to do, writes its rows, appends its
+ * events to the event log, commits, and only then publishes the events on the bus (and tells
+ * the queue it moved). Routes (../api/) parse, call this, and answer.
+ */
+import type { CallbackRequest, CallbackSlot, Channel, Visitor, HandoffContext, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
+import { freeSlots, matchSlot } from '../availability';
+import type { ArticleCatalog } from '../article-catalog';
+import type { BusinessHours, CallbackPolicy } from '../config';
+import { deriveToken, newId, sameHash, sha256 } from '../crypto';
+import * as learning from '../handoff/learning';
+import * as transitions from '../handoff/transitions';
+import type { AgentRef, CallbackState, Decision, Refusal } from '../handoff/types';
+import { candidatesFor } from '../learning';
+import { chosenPhrasings, type LearnablePhrasing } from '../phrasings';
+import type { Presence } from '../presence';
+import { phoneRefsExpireBefore } from '../queue-rules';
+import { refCandidate } from '../ref';
+import type { HandoffRecord, MessageRecord, PhrasingRecord, Store, StoredEvent, StoreTx } from '../store/types';
+import type { QueueAnnouncer } from '../api/queue';
+import { waitEstimator } from './estimate';
+import { announce, announceTyping, type EventBus } from './publish';
+
+/** What the service is given (built once by the app). */
+export interface ServiceDeps {
+  store: Store;
+  bus: EventBus;
+  queue: QueueAnnouncer;
+  presence: Presence;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** The key visitor tokens are derived from (../crypto.ts deriveToken). */
+  secret: () => Promise<string>;
+  phrasingsPerArticle: number;
+  hours: BusinessHours;
+  callbacks: CallbackPolicy;
+  articles: ArticleCatalog;
+}
+
+export type Refused = { ok: false; reason: Refusal };
+export type Outcome<T> = ({ ok: true } & T) | Refused;
+
+/** Tries for a free ref before giving up; refCandidate grows the number of digits long before this. */
+const MAX_REF_ATTEMPTS = 100;
+/** Phone references expired per transaction (a day's worth is small; this keeps each one small). */
+const EXPIRE_BATCH = 200;
+
+export interface NewHandoffCommand {
+  clientId: string;
+  channel: Channel;
+  visitor: Visitor | null;
+  callback: CallbackRequest | null;
+  context: HandoffContext | null;
+  transcript: TranscriptEntry[];
+}
+
+export type CreateAnswer =
+  | { ok: true; handoff: HandoffRecord; created: boolean; token: string; position: number | null; estimatedWaitSeconds: number | null }
+  /** The callback time asked for is not a free slot (`unfree`), or was taken meanwhile (`taken`). */
+  | { ok: false; reason: 'slot_unfree' | 'slot_taken' }
+  /** A repeated clientId whose token cannot be made again (the server's secret changed). */
+  | { ok: false; reason: 'token_lost' };
+
+export interface ResolveCommand {
+  outcome: ResolveOutcome;
+  articleId: string | null;
+  noArticle: boolean;
+  /** The searches the agent ticked; undefined: the suggested ones. */
+  learn?: readonly string[];
+}
+
+export type ResolveAnswer =
+  | Outcome<{ handoff: HandoffRecord; learned: number; served: number }>
+  /** One of `learn` is not this visitor's search, or is never learnable. */
+  | { ok: false; reason: 'learn'; index: number; error: string };
+
+export interface HandoffService {
+  create(command: NewHandoffCommand): Promise<CreateAnswer>;
+  /** A chat message, the visitor's (no agent) or an agent's; a repeated clientMessageId is stored once. */
+  message(handoffId: string, input: { clientMessageId: string; text: string; agent?: AgentRef }): Promise<Outcome<{ message: MessageRecord; created: boolean }>>;
+  claim(handoffId: string, agent: AgentRef): Promise<Outcome<{ handoff: HandoffRecord }>>;
+  typing(handoffId: string, from: { agent: AgentRef } | 'visitor', typing: boolean): Promise<Outcome<object>>;
+  resolve(handoffId: string, agent: AgentRef, command: ResolveCommand): Promise<ResolveAnswer>;
+  cancel(handoffId: string): Promise<Outcome<{ handoff: HandoffRecord }>>;
+  callbackStep(handoffId: string, agent: AgentRef, state: CallbackState): Promise<Outcome<{ handoff: HandoffRecord }>>;
+  /** Closes (as cancelled) the open phone references given before today in the business zone. */
+  expirePhoneRefs(): Promise<void>;
+  confirmPhrasing(id: string, agentId: string): Promise<PhrasingRecord | null>;
+  removePhrasing(id: string, agentId: string): Promise<PhrasingRecord | null>;
+}
+
+export function createHandoffService(deps: ServiceDeps): HandoffService {
+  const { store } = deps;
+  const iso = (t: number) => new Date(t).toISOString();
+
+
+  /** Writes what a transition decided and appends its events; the stored events, in order. */
+  const apply = async (tx: StoreTx, handoffId: string, decision: Extract<Decision, { ok: true }>, at: string): Promise<StoredEvent[]> => {
+    await tx.updateHandoff(handoffId, decision.patch);
+    const events: StoredEvent[] = [];
+    for (const event of decision.events) events.push(await tx.appendEvent(handoffId, event, at));
+    return events;
+  };
+
+  /** After the commit: the streams hear the events, and the queue learns it moved. */
+  const publish = (channel: Channel | null, events: readonly StoredEvent[]) => {
+    announce(deps.bus, events);
+    if (channel !== null) deps.queue.moved(channel, events);
+  };
+
+  /** Runs one handoff command: read, decide, write, append; publish after the commit. */
+  const change = async <T extends object>(
+    handoffId: string,
+    decide: (h: HandoffRecord, at: string) => Decision<T>,
+    /** The rows the command adds besides the handoff's own (a callback step). */
+    alsoWrite?: (tx: StoreTx, decision: Extract<Decision<T>, { ok: true }>) => Promise<void>,
+  ): Promise<Outcome<{ handoff: HandoffRecord }>> => {
+    const when = iso(deps.now());
+    const result = await store.transaction(async (tx) => {
+      const h = await tx.handoffForUpdate(handoffId);
+      if (!h) return { ok: false as const, reason: 'not_found' as const };
+      const decision = decide(h, when);
+      if (!decision.ok) return decision;
+      const events = await apply(tx, h.id, decision, when);
+      await alsoWrite?.(tx, decision);
+      return { ok: true as const, events, handoff: (await tx.handoffForUpdate(h.id))! };
+    });
+    if (!result.ok) return result;
+    publish(result.handoff.channel, result.events);
+    return { ok: true, handoff: result.handoff };
+  };
+
+  return {
+    async create(command) {
+      // A callback books one of the server's free slots (callbackSlots in GET /v1/status), kept as
+      // the slot's own ISO times so bookings of one slot compare equal. A repeated clientId (an
+      // outbox resending) is answered with its handoff, booked or not, and books nothing.
+      let callback = command.callback;
+      let slot: CallbackSlot | null = null;
+      if (command.channel === 'callback' && callback && !(await store.findHandoffByClientId(command.clientId))) {
+        slot = matchSlot(await freeSlots(store, deps.hours, deps.callbacks, deps.now()), callback.from, callback.to);
+        if (!slot) return { ok: false, reason: 'slot_unfree' };
+        callback = { ...callback, from: slot.from, to: slot.to };
+      }
+      const secret = await deps.secret();
+      const estimate = await waitEstimator(deps);
+      const id = newId();
+      const createdAt = iso(deps.now());
+      const stored = await store.transaction(async (tx) => {
+        const existing = await tx.findHandoffByClientId(command.clientId);
+        if (existing) return { ok: true as const, handoff: existing, created: false, events: [] as StoredEvent[] };
+        // Counted inside the transaction: two visitors cannot both take a slot's last place.
+        if (slot && !transitions.slotFree(await tx.bookedAt(slot.from), deps.callbacks.perSlot)) return { ok: false as const };
+        let ref: string | undefined;
+        for (let attempt = 0; ref === undefined; attempt++) {
+          if (attempt === MAX_REF_ATTEMPTS) throw new Error(`No free ref after ${MAX_REF_ATTEMPTS} tries`);
+          const candidate = refCandidate(attempt);
+          if (!(await tx.openRefTaken(candidate))) ref = candidate;
+        }
+        await tx.insertHandoff({ ...command, callback, id, ref, tokenHash: sha256(deriveToken(secret, id)), createdAt });
+        const position = (await tx.queuePosition(id)) ?? 0;
+        const event = await tx.appendEvent(id, transitions.queued(position, estimate(position)), createdAt);
+        return { ok: true as const, handoff: (await tx.handoffForUpdate(id))!, created: true, events: [event] };
+      });
+      // Another visitor took the slot's last place between our check and the booking.
+      if (!stored.ok) return { ok: false, reason: 'slot_taken' };
+      const { handoff, created, events } = stored;
+      publish(null, events);
+      // A repeat recomputes the token (../crypto.ts); it matches unless the server secret changed.
+      const token = deriveToken(secret, handoff.id);
+      if (!sameHash(sha256(token), handoff.tokenHash)) return { ok: false, reason: 'token_lost' };
+      const position = await store.queuePosition(handoff.id);
+      return { ok: true, handoff, created, token, position, estimatedWaitSeconds: position === null ? null : estimate(position) };
+    },
+
+    async message(handoffId, input) {
+      const when = iso(deps.now());
+      const sender = input.agent ? 'agent' : 'visitor';
+      const result = await store.transaction(async (tx) => {
+        const h = await tx.handoffForUpdate(handoffId);
+        if (!h) return { ok: false as const, reason: 'not_found' as const };
+        const repeat = await tx.findMessage(handoffId, sender, input.clientMessageId);
+        const decision = transitions.message(h, { id: newId(), ...input, at: when }, repeat !== null);
+        if (!decision.ok) return decision;
+        if (repeat) return { ok: true as const, channel: h.channel, events: [] as StoredEvent[], message: repeat, created: false };
+        const events = await apply(tx, h.id, decision, when);
+        const told = events.at(-1)!; // the message's own event: its seq orders the conversation
+        const message = await tx.insertMessage({
+          id: decision.message!.id,
+          handoffId,
+          clientMessageId: input.clientMessageId,
+          sender,
+          agentId: input.agent?.id ?? null,
+          text: input.text,
+          at: when,
+          seq: told.seq,
+        });
+        return { ok: true as const, channel: h.channel, events, message, created: true };
+      });
+      if (!result.ok) return result;
+      // The visitor's message moves no queue; an agent's reply may claim the chat.
+      publish(input.agent ? result.channel : null, result.events);
+      return { ok: true, message: result.message, created: result.created };
+    },
+
+    claim(handoffId, agent) {
+      return change(handoffId, (h) => transitions.claim(h, agent));
+    },
+
+    async typing(handoffId, from, typing) {
+      const h = await store.findHandoff(handoffId);
+      if (!h) return { ok: false, reason: 'not_found' };
+      const allowed = transitions.typing(h, from);
+      if (!allowed.ok) return allowed;
+      announceTyping(deps.bus, h.id, from === 'visitor' ? 'visitor' : 'agent', typing);
+      return { ok: true };
+    },
+
+    async resolve(handoffId, agent, command) {
+      const when = iso(deps.now());
+      const { articleId } = command;
+      type Answer = Exclude<ResolveAnswer, { ok: true }> | { ok: true; handoff: HandoffRecord; learned: number; served: number; events: StoredEvent[] };
+      const result: Answer = await store.transaction(async (tx): Promise<Answer> => {
+        const h = await tx.handoffForUpdate(handoffId);
+        if (!h) return { ok: false, reason: 'not_found' };
+        // What to learn: the searches the agent ticked, checked again here (the client is not
+        // trusted with the personal-data rule), or those about the article when it does not say.
+        let learn: LearnablePhrasing[] = [];
+        if (articleId !== null) {
+          const chosen = chosenPhrasings(await candidatesFor({ store: tx, articles: deps.articles }, h, articleId), command.learn);
+          if (!chosen.ok) return { ok: false, reason: 'learn', index: chosen.index, error: chosen.error };
+          learn = chosen.learn;
+        }
+        const decision = transitions.resolve(h, { agentId: agent.id, outcome: command.outcome, articleId, noArticle: command.noArticle, at: when });
+        if (!decision.ok) return decision;
+        const events = await apply(tx, h.id, decision, when);
+        // A resolved handoff is never resolved again (closed above), so each one teaches once.
+        const tally = articleId === null ? { learned: 0, served: 0 } : await learn_(tx, articleId, h.id, learn, when);
+        return { ok: true, handoff: (await tx.handoffForUpdate(h.id))!, events, ...tally };
+      });
+      if (!result.ok) return result;
+      const { events, ...answer } = result;
+      publish(answer.handoff.channel, events);
+      return answer;
+    },
+
+    cancel(handoffId) {
+      return change(handoffId, (h, at) => transitions.cancel(h, at));
+    },
+
+    callbackStep(handoffId, agent, state) {
+      return change(
+        handoffId,
+        (h, at) => transitions.callbackStep(h, agent, state, at),
+        (tx, decision) => tx.insertCallbackStep(handoffId, decision.step),
+      );
+    },
+
+    async expirePhoneRefs() {
+      const now = deps.now();
+      const before = iso(phoneRefsExpireBefore(now, deps.hours.zone));
+      for (;;) {
+        const expired = await store.listOpenCreatedBefore('phone', before, EXPIRE_BATCH);
+        // One transaction each; one resolved meanwhile has left the queue anyway.
+        for (const h of expired) await change(h.id, (current, at) => transitions.expire(current, now, deps.hours.zone, at));
+        if (expired.length < EXPIRE_BATCH) return;
+      }
+    },
+
+    confirmPhrasing(id, agentId) {
+      return store.transaction(async (tx) => {
+        const p = await tx.findPhrasing(id);
+        if (!p) return null;
+        const patch = learning.confirmPatch(p, agentId, iso(deps.now()));
+        if (patch) await tx.updatePhrasing(p.id, patch);
+        return tx.findPhrasing(p.id);
+      });
+    },
+
+    removePhrasing(id, agentId) {
+      return store.transaction(async (tx) => {
+        const p = await tx.findPhrasing(id);
+        if (!p) return null;
+        const patch = learning.removePatch(p, agentId, iso(deps.now()));
+        if (patch) await tx.updatePhrasing(p.id, patch);
+        return tx.findPhrasing(p.id);
+      });
+    },
+  };
+
+  /** Learns `learn` for the article inside the resolve's transaction: how many are live, and served, after. */
+  async function learn_(tx: StoreTx, articleId: string, handoffId: string, learn: readonly LearnablePhrasing[], when: string) {
+    const perArticle = deps.phrasingsPerArticle;
+    if (perArticle <= 0 || learn.length === 0) return { learned: 0, served: 0 };
+    const plan = learning.planLearning(await tx.listPhrasings(articleId, { withRemoved: true }), learn, handoffId, perArticle);
+    const touched: string[] = [];
+    for (const phrasing of plan.insert) touched.push(await tx.insertPhrasing(articleId, phrasing, handoffId, when));
+    for (const id of plan.bump) {
+      await tx.bumpPhrasing(id, handoffId, when);
+      touched.push(id);
+    }
+    if (touched.length === 0) return { learned: 0, served: 0 };
+    await tx.deletePhrasings(learning.phrasingsBeyondCap(await tx.listPhrasings(articleId), perArticle));
+    return learning.learnedTally(await tx.listPhrasings(articleId), touched);
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * The store contract: what every engine behind the Store (types.ts) must do, as one suite that
+ * runs unchanged against each (sqlite.test.ts runs it on SQLite; a PostgreSQL store runs the
+ * same). Rows are written the way the server writes them, through the service (../service/),
+ * so the suite also checks that the transitions' changes land as rows and events.
+ */
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import type { TranscriptEntry } from '../../protocol/types';
+import { serviceOver } from '../service/over-store';
+import type { NewHandoffCommand } from '../service/handoffs';
+import type { NewHandoffRow, Store } from './types';
+
+/** A fresh, empty database: `open` gives a new store (connection) on it, as often as asked. */
+export interface ContractDatabase {
+  open(): Store;
+  /** Closes what is still open and throws the database away. */
+  drop(): Promise<void>;
+}
+
+const T = '2025-03-01T10:00:00.000Z';
+const NOW = Date.parse(T);
+const ADA = { id: 'agent-ada', name: 'Ada' };
+const BOB = { id: 'agent-bob', name: 'Bob' };
+let n = 0;
+const command = (over: Partial<NewHandoffCommand> = {}): NewHandoffCommand => ({
+  clientId: `client-${++n}-${Math.random().toString(36).slice(2)}-contract`,
+  channel: 'chat',
+  visitor: null,
+  callback: null,
+  context: null,
+  transcript: [],
+  ...over,
+});
+const row = (over: Partial<NewHandoffRow> = {}): NewHandoffRow => ({
+  id: `row-${++n}`,
+  ref: String(1000 + n),
+  clientId: `client-row-${n}-${Math.random()}`,
+  tokenHash: '0'.repeat(64),
+  channel: 'chat',
+  visitor: null,
+  callback: null,
+  context: null,
+  transcript: [],
+  createdAt: T,
+  ...over,
+});
+const searches = (...queries: string[]): TranscriptEntry[] => queries.map((query) => ({ type: 'search', at: T, query, resultCount: 0, topIds: [] }));
+
+export function describeStoreContract(name: string, makeDatabase: () => Promise<ContractDatabase>): void {
+  describe(`store contract: ${name}`, () => {
+    let db: ContractDatabase;
+    let store: Store;
+    const service = (s: Store = store, perArticle?: number) =>
+      serviceOver(s, { now: () => NOW, ...(perArticle !== undefined && { phrasingsPerArticle: perArticle }) });
+    const create = async (s: Store = store, over: Partial<NewHandoffCommand> = {}) => {
+      const r = await service(s).create(command(over));
+      if (!r.ok) throw new Error(r.reason);
+      return r.handoff;
+    };
+    const addAgents = async (s: Store = store) => {
+      for (const a of [ADA, BOB]) await s.upsertAgent({ ...a, email: `${a.name}@example.com`, passwordHash: 'h', salt: 's', createdAt: T });
+    };
+
+    beforeEach(async () => {
+      db = await makeDatabase();
+      store = db.open();
+    });
+    afterEach(async () => {
+      await db.drop();
+    });
+
+    it('stores all of a transaction or, when it throws, none of it', async () => {
+      const h = row();
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insertHandoff(h);
+          await tx.appendEvent(h.id, { type: 'status', status: 'queued', position: 1, estimatedWaitSeconds: null }, T);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.findHandoff(h.id)).toBeNull();
+      expect(await store.eventsAfter(h.id, 0)).toEqual([]);
+      // The store is usable after a rollback.
+      await store.transaction((tx) => tx.insertHandoff(h));
+      expect(await store.findHandoff(h.id)).toMatchObject({ id: h.id, status: 'queued', ref: h.ref });
+    });
+
+    it('never interleaves two transactions', async () => {
+      const h = row();
+      await store.transaction((tx) => tx.insertHandoff(h));
+      // Each counts the phrasings, waits, then adds the next one: interleaved, two would count alike.
+      const next = () =>
+        store.transaction(async (tx) => {
+          const count = (await tx.listPhrasings('counter')).length;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          await tx.insertPhrasing('counter', { text: `n${count}`, key: `n${count}` }, h.id, T);
+          return count;
+        });
+      expect(await Promise.all([next(), next(), next()])).toEqual([0, 1, 2]);
+      expect((await store.listPhrasings('counter')).map((p) => p.key).sort()).toEqual(['n0', 'n1', 'n2']);
+    });
+
+    it('keeps refs unique among open handoffs only', async () => {
+      const a = row({ ref: '1234' });
+      await store.transaction((tx) => tx.insertHandoff(a));
+      expect(await store.transaction((tx) => tx.openRefTaken('1234'))).toBe(true);
+      await expect(store.transaction((tx) => tx.insertHandoff(row({ ref: '1234' })))).rejects.toThrow();
+      await service().cancel(a.id);
+      expect(await store.transaction((tx) => tx.openRefTaken('1234'))).toBe(false);
+      const b = row({ ref: '1234' });
+      await store.transaction((tx) => tx.insertHandoff(b));
+      expect((await store.findOpenHandoffByRef('1234'))!.id).toBe(b.id);
+    });
+
+    it('numbers events per handoff, 1, 2, 3..., and logs them all under one increasing id', async () => {
+      const s = service();
+      const a = await create();
+      const b = await create();
+      await s.message(a.id, { clientMessageId: 'c1', text: 'hi' });
+      await s.message(b.id, { clientMessageId: 'c1', text: 'hi' });
+      await s.message(a.id, { clientMessageId: 'c2', text: 'hi' });
+      expect((await store.eventsAfter(a.id, 0)).map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect((await store.eventsAfter(b.id, 0)).map((e) => e.seq)).toEqual([1, 2]);
+      expect(await store.lastSeq('no-such-handoff')).toBe(0);
+      const log = await store.eventLogAfter(0, 100);
+      expect(log.map((e) => [e.handoffId, e.seq])).toEqual([
+        [a.id, 1],
+        [b.id, 1],
+        [a.id, 2],
+        [b.id, 2],
+        [a.id, 3],
+      ]);
+      const ids = log.map((e) => e.id);
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      expect(new Set(ids).size).toBe(5);
+      expect(await store.eventLogAfter(ids[2]!, 1)).toEqual([log[3]]);
+      // A message is stored once per clientMessageId, in the order of its event.
+      expect(await s.message(a.id, { clientMessageId: 'c1', text: 'again' })).toMatchObject({ ok: true, created: false, message: { text: 'hi' } });
+      expect((await store.messages(a.id)).map((m) => m.clientMessageId)).toEqual(['c1', 'c2']);
+    });
+
+    it('lets exactly one of two concurrent claims win, on one connection or two', async () => {
+      await addAgents();
+      const other = db.open();
+      const h = await create();
+      const [x, y] = await Promise.all([service().claim(h.id, ADA), service(other).claim(h.id, BOB)]);
+      expect([x.ok, y]).toEqual([true, { ok: false, reason: 'taken' }]);
+      expect((await other.findHandoff(h.id))!).toMatchObject({ status: 'active', agentId: ADA.id, agentName: 'Ada' });
+      expect((await other.eventsAfter(h.id, 1)).map((e) => e.event.type)).toEqual(['agent_joined', 'status']);
+      const again = await create();
+      const both = await Promise.all([service().claim(again.id, BOB), service().claim(again.id, ADA)]);
+      expect(both.map((r) => r.ok)).toEqual([true, false]);
+    });
+
+    it('books a callback slot no more than it takes, however many ask at once', async () => {
+      const callback = { from: '2025-03-01T10:30:00.000Z', to: '2025-03-01T11:00:00.000Z', phone: '+1 555 0100' };
+      const s = serviceOver(store, { now: () => NOW, callbacks: { slotMinutes: 30, perSlot: 2 } });
+      const answers = await Promise.all([1, 2, 3].map(() => s.create(command({ channel: 'callback', callback }))));
+      expect(answers.map((a) => a.ok)).toEqual([true, true, false]);
+      expect(await store.transaction((tx) => tx.bookedAt(callback.from))).toBe(2);
+      expect((await store.bookedCallbacks(T)).get(callback.from)).toBe(2);
+    });
+
+    it('refuses changes to closed handoffs and messages outside chat', async () => {
+      await addAgents();
+      const s = service();
+      const phone = await create(store, { channel: 'phone' });
+      expect(await s.message(phone.id, { clientMessageId: 'c', text: 'x' })).toEqual({ ok: false, reason: 'not_chat' });
+      expect(await s.message('nope', { clientMessageId: 'c', text: 'x' })).toEqual({ ok: false, reason: 'not_found' });
+      const h = await create();
+      const resolve = { outcome: 'duplicate' as const, articleId: null, noArticle: false };
+      expect((await s.resolve(h.id, ADA, resolve)).ok).toBe(true);
+      expect(await store.findHandoff(h.id)).toMatchObject({ status: 'resolved', outcome: 'duplicate', agentId: ADA.id, resolvedAt: T, noArticle: false });
+      expect(await s.claim(h.id, BOB)).toEqual({ ok: false, reason: 'closed' });
+      expect(await s.cancel(h.id)).toEqual({ ok: false, reason: 'closed' });
+      expect(await s.resolve(h.id, ADA, resolve)).toEqual({ ok: false, reason: 'closed' });
+    });
+
+    it('keeps every step of a callback, and resolves it when done', async () => {
+      await addAgents();
+      const s = service();
+      const callback = { from: '2025-03-01T10:30:00.000Z', to: '2025-03-01T11:00:00.000Z', phone: '+1 555 0100' };
+      const h = await create(store, { channel: 'callback', callback });
+      expect(await s.callbackStep(h.id, ADA, 'no_answer')).toMatchObject({ ok: true, handoff: { status: 'active', agentId: ADA.id, callbackState: 'no_answer' } });
+      expect(await s.callbackStep(h.id, BOB, 'called')).toEqual({ ok: false, reason: 'taken' });
+      expect(await s.callbackStep(h.id, ADA, 'done')).toMatchObject({ ok: true, handoff: { status: 'resolved', outcome: 'answered', callbackState: 'done' } });
+      expect(await store.callbackSteps(h.id)).toEqual([
+        { at: T, agentId: ADA.id, agentName: 'Ada', state: 'no_answer' },
+        { at: T, agentId: ADA.id, agentName: 'Ada', state: 'done' },
+      ]);
+    });
+
+    it('learns phrasings only when the resolve itself is stored, and keeps tombstones across reopening', async () => {
+      await addAgents();
+      const s = service();
+      const h = await create(store, { transcript: searches('where is my card') });
+      await s.claim(h.id, BOB);
+      const resolve = { outcome: 'answered' as const, articleId: 'card-arrival', noArticle: false, learn: ['where is my card'] };
+      expect(await s.resolve(h.id, ADA, resolve)).toEqual({ ok: false, reason: 'taken' });
+      expect(await store.listPhrasings()).toEqual([]);
+
+      const resolved = await s.resolve(h.id, BOB, resolve);
+      expect(resolved.ok && [resolved.learned, resolved.served]).toEqual([1, 0]);
+      const [p] = await store.listPhrasings('card-arrival');
+      expect(p).toMatchObject({ text: 'where is my card', key: 'where is my card', count: 1, handoffId: h.id, handoffRef: h.ref, confirmedAt: null });
+      expect(await store.findPhrasing(p!.id)).toEqual(p);
+      expect(await s.confirmPhrasing(p!.id, ADA.id)).toMatchObject({ confirmedAt: T, confirmedBy: ADA.id });
+      expect(await s.removePhrasing(p!.id, ADA.id)).toMatchObject({ removedAt: T, removedBy: ADA.id });
+      expect(await s.removePhrasing('12345', ADA.id)).toBeNull();
+      expect(await s.removePhrasing('not-an-id', ADA.id)).toBeNull();
+      expect(await store.listPhrasings('card-arrival', { withRemoved: true })).toMatchObject([{ removedAt: T }]);
+      await store.close();
+
+      const again = db.open();
+      const next = await create(again, { transcript: searches('where is my card') });
+      const second = await service(again).resolve(next.id, ADA, { ...resolve, learn: undefined });
+      expect(second.ok && second.learned).toBe(0);
+      expect(await again.listPhrasings()).toEqual([]);
+    });
+
+    it('counts a phrasing once per handoff, and drops pending ones beyond the cap', async () => {
+      await addAgents();
+      const teach = async (queries: string[], perArticle = 2) => {
+        const h = await create(store, { transcript: searches(...queries) });
+        return service(store, perArticle).resolve(h.id, ADA, { outcome: 'answered', articleId: 'refunds', noArticle: false, learn: queries });
+      };
+      expect(await teach(['money back'])).toMatchObject({ learned: 1, served: 0 });
+      expect(await teach(['money back', 'refund late'])).toMatchObject({ learned: 2, served: 1 });
+      expect(await teach(['where is my refund'])).toMatchObject({ learned: 1, served: 0 });
+      // Two kept: the served one, and the most recently learned pending one (of equals, the newest).
+      expect((await store.listPhrasings('refunds')).map((p) => [p.text, p.count])).toEqual([
+        ['money back', 2],
+        ['where is my refund', 1],
+      ]);
+      expect(await teach(['a new phrasing'], 0)).toMatchObject({ learned: 0, served: 0 });
+    });
+
+    it('keeps an agent’s id when their password changes', async () => {
+      const first = await store.upsertAgent({ id: 'a1', email: 'Ada@Example.com', name: 'Ada', passwordHash: 'h1', salt: 's1', createdAt: T });
+      const second = await store.upsertAgent({ id: 'a2', email: 'ada@example.com', name: 'Ada L.', passwordHash: 'h2', salt: 's2', createdAt: T });
+      expect(second).toEqual({ ...first, name: 'Ada L.', passwordHash: 'h2', salt: 's2' });
+      expect((await store.findAgentByEmail('ADA@example.com'))!.id).toBe('a1');
+      expect(await store.findAgent('a1')).toEqual(second);
+    });
+
+    it('finds sessions until they expire, and forgets expired ones', async () => {
+      await addAgents();
+      await store.createSession({ idHash: 'x', agentId: ADA.id, expiresAt: '2025-03-01T18:00:00.000Z' });
+      expect((await store.findSession('x', '2025-03-01T17:59:59.999Z'))!.agent.name).toBe('Ada');
+      expect(await store.findSession('x', '2025-03-01T18:00:00.000Z')).toBeNull();
+      await store.extendSession('x', '2025-03-02T02:00:00.000Z');
+      expect(await store.findSession('x', '2025-03-01T18:00:00.000Z')).not.toBeNull();
+      await store.deleteExpiredSessions('2025-03-02T02:00:00.000Z');
+      await store.extendSession('x', '2025-03-09T00:00:00.000Z');
+      expect(await store.findSession('x', T)).toBeNull();
+    });
+
+    it('makes a setting once and keeps it across reopening', async () => {
+      let made = 0;
+      const make = () => `value-${++made}`;
+      expect(await store.setting('token_secret', make)).toBe('value-1');
+      expect(await store.setting('token_secret', make)).toBe('value-1');
+      await store.close();
+      expect(await db.open().setting('token_secret', make)).toBe('value-1');
+      expect(made).toBe(1);
+    });
+  });
+}
