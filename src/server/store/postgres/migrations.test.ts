@@ -136,12 +136,20 @@ describe('the PostgreSQL schema', () => {
   it('has a table for each of SQLite’s, and the same columns in each', async () => {
     const { MIGRATIONS: SQLITE } = await import('../migrations');
     const tables = (sql: string): Map<string, Set<string>> => {
+      // Statement by statement, in order: a table may be rebuilt (made anew, the old one dropped,
+      // the new one renamed to the old name), as SQLite's migration 6 does with events.
       const found = new Map<string, Set<string>>();
-      for (const m of sql.matchAll(/CREATE TABLE (\w+) \(([\s\S]*?)\n\s*\)/g)) {
-        const columns = [...m[2]!.matchAll(/^\s*(\w+)\s+(?:text|integer|bigserial|timestamptz|jsonb|boolean|TEXT|INTEGER)\b/gim)].map((c) => c[1]!);
-        found.set(m[1]!, new Set(columns));
+      const statements = /CREATE TABLE (\w+) \(([\s\S]*?)\n\s*\)|ALTER TABLE (\w+) ADD COLUMN (\w+)|ALTER TABLE (\w+) RENAME TO (\w+)|DROP TABLE (\w+)/g;
+      for (const m of sql.matchAll(statements)) {
+        if (m[1]) {
+          const columns = [...m[2]!.matchAll(/^\s*(\w+)\s+(?:text|integer|bigserial|timestamptz|jsonb|boolean|TEXT|INTEGER)\b/gim)].map((c) => c[1]!);
+          found.set(m[1], new Set(columns));
+        } else if (m[3]) found.get(m[3])?.add(m[4]!);
+        else if (m[5]) {
+          found.set(m[6]!, found.get(m[5]) ?? new Set());
+          found.delete(m[5]);
+        } else if (m[7]) found.delete(m[7]);
       }
-      for (const m of sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)) found.get(m[1]!)?.add(m[2]!);
       return found;
     };
     const sqlite = tables(SQLITE.join('\n'));
