@@ -76,6 +76,9 @@ function heard(bus: PostgresBus, topic: string): string[] {
   return log;
 }
 
+/** Long enough for a loaded machine; a test waits for a condition, not a time. */
+const soon = { timeout: 10_000 };
+
 describeWithPostgres('the PostgreSQL event bus', (postgres) => {
   it('delivers an event published on instance A once, in order, on B (the handoff’s topic and the agents’), and on A', async () => {
     const url = await postgres.newDatabase();
@@ -92,12 +95,12 @@ describeWithPostgres('the PostgreSQL event bus', (postgres) => {
     announce(b.bus, await append(b.pool, 'h1', ['four']));
 
     const all = ['h1#1 one', 'h1#2 two', 'h2#1 three', 'h1#3 four'];
-    await expect.poll(() => onB).toEqual(all);
-    await expect.poll(() => onA).toEqual(all);
+    await expect.poll(() => onB, soon).toEqual(all);
+    await expect.poll(() => onA, soon).toEqual(all);
     expect(visitorOnB).toEqual(['h1#1 one', 'h1#2 two', 'h1#3 four']);
     // Nothing more arrives later (no double delivery once the notifications settle).
     announce(a.bus, await append(a.pool, 'h2', ['five']));
-    await expect.poll(() => onB.length).toBe(5);
+    await expect.poll(() => onB.length, soon).toBe(5);
     expect(onB).toEqual([...all, 'h2#2 five']);
   });
 
@@ -111,8 +114,8 @@ describeWithPostgres('the PostgreSQL event bus', (postgres) => {
     const visitorOnB = heard(b.bus, handoffTopic('h1'));
     const agentsOnA = heard(a.bus, AGENTS_TOPIC);
     announceTyping(a.bus, 'h1', 'agent', true);
-    await expect.poll(() => agentsOnB).toEqual(['h1 typing true']);
-    await expect.poll(() => visitorOnB).toEqual(['h1 typing true']);
+    await expect.poll(() => agentsOnB, soon).toEqual(['h1 typing true']);
+    await expect.poll(() => visitorOnB, soon).toEqual(['h1 typing true']);
     expect(agentsOnA).toEqual(['h1 typing true']);
   });
 
@@ -128,7 +131,7 @@ describeWithPostgres('the PostgreSQL event bus', (postgres) => {
     const onB = heard(b.bus, AGENTS_TOPIC);
     const texts = Array.from({ length: 30 }, (_, i) => `m${i + 1}`);
     announce(bus, await append(pool, 'h1', texts));
-    await expect.poll(() => onB.length).toBe(30);
+    await expect.poll(() => onB.length, soon).toBe(30);
     expect(onB).toEqual(texts.map((t, i) => `h1#${i + 1} ${t}`));
   });
 
@@ -140,7 +143,7 @@ describeWithPostgres('the PostgreSQL event bus', (postgres) => {
     await Promise.all([a.bus.ready, b.bus.ready]);
     const onB = heard(b.bus, AGENTS_TOPIC);
     announce(a.bus, await append(a.pool, 'h1', ['before']));
-    await expect.poll(() => onB).toEqual(['h1#1 before']);
+    await expect.poll(() => onB, soon).toEqual(['h1#1 before']);
 
     const pid = b.bus.listenerPid!;
     const killed = await a.pool.query<{ done: boolean }>('SELECT pg_terminate_backend($1) AS done', [pid]);
@@ -149,10 +152,10 @@ describeWithPostgres('the PostgreSQL event bus', (postgres) => {
     announce(a.bus, await append(a.pool, 'h1', ['during 1', 'during 2']));
     announce(a.bus, await append(a.pool, 'h1', ['during 3']));
 
-    await expect.poll(() => b.bus.listenerPid !== null && b.bus.listenerPid !== pid).toBe(true);
-    await expect.poll(() => onB.length).toBe(4);
+    await expect.poll(() => b.bus.listenerPid !== null && b.bus.listenerPid !== pid, soon).toBe(true);
+    await expect.poll(() => onB.length, soon).toBe(4);
     announce(a.bus, await append(a.pool, 'h1', ['after']));
-    await expect.poll(() => onB.length).toBe(5);
+    await expect.poll(() => onB.length, soon).toBe(5);
     expect(onB).toEqual(['h1#1 before', 'h1#2 during 1', 'h1#3 during 2', 'h1#4 during 3', 'h1#5 after']);
   });
 
@@ -165,18 +168,18 @@ describeWithPostgres('the PostgreSQL event bus', (postgres) => {
     const onB = heard(b.bus, AGENTS_TOPIC);
     const onA = heard(a.bus, AGENTS_TOPIC);
     announce(a.bus, await append(a.pool, 'h1', ['before']));
-    await expect.poll(() => onB.length).toBe(1);
+    await expect.poll(() => onB.length, soon).toBe(1);
     const pids = [a.bus.listenerPid, b.bus.listenerPid];
 
     await postgres.cluster().restart();
     // The first writes after the restart may come before either listens again.
     announce(a.bus, await append(a.pool, 'h1', ['after 1']));
     announce(a.bus, await append(a.pool, 'h1', ['after 2']));
-    await expect.poll(() => [a.bus.listenerPid, b.bus.listenerPid].every((p, i) => p !== null && p !== pids[i]), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => [a.bus.listenerPid, b.bus.listenerPid].every((p, i) => p !== null && p !== pids[i]), soon).toBe(true);
     announce(a.bus, await append(a.pool, 'h1', ['after 3']));
     const all = ['h1#1 before', 'h1#2 after 1', 'h1#3 after 2', 'h1#4 after 3'];
-    await expect.poll(() => onB, { timeout: 15_000 }).toEqual(all);
-    await expect.poll(() => onA).toEqual(all);
+    await expect.poll(() => onB, soon).toEqual(all);
+    await expect.poll(() => onA, soon).toEqual(all);
   });
 
   it('ends its streams on close, as the in-memory bus does, and stops listening', async () => {
