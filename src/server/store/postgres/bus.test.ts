@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { StoredHandoffEvent } from '../../handoff/types';
 import { AGENTS_TOPIC, announce, announceTyping, handoffTopic, type BusMessage } from '../../service/publish';
 import type { StoredEvent } from '../types';
-import { createPostgresBus, type PostgresBus } from './bus';
+import { createPostgresBus, type PostgresBus, type PostgresBusOptions } from './bus';
 import { createPool } from './connect';
 import { EVENT_LOG_LOCK } from './locks';
 import { migrate } from './migrations';
@@ -17,9 +17,10 @@ afterEach(async () => {
 });
 
 /** One instance: its own pool and bus on the database. */
-function instance(url: string): { pool: pg.Pool; bus: PostgresBus } {
+function instance(url: string, options: PostgresBusOptions = {}): { pool: pg.Pool; bus: PostgresBus } {
   const pool = createPool(url, { max: 4, onIdleError: () => undefined });
-  const bus = createPostgresBus(pool, { reconnectMs: 20, maxReconnectMs: 200, onError: () => undefined });
+  // No polling unless a test asks: the notifications and the reconnection must do the work.
+  const bus = createPostgresBus(pool, { reconnectMs: 20, maxReconnectMs: 200, pollMs: 0, onError: () => undefined, ...options });
   pools.push(pool);
   buses.push(bus);
   return { pool, bus };
@@ -124,7 +125,7 @@ describeWithPostgres('the PostgreSQL event bus', (postgres) => {
     await database(url, ['h1']);
     const pool = createPool(url, { max: 4 });
     pools.push(pool);
-    const bus = createPostgresBus(pool, { batch: 7, onError: () => undefined });
+    const bus = createPostgresBus(pool, { batch: 7, pollMs: 0, onError: () => undefined });
     buses.push(bus);
     const b = instance(url);
     await Promise.all([bus.ready, b.bus.ready]);
@@ -180,6 +181,20 @@ describeWithPostgres('the PostgreSQL event bus', (postgres) => {
     const all = ['h1#1 before', 'h1#2 after 1', 'h1#3 after 2', 'h1#4 after 3'];
     await expect.poll(() => onB, soon).toEqual(all);
     await expect.poll(() => onA, soon).toEqual(all);
+  });
+
+  it('reads the log now and then, for events whose instance died between the commit and the notification', async () => {
+    const url = await postgres.newDatabase();
+    await database(url, ['h1']);
+    const a = instance(url);
+    const b = instance(url, { pollMs: 50 });
+    await Promise.all([a.bus.ready, b.bus.ready]);
+    const onB = heard(b.bus, AGENTS_TOPIC);
+    await append(a.pool, 'h1', ['committed, never announced']); // A was killed before publishing
+    await expect.poll(() => onB, soon).toEqual(['h1#1 committed, never announced']);
+    announce(a.bus, await append(a.pool, 'h1', ['next']));
+    await expect.poll(() => onB.length, soon).toBe(2);
+    expect(onB).toEqual(['h1#1 committed, never announced', 'h1#2 next']);
   });
 
   it('ends its streams on close, as the in-memory bus does, and stops listening', async () => {

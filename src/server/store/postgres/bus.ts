@@ -9,7 +9,9 @@
  * (as announce() does in one process). Event ids become visible in commit order (the event-log
  * lock, locks.ts), so reading `id > last` never skips one; an instance that missed
  * notifications (its listening connection dropped, the server restarted) reads what it missed
- * when it listens again, so nothing is lost and, `last` only growing, nothing is doubled.
+ * when it listens again, so nothing is lost and, `last` only growing, nothing is doubled. It
+ * also reads the log every second or so, for the events whose notification never came (their
+ * instance died between the commit and the notification).
  *
  * Ephemeral messages (typing, queue positions: seq null) are not stored: they travel in the
  * notification itself, and are delivered at once to this instance's own subscribers.
@@ -38,6 +40,12 @@ export interface PostgresBusOptions {
   reconnectMs?: number;
   /** @default 5 000 */
   maxReconnectMs?: number;
+  /**
+   * How often the log is read even without a notification (ms; 0: never): what an instance
+   * killed between its commit and its notification appended still reaches every stream.
+   * @default 1 000
+   */
+  pollMs?: number;
   /** Told of what goes wrong underneath (a broken connection, a failed read). @default a line on stderr */
   onError?: (error: Error) => void;
 }
@@ -200,6 +208,9 @@ export function createPostgresBus(pool: pg.Pool, options: PostgresBusOptions = {
   };
 
   void listen();
+  const pollMs = options.pollMs ?? 1_000;
+  const poll = pollMs > 0 ? setInterval(() => void catchUp(), pollMs) : undefined;
+  poll?.unref?.();
 
   return {
     ready,
@@ -225,6 +236,7 @@ export function createPostgresBus(pool: pg.Pool, options: PostgresBusOptions = {
       if (closed) return;
       closed = true;
       clearTimeout(retry);
+      clearInterval(poll);
       const c = client;
       client = null;
       listenerPid = null;
