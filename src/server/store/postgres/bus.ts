@@ -111,7 +111,7 @@ export function createPostgresBus(pool: pg.Pool, options: PostgresBusOptions = {
           const { rows } = await pool.query<EventLogRow>(READ, [lastId, batch]);
           for (const row of rows) {
             if (closed) return;
-            lastId = row.id;
+            lastId = Number(row.id); // a string from a pool without connect.ts's parsers
             const message = toMessage(row);
             local.publish(handoffTopic(row.handoff_id), message);
             local.publish(AGENTS_TOPIC, message);
@@ -159,7 +159,7 @@ export function createPostgresBus(pool: pg.Pool, options: PostgresBusOptions = {
     }
     if (notice.from === instance) return;
     if ('upTo' in notice) {
-      if (notice.upTo > lastId) void catchUp();
+      if (lastId >= 0 && notice.upTo > lastId) void catchUp();
     } else if (typeof notice.topic === 'string') local.publish(notice.topic, notice.message);
   };
 
@@ -199,7 +199,7 @@ export function createPostgresBus(pool: pg.Pool, options: PostgresBusOptions = {
       pause = firstPause;
       // The first time: deliver what comes after the log's end now. Later: what was missed.
       if (lastId < 0) {
-        lastId = rows[0]!.last ?? 0;
+        lastId = Number(rows[0]!.last ?? 0);
         markReady();
       } else await catchUp();
     } catch (error) {
