@@ -76,8 +76,12 @@ export interface AppOptions {
   /** Believe X-Forwarded-For, -Proto and -Host. @default false */
   trustProxy?: boolean;
   rateLimits?: Partial<RateLimits>;
-  /** Makes each rate limiter (one per limit). @default a token bucket per key in this process's memory (rate-limit.ts) */
-  limiter?: (limit: RateLimit, now: () => number) => RateLimiter;
+  /**
+   * Makes each rate limiter (one per limit, told its name: a shared one keeps the limits apart,
+   * their keys being the same client addresses). @default a token bucket per key in this
+   * process's memory (rate-limit.ts)
+   */
+  limiter?: (limit: RateLimit, now: () => number, name: keyof RateLimits) => RateLimiter;
   /** The clock, in milliseconds since the epoch. @default Date.now */
   now?: () => number;
   /** Milliseconds between SSE heartbeat comments. @default 15000 */
@@ -177,11 +181,11 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
         },
       )),
     limiters: {
-      createHandoff: limiter(limits.createHandoff, now),
-      postMessage: limiter(limits.postMessage, now),
-      typing: limiter(limits.typing, now),
-      loginPerIp: limiter(limits.loginPerAddress, now),
-      loginPerIpAndEmail: limiter(limits.login, now),
+      createHandoff: limiter(limits.createHandoff, now, 'createHandoff'),
+      postMessage: limiter(limits.postMessage, now, 'postMessage'),
+      typing: limiter(limits.typing, now, 'typing'),
+      loginPerIp: limiter(limits.loginPerAddress, now, 'loginPerAddress'),
+      loginPerIpAndEmail: limiter(limits.login, now, 'login'),
     },
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     ownOrigins: options.ownOrigins ?? new Set(),

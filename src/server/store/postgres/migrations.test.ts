@@ -39,6 +39,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(rows.map((r) => r.table_name)).toEqual([
+      'agent_presence',
       'agents',
       'callback_steps',
       'events',
@@ -46,6 +47,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       'lifeline_migrations',
       'messages',
       'phrasings',
+      'rate_limits',
       'sessions',
       'settings',
     ]);

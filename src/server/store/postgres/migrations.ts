@@ -132,6 +132,33 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX phrasings_live ON phrasings(article_id, last_learned_at) WHERE removed_at IS NULL;
   `,
+
+  // 2: what several instances share besides the handoffs (shared.ts): which agents are online
+  // and the rate limits' buckets. Both are UNLOGGED: fast to write, and what a crash of the
+  // database server loses (PostgreSQL empties them) is worth a minute at most: presence comes
+  // back with the next heartbeat, a bucket starts full again.
+  `
+  -- One row per agent and instance with an open agents' event stream (instance_id names the
+  -- instance), kept alive by its heartbeats; and one per agent seen by a request (instance_id
+  -- ''). An agent is online while one of their rows has not expired (presence.ts).
+  CREATE UNLOGGED TABLE agent_presence (
+    agent_id    text NOT NULL,
+    instance_id text NOT NULL,
+    until       timestamptz NOT NULL,
+    PRIMARY KEY (agent_id, instance_id)
+  );
+
+  -- A token bucket per limit (name: createHandoff, login...) and key (a client address...):
+  -- tokens left at \`at\`; granted says whether the last take found one (rate-limit.ts).
+  CREATE UNLOGGED TABLE rate_limits (
+    name    text NOT NULL,
+    key     text NOT NULL,
+    tokens  double precision NOT NULL,
+    at      timestamptz NOT NULL,
+    granted boolean NOT NULL,
+    PRIMARY KEY (name, key)
+  );
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */
