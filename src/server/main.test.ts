@@ -61,10 +61,10 @@ const oneClearLine = (output: string) => {
 };
 
 describe('a start that cannot be', () => {
-  it('refuses a PostgreSQL address in LIFELINE_DB, saying the engine is not available, without the password or a file made of it', async () => {
+  it('stops on a PostgreSQL address where nothing answers, naming LIFELINE_DB and the address without the password', async () => {
     const { code, output } = await refusedStart({ LIFELINE_DB: 'postgres://lifeline:hunter22@127.0.0.1:1/lifeline', ...AGENT });
     expect(code).toBe(2);
-    expect(output).toMatch(/^Lifeline cannot start: LIFELINE_DB: postgres:\/\/lifeline:\*\*\*@127\.0\.0\.1:1\/lifeline is a PostgreSQL address, and this version of Lifeline stores its data only in SQLite/);
+    expect(output).toMatch(/^Lifeline cannot start: LIFELINE_DB: cannot reach the PostgreSQL database postgres:\/\/lifeline:\*\*\*@127\.0\.0\.1:1\/lifeline: nothing answers at 127\.0\.0\.1:1/);
     expect(output).not.toContain('hunter22');
     expect(output.trim().split('\n')).toHaveLength(1);
   });
