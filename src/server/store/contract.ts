@@ -159,6 +159,17 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(both.find((r) => !r.ok)).toEqual({ ok: false, reason: 'taken' });
     });
 
+    it('makes one handoff of one widget clientId, however many times it is sent at once', async () => {
+      const other = db.open();
+      const same = command();
+      const answers = await Promise.all([store, other, store, other].map((on) => service(on).create(same)));
+      expect(answers.every((a) => a.ok)).toBe(true);
+      const made = answers.flatMap((a) => (a.ok ? [a] : []));
+      expect(new Set(made.map((a) => a.handoff.id)).size).toBe(1);
+      expect(made.filter((a) => a.created)).toHaveLength(1);
+      expect(await store.eventsAfter(made[0]!.handoff.id, 0)).toHaveLength(1);
+    });
+
     it('books a callback slot no more than it takes, however many ask at once', async () => {
       const callback = { from: '2025-03-01T10:30:00.000Z', to: '2025-03-01T11:00:00.000Z', phone: '+1 555 0100' };
       const other = db.open();

@@ -24,3 +24,7 @@ export const EVENT_LOG_LOCK = [NAMESPACE, 2] as const;
 export const SLOT_LOCKS = NAMESPACE + 1;
 /** An article's learned phrasings: reading them in a transaction holds them until it ends (store.ts). */
 export const PHRASING_LOCKS = NAMESPACE + 2;
+/** A widget's clientId: looking it up in a transaction holds it, so a create sent twice at once makes one handoff. */
+export const CLIENT_ID_LOCKS = NAMESPACE + 3;
+/** A ref: asking whether an open handoff has it holds it, so two new handoffs never pick the same one. */
+export const REF_LOCKS = NAMESPACE + 4;

@@ -11,6 +11,8 @@
  *   cannot both take a slot's last place, whichever instance they reach;
  * - listPhrasings of an article takes that article's lock (PHRASING_LOCKS): two resolves
  *   teaching the same article learn one after the other;
+ * - findHandoffByClientId and openRefTaken hold the clientId and the ref (CLIENT_ID_LOCKS,
+ *   REF_LOCKS): a create sent twice at once makes one handoff, two never pick one ref;
  * - appendEvent takes the event-log lock (EVENT_LOG_LOCK) once per transaction: ids are handed
  *   out and committed in the same order, so a reader of the log never finds a smaller id later.
  */
@@ -18,7 +20,7 @@ import type pg from 'pg';
 import type { Channel, ResolveOutcome } from '../../../protocol/types';
 import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from '../reports';
 import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, StoreReads, StoreTx } from '../types';
-import { EVENT_LOG_LOCK, PHRASING_LOCKS, SLOT_LOCKS } from './locks';
+import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS } from './locks';
 import * as phrasings from './phrasings';
 import {
   clean,
@@ -102,20 +104,29 @@ function readsOn(db: Queryable): StoreReads {
 function transactionOn(client: pg.PoolClient): StoreTx {
   const reads = readsOn(client);
   let holdsEventLog = false;
+  /** Holds `key` of `space` until the transaction ends (locks.ts). */
+  const hold = async (space: number, key: string): Promise<void> => {
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [space, key]);
+  };
   return {
     ...reads,
+    async findHandoffByClientId(clientId) {
+      await hold(CLIENT_ID_LOCKS, clientId);
+      return reads.findHandoffByClientId(clientId);
+    },
     async listPhrasings(articleId, options) {
-      if (articleId !== undefined) await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PHRASING_LOCKS, articleId]);
+      if (articleId !== undefined) await hold(PHRASING_LOCKS, articleId);
       return reads.listPhrasings(articleId, options);
     },
     handoffForUpdate: (id) =>
       // FOR UPDATE OF h: the agents row joined in is only read.
       handoffOf(client, 'h.id = $1 FOR UPDATE OF h', [id]),
     async openRefTaken(ref) {
+      await hold(REF_LOCKS, ref);
       return (await first(client, `SELECT 1 FROM handoffs WHERE ref = $1 AND status IN ${OPEN}`, [ref])) !== undefined;
     },
     async bookedAt(from) {
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SLOT_LOCKS, from]);
+      await hold(SLOT_LOCKS, from);
       return count(client, `SELECT COUNT(*) AS n FROM handoffs WHERE channel = 'callback' AND status IN ${OPEN} AND callback->>'from' = $1`, [from]);
     },
     async insertHandoff(row) {
