@@ -258,6 +258,59 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(await teach(['a new phrasing'], 0)).toMatchObject({ learned: 0, served: 0 });
     });
 
+    it('lists the queue in arrival order (even within one millisecond), and reports on a period', async () => {
+      await addAgents();
+      let clock = NOW;
+      const s = serviceOver(store, { now: () => clock });
+      const make = async (over: Partial<NewHandoffCommand> = {}) => {
+        const r = await s.create(command(over));
+        if (!r.ok) throw new Error(r.reason);
+        return r.handoff.id;
+      };
+      const a = await make({ transcript: searches('Refund ', 'refund') });
+      const b = await make();
+      const c = await make();
+      clock = NOW + 1000;
+      const phone = await make({ channel: 'phone' });
+      const ids = (list: { id: string }[]) => list.map((h) => h.id);
+
+      expect(await store.queuedIds('chat')).toEqual([a, b, c]);
+      expect(await store.queuePosition(b)).toBe(2);
+      expect(await store.queueLength('chat')).toBe(3);
+      expect(await store.countOpenInChannel('chat')).toBe(3);
+      expect(ids(await store.listOpenInChannel('chat', 'oldest', 2))).toEqual([a, b]);
+      expect(ids(await store.listOpenInChannel('chat', 'newest', 2))).toEqual([c, b]);
+      expect(ids(await store.listOpenCreatedBefore('chat', '2025-03-01T10:00:00.001Z', 10))).toEqual([a, b, c]);
+      expect(await store.listOpenCreatedBefore('chat', T, 10)).toEqual([]);
+
+      clock = NOW + 60_000;
+      expect((await s.claim(b, ADA)).ok).toBe(true);
+      expect((await s.message(b, { clientMessageId: 'r1', text: 'Hello', agent: ADA })).ok).toBe(true);
+      expect(await store.queuedIds('chat')).toEqual([a, c]);
+      expect(await store.queuePosition(c)).toBe(2);
+      expect(await store.queuePosition(b)).toBeNull();
+      expect(await store.firstReplySeconds(T)).toEqual([60]);
+
+      clock = NOW + 120_000;
+      expect((await s.resolve(a, ADA, { outcome: 'answered', articleId: null, noArticle: true })).ok).toBe(true);
+      expect(ids(await store.listHandoffs('open', 10))).toEqual([b, c, phone]);
+      expect(ids(await store.listHandoffs('resolved', 10))).toEqual([a]);
+      expect(ids(await store.listHandoffs('all', 10))).toEqual([phone, c, b, a]);
+
+      const report = await store.report(T, '2025-03-01T11:00:00.000Z');
+      expect(report).toMatchObject({
+        byChannel: { chat: 3, callback: 0, phone: 1 },
+        byOutcome: { answered: 1, no_answer: 0, duplicate: 0, other: 0 },
+        visitors: 4,
+        medianFirstReplySeconds: 60,
+        noResultSearches: [{ query: 'refund', count: 2, visitors: 1 }],
+        noArticleSearches: [{ query: 'refund', count: 2, visitors: 1 }],
+        noArticleHandoffs: 1,
+        noArticleVisitors: 1,
+      });
+      expect((await store.report('2025-03-01T10:00:00.500Z', '2025-03-01T11:00:00.000Z')).byChannel).toEqual({ chat: 0, callback: 0, phone: 1 });
+    });
+
     it('keeps an agent’s id when their password changes', async () => {
       const first = await store.upsertAgent({ id: 'a1', email: 'Ada@Example.com', name: 'Ada', passwordHash: 'h1', salt: 's1', createdAt: T });
       const second = await store.upsertAgent({ id: 'a2', email: 'ada@example.com', name: 'Ada L.', passwordHash: 'h2', salt: 's2', createdAt: T });
