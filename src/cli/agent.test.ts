@@ -40,14 +40,14 @@ describe('lifeline agent add', () => {
     }
   }, 30_000);
 
-  it('refuses a PostgreSQL address in LIFELINE_DB, without making a file of it or showing the password', async () => {
+  it('says a PostgreSQL address in LIFELINE_DB cannot be reached, without making a file of it or showing the password', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'lifeline-cli-'));
-    const error = await lifeline(['agent', 'add', 'a@example.com'], { LIFELINE_DB: 'postgres://lifeline:hunter22@db/lifeline', LIFELINE_AGENT_PASSWORD: 'long-enough' }, undefined, cwd).then(
+    const error = await lifeline(['agent', 'add', 'a@example.com'], { LIFELINE_DB: 'postgres://lifeline:hunter22@127.0.0.1:1/lifeline', LIFELINE_AGENT_PASSWORD: 'long-enough' }, undefined, cwd).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );
     expect(error?.code).toBe(2);
-    expect(error?.stderr).toContain('LIFELINE_DB is the PostgreSQL address postgres://lifeline:***@db/lifeline: the command line works on SQLite files only');
+    expect(error?.stderr).toContain('LIFELINE_DB: cannot reach the PostgreSQL database postgres://lifeline:***@127.0.0.1:1/lifeline: nothing answers at 127.0.0.1:1');
     expect(error?.stderr).not.toContain('hunter22');
     expect(await readdir(cwd)).toEqual([]);
   }, 30_000);

@@ -6,14 +6,13 @@
  *   lifeline agent add <email> [--name "Sam"]    create an agent, or set their password and name
  *   lifeline index <folder|file.csv|file.json> [--out articles.json]
  *   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
- *   lifeline phrasings [--db <file>] [--pending] the learned phrasings, as history.json
+ *   lifeline phrasings [--db <file|url>] [--pending] the learned phrasings, as history.json
  *   lifeline help                                this text
  */
-import { mkdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readFile, writeFile } from 'node:fs/promises';
-import { addAgent, dbPathFrom, UsageError } from './agent';
+import { addAgent, databaseFrom, UsageError } from './agent';
 import { buildArticles, indexFile, InputError, parseSynonymsFile } from '../search/cli-index';
 import { parseHistory } from '../search/history';
 import { SEARCH_LANGUAGES } from '../search/language';
@@ -23,7 +22,8 @@ import { readPhrasings } from './phrasings';
 const HELP = `Usage:
   lifeline serve [--demo]                     start the server (PORT, HOST, LIFELINE_DB, ...); --demo: the demo
                                               shop's articles and hours where they are not set, as npm start
-  lifeline agent add <email> [--name "Sam"]   create an agent in LIFELINE_DB (default ./data/lifeline.db), or set
+  lifeline agent add <email> [--name "Sam"]   create an agent in LIFELINE_DB (a file, default ./data/lifeline.db,
+                                              or a postgres:// address), or set
                                               the password (and name) of an existing one; the password comes from
                                               LIFELINE_AGENT_PASSWORD, else it is asked for (hidden), else read
                                               from standard input
@@ -39,9 +39,10 @@ const HELP = `Usage:
                                               one JSON line of results per query (queries from stdin, one a
                                               line, when none is given), best first, none when the index has no
                                               good answer; --history adds learned phrasings (history.json)
-  lifeline phrasings [--db <file>] [--pending]
+  lifeline phrasings [--db <file|url>] [--pending]
                                               print the phrasings learned from resolved handoffs that are served
-                                              (in --db, else LIFELINE_DB, default ./data/lifeline.db) as
+                                              (in --db, else LIFELINE_DB, default ./data/lifeline.db; a file or a
+                                              postgres:// address) as
                                               history.json, for lifeline search --history; --pending: also those
                                               taught by one handoff and not confirmed yet
   lifeline help                               this text`;
@@ -79,11 +80,10 @@ async function main(argv: string[]): Promise<number> {
     const nameAt = rest.indexOf('--name');
     const name = nameAt >= 0 ? rest[nameAt + 1] : undefined;
     if (nameAt >= 0 && name === undefined) throw new UsageError('--name needs a value');
-    const dbPath = dbPathFrom(process.env);
-    mkdirSync(dirname(dbPath), { recursive: true });
+    const database = databaseFrom(process.env);
     const password = await readPassword(process.env);
-    const agent = await addAgent({ email: email ?? '', password, dbPath, ...(name !== undefined && { name }) });
-    console.log(`${agent.created ? 'Added' : 'Updated'} agent ${agent.email} (${agent.name}) in ${dbPath}; they can sign in at /console.`);
+    const agent = await addAgent({ email: email ?? '', password, database, ...(name !== undefined && { name }) });
+    console.log(`${agent.created ? 'Added' : 'Updated'} agent ${agent.email} (${agent.name}) in ${agent.shown}; they can sign in at /console.`);
     return 0;
   }
   if (command === 'index') return indexCommand(argv.slice(1));
@@ -185,7 +185,7 @@ async function searchCommand(args: string[]): Promise<number> {
 async function phrasingsCommand(args: string[]): Promise<number> {
   const { positional, options } = parseOptions(args, ['--db'], ['--pending']);
   if (positional.length > 0) throw new UsageError(`phrasings takes no arguments, got "${positional.join(' ')}"`);
-  const history = await readPhrasings(options.get('--db') ?? dbPathFrom(process.env), { pending: options.has('--pending') });
+  const history = await readPhrasings(databaseFrom(process.env, options.get('--db')), { pending: options.has('--pending') });
   process.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
   return 0;
 }

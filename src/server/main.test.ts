@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPool } from './store/postgres/connect';
+import { migrate, MIGRATIONS } from './store/postgres/migrations';
+import { describeWithPostgres } from './store/postgres/testing';
 import { openSqliteStore } from './store/sqlite';
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
@@ -61,10 +64,10 @@ const oneClearLine = (output: string) => {
 };
 
 describe('a start that cannot be', () => {
-  it('refuses a PostgreSQL address in LIFELINE_DB, saying the engine is not available, without the password or a file made of it', async () => {
+  it('stops on a PostgreSQL address where nothing answers, naming LIFELINE_DB and the address without the password', async () => {
     const { code, output } = await refusedStart({ LIFELINE_DB: 'postgres://lifeline:hunter22@127.0.0.1:1/lifeline', ...AGENT });
     expect(code).toBe(2);
-    expect(output).toMatch(/^Lifeline cannot start: LIFELINE_DB: postgres:\/\/lifeline:\*\*\*@127\.0\.0\.1:1\/lifeline is a PostgreSQL address, and this version of Lifeline stores its data only in SQLite/);
+    expect(output).toMatch(/^Lifeline cannot start: LIFELINE_DB: cannot reach the PostgreSQL database postgres:\/\/lifeline:\*\*\*@127\.0\.0\.1:1\/lifeline: nothing answers at 127\.0\.0\.1:1/);
     expect(output).not.toContain('hunter22');
     expect(output.trim().split('\n')).toHaveLength(1);
   });
@@ -164,4 +167,30 @@ describe('a slow client', () => {
       await server.exit;
     }
   }, 30_000);
+});
+
+describeWithPostgres('a start on PostgreSQL', (pg) => {
+  it('migrates a new database, saves the agent and says where the data is, without the password', async () => {
+    const url = await pg.newDatabase();
+    const server = start({ LIFELINE_DB: url, ...AGENT });
+    try {
+      await expect.poll(server.output, { timeout: 30_000 }).toMatch(/Lifeline on http:\/\/127\.0\.0\.1:\d+\/ \(API under \/v1, database postgres:\/\/[^:]+:\*\*\*@/);
+      expect(server.output()).toContain(`Lifeline agent ${AGENT.LIFELINE_AGENT_EMAIL} (`);
+      expect(server.output()).not.toContain(new URL(url).password);
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exit).toBe(0);
+    }
+  }, 60_000);
+
+  it('refuses a database of a newer Lifeline, naming LIFELINE_DB', async () => {
+    const url = await pg.newDatabase();
+    const pool = createPool(url, { max: 1 });
+    await migrate(pool, [...MIGRATIONS, 'SELECT 1']);
+    await pool.end();
+    const { code, output } = await refusedStart({ LIFELINE_DB: url });
+    expect(code).toBe(2);
+    expect(output).toMatch(/^Lifeline cannot start: LIFELINE_DB: cannot bring the database postgres:\/\/\S+ up to date: the database is at schema version \d+, newer than this Lifeline knows/);
+    oneClearLine(output);
+  }, 60_000);
 });

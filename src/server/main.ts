@@ -5,8 +5,7 @@
  * let requests finish, and close the database.
  */
 import { serve } from '@hono/node-server';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAgent } from './agents';
 import { isUrl, NO_CATALOG, readCatalog, watchCatalog, type WatchedCatalog } from './article-catalog';
@@ -14,9 +13,9 @@ import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
 import { withDemoDefaults } from './demo';
-import { DEFAULTS, readSettings, SettingError, type Settings } from './config';
+import { readSettings, SettingError, type Settings } from './config';
 import { ownOrigins } from './origins';
-import { openSqliteStore } from './store/sqlite';
+import { openStore, StoreUnavailable } from './store/open';
 import type { Store } from './store/types';
 
 /** How long shutdown waits for open connections before cutting them. */
@@ -39,20 +38,13 @@ try {
   throw error;
 }
 
-if (settings.database.engine === 'postgres') {
-  // The address is read and checked (config.ts), but no store runs on PostgreSQL yet: say so
-  // rather than start on something else than what was asked.
-  fatal(
-    `LIFELINE_DB: ${settings.database.shown} is a PostgreSQL address, and this version of Lifeline stores its data only in SQLite: set LIFELINE_DB to a file path, like ${DEFAULTS.LIFELINE_DB}.`,
-  );
-}
-const dbPath = resolve(settings.database.path);
 let store: Store;
+let shownDb: string;
 try {
-  mkdirSync(dirname(dbPath), { recursive: true });
-  store = openSqliteStore(dbPath);
+  ({ store, shown: shownDb } = await openStore(settings.database));
 } catch (error) {
-  fatal(`LIFELINE_DB: cannot open the database ${dbPath}: ${(error as Error).message}`);
+  if (error instanceof StoreUnavailable) fatal(error.message);
+  throw error;
 }
 if (settings.agent) {
   try {
@@ -60,7 +52,7 @@ if (settings.agent) {
     console.log(`Lifeline agent ${agent.email} (${agent.name}) can sign in.`);
   } catch (error) {
     // A database that opened but cannot take the agent (damaged pages, say): said, not a stack trace.
-    fatal(`LIFELINE_DB: cannot save the agent of LIFELINE_AGENT_EMAIL in the database ${dbPath}: ${(error as Error).message}`);
+    fatal(`LIFELINE_DB: cannot save the agent of LIFELINE_AGENT_EMAIL in the database ${shownDb}: ${(error as Error).message}`);
   }
 }
 
@@ -108,7 +100,7 @@ const headersTimeout = Math.min(HEADERS_TIMEOUT_MS, requestTimeout);
 const serverOptions = { requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(5_000, Math.max(250, headersTimeout / 4)) };
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host, serverOptions }, (info) => {
   if (settings.port === 0) for (const origin of ownOrigins({ ...settings, port: info.port })) origins.add(origin);
-  console.log(`Lifeline on http://${settings.host}:${info.port}/ (API under /v1, database ${dbPath})`);
+  console.log(`Lifeline on http://${settings.host}:${info.port}/ (API under /v1, database ${shownDb})`);
   if (demo) console.log('Demo shop: its articles and hours unless LIFELINE_ARTICLES, LIFELINE_HOURS or LIFELINE_TIMEZONE say otherwise.');
 });
 server.on('error', (error: NodeJS.ErrnoException) => {

@@ -228,8 +228,10 @@ export interface StoreTx extends StoreReads {
 export interface Store extends StoreReads {
   /**
    * Runs `fn` in one transaction and commits what it wrote when it resolves; rolls all of it
-   * back when it throws. Transactions never interleave: a second one starts once the first
-   * has ended (SQLite: BEGIN IMMEDIATE, one at a time on the connection). `fn` does its work
+   * back when it throws. SQLite runs one at a time (BEGIN IMMEDIATE on the connection);
+   * PostgreSQL runs them side by side and holds what a transaction read to decide until it
+   * ends: the row of handoffForUpdate, the slot of bookedAt, the article of listPhrasings, the
+   * event log from appendEvent (postgres/store.ts). `fn` does its work
    * through `tx` only: it never calls `transaction` again (it would wait for itself) and never
    * waits on anything but the store (network, timers), which would hold every other writer.
    */

@@ -15,3 +15,16 @@ export const MIGRATION_LOCK = [NAMESPACE, 1] as const;
  * commit in the order they are handed out (migrations.ts, the events table).
  */
 export const EVENT_LOG_LOCK = [NAMESPACE, 2] as const;
+
+/**
+ * Namespaces of per-thing locks, keyed by hashtext() of the thing (pg_advisory_xact_lock(ns,
+ * hashtext(x))): two different things may share a key now and then, which only makes one wait.
+ */
+/** A callback slot, by its start (callback.from): counting and booking it is one step (store.ts bookedAt). */
+export const SLOT_LOCKS = NAMESPACE + 1;
+/** An article's learned phrasings: reading them in a transaction holds them until it ends (store.ts). */
+export const PHRASING_LOCKS = NAMESPACE + 2;
+/** A widget's clientId: looking it up in a transaction holds it, so a create sent twice at once makes one handoff. */
+export const CLIENT_ID_LOCKS = NAMESPACE + 3;
+/** A ref: asking whether an open handoff has it holds it, so two new handoffs never pick the same one. */
+export const REF_LOCKS = NAMESPACE + 4;

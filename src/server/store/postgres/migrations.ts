@@ -159,6 +159,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (name, key)
   );
   `,
+
+  // 3: the order handoffs arrived in, for those created in the same millisecond (SQLite orders
+  // them by rowid): the queue, positions and lists order by (created_at, arrival).
+  `
+  ALTER TABLE handoffs ADD COLUMN arrival bigint GENERATED ALWAYS AS IDENTITY;
+  DROP INDEX handoffs_queue;
+  CREATE INDEX handoffs_queue ON handoffs(status, channel, created_at, arrival);
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeStoreContract } from '../contract';
+import type { NewHandoffRow, Store } from '../types';
+import { createPool } from './connect';
+import { migrate } from './migrations';
+import { createPostgresStore } from './store';
+import { describeWithPostgres } from './testing';
+
+const T = '2025-03-01T10:00:00.000Z';
+
+async function migrated(url: string): Promise<void> {
+  const setup = createPool(url, { max: 1 });
+  await migrate(setup);
+  await setup.end();
+}
+
+describeWithPostgres('PostgreSQL store', (pg) => {
+  describeStoreContract('PostgreSQL', async () => {
+    const url = await pg.newDatabase();
+    await migrated(url);
+    const opened: Store[] = [];
+    return {
+      open() {
+        const s = createPostgresStore(createPool(url, { max: 4 }));
+        opened.push(s);
+        return s;
+      },
+      async drop() {
+        for (const s of opened.splice(0)) await s.close();
+      },
+    };
+  });
+
+  let store: Store;
+  let url: string;
+  beforeEach(async () => {
+    url = await pg.newDatabase();
+    await migrated(url);
+    store = createPostgresStore(createPool(url, { max: 4 }));
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  /** How many connections to this database wait for a lock. */
+  const lockWaiters = async (): Promise<number> => {
+    const watch = createPool(url, { max: 1 });
+    try {
+      const { rows } = await watch.query<{ n: number }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      );
+      return rows[0]!.n;
+    } finally {
+      await watch.end();
+    }
+  };
+
+  const row = (over: Partial<NewHandoffRow> = {}): NewHandoffRow => ({
+    id: 'h1',
+    ref: '1234',
+    clientId: 'client-1',
+    tokenHash: '0'.repeat(64),
+    channel: 'chat',
+    visitor: null,
+    callback: null,
+    context: null,
+    transcript: [],
+    createdAt: T,
+    ...over,
+  });
+
+  it('holds a handoff read for update until the transaction ends, whatever the other does meanwhile', async () => {
+    await store.transaction((tx) => tx.insertHandoff(row()));
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const first = store.transaction(async (tx) => {
+      await tx.handoffForUpdate('h1');
+      locked();
+      await held;
+      await tx.updateHandoff('h1', { status: 'active' });
+      order.push('first commits');
+    });
+    await lockTaken;
+    const second = store.transaction(async (tx) => {
+      const h = await tx.handoffForUpdate('h1');
+      order.push(`second reads ${h!.status}`);
+    });
+    // The second waits on the row: the first goes on once the second is seen waiting.
+    try {
+      await expect.poll(lockWaiters, { timeout: 3_000 }).toBe(1);
+    } finally {
+      release();
+      await Promise.all([first, second]);
+    }
+    expect(order).toEqual(['first commits', 'second reads active']);
+  });
+
+  it('stores text without U+0000, which PostgreSQL cannot hold', async () => {
+    await store.transaction(async (tx) => {
+      await tx.insertHandoff(row({ visitor: { name: 'A\u0000da' }, transcript: [{ type: 'search', at: T, query: 'x\u0000y', resultCount: 0, topIds: [] }] }));
+      await tx.insertMessage({ id: 'm1', handoffId: 'h1', clientMessageId: 'c\u00001', sender: 'visitor', agentId: null, text: 'hi\u0000 there', at: T, seq: 1 });
+      await tx.appendEvent('h1', { type: 'status', status: 'queued', position: 1, estimatedWaitSeconds: null }, T);
+    });
+    const h = await store.findHandoff('h1');
+    expect(h!.visitor).toEqual({ name: 'Ada' });
+    expect(h!.transcript).toMatchObject([{ query: 'xy' }]);
+    expect((await store.messages('h1')).map((m) => [m.clientMessageId, m.text])).toEqual([['c1', 'hi there']]);
+    expect(await store.findMessage('h1', 'visitor', 'c\u00001')).toMatchObject({ text: 'hi there' });
+  });
+});
