@@ -6,6 +6,7 @@
  */
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
+import type pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { ensureAgent } from './agents';
 import { isUrl, NO_CATALOG, readCatalog, watchCatalog, type WatchedCatalog } from './article-catalog';
@@ -16,6 +17,7 @@ import { withDemoDefaults } from './demo';
 import { readSettings, SettingError, type Settings } from './config';
 import { ownOrigins } from './origins';
 import { openStore, StoreUnavailable } from './store/open';
+import { postgresShared } from './store/postgres/shared';
 import type { Store } from './store/types';
 
 /** How long shutdown waits for open connections before cutting them. */
@@ -40,8 +42,9 @@ try {
 
 let store: Store;
 let shownDb: string;
+let pool: pg.Pool | undefined;
 try {
-  ({ store, shown: shownDb } = await openStore(settings.database));
+  ({ store, shown: shownDb, pool } = await openStore(settings.database));
 } catch (error) {
   if (error instanceof StoreUnavailable) fatal(error.message);
   throw error;
@@ -72,7 +75,12 @@ if (settings.articles) {
   }
 }
 
-const bus = createBus<BusMessage>();
+// On PostgreSQL every instance shares the event bus (LISTEN/NOTIFY over the event log), who is
+// online and the rate limits, so any number of instances behind any load balancer act as one.
+// On SQLite, one process: they live in its memory.
+const shared = pool ? postgresShared(pool) : null;
+if (shared) await shared.ready;
+const bus = shared?.bus ?? createBus<BusMessage>();
 // Port 0 (any free port) is known once listening: its origins are added then.
 const origins = new Set(settings.port === 0 ? [] : ownOrigins(settings));
 const app = createApp({
@@ -89,6 +97,7 @@ const app = createApp({
   callbacks: settings.callbacks,
   rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
   articles: articles ?? NO_CATALOG,
+  ...(shared && { presence: shared.presence, limiter: shared.limiter }),
 });
 
 // A client that sends its request slowly holds a connection: it is cut off (408) once
@@ -147,7 +156,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void (shared?.end() ?? Promise.resolve())
+        .catch((error: unknown) => console.error('Lifeline: leaving the shared bus and presence failed', error))
+        .then(() => store.close())
+        .then(() => process.exit(0));
     });
   });
 }

@@ -5,6 +5,7 @@
  * several instances start at once). For the server and the command line alike.
  */
 import { mkdirSync } from 'node:fs';
+import type pg from 'pg';
 import { dirname, resolve } from 'node:path';
 import type { DatabaseSetting } from '../config';
 import { openPool, type PoolOptions } from './postgres/connect';
@@ -17,6 +18,8 @@ export interface OpenedStore {
   store: Store;
   /** Where the data is, to print: the file's absolute path, or the address without its password. */
   shown: string;
+  /** PostgreSQL's pool, for what several instances share besides the store (postgres/shared.ts). */
+  pool?: pg.Pool;
 }
 
 /** A reason in words why LIFELINE_DB cannot be used; the message names LIFELINE_DB and what it points to. */
@@ -42,5 +45,5 @@ export async function openStore(database: DatabaseSetting, options: { createFile
     await pool.end().catch(() => undefined);
     throw new StoreUnavailable(`LIFELINE_DB: cannot bring the database ${database.shown} up to date: ${(error as Error).message}`, { cause: error });
   }
-  return { store: createPostgresStore(pool), shown: database.shown };
+  return { store: createPostgresStore(pool), shown: database.shown, pool };
 }
