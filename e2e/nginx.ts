@@ -33,7 +33,8 @@ export function proxyConfig(port: number, upstreams: readonly number[], dir: str
       /^http \{$/m,
       [
         'http {',
-        `  access_log ${join(dir, 'access.log')};`,
+        `  log_format lifeline_e2e '$status $request_method $uri $upstream_addr';`,
+        `  access_log ${join(dir, 'access.log')} lifeline_e2e;`,
         ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, `${t}_temp`)};`),
       ].join('\n'),
     );
@@ -42,8 +43,19 @@ export function proxyConfig(port: number, upstreams: readonly number[], dir: str
   return replaced;
 }
 
+/** A request as the proxy logged it (when it ended): its status, method, path and the instances tried. */
+export interface ProxiedRequest {
+  status: number;
+  method: string;
+  path: string;
+  /** "127.0.0.1:3001", or several ("a, b") when nginx went on to the next instance. */
+  upstream: string;
+}
+
 export interface Proxy {
   readonly origin: string;
+  /** Every request that has ended so far, in order. */
+  requests(): ProxiedRequest[];
   /** The upstream ports nginx has an open connection to now (an event stream: no keepalive pool). */
   openUpstreamConnections(upstreams: readonly number[]): Map<number, number>;
   stop(): Promise<void>;
@@ -110,5 +122,16 @@ export async function startProxy(nginx: string, port: number, upstreams: readonl
     }
     return counts;
   };
-  return { origin, openUpstreamConnections, stop };
+  const requests = (): ProxiedRequest[] => {
+    const file = join(dir, 'access.log');
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [status, method, path, ...upstream] = line.split(' ');
+        return { status: Number(status), method: method!, path: path!, upstream: upstream.join(' ') };
+      });
+  };
+  return { origin, requests, openUpstreamConnections, stop };
 }

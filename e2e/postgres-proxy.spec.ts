@@ -3,8 +3,8 @@
  * (docs/nginx.conf: round-robin, event streams unbuffered). The visitor's page and the agent's
  * console both go through the proxy, so their requests land on different instances. Mid-chat the
  * instance holding an event stream is killed with SIGKILL; the chat carries on through the
- * others: each side's stream reconnects through the proxy by itself, and every message is shown
- * exactly once on both sides and stored once.
+ * others: a cut stream reconnects through the proxy by itself, nginx skips the dead instance (no
+ * request gets a 502), and every message is shown exactly once on both sides and stored once.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { findServerBinaries, startTestCluster, type TestCluster } from '../src/server/store/postgres/test-cluster';
@@ -110,6 +110,14 @@ test('three instances behind nginx: one killed mid-chat, the chat carries on, ev
     const [victimPort] = [...open.entries()].sort((a, b) => b[1] - a[1])[0]!;
     await servers[ports.indexOf(victimPort)]!.kill();
     await expect.poll(() => proxy!.openUpstreamConnections(ports).get(victimPort)).toBe(0);
+    // The proxy logs a stream when it ends: the ones that went with the instance.
+    const cut = (): string[] =>
+      proxy!
+        .requests()
+        .filter((r) => r.upstream === `127.0.0.1:${victimPort}` && /\/events$/.test(r.path))
+        .map((r) => (r.path.startsWith('/v1/agent/') ? 'the agent’s stream' : 'the visitor’s stream'));
+    await expect.poll(() => cut().length).toBeGreaterThanOrEqual(1);
+    test.info().annotations.push({ type: 'killed with SIGKILL', description: `the instance on port ${victimPort}, holding ${cut().join(' and ')}` });
   });
 
   await test.step('the chat carries on through the other instances, both ways', async () => {
@@ -127,6 +135,8 @@ test('three instances behind nginx: one killed mid-chat, the chat carries on, ev
       await expect(bubbles(visitor, text), text).toHaveCount(1);
       await expect.poll(() => inLog(desk, text), text).toBe(1);
     }
+    // The dead instance was skipped: no request answered with the proxy's 502 or 504.
+    expect(proxy!.requests().filter((r) => r.status >= 500)).toEqual([]);
     const agent = await signInAgent(origin);
     try {
       const detail = await agent.byRef(ref);
