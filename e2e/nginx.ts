@@ -35,6 +35,8 @@ export function proxyConfig(port: number, upstreams: readonly number[], dir: str
         'http {',
         `  log_format lifeline_e2e '$status $request_method $uri $upstream_addr';`,
         `  access_log ${join(dir, 'access.log')} lifeline_e2e;`,
+        // Which instance answered: the test reads it off the visitor's event stream.
+        '  add_header X-E2E-Upstream $upstream_addr always;',
         ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, `${t}_temp`)};`),
       ].join('\n'),
     );
