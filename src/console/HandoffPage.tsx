@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useViewHeading } from './useViewHeading';
-import type { AgentHandoffDetail, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
+import type { AgentHandoffDetail, AgentLearning, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
 import type { ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
@@ -316,16 +316,19 @@ function ResolveForm({
   const title = typed ? (site?.get(typed) ?? read.get(typed)) : undefined;
   const unknown = Boolean(typed && site && !site.has(typed));
   const learning = useLearning(id, !noArticle && typed && !unknown ? typed : null);
-  /** The keys of the searches ticked to learn: at first, those about the article. */
-  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => setTicked(new Set(learning?.candidates.filter((c) => c.suggested).map((c) => c.key))), [learning]);
-  const toggle = (key: string, on: boolean): void =>
-    setTicked((now) => {
-      const next = new Set(now);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
+  /**
+   * The keys of the searches ticked to learn: those about the article, as the agent changed them
+   * for this list. Worked out as the list renders, not set by an effect after it: a Resolve
+   * pressed in between would otherwise send none ticked.
+   */
+  const [choices, setChoices] = useState<{ of: AgentLearning | null; ticked: ReadonlySet<string> }>({ of: null, ticked: new Set() });
+  const ticked = choices.of === learning ? choices.ticked : new Set(learning?.candidates.filter((c) => c.suggested).map((c) => c.key));
+  const toggle = (key: string, on: boolean): void => {
+    const next = new Set(ticked);
+    if (on) next.add(key);
+    else next.delete(key);
+    setChoices({ of: learning, ticked: next });
+  };
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
