@@ -52,5 +52,12 @@ describeWithPostgres('a server whose PostgreSQL goes away and comes back', (post
     expect(resumed).toBe(true);
     const after = await create();
     expect(after.status).toBe(201);
+
+    // A restart cuts every pooled connection: the next requests open new ones by themselves.
+    await postgres.cluster().restart();
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await create()).status);
+    expect(statuses.filter((s) => s !== 201 && s !== 503)).toEqual([]); // never a 500
+    expect(statuses.at(-1)).toBe(201);
   });
 });
