@@ -466,6 +466,8 @@ export interface OwnServer {
   readonly port: number;
   /** Ends it with SIGTERM (as a deploy does) and waits until the process has exited. */
   stop(): Promise<void>;
+  /** Ends it with SIGKILL (a crash: no shutdown of any kind) and waits until it has exited. */
+  kill(): Promise<void>;
 }
 
 /** A port nothing listens on now. */
@@ -502,6 +504,11 @@ export async function startServer(port: number, db: string, env: Record<string, 
     clearTimeout(killer);
   };
 
+  const kill = async (): Promise<void> => {
+    if (running()) child.kill('SIGKILL');
+    await exited;
+  };
+
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -517,5 +524,5 @@ export async function startServer(port: number, db: string, env: Record<string, 
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { origin, port, stop };
+  return { origin, port, stop, kill };
 }

@@ -1,6 +1,7 @@
 /** SQLite rows and their mapping to the Store's records (types.ts). */
 import type { CallbackRequest, HandoffContext, TranscriptEntry, Visitor } from '../../protocol/types';
-import type { AgentRecord, CallbackStep, HandoffRecord, MessageRecord, StoredEvent, StoredHandoffEvent } from './types';
+import type { HandoffRecord, StoredEvent, StoredHandoffEvent } from './types';
+export { toAgent, toCallbackStep, toMessage, type AgentRow, type CallbackStepRow, type MessageRow } from './rows';
 
 export interface HandoffRow {
   id: string;
@@ -24,39 +25,12 @@ export interface HandoffRow {
   callback_state: HandoffRecord['callbackState'];
 }
 
-export interface MessageRow {
-  id: string;
-  handoff_id: string;
-  client_message_id: string;
-  sender: 'visitor' | 'agent';
-  agent_id: string | null;
-  agent_name: string | null;
-  text: string;
-  at: string;
-}
-
 export interface EventRow {
   id: number;
   handoff_id: string;
   seq: number;
   data: string;
   at: string;
-}
-
-export interface CallbackStepRow {
-  at: string;
-  agent_id: string;
-  agent_name: string;
-  state: CallbackStep['state'];
-}
-
-export interface AgentRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string;
-  salt: string;
-  created_at: string;
 }
 
 export const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -89,27 +63,7 @@ export function toHandoff(r: HandoffRow): HandoffRecord {
   };
 }
 
-export function toMessage(r: MessageRow): MessageRecord {
-  return {
-    id: r.id,
-    handoffId: r.handoff_id,
-    clientMessageId: r.client_message_id,
-    sender: r.sender,
-    agentId: r.agent_id,
-    agentName: r.agent_name,
-    text: r.text,
-    at: r.at,
-  };
-}
-
 export function toEvent(r: EventRow): StoredEvent {
   return { id: r.id, handoffId: r.handoff_id, seq: r.seq, event: parse<StoredHandoffEvent>(r.data)!, at: r.at };
 }
 
-export function toAgent(r: AgentRow): AgentRecord {
-  return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, salt: r.salt, createdAt: r.created_at };
-}
-
-export function toCallbackStep(r: CallbackStepRow): CallbackStep {
-  return { at: r.at, agentId: r.agent_id, agentName: r.agent_name, state: r.state };
-}

@@ -7,38 +7,7 @@ import type { LearnablePhrasing } from '../../phrasings';
 import type { PhrasingPatch, PhrasingRecord } from '../types';
 import { clean } from './rows';
 import type { Queryable } from './store';
-
-interface PhrasingRow {
-  id: number;
-  article_id: string;
-  text: string;
-  key: string;
-  count: number;
-  first_learned_at: string;
-  last_learned_at: string;
-  last_handoff_id: string | null;
-  handoff_ref: string | null;
-  removed_at: string | null;
-  removed_by: string | null;
-  confirmed_at: string | null;
-  confirmed_by: string | null;
-}
-
-const toPhrasing = (r: PhrasingRow): PhrasingRecord => ({
-  id: String(r.id),
-  articleId: r.article_id,
-  text: r.text,
-  key: r.key,
-  count: r.count,
-  firstLearnedAt: r.first_learned_at,
-  lastLearnedAt: r.last_learned_at,
-  handoffId: r.last_handoff_id,
-  handoffRef: r.handoff_ref,
-  removedAt: r.removed_at,
-  removedBy: r.removed_by,
-  confirmedAt: r.confirmed_at,
-  confirmedBy: r.confirmed_by,
-});
+import { toPhrasing, type PhrasingRow } from '../rows';
 
 const SELECT = 'SELECT p.*, h.ref AS handoff_ref FROM phrasings p LEFT JOIN handoffs h ON h.id = p.last_handoff_id';
 // Most learned first; of equals, the most recently learned. Text sorts by bytes, as SQLite's.

@@ -1,0 +1,86 @@
+/**
+ * The rows both engines store alike (messages, agents, callback steps, phrasings) and their
+ * mapping to the Store's records (types.ts). What differs by engine (JSON as text or jsonb,
+ * booleans as 0/1) stays in sqlite-rows.ts and postgres/rows.ts.
+ */
+import type { AgentRecord, CallbackStep, MessageRecord, PhrasingRecord } from './types';
+
+export interface MessageRow {
+  id: string;
+  handoff_id: string;
+  client_message_id: string;
+  sender: 'visitor' | 'agent';
+  agent_id: string | null;
+  agent_name: string | null;
+  text: string;
+  at: string;
+}
+
+export interface AgentRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  salt: string;
+  created_at: string;
+}
+
+export interface CallbackStepRow {
+  at: string;
+  agent_id: string;
+  agent_name: string;
+  state: CallbackStep['state'];
+}
+
+export function toMessage(r: MessageRow): MessageRecord {
+  return {
+    id: r.id,
+    handoffId: r.handoff_id,
+    clientMessageId: r.client_message_id,
+    sender: r.sender,
+    agentId: r.agent_id,
+    agentName: r.agent_name,
+    text: r.text,
+    at: r.at,
+  };
+}
+
+export function toAgent(r: AgentRow): AgentRecord {
+  return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, salt: r.salt, createdAt: r.created_at };
+}
+
+export function toCallbackStep(r: CallbackStepRow): CallbackStep {
+  return { at: r.at, agentId: r.agent_id, agentName: r.agent_name, state: r.state };
+}
+
+export interface PhrasingRow {
+  id: number;
+  article_id: string;
+  text: string;
+  key: string;
+  count: number;
+  first_learned_at: string;
+  last_learned_at: string;
+  last_handoff_id: string | null;
+  handoff_ref: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+}
+
+export const toPhrasing = (r: PhrasingRow): PhrasingRecord => ({
+  id: String(r.id),
+  articleId: r.article_id,
+  text: r.text,
+  key: r.key,
+  count: r.count,
+  firstLearnedAt: r.first_learned_at,
+  lastLearnedAt: r.last_learned_at,
+  handoffId: r.last_handoff_id,
+  handoffRef: r.handoff_ref,
+  removedAt: r.removed_at,
+  removedBy: r.removed_by,
+  confirmedAt: r.confirmed_at,
+  confirmedBy: r.confirmed_by,
+});
