@@ -1,6 +1,9 @@
 /**
- * The agents' live stream (GET /v1/agent/events). The stream is live only (no replay), so every
- * (re)connection calls `onOpen`: the screen reloads what it shows, then listens.
+ * The agents' live stream (GET /v1/agent/events). Stored events carry their event-log id: when
+ * EventSource reconnects by itself it sends Last-Event-ID, and a stream opened again after the
+ * browser gave up asks for `?lastEventId=`, so the server replays what was missed (from any
+ * instance). Every (re)connection still calls `onOpen`, and the screen reloads what it shows:
+ * what changed without an event (typing, a stream that could not be resumed) is shown right.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { AgentStreamEvent } from '../server/api/agent-types';
@@ -29,7 +32,10 @@ const REOPEN_MS = 5000;
 export function subscribeEvents(handlers: StreamHandlers): () => void {
   let source: EventSource | null = null;
   let reopen: ReturnType<typeof setTimeout> | undefined;
+  // The last stored event's id: a new EventSource does not carry the old one's Last-Event-ID.
+  let lastEventId = '';
   const onMessage = (e: MessageEvent<string>): void => {
+    if (e.lastEventId) lastEventId = e.lastEventId;
     try {
       handlers.onEvent(JSON.parse(e.data) as AgentStreamEvent);
     } catch (error) {
@@ -46,7 +52,7 @@ export function subscribeEvents(handlers: StreamHandlers): () => void {
     reopen = setTimeout(open, REOPEN_MS);
   };
   const open = (): void => {
-    source = new EventSource('/v1/agent/events');
+    source = new EventSource(lastEventId ? `/v1/agent/events?lastEventId=${encodeURIComponent(lastEventId)}` : '/v1/agent/events');
     source.addEventListener('open', onOpen);
     source.addEventListener('error', onError);
     for (const type of TYPES) source.addEventListener(type, onMessage);

@@ -16,11 +16,13 @@ import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
 import { problem, readJson, type ApiContext } from './http';
 import { refused } from './refusals';
-import { eventStream } from './sse';
+import { eventStream, lastEventIdOf } from './sse';
 import { toDetail, toMessage, toSummary } from './views';
 
 /** The longest list an agent gets at once. */
 const LIST_LIMIT = 500;
+/** Events read from the log per query while replaying the agents' stream. */
+const REPLAY_BATCH = 500;
 const FILTERS: readonly HandoffFilter[] = ['open', 'resolved', 'all'];
 
 export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
@@ -140,12 +142,18 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return changed(c, await service.callbackStep(c.req.param('id'), agentOf(c), body.value.state));
   });
 
-  // Live only: a console that (re)connects reads the lists first, then listens.
+  // Every handoff's events, a stored one with its event-log id as the SSE id: a console that
+  // reconnects (to any instance) with Last-Event-ID first gets what it missed; without one, it
+  // is live from now on (the console reads its lists, then listens).
   routes.get('/events', (c) => {
     const agentId = c.get('agent').id;
+    const after = lastEventIdOf(c) ?? null;
+    if (after !== null && Number.isNaN(after)) return problem(c, 400, 'Last-Event-ID must be a whole number, 0 or more.', 'Last-Event-ID');
     return eventStream(c, deps, {
       topic: AGENTS_TOPIC,
-      format: ({ handoffId, seq, event }) => ({
+      replay: { by: 'id', after, read: (id) => store.eventLogAfter(id, REPLAY_BATCH), limit: REPLAY_BATCH },
+      format: ({ handoffId, seq, id, event }) => ({
+        ...(id !== undefined && { id: String(id) }),
         event: event.type,
         data: JSON.stringify({ ...event, handoffId, seq } satisfies AgentStreamEvent),
       }),

@@ -257,6 +257,7 @@ describe('agent work', () => {
     await send(server.app, 'POST', `/v1/handoffs/${h.id}/typing`, { typing: true }, bearer(h.token));
     const got = await reading;
     expect(got[0]).toEqual({
+      id: '1',
       event: 'status',
       data: { type: 'status', status: 'queued', position: 1, estimatedWaitSeconds: null, handoffId: h.id, seq: 1 },
     });

@@ -115,3 +115,54 @@ describe('GET /v1/handoffs/:id/events', () => {
     expect(server.bus.size).toBe(0);
   });
 });
+
+describe('GET /v1/agent/events', () => {
+  const agentEvents = (cookie: Record<string, string>, headers: Record<string, string> = {}, query = '') =>
+    send(server.app, 'GET', `/v1/agent/events${query}`, undefined, { ...cookie, ...headers });
+  const stored = (e: { id?: string }) => e.id !== undefined;
+
+  it('ids stored events by the event log, and replays exactly what was missed after Last-Event-ID', async () => {
+    const { cookie } = await signIn(server);
+    const reading = readSse(await agentEvents(cookie), 2, { keep: stored });
+    await tick();
+    const a = await createHandoff(server.app); // status
+    await visitorMessage(server.app, a, 'seen'); // message
+    const seen = await reading;
+    expect(seen.map((e) => e.event)).toEqual(['status', 'message']);
+    const lastId = Number(seen[1]!.id);
+    expect(lastId).toBeGreaterThan(Number(seen[0]!.id));
+
+    // Disconnected: another handoff and a message go by, and typing (not stored, not replayed).
+    const b = await createHandoff(server.app);
+    await visitorMessage(server.app, a, 'missed on a');
+    await send(server.app, 'POST', `/v1/handoffs/${b.id}/typing`, { typing: true }, bearer(b.token));
+    await visitorMessage(server.app, b, 'missed on b');
+
+    const again = readSse(await agentEvents(cookie, { 'last-event-id': String(lastId) }), 4);
+    await tick();
+    await visitorMessage(server.app, b, 'live');
+    const got = await again;
+    expect(got.map((e) => [e.event, (e.data as { handoffId: string }).handoffId])).toEqual([
+      ['status', b.id],
+      ['message', a.id],
+      ['message', b.id],
+      ['message', b.id],
+    ]);
+    expect(got.map((e) => (e.data as { message?: { text: string } }).message?.text)).toEqual([undefined, 'missed on a', 'missed on b', 'live']);
+    const ids = got.map((e) => Number(e.id));
+    expect(ids[0]).toBe(lastId + 1);
+    expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+    expect(new Set(ids).size).toBe(4);
+
+    // The same through ?lastEventId= (a client that cannot set the header), from the last one.
+    const fromQuery = readSse(await agentEvents(cookie, {}, `?lastEventId=${ids[2]}`), 1, { keep: stored });
+    expect((await fromQuery).map((e) => e.id)).toEqual([String(ids[3])]);
+  });
+
+  it('refuses a Last-Event-ID that is not a number', async () => {
+    const { cookie } = await signIn(server);
+    const res = await agentEvents(cookie, { 'last-event-id': 'abc' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).path).toBe('Last-Event-ID');
+  });
+});

@@ -18,11 +18,21 @@ import { problem } from './http';
 import { phrasingRoutes } from './phrasings';
 import { statusRoutes } from './status';
 import { visitorRoutes } from './visitor';
+import { isDatabaseUnreachable } from '../store/unreachable';
+
+/** What a client is told to wait before trying again while the database is away. */
+const UNREACHABLE_RETRY_SECONDS = 2;
 
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
 
   api.onError((error, c) => {
+    // PostgreSQL restarting or out of reach: worth trying again soon (the pool reconnects by itself).
+    if (isDatabaseUnreachable(error)) {
+      console.error(`Lifeline: the database cannot be reached (${error.message}); answered 503`, c.req.method, c.req.path);
+      c.header('Retry-After', String(UNREACHABLE_RETRY_SECONDS));
+      return problem(c, 503, 'The database cannot be reached right now; try again in a moment.');
+    }
     console.error('Lifeline: a request failed', c.req.method, c.req.path, error);
     return problem(c, 500, 'Something went wrong on our side; try again in a moment.');
   });

@@ -10,7 +10,7 @@ import { handoffTopic, type ApiDeps, type ApiEnv } from './deps';
 import { waitEstimator } from '../service/estimate';
 import { clientIp, problem, rateLimited, readJson } from './http';
 import { refused } from './refusals';
-import { eventStream } from './sse';
+import { eventStream, lastEventIdOf } from './sse';
 import { requireVisitorToken } from './visitor-auth';
 import { toMessage } from './views';
 
@@ -72,11 +72,11 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   routes.get('/handoffs/:id/events', (c) => {
     const h = c.get('handoff');
-    const after = lastEventId(c.req.header('last-event-id') ?? c.req.query('lastEventId'));
-    if (after === null) return problem(c, 400, 'Last-Event-ID must be a whole number, 0 or more.', 'Last-Event-ID');
+    const after = lastEventIdOf(c) ?? 0; // absent: from the start
+    if (Number.isNaN(after)) return problem(c, 400, 'Last-Event-ID must be a whole number, 0 or more.', 'Last-Event-ID');
     return eventStream(c, deps, {
       topic: handoffTopic(h.id),
-      replay: { after, read: (seq) => deps.store.eventsAfter(h.id, seq) },
+      replay: { by: 'seq', after, read: (seq) => deps.store.eventsAfter(h.id, seq) },
       format: ({ seq, event }) => ({
         ...(seq !== null && { id: String(seq) }),
         event: event.type,
@@ -86,10 +86,4 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   return routes;
-}
-
-/** The seq the client already has: absent means 0 (from the start); garbage means null. */
-function lastEventId(value: string | undefined): number | null {
-  if (value === undefined || value.trim() === '') return 0;
-  return /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
 }

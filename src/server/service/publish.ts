@@ -10,6 +10,8 @@ import type { StoredEvent } from '../store/types';
 export interface BusMessage {
   handoffId: string;
   seq: number | null;
+  /** A stored event's event-log id (increasing across every handoff): the agents' stream's SSE id. */
+  id?: number;
   event: HandoffEvent;
 }
 
@@ -20,7 +22,7 @@ export const handoffTopic = (id: string): string => `handoff:${id}`;
 /** Every handoff's events: what the agents' console hears. */
 export const AGENTS_TOPIC = 'agents';
 
-export const fromStored = (e: StoredEvent): BusMessage => ({ handoffId: e.handoffId, seq: e.seq, event: e.event });
+export const fromStored = (e: StoredEvent): BusMessage => ({ handoffId: e.handoffId, seq: e.seq, id: e.id, event: e.event });
 
 /** Stored events go to the handoff's visitor and to the agents. */
 export function announce(bus: EventBus, events: readonly StoredEvent[]): void {

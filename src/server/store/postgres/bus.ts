@@ -75,6 +75,7 @@ const READ = 'SELECT id, handoff_id, seq, type, data FROM events WHERE id > $1 O
 const toMessage = (r: EventLogRow): BusMessage => ({
   handoffId: r.handoff_id,
   seq: r.seq,
+  id: Number(r.id), // a string from a pool without connect.ts's parsers
   event: ('type' in r.data ? r.data : { ...r.data, type: r.type }) as unknown as StoredHandoffEvent,
 });
 

@@ -49,6 +49,10 @@ export interface TestCluster {
   createDatabase(name?: string): Promise<string>;
   /** pg_ctl restart: every connection is cut, the data stays (fault tests). */
   restart(): Promise<void>;
+  /** Stops the server (fast), keeping its data and port, until `resume()` (an outage, for fault tests). */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same port. */
+  resume(): Promise<void>;
   /** Stops the server (immediately: nothing here is worth a checkpoint) and removes the folder. */
   stop(): Promise<void>;
 }
@@ -103,11 +107,12 @@ export async function startTestCluster(options: StartOptions = {}): Promise<Test
     await run('initdb', ['-D', data, '-U', SUPERUSER, `--pwfile=${passwordFile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const t1 = performance.now();
     let port = 0;
+    let serverOptions = '';
     // The free port may be taken between finding it and the server binding it: try again.
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
       const settings = { listen_addresses: '127.0.0.1', port: String(port), unix_socket_directories: folder, ...FAST, ...options.settings };
-      const serverOptions = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' ');
+      serverOptions = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' ');
       try {
         await run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions, 'start']);
         break;
@@ -138,6 +143,12 @@ export async function startTestCluster(options: StartOptions = {}): Promise<Test
       },
       async restart() {
         await run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-m', 'fast', 'restart']);
+      },
+      async halt() {
+        await run('pg_ctl', ['-D', data, '-w', '-t', '60', '-m', 'fast', 'stop']);
+      },
+      async resume() {
+        await run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions, 'start']);
       },
       async stop() {
         process.off('exit', cleanup);
