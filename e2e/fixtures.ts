@@ -388,6 +388,25 @@ export async function chooseAnotherSlot(page: Page): Promise<{ when: string; fro
   return { when: `${inSentence}, ${time}`, from: new Date((await chosen.getAttribute('value'))!).toISOString() };
 }
 
+/** On `origin`'s demo page: asks for a chat, writes `text`, waits until it is sent; returns the reference. */
+export async function startChat(page: Page, origin: string, text: string): Promise<string> {
+  await page.goto(`${origin}/`);
+  await openChannels(page);
+  await chooseChat(page);
+  await sendMessage(page, text);
+  await expectSent(page, text);
+  return visitorRef(page);
+}
+
+/** Signs the e2e agent in to the console at `origin` and waits for the queue. */
+export async function signInConsole(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/console`);
+  await page.getByLabel('Email').fill(E2E_AGENT.email);
+  await page.getByLabel('Password').fill(E2E_AGENT.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();
+}
+
 /** Waits for the reference the visitor is shown and returns it. */
 export const visitorRef = (page: Page): Promise<string> => visitorRefWithin(page, CREATED_TIMEOUT);
 

@@ -8,8 +8,7 @@ import { expect, test } from '@playwright/test';
 import { findServerBinaries, startTestCluster, type TestCluster } from '../src/server/store/postgres/test-cluster';
 import { inCi } from '../src/server/store/postgres/testing';
 import type { BackendStatus } from '../src/protocol/types';
-import { E2E_AGENT } from './playwright.config';
-import { bubbles, chooseChat, expectSent, freePort, openChannels, sendMessage, startServer, visitorRef, type OwnServer } from './fixtures';
+import { bubbles, expectSent, freePort, type OwnServer, sendMessage, signInConsole, startChat, startServer } from './fixtures';
 
 const binaries = findServerBinaries();
 test.skip(!binaries.dir && !inCi(), 'PostgreSQL’s server programs (initdb, pg_ctl) are not installed');
@@ -34,20 +33,12 @@ test('two instances on one PostgreSQL: the visitor on one, the agent on the othe
   const reply = 'Yes: tell me the new one and I will change it.';
   const answer = 'Thank you! 12 Harbour Lane.';
 
-  await visitor.goto(`${a!.origin}/`);
-  await openChannels(visitor);
-  await chooseChat(visitor);
-  await sendMessage(visitor, question);
-  await expectSent(visitor, question);
-  const ref = await visitorRef(visitor);
+  const ref = await startChat(visitor, a!.origin, question);
 
   const context = await browser.newContext();
   const desk = await context.newPage();
   const messages = desk.getByRole('log', { name: 'Messages' });
-  await desk.goto(`${b!.origin}/console`);
-  await desk.getByLabel('Email').fill(E2E_AGENT.email);
-  await desk.getByLabel('Password').fill(E2E_AGENT.password);
-  await desk.getByRole('button', { name: 'Sign in' }).click();
+  await signInConsole(desk, b!.origin);
 
   await test.step('the agent with the console open on B is online for visitors of A', async () => {
     await expect

@@ -10,8 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { findServerBinaries, startTestCluster, type TestCluster } from '../src/server/store/postgres/test-cluster';
 import { inCi } from '../src/server/store/postgres/testing';
 import type { BackendStatus } from '../src/protocol/types';
-import { E2E_AGENT } from './playwright.config';
-import { bubbles, chooseChat, expectSent, freePort, openChannels, sendMessage, signInAgent, startServer, visitorRef, type OwnServer } from './fixtures';
+import { bubbles, expectSent, freePort, type OwnServer, sendMessage, signInAgent, signInConsole, startChat, startServer } from './fixtures';
 import { findNginx, startProxy, type Proxy } from './nginx';
 
 const binaries = findServerBinaries();
@@ -63,20 +62,12 @@ test('three instances behind nginx: one killed mid-chat, the chat carries on, ev
     if (/\/v1\/handoffs\/[^/]+\/events$/.test(new URL(response.url()).pathname)) visitorStream = response.headers()['x-e2e-upstream'];
   });
 
-  await visitor.goto(`${origin}/`);
-  await openChannels(visitor);
-  await chooseChat(visitor);
-  await sendMessage(visitor, question);
-  await expectSent(visitor, question);
-  const ref = await visitorRef(visitor);
+  const ref = await startChat(visitor, origin, question);
 
   const context = await browser.newContext();
   const desk = await context.newPage();
   const log = desk.getByRole('log', { name: 'Messages' });
-  await desk.goto(`${origin}/console`);
-  await desk.getByLabel('Email').fill(E2E_AGENT.email);
-  await desk.getByLabel('Password').fill(E2E_AGENT.password);
-  await desk.getByRole('button', { name: 'Sign in' }).click();
+  await signInConsole(desk, origin);
 
   const agentSend = async (text: string): Promise<void> => {
     await desk.getByLabel('Reply').fill(text);

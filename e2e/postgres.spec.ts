@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { findServerBinaries, startTestCluster, type TestCluster } from '../src/server/store/postgres/test-cluster';
 import { inCi } from '../src/server/store/postgres/testing';
 import { E2E_AGENT } from './playwright.config';
-import { bubbles, chooseChat, expectSent, freePort, openChannels, sendMessage, signInAgent, startServer, visitorRef, type OwnServer } from './fixtures';
+import { bubbles, chooseChat, expectSent, freePort, openChannels, type OwnServer, sendMessage, signInAgent, signInConsole, startServer, visitorRef } from './fixtures';
 
 const binaries = findServerBinaries();
 test.skip(!binaries.dir && !inCi(), 'PostgreSQL’s server programs (initdb, pg_ctl) are not installed');
@@ -47,10 +47,7 @@ test('a chat on PostgreSQL: the agent answers from the console, and a restart lo
   const desk = await context.newPage();
   const messages = desk.getByRole('log', { name: 'Messages' });
   await test.step('the agent signs in, claims it in the console and answers: the visitor sees it', async () => {
-    await desk.goto(`${origin}/console`);
-    await desk.getByLabel('Email').fill(E2E_AGENT.email);
-    await desk.getByLabel('Password').fill(E2E_AGENT.password);
-    await desk.getByRole('button', { name: 'Sign in' }).click();
+    await signInConsole(desk, origin);
     await desk.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).click();
     await expect(desk.getByRole('heading', { name: `Chat · Ref ${ref}` })).toBeVisible();
     await expect(messages).toContainText(question);
