@@ -3,7 +3,19 @@
  * mapping to the Store's records (types.ts). What differs by engine (JSON as text or jsonb,
  * booleans as 0/1) stays in sqlite-rows.ts and postgres/rows.ts.
  */
-import type { AgentRecord, CallbackStep, MessageRecord, PhrasingRecord } from './types';
+import type { AgentRecord, CallbackStep, HandoffPatch, MessageRecord, PhrasingRecord } from './types';
+
+/** The patchable fields of a handoff and their columns (HandoffPatch). */
+export const PATCH_COLUMNS: { [K in keyof Required<HandoffPatch>]: string } = {
+  status: 'status',
+  agentId: 'agent_id',
+  firstReplyAt: 'first_reply_at',
+  resolvedAt: 'resolved_at',
+  outcome: 'outcome',
+  articleId: 'article_id',
+  noArticle: 'no_article',
+  callbackState: 'callback_state',
+};
 
 export interface MessageRow {
   id: string;

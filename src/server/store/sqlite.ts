@@ -26,18 +26,7 @@ import {
   type MessageRow,
 } from './sqlite-rows';
 import type { HandoffFilter, HandoffPatch, HandoffReport, HandoffRecord, SessionRecord, Store, StoreTx } from './types';
-
-/** The patchable fields of a handoff and their columns (HandoffPatch). */
-const PATCH_COLUMNS: { [K in keyof Required<HandoffPatch>]: string } = {
-  status: 'status',
-  agentId: 'agent_id',
-  firstReplyAt: 'first_reply_at',
-  resolvedAt: 'resolved_at',
-  outcome: 'outcome',
-  articleId: 'article_id',
-  noArticle: 'no_article',
-  callbackState: 'callback_state',
-};
+import { PATCH_COLUMNS } from './rows';
 
 /**
  * The tail of the transaction queue of each database file (one per ':memory:' store): every

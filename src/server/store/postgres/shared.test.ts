@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import type { BackendStatus } from '../../../protocol/types';
 import { handoffBody, send, startTestServer } from '../../testing';

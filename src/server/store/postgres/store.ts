@@ -36,23 +36,12 @@ import {
   type HandoffRow,
   type MessageRow,
 } from './rows';
+import { PATCH_COLUMNS } from '../rows';
 
 /** A pool or one of its connections: what a query runs on. */
 export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
 }
-
-/** The patchable fields of a handoff and their columns (HandoffPatch). */
-const PATCH_COLUMNS: { [K in keyof Required<HandoffPatch>]: string } = {
-  status: 'status',
-  agentId: 'agent_id',
-  firstReplyAt: 'first_reply_at',
-  resolvedAt: 'resolved_at',
-  outcome: 'outcome',
-  articleId: 'article_id',
-  noArticle: 'no_article',
-  callbackState: 'callback_state',
-};
 
 const OPEN = "('queued', 'active')";
 const HANDOFF = 'SELECT h.*, a.name AS agent_name FROM handoffs h LEFT JOIN agents a ON a.id = h.agent_id';
