@@ -167,6 +167,14 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX handoffs_queue;
   CREATE INDEX handoffs_queue ON handoffs(status, channel, created_at, arrival);
   `,
+
+  // 4: provisional event ids. An event is written with a negative id from this sequence and
+  // given its place in the log (events_id_seq) at the commit, under the event-log lock, in the
+  // same round trip as COMMIT (store.ts): the lock is held for microseconds, not for the rest of
+  // the transaction's round trips, so writers on every instance no longer queue behind it.
+  `
+  CREATE SEQUENCE events_provisional_id;
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */
