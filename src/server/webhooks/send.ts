@@ -23,13 +23,16 @@ export interface WebhookAttempt {
   now: number;
   /** @default WEBHOOK_TIMEOUT_MS */
   timeoutMs?: number;
+  /** Gives up early (the outbox stopping, or its lease on the job running out). */
+  signal?: AbortSignal;
 }
 
 export type AttemptResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
 export async function sendWebhook(attempt: WebhookAttempt): Promise<AttemptResult> {
   const timeoutMs = attempt.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
-  const signal = AbortSignal.timeout(timeoutMs);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = attempt.signal ? AbortSignal.any([timeout, attempt.signal]) : timeout;
   try {
     const response = await fetch(attempt.url, {
       method: 'POST',
@@ -50,7 +53,8 @@ export async function sendWebhook(attempt: WebhookAttempt): Promise<AttemptResul
     const reason = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     return { ok: false, status: response.status, error: `Answered ${reason}${said ? `: ${said}` : ''}` };
   } catch (error) {
-    if (signal.aborted) return { ok: false, status: null, error: `No answer within ${formatSeconds(timeoutMs)}` };
+    if (timeout.aborted) return { ok: false, status: null, error: `No answer within ${formatSeconds(timeoutMs)}` };
+    if (attempt.signal?.aborted) return { ok: false, status: null, error: 'Stopped before an answer came (the server was stopping)' };
     return { ok: false, status: null, error: `Could not reach it: ${reasonOf(error)}` };
   }
 }
