@@ -90,7 +90,12 @@ function DeliveryList({ id, title, list, empty }: { id: string; title: string; l
               <p class="muted delivery-line">
                 Happened <time dateTime={d.eventAt}>{exactTime(d.eventAt)}</time> · {deliveryLine(d)}
               </p>
-              {d.lastError && <p class="delivery-error">Last error: {d.lastError}</p>}
+              {d.lastError &&
+                (d.status === 'delivered' ? (
+                  <p class="muted delivery-line">An earlier try failed: {d.lastError}</p>
+                ) : (
+                  <p class="delivery-error">Last error: {d.lastError}</p>
+                ))}
             </li>
           ))}
         </ul>

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendWebhook } from './send';
 import { parseWebhookSecret } from './sign';
@@ -53,5 +55,21 @@ describe('sendWebhook against a real receiver', () => {
     receiver = undefined;
     const refused = await sendWebhook({ url, key, id: 'evt_4', body, now: Date.now() });
     expect(refused).toMatchObject({ ok: false, status: null, error: expect.stringMatching(/^Could not reach it: .*ECONNREFUSED/) });
+  });
+
+  it("shows a proxy's HTML error page as its words, cut short", async () => {
+    const page = `<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>${'<p>x</p>'.repeat(500)}</body></html>`;
+    const proxy = createServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end(page));
+    proxy.listen(0, '127.0.0.1');
+    await new Promise((resolve) => proxy.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/`;
+      const result = await sendWebhook({ url, key, id: 'evt_5', body, now: Date.now() });
+      expect(result).toMatchObject({ ok: false, status: 502, error: expect.stringMatching(/^Answered 502 Bad Gateway: 502 Bad Gateway 502 Bad Gateway nginx x x/) });
+      if (!result.ok) expect(result.error.length).toBeLessThan(260);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });

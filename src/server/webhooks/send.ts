@@ -74,7 +74,8 @@ async function readSome(response: Response): Promise<string> {
   } finally {
     await reader.cancel().catch(() => undefined); // the connection is dropped either way
   }
-  const line = text.replace(/\s+/g, ' ').trim();
+  // A proxy's error page is HTML: its words are what helps, not its tags.
+  const line = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return line.length > ERROR_BODY_CHARS ? `${line.slice(0, ERROR_BODY_CHARS)}…` : line;
 }
 

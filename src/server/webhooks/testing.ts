@@ -25,6 +25,8 @@ export interface TestReceiver {
   rejected: string[];
   /** How to answer the next requests: a status for each, then `then` for the rest. */
   answer(statuses: Array<number | 'nothing'>, then?: number | 'nothing'): void;
+  /** How to answer each request, told its id, type and how many times this id came before (0 the first time). */
+  respond(decide: (hook: { id: string; type: string; seenBefore: number }) => number | 'nothing'): void;
   /** Resolves once `predicate` holds for some received webhook (checked on every arrival). */
   waitFor(predicate: (w: ReceivedWebhook) => boolean): Promise<ReceivedWebhook>;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export async function startTestReceiver(secret: string): Promise<TestReceiver> {
   const rejected: string[] = [];
   let queue: Array<number | 'nothing'> = [];
   let rest: number | 'nothing' = 204;
+  let decide: ((hook: { id: string; type: string; seenBefore: number }) => number | 'nothing') | null = null;
   const waiters = new Set<() => void>();
   const hanging = new Set<ServerResponse>();
 
@@ -54,8 +57,10 @@ export async function startTestReceiver(secret: string): Promise<TestReceiver> {
         res.writeHead(400).end('bad signature');
         return;
       }
-      const answered = queue.length ? queue.shift()! : rest;
-      received.push({ id: headers['webhook-id']!, timestamp: headers['webhook-timestamp']!, event, answered });
+      const id = headers['webhook-id']!;
+      const seenBefore = received.filter((r) => r.id === id).length;
+      const answered = queue.length ? queue.shift()! : decide ? decide({ id, type: event.type, seenBefore }) : rest;
+      received.push({ id, timestamp: headers['webhook-timestamp']!, event, answered });
       for (const wake of waiters) wake();
       if (answered === 'nothing') {
         hanging.add(res); // never answered: the sender must give up by itself
@@ -76,6 +81,11 @@ export async function startTestReceiver(secret: string): Promise<TestReceiver> {
     answer(statuses, then = 204) {
       queue = [...statuses];
       rest = then;
+      decide = null;
+    },
+    respond(fn) {
+      queue = [];
+      decide = fn;
     },
     waitFor(predicate) {
       return new Promise((resolve) => {
