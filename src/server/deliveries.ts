@@ -6,6 +6,7 @@ import type { Settings } from './config';
 import type { OutboxChannel } from './outbox/types';
 import type { Presence } from './presence';
 import type { Store } from './store/types';
+import { webhookChannel } from './webhooks/channel';
 
 export interface DeliveryDeps {
   store: Store;
@@ -15,6 +16,9 @@ export interface DeliveryDeps {
   now: () => number;
 }
 
-export function deliveryChannels(_settings: Settings, _deps: DeliveryDeps): OutboxChannel[] {
-  return [];
+export function deliveryChannels(settings: Settings, deps: DeliveryDeps): OutboxChannel[] {
+  const channels: OutboxChannel[] = [];
+  // LIFELINE_WEBHOOK_URL: every handoff event, signed (webhooks/).
+  if (settings.webhook) channels.push(webhookChannel({ ...settings.webhook, publicOrigin: settings.publicOrigin, now: deps.now }));
+  return channels;
 }
