@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestReceiver } from '../src/server/webhooks/testing';
-import { freePort, signInConsole, startChat, startServer } from './fixtures';
+import { freePort, pageViolations, signInConsole, startChat, startServer } from './fixtures';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -47,6 +47,7 @@ test('a handoff reaches the receiver signed, a 500 is tried again with the same 
     await expect(row.getByRole('link', { name: `Ref ${ref}` })).toBeVisible();
     await expect(recent.getByRole('listitem').filter({ hasText: 'message.created' })).toContainText('Delivered');
     await expect(page.getByRole('region', { name: /^Needs attention/ })).toContainText('Nothing is retrying or failed.');
+    expect(await pageViolations(page)).toEqual([]);
   } finally {
     await server.stop();
     await receiver.close();
