@@ -84,11 +84,12 @@ export interface HandoffCancelledData {
 export interface RatingCreatedData {
   handoff: WebhookHandoff;
   rating: {
-    /** "How was this conversation?": Good or Bad. */
-    score: 'good' | 'bad';
-    comment: string | null;
+    /** "How was this conversation?": Good (true) or Bad (false). */
+    good: boolean;
     /** "Did you have to repeat anything you had already tried?"; null when not answered. */
-    hadToRepeat: boolean | null;
+    repeated: boolean | null;
+    /** The visitor's own words; null when none. */
+    comment: string | null;
   };
 }
 

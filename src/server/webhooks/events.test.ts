@@ -83,31 +83,31 @@ describe('webhooks from the event log', () => {
   });
 });
 
-describe('rating.created (the shape ratings are assumed to be stored in, rating.ts)', () => {
+describe('rating.created (the `rated` event ratings are stored with, rating.ts)', () => {
   const handoff = { id: 'h1', ref: '123', channel: 'chat', createdAt: '2025-03-01T10:00:00.000Z', visitor: null, callback: null, context: null, transcript: [] } as unknown as HandoffRecord;
   const stored = (event: unknown): StoredEvent => ({ id: 9, handoffId: 'h1', seq: 7, at: '2025-03-01T11:00:00.000Z', event: event as StoredEvent['event'] });
 
-  it('maps a rating event to rating.created', () => {
-    const hooks = webhooksFor(stored({ type: 'rating', rating: { score: 'bad', comment: '  ', hadToRepeat: true } }), handoff, { publicOrigin: null });
-    expect(hooks).toEqual([
+  it('maps a rated event to rating.created', () => {
+    const rated = { type: 'rated', rating: { good: false, repeated: true, comment: 'I said it twice', at: '2025-03-01T11:00:00.000Z' } };
+    expect(webhooksFor(stored(rated), handoff, { publicOrigin: null })).toEqual([
       {
         id: 'evt_9_rating_created',
         body: {
           type: 'rating.created',
           timestamp: '2025-03-01T11:00:00.000Z',
-          data: { handoff: expect.objectContaining({ id: 'h1', consoleUrl: null }), rating: { score: 'bad', comment: null, hadToRepeat: true } },
+          data: { handoff: expect.objectContaining({ id: 'h1', consoleUrl: null }), rating: { good: false, repeated: true, comment: 'I said it twice' } },
         },
       },
     ]);
-    expect(webhooksFor(stored({ type: 'rating', rating: { good: true, comment: 'Quick!' } }), handoff, { publicOrigin: null })[0]!.body).toMatchObject({
-      data: { rating: { score: 'good', comment: 'Quick!', hadToRepeat: null } },
+    expect(webhooksFor(stored({ type: 'rated', rating: { good: true, repeated: null, comment: null } }), handoff, { publicOrigin: null })[0]!.body).toMatchObject({
+      data: { rating: { good: true, repeated: null, comment: null } },
     });
   });
 
   it('takes nothing else for a rating', () => {
-    expect(isRatingEvent({ type: 'rating', rating: { score: 'meh' } })).toBe(false);
-    expect(isRatingEvent({ type: 'rating' })).toBe(false);
+    expect(isRatingEvent({ type: 'rated', rating: { good: 'yes' } })).toBe(false);
+    expect(isRatingEvent({ type: 'rated' })).toBe(false);
     expect(isRatingEvent({ type: 'message', message: {} })).toBe(false);
-    expect(webhooksFor(stored({ type: 'rating', rating: {} }), handoff, { publicOrigin: null })).toEqual([]);
+    expect(webhooksFor(stored({ type: 'rated', rating: {} }), handoff, { publicOrigin: null })).toEqual([]);
   });
 });

@@ -1,32 +1,39 @@
 /**
- * rating.created, kept apart: ratings (issue 12, item 7) are built on another branch, so this
- * is the one place that knows their shape. It ASSUMES a rating is appended to the event log as
+ * rating.created, kept apart: ratings (the visitor's "How was this conversation?") are built on
+ * another branch, so this is the one place that knows their shape. It expects the event that
+ * branch appends to the event log:
  *
- *   { type: 'rating', rating: { score: 'good' | 'bad', comment?: string | null, hadToRepeat?: boolean | null } }
+ *   { type: 'rated', rating: { good: boolean, repeated: boolean | null, comment: string | null, at: string } }
  *
- * (`good: boolean` is taken for `score` too). When ratings land with another shape, only
- * isRatingEvent and ratingCreated change.
+ * checked field by field, as its type is not in this branch's event union. When ratings land
+ * with another shape, only isRatingEvent and ratingCreated change.
  */
 import type { WebhookEvent, WebhookHandoff } from '../../protocol/webhooks';
 
-export interface AssumedRatingEvent {
-  type: 'rating';
-  rating: { score?: 'good' | 'bad'; good?: boolean; comment?: string | null; hadToRepeat?: boolean | null };
+export interface ExpectedRatingEvent {
+  type: 'rated';
+  rating: { good: boolean; repeated?: boolean | null; comment?: string | null; at?: string };
 }
 
-/** A stored event that is a rating (checked field by field: its type is not in the event union yet). */
-export function isRatingEvent(event: unknown): event is AssumedRatingEvent {
+/** A stored event that is a rating. */
+export function isRatingEvent(event: unknown): event is ExpectedRatingEvent {
   if (typeof event !== 'object' || event === null) return false;
   const { type, rating } = event as { type?: unknown; rating?: unknown };
-  if (type !== 'rating' || typeof rating !== 'object' || rating === null) return false;
-  const { score, good } = rating as { score?: unknown; good?: unknown };
-  return score === 'good' || score === 'bad' || typeof good === 'boolean';
+  return type === 'rated' && typeof rating === 'object' && rating !== null && typeof (rating as { good?: unknown }).good === 'boolean';
 }
 
-export function ratingCreated(event: AssumedRatingEvent, handoff: WebhookHandoff, timestamp: string): WebhookEvent {
+export function ratingCreated(event: ExpectedRatingEvent, handoff: WebhookHandoff, timestamp: string): WebhookEvent {
   const r = event.rating;
-  const score = r.score ?? (r.good ? 'good' : 'bad');
-  const comment = typeof r.comment === 'string' && r.comment.trim() !== '' ? r.comment : null;
-  const hadToRepeat = typeof r.hadToRepeat === 'boolean' ? r.hadToRepeat : null;
-  return { type: 'rating.created', timestamp, data: { handoff, rating: { score, comment, hadToRepeat } } };
+  return {
+    type: 'rating.created',
+    timestamp,
+    data: {
+      handoff,
+      rating: {
+        good: r.good,
+        repeated: typeof r.repeated === 'boolean' ? r.repeated : null,
+        comment: typeof r.comment === 'string' && r.comment.trim() !== '' ? r.comment : null,
+      },
+    },
+  };
 }
