@@ -12,6 +12,7 @@ import type {
   AgentQueue,
   AgentReport,
   AgentResolveAnswer,
+  AgentWebhooks,
   CallbackState,
 } from '../server/api/agent-types';
 import type { Message, ResolveOutcome } from '../protocol/types';
@@ -90,6 +91,8 @@ export const api = {
         throw error;
       },
     )),
+  /** Where webhooks go, the deliveries retrying or failed, and the latest ones. */
+  webhooks: () => call<AgentWebhooks>('GET', '/v1/agent/webhooks'),
   phrasings: async () => (await call<{ phrasings: AgentPhrasing[] }>('GET', '/v1/agent/phrasings')).phrasings,
   // A body, so that the JSON content type the agent API asks of every write is sent.
   confirmPhrasing: async (id: string) =>

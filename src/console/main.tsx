@@ -1,6 +1,6 @@
 /**
  * The agents' console (/console): sign in, the queue, one handoff, reports, learned phrasings. Routes
- * live in the hash (#/handoff/ID, #/reports, #/phrasings) so the server serves one shell. One live stream feeds the queue (kept here, so
+ * live in the hash (#/handoff/ID, #/reports, #/phrasings, #/webhooks) so the server serves one shell. One live stream feeds the queue (kept here, so
  * the tab title counts the people waiting on every screen) and whichever handoff is open.
  */
 import { render } from 'preact';
@@ -14,6 +14,7 @@ import { Queue } from './Queue';
 import { Reports } from './Reports';
 import { readRoute, type Route } from './router';
 import { SignIn } from './SignIn';
+import { Webhooks } from './Webhooks';
 import { beep } from './sound';
 import { useEvents, type Subscribe } from './useEvents';
 import { useNow } from './useNow';
@@ -133,7 +134,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   const now = useNow(15_000);
   const waiting = queue ? waitingCount(queue.waitingChats, queue.callbacks.handoffs, now) : 0;
   useEffect(() => {
-    const screen = { queue: 'Queue', reports: 'Reports', phrasings: 'Learned phrasings', handoff: 'Handoff' }[route.page];
+    const screen = { queue: 'Queue', reports: 'Reports', phrasings: 'Learned phrasings', webhooks: 'Webhooks', handoff: 'Handoff' }[route.page];
     document.title = `${waiting > 0 ? `(${waiting}) ` : ''}${screen} · Lifeline console`;
   }, [waiting, route.page]);
 
@@ -167,6 +168,9 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
         <a class="nav" href="#/phrasings" aria-current={route.page === 'phrasings' ? 'page' : undefined}>
           Learned phrasings
         </a>
+        <a class="nav" href="#/webhooks" aria-current={route.page === 'webhooks' ? 'page' : undefined}>
+          Webhooks
+        </a>
         <span class="who">Signed in as {me.name}</span>
         <button type="button" class="quiet" aria-pressed={muted} onClick={toggleMute}>
           Mute
@@ -182,6 +186,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
           <Reports />
         ) : route.page === 'phrasings' ? (
           <Phrasings onSignedOut={onSignedOut} />
+        ) : route.page === 'webhooks' ? (
+          <Webhooks onSignedOut={onSignedOut} />
         ) : (
           <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} businessZone={queue?.timeZone ?? null} live={live} />
         )}

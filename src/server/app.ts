@@ -94,6 +94,8 @@ export interface AppOptions {
   callbacks?: CallbackPolicy;
   /** The site's articles, to check the article an agent names. @default none: any id is taken */
   articles?: ArticleCatalog;
+  /** LIFELINE_WEBHOOK_URL, shown on the console's Webhooks page (the outbox sends them). @default none */
+  webhookUrl?: string | null;
 }
 
 /** The demo runs under the strict policy a careful site would have (promise 3). */
@@ -195,5 +197,6 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
     hours: options.hours ?? { schedule: ALWAYS_OPEN, zone: systemZone() },
     callbacks: options.callbacks ?? { slotMinutes: 30, perSlot: 2 },
     articles: options.articles ?? NO_CATALOG,
+    webhookUrl: options.webhookUrl ?? null,
   };
 }

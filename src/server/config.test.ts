@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readSettings, systemZone } from './config';
 import { ALWAYS_OPEN } from '../hours';
 
+const WEBHOOK_SECRET = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
+
 describe('readSettings', () => {
   it('has defaults for everything', () => {
     expect(readSettings({})).toEqual({
@@ -20,6 +22,7 @@ describe('readSettings', () => {
       callbacks: { slotMinutes: 30, perSlot: 2 },
       handoffsPerMinute: 10,
       articles: null,
+      webhook: null,
     });
   });
 
@@ -42,6 +45,8 @@ describe('readSettings', () => {
       LIFELINE_CALLBACKS_PER_SLOT: '3',
       LIFELINE_HANDOFFS_PER_MINUTE: '120',
       LIFELINE_ARTICLES: 'https://shop.example.com/help/articles.json',
+      LIFELINE_WEBHOOK_URL: 'https://crm.example.com/hooks?from=lifeline',
+      LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     });
     expect(settings).toEqual({
       port: 9000,
@@ -58,6 +63,7 @@ describe('readSettings', () => {
       callbacks: { slotMinutes: 15, perSlot: 3 },
       handoffsPerMinute: 120,
       articles: 'https://shop.example.com/help/articles.json',
+      webhook: { url: 'https://crm.example.com/hooks?from=lifeline', key: Buffer.alloc(32, 1) },
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
@@ -92,8 +98,31 @@ describe('readSettings', () => {
     [{ LIFELINE_CALLBACKS_PER_SLOT: 'two' }, /^LIFELINE_CALLBACKS_PER_SLOT /],
     [{ LIFELINE_ARTICLES: 'ftp://shop.example.com/articles.json' }, /^LIFELINE_ARTICLES must be a file path or an http\(s\) address.*"ftp:/],
     [{ LIFELINE_HANDOFFS_PER_MINUTE: '0' }, /^LIFELINE_HANDOFFS_PER_MINUTE must be a whole number from 1 to 100000, got "0"/],
+    [{ LIFELINE_WEBHOOK_URL: 'https://example.com/hooks' }, /^LIFELINE_WEBHOOK_SECRET must be set with LIFELINE_WEBHOOK_URL/],
+    [{ LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET }, /^LIFELINE_WEBHOOK_URL must be set together with LIFELINE_WEBHOOK_SECRET/],
+    [{ LIFELINE_WEBHOOK_URL: 'ftp://example.com/hooks', LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET }, /^LIFELINE_WEBHOOK_URL must be the http\(s\) address .*"ftp:/],
+    [{ LIFELINE_WEBHOOK_URL: 'example.com/hooks', LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET }, /^LIFELINE_WEBHOOK_URL must be the http\(s\) address/],
+    [{ LIFELINE_WEBHOOK_URL: 'https://example.com/hooks', LIFELINE_WEBHOOK_SECRET: 'hunter2' }, /^LIFELINE_WEBHOOK_SECRET must start with "whsec_"/],
+    [{ LIFELINE_WEBHOOK_URL: 'https://example.com/hooks', LIFELINE_WEBHOOK_SECRET: `whsec_${Buffer.alloc(16, 7).toString('base64')}` }, /^LIFELINE_WEBHOOK_SECRET must hold 24 to 64 random bytes, this one holds 16/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
+  });
+});
+
+describe('LIFELINE_WEBHOOK_URL and LIFELINE_WEBHOOK_SECRET', () => {
+  it('read the receiver and the key its deliveries are signed with', () => {
+    const { webhook } = readSettings({ LIFELINE_WEBHOOK_URL: 'https://example.com/hooks/lifeline', LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    expect(webhook).toEqual({ url: 'https://example.com/hooks/lifeline', key: Buffer.alloc(32, 1) });
+  });
+
+  it('never print the secret when it is refused', () => {
+    const secret = `whsec_${Buffer.alloc(70, 9).toString('base64')}`;
+    expect(() => readSettings({ LIFELINE_WEBHOOK_URL: 'https://example.com/h', LIFELINE_WEBHOOK_SECRET: secret })).toThrow(/holds 70/);
+    try {
+      readSettings({ LIFELINE_WEBHOOK_URL: 'https://example.com/h', LIFELINE_WEBHOOK_SECRET: secret });
+    } catch (error) {
+      expect(String(error)).not.toContain(secret.slice(6, 20));
+    }
   });
 });
 

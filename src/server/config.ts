@@ -7,6 +7,7 @@ import { parseHours, isTimeZone, type Schedule } from '../hours';
  */
 import { DEFAULT_PHRASINGS_PER_ARTICLE, MAX_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { isPostgresUrl, looksLikeUrl, postgresUrlProblem, redactDatabaseUrl } from './store/postgres/url';
+import { parseWebhookSecret } from './webhooks/sign';
 
 export interface Settings {
   port: number;
@@ -44,6 +45,14 @@ export interface Settings {
   handoffsPerMinute: number;
   /** LIFELINE_ARTICLES: the site's articles file, a path or an http(s) address; null: none. */
   articles: string | null;
+  /** LIFELINE_WEBHOOK_URL and LIFELINE_WEBHOOK_SECRET: where Standard Webhooks go; null: none are sent. */
+  webhook: WebhookSetting | null;
+}
+
+/** A webhook receiver and the key deliveries to it are signed with (webhooks/sign.ts). */
+export interface WebhookSetting {
+  url: string;
+  key: Uint8Array;
 }
 
 /**
@@ -180,7 +189,29 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     },
     articles: articlesSource(value('LIFELINE_ARTICLES')),
     handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
+    webhook: readWebhook(value('LIFELINE_WEBHOOK_URL'), value('LIFELINE_WEBHOOK_SECRET')),
   };
+}
+
+/** Both or neither; the secret is never printed, not even in part. */
+function readWebhook(urlText: string | undefined, secret: string | undefined): WebhookSetting | null {
+  if (urlText === undefined && secret === undefined) return null;
+  if (urlText === undefined) throw new SettingError('LIFELINE_WEBHOOK_URL', 'must be set together with LIFELINE_WEBHOOK_SECRET: the http(s) address webhooks are posted to');
+  let url: URL | null = null;
+  try {
+    url = new URL(urlText);
+  } catch {
+    // named below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new SettingError('LIFELINE_WEBHOOK_URL', `must be the http(s) address webhooks are posted to, like https://example.com/hooks/lifeline, got "${urlText}"`);
+  }
+  if (secret === undefined) {
+    throw new SettingError('LIFELINE_WEBHOOK_SECRET', 'must be set with LIFELINE_WEBHOOK_URL: "whsec_" and the base64 of 24 to 64 random bytes (echo "whsec_$(openssl rand -base64 32)")');
+  }
+  const parsed = parseWebhookSecret(secret);
+  if (!parsed.ok) throw new SettingError('LIFELINE_WEBHOOK_SECRET', `${parsed.problem} (make one with: echo "whsec_$(openssl rand -base64 32)")`);
+  return { url: url.href, key: parsed.key };
 }
 
 /** An IP address (IPv4 with each part up to 255: 999.1.1.1 is not one), or a DNS host name. */

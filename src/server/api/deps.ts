@@ -55,6 +55,8 @@ export interface ApiDeps {
   queue: QueueAnnouncer;
   /** Every change to a handoff or a phrasing: one transaction, then the events told (../service/). */
   service: HandoffService;
+  /** LIFELINE_WEBHOOK_URL, for the console's Webhooks page; null when webhooks are off. */
+  webhookUrl: string | null;
 }
 
 /** Hono's environment for the API: node-server's bindings (absent under app.request in tests). */

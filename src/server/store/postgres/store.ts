@@ -29,6 +29,7 @@ import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searche
 import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, StoreReads, StoredEvent, StoreTx } from '../types';
 import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS } from './locks';
 import * as phrasings from './phrasings';
+import * as jobs from './jobs';
 import {
   clean,
   jsonText,
@@ -183,6 +184,12 @@ function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx 
     bumpPhrasing: (id, handoffId, at) => phrasings.bumpPhrasing(client, id, handoffId, at),
     deletePhrasings: (ids) => phrasings.deletePhrasings(client, ids),
     updatePhrasing: (id, patch) => phrasings.updatePhrasing(client, id, patch),
+    outboxCursor: () => jobs.outboxCursor(client),
+    setOutboxCursor: (id) => jobs.setOutboxCursor(client, id),
+    async eventLogAfter(id, limit) {
+      return (await client.query<EventRow>(`${EVENT} WHERE id > $1 ORDER BY id LIMIT $2`, [id, limit])).rows.map(toEvent);
+    },
+    insertJobs: (list, at) => jobs.insertJobs(client, list, at),
   };
 }
 
@@ -407,6 +414,12 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     async deleteExpiredSessions(now) {
       await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
     },
+
+    claimJobs: (kinds, owner, now, leaseUntil, limit) => jobs.claimJobs(pool, kinds, owner, now, leaseUntil, limit),
+    finishJob: (id, owner, result) => jobs.finishJob(pool, id, owner, result),
+    nextJobAt: (kinds) => jobs.nextJobAt(pool, kinds),
+    listJobs: (filter) => jobs.listJobs(pool, filter),
+    findJob: (kind, key) => jobs.findJob(pool, kind, key),
 
     async setting(name, create) {
       const stored = await first<{ value: string }>(pool, 'SELECT value FROM settings WHERE name = $1', [name]);
