@@ -12,6 +12,7 @@ import type { Channel, ResolveOutcome, TranscriptEntry, Visitor } from '../../pr
 import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
+import { sqlitePush } from './sqlite-push';
 import {
   json,
   toAgent,
@@ -171,6 +172,7 @@ export function openSqliteStore(path: string): Store {
   };
 
   const phrasings = sqlitePhrasings(db);
+  const push = sqlitePush(db);
   const queue = path === ':memory:' || path === '' ? { tail: Promise.resolve() as Promise<unknown> } : queueFor(path);
 
   /** Runs `fn` after every transaction queued before it; its failure does not stop the next. */
@@ -420,6 +422,18 @@ export function openSqliteStore(path: string): Store {
 
     async deleteExpiredSessions(now) {
       await write(() => q.deleteExpired.run(now));
+    },
+
+    async savePushSubscription(subscription) {
+      await write(() => push.save(subscription));
+    },
+
+    async deletePushSubscription(endpoint, agentId) {
+      return write(() => push.delete(endpoint, agentId));
+    },
+
+    async pushSubscriptions(agentId) {
+      return push.list(agentId);
     },
 
     async setting(name, create) {

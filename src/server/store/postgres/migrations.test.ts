@@ -47,6 +47,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       'lifeline_migrations',
       'messages',
       'phrasings',
+      'push_subscriptions',
       'rate_limits',
       'sessions',
       'settings',

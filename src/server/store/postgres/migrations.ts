@@ -167,6 +167,19 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX handoffs_queue;
   CREATE INDEX handoffs_queue ON handoffs(status, channel, created_at, arrival);
   `,
+
+  // 4: browsers agents turned notifications on in (Web Push), as SQLite's migration 7.
+  `
+  CREATE TABLE push_subscriptions (
+    endpoint   text PRIMARY KEY,
+    agent_id   text NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    p256dh     text NOT NULL,
+    auth       text NOT NULL,
+    created_at timestamptz NOT NULL,
+    saved_at   timestamptz NOT NULL
+  );
+  CREATE INDEX push_subscriptions_by_agent ON push_subscriptions(agent_id, saved_at);
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

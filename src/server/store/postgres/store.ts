@@ -22,6 +22,7 @@ import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searche
 import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, StoreReads, StoreTx } from '../types';
 import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS } from './locks';
 import * as phrasings from './phrasings';
+import * as push from './push';
 import {
   clean,
   jsonText,
@@ -371,6 +372,10 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     async deleteExpiredSessions(now) {
       await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
     },
+
+    savePushSubscription: (subscription) => push.savePushSubscription(pool, subscription),
+    deletePushSubscription: (endpoint, agentId) => push.deletePushSubscription(pool, endpoint, agentId),
+    pushSubscriptions: (agentId) => push.pushSubscriptions(pool, agentId),
 
     async setting(name, create) {
       const stored = await first<{ value: string }>(pool, 'SELECT value FROM settings WHERE name = $1', [name]);
