@@ -1,5 +1,5 @@
 /**
- * The push_subscriptions table (migration 7) for the SQLite store, as plain rows: save (insert
+ * The push_subscriptions table (migration 8) for the SQLite store, as plain rows: save (insert
  * or update by endpoint), delete, list. Kept apart from sqlite.ts, which calls it. Who may
  * subscribe and how many browsers an agent keeps is decided in ../push/.
  */
