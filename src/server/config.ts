@@ -7,6 +7,7 @@ import { parseHours, isTimeZone, type Schedule } from '../hours';
  */
 import { DEFAULT_PHRASINGS_PER_ARTICLE, MAX_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { isPostgresUrl, looksLikeUrl, postgresUrlProblem, redactDatabaseUrl } from './store/postgres/url';
+import { vapidSubject } from './push/vapid';
 
 export interface Settings {
   port: number;
@@ -44,6 +45,11 @@ export interface Settings {
   handoffsPerMinute: number;
   /** LIFELINE_ARTICLES: the site's articles file, a path or an http(s) address; null: none. */
   articles: string | null;
+  /**
+   * The VAPID subject of browser notifications (push/vapid.ts): mailto: LIFELINE_MAIL_FROM's
+   * address, else LIFELINE_PUBLIC_URL when https, else a placeholder.
+   */
+  pushSubject: string;
 }
 
 /**
@@ -180,6 +186,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     },
     articles: articlesSource(value('LIFELINE_ARTICLES')),
     handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
+    pushSubject: vapidSubject({ mailFrom: value('LIFELINE_MAIL_FROM') ?? null, publicUrl: value('LIFELINE_PUBLIC_URL') ?? null }),
   };
 }
 

@@ -4,6 +4,8 @@
  */
 import type { Settings } from './config';
 import type { OutboxChannel } from './outbox/types';
+import { pushChannel } from './push/channel';
+import { vapidKeys, type VapidKeys } from './push/vapid';
 import type { Presence } from './presence';
 import type { Store } from './store/types';
 
@@ -15,6 +17,15 @@ export interface DeliveryDeps {
   now: () => number;
 }
 
-export function deliveryChannels(_settings: Settings, _deps: DeliveryDeps): OutboxChannel[] {
-  return [];
+export function deliveryChannels(settings: Settings, deps: DeliveryDeps): OutboxChannel[] {
+  const channels: OutboxChannel[] = [];
+  // Browser notifications: always planned; an agent who turned them on in no browser gets none.
+  let keys: Promise<VapidKeys> | undefined;
+  const readKeys = () =>
+    (keys ??= vapidKeys(deps.store).catch((error: unknown) => {
+      keys = undefined; // tried again at the next job
+      throw error;
+    }));
+  channels.push(pushChannel({ store: deps.store, keys: readKeys, subject: settings.pushSubject, now: deps.now }));
+  return channels;
 }

@@ -102,6 +102,7 @@ const app = createApp({
   callbacks: settings.callbacks,
   rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
   articles: articles ?? NO_CATALOG,
+  push: { subject: settings.pushSubject },
   presence,
   ...(shared && { limiter: shared.limiter }),
 });

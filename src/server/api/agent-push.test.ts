@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentPushKey, PushNotice } from '../../protocol/push';
-import { deliverPush } from '../push/deliver';
-import { planPush } from '../push/plan';
+import { startOutbox, type Outbox } from '../outbox/outbox';
+import { pushChannel } from '../push/channel';
 import { startTestPushService, type BrowserSubscription, type TestPushService } from '../push/test-push-service';
 import { vapidKeys } from '../push/vapid';
 import { createHandoff, eachTestOnAFreshServer, send, signIn, visitorMessage, type StartedServer } from '../testing';
@@ -19,17 +19,15 @@ afterEach(async () => {
 const subscribe = (cookie: Record<string, string>, b: BrowserSubscription) =>
   send(server.app, 'PUT', '/v1/agent/push', { endpoint: b.endpoint, keys: b.keys, expirationTime: null }, cookie);
 
-/** Every event of the log after `after`, planned and delivered as the outbox does. */
-async function deliverLog(after = 0): Promise<number> {
-  let last = after;
-  for (const event of await server.store.eventLogAfter(after, 1000)) {
-    last = event.id;
-    const handoff = await server.store.findHandoff(event.handoffId);
-    for (const intent of planPush(event, handoff)) {
-      await deliverPush(intent, { store: server.store, keys: () => vapidKeys(server.store), subject: 'mailto:help@shop.example' });
-    }
-  }
-  return last;
+/** The outbox with the push channel, as main.ts runs it; quick retries so a test can see them. */
+function startPushOutbox(): Outbox {
+  const channel = pushChannel({
+    store: server.store,
+    keys: () => vapidKeys(server.store),
+    subject: 'mailto:help@shop.example',
+    backoff: { firstMs: 50, maxMs: 200, jitter: 0, giveUpAfterMs: 60_000 },
+  });
+  return startOutbox({ store: server.store, bus: server.bus, channels: [channel], pollMs: 100, onError: (e) => console.error(e) });
 }
 
 describe('GET, PUT and DELETE /v1/agent/push', () => {
@@ -74,43 +72,62 @@ describe('browser notifications, from the event log to the browser', () => {
     const adaPhone = pushService.subscribe();
     const bobLaptop = pushService.subscribe();
     for (const [who, b] of [[ada, adaLaptop], [ada, adaPhone], [bob, bobLaptop]] as const) expect((await subscribe(who.cookie, b)).status).toBe(200);
-
-    const h = await createHandoff(server.app);
-    let cursor = await deliverLog();
-    const news = await pushService.waitFor(3);
-    expect(new Set(news.map((n) => n.subscriptionId))).toEqual(new Set([adaLaptop.id, adaPhone.id, bobLaptop.id]));
-    const { publicKey } = await vapidKeys(server.store);
-    for (const n of news) {
-      expect(JSON.parse(n.text)).toEqual({
-        v: 1,
-        kind: 'handoff',
-        handoffId: h.id,
-        ref: h.ref,
-        channel: 'chat',
-        visitorName: 'Ada Lovelace',
-        question: 'refund late',
-        callbackAt: null,
-      } satisfies PushNotice);
-      expect(n).toMatchObject({ ttl: '900', urgency: 'high', vapidKey: publicKey, claims: { aud: pushService.origin, sub: 'mailto:help@shop.example' } });
+    const outbox = startPushOutbox();
+    try {
+      await everythingTold(outbox, ada, bob, { adaLaptop, adaPhone, bobLaptop });
+    } finally {
+      await outbox.stop();
     }
-
-    // Bob takes it; the visitor writes: only Bob's browser hears.
-    expect((await send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/claim`, {}, bob.cookie)).status).toBe(200);
-    expect((await visitorMessage(server.app, h, 'My order 1234 never came.')).status).toBe(201);
-    cursor = await deliverLog(cursor);
-    const [, , , told] = await pushService.waitFor(4);
-    expect(told!.subscriptionId).toBe(bobLaptop.id);
-    expect(JSON.parse(told!.text)).toEqual({ v: 1, kind: 'message', handoffId: h.id, ref: h.ref, visitorName: 'Ada Lovelace', text: 'My order 1234 never came.' });
-    expect(pushService.received).toHaveLength(4);
-    expect(await server.store.pushSubscriptions(ada.agentId)).toHaveLength(2);
-
-    // A second new chat: Ada's phone was unsubscribed meanwhile, and its push service answers
-    // 410: it is removed (not tried again), the others are told.
-    pushService.answerOnce(adaPhone.id, 410);
-    await createHandoff(server.app);
-    await deliverLog(cursor);
-    expect((await pushService.waitFor(6)).slice(4).map((n) => n.subscriptionId).sort()).toEqual([adaLaptop.id, bobLaptop.id].sort());
-    expect((await server.store.pushSubscriptions(ada.agentId)).map((s) => s.endpoint)).toEqual([adaLaptop.endpoint]);
-    expect(pushService.refused).toEqual([]);
   });
 });
+
+/** The rest of the test above: what the push service receives, through the outbox, as it happens. */
+async function everythingTold(
+  outbox: Outbox,
+  ada: { agentId: string },
+  bob: { cookie: Record<string, string> },
+  { adaLaptop, adaPhone, bobLaptop }: Record<'adaLaptop' | 'adaPhone' | 'bobLaptop', BrowserSubscription>,
+): Promise<void> {
+  const h = await createHandoff(server.app);
+  const news = await pushService.waitFor(3);
+  expect(new Set(news.map((n) => n.subscriptionId))).toEqual(new Set([adaLaptop.id, adaPhone.id, bobLaptop.id]));
+  const { publicKey } = await vapidKeys(server.store);
+  for (const n of news) {
+    expect(JSON.parse(n.text)).toEqual({
+      v: 1,
+      kind: 'handoff',
+      handoffId: h.id,
+      ref: h.ref,
+      channel: 'chat',
+      visitorName: 'Ada Lovelace',
+      question: 'refund late',
+      callbackAt: null,
+    } satisfies PushNotice);
+    expect(n).toMatchObject({ ttl: '900', urgency: 'high', vapidKey: publicKey, claims: { aud: pushService.origin, sub: 'mailto:help@shop.example' } });
+  }
+
+  // Bob takes it; the visitor writes: only Bob's browser hears.
+  expect((await send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/claim`, {}, bob.cookie)).status).toBe(200);
+  expect((await visitorMessage(server.app, h, 'My order 1234 never came.')).status).toBe(201);
+  const [, , , told] = await pushService.waitFor(4);
+  expect(told!.subscriptionId).toBe(bobLaptop.id);
+  expect(JSON.parse(told!.text)).toEqual({ v: 1, kind: 'message', handoffId: h.id, ref: h.ref, visitorName: 'Ada Lovelace', text: 'My order 1234 never came.' });
+  expect(pushService.received).toHaveLength(4);
+  expect(await server.store.pushSubscriptions(ada.agentId)).toHaveLength(2);
+
+  // A second new chat: Ada's phone was unsubscribed meanwhile, and its push service answers
+  // 410: it is removed (not tried again). Bob's push service is down for one request (500): his
+  // browser is tried again, and told. Ada's laptop is told at once.
+  pushService.answerOnce(adaPhone.id, 410);
+  pushService.answerOnce(bobLaptop.id, 500);
+  const second = await createHandoff(server.app);
+  expect((await pushService.waitFor(6)).slice(4).map((n) => n.subscriptionId).sort()).toEqual([adaLaptop.id, bobLaptop.id].sort());
+  expect((await server.store.pushSubscriptions(ada.agentId)).map((s) => s.endpoint)).toEqual([adaLaptop.endpoint]);
+  await outbox.idle();
+  const jobs = (await server.store.listJobs({ kind: 'push', limit: 50 })).filter((j) => (j.payload as { notice: { handoffId: string } }).notice.handoffId === second.id);
+  const of = (b: BrowserSubscription) => jobs.find((j) => (j.payload as { endpoint?: string }).endpoint === b.endpoint);
+  expect(of(adaPhone)).toMatchObject({ status: 'done', attempts: 1 });
+  expect(of(bobLaptop)).toMatchObject({ status: 'done', attempts: 2, lastError: expect.stringMatching(/answered 500/) });
+  expect(of(adaLaptop)).toMatchObject({ status: 'done', attempts: 1, lastError: null });
+  expect(pushService.refused).toEqual([]);
+}

@@ -1,20 +1,29 @@
 /**
- * Runs one planned notice (plan.ts): reads, at send time, whether it still matters and which
- * browsers to tell, sends it to each, and removes the browsers their push service says are gone
- * (404, 410: unsubscribed, permission revoked). What is left to do is said, so the outbox can try
- * again later: the browsers that failed for a reason worth retrying.
+ * Running a planned notice (plan.ts) in two steps, each an outbox job of the `push` channel
+ * (channel.ts), so that every browser is tried, retried and given up on by itself:
+ * 1. the notice: at run time, is it still worth telling (the handoff taken, closed, gone
+ *    meanwhile), and to which browsers? One job per browser is stored (fanOut);
+ * 2. one browser: sent, or removed when its push service says it is gone (404, 410), or failed
+ *    with whether trying again may help (deliverToBrowser).
  */
+import { createHash } from 'node:crypto';
+import type { NewJob } from '../outbox/types';
 import type { Store } from '../store/types';
 import { encodeNotice, stillWorthTelling, type PushIntent } from './plan';
 import { sendPush, type PushOptions } from './send';
 import type { VapidKeys } from './vapid';
 
 /**
- * How long a push service keeps a notice for a browser that is offline, in seconds: a new
- * handoff or a visitor's message is news for a quarter of an hour; after that the agent finds it
- * in the queue, and a late notification would only mislead.
+ * How long a push service keeps a notice for a browser that is offline, in seconds, and how long
+ * a failing one is tried: a new handoff or a visitor's message is news for a quarter of an hour;
+ * after that the agent finds it in the queue, and a late notification would only mislead.
  */
 export const PUSH_TTL_SECONDS = 15 * 60;
+
+export const PUSH_KIND = 'push';
+
+/** A job's payload: the notice alone (step 1), or for one browser (step 2). */
+export type PushJobPayload = PushIntent & { endpoint?: string };
 
 export interface DeliverDeps {
   store: Store;
@@ -24,28 +33,29 @@ export interface DeliverDeps {
   timeoutMs?: number;
 }
 
-export interface DeliveryReport {
-  /** Nothing to send: the handoff was taken, closed or is gone meanwhile. */
-  skipped: boolean;
-  sent: number;
-  /** Browsers removed because their push service said they are gone. */
-  removed: number;
-  /** Browsers that could not be told, and whether trying again may help. */
-  failed: Array<{ endpoint: string; retry: boolean; error: string }>;
+const endpointKey = (endpoint: string): string => createHash('sha256').update(endpoint).digest('base64url').slice(0, 22);
+
+/** Step 1: one job per browser of the audience, or none when the notice no longer matters. */
+export async function fanOut(intent: PushIntent, store: Store, at: string): Promise<NewJob[]> {
+  const handoff = await store.findHandoff(intent.notice.handoffId);
+  if (!stillWorthTelling(intent.notice, intent.audience, handoff)) return [];
+  const browsers = await store.pushSubscriptions('agentId' in intent.audience ? intent.audience.agentId : null);
+  return browsers.map((b) => ({
+    kind: PUSH_KIND,
+    key: `${intent.key}:${endpointKey(b.endpoint)}`,
+    payload: { key: intent.key, audience: intent.audience, notice: intent.notice, endpoint: b.endpoint } satisfies PushJobPayload,
+    dueAt: at,
+  }));
 }
 
-/**
- * Sends `intent` to its audience's browsers; `only`, on a retry, limits it to the endpoints that
- * failed before (the others have it already).
- */
-export async function deliverPush(intent: PushIntent, deps: DeliverDeps, only?: ReadonlySet<string>): Promise<DeliveryReport> {
-  const report: DeliveryReport = { skipped: false, sent: 0, removed: 0, failed: [] };
+export type BrowserOutcome = { sent: true } | { skipped: string } | { removed: true } | { failed: string; retry: boolean };
+
+/** Step 2: the notice to one browser, if it still matters and the browser is still subscribed. */
+export async function deliverToBrowser(intent: PushIntent, endpoint: string, deps: DeliverDeps, signal?: AbortSignal): Promise<BrowserOutcome> {
   const handoff = await deps.store.findHandoff(intent.notice.handoffId);
-  if (!stillWorthTelling(intent.notice, intent.audience, handoff)) return { ...report, skipped: true };
-  const browsers = (await deps.store.pushSubscriptions('agentId' in intent.audience ? intent.audience.agentId : null)).filter(
-    (s) => only === undefined || only.has(s.endpoint),
-  );
-  if (browsers.length === 0) return report;
+  if (!stillWorthTelling(intent.notice, intent.audience, handoff)) return { skipped: 'the handoff was taken or closed meanwhile' };
+  const browser = (await deps.store.pushSubscriptions('agentId' in intent.audience ? intent.audience.agentId : null)).find((b) => b.endpoint === endpoint);
+  if (!browser) return { skipped: 'notifications were turned off in that browser meanwhile' };
   const options: PushOptions = {
     keys: await deps.keys(),
     subject: deps.subject,
@@ -53,15 +63,13 @@ export async function deliverPush(intent: PushIntent, deps: DeliverDeps, only?: 
     urgency: 'high', // a person is waiting: deliver now, not when the device next wakes
     ...(deps.fetch && { fetch: deps.fetch }),
     ...(deps.timeoutMs !== undefined && { timeoutMs: deps.timeoutMs }),
+    ...(signal && { signal }),
   };
-  const payload = encodeNotice(intent.notice);
-  const results = await Promise.all(browsers.map(async (browser) => ({ browser, result: await sendPush(browser, payload, options) })));
-  for (const { browser, result } of results) {
-    if ('gone' in result) {
-      await deps.store.deletePushSubscription(browser.endpoint);
-      report.removed++;
-    } else if (result.ok) report.sent++;
-    else report.failed.push({ endpoint: browser.endpoint, retry: result.retry, error: result.error });
+  const result = await sendPush(browser, encodeNotice(intent.notice), options);
+  if ('gone' in result) {
+    await deps.store.deletePushSubscription(browser.endpoint);
+    return { removed: true };
   }
-  return report;
+  if (result.ok) return { sent: true };
+  return { failed: result.error, retry: result.retry };
 }

@@ -18,6 +18,8 @@ export interface PushOptions {
   timeoutMs?: number;
   /** The HTTP client. @default fetch */
   fetch?: typeof fetch;
+  /** Gives up the request (the outbox stopping, or the job's lease running out). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function sendPush(subscription: PushSubscriptionRecord, payload: st
       method: details.method,
       headers,
       body: details.body === null ? null : new Uint8Array(details.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs ?? 10_000), ...(options.signal ? [options.signal] : [])]),
       redirect: 'error',
     });
   } catch (error) {
