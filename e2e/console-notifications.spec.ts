@@ -122,23 +122,32 @@ test('notifications refused at the browser’s question are said to be blocked',
 test('turned on, this browser is saved for the agent and the toggle says On; turned off or signed out, it is removed', async ({ page, context }) => {
   await context.grantPermissions(['notifications'], { origin: ORIGIN });
   // Headless Chromium has no push service: its PushManager is stood in for by one that hands out
-  // a subscription as a browser's looks (an https endpoint, a P-256 key, a 16-byte secret).
+  // a subscription as a browser's looks (an https endpoint, a P-256 key, a 16-byte secret), and
+  // keeps it across reloads (localStorage) as a browser does.
   await page.addInitScript(() => {
-    let current: PushSubscription | null = null;
-    PushManager.prototype.getSubscription = async () => current;
-    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
-      const endpoint = `https://push.example.com/send/${crypto.randomUUID()}`;
+    const KEY = 'e2e-push-subscription';
+    const make = (endpoint: string, key: number[]): PushSubscription => {
       const keys = { p256dh: `B${'Q'.repeat(86)}`, auth: 'A'.repeat(22) };
-      const key = options?.applicationServerKey as Uint8Array;
-      current = {
+      return {
         endpoint,
         expirationTime: null,
-        options: { applicationServerKey: key.slice().buffer, userVisibleOnly: true },
+        options: { applicationServerKey: new Uint8Array(key).buffer, userVisibleOnly: true },
         toJSON: () => ({ endpoint, expirationTime: null, keys }),
-        unsubscribe: async () => ((current = null), true),
+        unsubscribe: async () => (localStorage.removeItem(KEY), true),
         getKey: () => null,
       } as unknown as PushSubscription;
-      return current;
+    };
+    PushManager.prototype.getSubscription = async () => {
+      const saved = localStorage.getItem(KEY);
+      if (!saved) return null;
+      const { endpoint, key } = JSON.parse(saved) as { endpoint: string; key: number[] };
+      return make(endpoint, key);
+    };
+    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
+      const endpoint = `https://push.example.com/send/${crypto.randomUUID()}`;
+      const key = [...(options?.applicationServerKey as Uint8Array)];
+      localStorage.setItem(KEY, JSON.stringify({ endpoint, key }));
+      return make(endpoint, key);
     };
   });
   await signInConsole(page, ORIGIN);
@@ -151,6 +160,18 @@ test('turned on, this browser is saved for the agent and the toggle says On; tur
   await expect(note(page)).toHaveText(/Browser notifications are on in this browser/);
   expect(await devices()).toBe(before + 1);
   expect(await pageViolations(page)).toEqual([]);
+
+  // Opened again, the console finds this browser's subscription and says On, without a word; it
+  // saves it again (here after the server forgot it, as when a push service once answered 410).
+  const endpoint = await page.evaluate(async () => (await (await navigator.serviceWorker.getRegistration('/console'))!.pushManager.getSubscription())!.endpoint);
+  await page.evaluate(async (e) => {
+    await fetch('/v1/agent/push', { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ endpoint: e }) });
+  }, endpoint);
+  expect(await devices()).toBe(before);
+  await page.reload();
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(note(page)).toBeEmpty();
+  await expect.poll(devices).toBe(before + 1);
 
   await toggle(page).click();
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
