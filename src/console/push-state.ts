@@ -36,7 +36,7 @@ export function initialState(platform: PushPlatform): PushState {
 
 export const SAID = Object.freeze({
   insecure: 'Browser notifications need the console on HTTPS (or on localhost): this address cannot have them.',
-  unsupported: 'This browser cannot show notifications from a web page (it has no Web Push). On an iPhone or iPad, add the console to the Home Screen and open it from there.',
+  unsupported: 'This browser cannot show notifications from a web page (it has no Web Push). Use Chrome, Edge or Firefox, or Safari on a Mac.',
   blocked: 'Notifications are blocked for this site in your browser. Allow them in the site’s settings (the icon beside the address), then press Browser notifications again.',
   dismissed: 'The browser was not allowed to show notifications. Press Browser notifications again to be asked once more.',
   on: 'Browser notifications are on in this browser: new chats and callbacks, and messages on your chats, while the console is hidden or closed.',
