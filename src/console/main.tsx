@@ -11,13 +11,15 @@ import { api, ApiError } from './api';
 import { HandoffPage } from './HandoffPage';
 import { Phrasings } from './Phrasings';
 import { Queue } from './Queue';
+import { NotificationsNote, NotificationsToggle } from './Notifications';
 import { Reports } from './Reports';
-import { readRoute, type Route } from './router';
+import { goToHandoff, readRoute, type Route } from './router';
 import { SignIn } from './SignIn';
 import { Webhooks } from './Webhooks';
 import { beep } from './sound';
 import { useEvents, type Subscribe } from './useEvents';
 import { useNow } from './useNow';
+import { onNotificationClick, usePush } from './usePush';
 import './styles.css';
 
 const MUTE_KEY = 'lifeline-console-muted';
@@ -64,6 +66,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  const push = usePush();
+  useEffect(() => onNotificationClick(goToHandoff), []);
 
   const loadQueue = useCallback(async () => {
     try {
@@ -149,6 +153,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   };
 
   const signOut = async (): Promise<void> => {
+    await push.turnOffQuietly();
     try {
       await api.logout();
     } catch (error) {
@@ -175,10 +180,12 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
         <button type="button" class="quiet" aria-pressed={muted} onClick={toggleMute}>
           Mute
         </button>
+        <NotificationsToggle state={push.state} onToggle={push.toggle} />
         <button type="button" class="quiet" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>
+      <NotificationsNote state={push.state} />
       <main class="content">
         {route.page === 'queue' ? (
           <Queue queue={queue} error={error} waiting={waiting} onShowAll={() => setLimit(MAX_QUEUE_LIMIT)} />

@@ -23,6 +23,7 @@ describe('readSettings', () => {
       handoffsPerMinute: 10,
       articles: null,
       webhook: null,
+      pushSubject: 'mailto:lifeline@localhost',
     });
   });
 
@@ -64,9 +65,15 @@ describe('readSettings', () => {
       handoffsPerMinute: 120,
       articles: 'https://shop.example.com/help/articles.json',
       webhook: { url: 'https://crm.example.com/hooks?from=lifeline', key: Buffer.alloc(32, 1) },
+      pushSubject: 'https://help.example.com',
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
+  });
+
+  it('signs browser notifications as the mail sender when there is one', () => {
+    const env = { LIFELINE_SMTP_URL: 'smtp://mail.example.com:587', LIFELINE_MAIL_FROM: 'Northwind Help <help@northwind.example>' };
+    expect(readSettings({ ...env, LIFELINE_PUBLIC_URL: 'https://help.example.com' }).pushSubject).toBe('mailto:help@northwind.example');
   });
 
   it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost', 'help.internal', '10.255.0.1'])('takes HOST=%s', (host) => {

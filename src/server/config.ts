@@ -8,6 +8,7 @@ import { parseHours, isTimeZone, type Schedule } from '../hours';
 import { DEFAULT_PHRASINGS_PER_ARTICLE, MAX_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { isPostgresUrl, looksLikeUrl, postgresUrlProblem, redactDatabaseUrl } from './store/postgres/url';
 import { parseWebhookSecret } from './webhooks/sign';
+import { vapidSubject } from './push/vapid';
 
 export interface Settings {
   port: number;
@@ -47,6 +48,11 @@ export interface Settings {
   articles: string | null;
   /** LIFELINE_WEBHOOK_URL and LIFELINE_WEBHOOK_SECRET: where Standard Webhooks go; null: none are sent. */
   webhook: WebhookSetting | null;
+  /**
+   * The VAPID subject of browser notifications (push/vapid.ts): mailto: LIFELINE_MAIL_FROM's
+   * address, else LIFELINE_PUBLIC_URL when https, else a placeholder.
+   */
+  pushSubject: string;
 }
 
 /** A webhook receiver and the key deliveries to it are signed with (webhooks/sign.ts). */
@@ -190,6 +196,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     articles: articlesSource(value('LIFELINE_ARTICLES')),
     handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
     webhook: readWebhook(value('LIFELINE_WEBHOOK_URL'), value('LIFELINE_WEBHOOK_SECRET')),
+    pushSubject: vapidSubject({ mailFrom: value('LIFELINE_MAIL_FROM') ?? null, publicUrl: value('LIFELINE_PUBLIC_URL') ?? null }),
   };
 }
 

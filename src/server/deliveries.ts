@@ -4,6 +4,8 @@
  */
 import type { Settings } from './config';
 import type { OutboxChannel } from './outbox/types';
+import { pushChannel } from './push/channel';
+import { vapidKeys, type VapidKeys } from './push/vapid';
 import type { Presence } from './presence';
 import type { Store } from './store/types';
 import { webhookChannel } from './webhooks/channel';
@@ -20,5 +22,13 @@ export function deliveryChannels(settings: Settings, deps: DeliveryDeps): Outbox
   const channels: OutboxChannel[] = [];
   // LIFELINE_WEBHOOK_URL: every handoff event, signed (webhooks/).
   if (settings.webhook) channels.push(webhookChannel({ ...settings.webhook, publicOrigin: settings.publicOrigin, now: deps.now }));
+  // Browser notifications: always planned; an agent who turned them on in no browser gets none.
+  let keys: Promise<VapidKeys> | undefined;
+  const readKeys = () =>
+    (keys ??= vapidKeys(deps.store).catch((error: unknown) => {
+      keys = undefined; // tried again at the next job
+      throw error;
+    }));
+  channels.push(pushChannel({ store: deps.store, keys: readKeys, subject: settings.pushSubject, now: deps.now }));
   return channels;
 }

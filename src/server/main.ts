@@ -103,6 +103,7 @@ const app = createApp({
   rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
   articles: articles ?? NO_CATALOG,
   webhookUrl: settings.webhook?.url ?? null,
+  push: { subject: settings.pushSubject },
   presence,
   ...(shared && { limiter: shared.limiter }),
 });

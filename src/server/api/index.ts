@@ -11,6 +11,7 @@ import { agentAuthRoutes, requireAgent } from './agent-auth';
 import { agentHandoffRoutes } from './agent-handoffs';
 import { agentQueueRoutes } from './agent-queue';
 import { agentPhrasingRoutes } from './agent-phrasings';
+import { agentPushRoutes } from './agent-push';
 import { agentReportRoutes } from './agent-reports';
 import { agentWebhookRoutes } from './agent-webhooks';
 import type { ApiDeps, ApiEnv } from './deps';
@@ -65,6 +66,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/agent', agentReportRoutes(deps));
   api.route('/agent', agentPhrasingRoutes(deps));
   api.route('/agent', agentWebhookRoutes(deps));
+  api.route('/agent', agentPushRoutes(deps));
 
   api.all('*', (c) => problem(c, 404, `There is no ${c.req.method} ${c.req.path} in the Lifeline API.`));
   return api;

@@ -439,6 +439,48 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(taken.sort()).toEqual([...keys].sort());
     });
 
+    it('keeps push subscriptions per agent, one row per endpoint, until removed', async () => {
+      await addAgents();
+      const sub = (endpoint: string, agentId: string, savedAt: string) => ({
+        endpoint,
+        agentId,
+        p256dh: `B${endpoint.length}`,
+        auth: 'auth',
+        createdAt: savedAt,
+        savedAt,
+      });
+      const laptop = 'https://push.example.com/send/laptop';
+      const phone = 'https://push.example.com/send/phone';
+      const bobs = 'https://push.example.com/send/bob';
+      await store.savePushSubscription(sub(laptop, ADA.id, '2025-03-01T10:00:00.000Z'));
+      await store.savePushSubscription(sub(phone, ADA.id, '2025-03-01T10:05:00.000Z'));
+      await store.savePushSubscription(sub(bobs, BOB.id, '2025-03-01T10:01:00.000Z'));
+      expect((await store.pushSubscriptions(ADA.id)).map((s) => s.endpoint)).toEqual([laptop, phone]);
+      expect((await store.pushSubscriptions(null)).map((s) => s.endpoint)).toEqual([laptop, bobs, phone]);
+      expect(await store.pushSubscriptions('nobody')).toEqual([]);
+
+      // Saved again (the console does on every visit): new keys and time, the same row, createdAt kept.
+      await store.savePushSubscription({ ...sub(laptop, ADA.id, '2025-03-01T11:00:00.000Z'), auth: 'new', createdAt: '2025-03-01T11:00:00.000Z' });
+      expect(await store.pushSubscriptions(ADA.id)).toEqual([
+        sub(phone, ADA.id, '2025-03-01T10:05:00.000Z'),
+        { ...sub(laptop, ADA.id, '2025-03-01T11:00:00.000Z'), auth: 'new', createdAt: '2025-03-01T10:00:00.000Z' },
+      ]);
+      // Bob signs in on that browser and turns them on: the browser now notifies him, not her.
+      await store.savePushSubscription(sub(laptop, BOB.id, '2025-03-01T12:00:00.000Z'));
+      expect((await store.pushSubscriptions(ADA.id)).map((s) => s.endpoint)).toEqual([phone]);
+      expect((await store.pushSubscriptions(BOB.id)).map((s) => s.endpoint)).toEqual([bobs, laptop]);
+
+      // An agent removes only their own; removing without an agent (the push service said gone) removes any.
+      expect(await store.deletePushSubscription(bobs, ADA.id)).toBe(false);
+      expect(await store.deletePushSubscription(phone, ADA.id)).toBe(true);
+      expect(await store.deletePushSubscription(phone, ADA.id)).toBe(false);
+      expect(await store.deletePushSubscription(bobs)).toBe(true);
+      expect((await store.pushSubscriptions(null)).map((s) => s.endpoint)).toEqual([laptop]);
+      // Kept across reopening.
+      await store.close();
+      expect((await db.open().pushSubscriptions(BOB.id)).map((s) => s.endpoint)).toEqual([laptop]);
+    });
+
     it('makes a setting once and keeps it across reopening', async () => {
       let made = 0;
       const make = () => `value-${++made}`;

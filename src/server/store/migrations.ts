@@ -167,4 +167,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_leased ON jobs(lease_until) WHERE status = 'running';
   CREATE INDEX jobs_recent ON jobs(kind, updated_at);
   `,
+  // 8: browsers agents turned notifications on in (Web Push): the push service's endpoint
+  // (one browser profile: one row, whichever agent saved it last) and the keys a message is
+  // encrypted to. Gone with the agent. The VAPID keys are a setting (settings table).
+  `
+  CREATE TABLE push_subscriptions (
+    endpoint   TEXT PRIMARY KEY,
+    agent_id   TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    p256dh     TEXT NOT NULL,
+    auth       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    saved_at   TEXT NOT NULL
+  );
+  CREATE INDEX push_subscriptions_by_agent ON push_subscriptions(agent_id, saved_at);
+  `,
 ];

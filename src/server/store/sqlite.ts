@@ -13,6 +13,7 @@ import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searche
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
 import { sqliteJobs } from './sqlite-jobs';
+import { sqlitePush } from './sqlite-push';
 import {
   json,
   toAgent,
@@ -173,6 +174,7 @@ export function openSqliteStore(path: string): Store {
 
   const phrasings = sqlitePhrasings(db);
   const jobs = sqliteJobs(db);
+  const push = sqlitePush(db);
   const queue = path === ':memory:' || path === '' ? { tail: Promise.resolve() as Promise<unknown> } : queueFor(path);
 
   /** Runs `fn` after every transaction queued before it; its failure does not stop the next. */
@@ -455,6 +457,18 @@ export function openSqliteStore(path: string): Store {
 
     async findJob(kind, key) {
       return jobs.find(kind, key);
+    },
+
+    async savePushSubscription(subscription) {
+      await write(() => push.save(subscription));
+    },
+
+    async deletePushSubscription(endpoint, agentId) {
+      return write(() => push.delete(endpoint, agentId));
+    },
+
+    async pushSubscriptions(agentId) {
+      return push.list(agentId);
     },
 
     async setting(name, create) {

@@ -186,6 +186,22 @@ export type PhrasingPatch = { confirmedAt: string; confirmedBy: string } | { rem
 
 export type HandoffFilter = 'open' | 'resolved' | 'all';
 
+/**
+ * A browser an agent turned notifications on in (Web Push, SQLite migration 8, PostgreSQL 5): the push service's
+ * endpoint (unique: one browser profile, one agent at a time) and the keys its messages are
+ * encrypted to.
+ */
+export interface PushSubscriptionRecord {
+  endpoint: string;
+  agentId: string;
+  /** The browser's P-256 public key and auth secret, base64url. */
+  p256dh: string;
+  auth: string;
+  createdAt: string;
+  /** When it was last saved (the console saves it again on every visit). */
+  savedAt: string;
+}
+
 /** Reads, in or out of a transaction. */
 export interface StoreReads {
   findHandoff(id: string): Promise<HandoffRecord | null>;
@@ -319,6 +335,16 @@ export interface Store extends StoreReads {
   /** A kind's jobs, last changed first (the console's recent deliveries and failures). */
   listJobs(filter: JobFilter): Promise<OutboxJob[]>;
   findJob(kind: string, key: string): Promise<OutboxJob | null>;
+
+  /**
+   * Saves a browser's push subscription for `agentId`: a new one, or the same endpoint again
+   * (new keys, a new savedAt; another agent's before: now this agent's, createdAt kept).
+   */
+  savePushSubscription(subscription: PushSubscriptionRecord): Promise<void>;
+  /** Removes the subscription of `endpoint` (of `agentId` only, when given); whether there was one. */
+  deletePushSubscription(endpoint: string, agentId?: string): Promise<boolean>;
+  /** The subscriptions of one agent, or of every agent (null): oldest saved first. */
+  pushSubscriptions(agentId: string | null): Promise<PushSubscriptionRecord[]>;
 
   /** The stored value of a setting; when there is none, stores `create()` and returns it. */
   setting(name: string, create: () => string): Promise<string>;

@@ -49,6 +49,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       'messages',
       'outbox_cursor',
       'phrasings',
+      'push_subscriptions',
       'rate_limits',
       'sessions',
       'settings',

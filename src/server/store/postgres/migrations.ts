@@ -206,6 +206,19 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_leased ON jobs(lease_until) WHERE status = 'running';
   CREATE INDEX jobs_recent ON jobs(kind, updated_at);
   `,
+
+  // 6: browsers agents turned notifications on in (Web Push), as SQLite's migration 8.
+  `
+  CREATE TABLE push_subscriptions (
+    endpoint   text PRIMARY KEY,
+    agent_id   text NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    p256dh     text NOT NULL,
+    auth       text NOT NULL,
+    created_at timestamptz NOT NULL,
+    saved_at   timestamptz NOT NULL
+  );
+  CREATE INDEX push_subscriptions_by_agent ON push_subscriptions(agent_id, saved_at);
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

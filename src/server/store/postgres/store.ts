@@ -30,6 +30,7 @@ import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, 
 import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS } from './locks';
 import * as phrasings from './phrasings';
 import * as jobs from './jobs';
+import * as push from './push';
 import {
   clean,
   jsonText,
@@ -420,6 +421,10 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     nextJobAt: (kinds) => jobs.nextJobAt(pool, kinds),
     listJobs: (filter) => jobs.listJobs(pool, filter),
     findJob: (kind, key) => jobs.findJob(pool, kind, key),
+
+    savePushSubscription: (subscription) => push.savePushSubscription(pool, subscription),
+    deletePushSubscription: (endpoint, agentId) => push.deletePushSubscription(pool, endpoint, agentId),
+    pushSubscriptions: (agentId) => push.pushSubscriptions(pool, agentId),
 
     async setting(name, create) {
       const stored = await first<{ value: string }>(pool, 'SELECT value FROM settings WHERE name = $1', [name]);
