@@ -48,9 +48,16 @@ const newHandoff = async (store: Store, bus = createBus<BusMessage>()) => {
   return r.handoff;
 };
 
-const quiet = (error: Error) => {
-  throw error;
-};
+/** What the outboxes of a test told of; most tests expect nothing. */
+let told: string[] = [];
+const quiet = (error: Error) => void told.push(error.message);
+beforeEach(() => {
+  told = [];
+});
+afterEach(() => {
+  // A test that expects some says so and clears them.
+  expect(told).toEqual([]);
+});
 
 describe('outbox on SQLite', () => {
   let dir: string;
@@ -127,6 +134,8 @@ describe('outbox on SQLite', () => {
     await expect.poll(async () => (await store.findJob('test', `new:${h.id}`))?.status).toBe('failed');
     expect(await store.findJob('test', `new:${h.id}`)).toMatchObject({ attempts: 2, lastError: 'down (gave up after 2 tries)' });
     expect(await store.findJob('test', 'never')).toMatchObject({ status: 'failed', attempts: 1, lastError: 'bad address' });
+    expect(told.sort()).toEqual([`test new:${h.id} failed for good: down (gave up after 2 tries)`, 'test never failed for good: bad address'].sort());
+    told = [];
   });
 
   it('puts a job off when the channel says later, without counting a try', async () => {
