@@ -79,7 +79,6 @@ describe('alerts and the helpdesk', () => {
       LIFELINE_TIMEZONE: 'America/New_York',
     });
     const channels = deliveryChannels(settings, {
-      store: server.store,
       presence,
       now: server.clock.now,
       publicOrigin: () => ORIGIN,

@@ -11,10 +11,8 @@ import { helpdeskChannel } from './helpdesk/channel';
 import type { OutboxChannel } from './outbox/types';
 import type { BackoffPolicy } from './outbox/backoff';
 import type { Presence } from './presence';
-import type { Store } from './store/types';
 
 export interface DeliveryDeps {
-  store: Store;
   /** Who is online, the same the app uses (shared on PostgreSQL). */
   presence: Presence;
   /** Milliseconds since the epoch. */

@@ -109,7 +109,7 @@ const app = createApp({
 // Deliveries (mail, alerts, webhooks...): planned from the event log, durable, retried; woken
 // by the bus for each stored event. On PostgreSQL every instance runs one; they share the jobs.
 const publicOrigin = () => settings.publicOrigin ?? [...origins][0] ?? `http://${settings.host}:${settings.port}`;
-const outbox = startOutbox({ store, bus, channels: deliveryChannels(settings, { store, presence, now: Date.now, publicOrigin }) });
+const outbox = startOutbox({ store, bus, channels: deliveryChannels(settings, { presence, now: Date.now, publicOrigin }) });
 
 // A client that sends its request slowly holds a connection: it is cut off (408) once
 // LIFELINE_REQUEST_TIMEOUT_SECONDS have passed, or 10 s without its headers. These count only
