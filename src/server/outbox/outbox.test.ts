@@ -148,6 +148,22 @@ describe('outbox on SQLite', () => {
     expect(runs[1]!.at - runs[0]!.at).toBeGreaterThanOrEqual(150);
   });
 
+  it('forgets done jobs once they are older than keepMs, at start and hourly', async () => {
+    const { channel } = recorder();
+    const first = start(channel);
+    const h = await newHandoff(store);
+    first.wake();
+    await expect.poll(async () => (await store.findJob('test', `new:${h.id}`))?.status).toBe('done');
+    await first.stop();
+    const keeping = startOutbox({ store, channels: [channel], pollMs: 60_000, keepMs: 60_000, onError: quiet });
+    await keeping.idle();
+    await keeping.stop();
+    expect(await store.findJob('test', `new:${h.id}`)).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    outboxes.push(startOutbox({ store, channels: [channel], pollMs: 60_000, keepMs: 1, onError: quiet }));
+    await expect.poll(() => store.findJob('test', `new:${h.id}`)).toBeNull();
+  });
+
   it('runs no more jobs at once than its concurrency, and lets them finish on stop', async () => {
     let now = 0;
     let most = 0;

@@ -33,6 +33,8 @@ export interface OutboxOptions {
   batch?: number;
   /** How long stop() lets running jobs finish before aborting them (ms). @default 5 000 */
   graceMs?: number;
+  /** How long done and failed jobs are kept (the console's history), in ms. @default 30 days */
+  keepMs?: number;
   /** This worker's name in the jobs it leases. @default host, pid and a random part */
   owner?: string;
   /** Told of what goes wrong (a failed round, a plan that throws, a delivery failed for good). @default a line on stderr */
@@ -52,6 +54,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The shortest timer: a job due now that another instance is leasing at this very moment is looked at again this soon. */
 const MIN_TIMER_MS = 20;
+const PRUNE_EVERY_MS = 3_600_000;
 
 export function startOutbox(options: OutboxOptions): Outbox {
   const { store, channels } = options;
@@ -61,6 +64,7 @@ export function startOutbox(options: OutboxOptions): Outbox {
   const pollMs = options.pollMs ?? 5_000;
   const batch = options.batch ?? 200;
   const graceMs = options.graceMs ?? 5_000;
+  const keepMs = options.keepMs ?? 30 * 24 * 3_600_000;
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const told = options.onError ?? ((error: Error) => console.error('Lifeline outbox:', error.message));
   /** Tells of an error; one thrown by the listener is printed, never let loose in the outbox. */
@@ -81,6 +85,7 @@ export function startOutbox(options: OutboxOptions): Outbox {
   let again = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let prunedAt = -Infinity;
 
   const unsubscribe =
     options.bus?.subscribe(AGENTS_TOPIC, (message) => {
@@ -105,6 +110,11 @@ export function startOutbox(options: OutboxOptions): Outbox {
       again = false;
       try {
         nextIn = Math.min(pollMs, await planAll());
+        // The history of deliveries is kept for keepMs; looked at once an hour.
+        if (now() - prunedAt >= PRUNE_EVERY_MS) {
+          prunedAt = now();
+          await store.pruneJobs(iso(prunedAt - keepMs));
+        }
         // A read first: the claim is a write, and most rounds find nothing due.
         let next = await store.nextJobAt(kinds);
         if (next !== null && Date.parse(next) <= now() && running.size < concurrency) {

@@ -457,6 +457,10 @@ export function openSqliteStore(path: string): Store {
       return jobs.find(kind, key);
     },
 
+    async pruneJobs(before) {
+      return write(() => jobs.prune(before));
+    },
+
     async setting(name, create) {
       return write(() => {
         const row = q.setting.get(name);

@@ -319,6 +319,8 @@ export interface Store extends StoreReads {
   /** A kind's jobs, last changed first (the console's recent deliveries and failures). */
   listJobs(filter: JobFilter): Promise<OutboxJob[]>;
   findJob(kind: string, key: string): Promise<OutboxJob | null>;
+  /** Deletes done and failed jobs last changed before `before` (ISO); how many. */
+  pruneJobs(before: string): Promise<number>;
 
   /** The stored value of a setting; when there is none, stores `create()` and returns it. */
   setting(name: string, create: () => string): Promise<string>;

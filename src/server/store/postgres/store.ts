@@ -384,6 +384,7 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     nextJobAt: (kinds) => jobs.nextJobAt(pool, kinds),
     listJobs: (filter) => jobs.listJobs(pool, filter),
     findJob: (kind, key) => jobs.findJob(pool, kind, key),
+    pruneJobs: (before) => jobs.pruneJobs(pool, before),
 
     async setting(name, create) {
       const stored = await first<{ value: string }>(pool, 'SELECT value FROM settings WHERE name = $1', [name]);
