@@ -64,6 +64,6 @@ describe('a handoff’s story', () => {
     expect(alertHeadline(h, false, Date.parse(T) + 120_000, 120)).toBe('Chat #4821 has waited 2 minutes and nobody has taken it');
     expect(alertHeadline(h, true, Date.parse(T) + 45_000, 30)).toBe('Chat #4821 has waited 45 seconds and nobody has taken it (nobody is online)');
     expect(alertHeadline(h, true, Date.parse(T), 0)).toBe('New Chat #4821: nobody is online to take it');
-    expect(waited(3 * 3600)).toBe('3 hours');
+    expect([1, 2, 100, 3 * 3600].map(waited)).toEqual(['1 second', '2 seconds', '2 minutes', '3 hours']);
   });
 });

@@ -40,9 +40,10 @@ export const isNewHandoff = (e: StoredEvent): boolean => e.seq === 1 && e.event.
 
 /** How long it has waited, said plainly: "2 minutes", "45 seconds". */
 export function waited(seconds: number): string {
-  if (seconds < 90) return `${Math.max(0, Math.round(seconds))} seconds`;
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} minutes`;
-  return `${Math.round(seconds / 3600)} hours`;
+  const say = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (seconds < 90) return say(Math.max(0, Math.round(seconds)), 'second');
+  if (seconds < 90 * 60) return say(Math.round(seconds / 60), 'minute');
+  return say(Math.round(seconds / 3600), 'hour');
 }
 
 /** The alert's headline: why it is sent now (it has waited its time, or nobody is there to take it). */
