@@ -110,7 +110,8 @@ const app = createApp({
 
 // Deliveries (mail, alerts, webhooks...): planned from the event log, durable, retried; woken
 // by the bus for each stored event. On PostgreSQL every instance runs one; they share the jobs.
-const outbox = startOutbox({ store, bus, channels: deliveryChannels(settings, { store, presence, now: Date.now }) });
+const publicOrigin = () => settings.publicOrigin ?? [...origins][0] ?? `http://${settings.host}:${settings.port}`;
+const outbox = startOutbox({ store, bus, channels: deliveryChannels(settings, { store, presence, now: Date.now, publicOrigin }) });
 
 // A client that sends its request slowly holds a connection: it is cut off (408) once
 // LIFELINE_REQUEST_TIMEOUT_SECONDS have passed, or 10 s without its headers. These count only
@@ -122,6 +123,7 @@ const serverOptions = { requestTimeout, headersTimeout, connectionsCheckingInter
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host, serverOptions }, (info) => {
   if (settings.port === 0) for (const origin of ownOrigins({ ...settings, port: info.port })) origins.add(origin);
   console.log(`Lifeline on http://${settings.host}:${info.port}/ (API under /v1, database ${shownDb})`);
+  if (settings.mail) console.log(`Mail goes out through ${settings.mail.shown} from ${settings.mail.from}.`);
   if (demo) console.log('Demo shop: its articles and hours unless LIFELINE_ARTICLES, LIFELINE_HOURS or LIFELINE_TIMEZONE say otherwise.');
 });
 server.on('error', (error: NodeJS.ErrnoException) => {

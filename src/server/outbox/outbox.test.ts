@@ -48,9 +48,16 @@ const newHandoff = async (store: Store, bus = createBus<BusMessage>()) => {
   return r.handoff;
 };
 
-const quiet = (error: Error) => {
-  throw error;
-};
+/** What the outboxes of a test told of; most tests expect nothing. */
+let told: string[] = [];
+const quiet = (error: Error) => void told.push(error.message);
+beforeEach(() => {
+  told = [];
+});
+afterEach(() => {
+  // A test that expects some says so and clears them.
+  expect(told).toEqual([]);
+});
 
 describe('outbox on SQLite', () => {
   let dir: string;
@@ -127,6 +134,8 @@ describe('outbox on SQLite', () => {
     await expect.poll(async () => (await store.findJob('test', `new:${h.id}`))?.status).toBe('failed');
     expect(await store.findJob('test', `new:${h.id}`)).toMatchObject({ attempts: 2, lastError: 'down (gave up after 2 tries)' });
     expect(await store.findJob('test', 'never')).toMatchObject({ status: 'failed', attempts: 1, lastError: 'bad address' });
+    expect(told.sort()).toEqual([`test new:${h.id} failed for good: down (gave up after 2 tries)`, 'test never failed for good: bad address'].sort());
+    told = [];
   });
 
   it('puts a job off when the channel says later, without counting a try', async () => {
@@ -137,6 +146,22 @@ describe('outbox on SQLite', () => {
     await expect.poll(async () => (await store.findJob('test', `new:${h.id}`))?.status).toBe('done');
     expect(runs.map((r) => r.attempts)).toEqual([1, 1]);
     expect(runs[1]!.at - runs[0]!.at).toBeGreaterThanOrEqual(150);
+  });
+
+  it('forgets done jobs once they are older than keepMs, at start and hourly', async () => {
+    const { channel } = recorder();
+    const first = start(channel);
+    const h = await newHandoff(store);
+    first.wake();
+    await expect.poll(async () => (await store.findJob('test', `new:${h.id}`))?.status).toBe('done');
+    await first.stop();
+    const keeping = startOutbox({ store, channels: [channel], pollMs: 60_000, keepMs: 60_000, onError: quiet });
+    await keeping.idle();
+    await keeping.stop();
+    expect(await store.findJob('test', `new:${h.id}`)).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    outboxes.push(startOutbox({ store, channels: [channel], pollMs: 60_000, keepMs: 1, onError: quiet }));
+    await expect.poll(() => store.findJob('test', `new:${h.id}`)).toBeNull();
   });
 
   it('runs no more jobs at once than its concurrency, and lets them finish on stop', async () => {

@@ -33,9 +33,11 @@ export interface OutboxOptions {
   batch?: number;
   /** How long stop() lets running jobs finish before aborting them (ms). @default 5 000 */
   graceMs?: number;
+  /** How long done and failed jobs are kept (the console's history), in ms. @default 30 days */
+  keepMs?: number;
   /** This worker's name in the jobs it leases. @default host, pid and a random part */
   owner?: string;
-  /** Told of what goes wrong underneath (a failed round, a plan that throws). @default a line on stderr */
+  /** Told of what goes wrong (a failed round, a plan that throws, a delivery failed for good). @default a line on stderr */
   onError?: (error: Error) => void;
 }
 
@@ -50,6 +52,10 @@ export interface Outbox {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** The shortest timer: a job due now that another instance is leasing at this very moment is looked at again this soon. */
+const MIN_TIMER_MS = 20;
+const PRUNE_EVERY_MS = 3_600_000;
+
 export function startOutbox(options: OutboxOptions): Outbox {
   const { store, channels } = options;
   const now = options.now ?? Date.now;
@@ -58,8 +64,17 @@ export function startOutbox(options: OutboxOptions): Outbox {
   const pollMs = options.pollMs ?? 5_000;
   const batch = options.batch ?? 200;
   const graceMs = options.graceMs ?? 5_000;
+  const keepMs = options.keepMs ?? 30 * 24 * 3_600_000;
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const onError = options.onError ?? ((error: Error) => console.error('Lifeline outbox:', error.message));
+  const told = options.onError ?? ((error: Error) => console.error('Lifeline outbox:', error.message));
+  /** Tells of an error; one thrown by the listener is printed, never let loose in the outbox. */
+  const onError = (error: Error): void => {
+    try {
+      told(error);
+    } catch (thrown) {
+      console.error('Lifeline outbox:', error.message, thrown);
+    }
+  };
   const byKind = new Map(channels.map((c) => [c.kind, c]));
   if (byKind.size !== channels.length) throw new Error('two outbox channels have the same kind');
   const kinds = [...byKind.keys()];
@@ -70,6 +85,7 @@ export function startOutbox(options: OutboxOptions): Outbox {
   let again = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let prunedAt = -Infinity;
 
   const unsubscribe =
     options.bus?.subscribe(AGENTS_TOPIC, (message) => {
@@ -94,9 +110,22 @@ export function startOutbox(options: OutboxOptions): Outbox {
       again = false;
       try {
         nextIn = Math.min(pollMs, await planAll());
-        await claim();
-        const next = await store.nextJobAt(kinds);
-        if (next !== null) nextIn = Math.min(nextIn, Date.parse(next) - now());
+        // The history of deliveries is kept for keepMs; looked at once an hour.
+        if (now() - prunedAt >= PRUNE_EVERY_MS) {
+          prunedAt = now();
+          await store.pruneJobs(iso(prunedAt - keepMs));
+        }
+        // A read first: the claim is a write, and most rounds find nothing due.
+        let next = await store.nextJobAt(kinds);
+        if (next !== null && Date.parse(next) <= now() && running.size < concurrency) {
+          await claim();
+          next = await store.nextJobAt(kinds);
+        }
+        if (next !== null) {
+          const wait = Date.parse(next) - now();
+          // Due now but every place taken: a job that ends wakes the outbox, no timer needed.
+          nextIn = Math.min(nextIn, wait <= 0 && running.size >= concurrency ? pollMs : Math.max(MIN_TIMER_MS, wait));
+        }
         failures = 0;
       } catch (error) {
         failures++;
@@ -140,8 +169,11 @@ export function startOutbox(options: OutboxOptions): Outbox {
         outcome = { ok: false, error: (error as Error)?.message ?? String(error), retry: true };
       }
       clearTimeout(lease);
-      const kept = await store.finishJob(job.id, owner, resultOf(outcome, job, channel, now()));
+      const result = resultOf(outcome, job, channel, now());
+      const kept = await store.finishJob(job.id, owner, result);
       if (!kept) onError(new Error(`${job.kind} job ${job.key} ran past its lease; another worker has it now`));
+      // What will never be delivered is said where the operator looks.
+      else if (result.status === 'failed') onError(new Error(`${job.kind} ${job.key} failed for good: ${result.error}`));
     })()
       .catch((error: unknown) => {
         // Not recorded (the database out of reach): the lease runs out and the job is tried again.

@@ -423,6 +423,18 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(await store.finishJob(first!.id, 'alive', { status: 'done', at: at(1_500) })).toBe(true);
     });
 
+    it('forgets done and failed jobs last changed before a time, and keeps the rest', async () => {
+      await store.transaction((tx) => tx.insertJobs([job('old'), job('failed'), job('new'), job('waiting')], T));
+      const claimed = await store.claimJobs(['mail'], 'w', T, at(60_000), 3);
+      const id = (key: string) => claimed.find((j) => j.key === key)!.id;
+      await store.finishJob(id('old'), 'w', { status: 'done', at: at(1_000) });
+      await store.finishJob(id('failed'), 'w', { status: 'failed', at: at(2_000), error: 'no' });
+      await store.finishJob(id('new'), 'w', { status: 'done', at: at(5_000) });
+      expect(await store.pruneJobs(at(3_000))).toBe(2);
+      expect((await store.listJobs({ kind: 'mail', limit: 10 })).map((j) => j.key).sort()).toEqual(['new', 'waiting']);
+      expect(await store.pruneJobs(at(3_000))).toBe(0);
+    });
+
     it('never leases one job to two workers at once, however many claim together', async () => {
       const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
       await store.transaction((tx) => tx.insertJobs(keys.map((k) => job(k)), T));

@@ -20,6 +20,7 @@ export interface SqliteJobs {
   nextAt(kinds: readonly string[]): string | null;
   list(filter: JobFilter): OutboxJob[];
   find(kind: string, key: string): OutboxJob | null;
+  prune(before: string): number;
 }
 
 const rowId = (id: string): number | null => (/^\d{1,15}$/.test(id) ? Number(id) : null);
@@ -50,6 +51,7 @@ export function sqliteJobs(db: Database.Database): SqliteJobs {
       'SELECT * FROM jobs WHERE kind = ? AND (? IS NULL OR status = ?) ORDER BY updated_at DESC, id DESC LIMIT ?',
     ),
     find: db.prepare<[string, string], JobRow>('SELECT * FROM jobs WHERE kind = ? AND key = ?'),
+    prune: db.prepare<[string]>("DELETE FROM jobs WHERE status IN ('done', 'failed') AND updated_at < ?"),
   };
   const claim = db.prepare<[string, string, string, string, string, string, number], JobRow>(
     `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ?
@@ -92,5 +94,6 @@ export function sqliteJobs(db: Database.Database): SqliteJobs {
       const row = q.find.get(kind, key);
       return row ? toJob(row, true) : null;
     },
+    prune: (before) => q.prune.run(before).changes,
   };
 }

@@ -471,6 +471,10 @@ export function openSqliteStore(path: string): Store {
       return push.list(agentId);
     },
 
+    async pruneJobs(before) {
+      return write(() => jobs.prune(before));
+    },
+
     async setting(name, create) {
       return write(() => {
         const row = q.setting.get(name);

@@ -335,6 +335,8 @@ export interface Store extends StoreReads {
   /** A kind's jobs, last changed first (the console's recent deliveries and failures). */
   listJobs(filter: JobFilter): Promise<OutboxJob[]>;
   findJob(kind: string, key: string): Promise<OutboxJob | null>;
+  /** Deletes done and failed jobs last changed before `before` (ISO); how many. */
+  pruneJobs(before: string): Promise<number>;
 
   /**
    * Saves a browser's push subscription for `agentId`: a new one, or the same endpoint again

@@ -106,3 +106,8 @@ export async function findJob(db: Queryable, kind: string, key: string): Promise
   const { rows } = await db.query<JobRow>('SELECT * FROM jobs WHERE kind = $1 AND key = $2', [kind, clean(key)]);
   return rows[0] ? toJob(rows[0], false) : null;
 }
+
+export async function pruneJobs(db: Queryable, before: string): Promise<number> {
+  const { rowCount } = await db.query("DELETE FROM jobs WHERE status IN ('done', 'failed') AND updated_at < $1", [before]);
+  return rowCount ?? 0;
+}

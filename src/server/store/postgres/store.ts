@@ -421,6 +421,7 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     nextJobAt: (kinds) => jobs.nextJobAt(pool, kinds),
     listJobs: (filter) => jobs.listJobs(pool, filter),
     findJob: (kind, key) => jobs.findJob(pool, kind, key),
+    pruneJobs: (before) => jobs.pruneJobs(pool, before),
 
     savePushSubscription: (subscription) => push.savePushSubscription(pool, subscription),
     deletePushSubscription: (endpoint, agentId) => push.deletePushSubscription(pool, endpoint, agentId),
