@@ -137,4 +137,16 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE events;
   ALTER TABLE events_log RENAME TO events;
   `,
+  // 7 (issue 12, the conversation outlives the tab): when each visitor last had an event stream
+  // open. A row per (handoff, instance holding a stream), alive `until` a time the instance
+  // renews while the stream is open; instance '' keeps when the last closed stream ended.
+  // What the visitor missed while away is e-mailed (src/server/away/).
+  `
+  CREATE TABLE visitor_streams (
+    handoff_id  TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    instance_id TEXT NOT NULL,
+    until       TEXT NOT NULL,
+    PRIMARY KEY (handoff_id, instance_id)
+  );
+  `,
 ];

@@ -167,6 +167,17 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX handoffs_queue;
   CREATE INDEX handoffs_queue ON handoffs(status, channel, created_at, arrival);
   `,
+
+  // 4 (issue 12, the conversation outlives the tab): when each visitor last had an event stream
+  // open, as SQLite's migration 7. Logged: a crash must not make a watching visitor look away.
+  `
+  CREATE TABLE visitor_streams (
+    handoff_id  text NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    instance_id text NOT NULL,
+    until       timestamptz NOT NULL,
+    PRIMARY KEY (handoff_id, instance_id)
+  );
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */
