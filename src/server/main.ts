@@ -19,6 +19,7 @@ import { ownOrigins } from './origins';
 import { openStore, StoreUnavailable } from './store/open';
 import { postgresShared } from './store/postgres/shared';
 import type { Store } from './store/types';
+import { createVisitorStreams } from './visitor-streams';
 
 /** How long shutdown waits for open connections before cutting them. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -81,6 +82,8 @@ if (settings.articles) {
 const shared = pool ? postgresShared(pool) : null;
 if (shared) await shared.ready;
 const bus = shared?.bus ?? createBus<BusMessage>();
+// Until when each visitor last had an event stream open, in the database every instance shares.
+const visitorStreams = createVisitorStreams(store);
 // Port 0 (any free port) is known once listening: its origins are added then.
 const origins = new Set(settings.port === 0 ? [] : ownOrigins(settings));
 const app = createApp({
@@ -88,6 +91,7 @@ const app = createApp({
   demoDir: `${root}demo`,
   store,
   bus,
+  visitorStreams,
   secret: settings.secret,
   allowedOrigins: settings.allowedOrigins,
   ownOrigins: origins,
@@ -158,6 +162,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     server.close(() => {
       void (shared?.end() ?? Promise.resolve())
         .catch((error: unknown) => console.error('Lifeline: leaving the shared bus and presence failed', error))
+        // The streams just ended: when each visitor was last seen is written before the store closes.
+        .then(() => visitorStreams.end())
         .then(() => store.close())
         .then(() => process.exit(0));
     });
