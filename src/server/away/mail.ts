@@ -101,7 +101,7 @@ export const escapeHtml = (text: string): string =>
 /** The time of a reply in the visitor's zone and language; the server's UTC when the zone is unknown. */
 function timeOf(at: string, locale: string, zone: string | undefined): string {
   const format = (timeZone: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short', ...(timeZone === 'UTC' && { timeZoneName: 'short' }) }).format(new Date(at));
+    new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(at));
   try {
     return format(zone ?? 'UTC');
   } catch {

@@ -1,0 +1,169 @@
+/**
+ * From an agent's reply to the visitor's mailbox, on the real app (SQLite), a real SMTP server
+ * and the channel's own plan and run, driven through the event log as the outbox drives it.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bearer, createHandoff, readSse, send, signIn, startTestServer, ORIGIN, type StartedServer } from '../testing';
+import { awayReplyChannel } from './channel';
+import { readReopenValue } from './link';
+import { startSmtpCatcher, type SmtpCatcher } from './testing-smtp';
+
+const SECRET = 'an away test secret of 32 characters or more';
+const AWAY_MS = 60_000;
+const BATCH_MS = 60_000;
+
+let server: StartedServer;
+let smtp: SmtpCatcher;
+let cookie: Record<string, string>;
+
+beforeEach(async () => {
+  server = await startTestServer({ secret: SECRET, allowedOrigins: ['https://shop.example.com'] });
+  smtp = await startSmtpCatcher();
+  ({ cookie } = await signIn(server));
+});
+afterEach(async () => {
+  await smtp.close();
+  await server.close();
+  await server.cleanup();
+});
+
+/** The outbox's part, by hand: plan from the log after a cursor, run what is due, keep what says later. */
+function outbox({ awayMs = AWAY_MS } = {}) {
+  const channel = awayReplyChannel({
+    store: server.store,
+    send: (mail) => smtp.send(mail),
+    secret: async () => SECRET,
+    now: server.clock.now,
+    awayMs,
+    batchMs: BATCH_MS,
+    linkable: (origin) => origin === 'https://shop.example.com' || origin === ORIGIN,
+    domain: 'shop.example.com',
+  });
+  let cursor = 0;
+  const jobs = new Map<string, { key: string; kind: string; payload: unknown; dueAt: string; attempts: number; done: boolean }>();
+  return {
+    jobs,
+    async tick() {
+      for (const event of await server.store.eventLogAfter(cursor, 500)) {
+        cursor = event.id;
+        for (const job of channel.plan(event, await server.store.findHandoff(event.handoffId))) {
+          if (!jobs.has(job.key)) jobs.set(job.key, { ...job, attempts: 0, done: false });
+        }
+      }
+      for (const job of jobs.values()) {
+        if (job.done || Date.parse(job.dueAt) > server.clock.now()) continue;
+        const outcome = await channel.run(job);
+        if ('later' in outcome) job.dueAt = outcome.later;
+        else job.done = outcome.ok;
+      }
+    },
+  };
+}
+
+const reply = (id: string, text: string) =>
+  send(server.app, 'POST', `/v1/agent/handoffs/${id}/messages`, { clientMessageId: crypto.randomUUID(), text }, cookie);
+const seconds = (s: number) => server.clock.advance(s * 1000);
+
+async function chatWithEmail() {
+  const h = await createHandoff(server.app, { visitor: { name: 'Ann' }, context: { pageUrl: 'https://shop.example.com/orders', locale: 'en', timezone: 'UTC' } });
+  expect((await send(server.app, 'POST', `/v1/handoffs/${h.id}/email`, { email: 'ann@example.com' }, bearer(h.token))).status).toBe(200);
+  return h;
+}
+
+/** The visitor's page holds its event stream open while `during` runs, then leaves. */
+async function watching(h: { id: string; token: string }, during: () => Promise<void>) {
+  const res = await send(server.app, 'GET', `/v1/handoffs/${h.id}/events`, undefined, bearer(h.token));
+  await vi.waitFor(async () => expect(Date.parse((await server.store.visitorSeenUntil(h.id)) ?? '0')).toBeGreaterThan(server.clock.now()));
+  await during();
+  const before = await server.store.visitorSeenUntil(h.id);
+  await readSse(res, 1); // then the page goes away
+  await vi.waitFor(async () => expect(await server.store.visitorSeenUntil(h.id)).not.toBe(before));
+}
+
+describe('replies to a visitor who left', () => {
+  it('are e-mailed once, those within a minute together, with a link that reopens the chat', async () => {
+    const h = await chatWithEmail();
+    await watching(h, async () => seconds(5));
+    const box = outbox();
+    seconds(70); // away longer than the away time
+    await reply(h.id, 'Your refund left today <b>really</b>.');
+    seconds(20);
+    await reply(h.id, 'It takes 3 to 5 days & shows as "Northwind".');
+    await box.tick();
+    seconds(30); // 50 s after the first: the batch is not complete
+    await box.tick();
+    expect(smtp.mails).toHaveLength(0);
+    seconds(15);
+    await box.tick();
+    const [mail] = await smtp.received(1);
+    expect(mail!.to).toMatchObject({ text: 'ann@example.com' });
+    expect(mail!.subject).toBe(`Reply to your question (reference ${h.ref})`);
+    expect(mail!.text).toContain('Your refund left today <b>really</b>.');
+    expect(mail!.text).toContain('It takes 3 to 5 days & shows as "Northwind".');
+    expect(mail!.html).toContain('Your refund left today &lt;b&gt;really&lt;/b&gt;.');
+    expect(mail!.inReplyTo).toBe(`<lifeline.${h.id}@shop.example.com>`);
+    const link = /https:\/\/shop\.example\.com\/orders#lifeline-reopen=([\w.-]+)/.exec(mail!.text!)?.[1];
+    expect(link && readReopenValue(SECRET, link, server.clock.now())).toEqual({ ok: true, handoffId: h.id });
+    const reopened = await send(server.app, 'POST', '/v1/reopen', { link });
+    expect(await reopened.json()).toEqual({ id: h.id, token: h.token });
+
+    // Nothing twice; a later reply, a minute and more after the first batch, is a mail of its own.
+    seconds(120);
+    await box.tick();
+    expect(smtp.mails).toHaveLength(1);
+    await reply(h.id, 'One more thing: keep the receipt.');
+    seconds(65);
+    await box.tick();
+    const second = (await smtp.received(2))[1]!;
+    expect(second.text).toContain('One more thing: keep the receipt.');
+    expect(second.text).not.toContain('Your refund left today');
+    expect(second.references).toBe(`<lifeline.${h.id}@shop.example.com>`);
+  });
+
+  it('are not e-mailed when the visitor was watching, nor after they came back for them', async () => {
+    const h = await chatWithEmail();
+    const box = outbox();
+    await watching(h, async () => {
+      await reply(h.id, 'Seen live.');
+      seconds(10);
+    });
+    seconds(5);
+    await reply(h.id, 'Written after they left, replayed when they came back.');
+    seconds(20);
+    await watching(h, async () => seconds(1));
+    seconds(600);
+    await box.tick();
+    await box.tick();
+    expect([...box.jobs.values()].every((j) => j.done)).toBe(true);
+    expect(smtp.mails).toHaveLength(0);
+  });
+
+  it('wait until the visitor has been gone the away time (a reload is not leaving), then go', async () => {
+    const h = await chatWithEmail();
+    const box = outbox({ awayMs: 120_000 });
+    await watching(h, async () => seconds(1));
+    seconds(10);
+    await reply(h.id, 'Are you still there?');
+    seconds(62); // the batch is complete; the visitor has been gone 72 s of 120
+    await box.tick();
+    expect(smtp.mails).toHaveLength(0);
+    expect([...box.jobs.values()][0]!.dueAt).toBe(new Date(Date.parse((await server.store.visitorSeenUntil(h.id))!) + 120_000).toISOString());
+    seconds(47);
+    await box.tick();
+    expect(smtp.mails).toHaveLength(0);
+    seconds(1);
+    await box.tick();
+    expect((await smtp.received(1))[0]!.text).toContain('Are you still there?');
+  });
+
+  it('are not e-mailed without an address', async () => {
+    const h = await createHandoff(server.app, { visitor: { name: 'Bo' } });
+    const box = outbox();
+    seconds(100);
+    await reply(h.id, 'Hello?');
+    seconds(100);
+    await box.tick();
+    expect(box.jobs.size).toBe(0);
+    expect(smtp.mails).toHaveLength(0);
+  });
+});
