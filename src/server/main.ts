@@ -13,6 +13,9 @@ import { isUrl, NO_CATALOG, readCatalog, watchCatalog, type WatchedCatalog } fro
 import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
+import { deliveryChannels } from './deliveries';
+import { startOutbox } from './outbox/outbox';
+import { createPresence } from './presence';
 import { withDemoDefaults } from './demo';
 import { readSettings, SettingError, type Settings } from './config';
 import { ownOrigins } from './origins';
@@ -82,6 +85,8 @@ if (settings.articles) {
 const shared = pool ? postgresShared(pool) : null;
 if (shared) await shared.ready;
 const bus = shared?.bus ?? createBus<BusMessage>();
+// The app and the alerts must see the same agents online: one presence for both.
+const presence = shared?.presence ?? createPresence();
 // Until when each visitor last had an event stream open, in the database every instance shares.
 const visitorStreams = createVisitorStreams(store);
 // Port 0 (any free port) is known once listening: its origins are added then.
@@ -101,8 +106,13 @@ const app = createApp({
   callbacks: settings.callbacks,
   rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
   articles: articles ?? NO_CATALOG,
-  ...(shared && { presence: shared.presence, limiter: shared.limiter }),
+  presence,
+  ...(shared && { limiter: shared.limiter }),
 });
+
+// Deliveries (mail, alerts, webhooks...): planned from the event log, durable, retried; woken
+// by the bus for each stored event. On PostgreSQL every instance runs one; they share the jobs.
+const outbox = startOutbox({ store, bus, channels: deliveryChannels(settings, { store, presence, now: Date.now }) });
 
 // A client that sends its request slowly holds a connection: it is cut off (408) once
 // LIFELINE_REQUEST_TIMEOUT_SECONDS have passed, or 10 s without its headers. These count only
@@ -149,6 +159,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     articles?.stop();
+    // No new delivery starts; running ones finish (or are tried again later) before the database closes.
+    const outboxStopped = outbox.stop();
     bus.close(); // ends every event stream, so their connections can close
     // The streams end a moment later and leave their connections idle: close those as they come.
     const idle = setInterval(() => {
@@ -160,7 +172,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void (shared?.end() ?? Promise.resolve())
+      void outboxStopped
+        .then(() => shared?.end())
         .catch((error: unknown) => console.error('Lifeline: leaving the shared bus and presence failed', error))
         // The streams just ended: when each visitor was last seen is written before the store closes.
         .then(() => visitorStreams.end())

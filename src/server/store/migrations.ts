@@ -137,7 +137,37 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE events;
   ALTER TABLE events_log RENAME TO events;
   `,
-  // 7 (issue 12, the conversation outlives the tab): when each visitor last had an event stream
+  // 7: the outbox (src/server/outbox/): the dispatcher's place in the event log, and the
+  // deliveries (mail, webhooks, push...) it planned, each tried until done or failed for good.
+  // The cursor starts at the end of the log: events from before the outbox plan nothing.
+  // The same tables and columns as the PostgreSQL schema's.
+  `
+  CREATE TABLE outbox_cursor (
+    name     TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+  );
+  INSERT INTO outbox_cursor (name, position) SELECT 'events', COALESCE(MAX(id), 0) FROM events;
+
+  CREATE TABLE jobs (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind        TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    due_at      TEXT NOT NULL,
+    lease_until TEXT,
+    lease_owner TEXT,
+    last_error  TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (kind, key)
+  );
+  CREATE INDEX jobs_due ON jobs(due_at) WHERE status = 'pending';
+  CREATE INDEX jobs_leased ON jobs(lease_until) WHERE status = 'running';
+  CREATE INDEX jobs_recent ON jobs(kind, updated_at);
+  `,
+  // 8 (issue 12, the conversation outlives the tab): when each visitor last had an event stream
   // open. A row per (handoff, instance holding a stream), alive `until` a time the instance
   // renews while the stream is open; instance '' keeps when the last closed stream ended.
   // What the visitor missed while away is e-mailed (src/server/away/).

@@ -12,6 +12,7 @@ import type { Channel, ResolveOutcome, TranscriptEntry, Visitor } from '../../pr
 import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
+import { sqliteJobs } from './sqlite-jobs';
 import {
   json,
   toAgent,
@@ -180,6 +181,7 @@ export function openSqliteStore(path: string): Store {
   };
 
   const phrasings = sqlitePhrasings(db);
+  const jobs = sqliteJobs(db);
   const queue = path === ':memory:' || path === '' ? { tail: Promise.resolve() as Promise<unknown> } : queueFor(path);
 
   /** Runs `fn` after every transaction queued before it; its failure does not stop the next. */
@@ -287,6 +289,19 @@ export function openSqliteStore(path: string): Store {
     },
     async updatePhrasing(id, patch) {
       phrasings.update(id, patch);
+    },
+    // BEGIN IMMEDIATE: one dispatcher at a time already.
+    async outboxCursor() {
+      return jobs.cursor();
+    },
+    async setOutboxCursor(id) {
+      jobs.setCursor(id);
+    },
+    async eventLogAfter(id, limit) {
+      return q.eventLogAfter.all(id, limit).map(toEvent);
+    },
+    async insertJobs(list, at) {
+      return jobs.insert(list, at);
     },
   };
 
@@ -451,6 +466,26 @@ export function openSqliteStore(path: string): Store {
 
     async visitorSeenUntil(handoffId) {
       return q.visitorSeenUntil.get(handoffId)?.until ?? null;
+    },
+
+    async claimJobs(kinds, owner, now, leaseUntil, limit) {
+      return write(() => jobs.claim(kinds, owner, now, leaseUntil, limit));
+    },
+
+    async finishJob(id, owner, result) {
+      return write(() => jobs.finish(id, owner, result));
+    },
+
+    async nextJobAt(kinds) {
+      return jobs.nextAt(kinds);
+    },
+
+    async listJobs(filter) {
+      return jobs.list(filter);
+    },
+
+    async findJob(kind, key) {
+      return jobs.find(kind, key);
     },
 
     async setting(name, create) {

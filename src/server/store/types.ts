@@ -21,6 +21,7 @@ import type {
 } from '../../protocol/types';
 import type { CallbackState, HandoffPatch, StoredHandoffEvent } from '../handoff/types';
 import type { LearnablePhrasing } from '../phrasings';
+import type { JobResult, JobStatus, NewJob, OutboxJob } from '../outbox/types';
 
 export type { CallbackState, HandoffPatch, Refusal, StoredHandoffEvent } from '../handoff/types';
 
@@ -225,6 +226,28 @@ export interface StoreTx extends StoreReads {
   bumpPhrasing(id: string, handoffId: string, at: string): Promise<void>;
   deletePhrasings(ids: readonly string[]): Promise<void>;
   updatePhrasing(id: string, patch: PhrasingPatch): Promise<void>;
+
+  /**
+   * The outbox dispatcher's place in the event log (../outbox/dispatch.ts), held until the
+   * transaction ends; null when another instance's dispatcher holds it now (PostgreSQL: FOR
+   * UPDATE SKIP LOCKED; SQLite has one writer at a time). A new database starts at the end
+   * of the log as it was when the outbox came (migration), not at its beginning.
+   */
+  outboxCursor(): Promise<number | null>;
+  /** Moves the cursor held by outboxCursor() to the event-log id `id`. */
+  setOutboxCursor(id: number): Promise<void>;
+  /** The event log after `id`, oldest first, at most `limit`, as Store.eventLogAfter. */
+  eventLogAfter(id: number, limit: number): Promise<StoredEvent[]>;
+  /** Stores the jobs pending at their dueAt; one already stored with its kind and key is left as it is. How many were new. */
+  insertJobs(jobs: readonly NewJob[], at: string): Promise<number>;
+}
+
+/** What listJobs returns: a kind's jobs, last changed first. */
+export interface JobFilter {
+  kind: string;
+  /** Only these. @default every status */
+  status?: JobStatus;
+  limit: number;
 }
 
 export interface Store extends StoreReads {
@@ -293,6 +316,21 @@ export interface Store extends StoreReads {
   visitorStreamClosed(handoffId: string, instanceId: string, at: string): Promise<void>;
   /** Until when the visitor last had an event stream open, on any instance (ahead of now while one is); null: never. */
   visitorSeenUntil(handoffId: string): Promise<string | null>;
+
+  /**
+   * Leases up to `limit` jobs of `kinds` to `owner` until `leaseUntil`: pending ones due by
+   * `now`, and running ones whose lease ran out by `now` (their worker died), oldest due
+   * first; each counts one more attempt and is running. PostgreSQL: FOR UPDATE SKIP LOCKED,
+   * so workers of any instance never take the same job at once.
+   */
+  claimJobs(kinds: readonly string[], owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxJob[]>;
+  /** Records how a try ended, if `owner` still holds the job's lease; whether it did. */
+  finishJob(id: string, owner: string, result: JobResult): Promise<boolean>;
+  /** The earliest time a job of `kinds` is due or its lease runs out; null when none waits. */
+  nextJobAt(kinds: readonly string[]): Promise<string | null>;
+  /** A kind's jobs, last changed first (the console's recent deliveries and failures). */
+  listJobs(filter: JobFilter): Promise<OutboxJob[]>;
+  findJob(kind: string, key: string): Promise<OutboxJob | null>;
 
   /** The stored value of a setting; when there is none, stores `create()` and returns it. */
   setting(name: string, create: () => string): Promise<string>;

@@ -168,8 +168,38 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX handoffs_queue ON handoffs(status, channel, created_at, arrival);
   `,
 
-  // 4 (issue 12, the conversation outlives the tab): when each visitor last had an event stream
-  // open, as SQLite's migration 7. Logged: a crash must not make a watching visitor look away.
+  // 4: the outbox (src/server/outbox/): the dispatcher's place in the event log (one row,
+  // locked FOR UPDATE SKIP LOCKED: one instance dispatches at a time), and the deliveries it
+  // planned, leased by workers of any instance (FOR UPDATE SKIP LOCKED) until done or failed
+  // for good. The cursor starts at the end of the log: events from before the outbox plan nothing.
+  `
+  CREATE TABLE outbox_cursor (
+    name     text PRIMARY KEY,
+    position bigint NOT NULL
+  );
+  INSERT INTO outbox_cursor (name, position) SELECT 'events', COALESCE(MAX(id), 0) FROM events;
+
+  CREATE TABLE jobs (
+    id          bigserial PRIMARY KEY,
+    kind        text NOT NULL,
+    key         text NOT NULL,
+    payload     jsonb NOT NULL,
+    status      text NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed')),
+    attempts    integer NOT NULL DEFAULT 0,
+    due_at      timestamptz NOT NULL,
+    lease_until timestamptz,
+    lease_owner text,
+    last_error  text,
+    created_at  timestamptz NOT NULL,
+    updated_at  timestamptz NOT NULL,
+    UNIQUE (kind, key)
+  );
+  CREATE INDEX jobs_due ON jobs(due_at) WHERE status = 'pending';
+  CREATE INDEX jobs_leased ON jobs(lease_until) WHERE status = 'running';
+  CREATE INDEX jobs_recent ON jobs(kind, updated_at);
+  `,
+  // 5 (issue 12, the conversation outlives the tab): when each visitor last had an event stream
+  // open, as SQLite's migration 8. Logged: a crash must not make a watching visitor look away.
   `
   CREATE TABLE visitor_streams (
     handoff_id  text NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,

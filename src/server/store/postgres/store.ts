@@ -22,6 +22,7 @@ import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searche
 import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, StoreReads, StoreTx } from '../types';
 import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS } from './locks';
 import * as phrasings from './phrasings';
+import * as jobs from './jobs';
 import {
   clean,
   jsonText,
@@ -178,6 +179,12 @@ function transactionOn(client: pg.PoolClient): StoreTx {
     bumpPhrasing: (id, handoffId, at) => phrasings.bumpPhrasing(client, id, handoffId, at),
     deletePhrasings: (ids) => phrasings.deletePhrasings(client, ids),
     updatePhrasing: (id, patch) => phrasings.updatePhrasing(client, id, patch),
+    outboxCursor: () => jobs.outboxCursor(client),
+    setOutboxCursor: (id) => jobs.setOutboxCursor(client, id),
+    async eventLogAfter(id, limit) {
+      return (await client.query<EventRow>(`${EVENT} WHERE id > $1 ORDER BY id LIMIT $2`, [id, limit])).rows.map(toEvent);
+    },
+    insertJobs: (list, at) => jobs.insertJobs(client, list, at),
   };
 }
 
@@ -399,6 +406,12 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     async visitorSeenUntil(handoffId) {
       return (await first<{ until: string | null }>(pool, 'SELECT max(until) AS until FROM visitor_streams WHERE handoff_id = $1', [handoffId]))?.until ?? null;
     },
+
+    claimJobs: (kinds, owner, now, leaseUntil, limit) => jobs.claimJobs(pool, kinds, owner, now, leaseUntil, limit),
+    finishJob: (id, owner, result) => jobs.finishJob(pool, id, owner, result),
+    nextJobAt: (kinds) => jobs.nextJobAt(pool, kinds),
+    listJobs: (filter) => jobs.listJobs(pool, filter),
+    findJob: (kind, key) => jobs.findJob(pool, kind, key),
 
     async setting(name, create) {
       const stored = await first<{ value: string }>(pool, 'SELECT value FROM settings WHERE name = $1', [name]);
