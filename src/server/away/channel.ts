@@ -7,7 +7,7 @@
  * job reads the handoff, its messages and when the visitor was last seen at run time.
  */
 import type { MessageRecord, Store } from '../store/types';
-import type { AwayChannelTypes } from './outbox-types';
+import { retryAfter, type BackoffPolicy, type OutboxChannel } from '../outbox';
 import { BATCH_GRACE_MS, batchOpenedBy, decideAwayMail } from './decide';
 import { reopenUrl, reopenValue, REOPEN_LINK_MS } from './link';
 import { composeAwayMail, type MailMessage } from './mail';
@@ -37,13 +37,12 @@ export interface AwayChannelDeps {
   domain: string;
 }
 
-/** Waits between tries of an e-mail that could not be sent; then it is given up (a day in all). */
-const RETRY_MS = [60_000, 2 * 60_000, 5 * 60_000, 15 * 60_000, 30 * 60_000, 60 * 60_000];
-const GIVE_UP_AFTER = RETRY_MS.length + 20; // about a day: 20 more tries an hour apart
+/** An e-mail the SMTP server would not take is tried again for a day: the answer still matters then. */
+const RETRY: BackoffPolicy = { firstMs: 60_000, maxMs: 60 * 60_000, giveUpAfterMs: 24 * 60 * 60_000 };
 
 const isReply = (m: MessageRecord) => m.sender === 'agent';
 
-export function awayReplyChannel(deps: AwayChannelDeps): AwayChannelTypes['channel'] {
+export function awayReplyChannel(deps: AwayChannelDeps): OutboxChannel {
   return {
     kind: AWAY_KIND,
 
@@ -91,9 +90,8 @@ export function awayReplyChannel(deps: AwayChannelDeps): AwayChannelTypes['chann
       return { ok: true };
     },
 
-    retryAfter(attempts) {
-      if (attempts > GIVE_UP_AFTER) return null;
-      return RETRY_MS[Math.min(attempts - 1, RETRY_MS.length - 1)] ?? RETRY_MS[0]!;
+    retryAfter(attempts, job) {
+      return retryAfter(RETRY, attempts, job.createdAt, deps.now());
     },
   };
 }
