@@ -20,6 +20,9 @@ describe('readSettings', () => {
       callbacks: { slotMinutes: 30, perSlot: 2 },
       handoffsPerMinute: 10,
       articles: null,
+      mail: null,
+      alerts: { emails: [], afterSeconds: 120, chatWebhookUrl: null },
+      handoffEmail: null,
     });
   });
 
@@ -42,6 +45,12 @@ describe('readSettings', () => {
       LIFELINE_CALLBACKS_PER_SLOT: '3',
       LIFELINE_HANDOFFS_PER_MINUTE: '120',
       LIFELINE_ARTICLES: 'https://shop.example.com/help/articles.json',
+      LIFELINE_SMTP_URL: 'smtps://help%40example.com:p%40ss@mail.example.com:465',
+      LIFELINE_MAIL_FROM: 'Example Help <help@example.com>',
+      LIFELINE_ALERT_EMAILS: 'Ada@example.com, sam@example.com,ada@example.com',
+      LIFELINE_ALERT_AFTER_SECONDS: '300',
+      LIFELINE_CHAT_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/XYZ',
+      LIFELINE_HANDOFF_EMAIL: 'support@example.zendesk.com',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -58,6 +67,14 @@ describe('readSettings', () => {
       callbacks: { slotMinutes: 15, perSlot: 3 },
       handoffsPerMinute: 120,
       articles: 'https://shop.example.com/help/articles.json',
+      mail: {
+        smtpUrl: 'smtps://help%40example.com:p%40ss@mail.example.com:465',
+        shown: 'smtps://help%40example.com:***@mail.example.com:465',
+        from: 'Example Help <help@example.com>',
+        fromAddress: 'help@example.com',
+      },
+      alerts: { emails: ['ada@example.com', 'sam@example.com'], afterSeconds: 300, chatWebhookUrl: 'https://hooks.slack.com/services/T0/B0/XYZ' },
+      handoffEmail: 'support@example.zendesk.com',
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
@@ -92,6 +109,20 @@ describe('readSettings', () => {
     [{ LIFELINE_CALLBACKS_PER_SLOT: 'two' }, /^LIFELINE_CALLBACKS_PER_SLOT /],
     [{ LIFELINE_ARTICLES: 'ftp://shop.example.com/articles.json' }, /^LIFELINE_ARTICLES must be a file path or an http\(s\) address.*"ftp:/],
     [{ LIFELINE_HANDOFFS_PER_MINUTE: '0' }, /^LIFELINE_HANDOFFS_PER_MINUTE must be a whole number from 1 to 100000, got "0"/],
+    [{ LIFELINE_SMTP_URL: 'mail.example.com', LIFELINE_MAIL_FROM: 'a@example.com' }, /^LIFELINE_SMTP_URL must be an address like smtp:\/\/.*"mail.example.com"/],
+    [{ LIFELINE_SMTP_URL: 'http://mail.example.com', LIFELINE_MAIL_FROM: 'a@example.com' }, /^LIFELINE_SMTP_URL must be an address/],
+    [{ LIFELINE_SMTP_URL: 'smtp://u:hunter22@mail.example.com:99999', LIFELINE_MAIL_FROM: 'a@example.com' }, /^LIFELINE_SMTP_URL must be .*"smtp:\/\/u:\*\*\*@mail.example.com:99999"/],
+    [{ LIFELINE_SMTP_URL: 'smtp://mail.example.com/inbox', LIFELINE_MAIL_FROM: 'a@example.com' }, /^LIFELINE_SMTP_URL must have no path/],
+    [{ LIFELINE_SMTP_URL: 'smtp://mail.example.com' }, /^LIFELINE_MAIL_FROM must be set with LIFELINE_SMTP_URL/],
+    [{ LIFELINE_SMTP_URL: 'smtp://mail.example.com', LIFELINE_MAIL_FROM: 'help' }, /^LIFELINE_MAIL_FROM must be an e-mail address.*"help"/],
+    [{ LIFELINE_SMTP_URL: 'smtp://mail.example.com', LIFELINE_MAIL_FROM: 'Help <help>' }, /^LIFELINE_MAIL_FROM /],
+    [{ LIFELINE_MAIL_FROM: 'help@example.com' }, /^LIFELINE_SMTP_URL must be set for LIFELINE_MAIL_FROM/],
+    [{ LIFELINE_ALERT_EMAILS: 'ada@example.com' }, /^LIFELINE_SMTP_URL must be set for LIFELINE_ALERT_EMAILS/],
+    [{ LIFELINE_HANDOFF_EMAIL: 'desk@example.com' }, /^LIFELINE_SMTP_URL must be set for LIFELINE_HANDOFF_EMAIL/],
+    [{ LIFELINE_ALERT_EMAILS: 'ada@example.com; sam@example.com' }, /^LIFELINE_ALERT_EMAILS must be e-mail addresses separated by commas.*"ada@example.com; sam@example.com" is not one/],
+    [{ LIFELINE_HANDOFF_EMAIL: 'a@example.com, b@example.com' }, /^LIFELINE_HANDOFF_EMAIL must be one e-mail address/],
+    [{ LIFELINE_ALERT_AFTER_SECONDS: '2m' }, /^LIFELINE_ALERT_AFTER_SECONDS must be a whole number from 0 to 86400/],
+    [{ LIFELINE_CHAT_WEBHOOK_URL: 'hooks.slack.com/services/T0/B0/SECRETSECRETSECRET' }, /^LIFELINE_CHAT_WEBHOOK_URL must be the http\(s\) address of an incoming webhook.*"hooks.slack.com\/services…"$/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
   });

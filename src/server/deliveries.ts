@@ -3,6 +3,8 @@
  * (mail, alerts, webhooks, push...) adds its channel here. One list, built once at start.
  */
 import type { Settings } from './config';
+import { createMailer } from './mail/mailer';
+import { mailChannel } from './mail/channel';
 import type { OutboxChannel } from './outbox/types';
 import type { Presence } from './presence';
 import type { Store } from './store/types';
@@ -15,6 +17,9 @@ export interface DeliveryDeps {
   now: () => number;
 }
 
-export function deliveryChannels(_settings: Settings, _deps: DeliveryDeps): OutboxChannel[] {
-  return [];
+export function deliveryChannels(settings: Settings, deps: DeliveryDeps): OutboxChannel[] {
+  const channels: OutboxChannel[] = [];
+  // Mails queued by any feature (enqueueMail) go out through this one channel.
+  if (settings.mail) channels.push(mailChannel(createMailer(settings.mail), { now: deps.now }));
+  return channels;
 }

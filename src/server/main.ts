@@ -124,6 +124,7 @@ const serverOptions = { requestTimeout, headersTimeout, connectionsCheckingInter
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host, serverOptions }, (info) => {
   if (settings.port === 0) for (const origin of ownOrigins({ ...settings, port: info.port })) origins.add(origin);
   console.log(`Lifeline on http://${settings.host}:${info.port}/ (API under /v1, database ${shownDb})`);
+  if (settings.mail) console.log(`Mail goes out through ${settings.mail.shown} from ${settings.mail.from}.`);
   if (demo) console.log('Demo shop: its articles and hours unless LIFELINE_ARTICLES, LIFELINE_HOURS or LIFELINE_TIMEZONE say otherwise.');
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
