@@ -14,6 +14,7 @@ import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
 import { deliveryChannels } from './deliveries';
+import { newSecret } from './crypto';
 import { startOutbox } from './outbox/outbox';
 import { createPresence } from './presence';
 import { withDemoDefaults } from './demo';
@@ -112,7 +113,17 @@ const app = createApp({
 
 // Deliveries (mail, alerts, webhooks...): planned from the event log, durable, retried; woken
 // by the bus for each stored event. On PostgreSQL every instance runs one; they share the jobs.
-const outbox = startOutbox({ store, bus, channels: deliveryChannels(settings, { store, presence, now: Date.now }) });
+const outbox = startOutbox({
+  store,
+  bus,
+  channels: deliveryChannels(settings, {
+    store,
+    presence,
+    now: Date.now,
+    secret: () => (settings.secret !== undefined ? Promise.resolve(settings.secret) : store.setting('token_secret', newSecret)),
+    linkable: (origin) => settings.allowedOrigins.includes(origin) || origins.has(origin),
+  }),
+});
 
 // A client that sends its request slowly holds a connection: it is cut off (408) once
 // LIFELINE_REQUEST_TIMEOUT_SECONDS have passed, or 10 s without its headers. These count only

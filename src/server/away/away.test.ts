@@ -1,25 +1,27 @@
 /**
- * From an agent's reply to the visitor's mailbox, on the real app (SQLite), a real SMTP server
- * and the channel's own plan and run, driven through the event log as the outbox drives it.
+ * From an agent's reply to the visitor's mailbox: the real app (SQLite), the real outbox with
+ * this channel and the mail channel, nodemailer, and a real SMTP server that parses every mail.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bearer, createHandoff, readSse, send, signIn, startTestServer, ORIGIN, type StartedServer } from '../testing';
+import type { ParsedMail } from 'mailparser';
+import { createMailer, mailChannel, readMailSettings } from '../mail';
+import { startTestSmtp, type TestSmtp } from '../mail/test-smtp';
 import { startOutbox } from '../outbox';
 import { awayReplyChannel, AWAY_KIND } from './channel';
 import { readReopenValue } from './link';
-import { startSmtpCatcher, type SmtpCatcher } from './testing-smtp';
 
 const SECRET = 'an away test secret of 32 characters or more';
 const AWAY_MS = 60_000;
 const BATCH_MS = 60_000;
 
 let server: StartedServer;
-let smtp: SmtpCatcher;
+let smtp: TestSmtp;
 let cookie: Record<string, string>;
 
 beforeEach(async () => {
   server = await startTestServer({ secret: SECRET, allowedOrigins: ['https://shop.example.com'] });
-  smtp = await startSmtpCatcher();
+  smtp = await startTestSmtp();
   ({ cookie } = await signIn(server));
 });
 const stops: Array<() => Promise<void>> = [];
@@ -34,7 +36,6 @@ afterEach(async () => {
 function outbox({ awayMs = AWAY_MS } = {}) {
   const channel = awayReplyChannel({
     store: server.store,
-    send: (mail) => smtp.send(mail),
     secret: async () => SECRET,
     now: server.clock.now,
     awayMs,
@@ -42,16 +43,26 @@ function outbox({ awayMs = AWAY_MS } = {}) {
     linkable: (origin) => origin === 'https://shop.example.com' || origin === ORIGIN,
     domain: 'shop.example.com',
   });
-  const running = startOutbox({ store: server.store, channels: [channel], now: server.clock.now, pollMs: 60_000 });
+  const mailer = createMailer(readMailSettings(smtp.url, 'Northwind Support <help@shop.example.com>')!);
+  const running = startOutbox({ store: server.store, channels: [channel, mailChannel(mailer, { now: server.clock.now })], now: server.clock.now, pollMs: 60_000 });
   stops.push(() => running.stop());
   return {
     jobs: () => server.store.listJobs({ kind: AWAY_KIND, limit: 100 }),
+    /** Plans and runs what is due now, the mails it queued included. */
     async tick() {
-      running.wake();
-      await running.idle();
+      for (let i = 0; i < 2; i++) {
+        running.wake();
+        await running.idle();
+      }
     },
   };
 }
+
+const mails = (): ParsedMail[] => smtp.received.map((r) => r.mail);
+const received = (n: number) => vi.waitFor(() => {
+  expect(smtp.received.length).toBeGreaterThanOrEqual(n);
+  return mails();
+});
 
 const reply = (id: string, text: string) =>
   send(server.app, 'POST', `/v1/agent/handoffs/${id}/messages`, { clientMessageId: crypto.randomUUID(), text }, cookie);
@@ -85,16 +96,16 @@ describe('replies to a visitor who left', () => {
     await box.tick();
     seconds(30); // 50 s after the first: the batch is not complete
     await box.tick();
-    expect(smtp.mails).toHaveLength(0);
+    expect(mails()).toHaveLength(0);
     seconds(15);
     await box.tick();
-    const [mail] = await smtp.received(1);
+    const [mail] = await received(1);
     expect(mail!.to).toMatchObject({ text: 'ann@example.com' });
     expect(mail!.subject).toBe(`Reply to your question (reference ${h.ref})`);
     expect(mail!.text).toContain('Your refund left today <b>really</b>.');
     expect(mail!.text).toContain('It takes 3 to 5 days & shows as "Northwind".');
     expect(mail!.html).toContain('Your refund left today &lt;b&gt;really&lt;/b&gt;.');
-    expect(mail!.inReplyTo).toBe(`<lifeline.${h.id}@shop.example.com>`);
+    expect(mail!.inReplyTo).toBe(`<lifeline.visitor.${h.id}@shop.example.com>`);
     const link = /https:\/\/shop\.example\.com\/orders#lifeline-reopen=([\w.-]+)/.exec(mail!.text!)?.[1];
     expect(link && readReopenValue(SECRET, link, server.clock.now())).toEqual({ ok: true, handoffId: h.id });
     const reopened = await send(server.app, 'POST', '/v1/reopen', { link });
@@ -103,14 +114,14 @@ describe('replies to a visitor who left', () => {
     // Nothing twice; a later reply, a minute and more after the first batch, is a mail of its own.
     seconds(120);
     await box.tick();
-    expect(smtp.mails).toHaveLength(1);
+    expect(mails()).toHaveLength(1);
     await reply(h.id, 'One more thing: keep the receipt.');
     seconds(65);
     await box.tick();
-    const second = (await smtp.received(2))[1]!;
+    const second = (await received(2))[1]!;
     expect(second.text).toContain('One more thing: keep the receipt.');
     expect(second.text).not.toContain('Your refund left today');
-    expect(second.references).toBe(`<lifeline.${h.id}@shop.example.com>`);
+    expect(second.references).toBe(`<lifeline.visitor.${h.id}@shop.example.com>`);
   });
 
   it('are not e-mailed when the visitor was watching, nor after they came back for them', async () => {
@@ -128,7 +139,7 @@ describe('replies to a visitor who left', () => {
     await box.tick();
     await box.tick();
     expect((await box.jobs()).map((j) => j.status)).toEqual(['done', 'done']);
-    expect(smtp.mails).toHaveLength(0);
+    expect(mails()).toHaveLength(0);
   });
 
   it('wait until the visitor has been gone the away time (a reload is not leaving), then go', async () => {
@@ -139,14 +150,14 @@ describe('replies to a visitor who left', () => {
     await reply(h.id, 'Are you still there?');
     seconds(62); // the batch is complete; the visitor has been gone 72 s of 120
     await box.tick();
-    expect(smtp.mails).toHaveLength(0);
+    expect(mails()).toHaveLength(0);
     expect((await box.jobs())[0]!.dueAt).toBe(new Date(Date.parse((await server.store.visitorSeenUntil(h.id))!) + 120_000).toISOString());
     seconds(47);
     await box.tick();
-    expect(smtp.mails).toHaveLength(0);
+    expect(mails()).toHaveLength(0);
     seconds(1);
     await box.tick();
-    expect((await smtp.received(1))[0]!.text).toContain('Are you still there?');
+    expect((await received(1))[0]!.text).toContain('Are you still there?');
   });
 
   it('are not e-mailed without an address', async () => {
@@ -157,6 +168,6 @@ describe('replies to a visitor who left', () => {
     seconds(100);
     await box.tick();
     expect(await box.jobs()).toEqual([]);
-    expect(smtp.mails).toHaveLength(0);
+    expect(mails()).toHaveLength(0);
   });
 });

@@ -6,11 +6,13 @@
  * to do. State may have moved on by then (the visitor came back, more replies came), so the
  * job reads the handoff, its messages and when the visitor was last seen at run time.
  */
+import { enqueueMail } from '../mail';
 import type { MessageRecord, Store } from '../store/types';
+import { checkEmail } from '../../protocol/email';
 import { retryAfter, type BackoffPolicy, type OutboxChannel } from '../outbox';
 import { BATCH_GRACE_MS, batchOpenedBy, decideAwayMail } from './decide';
 import { reopenUrl, reopenValue, REOPEN_LINK_MS } from './link';
-import { composeAwayMail, type MailMessage } from './mail';
+import { composeAwayMail } from './mail';
 
 export const AWAY_KIND = 'visitor-reply';
 
@@ -21,9 +23,7 @@ export interface AwayPayload {
 }
 
 export interface AwayChannelDeps {
-  store: Pick<Store, 'findHandoff' | 'messages' | 'visitorSeenUntil'>;
-  /** Sends one e-mail; rejects when the SMTP server refused it or could not be reached. */
-  send(mail: MailMessage): Promise<void>;
+  store: Pick<Store, 'findHandoff' | 'messages' | 'visitorSeenUntil' | 'transaction'>;
   /** The key reopen links are signed with: the server's secret. */
   secret(): Promise<string>;
   now(): number;
@@ -37,8 +37,11 @@ export interface AwayChannelDeps {
   domain: string;
 }
 
-/** An e-mail the SMTP server would not take is tried again for a day: the answer still matters then. */
-const RETRY: BackoffPolicy = { firstMs: 60_000, maxMs: 60 * 60_000, giveUpAfterMs: 24 * 60 * 60_000 };
+/** A run that failed (the database away) is tried again for a day; sending the mail is the mail channel's. */
+const RETRY: BackoffPolicy = { firstMs: 30_000, maxMs: 60 * 60_000, giveUpAfterMs: 24 * 60 * 60_000 };
+
+/** The address to write to: the one the visitor gave, or identify()'s when it is one. */
+const addressOf = (email: string | undefined): string | null => (email !== undefined && !checkEmail(email).problem ? checkEmail(email).email : null);
 
 const isReply = (m: MessageRecord) => m.sender === 'agent';
 
@@ -49,7 +52,7 @@ export function awayReplyChannel(deps: AwayChannelDeps): OutboxChannel {
     plan(event, handoff) {
       const e = event.event;
       if (e.type !== 'message' || e.message.from !== 'agent') return [];
-      if (handoff?.channel !== 'chat' || !handoff.visitor?.email) return [];
+      if (handoff?.channel !== 'chat' || !addressOf(handoff.visitor?.email)) return [];
       const payload: AwayPayload = { handoffId: event.handoffId, messageId: e.message.id };
       return [
         {
@@ -64,7 +67,7 @@ export function awayReplyChannel(deps: AwayChannelDeps): OutboxChannel {
     async run(job) {
       const { handoffId, messageId } = job.payload as AwayPayload;
       const handoff = await deps.store.findHandoff(handoffId);
-      const to = handoff?.visitor?.email;
+      const to = addressOf(handoff?.visitor?.email);
       if (!handoff || !to) return { ok: true };
       const replies = (await deps.store.messages(handoffId)).filter(isReply);
       const batch = batchOpenedBy(replies, messageId, deps.batchMs);
@@ -82,11 +85,9 @@ export function awayReplyChannel(deps: AwayChannelDeps): OutboxChannel {
         link: reopenUrl(handoff.context?.pageUrl, deps.linkable, value),
         domain: deps.domain,
       });
-      try {
-        await deps.send(mail);
-      } catch (error) {
-        return { ok: false, error: (error as Error).message, retry: true };
-      }
+      // Handed to the mail channel (sent, and tried again, there); queued once whatever retries.
+      const at = new Date(now).toISOString();
+      await deps.store.transaction((tx) => enqueueMail(tx, `${AWAY_KIND}:${handoffId}:${batch[0]!.id}`, mail, at));
       return { ok: true };
     },
 

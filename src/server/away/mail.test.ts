@@ -12,17 +12,19 @@ describe('composeAwayMail', () => {
     const mail = composeAwayMail({ to: 'ann@example.com', handoff, replies, link: 'https://shop.example.com/orders#lifeline-reopen=a.b.c&x', domain: 'shop.example.com' });
     expect(mail.subject).toBe('Reply to your question (reference 4821)');
     expect(mail.text).toContain('Sam answered you after you left the chat:');
-    expect(mail.text).toContain('Your refund <b>left</b> today & "should" arrive soon.');
-    expect(mail.text).toContain('Anything else?\nJust reply in the chat.');
+    expect(mail.to).toEqual(['ann@example.com']);
+    expect(mail.text).toContain('> Your refund <b>left</b> today & "should" arrive soon.');
+    expect(mail.text).toContain('> Anything else?\n> Just reply in the chat.');
     expect(mail.text).toContain('Continue the conversation: https://shop.example.com/orders#lifeline-reopen=a.b.c&x');
     expect(mail.text).toContain('for 7 days');
     expect(mail.text).toContain('Your reference: 4821');
     expect(mail.html).toContain('Your refund &lt;b&gt;left&lt;/b&gt; today &amp; &quot;should&quot; arrive soon.');
     expect(mail.html).not.toContain('<b>left</b>');
-    expect(mail.html).toContain('<a href="https://shop.example.com/orders#lifeline-reopen=a.b.c&amp;x">Continue the conversation</a>');
-    expect(mail.messageId).toBe('<lifeline.h-1.m1@shop.example.com>');
-    expect(mail.inReplyTo).toBe('<lifeline.h-1@shop.example.com>');
-    expect(mail.references).toEqual(['<lifeline.h-1@shop.example.com>']);
+    expect(mail.html).toContain('<a href="https://shop.example.com/orders#lifeline-reopen=a.b.c&amp;x"');
+    expect(mail.html).toContain('>Continue the conversation</a>');
+    expect(mail.messageId).toBe('<lifeline.visitor.h-1.reply.m1@shop.example.com>');
+    expect(mail.inReplyTo).toBe('<lifeline.visitor.h-1@shop.example.com>');
+    expect(mail.references).toEqual(['<lifeline.visitor.h-1@shop.example.com>']);
   });
 
   it('speaks the visitor’s language and zone, and says how to carry on without a link', () => {

@@ -1,21 +1,12 @@
 /**
- * The e-mail that carries the agents' replies a visitor missed, pure: plain text and HTML (the
- * agents' words escaped, never markup), in the visitor's language (the widget's, from the
- * handoff's context: en, fr, de, es), times in their zone, the link that reopens the
- * conversation, and headers that thread every such e-mail of one handoff together.
+ * The e-mail that carries the agents' replies a visitor missed, pure: written with the mail
+ * module's blocks (plain text and HTML from the same blocks, the agents' words escaped, never
+ * markup), in the visitor's language (the widget's, from the handoff's context: en, fr, de,
+ * es), times in their zone, the link that reopens the conversation, and Message-IDs that
+ * thread every such e-mail of one handoff together.
  */
+import { composeMail, handoffMessageIds, type MailBlock, type OutgoingMail } from '../mail';
 import { REOPEN_LINK_DAYS } from './link';
-
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Without angle brackets' surroundings: `<id@domain>`. */
-  messageId: string;
-  inReplyTo?: string;
-  references?: string[];
-}
 
 /** What the mail needs of the handoff. */
 export interface MailHandoff {
@@ -95,9 +86,6 @@ const languageOf = (locale: string | undefined): keyof typeof WORDS => {
   return primary === 'fr' || primary === 'de' || primary === 'es' ? primary : 'en';
 };
 
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** The time of a reply in the visitor's zone and language; the server's UTC when the zone is unknown. */
 function timeOf(at: string, locale: string, zone: string | undefined): string {
   const format = (timeZone: string) =>
@@ -109,8 +97,8 @@ function timeOf(at: string, locale: string, zone: string | undefined): string {
   }
 }
 
-/** The thread every away e-mail of a handoff belongs to: a Message-ID no mail has, referred to by all. */
-export const threadId = (handoffId: string, domain: string): string => `<lifeline.${handoffId}@${domain}>`;
+/** The Message-IDs of the e-mails to a handoff's visitor: all refer to one thread root. */
+export const visitorMessageIds = (handoffId: string, domain: string) => handoffMessageIds(handoffId, 'visitor', domain);
 
 export function composeAwayMail(input: {
   to: string;
@@ -120,53 +108,26 @@ export function composeAwayMail(input: {
   link: string | null;
   /** The domain of Message-IDs: the sender's. */
   domain: string;
-}): MailMessage {
+}): OutgoingMail {
   const { handoff, replies, link } = input;
   const language = languageOf(handoff.context?.locale);
   const w = WORDS[language];
   const names = [...new Set(replies.map((r) => r.agentName ?? w.support))];
   const who = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${w.and} ${names.at(-1)}` : names[0]!;
-  const time = (r: MailReply) => timeOf(r.at, language, handoff.context?.timezone);
-  const thread = threadId(handoff.id, input.domain);
-
-  const text = [
-    w.intro(who),
-    '',
-    ...replies.flatMap((r) => [`${r.agentName ?? w.support}, ${time(r)}:`, r.text, '']),
-    ...(link ? [`${w.open}: ${link}`, w.lasts(REOPEN_LINK_DAYS)] : [w.noLink]),
-    '',
-    w.ref(handoff.ref),
-    '',
-    `-- `,
-    w.why,
-  ].join('\n');
-
-  const paragraph = (t: string) => `<p style="margin:0 0 12px;white-space:pre-wrap">${escapeHtml(t)}</p>`;
-  const html = [
-    `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">`,
-    paragraph(w.intro(who)),
-    ...replies.map(
-      (r) =>
-        `<div style="border-left:3px solid #c8c8c8;padding:2px 0 2px 12px;margin:0 0 16px">` +
-        `<p style="margin:0 0 4px;color:#555"><strong>${escapeHtml(r.agentName ?? w.support)}</strong>, ${escapeHtml(time(r))}</p>` +
-        paragraph(r.text) +
-        `</div>`,
-    ),
-    link
-      ? `<p style="margin:0 0 4px"><a href="${escapeHtml(link)}">${escapeHtml(w.open)}</a></p><p style="margin:0 0 12px;color:#555;font-size:90%">${escapeHtml(w.lasts(REOPEN_LINK_DAYS))}</p>`
-      : paragraph(w.noLink),
-    paragraph(w.ref(handoff.ref)),
-    `<p style="margin:16px 0 0;color:#777;font-size:85%">${escapeHtml(w.why)}</p>`,
-    '</body></html>',
-  ].join('\n');
-
-  return {
-    to: input.to,
+  const ids = visitorMessageIds(handoff.id, input.domain);
+  const blocks: MailBlock[] = [
+    { type: 'paragraph', text: w.intro(who) },
+    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: r.text })),
+    ...(link ? ([{ type: 'link', label: w.open, href: link }, { type: 'paragraph', text: w.lasts(REOPEN_LINK_DAYS) }] as const) : ([{ type: 'paragraph', text: w.noLink }] as const)),
+    { type: 'paragraph', text: w.ref(handoff.ref) },
+    { type: 'paragraph', text: w.why },
+  ];
+  return composeMail({
+    to: [input.to],
     subject: w.subject(handoff.ref),
-    text,
-    html,
-    messageId: `<lifeline.${handoff.id}.${replies[0]!.id}@${input.domain}>`,
-    inReplyTo: thread,
-    references: [thread],
-  };
+    blocks,
+    messageId: ids.part(`reply.${replies[0]!.id}`),
+    thread: { inReplyTo: ids.root, references: [ids.root] },
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  });
 }
