@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestSmtp, type TestSmtp } from '../src/server/mail/test-smtp';
-import { bubbles, chatLog, dialog, freePort, startChat, signInConsole, startServer, type OwnServer } from './fixtures';
+import { axeViolations, bubbles, chatLog, chooseChat, dialog, expectSent, freePort, openChannels, ORIGIN, sendMessage, signInAgent, startChat, signInConsole, startServer, type OwnServer } from './fixtures';
 import { E2E_AGENT } from './playwright.config';
 
 let smtp: TestSmtp | undefined;
@@ -49,6 +49,7 @@ test('a visitor who leaves gets the answer by e-mail, and its link reopens the c
     await field.fill(address);
     await dialog(visitor).getByRole('button', { name: 'E-mail me the answer' }).click();
     await expect(dialog(visitor).getByText(`If you leave before we answer, we’ll e-mail the answer to ${address}.`)).toBeVisible();
+    expect(await axeViolations(visitor)).toEqual([]);
   });
 
   await visitor.close(); // the tab goes, with its event stream
@@ -93,4 +94,39 @@ test('a visitor who leaves gets the answer by e-mail, and its link reopens the c
     await expect(dialog(page)).toBeHidden();
   });
   await context.close();
+});
+
+test('with an agent online the offer is a button away; an address from identify() is used without asking', async ({ page }) => {
+  const agent = await signInAgent(ORIGIN); // a request: the agent is online
+  try {
+    await page.goto(`${ORIGIN}/`);
+    await openChannels(page);
+    await chooseChat(page);
+    await sendMessage(page, 'Can I change my delivery address?');
+    await expectSent(page, 'Can I change my delivery address?');
+    const offer = dialog(page).getByRole('button', { name: 'Get the answer by e-mail' });
+    await expect(offer).toBeVisible();
+    await expect(dialog(page).getByRole('textbox', { name: 'Your e-mail address' })).toHaveCount(0);
+    await offer.click();
+    const field = dialog(page).getByRole('textbox', { name: 'Your e-mail address' });
+    await expect(field).toBeFocused();
+    await dialog(page).getByRole('button', { name: 'E-mail me the answer' }).click();
+    await expect(dialog(page).getByRole('alert')).toHaveText('Enter your e-mail address.');
+    await field.fill('bo@example.com');
+    await field.press('Enter');
+    await expect(dialog(page).getByText('If you leave before we answer, we’ll e-mail the answer to bo@example.com.')).toBeVisible();
+
+    // Another tab of a site that knows who the visitor is.
+    const known = await page.context().newPage();
+    await known.goto(`${ORIGIN}/`);
+    await known.evaluate(() => (window as unknown as { Lifeline(...args: unknown[]): void }).Lifeline('identify', { name: 'Cy', email: 'cy@example.com' }));
+    await openChannels(known);
+    await chooseChat(known);
+    await sendMessage(known, 'Where is my parcel?');
+    await expectSent(known, 'Where is my parcel?');
+    await expect(dialog(known).getByText('If you leave before we answer, we’ll e-mail the answer to cy@example.com.')).toBeVisible();
+    await expect(dialog(known).getByRole('button', { name: 'Get the answer by e-mail' })).toHaveCount(0);
+  } finally {
+    await agent.dispose();
+  }
 });
