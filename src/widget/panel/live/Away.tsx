@@ -169,7 +169,7 @@ export function EmailOffer({ ctx, session, nobodyOnline }: { ctx: PanelCtx; sess
   if (email) return <p class="ll-note ll-small" role="status">{w.saved(email)}</p>;
   if (!open && !nobodyOnline) {
     return (
-      <button type="button" class="ll-link-button ll-small ll-away-offer" onClick={() => setOpen(true)}>
+      <button type="button" class="ll-link-button ll-small" onClick={() => setOpen(true)}>
         {w.offer}
       </button>
     );
@@ -190,7 +190,7 @@ export function EmailOffer({ ctx, session, nobodyOnline }: { ctx: PanelCtx; sess
   };
 
   return (
-    <form class="ll-form ll-away" onSubmit={submit} noValidate aria-label={w.offer}>
+    <form class="ll-card ll-form" onSubmit={submit} noValidate aria-label={w.offer}>
       <p class="ll-small">{nobodyOnline ? w.nobody : w.leaving}</p>
       <label class="ll-field">
         <span>{w.label}</span>
