@@ -38,6 +38,9 @@ describe('POST /v1/handoffs/:id/email', () => {
     }
     expect((await setEmail(h.id, 'wrong', { email: 'a@b.com' })).status).toBe(401);
     expect((await state(h.id, h.token)).email).toBeUndefined();
+    // identify() takes any text as an e-mail; the state names only an address replies can go to.
+    const odd = await createHandoff(server.app, { visitor: { email: 'bo at example' } });
+    expect((await state(odd.id, odd.token)).email).toBeUndefined();
   });
 
   it('is refused once the chat is over, and for other channels', async () => {

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { HandoffEvent, HandoffState } from '../../protocol/types';
 import { validatePostMessage, validateSetEmail, validateTyping } from '../../protocol/validate';
+import { checkEmail } from '../../protocol/email';
 import { redactText } from '../redact';
 import { handoffTopic, type ApiDeps, type ApiEnv } from './deps';
 import { waitEstimator } from '../service/estimate';
@@ -38,7 +39,8 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
       agentName: h.agentName,
       messages: messages.map(toMessage),
       lastEventId,
-      ...(h.visitor?.email && { email: h.visitor.email }),
+      // Only an address replies can go to (identify() may have given any text).
+      ...(h.visitor?.email && !checkEmail(h.visitor.email).problem && { email: h.visitor.email }),
     };
     return c.json(state);
   });

@@ -160,14 +160,32 @@ describe('replies to a visitor who left', () => {
     expect((await received(1))[0]!.text).toContain('Are you still there?');
   });
 
-  it('are not e-mailed without an address', async () => {
+  it('are not e-mailed without an address, nor to an identify() e-mail that is no address', async () => {
     const h = await createHandoff(server.app, { visitor: { name: 'Bo' } });
+    const odd = await createHandoff(server.app, { visitor: { email: 'bo at example' } });
     const box = outbox();
     seconds(100);
     await reply(h.id, 'Hello?');
+    await reply(odd.id, 'Hello?');
     seconds(100);
     await box.tick();
-    expect(await box.jobs()).toEqual([]);
+    expect((await box.jobs()).map((j) => j.status)).toEqual(['done', 'done']);
     expect(mails()).toHaveLength(0);
+  });
+
+  it('go to an address given after the batch began, with the whole batch', async () => {
+    const h = await createHandoff(server.app, { visitor: { name: 'Cy' }, context: { pageUrl: 'https://shop.example.com/', locale: 'de' } });
+    const box = outbox();
+    seconds(100);
+    await reply(h.id, 'Erste Antwort.');
+    seconds(10);
+    expect((await send(server.app, 'POST', `/v1/handoffs/${h.id}/email`, { email: 'cy@example.com' }, bearer(h.token))).status).toBe(200);
+    await reply(h.id, 'Zweite Antwort.');
+    seconds(60);
+    await box.tick();
+    const [mail] = await received(1);
+    expect(mail!.subject).toBe(`Antwort auf Ihre Frage (Referenz ${h.ref})`);
+    expect(mail!.text).toContain('Erste Antwort.');
+    expect(mail!.text).toContain('Zweite Antwort.');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The outbox channel that e-mails a visitor the agents' replies they missed (decide.ts says
  * which and when, mail.ts writes the e-mail, link.ts signs the way back). Driven by the event
- * log: every agent reply on a chat whose visitor left an address plans one job, due when its
- * batch is complete; the job of a batch's first reply sends the batch, the others find nothing
+ * log: every agent reply on a chat plans one job, due when its batch is complete (it does
+ * nothing when the visitor left no address by then); the job of a batch's first reply sends the batch, the others find nothing
  * to do. State may have moved on by then (the visitor came back, more replies came), so the
  * job reads the handoff, its messages and when the visitor was last seen at run time.
  */
@@ -52,7 +52,9 @@ export function awayReplyChannel(deps: AwayChannelDeps): OutboxChannel {
     plan(event, handoff) {
       const e = event.event;
       if (e.type !== 'message' || e.message.from !== 'agent') return [];
-      if (handoff?.channel !== 'chat' || !addressOf(handoff.visitor?.email)) return [];
+      // Every reply on a chat, address or not yet: the job of a batch's first reply sends the
+      // batch, so it must exist even when the address came after that reply (run checks it).
+      if (handoff?.channel !== 'chat') return [];
       const payload: AwayPayload = { handoffId: event.handoffId, messageId: e.message.id };
       return [
         {
