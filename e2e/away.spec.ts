@@ -67,7 +67,7 @@ test('a visitor who leaves gets the answer by e-mail, and its link reopens the c
   });
 
   const mail = await test.step('the answer arrives by e-mail, once', async () => {
-    await expect.poll(() => smtp!.received.length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => smtp!.received.length, { timeout: 45_000 }).toBe(1);
     const { mail, to } = smtp!.received[0]!;
     expect(to).toEqual([address]);
     expect(mail.subject).toBe(`Reply to your question (reference ${ref})`);
