@@ -15,15 +15,20 @@ export const BUDGETS = {
    * one language pack and one search language (the largest count), with an articles file from
    * `lifeline index`. Issue 2 set 35 KB; issue 5's search (an inverted index loaded prebuilt,
    * per-language stems, the typo pre-filter around fuse.js, learned phrasings) made it 37.1 KB,
-   * and fuse.js alone is 4.1 KB of it (README, Budgets, says why).
+   * and fuse.js alone is 4.1 KB of it (README, Budgets, says why). Issue 12 moved it to 37.6 KB:
+   * the loader reads an e-mailed reply's reopen link (#lifeline-reopen=...) and takes it out of
+   * the address bar before the page's first transcript entry or any other script can read it
+   * (58 B gzip, the least that can do it), and the budget had 41 B left.
    */
-  whole: 37.5 * 1024,
+  whole: 37.6 * 1024,
   /**
    * The live chunk (chat, callback, phone reference) with its largest language pack, fetched only
    * when a visitor asks for a person on a site with a backend. Our own cap, so it cannot grow
-   * unnoticed.
+   * unnoticed: 8 KB until issue 12 moved it to 8.1 KB for the conversation outliving the tab
+   * (carrying on a conversation a reopen link opens, the address the visitor gave, fetching the
+   * away chunk when a chat waits: 0.26 KB; the e-mail offer itself is the away chunk).
    */
-  live: 8 * 1024,
+  live: 8.1 * 1024,
   /**
    * The hours chunk (opening hours, availability, the callback slot picker), fetched when the
    * human view opens or the visitor opens the panel on a site with data-hours. Our own cap: 6 KB
@@ -32,6 +37,11 @@ export const BUDGETS = {
    * it to 6.6 KB.
    */
   hours: 7 * 1024,
+  /**
+   * The e-mail offer of a waiting chat and what a reopen link that failed says (Away.tsx, its
+   * words in the four languages), fetched only then. Our own cap.
+   */
+  away: 3 * 1024,
 } as const;
 
 export interface FileSize {
@@ -57,6 +67,9 @@ export const isSearchPack = (file: string): boolean => /^lifeline-search-/.test(
 /** The hours chunk, dist/lifeline-Availability.<hash>.js (src/widget/panel/hours/). */
 export const isHoursChunk = (file: string): boolean => /^lifeline-Availability\./.test(file);
 
+/** The e-mail offer of a waiting chat, dist/lifeline-Away.<hash>.js (src/widget/panel/live/Away.tsx). */
+export const isAwayChunk = (file: string): boolean => /^lifeline-Away\./.test(file);
+
 /**
  * Every .js file in dist/ with its raw and gzip size, and the totals a visitor can load:
  * `whole`, searching and reading (the loader, the panel, the largest language pack and the largest
@@ -66,7 +79,7 @@ export const isHoursChunk = (file: string): boolean => /^lifeline-Availability\.
  */
 export async function measureDist(
   distDir: string,
-): Promise<{ files: FileSize[]; loader: FileSize; live: number; hours: number; whole: number; builder: number; withLive: number; all: number }> {
+): Promise<{ files: FileSize[]; loader: FileSize; live: number; hours: number; away: number; whole: number; builder: number; withLive: number; all: number }> {
   const names = (await readdir(distDir)).filter((name) => name.endsWith('.js')).sort();
   const files = await Promise.all(
     names.map(async (file) => {
@@ -83,9 +96,10 @@ export async function measureDist(
   const live = sum(files.filter((f) => isLiveChunk(f.file))) + largestLivePack;
   const largestSearchPack = Math.max(0, ...files.filter((f) => isSearchPack(f.file)).map((f) => f.gzip));
   const hours = sum(files.filter((f) => isHoursChunk(f.file)));
+  const away = sum(files.filter((f) => isAwayChunk(f.file)));
   const searching = (f: FileSize): boolean =>
-    !isLanguagePack(f.file) && !isSearchPack(f.file) && !isBuilderChunk(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file) && !isHoursChunk(f.file);
+    !isLanguagePack(f.file) && !isSearchPack(f.file) && !isBuilderChunk(f.file) && !isLiveChunk(f.file) && !isLivePack(f.file) && !isHoursChunk(f.file) && !isAwayChunk(f.file);
   const whole = sum(files.filter(searching)) + largestPack + largestSearchPack;
   const builder = sum(files.filter((f) => isBuilderChunk(f.file)));
-  return { files, loader, live, hours, whole, builder, withLive: whole + hours + live, all: sum(files) };
+  return { files, loader, live, hours, away, whole, builder, withLive: whole + hours + live, all: sum(files) };
 }

@@ -87,7 +87,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
         } else if (event.type === 'typing') {
           if (event.from === 'visitor') setVisitorTyping(event.typing);
         } else {
-          load(); // status or agent_joined: the whole picture may have changed
+          load(); // status, agent_joined or email: the whole picture may have changed
         }
       }),
     [id, subscribe],

@@ -14,7 +14,8 @@ import type { AgentStreamEvent } from '../server/api/agent-types';
  */
 export type Subscribe = (listener: (event: AgentStreamEvent | null) => void) => () => void;
 
-const TYPES = ['message', 'agent_joined', 'status', 'typing'] as const;
+// 'email': the visitor left an address for replies they miss (the handoff page shows it, reloaded).
+const TYPES = ['message', 'agent_joined', 'status', 'typing', 'email'] as const;
 
 export interface StreamHandlers {
   onEvent: (event: AgentStreamEvent) => void;

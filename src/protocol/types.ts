@@ -94,6 +94,27 @@ export interface HandoffState extends Omit<CreateHandoffResponse, 'token'> {
   messages: Message[];
   /** The sequence id of the last event, for Last-Event-ID. */
   lastEventId: number;
+  /** The address agents' replies are e-mailed to while the visitor is away, when one is known. */
+  email?: string;
+}
+
+/**
+ * POST {backend}/v1/handoffs/{id}/email: where to e-mail the agents' replies the visitor misses
+ * (replies written while they have had no event stream open for a while).
+ */
+export interface SetEmailRequest {
+  email: string;
+}
+
+/** POST {backend}/v1/handoffs/reopen: the `lifeline-reopen` value of a link in such an e-mail. */
+export interface ReopenRequest {
+  link: string;
+}
+
+/** What a reopen link opens: its handoff, and the key to it (as `Authorization: Bearer <token>`). */
+export interface ReopenResponse {
+  id: string;
+  token: string;
 }
 
 /**
@@ -105,6 +126,8 @@ export type HandoffEvent =
   | { type: 'message'; message: Message }
   | { type: 'agent_joined'; agentName: string }
   | { type: 'status'; status: HandoffStatus; position: number | null; estimatedWaitSeconds: number | null }
+  /** The visitor gave the address replies they miss are e-mailed to. */
+  | { type: 'email'; email: string }
   | { type: 'typing'; from: 'agent' | 'visitor'; typing: boolean };
 
 /** How an agent closed a handoff (the console's POST /v1/agent/handoffs/{id}/resolve). */

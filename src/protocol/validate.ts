@@ -20,12 +20,15 @@ import type {
   HandoffContext,
   PostMessageRequest,
   ResolveOutcome,
+  ReopenRequest,
   ResolveRequest,
+  SetEmailRequest,
   TypingRequest,
   Visitor,
 } from './types';
 import type { Channel, TranscriptEntry } from './transcript';
 import { isWellFormed, wellFormed } from './text';
+import { checkEmail, EMAIL_MAX } from './email';
 
 /** What the reference backend accepts; a site owner's backend may choose its own. */
 export const LIMITS = Object.freeze({
@@ -126,6 +129,25 @@ export const validatePostMessage = (body: unknown): Validation<PostMessageReques
 
 export const validateTyping = (body: unknown): Validation<TypingRequest> =>
   run(() => ({ typing: boolean(object(body, '').typing, 'typing') }));
+
+export const validateSetEmail = (body: unknown): Validation<SetEmailRequest> =>
+  run(() => {
+    const o = object(body, '');
+    if (typeof o.email !== 'string') fail('email', 'must be a string');
+    const { email, problem } = checkEmail(wellFormed(o.email));
+    if (problem === 'empty') fail('email', 'must not be empty');
+    if (problem === 'long') fail('email', `must be at most ${EMAIL_MAX} characters`);
+    if (problem === 'format') fail('email', 'must be one e-mail address, like name@example.com');
+    return { email };
+  });
+
+/** A reopen link's value: its parts are checked by the server that signed it. */
+export const validateReopen = (body: unknown): Validation<ReopenRequest> =>
+  run(() => {
+    const link = object(body, '').link;
+    if (typeof link !== 'string' || !/^[\w.-]{1,400}$/.test(link)) fail('link', 'must be the lifeline-reopen value of the link in the e-mail');
+    return { link };
+  });
 
 export const validateResolve = (body: unknown): Validation<ResolveRequest> =>
   run(() => {

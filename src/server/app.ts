@@ -12,6 +12,7 @@ import { createBus } from './bus';
 import { newSecret } from './crypto';
 import { DEFAULT_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { createPresence, type Presence } from './presence';
+import { createVisitorStreams, type VisitorStreams } from './visitor-streams';
 import { createHandoffService } from './service/handoffs';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit';
 import { consoleRoutes } from './console';
@@ -62,6 +63,8 @@ export interface AppOptions {
   bus?: EventBus;
   /** Which agents are online (their event streams open). @default in this process's memory */
   presence?: Presence;
+  /** Records visitors' open event streams. @default one over the store, with a 30 s mark renewed every 10 s (visitor-streams.ts) */
+  visitorStreams?: VisitorStreams;
   /** Tells queued visitors their new place when the queue moves. @default in this process's memory (api/queue.ts) */
   queue?: (deps: Omit<ApiDeps, 'queue' | 'service'>) => QueueAnnouncer;
   /** The key visitor tokens are derived from. @default one made once and kept in the store */
@@ -183,6 +186,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
     store,
     bus: options.bus ?? createBus<BusMessage>(),
     presence: options.presence ?? createPresence(now),
+    visitorStreams: options.visitorStreams ?? createVisitorStreams(store, { now }),
     now,
     secret: () =>
       (secret ??= (options.secret !== undefined ? Promise.resolve(options.secret) : store.setting('token_secret', newSecret)).catch(

@@ -27,6 +27,7 @@ describe('readSettings', () => {
       mail: null,
       alerts: { emails: [], afterSeconds: 120, chatWebhookUrl: null },
       handoffEmail: null,
+      away: { awaySeconds: 60, batchSeconds: 60 },
     });
   });
 
@@ -57,6 +58,8 @@ describe('readSettings', () => {
       LIFELINE_ALERT_AFTER_SECONDS: '300',
       LIFELINE_CHAT_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/XYZ',
       LIFELINE_HANDOFF_EMAIL: 'support@example.zendesk.com',
+      LIFELINE_VISITOR_AWAY_SECONDS: '120',
+      LIFELINE_VISITOR_MAIL_BATCH_SECONDS: '0',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -83,6 +86,7 @@ describe('readSettings', () => {
       },
       alerts: { emails: ['ada@example.com', 'sam@example.com'], afterSeconds: 300, chatWebhookUrl: 'https://hooks.slack.com/services/T0/B0/XYZ' },
       handoffEmail: 'support@example.zendesk.com',
+      away: { awaySeconds: 120, batchSeconds: 0 },
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
@@ -105,6 +109,8 @@ describe('readSettings', () => {
     [{ LIFELINE_PUBLIC_URL: 'help.example.com' }, /^LIFELINE_PUBLIC_URL must be the http\(s\) address .*"help.example.com"/],
     [{ LIFELINE_TRUST_PROXY: '1' }, /^LIFELINE_PUBLIC_URL must be set behind a proxy/],
     [{ LIFELINE_REQUEST_TIMEOUT_SECONDS: '0' }, /^LIFELINE_REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300/],
+    [{ LIFELINE_VISITOR_AWAY_SECONDS: '0' }, /^LIFELINE_VISITOR_AWAY_SECONDS must be a whole number from 1 to 86400, got "0"/],
+    [{ LIFELINE_VISITOR_MAIL_BATCH_SECONDS: 'a minute' }, /^LIFELINE_VISITOR_MAIL_BATCH_SECONDS must be a whole number from 0 to 3600/],
     [{ LIFELINE_ALLOWED_ORIGINS: 'https://shop.example.com/' }, /^LIFELINE_ALLOWED_ORIGINS .*"https:\/\/shop.example.com\/"/],
     [{ LIFELINE_ALLOWED_ORIGINS: 'shop.example.com' }, /^LIFELINE_ALLOWED_ORIGINS /],
     [{ LIFELINE_AGENT_EMAIL: 'ada@example.com' }, /^LIFELINE_AGENT_PASSWORD /],

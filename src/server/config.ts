@@ -60,6 +60,8 @@ export interface Settings {
   alerts: AlertSettings;
   /** LIFELINE_HANDOFF_EMAIL: every handoff is also sent there as a ticket (a helpdesk's address); null: none. */
   handoffEmail: string | null;
+  /** Agents' replies a visitor misses are e-mailed to them (../away/). */
+  away: AwaySettings;
 }
 
 /** A webhook receiver and the key deliveries to it are signed with (webhooks/sign.ts). */
@@ -67,6 +69,18 @@ export interface WebhookSetting {
   url: string;
   key: Uint8Array;
 }
+
+export interface AwaySettings {
+  /** LIFELINE_VISITOR_AWAY_SECONDS: how long a visitor must have had no event stream open before a reply they missed is mailed. */
+  awaySeconds: number;
+  /** LIFELINE_VISITOR_MAIL_BATCH_SECONDS: replies written within this of the first unanswered one go in one e-mail. */
+  batchSeconds: number;
+}
+
+/** Seconds without an open event stream before a visitor counts as away (LIFELINE_VISITOR_AWAY_SECONDS). */
+export const DEFAULT_VISITOR_AWAY_SECONDS = 60;
+/** Replies within this many seconds go in one e-mail (LIFELINE_VISITOR_MAIL_BATCH_SECONDS). */
+export const DEFAULT_VISITOR_MAIL_BATCH_SECONDS = 60;
 
 export interface AlertSettings {
   /** LIFELINE_ALERT_EMAILS: the team's addresses, lower case, each once. */
@@ -241,6 +255,10 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       chatWebhookUrl,
     },
     handoffEmail,
+    away: {
+      awaySeconds: whole('LIFELINE_VISITOR_AWAY_SECONDS', DEFAULT_VISITOR_AWAY_SECONDS, 1, 86_400),
+      batchSeconds: whole('LIFELINE_VISITOR_MAIL_BATCH_SECONDS', DEFAULT_VISITOR_MAIL_BATCH_SECONDS, 0, 3_600),
+    },
   };
 }
 

@@ -83,6 +83,8 @@ describe('alerts and the helpdesk', () => {
       presence,
       now: server.clock.now,
       publicOrigin: () => ORIGIN,
+      secret: async () => 's'.repeat(43),
+      linkable: () => false,
       retry: { firstMs: 50, maxMs: 200, jitter: 0 },
     });
     outbox = startOutbox({ store: server.store, bus: server.bus, channels, now: server.clock.now, pollMs: 100, onError: () => undefined });

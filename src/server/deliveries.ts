@@ -3,6 +3,7 @@
  * (mail, alerts, webhooks, push...) adds its channel here. One list, built once at start.
  */
 import type { Settings } from './config';
+import { awayReplyChannel } from './away/channel';
 import { createMailer } from './mail/mailer';
 import { mailChannel } from './mail/channel';
 import { alertChannel } from './alerts/channel';
@@ -27,12 +28,31 @@ export interface DeliveryDeps {
   publicOrigin: () => string;
   /** Every delivery's pauses between tries, instead of each channel's own (tests). */
   retry?: BackoffPolicy;
+  /** The server's secret (the app's): reopen links in e-mails are signed with it. */
+  secret: () => Promise<string>;
+  /** Whether a page of `origin` may be linked to from an e-mail: one the server answers (LIFELINE_ALLOWED_ORIGINS, its own). */
+  linkable: (origin: string) => boolean;
 }
 
 export function deliveryChannels(settings: Settings, deps: DeliveryDeps): OutboxChannel[] {
   const channels: OutboxChannel[] = [];
   // Mails queued by any feature (enqueueMail) go out through this one channel.
-  if (settings.mail) channels.push(mailChannel(createMailer(settings.mail), { now: deps.now, ...(deps.retry && { policy: deps.retry }) }));
+  if (settings.mail) {
+    const mailer = createMailer(settings.mail);
+    channels.push(mailChannel(mailer, { now: deps.now, ...(deps.retry && { policy: deps.retry }) }));
+    // Agents' replies a visitor missed, e-mailed with a link that reopens the chat.
+    channels.push(
+      awayReplyChannel({
+        store: deps.store,
+        secret: deps.secret,
+        now: deps.now,
+        awayMs: settings.away.awaySeconds * 1000,
+        batchMs: settings.away.batchSeconds * 1000,
+        linkable: deps.linkable,
+        domain: mailer.domain,
+      }),
+    );
+  }
   const mailDomain = settings.mail ? settings.mail.fromAddress.split('@')[1]! : null;
   const { emails, afterSeconds, chatWebhookUrl } = settings.alerts;
   const zone = settings.hours.zone;

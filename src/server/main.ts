@@ -14,6 +14,7 @@ import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
 import { deliveryChannels } from './deliveries';
+import { newSecret } from './crypto';
 import { startOutbox } from './outbox/outbox';
 import { createPresence } from './presence';
 import { withDemoDefaults } from './demo';
@@ -22,6 +23,7 @@ import { ownOrigins } from './origins';
 import { openStore, StoreUnavailable } from './store/open';
 import { postgresShared } from './store/postgres/shared';
 import type { Store } from './store/types';
+import { createVisitorStreams } from './visitor-streams';
 
 /** How long shutdown waits for open connections before cutting them. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -86,6 +88,8 @@ if (shared) await shared.ready;
 const bus = shared?.bus ?? createBus<BusMessage>();
 // The app and the alerts must see the same agents online: one presence for both.
 const presence = shared?.presence ?? createPresence();
+// Until when each visitor last had an event stream open, in the database every instance shares.
+const visitorStreams = createVisitorStreams(store);
 // Port 0 (any free port) is known once listening: its origins are added then.
 const origins = new Set(settings.port === 0 ? [] : ownOrigins(settings));
 const app = createApp({
@@ -93,6 +97,7 @@ const app = createApp({
   demoDir: `${root}demo`,
   store,
   bus,
+  visitorStreams,
   secret: settings.secret,
   allowedOrigins: settings.allowedOrigins,
   ownOrigins: origins,
@@ -111,7 +116,18 @@ const app = createApp({
 // Deliveries (mail, alerts, webhooks...): planned from the event log, durable, retried; woken
 // by the bus for each stored event. On PostgreSQL every instance runs one; they share the jobs.
 const publicOrigin = () => settings.publicOrigin ?? [...origins][0] ?? `http://${settings.host}:${settings.port}`;
-const outbox = startOutbox({ store, bus, channels: deliveryChannels(settings, { store, presence, now: Date.now, publicOrigin }) });
+const outbox = startOutbox({
+  store,
+  bus,
+  channels: deliveryChannels(settings, {
+    store,
+    presence,
+    now: Date.now,
+    publicOrigin,
+    secret: () => (settings.secret !== undefined ? Promise.resolve(settings.secret) : store.setting('token_secret', newSecret)),
+    linkable: (origin) => settings.allowedOrigins.includes(origin) || origins.has(origin),
+  }),
+});
 
 // A client that sends its request slowly holds a connection: it is cut off (408) once
 // LIFELINE_REQUEST_TIMEOUT_SECONDS have passed, or 10 s without its headers. These count only
@@ -175,6 +191,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       void outboxStopped
         .then(() => shared?.end())
         .catch((error: unknown) => console.error('Lifeline: leaving the shared bus and presence failed', error))
+        // The streams just ended: when each visitor was last seen is written before the store closes.
+        .then(() => visitorStreams.end())
         .then(() => store.close())
         .then(() => process.exit(0));
     });

@@ -78,6 +78,11 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
   host.root.append(container);
   cleanups.push(host.addStyles(baseCss));
   let visitor: Visitor | null = null; // read from storage on first use, not at page load
+  // A link from an e-mailed reply (#lifeline-reopen=...): its key leaves the address bar (and
+  // the history, and the transcript's page entry) at once, and goes to the panel, whose live
+  // chunk trades it for the conversation when the panel opens on it (in mount, below).
+  const reopen = location.hash.split('lifeline-reopen=')[1];
+  if (reopen) history.replaceState(history.state, '', location.href.split('#')[0]);
   let launcher: Launcher | null = null;
   let panel: Promise<PanelHandle> | null = null;
   let destroyed = false;
@@ -118,6 +123,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
           emitter,
           anchor,
           visitor: () => (visitor ??= readVisitor()),
+          reopen,
           addStyles: host.addStyles,
           open,
           onClosed(returnFocus) {
@@ -223,6 +229,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
 
     const deepLink = articleFromHash(location.hash);
     if (deepLink) open({ kind: 'article', id: deepLink });
+    if (reopen) open({ kind: 'human' });
   };
 
   // What the loader logs waits for an idle moment after the load event: the first touch of

@@ -31,6 +31,11 @@ export interface PanelContext {
   /** The element the panel floats beside: our Help button or the site's own. */
   anchor(): Element | null;
   visitor(): Visitor;
+  /**
+   * The key of the reopen link the page was opened with (#lifeline-reopen=..., already gone from
+   * the address bar); the live chunk takes it (and clears it) to reopen that conversation.
+   */
+  reopen?: string | undefined;
   /** Adopts a stylesheet into the shadow root (constructable, or a <style> with the nonce). */
   addStyles(css: string): () => void;
   /** Opens the panel as Lifeline('open') does (the panel asks, e.g. to carry on a chat). */

@@ -56,7 +56,7 @@ describeWithPostgres('alerts on PostgreSQL', (pg) => {
       const store = createPostgresStore(pool, { ownsPool: false });
       const shared = postgresShared(pool, { bus: { onError: () => undefined } });
       await shared.ready;
-      const channels = deliveryChannels(settings, { store, presence: shared.presence, now: Date.now, publicOrigin: () => 'https://help.example.com' });
+      const channels = deliveryChannels(settings, { store, presence: shared.presence, now: Date.now, publicOrigin: () => 'https://help.example.com', secret: async () => 's'.repeat(43), linkable: () => false });
       const outbox = startOutbox({ store, bus: shared.bus, channels, pollMs: 100, onError: () => undefined });
       cleanups.push(async () => {
         await outbox.stop();

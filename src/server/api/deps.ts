@@ -12,6 +12,7 @@ import type { HandoffService } from '../service/handoffs';
 import type { EventBus } from '../service/publish';
 import type { AgentRecord, HandoffRecord, Store } from '../store/types';
 import type { VapidKeys } from '../push/vapid';
+import type { VisitorStreams } from '../visitor-streams';
 
 // The bus's vocabulary lives with the service that publishes on it.
 export { AGENTS_TOPIC, handoffTopic, type BusMessage, type EventBus } from '../service/publish';
@@ -20,6 +21,8 @@ export interface ApiDeps {
   store: Store;
   bus: EventBus;
   presence: Presence;
+  /** Until when each visitor last had an event stream open, shared through the store. */
+  visitorStreams: VisitorStreams;
   /** Milliseconds since the epoch; injected so tests can expire sessions. */
   now: () => number;
   /** The key visitor tokens are derived from (crypto.ts deriveToken). */

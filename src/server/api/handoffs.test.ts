@@ -231,6 +231,8 @@ describe('chat messages', () => {
       agentName: null,
       messages: [{ id: expect.any(String), clientMessageId: 'm-00000001', from: 'visitor', text: 'Hello', at: '2025-03-01T10:00:00.000Z' }],
       lastEventId: 2,
+      // identify()'s address: the replies the visitor misses go there (../away/)
+      email: 'ada@example.com',
     });
     expect('token' in state).toBe(false);
   });

@@ -18,6 +18,7 @@ import type { ApiDeps, ApiEnv } from './deps';
 import { handoffRoutes } from './handoffs';
 import { problem } from './http';
 import { phrasingRoutes } from './phrasings';
+import { reopenRoutes } from './reopen';
 import { statusRoutes } from './status';
 import { visitorRoutes } from './visitor';
 import { isDatabaseUnreachable } from '../store/unreachable';
@@ -44,6 +45,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.use('/handoffs/*', visitorCors);
   api.use('/status', visitorCors);
   api.use('/phrasings', visitorCors);
+  api.use('/reopen', visitorCors);
 
   api.use('/agent/*', sameOriginOnly(deps), jsonOnlyWrites());
 
@@ -59,6 +61,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/', handoffRoutes(deps));
   api.route('/', visitorRoutes(deps));
   api.route('/', phrasingRoutes(deps));
+  api.route('/', reopenRoutes(deps));
   api.route('/agent', agentAuthRoutes(deps));
   api.use('/agent/*', requireAgent(deps));
   api.route('/agent', agentHandoffRoutes(deps));

@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono';
 import type { HandoffEvent, HandoffState } from '../../protocol/types';
-import { validatePostMessage, validateTyping } from '../../protocol/validate';
+import { validatePostMessage, validateSetEmail, validateTyping } from '../../protocol/validate';
+import { checkEmail } from '../../protocol/email';
 import { redactText } from '../redact';
 import { handoffTopic, type ApiDeps, type ApiEnv } from './deps';
 import { waitEstimator } from '../service/estimate';
@@ -38,6 +39,8 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
       agentName: h.agentName,
       messages: messages.map(toMessage),
       lastEventId,
+      // Only an address replies can go to (identify() may have given any text).
+      ...(h.visitor?.email && !checkEmail(h.visitor.email).problem && { email: h.visitor.email }),
     };
     return c.json(state);
   });
@@ -64,6 +67,20 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return result.ok ? c.body(null, 204) : refused(c, result.reason);
   });
 
+  // Where to e-mail the agents' replies the visitor misses (../away/): refused once the chat is over.
+  routes.post('/handoffs/:id/email', async (c) => {
+    const limited = await rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
+    if (limited) return limited;
+    const body = await readJson(c, validateSetEmail);
+    if (!body.ok) return body.response;
+    const result = await deps.service.setEmail(c.get('handoff').id, body.value.email);
+    if (!result.ok) {
+      if (result.reason === 'not_chat') return problem(c, 409, 'Replies are e-mailed only for chat handoffs.');
+      return refused(c, result.reason);
+    }
+    return c.json({ email: body.value.email });
+  });
+
   routes.post('/handoffs/:id/cancel', async (c) => {
     const result = await deps.service.cancel(c.get('handoff').id);
     if (!result.ok) return refused(c, result.reason);
@@ -77,6 +94,8 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return eventStream(c, deps, {
       topic: handoffTopic(h.id),
       replay: { by: 'seq', after, read: (seq) => deps.store.eventsAfter(h.id, seq) },
+      // What is written while it is open, the visitor sees: not e-mailed (../away/).
+      onOpen: () => deps.visitorStreams.open(h.id),
       format: ({ seq, event }) => ({
         ...(seq !== null && { id: String(seq) }),
         event: event.type,

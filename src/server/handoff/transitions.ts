@@ -129,6 +129,17 @@ export function resolve(h: HandoffFacts, input: ResolveInput): Decision {
 }
 
 /** The visitor gives up (or a phone reference expires): `status` cancelled. Cancelling twice changes nothing. */
+/**
+ * The visitor gives the address to e-mail the replies they miss to (a chat, while it is open):
+ * told in the log once; the same address again changes nothing.
+ */
+export function email(h: HandoffFacts & { visitor: { email?: string } | null }, address: string): Decision<{ email: string | null }> {
+  if (h.channel !== 'chat') return refuse('not_chat');
+  if (isClosed(h)) return refuse('closed');
+  if (h.visitor?.email === address) return { ok: true, patch: {}, events: [], email: null };
+  return { ok: true, patch: {}, events: [{ type: 'email', email: address }], email: address };
+}
+
 export function cancel(h: HandoffFacts, at: string): Decision {
   if (h.status === 'cancelled') return unchanged;
   if (isClosed(h)) return refuse('closed');

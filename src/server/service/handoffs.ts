@@ -83,6 +83,8 @@ export interface HandoffService {
   typing(handoffId: string, from: { agent: AgentRef } | 'visitor', typing: boolean): Promise<Outcome<object>>;
   resolve(handoffId: string, agent: AgentRef, command: ResolveCommand): Promise<ResolveAnswer>;
   cancel(handoffId: string): Promise<Outcome<{ handoff: HandoffRecord }>>;
+  /** The visitor's address for the replies they miss (../away/): stored on the handoff, told in the log. */
+  setEmail(handoffId: string, email: string): Promise<Outcome<{ handoff: HandoffRecord }>>;
   callbackStep(handoffId: string, agent: AgentRef, state: CallbackState): Promise<Outcome<{ handoff: HandoffRecord }>>;
   /** Closes (as cancelled) the open phone references given before today in the business zone. */
   expirePhoneRefs(): Promise<void>;
@@ -247,6 +249,16 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
 
     cancel(handoffId) {
       return change(handoffId, (h, at) => transitions.cancel(h, at));
+    },
+
+    setEmail(handoffId, email) {
+      return change(
+        handoffId,
+        (h) => transitions.email(h, email),
+        async (tx, decision) => {
+          if (decision.email !== null) await tx.setVisitorEmail(handoffId, decision.email);
+        },
+      );
     },
 
     callbackStep(handoffId, agent, state) {

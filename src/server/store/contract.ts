@@ -342,6 +342,48 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(await store.findSession('x', T)).toBeNull();
     });
 
+    it('keeps the visitor’s e-mail on the handoff, told once in the log, and refuses it on a closed one', async () => {
+      const named = await create(store, { visitor: { name: 'Ann', id: 'u1' } });
+      const r = await service().setEmail(named.id, 'ann@example.com');
+      expect(r.ok && r.handoff.visitor).toEqual({ name: 'Ann', id: 'u1', email: 'ann@example.com' });
+      expect((await store.findHandoff(named.id))!.visitor).toEqual({ name: 'Ann', id: 'u1', email: 'ann@example.com' });
+      expect((await service().setEmail(named.id, 'ann@example.com')).ok).toBe(true);
+      expect((await store.eventsAfter(named.id, 0)).map((e) => e.event)).toEqual([
+        expect.objectContaining({ type: 'status' }),
+        { type: 'email', email: 'ann@example.com' },
+      ]);
+      const anonymous = await create();
+      await service().setEmail(anonymous.id, 'b@example.org');
+      expect((await store.findHandoff(anonymous.id))!.visitor).toEqual({ email: 'b@example.org' });
+      await service().cancel(anonymous.id);
+      expect(await service().setEmail(anonymous.id, 'c@example.org')).toEqual({ ok: false, reason: 'closed' });
+      const call = await create(store, { channel: 'phone' });
+      expect(await service().setEmail(call.id, 'c@example.org')).toEqual({ ok: false, reason: 'not_chat' });
+    });
+
+    it('knows until when a visitor last had an event stream open, on any instance', async () => {
+      const at = (seconds: number) => new Date(NOW + seconds * 1000).toISOString();
+      const h = await create();
+      const other = await create();
+      expect(await store.visitorSeenUntil(h.id)).toBeNull();
+      await store.visitorStreamsOpen([h.id, other.id, 'no-such-handoff'], 'instance-a', at(30));
+      expect(await store.visitorSeenUntil(h.id)).toBe(at(30));
+      await store.visitorStreamsOpen([h.id], 'instance-b', at(40));
+      expect(await store.visitorSeenUntil(h.id)).toBe(at(40));
+      // B's stream closed early: A's, still open, says more.
+      await store.visitorStreamClosed(h.id, 'instance-b', at(5));
+      expect(await store.visitorSeenUntil(h.id)).toBe(at(30));
+      // A renews, then closes: seen until the close, the later of the two ends.
+      await store.visitorStreamsOpen([h.id], 'instance-a', at(60));
+      await store.visitorStreamClosed(h.id, 'instance-a', at(50));
+      expect(await store.visitorSeenUntil(h.id)).toBe(at(50));
+      await store.visitorStreamClosed(h.id, 'instance-b', at(20));
+      expect(await store.visitorSeenUntil(h.id)).toBe(at(50));
+      expect(await store.visitorSeenUntil(other.id)).toBe(at(30));
+      await store.visitorStreamClosed('no-such-handoff', 'instance-a', at(1));
+      expect(await store.visitorSeenUntil('no-such-handoff')).toBeNull();
+    });
+
     it('plans each event of the log once with the cursor, however many dispatch at once, and keeps the cursor', async () => {
       const other = db.open();
       const fail = (error: Error) => {

@@ -181,4 +181,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX push_subscriptions_by_agent ON push_subscriptions(agent_id, saved_at);
   `,
+
+  // 9: when each visitor last had an event stream open. A row per (handoff, instance holding
+  // a stream), alive `until` a time the instance
+  // renews while the stream is open; instance '' keeps when the last closed stream ended.
+  // What the visitor missed while away is e-mailed (src/server/away/).
+  `
+  CREATE TABLE visitor_streams (
+    handoff_id  TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    instance_id TEXT NOT NULL,
+    until       TEXT NOT NULL,
+    PRIMARY KEY (handoff_id, instance_id)
+  );
+  `,
 ];

@@ -129,6 +129,15 @@ export function openSqliteStore(path: string): Store {
     ),
     eventLogAfter: db.prepare<[number, number], EventRow>('SELECT id, handoff_id, seq, data, at FROM events WHERE id > ? ORDER BY id LIMIT ?'),
 
+    setVisitorEmail: db.prepare<[string, string]>("UPDATE handoffs SET visitor = json_set(COALESCE(visitor, '{}'), '$.email', ?) WHERE id = ?"),
+    visitorStreamOpen: db.prepare<[string, string, string]>(
+      'INSERT INTO visitor_streams (handoff_id, instance_id, until) VALUES (?, ?, ?) ON CONFLICT (handoff_id, instance_id) DO UPDATE SET until = excluded.until',
+    ),
+    visitorStreamEnded: db.prepare<[string, string]>(
+      "INSERT INTO visitor_streams (handoff_id, instance_id, until) VALUES (?, '', ?) ON CONFLICT (handoff_id, instance_id) DO UPDATE SET until = MAX(until, excluded.until)",
+    ),
+    visitorStreamGone: db.prepare<[string, string]>('DELETE FROM visitor_streams WHERE handoff_id = ? AND instance_id = ?'),
+    visitorSeenUntil: db.prepare<[string], { until: string | null }>('SELECT MAX(until) AS until FROM visitor_streams WHERE handoff_id = ?'),
     insertCallbackStep: db.prepare<[string, string, string, string]>(
       'INSERT INTO callback_steps (handoff_id, at, agent_id, state) VALUES (?, ?, ?, ?)',
     ),
@@ -267,6 +276,9 @@ export function openSqliteStore(path: string): Store {
     },
     async insertCallbackStep(handoffId, step) {
       q.insertCallbackStep.run(handoffId, step.at, step.agentId, step.state);
+    },
+    async setVisitorEmail(handoffId, email) {
+      q.setVisitorEmail.run(email, handoffId);
     },
     async insertPhrasing(articleId, phrasing, handoffId, at) {
       return phrasings.insert(articleId, phrasing, handoffId, at);
@@ -437,6 +449,25 @@ export function openSqliteStore(path: string): Store {
 
     async deleteExpiredSessions(now) {
       await write(() => q.deleteExpired.run(now));
+    },
+
+    async visitorStreamsOpen(handoffIds, instanceId, until) {
+      // A handoff deleted meanwhile has nothing to keep: its row would break the foreign key.
+      await write(() => {
+        for (const id of handoffIds) if (q.handoffById.get(id)) q.visitorStreamOpen.run(id, instanceId, until);
+      });
+    },
+
+    async visitorStreamClosed(handoffId, instanceId, at) {
+      await write(() => {
+        if (!q.handoffById.get(handoffId)) return;
+        q.visitorStreamEnded.run(handoffId, at);
+        q.visitorStreamGone.run(handoffId, instanceId);
+      });
+    },
+
+    async visitorSeenUntil(handoffId) {
+      return q.visitorSeenUntil.get(handoffId)?.until ?? null;
     },
 
     async claimJobs(kinds, owner, now, leaseUntil, limit) {

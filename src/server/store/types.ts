@@ -234,6 +234,8 @@ export interface StoreTx extends StoreReads {
   /** Appends `event` to the event log as the handoff's next seq. */
   appendEvent(handoffId: string, event: StoredHandoffEvent, at: string): Promise<StoredEvent>;
   insertCallbackStep(handoffId: string, step: { at: string; agentId: string; state: CallbackState }): Promise<void>;
+  /** Sets `visitor.email` of the handoff (a visitor without one gets one with just the e-mail). */
+  setVisitorEmail(handoffId: string, email: string): Promise<void>;
   /** A new phrasing of an article learned from `handoffId`; its id. */
   insertPhrasing(articleId: string, phrasing: LearnablePhrasing, handoffId: string, at: string): Promise<string>;
   /** One more handoff taught it. */
@@ -320,6 +322,16 @@ export interface Store extends StoreReads {
   extendSession(idHash: string, expiresAt: string): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
   deleteExpiredSessions(now: string): Promise<void>;
+
+  /**
+   * The visitors of `handoffIds` have an event stream open on the instance `instanceId`: each
+   * is seen until `until` (a time ahead), unless renewed or closed before (../visitor-streams.ts).
+   */
+  visitorStreamsOpen(handoffIds: readonly string[], instanceId: string, until: string): Promise<void>;
+  /** The visitor's last stream on `instanceId` closed at `at`: they were seen until then. */
+  visitorStreamClosed(handoffId: string, instanceId: string, at: string): Promise<void>;
+  /** Until when the visitor last had an event stream open, on any instance (ahead of now while one is); null: never. */
+  visitorSeenUntil(handoffId: string): Promise<string | null>;
 
   /**
    * Leases up to `limit` jobs of `kinds` to `owner` until `leaseUntil`: pending ones due by

@@ -32,6 +32,8 @@ export interface Conversation {
   agentTyping: boolean;
   messages: ChatMessage[];
   lastEventId: number;
+  /** Where replies the visitor misses are e-mailed, once the server has it. */
+  email?: string;
 }
 
 export type Action =
@@ -96,6 +98,7 @@ export function reduce(c: Conversation, action: Action): Conversation {
         agentName: s.agentName,
         messages: [...s.messages.map((m) => fromServer(m)), ...pending],
         lastEventId: Math.max(c.lastEventId, s.lastEventId),
+        ...(s.email && { email: s.email }),
       };
     }
     case 'event': {
@@ -112,6 +115,8 @@ export function reduce(c: Conversation, action: Action): Conversation {
           return { ...next, status: e.status, position: e.position, estimatedWaitSeconds: e.estimatedWaitSeconds };
         case 'typing':
           return e.from === 'agent' ? { ...next, agentTyping: e.typing } : next;
+        case 'email':
+          return { ...next, email: e.email };
       }
       return next;
     }

@@ -158,3 +158,22 @@ describe('createSession', () => {
     session.dispose();
   });
 });
+
+describe('adopt', () => {
+  it('carries on the conversation a reopen link opened: its state read, its stream followed, kept for the tab', async () => {
+    const { client, setUp } = scriptedClient();
+    setUp(true);
+    const agentReply: Message = { id: 'm9', clientMessageId: 'c9', from: 'agent', author: 'Sam', text: 'Here is your answer', at: '2026-01-01T00:00:00Z' };
+    vi.mocked(client.state).mockResolvedValueOnce({ id: 'h1', ref: '4821', status: 'active', position: null, estimatedWaitSeconds: null, channel: 'chat', agentName: 'Sam', messages: [agentReply], lastEventId: 5, email: 'ann@example.com' });
+    const storage = memoryStorage();
+    const session = createSession({ client, storage, uuid });
+    session.adopt('h1', 'tok');
+    await vi.advanceTimersByTimeAsync(0);
+    const c = session.conversation()!;
+    expect(c).toMatchObject({ id: 'h1', token: 'tok', channel: 'chat', agentName: 'Sam', lastEventId: 5, email: 'ann@example.com' });
+    expect(c.messages.map((m) => m.text)).toEqual(['Here is your answer']);
+    expect(client.events).toHaveBeenCalledWith('h1', 'tok', 5, expect.any(Function), expect.any(AbortSignal), expect.any(Function));
+    expect(JSON.parse(storage.map.get('lifeline:handoff')!).conversation.id).toBe('h1');
+    session.dispose();
+  });
+});

@@ -246,6 +246,17 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
       setLink({ online: true });
       apply({ type: 'event', id: null, event: { type: 'status', status: 'cancelled', position: null, estimatedWaitSeconds: null } });
     },
+    /** Carries on the handoff a reopen link opened (../panel/live/Away.tsx): read as after a reload. */
+    adopt(id: string, token: string): void {
+      if (saved?.conversation.id !== id) {
+        stream?.abort();
+        stream = null;
+        saved = { conversation: { ...newConversation(uuid(), 'chat'), id, token }, request: null };
+        link = { online: true, error: null };
+        save();
+      }
+      void wake();
+    },
     /** Forgets a finished conversation so the next "Talk to a human" starts afresh. */
     forget(): void {
       stream?.abort();

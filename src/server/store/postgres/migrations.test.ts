@@ -53,6 +53,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       'rate_limits',
       'sessions',
       'settings',
+      'visitor_streams',
     ]);
   });
 

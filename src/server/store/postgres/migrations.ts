@@ -219,6 +219,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX push_subscriptions_by_agent ON push_subscriptions(agent_id, saved_at);
   `,
+
+  // 7: when each visitor last had an event stream open, as SQLite's migration 9. Logged: a
+  // crash must not make a watching visitor look away.
+  `
+  CREATE TABLE visitor_streams (
+    handoff_id  text NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    instance_id text NOT NULL,
+    until       timestamptz NOT NULL,
+    PRIMARY KEY (handoff_id, instance_id)
+  );
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

@@ -181,6 +181,9 @@ function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx 
     async insertCallbackStep(handoffId, step) {
       await client.query('INSERT INTO callback_steps (handoff_id, at, agent_id, state) VALUES ($1, $2, $3, $4)', [handoffId, step.at, step.agentId, step.state]);
     },
+    async setVisitorEmail(handoffId, email) {
+      await client.query("UPDATE handoffs SET visitor = COALESCE(visitor, '{}'::jsonb) || jsonb_build_object('email', $2::text) WHERE id = $1", [handoffId, clean(email)]);
+    },
     insertPhrasing: (articleId, phrasing, handoffId, at) => phrasings.insertPhrasing(client, articleId, phrasing, handoffId, at),
     bumpPhrasing: (id, handoffId, at) => phrasings.bumpPhrasing(client, id, handoffId, at),
     deletePhrasings: (ids) => phrasings.deletePhrasings(client, ids),
@@ -414,6 +417,31 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
 
     async deleteExpiredSessions(now) {
       await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+    },
+
+    async visitorStreamsOpen(handoffIds, instanceId, until) {
+      // Only handoffs that still exist (a deleted one would break the foreign key).
+      await pool.query(
+        `INSERT INTO visitor_streams (handoff_id, instance_id, until)
+         SELECT h.id, $2, $3 FROM handoffs h WHERE h.id = ANY($1::text[])
+         ON CONFLICT (handoff_id, instance_id) DO UPDATE SET until = excluded.until`,
+        [[...handoffIds], instanceId, until],
+      );
+    },
+
+    async visitorStreamClosed(handoffId, instanceId, at) {
+      // One statement: the instance's row goes and '' keeps the later of the two ends.
+      await pool.query(
+        `WITH gone AS (DELETE FROM visitor_streams WHERE handoff_id = $1 AND instance_id = $2)
+         INSERT INTO visitor_streams (handoff_id, instance_id, until)
+         SELECT h.id, '', $3 FROM handoffs h WHERE h.id = $1
+         ON CONFLICT (handoff_id, instance_id) DO UPDATE SET until = greatest(visitor_streams.until, excluded.until)`,
+        [handoffId, instanceId, at],
+      );
+    },
+
+    async visitorSeenUntil(handoffId) {
+      return (await first<{ until: string | null }>(pool, 'SELECT max(until) AS until FROM visitor_streams WHERE handoff_id = $1', [handoffId]))?.until ?? null;
     },
 
     claimJobs: (kinds, owner, now, leaseUntil, limit) => jobs.claimJobs(pool, kinds, owner, now, leaseUntil, limit),

@@ -2,6 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HumanSession } from '../../transport/session';
 import { isClosed, type ChatMessage } from '../../transport/conversation';
 import type { LiveStrings } from '../strings';
+import type { PanelCtx } from '../context';
+
+/** The e-mail offer and the reopen link's chunk (Away.tsx): fetched only when one is needed. */
+export const loadAway = (): Promise<typeof import('./Away')> => import('./Away');
+export const reportFailure = (error: unknown): void => console.error('[Lifeline]', error);
 
 const TYPING_IDLE_MS = 3000;
 
@@ -15,18 +20,27 @@ export function ChatView({
   s,
   closedBack,
   onAgain,
+  ctx,
+  nobodyOnline,
 }: {
   session: HumanSession;
   s: LiveStrings;
   /** Set while chat is closed: when it opens ("back tomorrow 09:00", or null when not known). */
   closedBack?: string | null;
   onAgain(): void;
+  ctx: PanelCtx;
+  /** No agent online (the status said): the e-mail offer is made at once. */
+  nobodyOnline: boolean;
 }) {
   const c = session.conversation()!;
   const [draft, setDraft] = useState('');
   const log = useRef<HTMLDivElement>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const closed = isClosed(c);
+  // Until the first answer comes, a visitor who leaves can have it by e-mail.
+  const waiting = !closed && !!c.id && !c.messages.some((m) => m.from === 'agent');
+  const [away, setAway] = useState<Awaited<ReturnType<typeof loadAway>> | null>(null);
+  useEffect(() => void (waiting && !away && loadAway().then(setAway, reportFailure)), [waiting]);
 
   useEffect(() => {
     log.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
@@ -89,6 +103,7 @@ export function ChatView({
           <button type="submit" class="ll-pill ll-accent">{s.send}</button>
         </form>
       )}
+      {waiting && away && <away.EmailOffer ctx={ctx} session={session} nobodyOnline={nobodyOnline} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * from the hours chunk (LiveLoader loads both). The phone stays in the human bar throughout.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChild } from 'preact';
 import type { BackendStatus, CallbackRequest, CallbackSlot, Channel } from '../../../protocol/types';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
@@ -20,7 +21,7 @@ import { useSession } from './useSession';
 export { sessionFor } from './useSession';
 export { loadLiveStrings } from './liveStrings';
 import { handoffParts } from './request';
-import { ChatView } from './ChatView';
+import { ChatView, loadAway, reportFailure } from './ChatView';
 import { useFocusOnChange } from '../useFocusOnChange';
 import liveCss from '../../styles/live.css?inline';
 
@@ -96,6 +97,15 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   const refusedCallback = active?.channel === 'callback' && !active.id && link.error;
   const { status, last } = useStatus(ctx.settings.backend!, open, refusedCallback);
   const [choosing, setChoosing] = useState<{ slot: CallbackSlot | null } | null>(null);
+  // Opened from an e-mailed reply's link (the loader read its key): the conversation it opens,
+  // or why it did not. Taken once.
+  const [reopening] = useState(() => {
+    const value = ctx.reopen;
+    ctx.reopen = undefined;
+    return value;
+  });
+  const [reopenProblem, setReopenProblem] = useState<ComponentChild>(null);
+  useEffect(() => void (reopening && loadAway().then((m) => m.reopen(ctx, session, reopening)).then(setReopenProblem, reportFailure)), []);
   const [calling, setCalling] = useState(false);
   const dialing = useRef(false);
   const lines = useSummary(ctx, strings);
@@ -147,14 +157,23 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   // One click reaches a person: with only chat open there is nothing to choose.
   const onlyChat = word.kind === 'answered' && channels.chat.state === 'open' && channels.callback.state === 'closed' && !settings.phone;
   useEffect(() => {
-    if (onlyChat && !conversation) start('chat');
+    if (onlyChat && !conversation && !reopening) start('chat');
   }, [onlyChat]);
 
   let body;
   let part: 'chat' | 'form' | 'done' | 'phone' | 'choice';
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {
     part = 'chat';
-    body = <ChatView session={session} s={s} closedBack={hours.chatClosedBack(ctx, word, Date.now())} onAgain={() => session.forget()} />;
+    body = (
+      <ChatView
+        session={session}
+        s={s}
+        closedBack={hours.chatClosedBack(ctx, word, Date.now())}
+        onAgain={() => session.forget()}
+        ctx={ctx}
+        nobodyOnline={typeof status == 'object' && status?.agentsOnline === 0}
+      />
+    );
   } else if (choosing || refusedCallback) {
     part = 'form';
     body = (
@@ -214,6 +233,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
       <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{strings.talkToHuman}</h3>
       {offline && <p class="ll-alert" role="status">{channels.phone.state === 'open' && settings.phone ? `${s.offline} ${s.offlineCall}` : s.offline}</p>}
       {link.error && !refusedCallback && <p class="ll-alert" role="alert">{s.failed(link.error)}</p>}
+      {reopenProblem}
       {body}
       {!active && <PhoneCard ctx={ctx} strings={strings} word={word} />}
       {!active && <EmailCard ctx={ctx} strings={strings} lines={lines} />}

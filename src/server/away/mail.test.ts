@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { composeAwayMail } from './mail';
+
+const handoff = { id: 'h-1', ref: '4821', context: { locale: 'en-GB', timezone: 'Europe/London' } };
+const replies = [
+  { id: 'm1', agentName: 'Sam', text: 'Your refund <b>left</b> today & "should" arrive soon.', at: '2026-03-01T10:00:00.000Z' },
+  { id: 'm2', agentName: 'Sam', text: 'Anything else?\nJust reply in the chat.', at: '2026-03-01T10:00:30.000Z' },
+];
+
+describe('composeAwayMail', () => {
+  it('carries every reply in text and escaped HTML, the link, the reference, and a thread per handoff', () => {
+    const mail = composeAwayMail({ to: 'ann@example.com', handoff, replies, link: 'https://shop.example.com/orders#lifeline-reopen=a.b.c&x', domain: 'shop.example.com' });
+    expect(mail.subject).toBe('Reply to your question (reference 4821)');
+    expect(mail.text).toContain('Sam answered you after you left the chat:');
+    expect(mail.to).toEqual(['ann@example.com']);
+    expect(mail.text).toContain('> Your refund <b>left</b> today & "should" arrive soon.');
+    expect(mail.text).toContain('> Anything else?\n> Just reply in the chat.');
+    expect(mail.text).toContain('Continue the conversation: https://shop.example.com/orders#lifeline-reopen=a.b.c&x');
+    expect(mail.text).toContain('for 7 days');
+    expect(mail.text).toContain('Your reference: 4821');
+    expect(mail.html).toContain('Your refund &lt;b&gt;left&lt;/b&gt; today &amp; &quot;should&quot; arrive soon.');
+    expect(mail.html).not.toContain('<b>left</b>');
+    expect(mail.html).toContain('<a href="https://shop.example.com/orders#lifeline-reopen=a.b.c&amp;x"');
+    expect(mail.html).toContain('>Continue the conversation</a>');
+    expect(mail.messageId).toBe('<lifeline.visitor.h-1.reply.m1@shop.example.com>');
+    expect(mail.inReplyTo).toBe('<lifeline.visitor.h-1@shop.example.com>');
+    expect(mail.references).toEqual(['<lifeline.visitor.h-1@shop.example.com>']);
+  });
+
+  it('speaks the visitor’s language and zone, and says how to carry on without a link', () => {
+    const mail = composeAwayMail({
+      to: 'a@b.fr',
+      handoff: { ...handoff, context: { locale: 'fr', timezone: 'Europe/Paris' } },
+      replies: [{ ...replies[0]!, agentName: null }],
+      link: null,
+      domain: 'x.example',
+    });
+    expect(mail.subject).toBe('Réponse à votre question (référence 4821)');
+    expect(mail.text).toContain('Support vous a répondu');
+    expect(mail.text).toContain('11:00'); // 10:00 UTC in Paris
+    expect(mail.text).toContain('ouvrez l’aide sur notre site');
+    expect(mail.text).not.toContain('lifeline-reopen');
+  });
+});
