@@ -137,4 +137,16 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE events;
   ALTER TABLE events_log RENAME TO events;
   `,
+  // 7: the visitor's rating of a conversation once it ended (issue 12, "Did we keep the
+  // promise?"): one per handoff, so the handoff's id is the key. repeated is NULL when the
+  // visitor left "Did you have to repeat anything?" unanswered.
+  `
+  CREATE TABLE ratings (
+    handoff_id TEXT PRIMARY KEY REFERENCES handoffs(id) ON DELETE CASCADE,
+    good       INTEGER NOT NULL CHECK (good IN (0, 1)),
+    repeated   INTEGER CHECK (repeated IN (0, 1)),
+    comment    TEXT,
+    at         TEXT NOT NULL
+  );
+  `,
 ];
