@@ -48,6 +48,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       'messages',
       'phrasings',
       'rate_limits',
+      'ratings',
       'sessions',
       'settings',
     ]);
