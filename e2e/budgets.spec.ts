@@ -5,8 +5,8 @@ import { BUDGETS, measureDist } from '../src/build/sizes';
 /** Size budgets are exact, so they are checked here; speed is only measured (npm run bench). */
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
-test('the loader, the widget to search and read, and the live and hours chunks fit their gzip budgets', async () => {
-  const { loader, whole, live, hours, files } = await measureDist(dist);
+test('the loader, the widget to search and read, and the live, hours and rating chunks fit their gzip budgets', async () => {
+  const { loader, whole, live, hours, rating, files } = await measureDist(dist);
   const report = files.map((f) => `${f.file} ${f.gzip} B gzip`).join(', ');
   expect(loader.gzip, `loader: ${report}`).toBeLessThanOrEqual(BUDGETS.loader);
   expect(whole, `whole widget: ${report}`).toBeLessThanOrEqual(BUDGETS.whole);
@@ -14,6 +14,8 @@ test('the loader, the widget to search and read, and the live and hours chunks f
   expect(live, `live chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.live);
   expect(hours, `hours chunk: ${report}`).toBeGreaterThan(0);
   expect(hours, `hours chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.hours);
+  expect(rating, `rating chunk: ${report}`).toBeGreaterThan(0);
+  expect(rating, `rating chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.rating);
 });
 
 test('the page fetches at most 8 KB of widget JavaScript by its load event, and no panel', async ({ page }) => {

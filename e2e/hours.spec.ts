@@ -126,7 +126,7 @@ test.describe('the backend’s hours and callback slots', () => {
     await page.goto(`${server!.origin}/`);
     await openChannels(page);
     const panel = dialog(page);
-    await expect(panel.getByText(LIVE.chatClosedOffer('back tomorrow 09:00'))).toBeVisible();
+    await expect(panel.getByText(`${LIVE.chatClosed('back tomorrow 09:00')} ${LIVE.callInstead}`)).toBeVisible();
     await expect(channelButton(page, LIVE.chat)).toContainText('Closed · back tomorrow 09:00');
     await expect(channelButton(page, LIVE.callback)).toContainText(LIVE.nextFree('tomorrow, 09:00–09:30'));
     expect(await axeViolations(page), 'axe, chat closed').toEqual([]);
@@ -208,7 +208,7 @@ test.describe('the backend’s hours and callback slots', () => {
     await panel.getByRole('textbox', { name: LIVE.message }).fill('Is my order on its way?');
     await panel.getByRole('textbox', { name: LIVE.message }).press('Enter');
     await visitorRef(page);
-    await expect(panel.getByRole('status').filter({ hasText: /^Chat is closed now/ })).toHaveText(LIVE.chatClosedQueued('back tomorrow 09:00'));
+    await expect(panel.getByRole('status').filter({ hasText: /^Chat is closed now/ })).toHaveText(`${LIVE.chatClosed('back tomorrow 09:00')} ${LIVE.closedQueued}`);
     await expect(panel.getByText(/in line/)).toHaveCount(0);
   });
 

@@ -1,7 +1,16 @@
+import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HumanSession } from '../../transport/session';
 import { isClosed, type ChatMessage } from '../../transport/conversation';
 import type { LiveStrings } from '../strings';
+import type { PanelCtx } from '../context';
+
+/** The rating questions, a chunk of their own (../rating/), fetched once a chat has ended. */
+function Rate(props: { ctx: PanelCtx; id: string; token: string }) {
+  const [m, setModule] = useState<typeof import('../rating/Rating') | null>(null);
+  useEffect(() => void import('../rating/Rating').then(setModule, (error: unknown) => console.error('[Lifeline] no rating:', error)), []);
+  return m && h(m.default, props);
+}
 
 const TYPING_IDLE_MS = 3000;
 
@@ -11,15 +20,20 @@ const TYPING_IDLE_MS = 3000;
  * ever text here.
  */
 export function ChatView({
+  ctx,
   session,
   s,
   closedBack,
+  nobody,
   onAgain,
 }: {
+  ctx: PanelCtx;
   session: HumanSession;
   s: LiveStrings;
   /** Set while chat is closed: when it opens ("back tomorrow 09:00", or null when not known). */
   closedBack?: string | null;
+  /** Chat is open but no agent is online: the message is answered by e-mail. */
+  nobody: boolean;
   onAgain(): void;
 }) {
   const c = session.conversation()!;
@@ -59,16 +73,28 @@ export function ChatView({
           : c.agentName
             ? s.joined(c.agentName)
             : closedBack !== undefined
-              ? s.chatClosedQueued(closedBack)
-              : s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60)))}
+              ? `${s.chatClosed(closedBack)} ${s.closedQueued}`
+              : nobody
+                ? `${s.nobody} ${s.byEmail}.`
+                : s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60)))}
       </p>
-      {c.ref && <p class="ll-muted ll-small">{s.ref(c.ref)}</p>}
+      {/* The visitor's e-mail address, for the answer by e-mail (nobody online, or chat closed),
+          is asked here, under the status that promises it (issue 12, the e-mail continuation). */}
+      <p class="ll-muted ll-small">
+        {c.ref && `${s.ref(c.ref)} · `}
+        {/* The agent's console says the visitor ended it; the rating is asked next. */}
+        {!closed && <button type="button" class="ll-link-button" onClick={() => void session.cancel()}>{s.endChat}</button>}
+      </p>
       <div class="ll-log" role="log" aria-live="polite" ref={log}>
         {c.messages.map((m) => <Bubble key={`${m.from}:${m.key}`} m={m} s={s} onRetry={() => session.retry(m.key)} />)}
       </div>
       {c.agentTyping && c.agentName && <p class="ll-muted ll-small" aria-live="polite">{s.typing(c.agentName)}</p>}
       {closed ? (
-        <button type="button" class="ll-pill ll-plain" onClick={onAgain}>{s.again}</button>
+        <>
+          {/* Did we keep the promise? Asked once the agent resolved it or the visitor ended it. */}
+          {c.id && c.token && <Rate ctx={ctx} id={c.id} token={c.token} />}
+          <button type="button" class="ll-pill ll-plain" onClick={onAgain}>{s.again}</button>
+        </>
       ) : (
         <form class="ll-composer" onSubmit={submit}>
           <textarea

@@ -145,7 +145,8 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   const channels = hours.channelsFor(word, settings, Date.now());
 
   // One click reaches a person: with only chat open there is nothing to choose.
-  const onlyChat = word.kind === 'answered' && channels.chat.state === 'open' && channels.callback.state === 'closed' && !settings.phone;
+  // Not while nobody is online: the view first says so, and that a message is answered by e-mail.
+  const onlyChat = word.kind === 'answered' && channels.chat.state === 'open' && !channels.nobodyOnline && channels.callback.state === 'closed' && !settings.phone;
   useEffect(() => {
     if (onlyChat && !conversation) start('chat');
   }, [onlyChat]);
@@ -154,7 +155,9 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   let part: 'chat' | 'form' | 'done' | 'phone' | 'choice';
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {
     part = 'chat';
-    body = <ChatView session={session} s={s} closedBack={hours.chatClosedBack(ctx, word, Date.now())} onAgain={() => session.forget()} />;
+    body = (
+      <ChatView ctx={ctx} session={session} s={s} closedBack={hours.chatClosedBack(ctx, word, Date.now())} nobody={channels.nobodyOnline} onAgain={() => session.forget()} />
+    );
   } else if (choosing || refusedCallback) {
     part = 'form';
     body = (
