@@ -98,9 +98,7 @@ export interface LiveStrings {
   nobody: string;
   /** After `chatClosed` or `nobody`, before the button offering the first free callback time. */
   callInstead: string;
-  /** The chat channel while nobody answers it now: a message, answered later. */
-  leaveMessage: string;
-  /** How a message left while nobody is online is answered. */
+  /** How a chat started while nobody is online is answered: the chat's note, and in its status. */
   byEmail: string;
   /** Ends the chat from the visitor's side (the agent's console says the visitor ended it). */
   endChat: string;

@@ -68,15 +68,18 @@ function slotDays(slots: readonly CallbackSlot[], now: number, reader: Reader): 
 }
 
 /**
- * While chat is closed: "back tomorrow 09:00" (null: not within four weeks); undefined while it
- * is open, not known, or cannot be reached (which is not closed).
+ * What a chat waiting for a person says instead of its place in line while nobody answers chat
+ * now: closed ("Chat is closed now, back tomorrow 09:00. Your message waits…"), or open with
+ * nobody online ("Nobody is on chat right now. We'll answer by e-mail."); null while someone is
+ * online, or it is not known, or the backend cannot be reached (which is not closed).
  */
-export function chatClosedBack(ctx: PanelCtx, word: BackendWord, now: number): string | null | undefined {
+export function chatAway(ctx: PanelCtx, s: LiveStrings, word: BackendWord, now: number): string | null {
   const channels = channelsFor(word, ctx.settings, now);
   const chat = channels.chat;
-  if (chat.state !== 'closed') return undefined;
+  if (channels.nobodyOnline) return `${s.nobody} ${s.byEmail}.`;
+  if (chat.state !== 'closed') return null;
   const reader = readerFor(ctx.settings, ctx.language);
-  return chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, channels, reader));
+  return `${s.chatClosed(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, channels, reader)))} ${s.closedQueued}`;
 }
 
 /**
@@ -146,7 +149,8 @@ export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCall
   const words = HOURS_WORDS[reader.language];
   const closed = chat.state === 'closed';
   // Nobody answers chat now (closed, or nobody online): said first, before the visitor types, and
-  // the ways are offered soonest answer first; a chat can still be started, answered by e-mail.
+  // the ways are offered soonest answer first; a chat can still be started, its note saying it is
+  // answered by e-mail.
   const away = closed || nobodyOnline;
   // Each line says only what is known: a backend that cannot be reached is told once, above.
   const chatNote =
@@ -163,7 +167,7 @@ export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCall
     chat: (
       <li key="chat">
         <button type="button" class="ll-channel" onClick={onChat}>
-          <span class="ll-channel-label">{away ? s.leaveMessage : s.chat}</span>
+          <span class="ll-channel-label">{s.chat}</span>
           {chatNote && <span class="ll-channel-note">{chatNote}</span>}
         </button>
       </li>

@@ -23,17 +23,17 @@ export function ChatView({
   ctx,
   session,
   s,
-  closedBack,
-  nobody,
+  away,
   onAgain,
 }: {
   ctx: PanelCtx;
   session: HumanSession;
   s: LiveStrings;
-  /** Set while chat is closed: when it opens ("back tomorrow 09:00", or null when not known). */
-  closedBack?: string | null;
-  /** Chat is open but no agent is online: the message is answered by e-mail. */
-  nobody: boolean;
+  /**
+   * Set while nobody answers chat now (closed, or nobody online): what the visitor is told
+   * instead of a place in line (hours chunk, chatAway).
+   */
+  away: string | null;
   onAgain(): void;
 }) {
   const c = session.conversation()!;
@@ -72,11 +72,8 @@ export function ChatView({
           ? s.ended
           : c.agentName
             ? s.joined(c.agentName)
-            : closedBack !== undefined
-              ? `${s.chatClosed(closedBack)} ${s.closedQueued}`
-              : nobody
-                ? `${s.nobody} ${s.byEmail}.`
-                : s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60)))}
+            : (away ??
+              s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60))))}
       </p>
       {/* The visitor's e-mail address, for the answer by e-mail (nobody online, or chat closed),
           is asked here, under the status that promises it (issue 12, the e-mail continuation). */}

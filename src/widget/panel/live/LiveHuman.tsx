@@ -156,7 +156,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   if (active?.channel === 'chat' || (conversation?.channel === 'chat' && isClosed(conversation) && conversation.messages.length)) {
     part = 'chat';
     body = (
-      <ChatView ctx={ctx} session={session} s={s} closedBack={hours.chatClosedBack(ctx, word, Date.now())} nobody={channels.nobodyOnline} onAgain={() => session.forget()} />
+      <ChatView ctx={ctx} session={session} s={s} away={hours.chatAway(ctx, s, word, Date.now())} onAgain={() => session.forget()} />
     );
   } else if (choosing || refusedCallback) {
     part = 'form';

@@ -39,7 +39,6 @@ const strings: LiveStrings = {
   callMeAt: (when) => `Rückruf ${when}`,
   nobody: 'Gerade ist niemand im Chat.',
   callInstead: 'Wir können Sie zurückrufen:',
-  leaveMessage: 'Nachricht hinterlassen',
   byEmail: 'Wir antworten per E-Mail',
   endChat: 'Chat beenden',
   note: 'Sollen wir etwas wissen? (optional)',

@@ -39,7 +39,6 @@ const strings: LiveStrings = {
   callMeAt: (when) => `Call me back ${when}`,
   nobody: 'Nobody is on chat right now.',
   callInstead: 'We can call you back instead:',
-  leaveMessage: 'Leave a message',
   byEmail: 'We’ll answer by e-mail',
   endChat: 'End chat',
   note: 'Anything we should know? (optional)',

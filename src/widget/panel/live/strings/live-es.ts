@@ -39,7 +39,6 @@ const strings: LiveStrings = {
   callMeAt: (when) => `Llámenme ${when}`,
   nobody: 'Ahora no hay nadie en el chat.',
   callInstead: 'Podemos llamarle nosotros:',
-  leaveMessage: 'Dejar un mensaje',
   byEmail: 'Le responderemos por correo electrónico',
   endChat: 'Terminar el chat',
   note: '¿Algo que debamos saber? (opcional)',

@@ -39,7 +39,6 @@ const strings: LiveStrings = {
   callMeAt: (when) => `Rappelez-moi ${when}`,
   nobody: 'Personne n’est en ligne.',
   callInstead: 'Nous pouvons vous rappeler :',
-  leaveMessage: 'Laisser un message',
   byEmail: 'Nous répondrons par e-mail',
   endChat: 'Terminer la discussion',
   note: 'Quelque chose à nous dire ? (facultatif)',
