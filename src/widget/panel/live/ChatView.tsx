@@ -78,7 +78,12 @@ export function ChatView({
       {/* The visitor's e-mail address, for the answer by e-mail (nobody online, or chat closed),
           is asked here, under the status that promises it (issue 12, the e-mail continuation). */}
       <p class="ll-muted ll-small">
-        {c.ref && `${s.ref(c.ref)} · `}
+        {/* The reference on its own, to be read out (and found: e2e refLine), then End chat. */}
+        {c.ref && (
+          <>
+            <span>{s.ref(c.ref)}</span> ·{' '}
+          </>
+        )}
         {/* The agent's console says the visitor ended it; the rating is asked next. */}
         {!closed && <button type="button" class="ll-link-button" onClick={() => void session.cancel()}>{s.endChat}</button>}
       </p>
