@@ -71,6 +71,10 @@ async function rate(page: Page, good: boolean, repeated: boolean, comment: strin
   // Focus lands on the question as it appears: a screen reader hears it, a keyboard goes on from there.
   await expect(dialog(page).getByText(RATING.question, { exact: true })).toBeFocused();
   await expectOnScreen(question(page), 'the rating question');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeViolations(page), `axe, the rating, ${colorScheme}`).toEqual([]);
+  }
   const choose = question(page).getByRole('button', { name: good ? RATING.good : RATING.bad, exact: true });
   await choose.click();
   await expect(choose).toHaveAttribute('aria-pressed', 'true');

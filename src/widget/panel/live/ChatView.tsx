@@ -78,14 +78,15 @@ export function ChatView({
       {/* The visitor's e-mail address, for the answer by e-mail (nobody online, or chat closed),
           is asked here, under the status that promises it (issue 12, the e-mail continuation). */}
       <p class="ll-muted ll-small">
-        {/* The reference on its own, to be read out (and found: e2e refLine), then End chat. */}
-        {c.ref && (
+        {/* The reference on its own, to be read out (and found: e2e refLine); then, while the
+            chat is open, End chat: the console says the visitor ended it, and the rating follows. */}
+        {c.ref && <span>{s.ref(c.ref)}</span>}
+        {!closed && (
           <>
-            <span>{s.ref(c.ref)}</span> ·{' '}
+            {c.ref && ' · '}
+            <button type="button" class="ll-link-button" onClick={() => void session.cancel()}>{s.endChat}</button>
           </>
         )}
-        {/* The agent's console says the visitor ended it; the rating is asked next. */}
-        {!closed && <button type="button" class="ll-link-button" onClick={() => void session.cancel()}>{s.endChat}</button>}
       </p>
       <div class="ll-log" role="log" aria-live="polite" ref={log}>
         {c.messages.map((m) => <Bubble key={`${m.from}:${m.key}`} m={m} s={s} onRetry={() => session.retry(m.key)} />)}
