@@ -23,9 +23,11 @@ export interface LoadServer {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function startLoadServer(): Promise<LoadServer> {
+/** `env`: added to this process's environment for the server (BENCH_DB, BENCH_AGENT_SKIP: load-server.ts). */
+export async function startLoadServer(env: Record<string, string> = {}): Promise<LoadServer> {
   const child = fork(fileURLToPath(new URL('./load-server.ts', import.meta.url)), [], {
     cwd: root, // `--import tsx` resolves from here
+    env: { ...process.env, ...env },
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

@@ -1,8 +1,11 @@
 /**
  * The server under load, run by load.ts in a child process of its own so that the load
  * generator does not share its event loop (or its CPU core). It is the real app, as main.ts
- * builds it: createApp on a real SQLite file (in a fresh temp folder), a real bus, an agent made
- * at start; only the rate limits are raised (load-shared.ts says why). Listens on 127.0.0.1,
+ * builds it: createApp on a real SQLite file (in a fresh temp folder) with the in-memory bus, or,
+ * when BENCH_DB holds a PostgreSQL address, on that database with what several instances share
+ * (postgres/shared.ts: the LISTEN/NOTIFY bus, presence, rate limits), so that several of these
+ * processes on one database are several instances; an agent made at start (BENCH_AGENT_SKIP=1:
+ * another instance made it); only the rate limits are raised (load-shared.ts says why). Listens on 127.0.0.1,
  * port 0, and prints `{"port": n}` on stdout. Answers StatsRequest over the IPC channel.
  * Exits on SIGTERM, SIGINT, or when the generator goes away (the IPC channel closes), and takes
  * its temp folder with it.
@@ -16,7 +19,9 @@ import { ensureAgent } from '../server/agents';
 import type { BusMessage } from '../server/api/deps';
 import { createApp } from '../server/app';
 import { createBus } from '../server/bus';
-import { openSqliteStore } from '../server/store/sqlite';
+import { readDatabase } from '../server/config';
+import { openStore } from '../server/store/open';
+import { postgresShared } from '../server/store/postgres/shared';
 import { BENCH_AGENT, BENCH_RATE_LIMITS, type ReadyLine, type StatsReply, type StatsRequest } from './load-shared';
 
 /** A shutdown that hangs (a stuck connection) must not leave the process behind. */
@@ -27,11 +32,21 @@ if (!process.send) throw new Error('load-server.ts is started by load.ts, with a
 const dir = mkdtempSync(join(tmpdir(), 'lifeline-bench-'));
 // However the process ends (even the forced exit below), the database goes with it.
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-const store = openSqliteStore(join(dir, 'lifeline.db'));
-await ensureAgent(store, BENCH_AGENT);
-const bus = createBus<BusMessage>();
+const { store, pool } = await openStore(process.env.BENCH_DB ? readDatabase(process.env.BENCH_DB) : { engine: 'sqlite', path: join(dir, 'lifeline.db') });
+if (process.env.BENCH_AGENT_SKIP !== '1') await ensureAgent(store, BENCH_AGENT);
+// As main.ts does: on PostgreSQL, what every instance shares; on SQLite, one process's memory.
+const shared = pool ? postgresShared(pool) : null;
+if (shared) await shared.ready;
+const bus = shared?.bus ?? createBus<BusMessage>();
 // The API needs neither the widget build nor the demo pages: the empty temp folder stands in.
-const app = createApp({ distDir: dir, demoDir: dir, store, bus, rateLimits: BENCH_RATE_LIMITS });
+const app = createApp({
+  distDir: dir,
+  demoDir: dir,
+  store,
+  bus,
+  rateLimits: BENCH_RATE_LIMITS,
+  ...(shared && { presence: shared.presence, limiter: shared.limiter }),
+});
 
 /** The delay histogram samples every this many ms, and its figures include this period: subtracted below. */
 const LOOP_RESOLUTION_MS = 10;
@@ -87,7 +102,10 @@ function stop(): void {
   bus.close(); // ends every event stream
   if ('closeAllConnections' in server) server.closeAllConnections(); // ServerType may be HTTP/2, which lacks it
   server.close(() => {
-    void store.close().finally(() => process.exit(0));
+    void (async () => {
+      await shared?.end();
+      await store.close();
+    })().finally(() => process.exit(0));
   });
 }
 process.on('SIGTERM', stop);

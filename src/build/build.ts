@@ -9,6 +9,8 @@
  *    in demo/popular.txt first.
  * 4. The agents' console (src/console/main.tsx) into dist/console/assets/, its script and
  *    stylesheet with content hashes, named in dist/console/manifest.json for the server's shell.
+ * 5. The console's service worker (browser notifications) as dist/console/sw.js: a classic
+ *    script whose name never changes (a registration is tied to its URL).
  */
 import { build, type InlineConfig } from 'vite';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -152,6 +154,19 @@ async function buildConsole(): Promise<string[]> {
   return [entry.fileName, ...styles];
 }
 
+async function buildServiceWorker(): Promise<void> {
+  await build({
+    ...shared,
+    build: {
+      outDir: `${outDir}/console`,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: `${root}src/console/sw/sw.ts`, formats: ['iife'], name: 'LifelineConsoleWorker', fileName: () => 'sw.js' },
+    },
+  });
+}
+
 const started = Date.now();
 const panelFile = await buildPanel();
 await buildLoader(panelFile);
@@ -159,5 +174,6 @@ await squeeze();
 await buildDemoArticles();
 // After the panel: its build empties dist/.
 const consoleFiles = await buildConsole();
+await buildServiceWorker();
 console.log(`built dist/lifeline.js and dist/${panelFile} in ${Date.now() - started} ms`);
 console.log(`built the console: dist/console/assets/{${consoleFiles.join(',')}}`);

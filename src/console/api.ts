@@ -12,9 +12,11 @@ import type {
   AgentQueue,
   AgentReport,
   AgentResolveAnswer,
+  AgentWebhooks,
   CallbackState,
 } from '../server/api/agent-types';
 import type { Message, ResolveOutcome } from '../protocol/types';
+import type { AgentPushKey } from '../protocol/push';
 
 export class ApiError extends Error {
   constructor(
@@ -27,7 +29,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -60,6 +62,11 @@ const handoffPath = (id: string): string => `/v1/agent/handoffs/${encodeURICompo
 let articles: Promise<ReadonlyMap<string, string> | null> | undefined;
 
 export const api = {
+  /** The server's VAPID key, and in how many browsers the agent has notifications on. */
+  pushKey: () => call<AgentPushKey>('GET', '/v1/agent/push'),
+  /** Saves this browser's push subscription (PushSubscription.toJSON()) for the agent. */
+  pushSave: (subscription: PushSubscriptionJSON) => call<AgentPushKey>('PUT', '/v1/agent/push', subscription),
+  pushRemove: (endpoint: string) => call<AgentPushKey>('DELETE', '/v1/agent/push', { endpoint }),
   me: () => call<AgentMe>('GET', '/v1/agent/me'),
   login: (email: string, password: string) => call<AgentMe>('POST', '/v1/agent/login', { email, password }),
   logout: () => call<void>('POST', '/v1/agent/logout', {}),
@@ -90,6 +97,8 @@ export const api = {
         throw error;
       },
     )),
+  /** Where webhooks go, the deliveries retrying or failed, and the latest ones. */
+  webhooks: () => call<AgentWebhooks>('GET', '/v1/agent/webhooks'),
   phrasings: async () => (await call<{ phrasings: AgentPhrasing[] }>('GET', '/v1/agent/phrasings')).phrasings,
   // A body, so that the JSON content type the agent API asks of every write is sent.
   confirmPhrasing: async (id: string) =>

@@ -1,6 +1,6 @@
 /**
  * The agents' console (/console): sign in, the queue, one handoff, reports, learned phrasings. Routes
- * live in the hash (#/handoff/ID, #/reports, #/phrasings) so the server serves one shell. One live stream feeds the queue (kept here, so
+ * live in the hash (#/handoff/ID, #/reports, #/phrasings, #/webhooks) so the server serves one shell. One live stream feeds the queue (kept here, so
  * the tab title counts the people waiting on every screen) and whichever handoff is open.
  */
 import { render } from 'preact';
@@ -11,12 +11,15 @@ import { api, ApiError } from './api';
 import { HandoffPage } from './HandoffPage';
 import { Phrasings } from './Phrasings';
 import { Queue } from './Queue';
+import { NotificationsNote, NotificationsToggle } from './Notifications';
 import { Reports } from './Reports';
-import { readRoute, type Route } from './router';
+import { goToHandoff, readRoute, type Route } from './router';
 import { SignIn } from './SignIn';
+import { Webhooks } from './Webhooks';
 import { beep } from './sound';
 import { useEvents, type Subscribe } from './useEvents';
 import { useNow } from './useNow';
+import { onNotificationClick, usePush } from './usePush';
 import './styles.css';
 
 const MUTE_KEY = 'lifeline-console-muted';
@@ -63,6 +66,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  const push = usePush();
+  useEffect(() => onNotificationClick(goToHandoff), []);
 
   const loadQueue = useCallback(async () => {
     try {
@@ -133,7 +138,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   const now = useNow(15_000);
   const waiting = queue ? waitingCount(queue.waitingChats, queue.callbacks.handoffs, now) : 0;
   useEffect(() => {
-    const screen = { queue: 'Queue', reports: 'Reports', phrasings: 'Learned phrasings', handoff: 'Handoff' }[route.page];
+    const screen = { queue: 'Queue', reports: 'Reports', phrasings: 'Learned phrasings', webhooks: 'Webhooks', handoff: 'Handoff' }[route.page];
     document.title = `${waiting > 0 ? `(${waiting}) ` : ''}${screen} · Lifeline console`;
   }, [waiting, route.page]);
 
@@ -148,6 +153,7 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   };
 
   const signOut = async (): Promise<void> => {
+    await push.turnOffQuietly();
     try {
       await api.logout();
     } catch (error) {
@@ -167,14 +173,19 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
         <a class="nav" href="#/phrasings" aria-current={route.page === 'phrasings' ? 'page' : undefined}>
           Learned phrasings
         </a>
+        <a class="nav" href="#/webhooks" aria-current={route.page === 'webhooks' ? 'page' : undefined}>
+          Webhooks
+        </a>
         <span class="who">Signed in as {me.name}</span>
         <button type="button" class="quiet" aria-pressed={muted} onClick={toggleMute}>
           Mute
         </button>
+        <NotificationsToggle state={push.state} onToggle={push.toggle} />
         <button type="button" class="quiet" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>
+      <NotificationsNote state={push.state} />
       <main class="content">
         {route.page === 'queue' ? (
           <Queue queue={queue} error={error} waiting={waiting} onShowAll={() => setLimit(MAX_QUEUE_LIMIT)} />
@@ -182,6 +193,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
           <Reports />
         ) : route.page === 'phrasings' ? (
           <Phrasings onSignedOut={onSignedOut} />
+        ) : route.page === 'webhooks' ? (
+          <Webhooks onSignedOut={onSignedOut} />
         ) : (
           <HandoffPage key={route.id} id={route.id} me={me} subscribe={subscribe} businessZone={queue?.timeZone ?? null} live={live} />
         )}

@@ -21,6 +21,7 @@ import type { Store } from './store/types';
 import { DEFAULT_HANDOFFS_PER_MINUTE, systemZone, type BusinessHours, type CallbackPolicy } from './config';
 import { ALWAYS_OPEN } from '../hours';
 import { NO_CATALOG, type ArticleCatalog } from './article-catalog';
+import { DEFAULT_VAPID_SUBJECT, vapidKeys, type VapidKeys } from './push/vapid';
 
 /** Per client IP (login per IP and e-mail together); see rate-limit.ts. */
 export interface RateLimits {
@@ -94,6 +95,15 @@ export interface AppOptions {
   callbacks?: CallbackPolicy;
   /** The site's articles, to check the article an agent names. @default none: any id is taken */
   articles?: ArticleCatalog;
+  /** LIFELINE_WEBHOOK_URL, shown on the console's Webhooks page (the outbox sends them). @default none */
+  webhookUrl?: string | null;
+  /** Browser notifications (Web Push). */
+  push?: {
+    /** The VAPID subject (vapid.ts vapidSubject). @default DEFAULT_VAPID_SUBJECT */
+    subject?: string;
+    /** Take http push endpoints on loopback, for a test push service. @default false */
+    allowLoopbackHttp?: boolean;
+  };
 }
 
 /** The demo runs under the strict policy a careful site would have (promise 3). */
@@ -168,6 +178,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const limiter = options.limiter ?? createRateLimiter;
   let secret: Promise<string> | undefined;
+  let keys: Promise<VapidKeys> | undefined;
   return {
     store,
     bus: options.bus ?? createBus<BusMessage>(),
@@ -195,5 +206,15 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
     hours: options.hours ?? { schedule: ALWAYS_OPEN, zone: systemZone() },
     callbacks: options.callbacks ?? { slotMinutes: 30, perSlot: 2 },
     articles: options.articles ?? NO_CATALOG,
+    webhookUrl: options.webhookUrl ?? null,
+    push: {
+      keys: () =>
+        (keys ??= vapidKeys(store).catch((error: unknown) => {
+          keys = undefined; // a failed read is tried again by the next request
+          throw error;
+        })),
+      subject: options.push?.subject ?? DEFAULT_VAPID_SUBJECT,
+      allowLoopbackHttp: options.push?.allowLoopbackHttp ?? false,
+    },
   };
 }

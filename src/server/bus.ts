@@ -9,6 +9,11 @@ export interface Bus<T> {
   subscribe(topic: string, listener: (message: T) => void): () => void;
   publish(topic: string, message: T): void;
   /**
+   * To this process's subscribers only. The same as publish on one process; with several
+   * instances, for what each instance works out for its own streams (queue positions: api/queue.ts).
+   */
+  publishLocal(topic: string, message: T): void;
+  /**
    * Calls `listener` once when the bus closes (at once if it has closed already: a stream that
    * opens during shutdown, on a connection kept alive, must end too, not hang until it is cut);
    * returns the cleanup.
@@ -24,6 +29,19 @@ export function createBus<T>(): Bus<T> {
   const closers = new Set<() => void>();
   let size = 0;
   let closed = false;
+
+  const publishLocal = (topic: string, message: T): void => {
+    const listeners = topics.get(topic);
+    if (!listeners) return;
+    for (const listener of [...listeners]) {
+      try {
+        listener(message);
+      } catch (error) {
+        // One broken stream must not keep the message from the others.
+        console.error('Lifeline: a subscriber failed', error);
+      }
+    }
+  };
 
   return {
     subscribe(topic, listener) {
@@ -42,18 +60,8 @@ export function createBus<T>(): Bus<T> {
         if (listeners.size === 0 && topics.get(topic) === listeners) topics.delete(topic);
       };
     },
-    publish(topic, message) {
-      const listeners = topics.get(topic);
-      if (!listeners) return;
-      for (const listener of [...listeners]) {
-        try {
-          listener(message);
-        } catch (error) {
-          // One broken stream must not keep the message from the others.
-          console.error('Lifeline: a subscriber failed', error);
-        }
-      }
-    },
+    publish: publishLocal,
+    publishLocal,
     onClose(listener) {
       if (closed) {
         listener();

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readSettings, systemZone } from './config';
 import { ALWAYS_OPEN } from '../hours';
 
+const WEBHOOK_SECRET = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
+
 describe('readSettings', () => {
   it('has defaults for everything', () => {
     expect(readSettings({})).toEqual({
@@ -20,6 +22,11 @@ describe('readSettings', () => {
       callbacks: { slotMinutes: 30, perSlot: 2 },
       handoffsPerMinute: 10,
       articles: null,
+      webhook: null,
+      pushSubject: 'mailto:lifeline@localhost',
+      mail: null,
+      alerts: { emails: [], afterSeconds: 120, chatWebhookUrl: null },
+      handoffEmail: null,
     });
   });
 
@@ -42,6 +49,14 @@ describe('readSettings', () => {
       LIFELINE_CALLBACKS_PER_SLOT: '3',
       LIFELINE_HANDOFFS_PER_MINUTE: '120',
       LIFELINE_ARTICLES: 'https://shop.example.com/help/articles.json',
+      LIFELINE_WEBHOOK_URL: 'https://crm.example.com/hooks?from=lifeline',
+      LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      LIFELINE_SMTP_URL: 'smtps://help%40example.com:p%40ss@mail.example.com:465',
+      LIFELINE_MAIL_FROM: 'Example Help <help@example.com>',
+      LIFELINE_ALERT_EMAILS: 'Ada@example.com, sam@example.com,ada@example.com',
+      LIFELINE_ALERT_AFTER_SECONDS: '300',
+      LIFELINE_CHAT_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/XYZ',
+      LIFELINE_HANDOFF_EMAIL: 'support@example.zendesk.com',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -58,9 +73,24 @@ describe('readSettings', () => {
       callbacks: { slotMinutes: 15, perSlot: 3 },
       handoffsPerMinute: 120,
       articles: 'https://shop.example.com/help/articles.json',
+      webhook: { url: 'https://crm.example.com/hooks?from=lifeline', key: Buffer.alloc(32, 1) },
+      pushSubject: 'mailto:help@example.com',
+      mail: {
+        smtpUrl: 'smtps://help%40example.com:p%40ss@mail.example.com:465',
+        shown: 'smtps://help%40example.com:***@mail.example.com:465',
+        from: 'Example Help <help@example.com>',
+        fromAddress: 'help@example.com',
+      },
+      alerts: { emails: ['ada@example.com', 'sam@example.com'], afterSeconds: 300, chatWebhookUrl: 'https://hooks.slack.com/services/T0/B0/XYZ' },
+      handoffEmail: 'support@example.zendesk.com',
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
+  });
+
+  it('signs browser notifications as the mail sender when there is one', () => {
+    const env = { LIFELINE_SMTP_URL: 'smtp://mail.example.com:587', LIFELINE_MAIL_FROM: 'Northwind Help <help@northwind.example>' };
+    expect(readSettings({ ...env, LIFELINE_PUBLIC_URL: 'https://help.example.com' }).pushSubject).toBe('mailto:help@northwind.example');
   });
 
   it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost', 'help.internal', '10.255.0.1'])('takes HOST=%s', (host) => {
@@ -92,8 +122,45 @@ describe('readSettings', () => {
     [{ LIFELINE_CALLBACKS_PER_SLOT: 'two' }, /^LIFELINE_CALLBACKS_PER_SLOT /],
     [{ LIFELINE_ARTICLES: 'ftp://shop.example.com/articles.json' }, /^LIFELINE_ARTICLES must be a file path or an http\(s\) address.*"ftp:/],
     [{ LIFELINE_HANDOFFS_PER_MINUTE: '0' }, /^LIFELINE_HANDOFFS_PER_MINUTE must be a whole number from 1 to 100000, got "0"/],
+    [{ LIFELINE_WEBHOOK_URL: 'https://example.com/hooks' }, /^LIFELINE_WEBHOOK_SECRET must be set with LIFELINE_WEBHOOK_URL/],
+    [{ LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET }, /^LIFELINE_WEBHOOK_URL must be set together with LIFELINE_WEBHOOK_SECRET/],
+    [{ LIFELINE_WEBHOOK_URL: 'ftp://example.com/hooks', LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET }, /^LIFELINE_WEBHOOK_URL must be the http\(s\) address .*"ftp:/],
+    [{ LIFELINE_WEBHOOK_URL: 'example.com/hooks', LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET }, /^LIFELINE_WEBHOOK_URL must be the http\(s\) address/],
+    [{ LIFELINE_WEBHOOK_URL: 'https://example.com/hooks', LIFELINE_WEBHOOK_SECRET: 'hunter2' }, /^LIFELINE_WEBHOOK_SECRET must start with "whsec_"/],
+    [{ LIFELINE_WEBHOOK_URL: 'https://example.com/hooks', LIFELINE_WEBHOOK_SECRET: `whsec_${Buffer.alloc(16, 7).toString('base64')}` }, /^LIFELINE_WEBHOOK_SECRET must hold 24 to 64 random bytes, this one holds 16/],
+    [{ LIFELINE_SMTP_URL: 'mail.example.com', LIFELINE_MAIL_FROM: 'a@example.com' }, /^LIFELINE_SMTP_URL must be an address like smtp:\/\/.*"mail.example.com"/],
+    [{ LIFELINE_SMTP_URL: 'http://mail.example.com', LIFELINE_MAIL_FROM: 'a@example.com' }, /^LIFELINE_SMTP_URL must be an address/],
+    [{ LIFELINE_SMTP_URL: 'smtp://u:hunter22@mail.example.com:99999', LIFELINE_MAIL_FROM: 'a@example.com' }, /^LIFELINE_SMTP_URL must be .*"smtp:\/\/u:\*\*\*@mail.example.com:99999"/],
+    [{ LIFELINE_SMTP_URL: 'smtp://mail.example.com/inbox', LIFELINE_MAIL_FROM: 'a@example.com' }, /^LIFELINE_SMTP_URL must have no path/],
+    [{ LIFELINE_SMTP_URL: 'smtp://mail.example.com' }, /^LIFELINE_MAIL_FROM must be set with LIFELINE_SMTP_URL/],
+    [{ LIFELINE_SMTP_URL: 'smtp://mail.example.com', LIFELINE_MAIL_FROM: 'help' }, /^LIFELINE_MAIL_FROM must be an e-mail address.*"help"/],
+    [{ LIFELINE_SMTP_URL: 'smtp://mail.example.com', LIFELINE_MAIL_FROM: 'Help <help>' }, /^LIFELINE_MAIL_FROM /],
+    [{ LIFELINE_MAIL_FROM: 'help@example.com' }, /^LIFELINE_SMTP_URL must be set for LIFELINE_MAIL_FROM/],
+    [{ LIFELINE_ALERT_EMAILS: 'ada@example.com' }, /^LIFELINE_SMTP_URL must be set for LIFELINE_ALERT_EMAILS/],
+    [{ LIFELINE_HANDOFF_EMAIL: 'desk@example.com' }, /^LIFELINE_SMTP_URL must be set for LIFELINE_HANDOFF_EMAIL/],
+    [{ LIFELINE_ALERT_EMAILS: 'ada@example.com; sam@example.com' }, /^LIFELINE_ALERT_EMAILS must be e-mail addresses separated by commas.*"ada@example.com; sam@example.com" is not one/],
+    [{ LIFELINE_HANDOFF_EMAIL: 'a@example.com, b@example.com' }, /^LIFELINE_HANDOFF_EMAIL must be one e-mail address/],
+    [{ LIFELINE_ALERT_AFTER_SECONDS: '2m' }, /^LIFELINE_ALERT_AFTER_SECONDS must be a whole number from 0 to 86400/],
+    [{ LIFELINE_CHAT_WEBHOOK_URL: 'hooks.slack.com/services/T0/B0/SECRETSECRETSECRET' }, /^LIFELINE_CHAT_WEBHOOK_URL must be the http\(s\) address of an incoming webhook.*"hooks.slack.com\/services…"$/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
+  });
+});
+
+describe('LIFELINE_WEBHOOK_URL and LIFELINE_WEBHOOK_SECRET', () => {
+  it('read the receiver and the key its deliveries are signed with', () => {
+    const { webhook } = readSettings({ LIFELINE_WEBHOOK_URL: 'https://example.com/hooks/lifeline', LIFELINE_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    expect(webhook).toEqual({ url: 'https://example.com/hooks/lifeline', key: Buffer.alloc(32, 1) });
+  });
+
+  it('never print the secret when it is refused', () => {
+    const secret = `whsec_${Buffer.alloc(70, 9).toString('base64')}`;
+    expect(() => readSettings({ LIFELINE_WEBHOOK_URL: 'https://example.com/h', LIFELINE_WEBHOOK_SECRET: secret })).toThrow(/holds 70/);
+    try {
+      readSettings({ LIFELINE_WEBHOOK_URL: 'https://example.com/h', LIFELINE_WEBHOOK_SECRET: secret });
+    } catch (error) {
+      expect(String(error)).not.toContain(secret.slice(6, 20));
+    }
   });
 });
 

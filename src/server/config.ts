@@ -7,6 +7,9 @@ import { parseHours, isTimeZone, type Schedule } from '../hours';
  */
 import { DEFAULT_PHRASINGS_PER_ARTICLE, MAX_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { isPostgresUrl, looksLikeUrl, postgresUrlProblem, redactDatabaseUrl } from './store/postgres/url';
+import { parseWebhookSecret } from './webhooks/sign';
+import { vapidSubject } from './push/vapid';
+import { isEmailAddress, MailSettingProblem, readAddressList, readMailSettings, type MailSettings } from './mail/settings';
 
 export interface Settings {
   port: number;
@@ -44,7 +47,38 @@ export interface Settings {
   handoffsPerMinute: number;
   /** LIFELINE_ARTICLES: the site's articles file, a path or an http(s) address; null: none. */
   articles: string | null;
+  /** LIFELINE_WEBHOOK_URL and LIFELINE_WEBHOOK_SECRET: where Standard Webhooks go; null: none are sent. */
+  webhook: WebhookSetting | null;
+  /**
+   * The VAPID subject of browser notifications (push/vapid.ts): mailto: LIFELINE_MAIL_FROM's
+   * address, else LIFELINE_PUBLIC_URL when https, else a placeholder.
+   */
+  pushSubject: string;
+  /** LIFELINE_SMTP_URL and LIFELINE_MAIL_FROM: how mail goes out; null: no mail is sent. */
+  mail: MailSettings | null;
+  /** Who is told of new handoffs nobody has answered (alerts/). */
+  alerts: AlertSettings;
+  /** LIFELINE_HANDOFF_EMAIL: every handoff is also sent there as a ticket (a helpdesk's address); null: none. */
+  handoffEmail: string | null;
 }
+
+/** A webhook receiver and the key deliveries to it are signed with (webhooks/sign.ts). */
+export interface WebhookSetting {
+  url: string;
+  key: Uint8Array;
+}
+
+export interface AlertSettings {
+  /** LIFELINE_ALERT_EMAILS: the team's addresses, lower case, each once. */
+  emails: string[];
+  /** LIFELINE_ALERT_AFTER_SECONDS: how long a new handoff may wait unanswered while an agent is online before the alert. */
+  afterSeconds: number;
+  /** LIFELINE_CHAT_WEBHOOK_URL: a Slack-compatible incoming webhook; null: none. */
+  chatWebhookUrl: string | null;
+}
+
+/** Seconds a handoff may wait unanswered, agents online, before the team is alerted. */
+export const DEFAULT_ALERT_AFTER_SECONDS = 120;
 
 /**
  * LIFELINE_DB: a file path (SQLite), or a postgres:// / postgresql:// address. `shown` is the
@@ -162,6 +196,24 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     return n;
   };
 
+  let mail: MailSettings | null;
+  let alertEmails: string[];
+  try {
+    mail = readMailSettings(value('LIFELINE_SMTP_URL'), value('LIFELINE_MAIL_FROM'));
+    alertEmails = readAddressList('LIFELINE_ALERT_EMAILS', value('LIFELINE_ALERT_EMAILS'));
+  } catch (error) {
+    if (error instanceof MailSettingProblem) throw new SettingError(error.variable, error.message);
+    throw error;
+  }
+  const handoffEmail = value('LIFELINE_HANDOFF_EMAIL') ?? null;
+  if (handoffEmail !== null && !isEmailAddress(handoffEmail)) {
+    throw new SettingError('LIFELINE_HANDOFF_EMAIL', `must be one e-mail address (a helpdesk's, like support@example.zendesk.com), got "${handoffEmail}"`);
+  }
+  for (const [name, set] of [['LIFELINE_ALERT_EMAILS', alertEmails.length > 0], ['LIFELINE_HANDOFF_EMAIL', handoffEmail !== null]] as const) {
+    if (set && !mail) throw new SettingError('LIFELINE_SMTP_URL', `must be set for ${name} to be used (the SMTP server mail goes out through)`);
+  }
+  const chatWebhookUrl = webhookUrl('LIFELINE_CHAT_WEBHOOK_URL', value('LIFELINE_CHAT_WEBHOOK_URL'));
+
   return {
     port,
     host,
@@ -180,7 +232,53 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     },
     articles: articlesSource(value('LIFELINE_ARTICLES')),
     handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
+    webhook: readWebhook(value('LIFELINE_WEBHOOK_URL'), value('LIFELINE_WEBHOOK_SECRET')),
+    pushSubject: vapidSubject({ mailFrom: mail?.fromAddress ?? null, publicUrl: value('LIFELINE_PUBLIC_URL') ?? null }),
+    mail,
+    alerts: {
+      emails: alertEmails,
+      afterSeconds: whole('LIFELINE_ALERT_AFTER_SECONDS', DEFAULT_ALERT_AFTER_SECONDS, 0, 86_400),
+      chatWebhookUrl,
+    },
+    handoffEmail,
   };
+}
+
+/** Both or neither; the secret is never printed, not even in part. */
+function readWebhook(urlText: string | undefined, secret: string | undefined): WebhookSetting | null {
+  if (urlText === undefined && secret === undefined) return null;
+  if (urlText === undefined) throw new SettingError('LIFELINE_WEBHOOK_URL', 'must be set together with LIFELINE_WEBHOOK_SECRET: the http(s) address webhooks are posted to');
+  let url: URL | null = null;
+  try {
+    url = new URL(urlText);
+  } catch {
+    // named below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new SettingError('LIFELINE_WEBHOOK_URL', `must be the http(s) address webhooks are posted to, like https://example.com/hooks/lifeline, got "${urlText}"`);
+  }
+  if (secret === undefined) {
+    throw new SettingError('LIFELINE_WEBHOOK_SECRET', 'must be set with LIFELINE_WEBHOOK_URL: "whsec_" and the base64 of 24 to 64 random bytes (echo "whsec_$(openssl rand -base64 32)")');
+  }
+  const parsed = parseWebhookSecret(secret);
+  if (!parsed.ok) throw new SettingError('LIFELINE_WEBHOOK_SECRET', `${parsed.problem} (make one with: echo "whsec_$(openssl rand -base64 32)")`);
+  return { url: url.href, key: parsed.key };
+}
+
+/** An http(s) address to POST to; null when unset. */
+function webhookUrl(variable: string, text: string | undefined): string | null {
+  if (text === undefined) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // named below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    // The path of an incoming webhook is its secret: only the start of it is repeated.
+    throw new SettingError(variable, `must be the http(s) address of an incoming webhook, like https://hooks.slack.com/services/..., got "${text.slice(0, 24)}${text.length > 24 ? '…' : ''}"`);
+  }
+  return url.href;
 }
 
 /** An IP address (IPv4 with each part up to 255: 999.1.1.1 is not one), or a DNS host name. */

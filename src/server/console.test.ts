@@ -54,6 +54,18 @@ describe('GET /console', () => {
     expect((await app().request('/console/assets/missing.js')).status).toBe(404);
   });
 
+  it('serves the service worker under its fixed name, checked on every registration, allowed the scope /console', async () => {
+    await built();
+    await writeFile(join(dist, 'console', 'sw.js'), 'self.addEventListener("push", () => {})');
+    const sw = await app().request('/console/sw.js');
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    expect(sw.headers.get('service-worker-allowed')).toBe('/console');
+    expect(sw.headers.get('content-security-policy')).not.toContain('unsafe');
+    expect(await sw.text()).toContain('push');
+  });
+
   it('says the console is not built rather than serving a broken page', async () => {
     const response = await app().request('/console');
     expect(response.status).toBe(503);

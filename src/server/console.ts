@@ -75,6 +75,22 @@ export function consoleRoutes(distDir: string): Hono {
     return c.html(consoleShell(manifest));
   });
 
+  // The service worker of browser notifications (src/console/sw/). Its name never changes, so
+  // browsers check it on every registration (no-cache); Service-Worker-Allowed lets it take the
+  // scope /console, the console's own page, rather than only what lies under /console/.
+  routes.get('/sw.js', async (c) => {
+    const body = await readInside(consoleDir, 'sw.js');
+    if (!body) return c.text('The console is not built: run `npm run build`.', 503, { 'cache-control': 'no-store' });
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+      'service-worker-allowed': '/console',
+      // The worker's own policy: it fetches only this origin's API, and runs nothing else.
+      'content-security-policy': "default-src 'self'; script-src 'none'; object-src 'none'",
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
   routes.get('/assets/:file{[\\w.-]+\\.(js|css)}', async (c) => {
     const file = c.req.param('file');
     const body = await readInside(assetsDir, file);

@@ -97,6 +97,16 @@ describe('a start that cannot be', () => {
     oneClearLine(output);
   });
 
+  it('names LIFELINE_SMTP_URL when it is malformed, without the password, and LIFELINE_MAIL_FROM when it is missing', async () => {
+    const bad = await refusedStart({ LIFELINE_DB: join(dir, 'mail.db'), LIFELINE_SMTP_URL: 'smtp://help:hunter22@mail.example.com:99999', LIFELINE_MAIL_FROM: 'help@example.com' });
+    expect(bad.code).toBe(2);
+    expect(bad.output).toMatch(/^Lifeline cannot start: LIFELINE_SMTP_URL must be an address like smtp:\/\/.*"smtp:\/\/help:\*\*\*@mail\.example\.com:99999"/);
+    expect(bad.output).not.toContain('hunter22');
+    oneClearLine(bad.output);
+    const missing = await refusedStart({ LIFELINE_DB: join(dir, 'mail.db'), LIFELINE_SMTP_URL: 'smtps://mail.example.com' });
+    expect(missing.output).toMatch(/^Lifeline cannot start: LIFELINE_MAIL_FROM must be set with LIFELINE_SMTP_URL/);
+  });
+
   it.each([
     ['999.1.1.1', /^Lifeline cannot start: HOST must be an IP address of this machine .*"999\.1\.1\.1"/],
     ['192.0.2.77', /^Lifeline cannot start: HOST 192\.0\.2\.77 is not an address of this machine/],

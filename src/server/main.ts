@@ -13,6 +13,9 @@ import { isUrl, NO_CATALOG, readCatalog, watchCatalog, type WatchedCatalog } fro
 import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
+import { deliveryChannels } from './deliveries';
+import { startOutbox } from './outbox/outbox';
+import { createPresence } from './presence';
 import { withDemoDefaults } from './demo';
 import { readSettings, SettingError, type Settings } from './config';
 import { ownOrigins } from './origins';
@@ -81,6 +84,8 @@ if (settings.articles) {
 const shared = pool ? postgresShared(pool) : null;
 if (shared) await shared.ready;
 const bus = shared?.bus ?? createBus<BusMessage>();
+// The app and the alerts must see the same agents online: one presence for both.
+const presence = shared?.presence ?? createPresence();
 // Port 0 (any free port) is known once listening: its origins are added then.
 const origins = new Set(settings.port === 0 ? [] : ownOrigins(settings));
 const app = createApp({
@@ -97,8 +102,16 @@ const app = createApp({
   callbacks: settings.callbacks,
   rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
   articles: articles ?? NO_CATALOG,
-  ...(shared && { presence: shared.presence, limiter: shared.limiter }),
+  webhookUrl: settings.webhook?.url ?? null,
+  push: { subject: settings.pushSubject },
+  presence,
+  ...(shared && { limiter: shared.limiter }),
 });
+
+// Deliveries (mail, alerts, webhooks...): planned from the event log, durable, retried; woken
+// by the bus for each stored event. On PostgreSQL every instance runs one; they share the jobs.
+const publicOrigin = () => settings.publicOrigin ?? [...origins][0] ?? `http://${settings.host}:${settings.port}`;
+const outbox = startOutbox({ store, bus, channels: deliveryChannels(settings, { store, presence, now: Date.now, publicOrigin }) });
 
 // A client that sends its request slowly holds a connection: it is cut off (408) once
 // LIFELINE_REQUEST_TIMEOUT_SECONDS have passed, or 10 s without its headers. These count only
@@ -110,6 +123,7 @@ const serverOptions = { requestTimeout, headersTimeout, connectionsCheckingInter
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host, serverOptions }, (info) => {
   if (settings.port === 0) for (const origin of ownOrigins({ ...settings, port: info.port })) origins.add(origin);
   console.log(`Lifeline on http://${settings.host}:${info.port}/ (API under /v1, database ${shownDb})`);
+  if (settings.mail) console.log(`Mail goes out through ${settings.mail.shown} from ${settings.mail.from}.`);
   if (demo) console.log('Demo shop: its articles and hours unless LIFELINE_ARTICLES, LIFELINE_HOURS or LIFELINE_TIMEZONE say otherwise.');
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
@@ -145,6 +159,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     articles?.stop();
+    // No new delivery starts; running ones finish (or are tried again later) before the database closes.
+    const outboxStopped = outbox.stop();
     bus.close(); // ends every event stream, so their connections can close
     // The streams end a moment later and leave their connections idle: close those as they come.
     const idle = setInterval(() => {
@@ -156,7 +172,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void (shared?.end() ?? Promise.resolve())
+      void outboxStopped
+        .then(() => shared?.end())
         .catch((error: unknown) => console.error('Lifeline: leaving the shared bus and presence failed', error))
         .then(() => store.close())
         .then(() => process.exit(0));

@@ -191,3 +191,37 @@ export interface AgentPhrasing {
   /** When an agent removed it; null while it is live. */
   removedAt: string | null;
 }
+
+/** Where a webhook delivery stands (GET /v1/agent/webhooks). */
+export type WebhookDeliveryStatus = 'waiting' | 'sending' | 'delivered' | 'retrying' | 'failed';
+
+/** One event sent, or being sent, to LIFELINE_WEBHOOK_URL. */
+export interface AgentWebhookDelivery {
+  /** The `webhook-id`: the same on every try. */
+  id: string;
+  /** handoff.created, message.created... */
+  type: string;
+  /** When the event happened. */
+  eventAt: string;
+  handoff: { id: string; ref: string } | null;
+  /** waiting: not tried yet; sending: being tried now; retrying: failed, tried again at nextTryAt; failed: given up after 24 hours (or refused for good). */
+  status: WebhookDeliveryStatus;
+  /** Tries made so far. */
+  attempts: number;
+  /** When it is tried next (waiting and retrying); null otherwise. */
+  nextTryAt: string | null;
+  /** What went wrong on the last failed try ("Answered 500 ...", "No answer within 10 s"); kept after a later success. */
+  lastError: string | null;
+  /** When it was delivered, failed, or last tried. */
+  updatedAt: string;
+}
+
+/** GET /v1/agent/webhooks: the receiver, what needs attention, and the latest deliveries. */
+export interface AgentWebhooks {
+  /** LIFELINE_WEBHOOK_URL without its query or credentials; null when webhooks are off. */
+  endpoint: string | null;
+  /** Retrying and failed deliveries, last changed first. */
+  failing: AgentWebhookDelivery[];
+  /** The latest deliveries of any status, last changed first. */
+  recent: AgentWebhookDelivery[];
+}

@@ -11,6 +11,7 @@ import type { RateLimiter } from '../rate-limit';
 import type { HandoffService } from '../service/handoffs';
 import type { EventBus } from '../service/publish';
 import type { AgentRecord, HandoffRecord, Store } from '../store/types';
+import type { VapidKeys } from '../push/vapid';
 
 // The bus's vocabulary lives with the service that publishes on it.
 export { AGENTS_TOPIC, handoffTopic, type BusMessage, type EventBus } from '../service/publish';
@@ -55,6 +56,19 @@ export interface ApiDeps {
   queue: QueueAnnouncer;
   /** Every change to a handoff or a phrasing: one transaction, then the events told (../service/). */
   service: HandoffService;
+  /** LIFELINE_WEBHOOK_URL, for the console's Webhooks page; null when webhooks are off. */
+  webhookUrl: string | null;
+  /** Browser notifications (Web Push, ../push/). */
+  push: PushDeps;
+}
+
+export interface PushDeps {
+  /** The server's VAPID key pair, made once and kept in the database. */
+  keys: () => Promise<VapidKeys>;
+  /** Who runs the server, for push services (vapid.ts vapidSubject). */
+  subject: string;
+  /** Take http push endpoints on loopback (a test push service); never from a setting. */
+  allowLoopbackHttp: boolean;
 }
 
 /** Hono's environment for the API: node-server's bindings (absent under app.request in tests). */

@@ -11,7 +11,9 @@ import { agentAuthRoutes, requireAgent } from './agent-auth';
 import { agentHandoffRoutes } from './agent-handoffs';
 import { agentQueueRoutes } from './agent-queue';
 import { agentPhrasingRoutes } from './agent-phrasings';
+import { agentPushRoutes } from './agent-push';
 import { agentReportRoutes } from './agent-reports';
+import { agentWebhookRoutes } from './agent-webhooks';
 import type { ApiDeps, ApiEnv } from './deps';
 import { handoffRoutes } from './handoffs';
 import { problem } from './http';
@@ -63,6 +65,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/agent', agentQueueRoutes(deps));
   api.route('/agent', agentReportRoutes(deps));
   api.route('/agent', agentPhrasingRoutes(deps));
+  api.route('/agent', agentWebhookRoutes(deps));
+  api.route('/agent', agentPushRoutes(deps));
 
   api.all('*', (c) => problem(c, 404, `There is no ${c.req.method} ${c.req.path} in the Lifeline API.`));
   return api;

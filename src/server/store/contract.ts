@@ -9,6 +9,8 @@ import type { TranscriptEntry } from '../../protocol/types';
 import { serviceOver } from '../service/over-store';
 import type { NewHandoffCommand } from '../service/handoffs';
 import type { NewHandoffRow, Store } from './types';
+import { dispatch } from '../outbox/dispatch';
+import type { NewJob, OutboxChannel } from '../outbox/types';
 
 /** A fresh, empty database: `open` gives a new store (connection) on it, as often as asked. */
 export interface ContractDatabase {
@@ -44,6 +46,15 @@ const row = (over: Partial<NewHandoffRow> = {}): NewHandoffRow => ({
   createdAt: T,
   ...over,
 });
+const job = (key: string, over: Partial<NewJob> = {}): NewJob => ({ kind: 'mail', key, payload: { key, words: 'déjà vu' }, dueAt: T, ...over });
+const at = (ms: number): string => new Date(NOW + ms).toISOString();
+/** A channel that plans one job per event of the log, for the dispatcher's tests. */
+const everyEvent: OutboxChannel = {
+  kind: 'test',
+  plan: (e) => [{ kind: 'test', key: `event:${e.id}`, payload: { id: e.id, type: e.event.type }, dueAt: e.at }],
+  run: async () => ({ ok: true }),
+  retryAfter: () => null,
+};
 const searches = (...queries: string[]): TranscriptEntry[] => queries.map((query) => ({ type: 'search', at: T, query, resultCount: 0, topIds: [] }));
 
 export function describeStoreContract(name: string, makeDatabase: () => Promise<ContractDatabase>): void {
@@ -373,6 +384,157 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       await store.deleteExpiredSessions('2025-03-02T02:00:00.000Z');
       await store.extendSession('x', '2025-03-09T00:00:00.000Z');
       expect(await store.findSession('x', T)).toBeNull();
+    });
+
+    it('plans each event of the log once with the cursor, however many dispatch at once, and keeps the cursor', async () => {
+      const other = db.open();
+      const fail = (error: Error) => {
+        throw error;
+      };
+      const options = { batch: 3, now: () => NOW, onError: fail };
+      for (let i = 0; i < 4; i++) await create();
+      await Promise.all([dispatch(store, [everyEvent], options), dispatch(other, [everyEvent], options), dispatch(store, [everyEvent], options)]);
+      // A dispatch that found the cursor held read nothing: whatever is left, one more round plans.
+      while ((await dispatch(store, [everyEvent], options)).events > 0);
+      const log = await store.eventLogAfter(0, 100);
+      const planned = await store.listJobs({ kind: 'test', limit: 100 });
+      expect(planned.map((j) => j.key).sort()).toEqual(log.map((e) => `event:${e.id}`).sort());
+      expect(planned[0]).toMatchObject({ status: 'pending', attempts: 0, lastError: null, leaseUntil: null });
+      expect(await store.transaction((tx) => tx.outboxCursor())).toBe(log[log.length - 1]!.id);
+      await create();
+      await store.close();
+      const reopened = db.open();
+      expect(await dispatch(reopened, [everyEvent], options)).toEqual({ held: true, events: 1, jobs: 1 });
+      expect(await reopened.listJobs({ kind: 'test', limit: 100 })).toHaveLength(log.length + 1);
+    });
+
+    it('stores a job once per kind and key, and lists and finds them by kind', async () => {
+      expect(await store.transaction((tx) => tx.insertJobs([job('a'), job('b', { dueAt: at(60_000) }), job('a', { kind: 'push' })], T))).toBe(3);
+      expect(await store.transaction((tx) => tx.insertJobs([job('a', { payload: 'other' })], T))).toBe(0);
+      expect(await store.findJob('mail', 'a')).toMatchObject({ kind: 'mail', key: 'a', payload: { key: 'a', words: 'déjà vu' }, dueAt: T });
+      expect(await store.findJob('mail', 'none')).toBeNull();
+      expect((await store.listJobs({ kind: 'mail', limit: 10 })).map((j) => j.key).sort()).toEqual(['a', 'b']);
+      expect(await store.listJobs({ kind: 'mail', status: 'done', limit: 10 })).toEqual([]);
+      expect(await store.nextJobAt(['mail'])).toBe(T);
+      expect(await store.nextJobAt(['webhook'])).toBeNull();
+      // Rolled back with its transaction.
+      await expect(store.transaction(async (tx) => (await tx.insertJobs([job('c')], T), Promise.reject(new Error('no'))))).rejects.toThrow('no');
+      expect(await store.findJob('mail', 'c')).toBeNull();
+    });
+
+    it('leases due jobs to one worker, and records done, retry, later and failed only for the lease holder', async () => {
+      await store.transaction((tx) => tx.insertJobs([job('a'), job('b'), job('c'), job('d'), job('later', { dueAt: at(60_000) })], T));
+      const claimed = await store.claimJobs(['mail'], 'w1', T, at(30_000), 10);
+      expect(claimed.map((j) => j.key).sort()).toEqual(['a', 'b', 'c', 'd']);
+      expect(claimed[0]).toMatchObject({ status: 'running', attempts: 1, leaseUntil: at(30_000) });
+      expect(await store.claimJobs(['mail'], 'w2', T, at(30_000), 10)).toEqual([]);
+      expect(await store.nextJobAt(['mail'])).toBe(at(30_000));
+      const id = (key: string) => claimed.find((j) => j.key === key)!.id;
+
+      expect(await store.finishJob(id('a'), 'w2', { status: 'done', at: at(1) })).toBe(false);
+      expect(await store.finishJob(id('a'), 'w1', { status: 'done', at: at(1) })).toBe(true);
+      expect(await store.finishJob(id('a'), 'w1', { status: 'done', at: at(1) })).toBe(false);
+      expect(await store.finishJob(id('b'), 'w1', { status: 'pending', at: at(2), dueAt: at(10_000), error: '451 try later', counted: true })).toBe(true);
+      expect(await store.finishJob(id('c'), 'w1', { status: 'pending', at: at(3), dueAt: at(5_000), error: null, counted: false })).toBe(true);
+      expect(await store.finishJob(id('d'), 'w1', { status: 'failed', at: at(4), error: 'x'.repeat(5_000) })).toBe(true);
+      expect(await store.finishJob('not-an-id', 'w1', { status: 'done', at: at(1) })).toBe(false);
+
+      expect(await store.findJob('mail', 'a')).toMatchObject({ status: 'done', attempts: 1, leaseUntil: null, updatedAt: at(1) });
+      expect(await store.findJob('mail', 'b')).toMatchObject({ status: 'pending', attempts: 1, dueAt: at(10_000), lastError: '451 try later' });
+      expect(await store.findJob('mail', 'c')).toMatchObject({ status: 'pending', attempts: 0, dueAt: at(5_000), lastError: null });
+      const failed = (await store.findJob('mail', 'd'))!;
+      expect(failed.status).toBe('failed');
+      expect(failed.lastError!.length).toBeLessThanOrEqual(2_000);
+      expect((await store.listJobs({ kind: 'mail', limit: 2 })).map((j) => j.key)).toEqual(['d', 'c']);
+      expect((await store.listJobs({ kind: 'mail', status: 'failed', limit: 10 })).map((j) => j.key)).toEqual(['d']);
+
+      // Due in turn, earliest first; the error of a try is kept until the next one.
+      expect(await store.nextJobAt(['mail'])).toBe(at(5_000));
+      expect((await store.claimJobs(['mail'], 'w2', at(10_000), at(40_000), 1)).map((j) => j.key)).toEqual(['c']);
+      const b = await store.claimJobs(['mail'], 'w2', at(10_000), at(40_000), 10);
+      expect(b.map((j) => j.key)).toEqual(['b']);
+      expect(b[0]).toMatchObject({ attempts: 2, lastError: '451 try later' });
+      expect(await store.claimJobs(['push'], 'w2', at(99_000), at(140_000), 10)).toEqual([]);
+    });
+
+    it('gives a job whose lease ran out (its worker died) to another worker, and refuses the first one’s late outcome', async () => {
+      await store.transaction((tx) => tx.insertJobs([job('a')], T));
+      const [first] = await store.claimJobs(['mail'], 'dead', T, at(1_000), 10);
+      expect(await store.claimJobs(['mail'], 'alive', at(999), at(2_000), 10)).toEqual([]);
+      const [again] = await db.open().claimJobs(['mail'], 'alive', at(1_000), at(60_000), 10);
+      expect(again).toMatchObject({ id: first!.id, attempts: 2, leaseUntil: at(60_000) });
+      expect(await store.finishJob(first!.id, 'dead', { status: 'done', at: at(1_500) })).toBe(false);
+      expect(await store.finishJob(first!.id, 'alive', { status: 'done', at: at(1_500) })).toBe(true);
+    });
+
+    it('forgets done and failed jobs last changed before a time, and keeps the rest', async () => {
+      await store.transaction((tx) => tx.insertJobs([job('old'), job('failed'), job('new'), job('waiting')], T));
+      const claimed = await store.claimJobs(['mail'], 'w', T, at(60_000), 3);
+      const id = (key: string) => claimed.find((j) => j.key === key)!.id;
+      await store.finishJob(id('old'), 'w', { status: 'done', at: at(1_000) });
+      await store.finishJob(id('failed'), 'w', { status: 'failed', at: at(2_000), error: 'no' });
+      await store.finishJob(id('new'), 'w', { status: 'done', at: at(5_000) });
+      expect(await store.pruneJobs(at(3_000))).toBe(2);
+      expect((await store.listJobs({ kind: 'mail', limit: 10 })).map((j) => j.key).sort()).toEqual(['new', 'waiting']);
+      expect(await store.pruneJobs(at(3_000))).toBe(0);
+    });
+
+    it('never leases one job to two workers at once, however many claim together', async () => {
+      const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+      await store.transaction((tx) => tx.insertJobs(keys.map((k) => job(k)), T));
+      const other = db.open();
+      const taken: string[] = [];
+      const worker = async (s: Store, name: string) => {
+        for (;;) {
+          const jobs = await s.claimJobs(['mail'], name, T, at(60_000), 3);
+          if (jobs.length === 0) return;
+          taken.push(...jobs.map((j) => j.key));
+        }
+      };
+      await Promise.all([worker(store, 'w1'), worker(other, 'w2'), worker(store, 'w3'), worker(other, 'w4')]);
+      expect(taken.sort()).toEqual([...keys].sort());
+    });
+
+    it('keeps push subscriptions per agent, one row per endpoint, until removed', async () => {
+      await addAgents();
+      const sub = (endpoint: string, agentId: string, savedAt: string) => ({
+        endpoint,
+        agentId,
+        p256dh: `B${endpoint.length}`,
+        auth: 'auth',
+        createdAt: savedAt,
+        savedAt,
+      });
+      const laptop = 'https://push.example.com/send/laptop';
+      const phone = 'https://push.example.com/send/phone';
+      const bobs = 'https://push.example.com/send/bob';
+      await store.savePushSubscription(sub(laptop, ADA.id, '2025-03-01T10:00:00.000Z'));
+      await store.savePushSubscription(sub(phone, ADA.id, '2025-03-01T10:05:00.000Z'));
+      await store.savePushSubscription(sub(bobs, BOB.id, '2025-03-01T10:01:00.000Z'));
+      expect((await store.pushSubscriptions(ADA.id)).map((s) => s.endpoint)).toEqual([laptop, phone]);
+      expect((await store.pushSubscriptions(null)).map((s) => s.endpoint)).toEqual([laptop, bobs, phone]);
+      expect(await store.pushSubscriptions('nobody')).toEqual([]);
+
+      // Saved again (the console does on every visit): new keys and time, the same row, createdAt kept.
+      await store.savePushSubscription({ ...sub(laptop, ADA.id, '2025-03-01T11:00:00.000Z'), auth: 'new', createdAt: '2025-03-01T11:00:00.000Z' });
+      expect(await store.pushSubscriptions(ADA.id)).toEqual([
+        sub(phone, ADA.id, '2025-03-01T10:05:00.000Z'),
+        { ...sub(laptop, ADA.id, '2025-03-01T11:00:00.000Z'), auth: 'new', createdAt: '2025-03-01T10:00:00.000Z' },
+      ]);
+      // Bob signs in on that browser and turns them on: the browser now notifies him, not her.
+      await store.savePushSubscription(sub(laptop, BOB.id, '2025-03-01T12:00:00.000Z'));
+      expect((await store.pushSubscriptions(ADA.id)).map((s) => s.endpoint)).toEqual([phone]);
+      expect((await store.pushSubscriptions(BOB.id)).map((s) => s.endpoint)).toEqual([bobs, laptop]);
+
+      // An agent removes only their own; removing without an agent (the push service said gone) removes any.
+      expect(await store.deletePushSubscription(bobs, ADA.id)).toBe(false);
+      expect(await store.deletePushSubscription(phone, ADA.id)).toBe(true);
+      expect(await store.deletePushSubscription(phone, ADA.id)).toBe(false);
+      expect(await store.deletePushSubscription(bobs)).toBe(true);
+      expect((await store.pushSubscriptions(null)).map((s) => s.endpoint)).toEqual([laptop]);
+      // Kept across reopening.
+      await store.close();
+      expect((await db.open().pushSubscriptions(BOB.id)).map((s) => s.endpoint)).toEqual([laptop]);
     });
 
     it('makes a setting once and keeps it across reopening', async () => {

@@ -137,7 +137,51 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE events;
   ALTER TABLE events_log RENAME TO events;
   `,
-  // 7: the visitor's rating of a conversation once it ended (issue 12, "Did we keep the
+  // 7: the outbox (src/server/outbox/): the dispatcher's place in the event log, and the
+  // deliveries (mail, webhooks, push...) it planned, each tried until done or failed for good.
+  // The cursor starts at the end of the log: events from before the outbox plan nothing.
+  // The same tables and columns as the PostgreSQL schema's.
+  `
+  CREATE TABLE outbox_cursor (
+    name     TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+  );
+  INSERT INTO outbox_cursor (name, position) SELECT 'events', COALESCE(MAX(id), 0) FROM events;
+
+  CREATE TABLE jobs (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind        TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    due_at      TEXT NOT NULL,
+    lease_until TEXT,
+    lease_owner TEXT,
+    last_error  TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (kind, key)
+  );
+  CREATE INDEX jobs_due ON jobs(due_at) WHERE status = 'pending';
+  CREATE INDEX jobs_leased ON jobs(lease_until) WHERE status = 'running';
+  CREATE INDEX jobs_recent ON jobs(kind, updated_at);
+  `,
+  // 8: browsers agents turned notifications on in (Web Push): the push service's endpoint
+  // (one browser profile: one row, whichever agent saved it last) and the keys a message is
+  // encrypted to. Gone with the agent. The VAPID keys are a setting (settings table).
+  `
+  CREATE TABLE push_subscriptions (
+    endpoint   TEXT PRIMARY KEY,
+    agent_id   TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    p256dh     TEXT NOT NULL,
+    auth       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    saved_at   TEXT NOT NULL
+  );
+  CREATE INDEX push_subscriptions_by_agent ON push_subscriptions(agent_id, saved_at);
+  `,
+  // 9: the visitor's rating of a conversation once it ended (issue 12, "Did we keep the
   // promise?"): one per handoff, so the handoff's id is the key. repeated is NULL when the
   // visitor left "Did you have to repeat anything?" unanswered.
   `

@@ -12,6 +12,8 @@ import type { Channel, ResolveOutcome, TranscriptEntry, Visitor } from '../../pr
 import { articlesBeforeHandoff, countVisitors, median, noResultSearches, ratingFigures, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
+import { sqliteJobs } from './sqlite-jobs';
+import { sqlitePush } from './sqlite-push';
 import {
   json,
   toAgent,
@@ -182,6 +184,8 @@ export function openSqliteStore(path: string): Store {
   };
 
   const phrasings = sqlitePhrasings(db);
+  const jobs = sqliteJobs(db);
+  const push = sqlitePush(db);
   const queue = path === ':memory:' || path === '' ? { tail: Promise.resolve() as Promise<unknown> } : queueFor(path);
 
   /** Runs `fn` after every transaction queued before it; its failure does not stop the next. */
@@ -293,6 +297,19 @@ export function openSqliteStore(path: string): Store {
     },
     async insertRating(handoffId, r) {
       q.insertRating.run(handoffId, r.good ? 1 : 0, r.repeated === null ? null : r.repeated ? 1 : 0, r.comment, r.at);
+    },
+    // BEGIN IMMEDIATE: one dispatcher at a time already.
+    async outboxCursor() {
+      return jobs.cursor();
+    },
+    async setOutboxCursor(id) {
+      jobs.setCursor(id);
+    },
+    async eventLogAfter(id, limit) {
+      return q.eventLogAfter.all(id, limit).map(toEvent);
+    },
+    async insertJobs(list, at) {
+      return jobs.insert(list, at);
     },
   };
 
@@ -441,6 +458,42 @@ export function openSqliteStore(path: string): Store {
 
     async deleteExpiredSessions(now) {
       await write(() => q.deleteExpired.run(now));
+    },
+
+    async claimJobs(kinds, owner, now, leaseUntil, limit) {
+      return write(() => jobs.claim(kinds, owner, now, leaseUntil, limit));
+    },
+
+    async finishJob(id, owner, result) {
+      return write(() => jobs.finish(id, owner, result));
+    },
+
+    async nextJobAt(kinds) {
+      return jobs.nextAt(kinds);
+    },
+
+    async listJobs(filter) {
+      return jobs.list(filter);
+    },
+
+    async findJob(kind, key) {
+      return jobs.find(kind, key);
+    },
+
+    async savePushSubscription(subscription) {
+      await write(() => push.save(subscription));
+    },
+
+    async deletePushSubscription(endpoint, agentId) {
+      return write(() => push.delete(endpoint, agentId));
+    },
+
+    async pushSubscriptions(agentId) {
+      return push.list(agentId);
+    },
+
+    async pruneJobs(before) {
+      return write(() => jobs.prune(before));
     },
 
     async setting(name, create) {

@@ -22,6 +22,7 @@ import type {
 } from '../../protocol/types';
 import type { CallbackState, HandoffPatch, StoredHandoffEvent } from '../handoff/types';
 import type { LearnablePhrasing } from '../phrasings';
+import type { JobResult, JobStatus, NewJob, OutboxJob } from '../outbox/types';
 
 export type { CallbackState, HandoffPatch, Refusal, StoredHandoffEvent } from '../handoff/types';
 
@@ -203,6 +204,22 @@ export type PhrasingPatch = { confirmedAt: string; confirmedBy: string } | { rem
 
 export type HandoffFilter = 'open' | 'resolved' | 'all';
 
+/**
+ * A browser an agent turned notifications on in (Web Push, SQLite migration 8, PostgreSQL 5): the push service's
+ * endpoint (unique: one browser profile, one agent at a time) and the keys its messages are
+ * encrypted to.
+ */
+export interface PushSubscriptionRecord {
+  endpoint: string;
+  agentId: string;
+  /** The browser's P-256 public key and auth secret, base64url. */
+  p256dh: string;
+  auth: string;
+  createdAt: string;
+  /** When it was last saved (the console saves it again on every visit). */
+  savedAt: string;
+}
+
 /** Reads, in or out of a transaction. */
 export interface StoreReads {
   findHandoff(id: string): Promise<HandoffRecord | null>;
@@ -245,6 +262,28 @@ export interface StoreTx extends StoreReads {
   updatePhrasing(id: string, patch: PhrasingPatch): Promise<void>;
   /** The visitor's rating of the handoff (one per handoff: a second insert fails). */
   insertRating(handoffId: string, rating: Rating): Promise<void>;
+
+  /**
+   * The outbox dispatcher's place in the event log (../outbox/dispatch.ts), held until the
+   * transaction ends; null when another instance's dispatcher holds it now (PostgreSQL: FOR
+   * UPDATE SKIP LOCKED; SQLite has one writer at a time). A new database starts at the end
+   * of the log as it was when the outbox came (migration), not at its beginning.
+   */
+  outboxCursor(): Promise<number | null>;
+  /** Moves the cursor held by outboxCursor() to the event-log id `id`. */
+  setOutboxCursor(id: number): Promise<void>;
+  /** The event log after `id`, oldest first, at most `limit`, as Store.eventLogAfter. */
+  eventLogAfter(id: number, limit: number): Promise<StoredEvent[]>;
+  /** Stores the jobs pending at their dueAt; one already stored with its kind and key is left as it is. How many were new. */
+  insertJobs(jobs: readonly NewJob[], at: string): Promise<number>;
+}
+
+/** What listJobs returns: a kind's jobs, last changed first. */
+export interface JobFilter {
+  kind: string;
+  /** Only these. @default every status */
+  status?: JobStatus;
+  limit: number;
 }
 
 export interface Store extends StoreReads {
@@ -303,6 +342,33 @@ export interface Store extends StoreReads {
   extendSession(idHash: string, expiresAt: string): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
   deleteExpiredSessions(now: string): Promise<void>;
+
+  /**
+   * Leases up to `limit` jobs of `kinds` to `owner` until `leaseUntil`: pending ones due by
+   * `now`, and running ones whose lease ran out by `now` (their worker died), oldest due
+   * first; each counts one more attempt and is running. PostgreSQL: FOR UPDATE SKIP LOCKED,
+   * so workers of any instance never take the same job at once.
+   */
+  claimJobs(kinds: readonly string[], owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxJob[]>;
+  /** Records how a try ended, if `owner` still holds the job's lease; whether it did. */
+  finishJob(id: string, owner: string, result: JobResult): Promise<boolean>;
+  /** The earliest time a job of `kinds` is due or its lease runs out; null when none waits. */
+  nextJobAt(kinds: readonly string[]): Promise<string | null>;
+  /** A kind's jobs, last changed first (the console's recent deliveries and failures). */
+  listJobs(filter: JobFilter): Promise<OutboxJob[]>;
+  findJob(kind: string, key: string): Promise<OutboxJob | null>;
+  /** Deletes done and failed jobs last changed before `before` (ISO); how many. */
+  pruneJobs(before: string): Promise<number>;
+
+  /**
+   * Saves a browser's push subscription for `agentId`: a new one, or the same endpoint again
+   * (new keys, a new savedAt; another agent's before: now this agent's, createdAt kept).
+   */
+  savePushSubscription(subscription: PushSubscriptionRecord): Promise<void>;
+  /** Removes the subscription of `endpoint` (of `agentId` only, when given); whether there was one. */
+  deletePushSubscription(endpoint: string, agentId?: string): Promise<boolean>;
+  /** The subscriptions of one agent, or of every agent (null): oldest saved first. */
+  pushSubscriptions(agentId: string | null): Promise<PushSubscriptionRecord[]>;
 
   /** The stored value of a setting; when there is none, stores `create()` and returns it. */
   setting(name: string, create: () => string): Promise<string>;

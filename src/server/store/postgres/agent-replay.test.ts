@@ -74,4 +74,26 @@ describeWithPostgres('the agents’ stream on several instances', (postgres) => 
     expect(ids[0]).toBeGreaterThan(lastId);
     expect([...ids].sort((x, y) => x - y)).toEqual(ids);
   });
+
+  it('tells a visitor streaming from instance B their new place when a handoff ahead is claimed on A (each instance tells its own streams)', async () => {
+    const url = await postgres.newDatabase();
+    const migrating = createPool(url, { max: 1 });
+    await migrate(migrating);
+    await migrating.end();
+    const a = await instance(url);
+    const b = await instance(url);
+    const first = await createHandoff(a.app);
+    const second = await createHandoff(b.app);
+    const positions = (e: { event?: string; id?: string; data?: unknown }) =>
+      e.event === 'status' && e.id === undefined && (e.data as { status: string }).status === 'queued';
+    const hearing = readSse(await send(b.app, 'GET', `/v1/handoffs/${second.id}/events`, undefined, { authorization: `Bearer ${second.token}` }), 1, {
+      keep: positions,
+      timeoutMs: 10_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { cookie } = await signIn(a);
+    expect((await send(a.app, 'POST', `/v1/agent/handoffs/${first.id}/claim`, {}, cookie)).status).toBe(200);
+    const [told] = await hearing;
+    expect(told!.data).toMatchObject({ status: 'queued', position: 1 });
+  });
 });

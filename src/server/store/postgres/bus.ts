@@ -13,8 +13,10 @@
  * also reads the log every second or so, for the events whose notification never came (their
  * instance died between the commit and the notification).
  *
- * Ephemeral messages (typing, queue positions: seq null) are not stored: they travel in the
- * notification itself, and are delivered at once to this instance's own subscribers.
+ * Ephemeral messages (typing, a queue's news: seq null) are not stored: they travel in the
+ * notification itself, and are delivered at once to this instance's own subscribers. What each
+ * instance works out for its own streams (queue positions) goes out with publishLocal, never
+ * through a notification.
  *
  * One dedicated connection LISTENs (a pooled one would be handed to others); it reconnects by
  * itself, with a growing pause, after it breaks.
@@ -231,6 +233,9 @@ export function createPostgresBus(pool: pg.Pool, options: PostgresBusOptions = {
       }
       local.publish(topic, message);
       notify({ from: instance, topic, message });
+    },
+    publishLocal(topic, message) {
+      if (!closed) local.publish(topic, message);
     },
     onClose: (listener) => local.onClose(listener),
     close() {

@@ -44,9 +44,12 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       'callback_steps',
       'events',
       'handoffs',
+      'jobs',
       'lifeline_migrations',
       'messages',
+      'outbox_cursor',
       'phrasings',
+      'push_subscriptions',
       'rate_limits',
       'ratings',
       'sessions',
@@ -145,7 +148,7 @@ describe('the PostgreSQL schema', () => {
       const statements = /CREATE TABLE (\w+) \(([\s\S]*?)\n\s*\)|ALTER TABLE (\w+) ADD COLUMN (\w+)|ALTER TABLE (\w+) RENAME TO (\w+)|DROP TABLE (\w+)/g;
       for (const m of sql.matchAll(statements)) {
         if (m[1]) {
-          const columns = [...m[2]!.matchAll(/^\s*(\w+)\s+(?:text|integer|bigserial|timestamptz|jsonb|boolean|TEXT|INTEGER)\b/gim)].map((c) => c[1]!);
+          const columns = [...m[2]!.matchAll(/^\s*(\w+)\s+(?:text|integer|bigint|bigserial|timestamptz|jsonb|boolean|TEXT|INTEGER)\b/gim)].map((c) => c[1]!);
           found.set(m[1], new Set(columns));
         } else if (m[3]) found.get(m[3])?.add(m[4]!);
         else if (m[5]) {

@@ -168,9 +168,61 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX handoffs_queue ON handoffs(status, channel, created_at, arrival);
   `,
 
-  // 4: the visitor's rating of a conversation once it ended (issue 12, "Did we keep the
+  // 4: provisional event ids. An event is written with a negative id from this sequence and
+  // given its place in the log (events_id_seq) at the commit, under the event-log lock, in the
+  // same round trip as COMMIT (store.ts): the lock is held for microseconds, not for the rest of
+  // the transaction's round trips, so writers on every instance no longer queue behind it.
+  `
+  CREATE SEQUENCE events_provisional_id;
+  `,
+
+  // 5: the outbox (src/server/outbox/): the dispatcher's place in the event log (one row,
+  // locked FOR UPDATE SKIP LOCKED: one instance dispatches at a time), and the deliveries it
+  // planned, leased by workers of any instance (FOR UPDATE SKIP LOCKED) until done or failed
+  // for good. The cursor starts at the end of the log: events from before the outbox plan nothing.
+  `
+  CREATE TABLE outbox_cursor (
+    name     text PRIMARY KEY,
+    position bigint NOT NULL
+  );
+  INSERT INTO outbox_cursor (name, position) SELECT 'events', COALESCE(MAX(id), 0) FROM events;
+
+  CREATE TABLE jobs (
+    id          bigserial PRIMARY KEY,
+    kind        text NOT NULL,
+    key         text NOT NULL,
+    payload     jsonb NOT NULL,
+    status      text NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed')),
+    attempts    integer NOT NULL DEFAULT 0,
+    due_at      timestamptz NOT NULL,
+    lease_until timestamptz,
+    lease_owner text,
+    last_error  text,
+    created_at  timestamptz NOT NULL,
+    updated_at  timestamptz NOT NULL,
+    UNIQUE (kind, key)
+  );
+  CREATE INDEX jobs_due ON jobs(due_at) WHERE status = 'pending';
+  CREATE INDEX jobs_leased ON jobs(lease_until) WHERE status = 'running';
+  CREATE INDEX jobs_recent ON jobs(kind, updated_at);
+  `,
+
+  // 6: browsers agents turned notifications on in (Web Push), as SQLite's migration 8.
+  `
+  CREATE TABLE push_subscriptions (
+    endpoint   text PRIMARY KEY,
+    agent_id   text NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    p256dh     text NOT NULL,
+    auth       text NOT NULL,
+    created_at timestamptz NOT NULL,
+    saved_at   timestamptz NOT NULL
+  );
+  CREATE INDEX push_subscriptions_by_agent ON push_subscriptions(agent_id, saved_at);
+  `,
+
+  // 7: the visitor's rating of a conversation once it ended (issue 12, "Did we keep the
   // promise?"): one per handoff, so the handoff's id is the key. repeated is NULL when the
-  // visitor left "Did you have to repeat anything?" unanswered. As SQLite's migration 7.
+  // visitor left "Did you have to repeat anything?" unanswered. As SQLite's migration 9.
   `
   CREATE TABLE ratings (
     handoff_id text PRIMARY KEY REFERENCES handoffs(id) ON DELETE CASCADE,

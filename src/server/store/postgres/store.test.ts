@@ -110,4 +110,63 @@ describeWithPostgres('PostgreSQL store', (pg) => {
     expect((await store.messages('h1')).map((m) => [m.clientMessageId, m.text])).toEqual([['c1', 'hi there']]);
     expect(await store.findMessage('h1', 'visitor', 'c\u00001')).toMatchObject({ text: 'hi there' });
   });
+
+  it('numbers events in commit order: one appended first but committed last comes last, and neither waits for the other', async () => {
+    await store.transaction(async (tx) => {
+      await tx.insertHandoff(row());
+      await tx.insertHandoff(row({ id: 'h2', ref: '5678', clientId: 'client-2' }));
+    });
+    const queued = { type: 'status', status: 'queued', position: 1, estimatedWaitSeconds: null } as const;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let appended!: () => void;
+    const firstAppended = new Promise<void>((resolve) => (appended = resolve));
+    const slow = store.transaction(async (tx) => {
+      await tx.handoffForUpdate('h1');
+      const event = await tx.appendEvent('h1', queued, T);
+      appended();
+      await held;
+      return event;
+    });
+    await firstAppended;
+    // Another writer appends and commits while the first is still open: it is not held up.
+    const quick = await store.transaction(async (tx) => {
+      await tx.handoffForUpdate('h2');
+      return tx.appendEvent('h2', queued, T);
+    });
+    expect(await lockWaiters()).toBe(0);
+    const seenBefore = await store.eventLogAfter(0, 10);
+    release();
+    const late = await slow;
+    // What a reader of the log saw first is still a prefix: the late commit has the larger id.
+    expect(seenBefore.map((e) => e.id)).toEqual([quick.id]);
+    expect(late.id).toBeGreaterThan(quick.id);
+    expect((await store.eventLogAfter(quick.id, 10)).map((e) => [e.id, e.handoffId])).toEqual([[late.id, 'h1']]);
+    expect((await store.eventLogAfter(0, 10)).map((e) => e.handoffId)).toEqual(['h2', 'h1']);
+  });
+
+  it('gives the events of one transaction consecutive ids in the order they were appended', async () => {
+    const events = await store.transaction(async (tx) => {
+      await tx.insertHandoff(row());
+      const out = [];
+      for (const position of [1, 2, 3]) out.push(await tx.appendEvent('h1', { type: 'status', status: 'queued', position, estimatedWaitSeconds: null }, T));
+      return out;
+    });
+    const ids = events.map((e) => e.id);
+    expect(ids.every((id) => id > 0)).toBe(true);
+    expect(ids).toEqual([ids[0], ids[0]! + 1, ids[0]! + 2]);
+    expect((await store.eventLogAfter(0, 10)).map((e) => [e.id, e.seq])).toEqual(ids.map((id, i) => [id, i + 1]));
+  });
+
+  it('rolls back a transaction whose commit fails, events included, and numbers none of them', async () => {
+    await store.transaction((tx) => tx.insertHandoff(row()));
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.appendEvent('h1', { type: 'status', status: 'queued', position: 1, estimatedWaitSeconds: null }, T);
+        // A second handoff with the same clientId: refused at once by the unique index.
+        await tx.insertHandoff(row({ id: 'h2', ref: '5678' }));
+      }),
+    ).rejects.toThrow();
+    expect(await store.eventLogAfter(0, 10)).toEqual([]);
+  });
 });

@@ -13,15 +13,24 @@
  *   teaching the same article learn one after the other;
  * - findHandoffByClientId and openRefTaken hold the clientId and the ref (CLIENT_ID_LOCKS,
  *   REF_LOCKS): a create sent twice at once makes one handoff, two never pick one ref;
- * - appendEvent takes the event-log lock (EVENT_LOG_LOCK) once per transaction: ids are handed
- *   out and committed in the same order, so a reader of the log never finds a smaller id later.
+ * - the event log's ids are handed out at the commit, under the event-log lock (EVENT_LOG_LOCK):
+ *   appendEvent writes the event with a provisional (negative) id, and the message that commits
+ *   first takes the lock, then gives each event of the transaction the log's next id in the order
+ *   they were appended, then commits, releasing the lock. Ids are handed out and committed in
+ *   the same order, so a reader of the log (`id > last`) never finds a smaller id later; and as
+ *   all of it is one round trip inside the database, the lock is held for the time of a commit,
+ *   not for the transaction's exchanges with a busy Node process: writers on every instance
+ *   share the log without queueing behind each other's round trips (`npm run bench:load`).
+ *   StoredEvents that appendEvent returned get their final id once the commit succeeds.
  */
 import type pg from 'pg';
 import type { Channel, ResolveOutcome } from '../../../protocol/types';
 import { articlesBeforeHandoff, countVisitors, median, noResultSearches, ratingFigures, searchesIn, type ReportHandoff } from '../reports';
-import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, StoreReads, StoreTx } from '../types';
+import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, StoreReads, StoredEvent, StoreTx } from '../types';
 import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS } from './locks';
 import * as phrasings from './phrasings';
+import * as jobs from './jobs';
+import * as push from './push';
 import {
   clean,
   jsonText,
@@ -97,10 +106,12 @@ function readsOn(db: Queryable): StoreReads {
   };
 }
 
-/** The row operations of one transaction, on its connection. */
-function transactionOn(client: pg.PoolClient): StoreTx {
+/**
+ * The row operations of one transaction, on its connection. The events it appends are pushed
+ * to `appended`, for the commit to number (see the top of this file).
+ */
+function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx {
   const reads = readsOn(client);
-  let holdsEventLog = false;
   /** Holds `key` of `space` until the transaction ends (locks.ts). */
   const hold = async (space: number, key: string): Promise<void> => {
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [space, key]);
@@ -163,18 +174,17 @@ function transactionOn(client: pg.PoolClient): StoreTx {
       return toMessage(stored!);
     },
     async appendEvent(handoffId, event, at) {
-      if (!holdsEventLog) {
-        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...EVENT_LOG_LOCK]);
-        holdsEventLog = true;
-      }
+      // seq needs no log-wide lock: every command holds its handoff's row (handoffForUpdate), or made it.
       const row = await first<EventRow>(
         client,
-        `INSERT INTO events (handoff_id, seq, type, data, at)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE handoff_id = $1), $2, $3, $4)
+        `INSERT INTO events (id, handoff_id, seq, type, data, at)
+         VALUES (-nextval('events_provisional_id'), $1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE handoff_id = $1), $2, $3, $4)
          RETURNING id, handoff_id, seq, data, at`,
         [handoffId, event.type, jsonText(event), at],
       );
-      return toEvent(row!);
+      const stored = toEvent(row!);
+      appended.push(stored);
+      return stored;
     },
     async insertCallbackStep(handoffId, step) {
       await client.query('INSERT INTO callback_steps (handoff_id, at, agent_id, state) VALUES ($1, $2, $3, $4)', [handoffId, step.at, step.agentId, step.state]);
@@ -183,6 +193,12 @@ function transactionOn(client: pg.PoolClient): StoreTx {
     bumpPhrasing: (id, handoffId, at) => phrasings.bumpPhrasing(client, id, handoffId, at),
     deletePhrasings: (ids) => phrasings.deletePhrasings(client, ids),
     updatePhrasing: (id, patch) => phrasings.updatePhrasing(client, id, patch),
+    outboxCursor: () => jobs.outboxCursor(client),
+    setOutboxCursor: (id) => jobs.setOutboxCursor(client, id),
+    async eventLogAfter(id, limit) {
+      return (await client.query<EventRow>(`${EVENT} WHERE id > $1 ORDER BY id LIMIT $2`, [id, limit])).rows.map(toEvent);
+    },
+    insertJobs: (list, at) => jobs.insertJobs(client, list, at),
     async insertRating(handoffId, r) {
       await client.query('INSERT INTO ratings (handoff_id, good, repeated, comment, at) VALUES ($1, $2, $3, $4, $5)', [
         handoffId,
@@ -196,6 +212,33 @@ function transactionOn(client: pg.PoolClient): StoreTx {
 }
 
 /**
+ * Commits, first giving the transaction's events their log ids (the top of this file), all in
+ * one message: the lock, one UPDATE per event in the order they were appended, COMMIT. The
+ * statements carry no parameters (a message of several cannot): the ids are integers this
+ * process read back from the database, checked as such.
+ */
+async function commit(client: pg.PoolClient, appended: StoredEvent[]): Promise<void> {
+  if (appended.length === 0) {
+    await client.query('COMMIT');
+    return;
+  }
+  const provisional = appended.map((e) => {
+    if (!Number.isSafeInteger(e.id) || e.id >= 0) throw new Error(`an appended event has id ${e.id}, not a provisional (negative) one`);
+    return e.id;
+  });
+  const sql = [
+    `SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK[0]}, ${EVENT_LOG_LOCK[1]})`,
+    ...provisional.map((id) => `UPDATE events SET id = nextval('events_id_seq') WHERE id = ${id} RETURNING id`),
+    'COMMIT',
+  ].join(';\n');
+  // A message of several statements answers with one result each.
+  const results = (await client.query(sql)) as unknown as pg.QueryResult<{ id: string | number }>[];
+  appended.forEach((event, i) => {
+    event.id = Number(results[i + 1]!.rows[0]!.id);
+  });
+}
+
+/**
  * The Store over `pool`, whose database migrate() has brought to the latest schema. close()
  * ends the pool unless `ownsPool` is false (the caller ends it).
  */
@@ -204,14 +247,15 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
   let closed = false;
 
   /** `fn` in one transaction on one connection; a connection left broken is closed, not reused. */
-  async function inTransaction<T>(begin: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function inTransaction<T>(begin: string, fn: (client: pg.PoolClient, appended: StoredEvent[]) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query(begin);
       try {
-        const result = await fn(client);
-        await client.query('COMMIT');
+        const appended: StoredEvent[] = [];
+        const result = await fn(client, appended);
+        await commit(client, appended);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollback: Error) => {
@@ -231,7 +275,7 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     ...reads,
 
     transaction(fn) {
-      return inTransaction('BEGIN', (client) => fn(transactionOn(client)));
+      return inTransaction('BEGIN', (client, appended) => fn(transactionOn(client, appended)));
     },
 
     findOpenHandoffByRef: (ref) => handoffOf(pool, `h.ref = $1 AND h.status IN ${OPEN}`, [ref]),
@@ -394,6 +438,17 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     async deleteExpiredSessions(now) {
       await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
     },
+
+    claimJobs: (kinds, owner, now, leaseUntil, limit) => jobs.claimJobs(pool, kinds, owner, now, leaseUntil, limit),
+    finishJob: (id, owner, result) => jobs.finishJob(pool, id, owner, result),
+    nextJobAt: (kinds) => jobs.nextJobAt(pool, kinds),
+    listJobs: (filter) => jobs.listJobs(pool, filter),
+    findJob: (kind, key) => jobs.findJob(pool, kind, key),
+    pruneJobs: (before) => jobs.pruneJobs(pool, before),
+
+    savePushSubscription: (subscription) => push.savePushSubscription(pool, subscription),
+    deletePushSubscription: (endpoint, agentId) => push.deletePushSubscription(pool, endpoint, agentId),
+    pushSubscriptions: (agentId) => push.pushSubscriptions(pool, agentId),
 
     async setting(name, create) {
       const stored = await first<{ value: string }>(pool, 'SELECT value FROM settings WHERE name = $1', [name]);

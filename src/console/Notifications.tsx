@@ -1,0 +1,36 @@
+/**
+ * The header's "Browser notifications" toggle (a pressed button, as Mute is), and, under the
+ * header, what stands in its way or what it now does, in plain words (push-state.ts).
+ */
+import { pushSentence, type PushState } from './push-state';
+
+export function NotificationsToggle({ state, onToggle }: { state: PushState; onToggle: () => void }) {
+  const on = state.kind === 'on' || (state.kind === 'busy' && state.turning === 'off');
+  const unavailable = state.kind === 'unavailable';
+  const said = pushSentence(state);
+  return (
+    <button
+      type="button"
+      class="quiet push-toggle"
+      aria-pressed={on}
+      aria-disabled={unavailable || state.kind === 'busy' || state.kind === 'checking' ? true : undefined}
+      aria-describedby={said ? 'push-note' : undefined}
+      onClick={onToggle}
+    >
+      Browser notifications
+      <span class="push-state" aria-hidden="true">
+        {state.kind === 'busy' ? '…' : on ? 'On' : 'Off'}
+      </span>
+    </button>
+  );
+}
+
+/** Always in the page, so that a screen reader hears what changes in it. */
+export function NotificationsNote({ state }: { state: PushState }) {
+  const said = pushSentence(state);
+  return (
+    <p id="push-note" role="status" class={`push-note${state.kind === 'on' ? ' push-on' : ''}`}>
+      {said ?? ''}
+    </p>
+  );
+}

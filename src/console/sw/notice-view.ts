@@ -1,0 +1,81 @@
+/**
+ * How the console's service worker words a push notice (../../protocol/push.ts) and decides
+ * whether to show it: pure, so it is unit-tested in Node. The console is in English, as its
+ * screens are.
+ */
+import type { PushNotice } from '../../protocol/push';
+
+export interface NotificationView {
+  title: string;
+  body: string;
+  /** One notification per handoff and kind: a newer one replaces the older. */
+  tag: string;
+  /** Where a click takes the agent. */
+  url: string;
+}
+
+/** A window of ours, as the service worker sees it (WindowClient). */
+export interface WindowLike {
+  url: string;
+  visibilityState: string;
+  focused: boolean;
+}
+
+export const handoffUrl = (handoffId: string): string => `/console#/handoff/${encodeURIComponent(handoffId)}`;
+
+/** "Mon 15:00": a callback's booked time in the agent's own zone. */
+function when(iso: string, locale: string | undefined, timeZone: string | undefined): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(d);
+}
+
+export function viewNotice(notice: PushNotice, options: { locale?: string; timeZone?: string } = {}): NotificationView {
+  const url = handoffUrl(notice.handoffId);
+  if (notice.kind === 'message') {
+    return {
+      title: `${notice.visitorName ?? 'Visitor'} · ${notice.ref}`,
+      body: notice.text,
+      tag: `lifeline-message-${notice.handoffId}`,
+      url,
+    };
+  }
+  const asked = notice.question === null ? 'No question typed yet' : `“${notice.question}”`;
+  const who = notice.visitorName ? `${notice.visitorName}: ` : '';
+  const title =
+    notice.channel === 'callback'
+      ? `New callback · ${notice.ref}`
+      : notice.channel === 'phone'
+        ? `New phone reference · ${notice.ref}`
+        : `New chat · ${notice.ref}`;
+  const at = notice.callbackAt ? when(notice.callbackAt, options.locale, options.timeZone) : '';
+  return { title, body: `${at ? `For ${at}. ` : ''}${who}${asked}`, tag: `lifeline-handoff-${notice.handoffId}`, url };
+}
+
+/** A push's data as a notice, or null when it is not one of ours (an older or newer shape). */
+export function readNotice(data: unknown): PushNotice | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const o = data as Record<string, unknown>;
+  if (o.v !== 1 || typeof o.handoffId !== 'string' || typeof o.ref !== 'string') return null;
+  if (o.kind === 'message' && typeof o.text === 'string') return data as PushNotice;
+  if (o.kind === 'handoff' && typeof o.channel === 'string') return data as PushNotice;
+  return null;
+}
+
+const isConsole = (url: string): boolean => {
+  try {
+    return /^\/console(\/|$)/.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+};
+
+/** The console is in front of the agent (a window of it visible and focused): the page itself tells them. */
+export const consoleInFront = (windows: readonly WindowLike[]): boolean =>
+  windows.some((w) => isConsole(w.url) && w.visibilityState === 'visible' && w.focused);
+
+/** The console window a click should bring forward: a focused one, else a visible one, else any. */
+export function pickConsoleWindow<W extends WindowLike>(windows: readonly W[]): W | null {
+  const consoles = windows.filter((w) => isConsole(w.url));
+  return consoles.find((w) => w.focused) ?? consoles.find((w) => w.visibilityState === 'visible') ?? consoles[0] ?? null;
+}
