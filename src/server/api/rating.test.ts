@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentHandoffDetail } from './agent-types';
+import { webhooksFor } from '../webhooks/events';
 import { bearer, createHandoff, send, signIn, startTestServer, visitorMessage, eachTestOnAFreshServer } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -59,6 +60,18 @@ describe('POST /v1/handoffs/:id/rating', () => {
         at: expect.any(String),
       },
     ]);
+  });
+
+  it('the visitor’s rating reaches the webhooks as one rating.created, through the event log', async () => {
+    const h = await createHandoff(server.app);
+    await visitorMessage(server.app, h, 'Where is my parcel?');
+    await end(h);
+    await rate(h, { good: false, repeated: true, comment: 'Asked twice' });
+    const hooks = [];
+    for (const e of await server.store.eventLogAfter(0, 100)) hooks.push(...webhooksFor(e, await server.store.findHandoff(e.handoffId), { publicOrigin: null }));
+    const rated = hooks.filter((w) => w.body.type === 'rating.created');
+    expect(rated).toHaveLength(1);
+    expect(rated[0]!.body).toMatchObject({ data: { handoff: { id: h.id }, rating: { good: false, repeated: true, comment: 'Asked twice' } } });
   });
 
   it('answers bad bodies with 400 naming the field, and needs the token', async () => {
