@@ -26,6 +26,7 @@ import {
   freePort,
   messageBox,
   openChannels,
+  pageViolations,
   panelPhone,
   phoneChannel,
   scriptTag,
@@ -155,6 +156,7 @@ test('the agent resolves the chat: the visitor rates it Good and had not to repe
   await expect(card).toContainText('Good');
   await expect(card).toContainText('Had to repeat what they had tried?No');
   await expect(card).toContainText('Sam already knew what I had read.');
+  expect(await pageViolations(console_), 'axe on the handoff page with its rating').toEqual([]);
   await console_.getByRole('link', { name: 'Reports', exact: true }).click();
   const good = console_.getByRole('region', { name: 'Rated good' });
   await expect(good).toContainText('100%');
