@@ -126,7 +126,7 @@ test.describe('the backend’s hours and callback slots', () => {
     await page.goto(`${server!.origin}/`);
     await openChannels(page);
     const panel = dialog(page);
-    await expect(panel.getByText(LIVE.chatClosedOffer('back tomorrow 09:00'))).toBeVisible();
+    await expect(panel.getByText(`${LIVE.chatClosed('back tomorrow 09:00')} ${LIVE.callInstead}`)).toBeVisible();
     await expect(channelButton(page, LIVE.chat)).toContainText('Closed · back tomorrow 09:00');
     await expect(channelButton(page, LIVE.callback)).toContainText(LIVE.nextFree('tomorrow, 09:00–09:30'));
     expect(await axeViolations(page), 'axe, chat closed').toEqual([]);
@@ -208,7 +208,7 @@ test.describe('the backend’s hours and callback slots', () => {
     await panel.getByRole('textbox', { name: LIVE.message }).fill('Is my order on its way?');
     await panel.getByRole('textbox', { name: LIVE.message }).press('Enter');
     await visitorRef(page);
-    await expect(panel.getByRole('status').filter({ hasText: /^Chat is closed now/ })).toHaveText(LIVE.chatClosedQueued('back tomorrow 09:00'));
+    await expect(panel.getByRole('status').filter({ hasText: /^Chat is closed now/ })).toHaveText(`${LIVE.chatClosed('back tomorrow 09:00')} ${LIVE.closedQueued}`);
     await expect(panel.getByText(/in line/)).toHaveCount(0);
   });
 
@@ -316,7 +316,8 @@ test.describe('the backend down, at night in New York (chat open around the cloc
     });
     await openChannels(page); // the live and hours chunks load while the backend is up
     const panel = dialog(page);
-    await expect(channelButton(page, LIVE.chat)).toContainText(/online/);
+    // Nobody is online on this server: the backend's word is that the answer comes by e-mail.
+    await expect(channelButton(page, LIVE.chat)).toContainText(LIVE.byEmail);
     await page.keyboard.press('Escape');
     await server.stop();
     // Opened again, the panel asks for /v1/status and gets no answer.
@@ -328,6 +329,8 @@ test.describe('the backend down, at night in New York (chat open around the cloc
     await expect(chat).toContainText(LIVE.waitingToSend);
     await expect(chat, 'unreachable is not closed').not.toContainText(HOURS_WORDS.en.closed);
     await expect(chat, 'the wait and agents online are no longer known').not.toContainText(/online|min/);
+    await expect(chat, 'nor that nobody is online').not.toContainText(LIVE.byEmail);
+    await expect(panel.getByText(LIVE.nobody)).toHaveCount(0);
     await expect(panel.getByText(/^Chat is closed/)).toHaveCount(0);
     // Callback times only where the hours allow them: Monday from 09:00.
     await expect(channelButton(page, LIVE.callback)).toContainText(LIVE.nextFree('tomorrow, 09:00–09:30'));

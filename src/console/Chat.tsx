@@ -33,12 +33,14 @@ interface ChatProps {
   visitorTyping: boolean;
   /** Closed handoffs, or ones another agent has, cannot be written to. */
   canWrite: boolean;
+  /** The visitor pressed End chat: said at the end of the conversation. */
+  endedByVisitor?: boolean;
   /** False while the server cannot be reached; back to true is the moment to send what waits. */
   online: boolean;
   onSent: (message: Message) => void;
 }
 
-export function Chat({ handoffId, messages, visitorTyping, canWrite, online, onSent }: ChatProps) {
+export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisitor = false, online, onSent }: ChatProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending[]>([]);
@@ -175,7 +177,7 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, online, onS
         </ol>
       </div>
       <p class="typing" aria-live="polite">
-        {visitorTyping ? 'The visitor is typing…' : ''}
+        {endedByVisitor ? 'The visitor ended the chat.' : visitorTyping ? 'The visitor is typing…' : ''}
       </p>
       {canWrite && (
         <form

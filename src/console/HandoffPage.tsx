@@ -16,6 +16,7 @@ import { goToQueue } from './router';
 import { SectionBoundary } from './SectionBoundary';
 import { Timeline } from './Timeline';
 import { LearnChoices } from './LearnChoices';
+import { RatingCard } from './RatingCard';
 import { useArticleTitles } from './useArticleTitles';
 import { useLearning } from './useLearning';
 import type { Subscribe } from './useEvents';
@@ -178,9 +179,16 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
                 messages={handoff.messages}
                 visitorTyping={visitorTyping}
                 canWrite={!closed && !takenByOther}
+                endedByVisitor={handoff.status === 'cancelled'}
                 online={!reconnecting}
                 onSent={(m) => setHandoff((h) => (h ? { ...h, messages: addMessage(h.messages, m) } : h))}
               />
+            </SectionBoundary>
+          )}
+          {/* Asked of the visitor once the chat ended; a phone reference or callback may be rated too. */}
+          {closed && (handoff.channel === 'chat' || handoff.rating) && (
+            <SectionBoundary name="Rating">
+              <RatingCard rating={handoff.rating} />
             </SectionBoundary>
           )}
           {!closed && !takenByOther && (
@@ -213,6 +221,8 @@ function statusText(h: AgentHandoffDetail): string {
       return `Resolved${h.outcome ? ` · ${OUTCOMES.find((o) => o.value === h.outcome)?.label ?? h.outcome}` : ''}`;
     case 'cancelled':
       // The server closes a phone reference so at the end of its day (server/queue-rules.ts).
+      // Only the visitor cancels a chat or a callback: End chat, or Cancel this request.
+      if (h.channel === 'chat') return 'Ended by the visitor';
       return h.channel === 'phone' ? 'Closed · cancelled, or expired at the end of its day' : 'Cancelled by the visitor';
   }
 }

@@ -1,13 +1,13 @@
 /**
  * Reports: what the help lacks (searches that found nothing, the articles read last before
  * asking for a person) and how the desk is doing (handoffs by channel and outcome, the median
- * wait for a first reply), over the last day, week or month. Plain tables, so a screen reader
+ * wait for a first reply, what visitors rated and whether they had to repeat themselves), over the last day, week or month. Plain tables, so a screen reader
  * reads every figure with its heading.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentReport } from '../server/api/agent-types';
 import { api } from './api';
-import { CHANNEL_LABEL, dateTime, waitText } from './format';
+import { CHANNEL_LABEL, dateTime, percentText, waitText } from './format';
 import { useViewHeading } from './useViewHeading';
 
 const HOUR_MS = 3_600_000;
@@ -71,6 +71,20 @@ export function Reports() {
             <h2 id="wait-heading">Median wait for a first reply</h2>
             <p class="figure">{waitText(report.medianFirstReplySeconds)}</p>
           </section>
+          <section class="card" aria-labelledby="good-heading">
+            <h2 id="good-heading">Rated good</h2>
+            <p class="figure">{percentText(report.ratings.goodShare)}</p>
+            <p class="muted">
+              {report.ratings.good} of {ratingsText(report.ratings.rated)} (“How was this conversation?”)
+            </p>
+          </section>
+          <section class="card" aria-labelledby="repeated-heading">
+            <h2 id="repeated-heading">Had to repeat themselves</h2>
+            <p class="figure">{percentText(report.ratings.repeatedShare)}</p>
+            <p class="muted">
+              {report.ratings.repeated} of {report.ratings.repeatAnswered} who answered “Did you have to repeat anything you had already tried?”
+            </p>
+          </section>
           <section class="card" aria-labelledby="visitors-heading">
             <h2 id="visitors-heading">Visitors who asked for a person</h2>
             <p class="figure">{report.visitors}</p>
@@ -115,6 +129,7 @@ export function Reports() {
 
 const handoffsText = (n: number): string => (n === 1 ? '1 handoff' : `${n} handoffs`);
 const visitorsText = (n: number): string => (n === 1 ? '1 visitor' : `${n} visitors`);
+const ratingsText = (n: number): string => (n === 1 ? '1 rating' : `${n} ratings`);
 
 /** A table of a label (visitor text among them, shown as text) and its counts. */
 function CountTable({ caption, head, rows, empty }: { caption: string; head: string[]; rows: Array<[string, ...number[]]>; empty?: string }) {

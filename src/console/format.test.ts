@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateNote, learnedText, safeHref, waitText, waited } from './format';
+import { candidateNote, learnedText, percentText, repeatedText, safeHref, waitText, waited } from './format';
 
 describe('waited', () => {
   const start = '2025-03-01T10:00:00Z';
@@ -61,5 +61,19 @@ describe('candidateNote', () => {
     expect(candidateNote({ reason: 'personal_data', personal: 'reference', known: null })).toBe(
       'Looks like personal data (an order or reference number): never learned.',
     );
+  });
+});
+
+describe('percentText and repeatedText', () => {
+  it('rounds a share to a whole percentage, and says a dash when nobody answered', () => {
+    expect(percentText(2 / 3)).toBe('67%');
+    expect(percentText(0)).toBe('0%');
+    expect(percentText(1)).toBe('100%');
+    expect(percentText(null)).toBe('—');
+  });
+  it('tells an unanswered repeat question apart from No', () => {
+    expect(repeatedText(null)).toBe('Not answered');
+    expect(repeatedText(false)).toBe('No');
+    expect(repeatedText(true)).toMatch(/^Yes/);
   });
 });

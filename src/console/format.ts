@@ -82,3 +82,11 @@ const PERSONAL: Record<PersonalKind, string> = {
   name: 'a name',
   address: 'a street address',
 };
+
+/** A share (0 to 1) as a whole percentage, "67%"; a dash when there is no share (nobody answered). */
+export const percentText = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
+
+/** What a rating said, in a few words for the handoff page and the queue. */
+export const ratingText = (good: boolean): string => (good ? 'Good' : 'Bad');
+export const repeatedText = (repeated: boolean | null): string =>
+  repeated === null ? 'Not answered' : repeated ? 'Yes, they had to repeat something' : 'No';

@@ -128,7 +128,32 @@ export type HandoffEvent =
   | { type: 'status'; status: HandoffStatus; position: number | null; estimatedWaitSeconds: number | null }
   /** The visitor gave the address replies they miss are e-mailed to. */
   | { type: 'email'; email: string }
-  | { type: 'typing'; from: 'agent' | 'visitor'; typing: boolean };
+  | { type: 'typing'; from: 'agent' | 'visitor'; typing: boolean }
+  /** The visitor rated the conversation (after it ended): stored once per handoff. */
+  | { type: 'rated'; rating: Rating };
+
+/**
+ * POST {backend}/v1/handoffs/{id}/rating, once the handoff is closed (resolved, or ended by the
+ * visitor): did we keep the promise? One rating per handoff: the same answer sent again is
+ * answered with the stored one (200), a different one is refused (409).
+ */
+export interface RatingRequest {
+  /** "How was this conversation?": Good (true) or Bad (false). */
+  good: boolean;
+  /** "Did you have to repeat anything you had already tried?"; absent or null when not answered. */
+  repeated?: boolean | null;
+  /** What the visitor adds in their own words (plain text, trimmed; absent when empty). */
+  comment?: string;
+}
+
+/** A stored rating, as the agents and the `rated` event see it. */
+export interface Rating {
+  good: boolean;
+  repeated: boolean | null;
+  comment: string | null;
+  /** When it was given (ISO). */
+  at: string;
+}
 
 /** How an agent closed a handoff (the console's POST /v1/agent/handoffs/{id}/resolve). */
 export type ResolveOutcome = 'answered' | 'no_answer' | 'duplicate' | 'other';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, validateCreateHandoff, validatePostMessage, validateResolve, validateTyping } from './validate';
+import { LIMITS, validateCreateHandoff, validatePostMessage, validateRating, validateResolve, validateTyping } from './validate';
 
 const AT = '2025-03-01T10:00:00Z';
 
@@ -179,5 +179,30 @@ describe('bad text and bad times', () => {
     });
     expect(validateCreateHandoff({ ...fullRequest(), clientId: 'x'.repeat(21) })).toMatchObject({ ok: false, path: 'clientId' });
     expect(validateCreateHandoff({ ...fullRequest(), clientId: 'AAECAwQFBgcICQoLDA0ODw' }).ok).toBe(true); // 128 bits, base64url
+  });
+});
+
+describe('validateRating', () => {
+  it('takes Good or Bad, the repeat answer when given, and a trimmed comment', () => {
+    expect(validateRating({ good: true })).toEqual({ ok: true, value: { good: true } });
+    expect(validateRating({ good: false, repeated: null, comment: '   ' })).toEqual({ ok: true, value: { good: false } });
+    expect(validateRating({ good: false, repeated: true, comment: '  I had to give my order number twice \uD800 ', extra: 1 })).toEqual({
+      ok: true,
+      value: { good: false, repeated: true, comment: 'I had to give my order number twice \uFFFD' },
+    });
+  });
+  it('names the first bad field', () => {
+    expect(validateRating(null)).toMatchObject({ ok: false, path: '' });
+    expect(validateRating({})).toEqual({ ok: false, path: 'good', error: 'good must be true or false' });
+    expect(validateRating({ good: 'good' })).toMatchObject({ ok: false, path: 'good' });
+    expect(validateRating({ good: true, repeated: 'no' })).toEqual({ ok: false, path: 'repeated', error: 'repeated must be true or false' });
+    expect(validateRating({ good: true, comment: 3 })).toEqual({ ok: false, path: 'comment', error: 'comment must be a string' });
+    expect(validateRating({ good: true, comment: 'x'.repeat(LIMITS.comment + 1) })).toEqual({
+      ok: false,
+      path: 'comment',
+      error: `comment must be at most ${LIMITS.comment} characters`,
+    });
+    // Trimmed first: spaces around a comment at the limit are not counted.
+    expect(validateRating({ good: true, comment: ` ${'x'.repeat(LIMITS.comment)} ` }).ok).toBe(true);
   });
 });

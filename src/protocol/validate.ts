@@ -21,6 +21,7 @@ import type {
   PostMessageRequest,
   ResolveOutcome,
   ReopenRequest,
+  RatingRequest,
   ResolveRequest,
   SetEmailRequest,
   TypingRequest,
@@ -66,6 +67,8 @@ export const LIMITS = Object.freeze({
   phonePattern: /^[0-9 +().-]{3,40}$/,
   /** Longest callback note (a few sentences). */
   note: 1_000,
+  /** Longest rating comment, after trimming (a few sentences, like a note). */
+  comment: 1_000,
   /** Longest callback window (`to` minus `from`): 14 days. */
   callbackWindowMs: 14 * 24 * 60 * 60 * 1000,
   /** Longest context.userAgent: real ones reach 300 characters and more. */
@@ -93,7 +96,7 @@ export const OUTCOMES: readonly ResolveOutcome[] = ['answered', 'no_answer', 'du
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 // ---------------------------------------------------------------------------------------------
-// The four bodies
+// The bodies
 
 export const validateCreateHandoff = (body: unknown): Validation<CreateHandoffRequest> =>
   run(() => {
@@ -162,6 +165,24 @@ export const validateResolve = (body: unknown): Validation<ResolveRequest> =>
       if (!Array.isArray(o.learn)) fail('learn', 'must be an array of the searches to learn');
       if (o.learn.length > LIMITS.transcriptEntries) fail('learn', `must have at most ${LIMITS.transcriptEntries} searches`);
       request.learn = o.learn.map((q, i) => string(q, `learn[${i}]`, LIMITS.query));
+    }
+    return request;
+  });
+
+/**
+ * A visitor's rating: `good` is required (the first question), `repeated` may be left
+ * unanswered (absent or null), and a comment of only white space is no comment.
+ */
+export const validateRating = (body: unknown): Validation<RatingRequest> =>
+  run(() => {
+    const o = object(body, '');
+    const request: RatingRequest = { good: boolean(o.good, 'good') };
+    if (o.repeated !== undefined && o.repeated !== null) request.repeated = boolean(o.repeated, 'repeated');
+    if (o.comment !== undefined) {
+      if (typeof o.comment !== 'string') fail('comment', 'must be a string');
+      const comment = wellFormed(o.comment).trim();
+      if (comment.length > LIMITS.comment) fail('comment', `must be at most ${LIMITS.comment} characters`);
+      if (comment) request.comment = comment;
     }
     return request;
   });

@@ -30,13 +30,14 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const { store, service } = deps;
 
   const detail = async (c: ApiContext, h: HandoffRecord, extra: object = {}) => {
-    const [messages, position, lastEventId, steps] = await Promise.all([
+    const [messages, position, lastEventId, steps, rating] = await Promise.all([
       store.messages(h.id),
       store.queuePosition(h.id),
       store.lastSeq(h.id),
       h.channel === 'callback' ? store.callbackSteps(h.id) : [],
+      store.findRating(h.id),
     ]);
-    return c.json({ ...toDetail(h, messages, position, lastEventId, steps), ...extra });
+    return c.json({ ...toDetail(h, messages, position, lastEventId, steps, rating), ...extra });
   };
   const agentOf = (c: ApiContext) => ({ id: c.get('agent').id, name: c.get('agent').name });
   /** A handoff's state changed (the service told the streams and the queue): answer its detail. */

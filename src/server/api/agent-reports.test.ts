@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../protocol/types';
 import type { AgentReport } from './agent-types';
-import { AT, createHandoff, send, signIn, startTestServer, eachTestOnAFreshServer, SLOT } from '../testing';
+import { AT, bearer, createHandoff, send, signIn, startTestServer, eachTestOnAFreshServer, SLOT } from '../testing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -55,6 +55,13 @@ describe('reports', () => {
     expect((await resolve(chat2.id, 'answered', { noArticle: true })).status).toBe(200);
     await post(`/v1/agent/handoffs/${callback.id}/callback`, { state: 'done' }); // answered
     await resolve(phone.id, 'duplicate');
+    // The visitors' word once their conversations ended: two Good, one Bad; of the two who
+    // answered the repeat question, one had to repeat themselves. The old handoff's is not counted.
+    const rate = (h: { id: string; token: string }, body: object) => send(server.app, 'POST', `/v1/handoffs/${h.id}/rating`, body, bearer(h.token));
+    expect((await rate(chat1, { good: true, repeated: false })).status).toBe(201);
+    expect((await rate(chat2, { good: false, repeated: true, comment: 'Asked twice for my order number' })).status).toBe(201);
+    expect((await rate(callback, { good: true })).status).toBe(201);
+    expect((await rate(old, { good: false, repeated: true })).status).toBe(201);
 
     const to = new Date(server.clock.now()).toISOString();
     const res = await send(server.app, 'GET', `/v1/agent/reports?from=${periodStart}&to=${to}`, undefined, cookie);
@@ -81,6 +88,7 @@ describe('reports', () => {
         { query: 'tyres', count: 1, visitors: 1 },
         { query: 'warranty', count: 1, visitors: 1 },
       ],
+      ratings: { rated: 3, good: 2, goodShare: 2 / 3, repeatAnswered: 2, repeated: 1, repeatedShare: 0.5 },
     } satisfies AgentReport);
 
     // By default the last 7 days, up to now: the older handoff is in.
@@ -122,6 +130,7 @@ describe('reports', () => {
       noArticleHandoffs: 0,
       noArticleVisitors: 0,
       noArticleSearches: [],
+      ratings: { rated: 0, good: 0, goodShare: null, repeatAnswered: 0, repeated: 0, repeatedShare: null },
     } satisfies AgentReport);
   });
 

@@ -45,6 +45,7 @@ export function agentReportRoutes(deps: ApiDeps): Hono<ApiEnv> {
       noArticleHandoffs: r.noArticleHandoffs,
       noArticleVisitors: r.noArticleVisitors,
       noArticleSearches: r.noArticleSearches,
+      ratings: r.ratings,
     } satisfies AgentReport);
   });
 

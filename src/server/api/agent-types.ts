@@ -9,6 +9,7 @@ import type {
   HandoffEvent,
   HandoffStatus,
   Message,
+  Rating,
   ResolveOutcome,
   TranscriptEntry,
   Visitor,
@@ -98,6 +99,8 @@ export interface AgentHandoffDetail {
   noArticle: boolean;
   callbackState: CallbackState | null;
   callbackHistory: CallbackStepView[];
+  /** The visitor's rating, once the conversation ended and they gave one. */
+  rating: Rating | null;
   lastEventId: number;
 }
 
@@ -127,6 +130,13 @@ export interface AgentReport {
   noArticleHandoffs: number;
   noArticleVisitors: number;
   noArticleSearches: Array<{ query: string; count: number; visitors: number }>;
+  /**
+   * What visitors said of the period's handoffs once they ended: `rated` ratings, `good` of them
+   * Good (goodShare, 0 to 1); of the `repeatAnswered` who answered "Did you have to repeat
+   * anything you had already tried?", `repeated` said Yes (repeatedShare). A share is null when
+   * nobody answered.
+   */
+  ratings: { rated: number; good: number; goodShare: number | null; repeatAnswered: number; repeated: number; repeatedShare: number | null };
 }
 
 /** What resolving with an article taught (POST /v1/agent/handoffs/:id/resolve). */

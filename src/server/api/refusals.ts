@@ -14,5 +14,9 @@ export function refused(c: ApiContext, reason: Refusal): Response {
       return problem(c, 409, 'Messages are only for chat handoffs.');
     case 'not_callback':
       return problem(c, 409, 'This is not a callback handoff.');
+    case 'not_closed':
+      return problem(c, 409, 'A conversation is rated once it has ended (resolved, or ended by the visitor).');
+    case 'rated':
+      return problem(c, 409, 'This conversation was rated already, with another answer: a rating is given once.');
   }
 }

@@ -1,5 +1,5 @@
 /** Store records turned into the shapes the API answers with (types.ts, agent-types.ts). */
-import type { Message } from '../../protocol/types';
+import type { Message, Rating } from '../../protocol/types';
 import type { CallbackStep, HandoffRecord, MessageRecord } from '../store/types';
 import type { AgentHandoffDetail, AgentHandoffSummary, CallbackStepView } from './agent-types';
 
@@ -37,6 +37,7 @@ export function toDetail(
   position: number | null,
   lastEventId: number,
   callbackSteps: CallbackStep[] = [],
+  rating: Rating | null = null,
 ): AgentHandoffDetail {
   return {
     id: h.id,
@@ -58,6 +59,7 @@ export function toDetail(
     noArticle: h.noArticle,
     callbackState: h.callbackState,
     callbackHistory: callbackSteps.map(toCallbackStepView),
+    rating,
     lastEventId,
   };
 }

@@ -1,10 +1,10 @@
 /**
  * The visitor's routes for one handoff, all behind its token (visitor-auth.ts): its state, chat
- * messages, typing, cancelling, and the event stream (HANDOFF.md, "Chat").
+ * messages, typing, cancelling (a chat's End chat), rating, and the event stream (HANDOFF.md, "Chat").
  */
 import { Hono } from 'hono';
 import type { HandoffEvent, HandoffState } from '../../protocol/types';
-import { validatePostMessage, validateSetEmail, validateTyping } from '../../protocol/validate';
+import { validatePostMessage, validateRating, validateSetEmail, validateTyping } from '../../protocol/validate';
 import { checkEmail } from '../../protocol/email';
 import { redactText } from '../redact';
 import { handoffTopic, type ApiDeps, type ApiEnv } from './deps';
@@ -85,6 +85,19 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const result = await deps.service.cancel(c.get('handoff').id);
     if (!result.ok) return refused(c, result.reason);
     return c.json({ id: result.handoff.id, status: result.handoff.status });
+  });
+
+  // The visitor's word once the conversation ended: 201 with the rating, 200 when the same answer
+  // was stored already, 409 for a second, different answer or a conversation still open.
+  routes.post('/handoffs/:id/rating', async (c) => {
+    const limited = await rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
+    if (limited) return limited;
+    const body = await readJson(c, validateRating);
+    if (!body.ok) return body.response;
+    const comment = body.value.comment;
+    const result = await deps.service.rate(c.get('handoff').id, { ...body.value, ...(comment !== undefined && { comment: redactText(comment) }) });
+    if (!result.ok) return refused(c, result.reason);
+    return c.json({ rating: result.rating }, result.created ? 201 : 200);
   });
 
   routes.get('/handoffs/:id/events', (c) => {

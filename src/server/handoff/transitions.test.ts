@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhrasingRecord } from '../store/types';
 import { confirmPatch, learnedTally, phrasingsBeyondCap, planLearning, removePatch } from './learning';
-import { callbackStep, cancel, claim, expire, message, queued, resolve, slotFree, typing, type HandoffFacts } from './transitions';
+import { callbackStep, cancel, claim, expire, message, queued, rate, resolve, slotFree, typing, type HandoffFacts } from './transitions';
 
 const T = '2025-03-01T10:00:00.000Z';
 const ADA = { id: 'ada', name: 'Ada' };
@@ -193,5 +193,33 @@ describe('learning', () => {
     expect(confirmPatch(p({ removedAt: T }), 'ada', T)).toBeNull();
     expect(removePatch(p({}), 'ada', T)).toEqual({ removedAt: T, removedBy: 'ada' });
     expect(removePatch(p({ removedAt: T }), 'ada', T)).toBeNull();
+  });
+});
+
+describe('rate', () => {
+  const good = { good: true, repeated: false, comment: null, at: T };
+  it('takes a rating once the conversation has ended, resolved or ended by the visitor: one `rated` event, no patch', () => {
+    for (const status of ['resolved', 'cancelled'] as const) {
+      expect(rate(h({ status }), null, good)).toEqual({ ok: true, patch: {}, events: [{ type: 'rated', rating: good }], rating: good, created: true });
+    }
+  });
+  it('refuses a rating while the conversation is open', () => {
+    expect(rate(h(), null, good)).toEqual({ ok: false, reason: 'not_closed' });
+    expect(rate(h({ status: 'active', agentId: 'ada' }), null, good)).toEqual({ ok: false, reason: 'not_closed' });
+  });
+  it('answers the same rating again with the stored one and no event, and refuses a different one', () => {
+    const stored = { ...good, at: '2025-03-01T09:00:00.000Z' };
+    expect(rate(h({ status: 'resolved' }), stored, good)).toEqual({ ok: true, patch: {}, events: [], rating: stored, created: false });
+    expect(rate(h({ status: 'resolved' }), stored, { ...good, good: false })).toEqual({ ok: false, reason: 'rated' });
+    expect(rate(h({ status: 'resolved' }), stored, { ...good, repeated: null })).toEqual({ ok: false, reason: 'rated' });
+    expect(rate(h({ status: 'resolved' }), stored, { ...good, comment: 'fine' })).toEqual({ ok: false, reason: 'rated' });
+  });
+});
+
+describe('cancel (the visitor\'s End chat)', () => {
+  it('closes an open chat, answered or not, as cancelled; twice changes nothing; a resolved one is refused', () => {
+    expect(cancel(h({ status: 'active', agentId: 'ada' }), T)).toEqual({ ok: true, patch: { status: 'cancelled', resolvedAt: T }, events: [ended('cancelled')] });
+    expect(cancel(h({ status: 'cancelled' }), T)).toEqual({ ok: true, patch: {}, events: [] });
+    expect(cancel(h({ status: 'resolved' }), T)).toEqual({ ok: false, reason: 'closed' });
   });
 });

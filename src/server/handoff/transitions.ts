@@ -5,7 +5,7 @@
  * says and appends its events to the event log, so every engine behind the Store applies the
  * same rules, and they test in plain Node.
  */
-import type { Message, ResolveOutcome } from '../../protocol/types';
+import type { Message, Rating, ResolveOutcome } from '../../protocol/types';
 import { phoneRefsExpireBefore } from '../queue-rules';
 import type { AgentRef, CallbackState, Decision, HandoffPatch, Refusal, StoredHandoffEvent } from './types';
 
@@ -128,7 +128,6 @@ export function resolve(h: HandoffFacts, input: ResolveInput): Decision {
   };
 }
 
-/** The visitor gives up (or a phone reference expires): `status` cancelled. Cancelling twice changes nothing. */
 /**
  * The visitor gives the address to e-mail the replies they miss to (a chat, while it is open):
  * told in the log once; the same address again changes nothing.
@@ -140,6 +139,12 @@ export function email(h: HandoffFacts & { visitor: { email?: string } | null }, 
   return { ok: true, patch: {}, events: [{ type: 'email', email: address }], email: address };
 }
 
+/**
+ * The visitor gives up (or a phone reference expires): `status` cancelled. Cancelling twice
+ * changes nothing. For a chat this is the visitor's **End chat**, whether or not an agent had
+ * answered: the chat is over for both sides, and the console says the visitor ended it (only the
+ * visitor closes a chat so; a phone reference is the one channel that also expires).
+ */
 export function cancel(h: HandoffFacts, at: string): Decision {
   if (h.status === 'cancelled') return unchanged;
   if (isClosed(h)) return refuse('closed');
@@ -178,4 +183,20 @@ export function callbackStep(h: HandoffFacts, agent: AgentRef, state: CallbackSt
     events.push(ACTIVE);
   }
   return { ok: true, patch, events, step: { at, agentId: agent.id, state } };
+}
+
+/** Two ratings say the same (a resend of the same answer, not a change of mind). */
+const sameRating = (a: Rating, b: Omit<Rating, 'at'>): boolean => a.good === b.good && a.repeated === b.repeated && a.comment === b.comment;
+
+/**
+ * The visitor rates the conversation, once it has ended (resolved, or ended by the visitor):
+ * `rated` with the rating. One rating per handoff: the same answer again (a resend after a lost
+ * answer) changes nothing and is answered with the stored one; a different one is refused, so a
+ * rating, its event and the webhook's `rating.created` happen once and the figures never move
+ * under an agent who read them.
+ */
+export function rate(h: HandoffFacts, stored: Rating | null, input: Rating): Decision<{ rating: Rating; created: boolean }> {
+  if (!isClosed(h)) return refuse('not_closed');
+  if (stored) return sameRating(stored, input) ? { ...unchanged, rating: stored, created: false } : refuse('rated');
+  return { ok: true, patch: {}, events: [{ type: 'rated', rating: input }], rating: input, created: true };
 }

@@ -10,8 +10,11 @@ export type StoredHandoffEvent = Exclude<HandoffEvent, { type: 'typing' }>;
 /** Where a callback stands: tried and reached, tried without answer, or finished. */
 export type CallbackState = 'called' | 'no_answer' | 'done';
 
-/** Why a change was refused: no such handoff, another agent has it, it is over, not a chat, not a callback. */
-export type Refusal = 'not_found' | 'taken' | 'closed' | 'not_chat' | 'not_callback';
+/**
+ * Why a change was refused: no such handoff, another agent has it, it is over, not a chat, not a
+ * callback; for a rating: the conversation has not ended yet, or it was rated already (otherwise).
+ */
+export type Refusal = 'not_found' | 'taken' | 'closed' | 'not_chat' | 'not_callback' | 'not_closed' | 'rated';
 
 /** The columns of a handoff a transition may change; absent ones stay as they are. */
 export interface HandoffPatch {

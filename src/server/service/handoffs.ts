@@ -4,7 +4,7 @@
  * events to the event log, commits, and only then publishes the events on the bus (and tells
  * the queue it moved). Routes (../api/) parse, call this, and answer.
  */
-import type { CallbackRequest, CallbackSlot, Channel, Visitor, HandoffContext, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
+import type { CallbackRequest, CallbackSlot, Channel, Visitor, HandoffContext, Rating, RatingRequest, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
 import { freeSlots, matchSlot } from '../availability';
 import type { ArticleCatalog } from '../article-catalog';
 import type { BusinessHours, CallbackPolicy } from '../config';
@@ -85,6 +85,8 @@ export interface HandoffService {
   cancel(handoffId: string): Promise<Outcome<{ handoff: HandoffRecord }>>;
   /** The visitor's address for the replies they miss (../away/): stored on the handoff, told in the log. */
   setEmail(handoffId: string, email: string): Promise<Outcome<{ handoff: HandoffRecord }>>;
+  /** The visitor's rating of an ended conversation: stored once, with its `rated` event. */
+  rate(handoffId: string, request: RatingRequest): Promise<Outcome<{ rating: Rating; created: boolean }>>;
   callbackStep(handoffId: string, agent: AgentRef, state: CallbackState): Promise<Outcome<{ handoff: HandoffRecord }>>;
   /** Closes (as cancelled) the open phone references given before today in the business zone. */
   expirePhoneRefs(): Promise<void>;
@@ -259,6 +261,24 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
           if (decision.email !== null) await tx.setVisitorEmail(handoffId, decision.email);
         },
       );
+    },
+
+    async rate(handoffId, request) {
+      const at = iso(deps.now());
+      const input: Rating = { good: request.good, repeated: request.repeated ?? null, comment: request.comment ?? null, at };
+      const result = await store.transaction(async (tx) => {
+        const h = await tx.handoffForUpdate(handoffId);
+        if (!h) return { ok: false as const, reason: 'not_found' as const };
+        const decision = transitions.rate(h, await tx.findRating(h.id), input);
+        if (!decision.ok) return decision;
+        if (decision.created) await tx.insertRating(h.id, decision.rating);
+        const events = await apply(tx, h.id, decision, at);
+        return { ok: true as const, rating: decision.rating, created: decision.created, events };
+      });
+      if (!result.ok) return result;
+      // A rating moves no queue: the visitor's stream and the agents' hear it.
+      publish(null, result.events);
+      return { ok: true, rating: result.rating, created: result.created };
     },
 
     callbackStep(handoffId, agent, state) {

@@ -210,6 +210,50 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(await s.resolve(h.id, ADA, resolve)).toEqual({ ok: false, reason: 'closed' });
     });
 
+    it('stores one rating per ended handoff, with its `rated` event, and reports the shares by creation time', async () => {
+      await addAgents();
+      const s = service();
+      const open = await create();
+      const good = { good: true, repeated: false, comment: 'Sam knew what I had tried' };
+      expect(await s.rate(open.id, good)).toEqual({ ok: false, reason: 'not_closed' });
+      expect(await store.findRating(open.id)).toBeNull();
+
+      // Resolved by an agent, and ended by the visitor (End chat): both can be rated.
+      const resolved = await create();
+      await s.resolve(resolved.id, ADA, { outcome: 'answered', articleId: null, noArticle: false });
+      const ended = await create();
+      expect(await s.cancel(ended.id)).toMatchObject({ ok: true, handoff: { status: 'cancelled', resolvedAt: T } });
+
+      const stored = { ...good, at: T };
+      expect(await s.rate(resolved.id, good)).toEqual({ ok: true, rating: stored, created: true });
+      expect(await s.rate(resolved.id, good)).toEqual({ ok: true, rating: stored, created: false });
+      expect(await s.rate(resolved.id, { good: false })).toEqual({ ok: false, reason: 'rated' });
+      expect(await s.rate(ended.id, { good: false, repeated: true })).toMatchObject({ ok: true, created: true });
+      expect(await store.findRating(resolved.id)).toEqual(stored);
+      expect(await store.findRating(ended.id)).toEqual({ good: false, repeated: true, comment: null, at: T });
+
+      // One `rated` event each, in the log every reader follows.
+      const rated = (await store.eventLogAfter(0, 100)).filter((e) => e.event.type === 'rated');
+      expect(rated.map((e) => [e.handoffId, e.event])).toEqual([
+        [resolved.id, { type: 'rated', rating: stored }],
+        [ended.id, { type: 'rated', rating: { good: false, repeated: true, comment: null, at: T } }],
+      ]);
+
+      // The store itself keeps one row per handoff, whatever a caller does.
+      await expect(store.transaction((tx) => tx.insertRating(resolved.id, { ...stored, good: false }))).rejects.toThrow();
+      expect(await store.findRating(resolved.id)).toEqual(stored);
+
+      expect((await store.report(T, '2025-03-01T11:00:00.000Z')).ratings).toEqual({
+        rated: 2,
+        good: 1,
+        goodShare: 0.5,
+        repeatAnswered: 2,
+        repeated: 1,
+        repeatedShare: 0.5,
+      });
+      expect((await store.report('2025-03-01T10:00:00.500Z', '2025-03-01T11:00:00.000Z')).ratings.rated).toBe(0);
+    });
+
     it('keeps every step of a callback, and resolves it when done', async () => {
       await addAgents();
       const s = service();

@@ -183,8 +183,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
 
   // 9: when each visitor last had an event stream open. A row per (handoff, instance holding
-  // a stream), alive `until` a time the instance
-  // renews while the stream is open; instance '' keeps when the last closed stream ended.
+  // a stream), alive `until` a time the instance renews while the stream is open; instance '' keeps when the last closed stream ended.
   // What the visitor missed while away is e-mailed (src/server/away/).
   `
   CREATE TABLE visitor_streams (
@@ -192,6 +191,19 @@ export const MIGRATIONS: readonly string[] = [
     instance_id TEXT NOT NULL,
     until       TEXT NOT NULL,
     PRIMARY KEY (handoff_id, instance_id)
+  );
+  `,
+
+  // 10: the visitor's rating of a conversation once it ended (issue 12, "Did we keep the
+  // promise?"): one per handoff, so the handoff's id is the key. repeated is NULL when the
+  // visitor left "Did you have to repeat anything?" unanswered.
+  `
+  CREATE TABLE ratings (
+    handoff_id TEXT PRIMARY KEY REFERENCES handoffs(id) ON DELETE CASCADE,
+    good       INTEGER NOT NULL CHECK (good IN (0, 1)),
+    repeated   INTEGER CHECK (repeated IN (0, 1)),
+    comment    TEXT,
+    at         TEXT NOT NULL
   );
   `,
 ];

@@ -4,7 +4,7 @@
  * the logic the same for any engine behind the Store.
  */
 import type { TranscriptEntry, Visitor } from '../../protocol/types';
-import type { ArticleBeforeHandoff, NoResultSearch } from './types';
+import type { ArticleBeforeHandoff, NoResultSearch, RatingFigures } from './types';
 
 /** What a report reads of one handoff. */
 export interface ReportHandoff {
@@ -101,4 +101,32 @@ export function median(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** How many ratings of a period said `good` and `repeated` (null: the repeat question left unanswered). */
+export interface RatingCount {
+  good: boolean;
+  repeated: boolean | null;
+  n: number;
+}
+
+/** A part of a whole as a fraction, or null when the whole is nothing (no share to speak of). */
+export const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/**
+ * The report's rating figures from the counts each engine groups: the share of Good among the
+ * ratings, and the share of Yes (had to repeat themselves) among those who answered that question.
+ */
+export function ratingFigures(counts: readonly RatingCount[]): RatingFigures {
+  let rated = 0;
+  let good = 0;
+  let repeatAnswered = 0;
+  let repeated = 0;
+  for (const c of counts) {
+    rated += c.n;
+    if (c.good) good += c.n;
+    if (c.repeated !== null) repeatAnswered += c.n;
+    if (c.repeated === true) repeated += c.n;
+  }
+  return { rated, good, goodShare: share(good, rated), repeatAnswered, repeated, repeatedShare: share(repeated, repeatAnswered) };
 }

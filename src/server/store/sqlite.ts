@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import type { Channel, ResolveOutcome, TranscriptEntry, Visitor } from '../../protocol/types';
-import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from './reports';
+import { articlesBeforeHandoff, countVisitors, median, noResultSearches, ratingFigures, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
 import { sqliteJobs } from './sqlite-jobs';
@@ -177,6 +177,17 @@ export function openSqliteStore(path: string): Store {
     deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE id_hash = ?'),
     deleteExpired: db.prepare<[string]>('DELETE FROM sessions WHERE expires_at <= ?'),
 
+    rating: db.prepare<[string], { good: number; repeated: number | null; comment: string | null; at: string }>(
+      'SELECT good, repeated, comment, at FROM ratings WHERE handoff_id = ?',
+    ),
+    insertRating: db.prepare<[string, number, number | null, string | null, string]>(
+      'INSERT INTO ratings (handoff_id, good, repeated, comment, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    reportRatings: db.prepare<[string, string], { good: number; repeated: number | null; n: number }>(
+      `SELECT r.good, r.repeated, COUNT(*) AS n FROM ratings r JOIN handoffs h ON h.id = r.handoff_id
+        WHERE h.created_at >= ? AND h.created_at <= ? GROUP BY r.good, r.repeated`,
+    ),
+
     setting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?'),
     insertSetting: db.prepare<[string, string]>('INSERT INTO settings (name, value) VALUES (?, ?)'),
   };
@@ -238,6 +249,10 @@ export function openSqliteStore(path: string): Store {
     async findPhrasing(id: string) {
       return phrasings.byId(id);
     },
+    async findRating(handoffId: string) {
+      const row = q.rating.get(handoffId);
+      return row ? { good: row.good === 1, repeated: row.repeated === null ? null : row.repeated === 1, comment: row.comment, at: row.at } : null;
+    },
   };
 
   // One object for every transaction: better-sqlite3 has one connection, the queue one writer.
@@ -291,6 +306,9 @@ export function openSqliteStore(path: string): Store {
     },
     async updatePhrasing(id, patch) {
       phrasings.update(id, patch);
+    },
+    async insertRating(handoffId, r) {
+      q.insertRating.run(handoffId, r.good ? 1 : 0, r.repeated === null ? null : r.repeated ? 1 : 0, r.comment, r.at);
     },
     // BEGIN IMMEDIATE: one dispatcher at a time already.
     async outboxCursor() {
@@ -407,6 +425,9 @@ export function openSqliteStore(path: string): Store {
           noArticleSearches: searchesIn(uncovered),
           noArticleHandoffs: uncovered.length,
           noArticleVisitors: countVisitors(uncovered),
+          ratings: ratingFigures(
+            q.reportRatings.all(from, to).map((r) => ({ good: r.good === 1, repeated: r.repeated === null ? null : r.repeated === 1, n: r.n })),
+          ),
         };
       })();
     },

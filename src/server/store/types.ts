@@ -15,6 +15,7 @@ import type {
   Channel,
   HandoffContext,
   HandoffStatus,
+  Rating,
   ResolveOutcome,
   TranscriptEntry,
   Visitor,
@@ -101,6 +102,23 @@ export interface HandoffReport {
   /** How many handoffs were marked so, and from how many visitors. */
   noArticleHandoffs: number;
   noArticleVisitors: number;
+  /** What visitors said of the period's handoffs (reports.ts ratingFigures). */
+  ratings: RatingFigures;
+}
+
+/**
+ * The ratings of a period's handoffs: how many were rated, how many Good, and of those who
+ * answered "Did you have to repeat anything?", how many said Yes; each share as a fraction
+ * (0 to 1), null when nobody answered.
+ */
+export interface RatingFigures {
+  rated: number;
+  good: number;
+  goodShare: number | null;
+  /** Ratings that answered the repeat question, Yes or No. */
+  repeatAnswered: number;
+  repeated: number;
+  repeatedShare: number | null;
 }
 
 /** A visitor's search learned as a phrasing of an article (migration 4; rules in ../phrasings.ts). */
@@ -218,6 +236,8 @@ export interface StoreReads {
   listPhrasings(articleId?: string, options?: { withRemoved?: boolean }): Promise<PhrasingRecord[]>;
   /** null for an unknown id (any text: an engine's ids need not be numbers). */
   findPhrasing(id: string): Promise<PhrasingRecord | null>;
+  /** The visitor's rating of the handoff, if they gave one. */
+  findRating(handoffId: string): Promise<Rating | null>;
 }
 
 /** The row operations of one transaction (Store.transaction): all of it is stored, or none. */
@@ -242,6 +262,8 @@ export interface StoreTx extends StoreReads {
   bumpPhrasing(id: string, handoffId: string, at: string): Promise<void>;
   deletePhrasings(ids: readonly string[]): Promise<void>;
   updatePhrasing(id: string, patch: PhrasingPatch): Promise<void>;
+  /** The visitor's rating of the handoff (one per handoff: a second insert fails). */
+  insertRating(handoffId: string, rating: Rating): Promise<void>;
 
   /**
    * The outbox dispatcher's place in the event log (../outbox/dispatch.ts), held until the

@@ -89,11 +89,19 @@ export interface LiveStrings {
   noSlots: string;
   /** The free slots could not be fetched (backend down). */
   slotsUnknown: string;
-  /** With chat closed ("back Monday 09:00 your time", or null when unknown): a call offered instead. */
-  chatClosedOffer(back: string | null): string;
-  /** In a chat started while chat is closed: the message waits for the first person in. */
-  chatClosedQueued(back: string | null): string;
+  /** Chat is closed ("back Monday 09:00 your time", or null when unknown): said first in the human view. */
+  chatClosed(back: string | null): string;
+  /** After `chatClosed`, in a chat started while chat is closed: the message waits for the first person in. */
+  closedQueued: string;
   callMeAt(when: string): string;
+  /** Chat is open but no agent is online: said first in the human view (issue 12). */
+  nobody: string;
+  /** After `chatClosed` or `nobody`, before the button offering the first free callback time. */
+  callInstead: string;
+  /** How a chat started while nobody is online is answered: the chat's note, and in its status. */
+  byEmail: string;
+  /** Ends the chat from the visitor's side (the agent's console says the visitor ended it). */
+  endChat: string;
   note: string;
   requestCall: string;
   callbackConfirmed(phone: string, when: string): string;

@@ -76,6 +76,29 @@ describe('createSession', () => {
     session.dispose();
   });
 
+  it('a chat ended (End chat) before the backend ever had it is never sent, and a closed one is not resumed', async () => {
+    const { client, created, posted, setUp } = scriptedClient();
+    const storage = memoryStorage();
+    const session = createSession({ client, storage, uuid });
+    session.start('chat', parts);
+    session.send('Never mind');
+    await vi.advanceTimersByTimeAsync(0);
+    await session.cancel();
+    expect(session.conversation()?.status).toBe('cancelled');
+    expect(client.cancel).not.toHaveBeenCalled(); // nothing on the server to cancel
+    setUp(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(created).toHaveLength(0);
+    expect(posted).toHaveLength(0);
+    // The next page finds it closed and sends nothing either.
+    const next = createSession({ client, storage, uuid });
+    next.resume();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(created).toHaveLength(0);
+    session.dispose();
+    next.dispose();
+  });
+
   it.each([
     [0, 1_000],
     [0.999, 701],

@@ -244,6 +244,8 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
         return;
       }
       setLink({ online: true });
+      // Ended before the server ever had it (End chat while offline): it is not sent at all.
+      if (saved && !c?.id) saved = { ...saved, request: null };
       apply({ type: 'event', id: null, event: { type: 'status', status: 'cancelled', position: null, estimatedWaitSeconds: null } });
     },
     /** Carries on the handoff a reopen link opened (../panel/live/Away.tsx): read as after a reload. */

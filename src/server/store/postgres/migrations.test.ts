@@ -51,6 +51,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       'phrasings',
       'push_subscriptions',
       'rate_limits',
+      'ratings',
       'sessions',
       'settings',
       'visitor_streams',

@@ -230,6 +230,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (handoff_id, instance_id)
   );
   `,
+
+  // 8: the visitor's rating of a conversation once it ended (issue 12, "Did we keep the
+  // promise?"): one per handoff, so the handoff's id is the key. repeated is NULL when the
+  // visitor left "Did you have to repeat anything?" unanswered. As SQLite's migration 10.
+  `
+  CREATE TABLE ratings (
+    handoff_id text PRIMARY KEY REFERENCES handoffs(id) ON DELETE CASCADE,
+    good       boolean NOT NULL,
+    repeated   boolean,
+    comment    text,
+    at         timestamptz NOT NULL
+  );
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

@@ -25,7 +25,7 @@
  */
 import type pg from 'pg';
 import type { Channel, ResolveOutcome } from '../../../protocol/types';
-import { articlesBeforeHandoff, countVisitors, median, noResultSearches, searchesIn, type ReportHandoff } from '../reports';
+import { articlesBeforeHandoff, countVisitors, median, noResultSearches, ratingFigures, searchesIn, type ReportHandoff } from '../reports';
 import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, StoreReads, StoredEvent, StoreTx } from '../types';
 import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS } from './locks';
 import * as phrasings from './phrasings';
@@ -95,6 +95,14 @@ function readsOn(db: Queryable): StoreReads {
     },
     listPhrasings: (articleId, options) => phrasings.listPhrasings(db, articleId, options?.withRemoved),
     findPhrasing: (id) => phrasings.findPhrasing(db, id),
+    async findRating(handoffId) {
+      const row = await first<{ good: boolean; repeated: boolean | null; comment: string | null; at: string }>(
+        db,
+        'SELECT good, repeated, comment, at FROM ratings WHERE handoff_id = $1',
+        [handoffId],
+      );
+      return row ? { good: row.good, repeated: row.repeated, comment: row.comment, at: row.at } : null;
+    },
   };
 }
 
@@ -194,6 +202,15 @@ function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx 
       return (await client.query<EventRow>(`${EVENT} WHERE id > $1 ORDER BY id LIMIT $2`, [id, limit])).rows.map(toEvent);
     },
     insertJobs: (list, at) => jobs.insertJobs(client, list, at),
+    async insertRating(handoffId, r) {
+      await client.query('INSERT INTO ratings (handoff_id, good, repeated, comment, at) VALUES ($1, $2, $3, $4, $5)', [
+        handoffId,
+        r.good,
+        r.repeated,
+        r.comment === null ? null : clean(r.comment),
+        r.at,
+      ]);
+    },
   };
 }
 
@@ -357,6 +374,11 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
           period,
         );
         const waits = replies.rows.map((r) => (Date.parse(r.first_reply_at) - Date.parse(r.created_at)) / 1000);
+        const ratings = await client.query<{ good: boolean; repeated: boolean | null; n: number }>(
+          `SELECT r.good, r.repeated, COUNT(*)::int AS n FROM ratings r JOIN handoffs h ON h.id = r.handoff_id
+            WHERE h.created_at >= $1 AND h.created_at <= $2 GROUP BY r.good, r.repeated`,
+          period,
+        );
         return {
           noResultSearches: noResultSearches(all),
           articlesBeforeHandoff: articlesBeforeHandoff(all),
@@ -367,6 +389,7 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
           noArticleSearches: searchesIn(uncovered),
           noArticleHandoffs: uncovered.length,
           noArticleVisitors: countVisitors(uncovered),
+          ratings: ratingFigures(ratings.rows),
         };
       });
     },

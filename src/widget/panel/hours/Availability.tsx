@@ -4,6 +4,7 @@
  * the hours grammar. Open or closed with "back Monday 09:00 your time", the chat wait and
  * agents online, the phone's week, the callback slot picker and its confirmation.
  */
+import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
 import { HOURS_WORDS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
@@ -11,7 +12,7 @@ import type { Conversation } from '../../transport/conversation';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
 import { businessZone, channelsFor, localHours, readerFor, type BackendWord } from './local';
-import type { ChannelState } from './channels';
+import { channelOrder, type ChannelName, type ChannelState } from './channels';
 import css from '../../styles/hours.css?inline';
 
 export { channelsFor, readerFor, type BackendWord };
@@ -67,15 +68,18 @@ function slotDays(slots: readonly CallbackSlot[], now: number, reader: Reader): 
 }
 
 /**
- * While chat is closed: "back tomorrow 09:00" (null: not within four weeks); undefined while it
- * is open, not known, or cannot be reached (which is not closed).
+ * What a chat waiting for a person says instead of its place in line while nobody answers chat
+ * now: closed ("Chat is closed now, back tomorrow 09:00. Your message waits…"), or open with
+ * nobody online ("Nobody is on chat right now. We'll answer by e-mail."); null while someone is
+ * online, or it is not known, or the backend cannot be reached (which is not closed).
  */
-export function chatClosedBack(ctx: PanelCtx, word: BackendWord, now: number): string | null | undefined {
+export function chatAway(ctx: PanelCtx, s: LiveStrings, word: BackendWord, now: number): string | null {
   const channels = channelsFor(word, ctx.settings, now);
   const chat = channels.chat;
-  if (chat.state !== 'closed') return undefined;
+  if (channels.nobodyOnline) return `${s.nobody} ${s.byEmail}.`;
+  if (chat.state !== 'closed') return null;
   const reader = readerFor(ctx.settings, ctx.language);
-  return chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, channels, reader));
+  return `${s.chatClosed(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, channels, reader)))} ${s.closedQueued}`;
 }
 
 /**
@@ -140,47 +144,71 @@ export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCall
   const reader = readerFor(settings, ctx.language);
   const channels = channelsFor(word, settings, now);
   const zone = businessZone(settings, channels, reader);
-  const { chat, phone, slots, wait } = channels;
+  const { chat, phone, slots, wait, nobodyOnline } = channels;
   const first = slots?.[0];
   const words = HOURS_WORDS[reader.language];
+  const closed = chat.state === 'closed';
+  // Nobody answers chat now (closed, or nobody online): said first, before the visitor types, and
+  // the ways are offered soonest answer first; a chat can still be started, its note saying it is
+  // answered by e-mail.
+  const away = closed || nobodyOnline;
   // Each line says only what is known: a backend that cannot be reached is told once, above.
   const chatNote =
-    chat.state === 'unreachable' ? s.waitingToSend : chat.state === 'open' && wait ? s.chatNote(wait.minutes, wait.agentsOnline) : availabilityText(chat, now, reader, zone) ?? '';
+    chat.state === 'unreachable'
+      ? s.waitingToSend
+      : nobodyOnline
+        ? s.byEmail
+        : chat.state === 'open' && wait
+          ? s.chatNote(wait.minutes, wait.agentsOnline)
+          : availabilityText(chat, now, reader, zone) ?? '';
+  // The phone answered now is the soonest way, first in the list: no callback is pushed above it.
+  const offerCall = first && (closed || phone.state !== 'open');
+  const items: Record<ChannelName, JSX.Element | null> = {
+    chat: (
+      <li key="chat">
+        <button type="button" class="ll-channel" onClick={onChat}>
+          <span class="ll-channel-label">{s.chat}</span>
+          {chatNote && <span class="ll-channel-note">{chatNote}</span>}
+        </button>
+      </li>
+    ),
+    callback: (
+      <li key="callback">
+        <button type="button" class="ll-channel" onClick={() => onCallback()}>
+          <span class="ll-channel-label">{s.callback}</span>
+          <span class="ll-channel-note">{slots === null || !channels.slotsKnown ? s.callbackNote : first ? s.nextFree(slotText(first, now, reader, true)) : s.noSlots}</span>
+        </button>
+      </li>
+    ),
+    phone: phoneHref ? (
+      <li key="phone">
+        {/* The number is callable at any hour; "now" is said only while it is answered. */}
+        <a class="ll-channel" href={phoneHref} onClick={onCall} aria-busy={calling ? 'true' : undefined}>
+          <span class="ll-channel-label">{phone.state === 'open' ? s.phone : s.phoneLater(settings.phone ?? '')}</span>
+          {phone.state !== 'unknown' && <span class="ll-channel-note">{availabilityText(phone, now, reader, zone) ?? words.open}</span>}
+          <span class="ll-channel-note">{calling ? s.sending : s.phoneNote}</span>
+        </a>
+      </li>
+    ) : null,
+  };
   return (
     <>
-      {chat.state === 'closed' && first && (
+      {away && (
         <section class="ll-card ll-offer" aria-labelledby="ll-offer-text">
-          <p id="ll-offer-text">{s.chatClosedOffer(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, zone))}</p>
-          <button type="button" class="ll-pill ll-accent" onClick={() => onCallback(first)}>
-            {s.callMeAt(slotText(first, now, reader, true))}
-          </button>
+          {/* Focus lands here, not on the list's heading below: a screen reader hears it first too. */}
+          <p id="ll-offer-text" tabIndex={-1} data-focus-here>
+            {closed ? s.chatClosed(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, zone)) : s.nobody}
+            {offerCall && ` ${s.callInstead}`}
+          </p>
+          {offerCall && (
+            <button type="button" class="ll-pill ll-accent" onClick={() => onCallback(first)}>
+              {s.callMeAt(slotText(first, now, reader, true))}
+            </button>
+          )}
         </section>
       )}
-      <h4 class="ll-card-title" tabIndex={-1} data-focus-here>{s.choose}</h4>
-      <ul class="ll-channels">
-        <li>
-          <button type="button" class="ll-channel" onClick={onChat}>
-            <span class="ll-channel-label">{s.chat}</span>
-            {chatNote && <span class="ll-channel-note">{chatNote}</span>}
-          </button>
-        </li>
-        <li>
-          <button type="button" class="ll-channel" onClick={() => onCallback()}>
-            <span class="ll-channel-label">{s.callback}</span>
-            <span class="ll-channel-note">{slots === null || !channels.slotsKnown ? s.callbackNote : first ? s.nextFree(slotText(first, now, reader, true)) : s.noSlots}</span>
-          </button>
-        </li>
-        {phoneHref && (
-          <li>
-            {/* The number is callable at any hour; "now" is said only while it is answered. */}
-            <a class="ll-channel" href={phoneHref} onClick={onCall} aria-busy={calling ? 'true' : undefined}>
-              <span class="ll-channel-label">{phone.state === 'open' ? s.phone : s.phoneLater(settings.phone ?? '')}</span>
-              {phone.state !== 'unknown' && <span class="ll-channel-note">{availabilityText(phone, now, reader, zone) ?? words.open}</span>}
-              <span class="ll-channel-note">{calling ? s.sending : s.phoneNote}</span>
-            </a>
-          </li>
-        )}
-      </ul>
+      <h4 class="ll-card-title" tabIndex={-1} {...(!away && { 'data-focus-here': true })}>{s.choose}</h4>
+      <ul class="ll-channels">{channelOrder(channels).map((name) => items[name])}</ul>
     </>
   );
 }

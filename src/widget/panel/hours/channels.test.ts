@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendStatus } from '../../../protocol/types';
 import { parseHours } from '../../../hours';
-import { backendWord, channelsNow, type LocalHours } from './channels';
+import { backendWord, channelOrder, channelsNow, type LocalHours } from './channels';
 
 const NY = 'America/New_York';
 const at = Date.parse('2026-03-09T18:00:00Z'); // Monday 14:00 in New York
@@ -87,5 +87,29 @@ describe('the backend’s word', () => {
     expect(backendWord('down', status, { online: true, connected: true })).toEqual({ kind: 'answered', status });
     expect(backendWord(null, null, { online: true, connected: false })).toEqual({ kind: 'loading' });
     expect(backendWord(status, status, { online: true, connected: false })).toEqual({ kind: 'answered', status });
+  });
+});
+
+describe('nobody online: honest before the visitor types', () => {
+  const nobody: BackendStatus = { ...status, agentsOnline: 0, chatWaitSeconds: null };
+  it('is said only while the backend answers that chat is open and no agent is online', () => {
+    expect(channelsNow({ kind: 'answered', status: nobody }, dataHours, at).nobodyOnline).toBe(true);
+    expect(channelsNow({ kind: 'answered', status }, dataHours, at).nobodyOnline).toBe(false);
+    const closed = { ...nobody, channels: { ...nobody.channels, chat: { open: false, nextOpening: null, closesAt: null } } };
+    expect(channelsNow({ kind: 'answered', status: closed }, dataHours, at).nobodyOnline).toBe(false); // closed says more
+    // Unreachable or loading: not known, so nothing is claimed.
+    expect(channelsNow({ kind: 'unreachable', last: nobody }, dataHours, at).nobodyOnline).toBe(false);
+    expect(channelsNow({ kind: 'loading' }, dataHours, at).nobodyOnline).toBe(false);
+  });
+  it('offers the soonest answer first: the phone when answered now, then a callback, then a message answered by e-mail', () => {
+    const open = { state: 'open', closesAt: null } as const;
+    const closed = { state: 'closed', nextOpening: null } as const;
+    expect(channelOrder({ chat: open, phone: closed, nobodyOnline: false })).toEqual(['chat', 'callback', 'phone']);
+    expect(channelOrder({ chat: open, phone: open, nobodyOnline: true })).toEqual(['phone', 'callback', 'chat']);
+    expect(channelOrder({ chat: open, phone: closed, nobodyOnline: true })).toEqual(['callback', 'chat', 'phone']);
+    expect(channelOrder({ chat: closed, phone: { state: 'unknown' }, nobodyOnline: false })).toEqual(['callback', 'chat', 'phone']);
+    expect(channelOrder({ chat: closed, phone: open, nobodyOnline: false })).toEqual(['phone', 'callback', 'chat']);
+    // A backend that cannot be reached is not a closed one: the usual order.
+    expect(channelOrder({ chat: { state: 'unreachable' }, phone: open, nobodyOnline: false })).toEqual(['chat', 'callback', 'phone']);
   });
 });

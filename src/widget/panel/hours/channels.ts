@@ -61,6 +61,24 @@ export interface ChannelsNow {
   slotsKnown: boolean;
   /** The zone the backend's hours are written in, when it said. */
   backendZone: string | null;
+  /**
+   * Chat is open by the hours but the backend says no agent is online: what is written now is
+   * answered later (by e-mail), and the view says so before the visitor types (issue 12).
+   */
+  nobodyOnline: boolean;
+}
+
+export type ChannelName = 'chat' | 'callback' | 'phone';
+
+/**
+ * The order the ways to a person are offered in, soonest answer first. While a person is on chat
+ * (or it is not known): chat, callback, phone, as always. While nobody is (chat closed, or nobody
+ * online): the phone when it is answered now, then a callback at a set time, then a message
+ * answered by e-mail, then a phone that is not answered now (callable, but nobody picks up).
+ */
+export function channelOrder(now: Pick<ChannelsNow, 'chat' | 'phone' | 'nobodyOnline'>): ChannelName[] {
+  if (now.chat.state !== 'closed' && !now.nobodyOnline) return ['chat', 'callback', 'phone'];
+  return now.phone.state === 'open' ? ['phone', 'callback', 'chat'] : ['callback', 'chat', 'phone'];
 }
 
 /** data-hours, parsed, in its zone; schedule null when the site gave none. */
@@ -124,9 +142,10 @@ export function channelsNow(word: BackendWord, local: LocalHours, now: number): 
         slots: null,
         slotsKnown: false,
         backendZone: null,
+        nobodyOnline: false,
       };
     case 'loading':
-      return { chat: { state: 'unknown' }, callback: { state: 'unknown' }, phone, wait: null, slots: null, slotsKnown: false, backendZone: null };
+      return { chat: { state: 'unknown' }, callback: { state: 'unknown' }, phone, wait: null, slots: null, slotsKnown: false, backendZone: null, nobodyOnline: false };
     case 'answered': {
       const { status } = word;
       const chat = fromBackend(status.channels.chat);
@@ -139,6 +158,7 @@ export function channelsNow(word: BackendWord, local: LocalHours, now: number): 
         slots: status.callbackSlots ?? localSlots(local, now),
         slotsKnown: true,
         backendZone: status.timezone ?? null,
+        nobodyOnline: chat.state === 'open' && status.agentsOnline === 0,
       };
     }
     case 'unreachable': {
@@ -154,6 +174,8 @@ export function channelsNow(word: BackendWord, local: LocalHours, now: number): 
         slots,
         slotsKnown: local.schedule !== null || ahead.length > 0,
         backendZone: word.last?.timezone ?? null,
+        // Not known while it cannot be reached: its last word on who was online is dropped too.
+        nobodyOnline: false,
       };
     }
   }

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HumanSession } from '../../transport/session';
 import { isClosed, type ChatMessage } from '../../transport/conversation';
@@ -8,6 +9,13 @@ import type { PanelCtx } from '../context';
 export const loadAway = (): Promise<typeof import('./Away')> => import('./Away');
 export const reportFailure = (error: unknown): void => console.error('[Lifeline]', error);
 
+/** The rating questions, a chunk of their own (../rating/), fetched once a chat has ended. */
+function Rate(props: { ctx: PanelCtx; id: string; token: string }) {
+  const [m, setModule] = useState<typeof import('../rating/Rating') | null>(null);
+  useEffect(() => void import('../rating/Rating').then(setModule, (error: unknown) => console.error('[Lifeline] no rating:', error)), []);
+  return m && h(m.default, props);
+}
+
 const TYPING_IDLE_MS = 3000;
 
 /**
@@ -16,21 +24,24 @@ const TYPING_IDLE_MS = 3000;
  * ever text here.
  */
 export function ChatView({
+  ctx,
   session,
   s,
-  closedBack,
-  onAgain,
-  ctx,
+  away,
   nobodyOnline,
+  onAgain,
 }: {
-  session: HumanSession;
-  s: LiveStrings;
-  /** Set while chat is closed: when it opens ("back tomorrow 09:00", or null when not known). */
-  closedBack?: string | null;
-  onAgain(): void;
   ctx: PanelCtx;
   /** No agent online (the status said): the e-mail offer is made at once. */
   nobodyOnline: boolean;
+  session: HumanSession;
+  s: LiveStrings;
+  /**
+   * Set while nobody answers chat now (closed, or nobody online): what the visitor is told
+   * instead of a place in line (hours chunk, chatAway).
+   */
+  away: string | null;
+  onAgain(): void;
 }) {
   const c = session.conversation()!;
   const [draft, setDraft] = useState('');
@@ -39,8 +50,8 @@ export function ChatView({
   const closed = isClosed(c);
   // Until the first answer comes, a visitor who leaves can have it by e-mail.
   const waiting = !closed && !!c.id && !c.messages.some((m) => m.from === 'agent');
-  const [away, setAway] = useState<Awaited<ReturnType<typeof loadAway>> | null>(null);
-  useEffect(() => void (waiting && !away && loadAway().then(setAway, reportFailure)), [waiting]);
+  const [awayChunk, setAwayChunk] = useState<Awaited<ReturnType<typeof loadAway>> | null>(null);
+  useEffect(() => void (waiting && !awayChunk && loadAway().then(setAwayChunk, reportFailure)), [waiting]);
 
   useEffect(() => {
     log.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
@@ -72,17 +83,32 @@ export function ChatView({
           ? s.ended
           : c.agentName
             ? s.joined(c.agentName)
-            : closedBack !== undefined
-              ? s.chatClosedQueued(closedBack)
-              : s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60)))}
+            : (away ??
+              s.queued(c.position, c.estimatedWaitSeconds === null ? null : Math.max(1, Math.round(c.estimatedWaitSeconds / 60))))}
       </p>
-      {c.ref && <p class="ll-muted ll-small">{s.ref(c.ref)}</p>}
+      {/* The visitor's e-mail address, for the answer by e-mail, under the status that promises it. */}
+      {waiting && awayChunk && <awayChunk.EmailOffer ctx={ctx} session={session} nobodyOnline={nobodyOnline} />}
+      <p class="ll-muted ll-small">
+        {/* The reference on its own, to be read out (and found: e2e refLine); then, while the
+            chat is open, End chat: the console says the visitor ended it, and the rating follows. */}
+        {c.ref && <span>{s.ref(c.ref)}</span>}
+        {!closed && (
+          <>
+            {c.ref && ' · '}
+            <button type="button" class="ll-link-button" onClick={() => void session.cancel()}>{s.endChat}</button>
+          </>
+        )}
+      </p>
       <div class="ll-log" role="log" aria-live="polite" ref={log}>
         {c.messages.map((m) => <Bubble key={`${m.from}:${m.key}`} m={m} s={s} onRetry={() => session.retry(m.key)} />)}
       </div>
       {c.agentTyping && c.agentName && <p class="ll-muted ll-small" aria-live="polite">{s.typing(c.agentName)}</p>}
       {closed ? (
-        <button type="button" class="ll-pill ll-plain" onClick={onAgain}>{s.again}</button>
+        <>
+          {/* Did we keep the promise? Asked once the agent resolved it or the visitor ended it. */}
+          {c.id && c.token && <Rate ctx={ctx} id={c.id} token={c.token} />}
+          <button type="button" class="ll-pill ll-plain" onClick={onAgain}>{s.again}</button>
+        </>
       ) : (
         <form class="ll-composer" onSubmit={submit}>
           <textarea
@@ -103,7 +129,6 @@ export function ChatView({
           <button type="submit" class="ll-pill ll-accent">{s.send}</button>
         </form>
       )}
-      {waiting && away && <away.EmailOffer ctx={ctx} session={session} nobodyOnline={nobodyOnline} />}
     </div>
   );
 }

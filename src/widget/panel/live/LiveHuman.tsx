@@ -155,7 +155,8 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   const channels = hours.channelsFor(word, settings, Date.now());
 
   // One click reaches a person: with only chat open there is nothing to choose.
-  const onlyChat = word.kind === 'answered' && channels.chat.state === 'open' && channels.callback.state === 'closed' && !settings.phone;
+  // Not while nobody is online: the view first says so, and that a message is answered by e-mail.
+  const onlyChat = word.kind === 'answered' && channels.chat.state === 'open' && !channels.nobodyOnline && channels.callback.state === 'closed' && !settings.phone;
   useEffect(() => {
     if (onlyChat && !conversation && !reopening) start('chat');
   }, [onlyChat]);
@@ -166,12 +167,12 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     part = 'chat';
     body = (
       <ChatView
+        ctx={ctx}
         session={session}
         s={s}
-        closedBack={hours.chatClosedBack(ctx, word, Date.now())}
-        onAgain={() => session.forget()}
-        ctx={ctx}
+        away={hours.chatAway(ctx, s, word, Date.now())}
         nobodyOnline={typeof status == 'object' && status?.agentsOnline === 0}
+        onAgain={() => session.forget()}
       />
     );
   } else if (choosing || refusedCallback) {

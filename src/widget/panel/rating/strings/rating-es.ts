@@ -1,0 +1,17 @@
+import type { RatingStrings } from '../rating';
+
+const strings: RatingStrings = {
+  question: '¿Qué tal ha ido esta conversación?',
+  good: 'Bien',
+  bad: 'Mal',
+  repeatQuestion: '¿Tuvo que repetir algo que ya había intentado?',
+  yes: 'Sí',
+  no: 'No',
+  comment: '¿Algo que añadir? (opcional)',
+  send: 'Enviar',
+  chooseFirst: 'Elija primero Bien o Mal.',
+  thanks: 'Gracias por contárnoslo.',
+  failed: 'No se pudo enviar su respuesta. Inténtelo de nuevo.',
+};
+
+export default strings;
