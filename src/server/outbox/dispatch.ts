@@ -22,6 +22,9 @@ export async function dispatch(
   channels: readonly OutboxChannel[],
   options: { batch: number; now: () => number; onError: (error: Error) => void },
 ): Promise<DispatchResult> {
+  // Channels with nobody to deliver to now plan nothing for these events (OutboxChannel.wanted).
+  const active: OutboxChannel[] = [];
+  for (const channel of channels) if (!channel.wanted || (await channel.wanted(store))) active.push(channel);
   return store.transaction(async (tx) => {
     const cursor = await tx.outboxCursor();
     if (cursor === null) return { held: false, events: 0, jobs: 0 };
@@ -29,8 +32,8 @@ export async function dispatch(
     if (events.length === 0) return { held: true, events: 0, jobs: 0 };
     // The handoff as it is now: a plan may depend on it (a visitor's address, the channel).
     const handoffs = new Map<string, HandoffRecord | null>();
-    for (const e of events) if (!handoffs.has(e.handoffId)) handoffs.set(e.handoffId, await tx.findHandoff(e.handoffId));
-    const planned = planJobs(events, handoffs, channels, options.onError);
+    if (active.length > 0) for (const e of events) if (!handoffs.has(e.handoffId)) handoffs.set(e.handoffId, await tx.findHandoff(e.handoffId));
+    const planned = planJobs(events, handoffs, active, options.onError);
     const jobs = await tx.insertJobs(planned, new Date(options.now()).toISOString());
     await tx.setOutboxCursor(events[events.length - 1]!.id);
     return { held: true, events: events.length, jobs };

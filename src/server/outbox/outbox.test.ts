@@ -91,6 +91,21 @@ describe('outbox on SQLite', () => {
     expect(bus.size).toBe(0);
   });
 
+  it('plans nothing for a channel with nobody to deliver to, and plans again once there is someone', async () => {
+    const bus = createBus<BusMessage>();
+    const { channel, runs } = recorder();
+    let wanted = false;
+    const outbox = start({ ...channel, wanted: async () => wanted }, bus);
+    await outbox.idle();
+    const before = await newHandoff(store, bus);
+    await outbox.idle();
+    expect(await store.findJob('test', `new:${before.id}`)).toBeNull();
+    wanted = true;
+    const after = await newHandoff(store, bus);
+    await expect.poll(async () => (await store.findJob('test', `new:${after.id}`))?.status).toBe('done');
+    expect(runs.map((r) => r.key)).toEqual([`new:${after.id}`]);
+  });
+
   it('keeps a job that could not be done across a restart, and does it once after', async () => {
     const down = recorder(() => ({ ok: false, error: 'connection refused', retry: true }));
     down.channel.retryAfter = () => 300;

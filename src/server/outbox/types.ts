@@ -73,6 +73,12 @@ export interface OutboxChannel {
    * the channel's own settings (held by the channel). Most events call for none.
    */
   plan(event: StoredEvent, handoff: HandoffRecord | null): NewJob[];
+  /**
+   * Asked once per batch of events before planning (optional): false when there is nobody to
+   * deliver to at all (no browser took notifications), so a busy log costs no jobs that would
+   * only find that out one by one.
+   */
+  wanted?(store: Store): Promise<boolean>;
   /** Does the job; reads what it needs from the store at run time (state may have moved on). */
   run(job: OutboxJob, ctx: RunContext): Promise<JobOutcome>;
   /** Milliseconds until the next try after `attempts` failed tries, or null to give up. */

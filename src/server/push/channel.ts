@@ -25,6 +25,11 @@ export function pushChannel(deps: PushChannelDeps): OutboxChannel {
   return {
     kind: PUSH_KIND,
 
+    // No browser took notifications: nothing to plan (most servers, most of the time).
+    async wanted(store) {
+      return (await store.pushSubscriptions(null)).length > 0;
+    },
+
     plan(event, handoff) {
       return planPush(event, handoff).map((intent) => ({
         kind: PUSH_KIND,
