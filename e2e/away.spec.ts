@@ -41,7 +41,10 @@ test('a visitor who leaves gets the answer by e-mail, and its link reopens the c
 
   await test.step('nobody is online: the chat asks for an address, and says what is wrong with one', async () => {
     const field = dialog(visitor).getByRole('textbox', { name: 'Your e-mail address' });
-    await expect(dialog(visitor).getByText(/^Nobody is online right now\./)).toBeVisible();
+    // Said once, in the chat's status; the offer goes on from there.
+    await expect(dialog(visitor).getByRole('status').filter({ hasText: /^Nobody is on chat right now\./ })).toBeVisible();
+    await expect(dialog(visitor).getByText(/^Leave your e-mail address and the answer comes to you/)).toBeVisible();
+    await expect(dialog(visitor).getByText(/Nobody is online/)).toHaveCount(0);
     await field.fill('ann@example');
     await dialog(visitor).getByRole('button', { name: 'E-mail me the answer' }).click();
     await expect(dialog(visitor).getByRole('alert')).toHaveText('Enter one e-mail address, like name@example.com.');

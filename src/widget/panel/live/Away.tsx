@@ -15,6 +15,7 @@ import { checkEmail, EMAIL_MAX, type EmailProblem } from '../../../protocol/emai
 
 interface Words {
   offer: string;
+  /** While nobody is online; the chat's status above it already says so, so it is not said twice. */
   nobody: string;
   leaving: string;
   label: string;
@@ -27,7 +28,7 @@ interface Words {
 const WORDS: Record<Language, Words> = {
   en: {
     offer: 'Get the answer by e-mail',
-    nobody: 'Nobody is online right now. Leave your e-mail address and the answer comes to you, even if you close this page.',
+    nobody: 'Leave your e-mail address and the answer comes to you, even if you close this page.',
     leaving: 'Can’t wait? If you leave, we’ll e-mail you the answer.',
     label: 'Your e-mail address',
     submit: 'E-mail me the answer',
@@ -47,7 +48,7 @@ const WORDS: Record<Language, Words> = {
   },
   fr: {
     offer: 'Recevoir la réponse par e-mail',
-    nobody: 'Personne n’est en ligne pour le moment. Laissez votre adresse e-mail : la réponse vous y parviendra, même si vous fermez cette page.',
+    nobody: 'Laissez votre adresse e-mail : la réponse vous y parviendra, même si vous fermez cette page.',
     leaving: 'Pas le temps d’attendre ? Si vous partez, nous vous enverrons la réponse par e-mail.',
     label: 'Votre adresse e-mail',
     submit: 'M’envoyer la réponse',
@@ -67,7 +68,7 @@ const WORDS: Record<Language, Words> = {
   },
   de: {
     offer: 'Antwort per E-Mail erhalten',
-    nobody: 'Gerade ist niemand online. Hinterlassen Sie Ihre E-Mail-Adresse, dann kommt die Antwort dorthin, auch wenn Sie diese Seite schließen.',
+    nobody: 'Hinterlassen Sie Ihre E-Mail-Adresse, dann kommt die Antwort dorthin, auch wenn Sie diese Seite schließen.',
     leaving: 'Keine Zeit zu warten? Wenn Sie gehen, schicken wir Ihnen die Antwort per E-Mail.',
     label: 'Ihre E-Mail-Adresse',
     submit: 'Antwort per E-Mail senden',
@@ -87,7 +88,7 @@ const WORDS: Record<Language, Words> = {
   },
   es: {
     offer: 'Recibir la respuesta por correo',
-    nobody: 'Ahora no hay nadie conectado. Deje su correo electrónico y la respuesta le llegará allí, aunque cierre esta página.',
+    nobody: 'Deje su correo electrónico y la respuesta le llegará allí, aunque cierre esta página.',
     leaving: '¿No puede esperar? Si se va, le enviaremos la respuesta por correo.',
     label: 'Su correo electrónico',
     submit: 'Enviarme la respuesta',
