@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { capCpu, type CpuCap } from './load-cpu-cap';
 import type { ReadyLine, StatsReply, StatsRequest } from './load-shared';
 
 /** tsx, loading the server's TypeScript, and the agent's password hash take a moment. */
@@ -17,14 +18,25 @@ export interface LoadServer {
   pid: number;
   /** The server process's counters, read inside it; `resetLoop` starts its event-loop figures afresh. */
   stats(options?: { resetLoop?: boolean }): Promise<StatsReply>;
+  /** The share of a core the process is capped at (load-cpu-cap.ts), null when it is not. */
+  capped: number | null;
+  /** Of the scheduler periods the capped process ran in, the share it was held back in; null when not capped. */
+  throttledShare(): Promise<number | null>;
   /** Stops the server; resolves once the process is gone. Safe to call twice. */
   stop(): Promise<void>;
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** `env`: added to this process's environment for the server (BENCH_DB, BENCH_AGENT_SKIP: load-server.ts). */
-export async function startLoadServer(env: Record<string, string> = {}): Promise<LoadServer> {
+/**
+ * `env`: added to this process's environment for the server (BENCH_DB, BENCH_AGENT_SKIP:
+ * load-server.ts). `cpu`: a share of one core to cap the server at once it listens (its start,
+ * compiling TypeScript, is not what is measured); when it cannot be capped, `onProblem` hears why.
+ */
+export async function startLoadServer(
+  env: Record<string, string> = {},
+  options: { cpu?: number; onProblem?: (problem: string) => void } = {},
+): Promise<LoadServer> {
   const child = fork(fileURLToPath(new URL('./load-server.ts', import.meta.url)), [], {
     cwd: root, // `--import tsx` resolves from here
     env: { ...process.env, ...env },
@@ -38,6 +50,7 @@ export async function startLoadServer(env: Record<string, string> = {}): Promise
     else child.once('exit', () => resolve());
   });
 
+  let cap: CpuCap | null = null;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
@@ -46,11 +59,25 @@ export async function startLoadServer(env: Record<string, string> = {}): Promise
       clearTimeout(timer);
     }
     process.off('exit', backstop);
+    await cap?.remove();
+    cap = null;
   };
 
   try {
     const port = await readPort(child);
-    return { port, pid: child.pid!, stats: statsReader(child), stop };
+    if (options.cpu !== undefined && options.cpu > 0) {
+      const made = await capCpu(child.pid!, options.cpu, `lifeline-bench-${process.pid}-${child.pid}`);
+      if ('problem' in made) options.onProblem?.(made.problem);
+      else cap = made;
+    }
+    return {
+      port,
+      pid: child.pid!,
+      capped: cap ? options.cpu! : null,
+      throttledShare: async () => (cap ? cap.throttledShare() : null),
+      stats: statsReader(child),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -19,9 +19,14 @@ import { ensureAgent } from '../server/agents';
 import type { BusMessage } from '../server/api/deps';
 import { createApp } from '../server/app';
 import { createBus } from '../server/bus';
-import { readDatabase } from '../server/config';
+import { readDatabase, readSettings } from '../server/config';
+import { deliveryChannels } from '../server/deliveries';
+import { startOutbox } from '../server/outbox/outbox';
+import { createPresence } from '../server/presence';
+import { newSecret } from '../server/crypto';
 import { openStore } from '../server/store/open';
 import { postgresShared } from '../server/store/postgres/shared';
+import { createVisitorStreams } from '../server/visitor-streams';
 import { BENCH_AGENT, BENCH_RATE_LIMITS, type ReadyLine, type StatsReply, type StatsRequest } from './load-shared';
 
 /** A shutdown that hangs (a stuck connection) must not leave the process behind. */
@@ -38,6 +43,23 @@ if (process.env.BENCH_AGENT_SKIP !== '1') await ensureAgent(store, BENCH_AGENT);
 const shared = pool ? postgresShared(pool) : null;
 if (shared) await shared.ready;
 const bus = shared?.bus ?? createBus<BusMessage>();
+// As main.ts: made here, so that shutdown records the streams closed before the database goes.
+const visitorStreams = createVisitorStreams(store);
+const presence = shared?.presence ?? createPresence();
+// The deliveries a server with no delivery settings runs (browser notifications are always
+// planned): every stored event wakes the outbox, on every instance, as it does in production.
+const outbox = startOutbox({
+  store,
+  bus,
+  channels: deliveryChannels(readSettings({}), {
+    store,
+    presence,
+    now: Date.now,
+    publicOrigin: () => 'http://127.0.0.1',
+    secret: () => store.setting('token_secret', newSecret),
+    linkable: () => false,
+  }),
+});
 // The API needs neither the widget build nor the demo pages: the empty temp folder stands in.
 const app = createApp({
   distDir: dir,
@@ -45,7 +67,9 @@ const app = createApp({
   store,
   bus,
   rateLimits: BENCH_RATE_LIMITS,
-  ...(shared && { presence: shared.presence, limiter: shared.limiter }),
+  visitorStreams,
+  presence,
+  ...(shared && { limiter: shared.limiter }),
 });
 
 /** The delay histogram samples every this many ms, and its figures include this period: subtracted below. */
@@ -103,6 +127,8 @@ function stop(): void {
   if ('closeAllConnections' in server) server.closeAllConnections(); // ServerType may be HTTP/2, which lacks it
   server.close(() => {
     void (async () => {
+      await outbox.stop();
+      await visitorStreams.end();
       await shared?.end();
       await store.close();
     })().finally(() => process.exit(0));

@@ -4,10 +4,13 @@
  * runs the same load on each setup in turn, then prints them side by side:
  *
  *   - SQLite, one process (what a small business runs as it is);
- *   - PostgreSQL with 1, then 3 instances on one throwaway database each (load-shared.ts:
- *     a cluster started here, durable: fsync and synchronous commit on, as deployed), the
- *     generator spreading requests and event streams round-robin over the instances as a load
- *     balancer would.
+ *   - PostgreSQL with 1, then 3 instances on one throwaway database each (a cluster started
+ *     here, durable: fsync and synchronous commit on, as deployed), the generator spreading
+ *     requests and event streams round-robin over the instances as a load balancer would. Each
+ *     instance is capped at BENCH_INSTANCE_CPU of a core (load-cpu-cap.ts), as on a small
+ *     machine of its own: on this one machine the instances, the database and the generator
+ *     share the same cores, and uncapped, more instances would only fight the database for
+ *     them; capped, what instances add shows as long as the database keeps up.
  *
  * On each setup:
  *   1. handoffs created per second: BENCH_HANDOFFS POST /v1/handoffs (8-entry transcripts),
@@ -20,7 +23,8 @@
  *
  * Knobs (environment): BENCH_HANDOFFS (default 3000), BENCH_SSE (default 3000, at most
  * BENCH_HANDOFFS), BENCH_MESSAGES (default 2000), BENCH_ENGINES (default `sqlite,postgres`),
- * BENCH_INSTANCES (PostgreSQL instance counts, default `1,3`). PostgreSQL is skipped, saying so,
+ * BENCH_INSTANCES (PostgreSQL instance counts, default `1,3`), BENCH_INSTANCE_CPU (each
+ * PostgreSQL instance's share of a core, default 0.3; 0: uncapped). PostgreSQL is skipped, saying so,
  * when its programs are not installed. Every loop is bounded in count and time, the run stops by
  * itself, and servers and cluster are stopped however the run ends. Figures are printed, never
  * asserted: the machine is shared and noisy, and the generator competes for its cores.
@@ -67,7 +71,12 @@ function knobs() {
     if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`BENCH_INSTANCES takes instance counts from 1 to 16, comma-separated, got ${JSON.stringify(word)}`);
     return n;
   });
-  return { handoffs, streams, messages, engines, instances };
+  const rawCpu = process.env.BENCH_INSTANCE_CPU;
+  const instanceCpu = rawCpu === undefined || rawCpu === '' ? 0.3 : Number(rawCpu);
+  if (!Number.isFinite(instanceCpu) || instanceCpu < 0 || instanceCpu > 64) {
+    throw new Error(`BENCH_INSTANCE_CPU must be a share of a core (0.3 for 30%; 0 for no cap), got ${JSON.stringify(rawCpu)}`);
+  }
+  return { handoffs, streams, messages, engines, instances, instanceCpu };
 }
 
 function count(name: string, fallback: number): number {
@@ -104,6 +113,8 @@ interface Setup {
   label: string;
   engine: Engine;
   instances: number;
+  /** Each instance's share of a core, or none. */
+  cpu?: number;
 }
 
 /** What the summary compares, per setup. */
@@ -118,6 +129,9 @@ interface Figures {
   rss: number[];
   /** The servers' CPU while creating handoffs, in cores (1 = one core busy the whole time). */
   createCpuCores: number;
+  /** Whether the instances were capped (the cap could be set), and how often they hit it while creating. */
+  capped: boolean;
+  throttled: (number | null)[];
 }
 
 interface Ctx {
@@ -174,7 +188,7 @@ function deliveries() {
 }
 type Deliveries = ReturnType<typeof deliveries>;
 
-async function createHandoffs(ctx: Ctx): Promise<{ handoffs: CreateHandoffResponse[]; perSecond: number; p50: number; p99: number; cpuCores: number }> {
+async function createHandoffs(ctx: Ctx, throttled: (number | null)[]): Promise<{ handoffs: CreateHandoffResponse[]; perSecond: number; p50: number; p99: number; cpuCores: number }> {
   const before = await allStats(ctx, { resetLoop: true });
   const handoffs: CreateHandoffResponse[] = [];
   const latencies: number[] = [];
@@ -196,6 +210,7 @@ async function createHandoffs(ctx: Ctx): Promise<{ handoffs: CreateHandoffRespon
   const after = await allStats(ctx);
   const cpuCores = cpuMs(before, after) / run.elapsedMs;
   const wait = coreWaitMs(before, after);
+  throttled.push(...(await Promise.all(ctx.servers.map((s) => s.throttledShare()))));
   row('  server CPU', `${(cpuCores * 100).toFixed(0)}%`,
     `of one core${ctx.servers.length > 1 ? `, ${ctx.servers.length} instances together` : ''}${wait === null ? '' : ` (waited ${ms(wait)} for a free core)`}`);
   row('  server event-loop delay p99 / max', `${ms(worst(after, (s) => s.loopP99Ms))} / ${ms(worst(after, (s) => s.loopMaxMs))}`,
@@ -293,7 +308,8 @@ async function runLoad(setup: Setup, servers: LoadServer[], settings: ReturnType
   try {
     // The servers' own subscriptions (each one's queue announcer), beside the streams'.
     const idle = (await allStats(ctx)).reduce((sum, s) => sum + s.subscriptions, 0);
-    const created = await createHandoffs(ctx);
+    const throttled: (number | null)[] = [];
+    const created = await createHandoffs(ctx, throttled);
     const streamed = created.handoffs.slice(0, settings.streams);
     const toVisitors = deliveries();
     await openStreams(ctx, streamed, toVisitors);
@@ -338,6 +354,8 @@ async function runLoad(setup: Setup, servers: LoadServer[], settings: ReturnType
       toAgent: toAgentFigures,
       rss,
       createCpuCores: created.cpuCores,
+      capped: servers.every((s) => s.capped !== null),
+      throttled,
     };
   } finally {
     for (const c of ctx.connections) c.close();
@@ -356,8 +374,11 @@ async function runSetup(setup: Setup, settings: ReturnType<typeof knobs>, databa
   const servers: LoadServer[] = [];
   try {
     const env: Record<string, string> = database ? { BENCH_DB: database } : {};
-    servers.push(await startLoadServer(env));
-    const others = await Promise.allSettled(Array.from({ length: setup.instances - 1 }, () => startLoadServer({ ...env, BENCH_AGENT_SKIP: '1' })));
+    const problems = new Set<string>();
+    const options = { ...(setup.cpu && { cpu: setup.cpu }), onProblem: (problem: string) => problems.add(problem) };
+    servers.push(await startLoadServer(env, options));
+    const others = await Promise.allSettled(Array.from({ length: setup.instances - 1 }, () => startLoadServer({ ...env, BENCH_AGENT_SKIP: '1' }, options)));
+    for (const problem of problems) console.log(`  (not capped: ${problem})`);
     for (const other of others) if (other.status === 'fulfilled') servers.push(other.value);
     const failed = others.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw failed.reason;
@@ -381,6 +402,7 @@ function summarize(all: Figures[]): void {
   line('visitor message -> agent p50/p99', all.map((f) => `${ms(f.toAgent.p50)} / ${ms(f.toAgent.p99)}`));
   line('messages lost or failed', all.map((f) => String(f.toVisitor.lost + f.toAgent.lost)));
   line('RSS per instance', all.map((f) => f.rss.map((r) => mb(r).replace(' MB', '')).join(' + ') + ' MB'));
+  line('held back by its cap while creating', all.map((f) => (f.capped ? f.throttled.map((t) => (t === null ? '?' : `${(t * 100).toFixed(0)}%`)).join(' + ') : 'not capped')));
   const pg = all.filter((f) => f.setup.engine === 'postgres').sort((a, b) => a.setup.instances - b.setup.instances);
   const sqlite = all.find((f) => f.setup.engine === 'sqlite');
   console.log('');
@@ -389,7 +411,11 @@ function summarize(all: Figures[]): void {
     for (const more of pg.slice(1)) {
       const ratio = more.handoffsPerSecond / one.handoffsPerSecond;
       row(`PostgreSQL ${more.setup.instances} instances / ${one.setup.instances}: handoffs per second`, `x${ratio.toFixed(2)}`,
-        ratio > 1.05 ? '(more instances, more capacity)' : '(no gain here: see the CPU lines, the cores are shared with the database and the generator)');
+        ratio > 1.05
+          ? '(more instances, more capacity)'
+          : more.capped
+            ? '(no gain: the database or the generator, not the instances, held the rate; see the CPU lines)'
+            : '(no gain here: uncapped instances share the cores with the database and the generator; see BENCH_INSTANCE_CPU)');
     }
   }
   if (sqlite && pg[0]) row(`PostgreSQL ${pg[0].setup.instances} instance / SQLite: handoffs per second`, `x${(pg[0].handoffsPerSecond / sqlite.handoffsPerSecond).toFixed(2)}`);
@@ -419,8 +445,9 @@ export async function benchLoad(): Promise<void> {
         cluster = await startTestCluster({ binDir: found.dir, settings: DURABLE });
         for (const instances of settings.instances) {
           const database = await cluster.createDatabase(`bench_${instances}_instances`);
-          const label = `PostgreSQL, ${instances} instance${instances === 1 ? '' : 's'} (a fresh database; fsync on)`;
-          figures.push(await runSetup({ label, engine: 'postgres', instances }, settings, database));
+          const cap = settings.instanceCpu > 0 ? `, each capped at ${settings.instanceCpu} of a core` : '';
+          const label = `PostgreSQL, ${instances} instance${instances === 1 ? '' : 's'} (a fresh database; fsync on${cap})`;
+          figures.push(await runSetup({ label, engine: 'postgres', instances, ...(settings.instanceCpu > 0 && { cpu: settings.instanceCpu }) }, settings, database));
         }
       } finally {
         await cluster?.stop();
