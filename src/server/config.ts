@@ -266,13 +266,8 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
 function readWebhook(urlText: string | undefined, secret: string | undefined): WebhookSetting | null {
   if (urlText === undefined && secret === undefined) return null;
   if (urlText === undefined) throw new SettingError('LIFELINE_WEBHOOK_URL', 'must be set together with LIFELINE_WEBHOOK_SECRET: the http(s) address webhooks are posted to');
-  let url: URL | null = null;
-  try {
-    url = new URL(urlText);
-  } catch {
-    // named below
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const url = httpUrl(urlText);
+  if (!url) {
     throw new SettingError('LIFELINE_WEBHOOK_URL', `must be the http(s) address webhooks are posted to, like https://example.com/hooks/lifeline, got "${urlText}"`);
   }
   if (secret === undefined) {
@@ -283,16 +278,21 @@ function readWebhook(urlText: string | undefined, secret: string | undefined): W
   return { url: url.href, key: parsed.key };
 }
 
+/** `text` as an http(s) URL; null when it is not one (the caller says which setting, and how). */
+function httpUrl(text: string): URL | null {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** An http(s) address to POST to; null when unset. */
 function webhookUrl(variable: string, text: string | undefined): string | null {
   if (text === undefined) return null;
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch {
-    // named below
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const url = httpUrl(text);
+  if (!url) {
     // The path of an incoming webhook is its secret: only the start of it is repeated.
     throw new SettingError(variable, `must be the http(s) address of an incoming webhook, like https://hooks.slack.com/services/..., got "${text.slice(0, 24)}${text.length > 24 ? '…' : ''}"`);
   }
@@ -308,13 +308,8 @@ function isHost(host: string): boolean {
 
 function publicUrlOrigin(text: string | undefined): string | null {
   if (text === undefined) return null;
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch {
-    // named below
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const url = httpUrl(text);
+  if (!url) {
     throw new SettingError('LIFELINE_PUBLIC_URL', `must be the http(s) address people reach the server at, like https://help.example.com, got "${text}"`);
   }
   return url.origin;

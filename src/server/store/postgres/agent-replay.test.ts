@@ -44,12 +44,16 @@ async function instance(url: string) {
   return { app, store };
 }
 
+async function migrated(url: string): Promise<string> {
+  const pool = createPool(url, { max: 1 });
+  await migrate(pool);
+  await pool.end();
+  return url;
+}
+
 describeWithPostgres('the agents’ stream on several instances', (postgres) => {
   it('resumes on instance B from the Last-Event-ID instance A sent: exactly what was missed, then live', async () => {
-    const url = await postgres.newDatabase();
-    const migrating = createPool(url, { max: 1 });
-    await migrate(migrating);
-    await migrating.end();
+    const url = await migrated(await postgres.newDatabase());
     const a = await instance(url);
     const b = await instance(url);
     const { cookie } = await signIn(a);
@@ -76,10 +80,7 @@ describeWithPostgres('the agents’ stream on several instances', (postgres) => 
   });
 
   it('tells a visitor streaming from instance B their new place when a handoff ahead is claimed on A (each instance tells its own streams)', async () => {
-    const url = await postgres.newDatabase();
-    const migrating = createPool(url, { max: 1 });
-    await migrate(migrating);
-    await migrating.end();
+    const url = await migrated(await postgres.newDatabase());
     const a = await instance(url);
     const b = await instance(url);
     const first = await createHandoff(a.app);
