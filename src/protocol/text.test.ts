@@ -17,6 +17,11 @@ describe('wellFormed', () => {
     expect(isWellFormed(text)).toBe(wellFormed(text) === text);
     expect(() => encodeURIComponent(wellFormed(text))).not.toThrow();
   });
+
+  it('replaces U+0000, which PostgreSQL cannot store, so both stores keep the same text', () => {
+    expect(wellFormed('hi\u0000 there\u0000')).toBe('hi\uFFFD there\uFFFD');
+    expect(isWellFormed('a\u0000b')).toBe(false);
+  });
 });
 
 describe('cut', () => {

@@ -6,17 +6,19 @@
  */
 
 /**
- * A lone half of a surrogate pair. In a `u` regular expression a whole pair is one code point
- * (an emoji, not a surrogate), so only a lone half is of the category Cs.
+ * A lone half of a surrogate pair, or U+0000. In a `u` regular expression a whole pair is one
+ * code point (an emoji, not a surrogate), so only a lone half is of the category Cs. U+0000 is
+ * text a JavaScript string may hold but PostgreSQL cannot: replaced like a lone half, so that
+ * both stores keep the same text.
  */
-const LONE_SURROGATE = /\p{Cs}/gu;
+const UNSTORABLE = /[\p{Cs}\0]/gu;
 
 /**
- * `text` with every lone surrogate replaced by U+FFFD, the replacement character, as
- * String.prototype.toWellFormed does (which older browsers the widget supports lack). The
+ * `text` with every lone surrogate (and U+0000) replaced by U+FFFD, the replacement character,
+ * as String.prototype.toWellFormed does (which older browsers the widget supports lack). The
  * length in UTF-16 code units does not change.
  */
-export const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD');
+export const wellFormed = (text: string): string => text.replace(UNSTORABLE, '\uFFFD');
 
 /** Whether `text` holds no lone surrogate (String.prototype.isWellFormed). */
 export const isWellFormed = (text: string): boolean => wellFormed(text) === text;

@@ -73,6 +73,13 @@ describe('validatePostMessage', () => {
     });
   });
 
+  it('keeps U+0000 out of the text, as both stores must hold the same', () => {
+    expect(validatePostMessage({ clientMessageId: 'm-12345678', text: 'a\u0000b' })).toEqual({
+      ok: true,
+      value: { clientMessageId: 'm-12345678', text: 'a\uFFFDb' },
+    });
+  });
+
   it.each([
     [{ clientMessageId: 'short', text: 'hi' }, 'clientMessageId'],
     [{ clientMessageId: 'm-12345678', text: '   ' }, 'text'],
