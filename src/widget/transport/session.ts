@@ -233,6 +233,11 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
       const c = saved?.conversation;
       if (c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
     },
+    /** Tells the agent the visitor opened an article they sent (the panel's own transcript has it too). */
+    async articleRead(articleId: string): Promise<void> {
+      const c = saved?.conversation;
+      if (c?.id && c.token) await client.articleRead(c.id, c.token, articleId);
+    },
     /** Cancels the handoff; if the backend cannot be reached the visitor is told and may retry. */
     async cancel(): Promise<void> {
       const c = saved?.conversation;
