@@ -42,8 +42,8 @@ export function SendArticle({ transcript, onSend }: { transcript: readonly Trans
     );
   }
   return (
-    <div class="send-article" role="group" aria-labelledby="send-article-label">
-      <label id="send-article-label" for="send-article-title">
+    <div class="send-article" role="group" aria-label="Send an article">
+      <label for="send-article-title">
         Article to send
       </label>
       <div class="send-article-row">
