@@ -64,13 +64,16 @@ test('an agent sends an article by its title; the visitor reads it in the panel,
   await test.step('the visitor sees the card in the agent’s message, light and dark, at 1280 and 320 px', async () => {
     await expect(card).toBeVisible();
     await expect(chatLog(visitor)).toContainText('This explains how returns work.');
+    const backgrounds = new Set<string>();
     for (const colorScheme of ['light', 'dark'] as const) {
       await visitor.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      backgrounds.add(await card.evaluate((el) => getComputedStyle(el).backgroundColor));
       const found = await axeViolations(visitor);
       expect(found, `axe on the card, ${colorScheme}:\n${found.join('\n')}`).toEqual([]);
       await card.scrollIntoViewIfNeeded();
       await visitor.screenshot({ path: `${SHOTS}/card-1280-${colorScheme}.png` });
     }
+    expect(backgrounds.size, 'the card is drawn differently in light and dark').toBe(2);
     await visitor.setViewportSize(PHONE_VIEWPORT);
     await card.scrollIntoViewIfNeeded();
     await visitor.screenshot({ path: `${SHOTS}/card-320-dark.png` });

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageArticle, TranscriptEntry } from '../protocol/types';
 import { articleChoices, pickArticle } from './article-pick';
 import { useArticleTitles } from './useArticleTitles';
+import { clock } from './format';
 
 export function SendArticle({ transcript, onSend }: { transcript: readonly TranscriptEntry[]; onSend(article: MessageArticle): void }) {
   const [open, setOpen] = useState(false);
@@ -97,7 +98,16 @@ export function ArticleMessage({ article, readAt }: { article: MessageArticle; r
   return (
     <span class="msg-article">
       <span class="kind">Article</span> <strong>{article.title}</strong>
-      <span class="muted"> · {readAt ? 'Read by the visitor' : 'Not opened yet'}</span>
+      <span class="muted">
+        {' · '}
+        {readAt ? (
+          <>
+            Read by the visitor at <time dateTime={readAt}>{clock(readAt)}</time>
+          </>
+        ) : (
+          'Not opened yet'
+        )}
+      </span>
     </span>
   );
 }
