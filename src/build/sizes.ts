@@ -29,8 +29,9 @@ export const BUDGETS = {
    * away chunk when a chat waits: 0.26 KB; the e-mail offer itself is the away chunk), then to
    * 8.25 KB for End chat and the few lines that fetch the rating chunk (0.15 KB; the rating
    * itself is a chunk of its own, below), then to 8.5 KB for articles sent in the chat (issue 13:
-   * the card that opens one in the panel, telling the agent it was read, its words in the four
-   * languages: 0.24 KB; the card reuses the channel buttons' style rather than bring its own).
+   * the card that opens one in the panel, telling the agent it was read from the outbox so a lost
+   * connection never loses it, its words in the four languages: 0.27 KB; the card reuses the
+   * channel buttons' style rather than bring its own).
    */
   live: 8.5 * 1024,
   /**

@@ -69,7 +69,7 @@ export function ChatView({
 
   // An article an agent sent opens in the panel (back returns here); the agent learns it was read.
   const openArticle = (id: string): void => {
-    session.articleRead(id).catch(reportFailure);
+    session.articleRead(id);
     ctx.open({ kind: 'article', id });
   };
 
