@@ -65,7 +65,7 @@ test('a visitor who leaves gets the answer by e-mail, and its link reopens the c
     await expect(desk.getByText(address, { exact: true })).toBeVisible(); // the address the visitor left
     await desk.getByRole('button', { name: 'Claim' }).click();
     await desk.getByLabel('Reply').fill(answer);
-    await desk.getByRole('button', { name: 'Send' }).click();
+    await desk.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(desk.getByRole('log', { name: 'Messages' })).toContainText(answer);
   });
 

@@ -144,7 +144,7 @@ test('an agent answers a visitor from the console', async ({ browser, page: visi
 
     const reply = 'I can see it: the refund went out yesterday, it takes 3 to 5 days.';
     await page.getByLabel('Reply').fill(reply);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(page.getByLabel('Reply')).toHaveValue('');
     await expect(page.getByRole('log', { name: 'Messages' })).toContainText(reply);
     await expect(bubbles(visitor, reply)).toBeVisible();

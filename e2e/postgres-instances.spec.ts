@@ -51,7 +51,7 @@ test('two instances on one PostgreSQL: the visitor on one, the agent on the othe
     await expect(messages).toContainText(question);
     await desk.getByRole('button', { name: 'Claim' }).click();
     await desk.getByLabel('Reply').fill(reply);
-    await desk.getByRole('button', { name: 'Send' }).click();
+    await desk.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(bubbles(visitor, reply)).toHaveCount(1);
   });
 

@@ -71,7 +71,7 @@ test('three instances behind nginx: one killed mid-chat, the chat carries on, ev
 
   const agentSend = async (text: string): Promise<void> => {
     await desk.getByLabel('Reply').fill(text);
-    await desk.getByRole('button', { name: 'Send' }).click();
+    await desk.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(desk.getByLabel('Reply')).toHaveValue('');
   };
 

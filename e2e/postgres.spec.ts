@@ -54,7 +54,7 @@ test('a chat on PostgreSQL: the agent answers from the console, and a restart lo
     await desk.getByRole('button', { name: 'Claim' }).click();
     await expect(desk.getByText(`With ${E2E_AGENT.name}`, { exact: true })).toBeVisible();
     await desk.getByLabel('Reply').fill(reply);
-    await desk.getByRole('button', { name: 'Send' }).click();
+    await desk.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(messages).toContainText(reply);
     await expect(bubbles(visitor, reply)).toBeVisible();
   });

@@ -8,10 +8,12 @@
  * refusal puts the text back in the box with the server's reason.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Message } from '../protocol/types';
+import type { Message, MessageArticle, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
 import { clock } from './format';
 import { isPassing } from './messages';
+import { readAt } from './article-pick';
+import { ArticleMessage, SendArticle } from './SendArticle';
 
 /** Typing is re-sent at most this often while the agent keeps typing... */
 const TYPING_REPEAT_MS = 3000;
@@ -23,6 +25,8 @@ const RESEND_MS = [1_000, 2_000, 3_000];
 interface Pending {
   clientMessageId: string;
   text: string;
+  /** One of the site's articles sent with the text (which may then be empty). */
+  article?: MessageArticle;
   /** `waiting`: the last try did not reach the server; it is tried again. */
   state: 'sending' | 'waiting';
 }
@@ -30,6 +34,8 @@ interface Pending {
 interface ChatProps {
   handoffId: string;
   messages: Message[];
+  /** What the visitor did, for the articles on offer and whether a sent one was read. */
+  transcript: readonly TranscriptEntry[];
   visitorTyping: boolean;
   /** Closed handoffs, or ones another agent has, cannot be written to. */
   canWrite: boolean;
@@ -40,7 +46,7 @@ interface ChatProps {
   onSent: (message: Message) => void;
 }
 
-export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisitor = false, online, onSent }: ChatProps) {
+export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite, endedByVisitor = false, online, onSent }: ChatProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending[]>([]);
@@ -101,7 +107,7 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
         const first = outbox.current[0]!;
         update([{ ...first, state: 'sending' }, ...outbox.current.slice(1)]);
         try {
-          const message = await api.reply(handoffId, first.text, first.clientMessageId);
+          const message = await api.reply(handoffId, first.text, first.clientMessageId, first.article);
           failures.current = 0;
           update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
           onSent(message);
@@ -113,7 +119,7 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
           }
           // Refused as it is: the text goes back to the box with the reason, nothing is lost.
           update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
-          setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
+          if (first.text) setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
           setError(`Not sent: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
@@ -138,11 +144,12 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
     }
   }, [online]);
 
-  const send = (): void => {
+  /** Sends the reply box, with an article when one is given (the text is its note then). */
+  const send = (article?: MessageArticle): void => {
     const body = text.trim();
-    if (!body) return;
+    if (!body && !article) return;
     setError(null);
-    update([...outbox.current, { clientMessageId: crypto.randomUUID(), text: body, state: 'sending' }]);
+    update([...outbox.current, { clientMessageId: crypto.randomUUID(), text: body, ...(article && { article }), state: 'sending' }]);
     setText('');
     stopTyping();
     void flush();
@@ -163,7 +170,8 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
             <span class="msg-meta">
               {m.from === 'visitor' ? 'Visitor' : (m.author ?? 'Agent')} · <time dateTime={m.at}>{clock(m.at)}</time>
             </span>
-            <p>{m.text}</p>
+            {m.text && <p>{m.text}</p>}
+            {m.article && <ArticleMessage article={m.article} readAt={readAt(transcript, m.article, m.at)} />}
           </li>
         ))}
         {unsent.map((p) => (
@@ -171,7 +179,8 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
             <span class="msg-meta">
               You · {p.state === 'sending' ? 'Sending…' : 'Not sent yet: it goes as soon as the server is back.'}
             </span>
-            <p>{p.text}</p>
+            {p.text && <p>{p.text}</p>}
+            {p.article && <ArticleMessage article={p.article} readAt={null} />}
           </li>
         ))}
         </ol>
@@ -203,9 +212,12 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
             }}
           />
           <div role="alert" class="error">{error}</div>
-          <button type="submit" class="primary">
-            Send
-          </button>
+          <div class="composer-actions">
+            <SendArticle transcript={transcript} onSend={send} />
+            <button type="submit" class="primary">
+              Send
+            </button>
+          </div>
         </form>
       )}
     </section>

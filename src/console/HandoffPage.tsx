@@ -85,6 +85,10 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
         if (event.type === 'message') {
           setHandoff((h) => (h ? { ...h, messages: addMessage(h.messages, event.message) } : h));
           if (event.message.from === 'visitor') setVisitorTyping(false);
+        } else if (event.type === 'transcript') {
+          // The visitor read an article sent in the chat: "What they tried" and its card say so.
+          const { entry } = event;
+          setHandoff((h) => (h ? { ...h, transcript: [...h.transcript, entry] } : h));
         } else if (event.type === 'typing') {
           if (event.from === 'visitor') setVisitorTyping(event.typing);
         } else {
@@ -177,6 +181,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
               <Chat
                 handoffId={handoff.id}
                 messages={handoff.messages}
+                transcript={handoff.transcript}
                 visitorTyping={visitorTyping}
                 canWrite={!closed && !takenByOther}
                 endedByVisitor={handoff.status === 'cancelled'}

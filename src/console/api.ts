@@ -15,7 +15,7 @@ import type {
   AgentWebhooks,
   CallbackState,
 } from '../server/api/agent-types';
-import type { Message, ResolveOutcome } from '../protocol/types';
+import type { Message, MessageArticle, ResolveOutcome } from '../protocol/types';
 import type { AgentPushKey } from '../protocol/push';
 
 export class ApiError extends Error {
@@ -76,8 +76,9 @@ export const api = {
   byRef: (ref: string) => call<AgentHandoffDetail>('GET', `/v1/agent/handoffs/by-ref/${encodeURIComponent(ref)}`),
   claim: (id: string) => call<AgentHandoffDetail>('POST', `${handoffPath(id)}/claim`, {}),
   /** Sending again with the same `clientMessageId` is safe: the server keeps one. */
-  reply: async (id: string, text: string, clientMessageId: string) =>
-    (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId, text })).message,
+  /** A reply; with `article`, one of the site's articles the visitor gets as a card (`text` is its note, maybe empty). */
+  reply: async (id: string, text: string, clientMessageId: string, article?: MessageArticle) =>
+    (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId, text, ...(article && { article }) })).message,
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
   /** `learn`: the searches ticked to learn as phrasings of the article; undefined lets the server choose those about it. */
   resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false, learn?: string[]) =>

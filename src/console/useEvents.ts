@@ -14,8 +14,9 @@ import type { AgentStreamEvent } from '../server/api/agent-types';
  */
 export type Subscribe = (listener: (event: AgentStreamEvent | null) => void) => () => void;
 
-// 'email': the visitor left an address for replies they miss (the handoff page shows it, reloaded).
-const TYPES = ['message', 'agent_joined', 'status', 'typing', 'email'] as const;
+// 'email': the visitor left an address for replies they miss (the handoff page shows it, reloaded);
+// 'transcript': the visitor read an article an agent sent in the chat.
+const TYPES = ['message', 'agent_joined', 'status', 'typing', 'email', 'transcript'] as const;
 
 export interface StreamHandlers {
   onEvent: (event: AgentStreamEvent) => void;

@@ -75,15 +75,35 @@ export interface TypingRequest {
   typing: boolean;
 }
 
+/**
+ * One of the site's help articles an agent sent in the conversation: the widget shows it as a
+ * card that opens the article in the panel (from the site's own articles, by id).
+ */
+export interface MessageArticle {
+  articleId: string;
+  /** The article's title when it was sent (the server's catalog's, when it knows the articles). */
+  title: string;
+}
+
 export interface Message {
   id: string;
   clientMessageId: string;
   from: 'visitor' | 'agent';
   /** The agent's display name, for agent messages. */
   author?: string;
-  /** Plain text, never HTML. */
+  /** Plain text, never HTML. Empty only when the message is an article sent without a note. */
   text: string;
+  /** Agent messages only: an article of the site's that the agent points to. */
+  article?: MessageArticle;
   at: string;
+}
+
+/**
+ * POST {backend}/v1/handoffs/{id}/article-read: the visitor opened an article an agent sent in the
+ * conversation. The handoff's transcript gets an `article` entry (the `transcript` event tells it).
+ */
+export interface ArticleReadRequest {
+  articleId: string;
 }
 
 /** GET {backend}/v1/handoffs/{id}: the visitor's view, to resume after a reload. */
@@ -130,7 +150,9 @@ export type HandoffEvent =
   | { type: 'email'; email: string }
   | { type: 'typing'; from: 'agent' | 'visitor'; typing: boolean }
   /** The visitor rated the conversation (after it ended): stored once per handoff. */
-  | { type: 'rated'; rating: Rating };
+  | { type: 'rated'; rating: Rating }
+  /** An entry added to the handoff's transcript after it was created (an article sent in the chat, read). */
+  | { type: 'transcript'; entry: TranscriptEntry };
 
 /**
  * POST {backend}/v1/handoffs/{id}/rating, once the handoff is closed (resolved, or ended by the

@@ -15,10 +15,12 @@
  * refused, since a repaired id would name something else.
  */
 import type {
+  ArticleReadRequest,
   CallbackRequest,
   CreateHandoffRequest,
   HandoffContext,
   PostMessageRequest,
+  MessageArticle,
   ResolveOutcome,
   ReopenRequest,
   RatingRequest,
@@ -123,12 +125,43 @@ export const validatePostMessage = (body: unknown): Validation<PostMessageReques
   run(() => {
     const o = object(body, '');
     const id = clientMessageId(o.clientMessageId, 'clientMessageId');
-    if (typeof o.text !== 'string') fail('text', 'must be a string');
-    const text = wellFormed(o.text).trim();
-    if (text.length < LIMITS.messageMin) fail('text', 'must not be empty');
-    if (text.length > LIMITS.messageMax) fail('text', `must be at most ${LIMITS.messageMax} characters`);
-    return { clientMessageId: id, text };
+    return { clientMessageId: id, text: messageText(o.text, 'text', false) };
   });
+
+/**
+ * An agent's message (the console's POST /v1/agent/handoffs/{id}/messages): a visitor's, plus an
+ * optional `article` the agent points to. With an article the text is a note, and may be empty;
+ * the article's title may be left out when the server knows the site's articles (it names it).
+ */
+export interface AgentMessageRequest extends PostMessageRequest {
+  article?: { articleId: string; title?: string };
+}
+
+export const validateAgentMessage = (body: unknown): Validation<AgentMessageRequest> =>
+  run(() => {
+    const o = object(body, '');
+    const request: AgentMessageRequest = { clientMessageId: clientMessageId(o.clientMessageId, 'clientMessageId'), text: '' };
+    if (o.article !== undefined && o.article !== null) {
+      const a = object(o.article, 'article');
+      const article: { articleId: string; title?: string } = { articleId: id(a.articleId, 'article.articleId') };
+      if (a.title !== undefined) {
+        const title = string(a.title, 'article.title', LIMITS.title).trim();
+        if (title) article.title = title;
+      }
+      request.article = article;
+    }
+    // With an article, the note may be left out altogether.
+    request.text = o.text === undefined && request.article ? '' : messageText(o.text, 'text', request.article !== undefined);
+    return request;
+  });
+
+/** The visitor opened an article an agent sent them. */
+export const validateArticleRead = (body: unknown): Validation<ArticleReadRequest> =>
+  run(() => ({ articleId: id(object(body, '').articleId, 'articleId') }));
+
+/** The text a message is shown with where only text goes (mails, notices): the note, then the article's title. */
+export const messageWithArticle = (m: { text: string; article?: MessageArticle | null }, label: (title: string) => string): string =>
+  m.article ? [m.text, label(m.article.title)].filter(Boolean).join('\n\n') : m.text;
 
 export const validateTyping = (body: unknown): Validation<TypingRequest> =>
   run(() => ({ typing: boolean(object(body, '').typing, 'typing') }));
@@ -226,6 +259,15 @@ function entryFields(o: Record<string, unknown>, path: string): TranscriptEntry 
     default:
       return fail(`${path}.type`, 'must be one of "page", "search", "article", "feedback", "handoff"');
   }
+}
+
+/** A message's text, trimmed: empty only where `mayBeEmpty` (an article's note). */
+function messageText(value: unknown, path: string, mayBeEmpty: boolean): string {
+  if (typeof value !== 'string') fail(path, 'must be a string');
+  const text = wellFormed(value).trim();
+  if (text.length < LIMITS.messageMin && !mayBeEmpty) fail(path, 'must not be empty');
+  if (text.length > LIMITS.messageMax) fail(path, `must be at most ${LIMITS.messageMax} characters`);
+  return text;
 }
 
 function visitor(value: unknown, path: string): Visitor {

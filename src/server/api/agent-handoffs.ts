@@ -4,9 +4,10 @@
  * every handoff's events. All behind requireAgent (agent-auth.ts), mounted under /v1/agent.
  */
 import { Hono } from 'hono';
-import { LIMITS, validatePostMessage, validateResolve, validateTyping } from '../../protocol/validate';
+import { LIMITS, validateAgentMessage, validateResolve, validateTyping } from '../../protocol/validate';
 import { redactText } from '../redact';
 import type { Outcome } from '../service/handoffs';
+import type { MessageArticle } from '../../protocol/types';
 import type { HandoffFilter, HandoffRecord } from '../store/types';
 import { closestArticle } from '../article-catalog';
 import { candidatesFor } from '../learning';
@@ -66,13 +67,29 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return changed(c, await service.claim(c.req.param('id'), agentOf(c)));
   });
 
+  // A reply, or one of the site's articles (with a note or not): the visitor gets a card that
+  // opens it in the help panel, so an article that does not exist is refused here.
   routes.post('/handoffs/:id/messages', async (c) => {
-    const body = await readJson(c, validatePostMessage);
+    const body = await readJson(c, validateAgentMessage);
     if (!body.ok) return body.response;
+    let article: MessageArticle | undefined;
+    if (body.value.article) {
+      const { articleId } = body.value.article;
+      const unknown = unknownArticle(c, articleId, 'article.articleId');
+      if (unknown) return unknown;
+      // The catalog's title when the server knows the articles; else the one sent, or the visitor's own.
+      const h = deps.articles.titles() ? null : await store.findHandoff(c.req.param('id'));
+      const title = deps.articles.titles()?.get(articleId) ?? body.value.article.title ?? (h && articleTitleIn(h.transcript, articleId));
+      if (!title) {
+        return problem(c, 400, 'article.title is required: this server was not told the site\'s articles (LIFELINE_ARTICLES), so it cannot name the article.', 'article.title');
+      }
+      article = { articleId, title };
+    }
     const result = await service.message(c.req.param('id'), {
       clientMessageId: body.value.clientMessageId,
       text: redactText(body.value.text),
       agent: agentOf(c),
+      ...(article && { article }),
     });
     if (!result.ok) return refused(c, result.reason);
     return c.json({ message: toMessage(result.message) }, result.created ? 201 : 200);
@@ -86,12 +103,12 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   /** A 400 naming the closest article when `articleId` is not one of the site's; null when it is (or any id goes). */
-  const unknownArticle = (c: ApiContext, articleId: string) => {
+  const unknownArticle = (c: ApiContext, articleId: string, path = 'articleId') => {
     const titles = deps.articles.titles();
     if (!titles || titles.has(articleId)) return null;
     const near = closestArticle(articleId, titles);
     const hint = near ? `; did you mean "${near.id}" (${near.title})?` : '; GET /v1/agent/articles lists them.';
-    return problem(c, 400, `There is no article "${articleId}" in the site's articles${hint}`, 'articleId');
+    return problem(c, 400, `There is no article "${articleId}" in the site's articles${hint}`, path);
   };
   const titleOf = (h: HandoffRecord, articleId: string): string | null =>
     deps.articles.titles()?.get(articleId) ?? articleTitleIn(h.transcript, articleId);

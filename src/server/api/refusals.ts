@@ -16,6 +16,8 @@ export function refused(c: ApiContext, reason: Refusal): Response {
       return problem(c, 409, 'This is not a callback handoff.');
     case 'not_closed':
       return problem(c, 409, 'A conversation is rated once it has ended (resolved, or ended by the visitor).');
+    case 'not_sent':
+      return problem(c, 404, 'No agent sent this article in this conversation.', 'articleId');
     case 'rated':
       return problem(c, 409, 'This conversation was rated already, with another answer: a rating is given once.');
   }

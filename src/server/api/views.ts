@@ -10,6 +10,7 @@ export function toMessage(m: MessageRecord): Message {
     from: m.sender,
     ...(m.sender === 'agent' && m.agentName !== null && { author: m.agentName }),
     text: m.text,
+    ...(m.article && { article: m.article }),
     at: m.at,
   };
 }

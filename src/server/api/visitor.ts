@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { HandoffEvent, HandoffState } from '../../protocol/types';
-import { validatePostMessage, validateRating, validateSetEmail, validateTyping } from '../../protocol/validate';
+import { validateArticleRead, validatePostMessage, validateRating, validateSetEmail, validateTyping } from '../../protocol/validate';
 import { checkEmail } from '../../protocol/email';
 import { redactText } from '../redact';
 import { handoffTopic, type ApiDeps, type ApiEnv } from './deps';
@@ -56,6 +56,16 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     });
     if (!result.ok) return refused(c, result.reason);
     return c.json({ message: toMessage(result.message) }, result.created ? 201 : 200);
+  });
+
+  // The visitor opened an article an agent sent in the chat: the transcript says it was read.
+  routes.post('/handoffs/:id/article-read', async (c) => {
+    const limited = await rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
+    if (limited) return limited;
+    const body = await readJson(c, validateArticleRead);
+    if (!body.ok) return body.response;
+    const result = await deps.service.articleRead(c.get('handoff').id, body.value.articleId);
+    return result.ok ? c.body(null, 204) : refused(c, result.reason);
   });
 
   routes.post('/handoffs/:id/typing', async (c) => {

@@ -41,4 +41,18 @@ describe('composeAwayMail', () => {
     expect(mail.text).toContain('ouvrez l’aide sur notre site');
     expect(mail.text).not.toContain('lifeline-reopen');
   });
+
+  it('names an article an agent sent, after their note or alone, in the visitor’s language', () => {
+    const article = { articleId: 'refunds', title: 'Remboursements <rapides>' };
+    const mail = composeAwayMail({
+      to: 'a@b.fr',
+      handoff: { ...handoff, context: { locale: 'fr-FR' } },
+      replies: [{ ...replies[0]!, text: 'Voici :', article }, { ...replies[1]!, text: '', article }],
+      link: null,
+      domain: 'x.example',
+    });
+    expect(mail.text).toContain('> Voici :\n> \n> Article : « Remboursements <rapides> »');
+    expect(mail.text).toMatch(/\n> Article : « Remboursements <rapides> »\n/);
+    expect(mail.html).toContain('Article : « Remboursements &lt;rapides&gt; »');
+  });
 });

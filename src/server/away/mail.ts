@@ -7,6 +7,8 @@
  */
 import { composeMail, handoffMessageIds, type MailBlock, type OutgoingMail } from '../mail';
 import { REOPEN_LINK_DAYS } from './link';
+import { messageWithArticle } from '../../protocol/validate';
+import type { MessageArticle } from '../../protocol/types';
 
 /** What the mail needs of the handoff. */
 export interface MailHandoff {
@@ -19,6 +21,8 @@ export interface MailReply {
   id: string;
   agentName: string | null;
   text: string;
+  /** An article the agent sent: said by its title (the text may be empty then). */
+  article?: MessageArticle | null;
   at: string;
 }
 
@@ -32,6 +36,8 @@ interface Words {
   why: string;
   support: string;
   and: string;
+  /** An article an agent sent in the chat, by its title. */
+  article(title: string): string;
 }
 
 const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
@@ -45,6 +51,7 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     why: 'You get this e-mail because you gave your address in our chat.',
     support: 'Support',
     and: 'and',
+    article: (title) => `Article: “${title}”`,
   },
   fr: {
     subject: (ref) => `Réponse à votre question (référence ${ref})`,
@@ -56,6 +63,7 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     why: 'Vous recevez cet e-mail car vous avez donné votre adresse dans notre chat.',
     support: 'Support',
     and: 'et',
+    article: (title) => `Article : « ${title} »`,
   },
   de: {
     subject: (ref) => `Antwort auf Ihre Frage (Referenz ${ref})`,
@@ -67,6 +75,7 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     why: 'Sie erhalten diese E-Mail, weil Sie Ihre Adresse in unserem Chat angegeben haben.',
     support: 'Support',
     and: 'und',
+    article: (title) => `Artikel: „${title}“`,
   },
   es: {
     subject: (ref) => `Respuesta a su pregunta (referencia ${ref})`,
@@ -78,6 +87,7 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     why: 'Recibe este correo porque dio su dirección en nuestro chat.',
     support: 'Soporte',
     and: 'y',
+    article: (title) => `Artículo: «${title}»`,
   },
 };
 
@@ -117,7 +127,7 @@ export function composeAwayMail(input: {
   const ids = visitorMessageIds(handoff.id, input.domain);
   const blocks: MailBlock[] = [
     { type: 'paragraph', text: w.intro(who) },
-    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: r.text })),
+    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: messageWithArticle(r, w.article) })),
     ...(link ? ([{ type: 'link', label: w.open, href: link }, { type: 'paragraph', text: w.lasts(REOPEN_LINK_DAYS) }] as const) : ([{ type: 'paragraph', text: w.noLink }] as const)),
     { type: 'paragraph', text: w.ref(handoff.ref) },
     { type: 'paragraph', text: w.why },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhrasingRecord } from '../store/types';
 import { confirmPatch, learnedTally, phrasingsBeyondCap, planLearning, removePatch } from './learning';
-import { callbackStep, cancel, claim, expire, message, queued, rate, resolve, slotFree, typing, type HandoffFacts } from './transitions';
+import { articleRead, callbackStep, cancel, claim, expire, message, queued, rate, resolve, slotFree, typing, type HandoffFacts } from './transitions';
 
 const T = '2025-03-01T10:00:00.000Z';
 const ADA = { id: 'ada', name: 'Ada' };
@@ -55,6 +55,25 @@ describe('message', () => {
     expect(message(h({ channel: 'phone' }), input, false)).toEqual({ ok: false, reason: 'not_chat' });
     expect(message(h({ status: 'cancelled' }), input, false)).toEqual({ ok: false, reason: 'closed' });
     expect(message(h({ agentId: 'bob', status: 'active' }), { ...input, agent: ADA }, false)).toEqual({ ok: false, reason: 'taken' });
+  });
+});
+
+describe('articles in the chat', () => {
+  const article = { articleId: 'refunds', title: 'Refunds' };
+  const input = { id: 'm1', clientMessageId: 'c1', text: '', at: T, article };
+  it('keeps an agent’s article on the message, and never a visitor’s', () => {
+    expect(message(h(), { ...input, agent: ADA }, false)).toMatchObject({ ok: true, message: { from: 'agent', text: '', article } });
+    const visitor = message(h(), { ...input, text: 'hi' }, false);
+    expect(visitor.ok && visitor.message).not.toHaveProperty('article');
+  });
+  it('records a read once per sending, and refuses an article nobody sent', () => {
+    const entry = { type: 'article', at: '2025-03-01T10:05:00.000Z', articleId: 'refunds', title: 'Refunds' } as const;
+    expect(articleRead({ ...h(), transcript: [] }, [], entry.at)).toEqual({ ok: false, reason: 'not_sent' });
+    expect(articleRead({ ...h(), transcript: [] }, [{ at: T, article }], entry.at)).toEqual({ ok: true, patch: {}, events: [{ type: 'transcript', entry }], entry });
+    expect(articleRead({ ...h(), transcript: [entry] }, [{ at: T, article }], '2025-03-01T10:06:00.000Z')).toEqual({ ok: true, patch: {}, events: [], entry: null });
+    // Read before it was sent again: the new sending is read anew. Closed chats too: the card stays.
+    const again = articleRead({ ...h({ status: 'resolved' }), transcript: [entry] }, [{ at: T, article }, { at: '2025-03-01T10:10:00.000Z', article }], '2025-03-01T10:11:00.000Z');
+    expect(again.ok && again.entry).toMatchObject({ at: '2025-03-01T10:11:00.000Z' });
   });
 });
 

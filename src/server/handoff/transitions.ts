@@ -5,7 +5,7 @@
  * says and appends its events to the event log, so every engine behind the Store applies the
  * same rules, and they test in plain Node.
  */
-import type { Message, Rating, ResolveOutcome } from '../../protocol/types';
+import type { Message, MessageArticle, Rating, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
 import { phoneRefsExpireBefore } from '../queue-rules';
 import type { AgentRef, CallbackState, Decision, HandoffPatch, Refusal, StoredHandoffEvent } from './types';
 
@@ -53,6 +53,8 @@ export interface MessageInput {
   at: string;
   /** Absent for the visitor. */
   agent?: AgentRef;
+  /** An article of the site's the agent points to (agents only). */
+  article?: MessageArticle;
 }
 
 /**
@@ -82,10 +84,31 @@ export function message(h: HandoffFacts, input: MessageInput, repeat: boolean): 
     from: agent ? 'agent' : 'visitor',
     ...(agent && { author: agent.name }),
     text: input.text,
+    ...(agent && input.article && { article: input.article }),
     at: input.at,
   };
   events.push({ type: 'message', message });
   return { ok: true, patch, events, message };
+}
+
+/**
+ * The visitor opened an article an agent sent them (`sent`: the messages that carried it, oldest
+ * first; empty when none did): an `article` entry in the handoff's transcript, told by a
+ * `transcript` event. Once per sending: opening the same card again adds nothing. Allowed after
+ * the chat ended too, since the card stays in the conversation the visitor reads.
+ */
+export function articleRead(
+  h: HandoffFacts & { transcript: readonly TranscriptEntry[] },
+  sent: readonly { at: string; article: MessageArticle }[],
+  at: string,
+): Decision<{ entry: TranscriptEntry | null }> {
+  const last = sent.at(-1);
+  if (!last) return refuse('not_sent');
+  const { articleId, title } = last.article;
+  const readSince = h.transcript.some((e) => e.type === 'article' && e.articleId === articleId && e.at >= last.at);
+  if (readSince) return { ...unchanged, entry: null };
+  const entry: TranscriptEntry = { type: 'article', at, articleId, title };
+  return { ok: true, patch: {}, events: [{ type: 'transcript', entry }], entry };
 }
 
 /**

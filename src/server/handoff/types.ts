@@ -12,9 +12,10 @@ export type CallbackState = 'called' | 'no_answer' | 'done';
 
 /**
  * Why a change was refused: no such handoff, another agent has it, it is over, not a chat, not a
- * callback; for a rating: the conversation has not ended yet, or it was rated already (otherwise).
+ * callback; for a rating: the conversation has not ended yet, or it was rated already (otherwise);
+ * for an article read: no agent sent that article in this conversation.
  */
-export type Refusal = 'not_found' | 'taken' | 'closed' | 'not_chat' | 'not_callback' | 'not_closed' | 'rated';
+export type Refusal = 'not_found' | 'taken' | 'closed' | 'not_chat' | 'not_callback' | 'not_closed' | 'rated' | 'not_sent';
 
 /** The columns of a handoff a transition may change; absent ones stay as they are. */
 export interface HandoffPatch {

@@ -7,6 +7,7 @@
  * The mails themselves go through the mail channel (mail/channel.ts), tried until delivered.
  */
 import type { Message } from '../../protocol/types';
+import { messageWithArticle } from '../../protocol/validate';
 import { composeMail, handoffMessageIds, type OutgoingMail } from '../mail/compose';
 import { enqueueMail } from '../mail/channel';
 import { retryAfter } from '../outbox/backoff';
@@ -66,7 +67,7 @@ export function messageMail(h: HandoffRecord, message: Message, options: Helpdes
     ...replyTo(h),
     subject: `Re: ${ticketSubject(h)}`,
     blocks: [
-      { type: 'quote', by, at: dateTime(message.at, story.zone), text: message.text },
+      { type: 'quote', by, at: dateTime(message.at, story.zone), text: messageWithArticle(message, (title) => `Sent the article “${title}”`) },
       { type: 'link', label: `Open #${h.ref} in the console`, href: consoleLink(story.publicOrigin, h.id) },
     ],
     messageId: ids.part(`message.${message.id}`),

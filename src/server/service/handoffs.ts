@@ -4,7 +4,7 @@
  * events to the event log, commits, and only then publishes the events on the bus (and tells
  * the queue it moved). Routes (../api/) parse, call this, and answer.
  */
-import type { CallbackRequest, CallbackSlot, Channel, Visitor, HandoffContext, Rating, RatingRequest, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
+import type { CallbackRequest, CallbackSlot, Channel, Visitor, HandoffContext, MessageArticle, Rating, RatingRequest, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
 import { freeSlots, matchSlot } from '../availability';
 import type { ArticleCatalog } from '../article-catalog';
 import type { BusinessHours, CallbackPolicy } from '../config';
@@ -78,7 +78,12 @@ export type ResolveAnswer =
 export interface HandoffService {
   create(command: NewHandoffCommand): Promise<CreateAnswer>;
   /** A chat message, the visitor's (no agent) or an agent's; a repeated clientMessageId is stored once. */
-  message(handoffId: string, input: { clientMessageId: string; text: string; agent?: AgentRef }): Promise<Outcome<{ message: MessageRecord; created: boolean }>>;
+  message(
+    handoffId: string,
+    input: { clientMessageId: string; text: string; agent?: AgentRef; article?: MessageArticle },
+  ): Promise<Outcome<{ message: MessageRecord; created: boolean }>>;
+  /** The visitor opened an article an agent sent them: an `article` entry in the transcript, once per sending. */
+  articleRead(handoffId: string, articleId: string): Promise<Outcome<{ entry: TranscriptEntry | null }>>;
   claim(handoffId: string, agent: AgentRef): Promise<Outcome<{ handoff: HandoffRecord }>>;
   typing(handoffId: string, from: { agent: AgentRef } | 'visitor', typing: boolean): Promise<Outcome<object>>;
   resolve(handoffId: string, agent: AgentRef, command: ResolveCommand): Promise<ResolveAnswer>;
@@ -197,6 +202,7 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
           sender,
           agentId: input.agent?.id ?? null,
           text: input.text,
+          article: decision.message!.article ?? null,
           at: when,
           seq: told.seq,
         });
@@ -206,6 +212,25 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
       // The visitor's message moves no queue; an agent's reply may claim the chat.
       publish(input.agent ? result.channel : null, result.events);
       return { ok: true, message: result.message, created: result.created };
+    },
+
+    async articleRead(handoffId, articleId) {
+      const at = iso(deps.now());
+      // Messages are only ever added: those read before the transaction are still there in it.
+      const sent = (await store.messages(handoffId)).flatMap((m) =>
+        m.sender === 'agent' && m.article?.articleId === articleId ? [{ at: m.at, article: m.article }] : [],
+      );
+      const result = await store.transaction(async (tx) => {
+        const h = await tx.handoffForUpdate(handoffId);
+        if (!h) return { ok: false as const, reason: 'not_found' as const };
+        const decision = transitions.articleRead(h, sent, at);
+        if (!decision.ok) return decision;
+        if (decision.entry) await tx.appendTranscript(h.id, decision.entry);
+        return { ok: true as const, entry: decision.entry, events: await apply(tx, h.id, decision, at) };
+      });
+      if (!result.ok) return result;
+      publish(null, result.events);
+      return { ok: true, entry: result.entry };
     },
 
     claim(handoffId, agent) {

@@ -405,6 +405,27 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(await service().setEmail(call.id, 'c@example.org')).toEqual({ ok: false, reason: 'not_chat' });
     });
 
+    it('keeps the article an agent sent with a message, and records once in the transcript that the visitor read it', async () => {
+      await addAgents();
+      const h = await create();
+      const article = { articleId: 'refunds', title: 'How do I get a refund?' };
+      const sent = await service().message(h.id, { clientMessageId: 'card-0001', text: '', agent: ADA, article });
+      expect(sent.ok && sent.message.article).toEqual(article);
+      await service().message(h.id, { clientMessageId: 'visitor-01', text: 'Thanks' });
+      expect((await store.messages(h.id)).map((m) => [m.sender, m.text, m.article])).toEqual([
+        ['agent', '', article],
+        ['visitor', 'Thanks', null],
+      ]);
+      expect(await service().articleRead(h.id, 'shipping')).toEqual({ ok: false, reason: 'not_sent' });
+      const entry = { type: 'article', at: T, articleId: 'refunds', title: 'How do I get a refund?' };
+      expect(await service().articleRead(h.id, 'refunds')).toEqual({ ok: true, entry });
+      expect(await service().articleRead(h.id, 'refunds')).toEqual({ ok: true, entry: null }); // opened again: read already
+      const stored = (await store.findHandoff(h.id))!;
+      expect(stored.transcript.at(-1)).toEqual(entry);
+      expect(stored.transcript.filter((e) => e.type === 'article')).toHaveLength(1);
+      expect((await store.eventsAfter(h.id, 0)).map((e) => e.event).filter((e) => e.type === 'transcript')).toEqual([{ type: 'transcript', entry }]);
+    });
+
     it('knows until when a visitor last had an event stream open, on any instance', async () => {
       const at = (seconds: number) => new Date(NOW + seconds * 1000).toISOString();
       const h = await create();

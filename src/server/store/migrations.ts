@@ -206,4 +206,11 @@ export const MIGRATIONS: readonly string[] = [
     at         TEXT NOT NULL
   );
   `,
+
+  // 11: an article of the site's an agent sent in the chat (issue 13): its id and its title when
+  // sent, NULL on every other message.
+  `
+  ALTER TABLE messages ADD COLUMN article_id TEXT;
+  ALTER TABLE messages ADD COLUMN article_title TEXT;
+  `,
 ];

@@ -25,6 +25,8 @@ export interface MessageRow {
   agent_id: string | null;
   agent_name: string | null;
   text: string;
+  article_id: string | null;
+  article_title: string | null;
   at: string;
 }
 
@@ -53,6 +55,7 @@ export function toMessage(r: MessageRow): MessageRecord {
     agentId: r.agent_id,
     agentName: r.agent_name,
     text: r.text,
+    article: r.article_id === null || r.article_id === undefined ? null : { articleId: r.article_id, title: r.article_title ?? r.article_id },
     at: r.at,
   };
 }

@@ -115,9 +115,10 @@ export function openSqliteStore(path: string): Store {
         WHERE m.handoff_id = ? AND m.sender = ? AND m.client_message_id = ?`,
     ),
     insertMessage: db.prepare(
-      `INSERT INTO messages (id, handoff_id, client_message_id, sender, agent_id, text, at, seq)
-       VALUES (@id, @handoffId, @clientMessageId, @sender, @agentId, @text, @at, @seq)`,
+      `INSERT INTO messages (id, handoff_id, client_message_id, sender, agent_id, text, article_id, article_title, at, seq)
+       VALUES (@id, @handoffId, @clientMessageId, @sender, @agentId, @text, @articleId, @articleTitle, @at, @seq)`,
     ),
+    appendTranscript: db.prepare<[string, string]>("UPDATE handoffs SET transcript = json_insert(transcript, '$[#]', json(?)) WHERE id = ?"),
 
     nextSeq: db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE handoff_id = ?'),
     lastSeq: db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE handoff_id = ?'),
@@ -280,9 +281,12 @@ export function openSqliteStore(path: string): Store {
     async updateHandoff(id, patch) {
       updateHandoff(id, patch);
     },
-    async insertMessage(row) {
-      q.insertMessage.run(row);
+    async insertMessage({ article, ...row }) {
+      q.insertMessage.run({ ...row, articleId: article?.articleId ?? null, articleTitle: article?.title ?? null });
       return toMessage(q.message.get(row.handoffId, row.sender, row.clientMessageId)!);
+    },
+    async appendTranscript(handoffId, entry) {
+      q.appendTranscript.run(JSON.stringify(entry), handoffId);
     },
     async appendEvent(handoffId, event, at) {
       const { seq } = q.nextSeq.get(handoffId)!;

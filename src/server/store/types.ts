@@ -15,6 +15,7 @@ import type {
   Channel,
   HandoffContext,
   HandoffStatus,
+  MessageArticle,
   Rating,
   ResolveOutcome,
   TranscriptEntry,
@@ -153,6 +154,8 @@ export interface MessageRecord {
   agentId: string | null;
   agentName: string | null;
   text: string;
+  /** The site's article an agent sent with it (issue 13), or null. */
+  article: MessageArticle | null;
   at: string;
 }
 
@@ -195,6 +198,7 @@ export interface NewMessageRow {
   sender: 'visitor' | 'agent';
   agentId: string | null;
   text: string;
+  article: MessageArticle | null;
   at: string;
   seq: number;
 }
@@ -251,6 +255,8 @@ export interface StoreTx extends StoreReads {
   insertHandoff(row: NewHandoffRow): Promise<void>;
   updateHandoff(id: string, patch: HandoffPatch): Promise<void>;
   insertMessage(row: NewMessageRow): Promise<MessageRecord>;
+  /** Adds `entry` at the end of the handoff's transcript (what the visitor did after asking: an article sent in the chat, read). */
+  appendTranscript(handoffId: string, entry: TranscriptEntry): Promise<void>;
   /** Appends `event` to the event log as the handoff's next seq. */
   appendEvent(handoffId: string, event: StoredHandoffEvent, at: string): Promise<StoredEvent>;
   insertCallbackStep(handoffId: string, step: { at: string; agentId: string; state: CallbackState }): Promise<void>;

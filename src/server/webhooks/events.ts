@@ -6,7 +6,7 @@
  *
  *   status queued, the handoff's first event   → handoff.created (+ callback.booked for a callback)
  *   agent_joined                               → handoff.claimed
- *   message                                    → message.created
+ *   message                                    → message.created  (an article an agent sent is said in its text too)
  *   status resolved                            → handoff.resolved
  *   status cancelled                           → callback.cancelled for a callback, else handoff.cancelled
  *   a rating (rating.ts)                       → rating.created
@@ -16,6 +16,7 @@
  * every instance that plans it.
  */
 import type { WebhookEvent, WebhookEventType, WebhookHandoff } from '../../protocol/webhooks';
+import { messageWithArticle } from '../../protocol/validate';
 import type { HandoffRecord, StoredEvent } from '../store/types';
 import { isRatingEvent, ratingCreated } from './rating';
 
@@ -79,7 +80,8 @@ export function webhooksFor(stored: StoredEvent, h: HandoffRecord | null, option
       add({ type: 'handoff.claimed', timestamp, data: { handoff, agentName: event.agentName } });
       break;
     case 'message':
-      add({ type: 'message.created', timestamp, data: { handoff, message: event.message } });
+      // A receiver that relays `text` (to a chat room, a ticket) says the article an agent sent too.
+      add({ type: 'message.created', timestamp, data: { handoff, message: { ...event.message, text: messageWithArticle(event.message, (t) => `Article: ${t}`) } } });
       break;
   }
   return out;

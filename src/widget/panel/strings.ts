@@ -102,6 +102,9 @@ export interface LiveStrings {
   byEmail: string;
   /** Ends the chat from the visitor's side (the agent's console says the visitor ended it). */
   endChat: string;
+  /** The caption of an article an agent sent in the chat, and the name of its card (the title follows). */
+  article: string;
+  openArticle(title: string): string;
   note: string;
   requestCall: string;
   callbackConfirmed(phone: string, when: string): string;

@@ -61,6 +61,8 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
     message: (id: string, token: string, body: PostMessageRequest) =>
       call<{ message: Message }>('POST', `${handoff(id)}/messages`, token, body),
     typing: (id: string, token: string, typing: boolean) => call<void>('POST', `${handoff(id)}/typing`, token, { typing }),
+    /** The visitor opened an article an agent sent (the handoff's transcript records it). */
+    articleRead: (id: string, token: string, articleId: string) => call<void>('POST', `${handoff(id)}/article-read`, token, { articleId }),
     cancel: (id: string, token: string) => call<unknown>('POST', `${handoff(id)}/cancel`, token, {}),
 
     /**

@@ -3,7 +3,7 @@
  * the server said (events, the state fetched after a reload) and what the visitor did (a
  * message being sent, sent, failed). Persisted per tab so a reload or the next page resumes it.
  */
-import type { CallbackRequest, Channel, CreateHandoffResponse, HandoffEvent, HandoffState, HandoffStatus, Message } from '../../protocol/types';
+import type { CallbackRequest, Channel, CreateHandoffResponse, HandoffEvent, HandoffState, HandoffStatus, Message, MessageArticle } from '../../protocol/types';
 
 export type SendState = 'queued' | 'sending' | 'sent' | 'failed';
 
@@ -13,6 +13,8 @@ export interface ChatMessage {
   from: 'visitor' | 'agent';
   author?: string;
   text: string;
+  /** An article of the site's an agent sent: shown as a card that opens it in the panel. */
+  article?: MessageArticle;
   at: string;
   state: SendState;
 }
@@ -66,6 +68,7 @@ const fromServer = (m: Message, state: SendState = 'sent'): ChatMessage => ({
   from: m.from,
   ...(m.author && { author: m.author }),
   text: m.text,
+  ...(m.article && { article: m.article }),
   at: m.at,
   state,
 });

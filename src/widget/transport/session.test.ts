@@ -11,6 +11,7 @@ function scriptedClient() {
   let up = false;
   const created: CreateHandoffRequest[] = [];
   const posted: PostMessageRequest[] = [];
+  const read: string[] = [];
   const down = () => Promise.reject(new TypeError('Failed to fetch'));
   const client = {
     status: vi.fn(),
@@ -27,10 +28,15 @@ function scriptedClient() {
       return Promise.resolve({ message });
     }),
     typing: vi.fn(() => Promise.resolve()),
+    articleRead: vi.fn((_id: string, _token: string, articleId: string) => {
+      if (!up) return down();
+      read.push(articleId);
+      return Promise.resolve();
+    }),
     cancel: vi.fn(() => Promise.resolve({})),
     events: vi.fn((_id: string, _t: string, _last: number, _on: unknown, signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()))),
   };
-  return { client: client as unknown as Client, created, posted, setUp: (value: boolean) => (up = value) };
+  return { client: client as unknown as Client, created, posted, read, setUp: (value: boolean) => (up = value) };
 }
 
 function memoryStorage() {
@@ -115,6 +121,28 @@ describe('createSession', () => {
     expect(client.create).toHaveBeenCalledTimes(2);
     session.dispose();
     vi.restoreAllMocks();
+  });
+
+  it('tells the server an article sent in the chat was read, after a lost connection too, once', async () => {
+    const { client, read, setUp } = scriptedClient();
+    setUp(true);
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', parts);
+    await vi.advanceTimersByTimeAsync(0);
+    session.articleRead('refunds');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(read).toEqual(['refunds']);
+
+    setUp(false);
+    session.articleRead('returns');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.link().online).toBe(false);
+    expect(read).toEqual(['refunds']);
+    setUp(true);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(read).toEqual(['refunds', 'returns']);
+    expect(session.link().online).toBe(true);
+    session.dispose();
   });
 
   it('survives a reload: a new session on the same storage sends what the old one could not', async () => {

@@ -54,6 +54,8 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
   /** The server's `retry:`, once a stream has told it: the longest wait between tries. */
   let reconnectMs: number | null = null;
   let disposed = false;
+  /** Articles an agent sent that the visitor opened, not yet told to the server (this page only). */
+  let reads: string[] = [];
 
   function load(): Saved | null {
     try {
@@ -130,6 +132,16 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
         }
         apply({ type: 'send-state', key: m.key, state: 'failed' });
       }
+    }
+    // After the messages, as the visitor did it; a read told twice is recorded once.
+    while (reads.length) {
+      try {
+        await client.articleRead(c.id, c.token, reads[0]!);
+      } catch (error) {
+        if (isRetryable(error)) return later(error);
+        console.error('[Lifeline]', error); // refused (no agent sent it here): nothing to try again
+      }
+      reads.shift();
     }
     failures = 0;
     setLink({ online: true });
@@ -232,6 +244,11 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     typing(typing: boolean): void {
       const c = saved?.conversation;
       if (c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
+    },
+    /** Tells the agent the visitor opened an article they sent, from the outbox: a lost connection delays it, never loses it. */
+    articleRead(articleId: string): void {
+      reads.push(articleId);
+      void flush();
     },
     /** Cancels the handoff; if the backend cannot be reached the visitor is told and may retry. */
     async cancel(): Promise<void> {

@@ -243,6 +243,13 @@ export const MIGRATIONS: readonly string[] = [
     at         timestamptz NOT NULL
   );
   `,
+
+  // 9: an article of the site's an agent sent in the chat (issue 13): its id and its title when
+  // sent, NULL on every other message. As SQLite's migration 11.
+  `
+  ALTER TABLE messages ADD COLUMN article_id text;
+  ALTER TABLE messages ADD COLUMN article_title text;
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

@@ -101,7 +101,7 @@ describeWithPostgres('PostgreSQL store', (pg) => {
   it('stores text without U+0000, which PostgreSQL cannot hold', async () => {
     await store.transaction(async (tx) => {
       await tx.insertHandoff(row({ visitor: { name: 'A\u0000da' }, transcript: [{ type: 'search', at: T, query: 'x\u0000y', resultCount: 0, topIds: [] }] }));
-      await tx.insertMessage({ id: 'm1', handoffId: 'h1', clientMessageId: 'c\u00001', sender: 'visitor', agentId: null, text: 'hi\u0000 there', at: T, seq: 1 });
+      await tx.insertMessage({ id: 'm1', handoffId: 'h1', clientMessageId: 'c\u00001', sender: 'visitor', agentId: null, text: 'hi\u0000 there', article: null, at: T, seq: 1 });
       await tx.appendEvent('h1', { type: 'status', status: 'queued', position: 1, estimatedWaitSeconds: null }, T);
     });
     const h = await store.findHandoff('h1');

@@ -166,12 +166,26 @@ function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx 
     },
     async insertMessage(row) {
       await client.query(
-        `INSERT INTO messages (id, handoff_id, client_message_id, sender, agent_id, text, at, seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [row.id, row.handoffId, clean(row.clientMessageId), row.sender, row.agentId, clean(row.text), row.at, row.seq],
+        `INSERT INTO messages (id, handoff_id, client_message_id, sender, agent_id, text, article_id, article_title, at, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          row.id,
+          row.handoffId,
+          clean(row.clientMessageId),
+          row.sender,
+          row.agentId,
+          clean(row.text),
+          row.article && clean(row.article.articleId),
+          row.article && clean(row.article.title),
+          row.at,
+          row.seq,
+        ],
       );
       const stored = await first<MessageRow>(client, `${MESSAGE} WHERE m.id = $1`, [row.id]);
       return toMessage(stored!);
+    },
+    async appendTranscript(handoffId, entry) {
+      await client.query('UPDATE handoffs SET transcript = transcript || $2::jsonb WHERE id = $1', [handoffId, jsonText([entry])]);
     },
     async appendEvent(handoffId, event, at) {
       // seq needs no log-wide lock: every command holds its handoff's row (handoffForUpdate), or made it.

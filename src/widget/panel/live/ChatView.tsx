@@ -4,6 +4,7 @@ import type { HumanSession } from '../../transport/session';
 import { isClosed, type ChatMessage } from '../../transport/conversation';
 import type { LiveStrings } from '../strings';
 import type { PanelCtx } from '../context';
+import { ArticleCard } from './ArticleCard';
 
 /** The e-mail offer and the reopen link's chunk (Away.tsx): fetched only when one is needed. */
 export const loadAway = (): Promise<typeof import('./Away')> => import('./Away');
@@ -66,6 +67,12 @@ export function ChatView({
     }, TYPING_IDLE_MS);
   };
 
+  // An article an agent sent opens in the panel (back returns here); the agent learns it was read.
+  const openArticle = (id: string): void => {
+    session.articleRead(id);
+    ctx.open({ kind: 'article', id });
+  };
+
   const submit = (event: Event): void => {
     event.preventDefault();
     const text = draft.trim();
@@ -100,7 +107,9 @@ export function ChatView({
         )}
       </p>
       <div class="ll-log" role="log" aria-live="polite" ref={log}>
-        {c.messages.map((m) => <Bubble key={`${m.from}:${m.key}`} m={m} s={s} onRetry={() => session.retry(m.key)} />)}
+        {c.messages.map((m) => (
+          <Bubble key={`${m.from}:${m.key}`} m={m} s={s} onRetry={() => session.retry(m.key)} onArticle={openArticle} />
+        ))}
       </div>
       {c.agentTyping && c.agentName && <p class="ll-muted ll-small" aria-live="polite">{s.typing(c.agentName)}</p>}
       {closed ? (
@@ -133,13 +142,14 @@ export function ChatView({
   );
 }
 
-function Bubble({ m, s, onRetry }: { m: ChatMessage; s: LiveStrings; onRetry(): void }) {
+function Bubble({ m, s, onRetry, onArticle }: { m: ChatMessage; s: LiveStrings; onRetry(): void; onArticle(id: string): void }) {
   const mine = m.from === 'visitor';
   return (
     <p class={`ll-msg ${mine ? 'll-mine' : 'll-theirs'}`}>
       <span class="ll-sr">{mine ? s.you : m.author ?? s.support}: </span>
       {!mine && <span class="ll-msg-author" aria-hidden="true">{m.author ?? s.support}</span>}
-      <span class="ll-msg-text">{m.text}</span>
+      {m.text && <span class="ll-msg-text">{m.text}</span>}
+      {m.article && <ArticleCard article={m.article} s={s} onOpen={onArticle} />}
       {mine && m.state !== 'sent' && (
         <span class="ll-msg-state">
           {m.state === 'failed' ? (

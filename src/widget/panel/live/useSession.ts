@@ -19,7 +19,7 @@ export function sessionFor(ctx: PanelCtx): HumanSession {
       for (const m of created.conversation()?.messages ?? []) {
         if (m.from !== 'agent' || told.has(m.key)) continue;
         told.add(m.key);
-        ctx.emitter.emit('message', { from: m.from, author: m.author, text: m.text, at: m.at });
+        ctx.emitter.emit('message', { from: m.from, author: m.author, text: m.text, article: m.article, at: m.at });
       }
     });
     created.resume();

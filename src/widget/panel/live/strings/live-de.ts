@@ -41,6 +41,8 @@ const strings: LiveStrings = {
   callInstead: 'Wir können Sie zurückrufen:',
   byEmail: 'Wir antworten per E-Mail',
   endChat: 'Chat beenden',
+  article: 'Artikel',
+  openArticle: (t) => `Artikel öffnen: ${t}`,
   note: 'Sollen wir etwas wissen? (optional)',
   requestCall: 'Anruf anfordern',
   callbackConfirmed: (phone, when) => `Wir rufen Sie unter ${phone} an, ${when}.`,

@@ -41,6 +41,8 @@ const strings: LiveStrings = {
   callInstead: 'We can call you back instead:',
   byEmail: 'We’ll answer by e-mail',
   endChat: 'End chat',
+  article: 'Article',
+  openArticle: (t) => `Open article: ${t}`,
   note: 'Anything we should know? (optional)',
   requestCall: 'Request the call',
   callbackConfirmed: (phone, when) => `We’ll call you at ${phone}, ${when}.`,

@@ -41,6 +41,8 @@ const strings: LiveStrings = {
   callInstead: 'Podemos llamarle nosotros:',
   byEmail: 'Le responderemos por correo electrónico',
   endChat: 'Terminar el chat',
+  article: 'Artículo',
+  openArticle: (t) => `Abrir el artículo: ${t}`,
   note: '¿Algo que debamos saber? (opcional)',
   requestCall: 'Pedir la llamada',
   callbackConfirmed: (phone, when) => `Le llamaremos al ${phone}, ${when}.`,

@@ -41,6 +41,8 @@ const strings: LiveStrings = {
   callInstead: 'Nous pouvons vous rappeler :',
   byEmail: 'Nous répondrons par e-mail',
   endChat: 'Terminer la discussion',
+  article: 'Article',
+  openArticle: (t) => `Ouvrir l’article : ${t}`,
   note: 'Quelque chose à nous dire ? (facultatif)',
   requestCall: 'Demander l’appel',
   callbackConfirmed: (phone, when) => `Nous vous appellerons au ${phone}, ${when}.`,
