@@ -105,7 +105,7 @@ describe('a start that cannot be', () => {
     oneClearLine(bad.output);
     const missing = await refusedStart({ LIFELINE_DB: join(dir, 'mail.db'), LIFELINE_SMTP_URL: 'smtps://mail.example.com' });
     expect(missing.output).toMatch(/^Lifeline cannot start: LIFELINE_MAIL_FROM must be set with LIFELINE_SMTP_URL/);
-  });
+  }, 30_000); // two starts of the real server, each compiling TypeScript: slow on a loaded machine
 
   it.each([
     ['999.1.1.1', /^Lifeline cannot start: HOST must be an IP address of this machine .*"999\.1\.1\.1"/],

@@ -50,7 +50,10 @@ describeWithPostgres('two app instances sharing PostgreSQL (postgresShared)', (p
     expect(statuses).toEqual([201, 201, 201, 201, 201]);
     const limited = await create(b.app);
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('6');
+    // One handoff every 6 s: the next is due within 6 s, less the time the five took (a loaded machine).
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(6);
     expect((await create(a.app)).status).toBe(429);
     // Another address, and the same address on another limit, are not affected.
     expect((await send(a.app, 'POST', '/v1/handoffs', handoffBody(), {}, fromIp('192.0.2.2'))).status).toBe(201);
