@@ -4,6 +4,9 @@
  * console; validation lives in validate.ts. Everything here is part of the documented protocol.
  */
 import type { Channel, TranscriptEntry } from './transcript';
+import type { AttachmentInfo, AttachmentProblem } from './attachments';
+
+export type { AttachmentInfo, AttachmentProblem, AttachmentType } from './attachments';
 
 export type { Channel, TranscriptEntry } from './transcript';
 
@@ -81,9 +84,11 @@ export interface Message {
   from: 'visitor' | 'agent';
   /** The agent's display name, for agent messages. */
   author?: string;
-  /** Plain text, never HTML. */
+  /** Plain text, never HTML; empty for a message that only carries files. */
   text: string;
   at: string;
+  /** The files it carries (POST .../attachments); absent when none. */
+  attachments?: AttachmentInfo[];
 }
 
 /** GET {backend}/v1/handoffs/{id}: the visitor's view, to resume after a reload. */
@@ -197,6 +202,8 @@ export interface BackendStatus {
   callbackSlots?: CallbackSlot[];
   /** The IANA zone the backend's hours are written in. */
   timezone?: string;
+  /** The largest file a chat message may carry, in bytes (absent: the backend takes no files). */
+  attachmentMaxBytes?: number;
 }
 
 /** Every error answer: 400, 401, 403, 404, 409, 413, 429. */
@@ -206,4 +213,6 @@ export interface ErrorBody {
   path?: string;
   /** For 409 on a callback time that is not free: the slots that are. */
   slots?: CallbackSlot[];
+  /** For a refused attachment (400, 413, 415): why, for the widget to say in the visitor's language. */
+  attachmentProblem?: AttachmentProblem;
 }

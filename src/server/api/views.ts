@@ -11,6 +11,7 @@ export function toMessage(m: MessageRecord): Message {
     ...(m.sender === 'agent' && m.agentName !== null && { author: m.agentName }),
     text: m.text,
     at: m.at,
+    ...(m.attachments && { attachments: m.attachments }),
   };
 }
 

@@ -5,6 +5,7 @@
  * says and appends its events to the event log, so every engine behind the Store applies the
  * same rules, and they test in plain Node.
  */
+import type { AttachmentInfo } from '../../protocol/attachments';
 import type { Message, Rating, ResolveOutcome } from '../../protocol/types';
 import { phoneRefsExpireBefore } from '../queue-rules';
 import type { AgentRef, CallbackState, Decision, HandoffPatch, Refusal, StoredHandoffEvent } from './types';
@@ -53,6 +54,8 @@ export interface MessageInput {
   at: string;
   /** Absent for the visitor. */
   agent?: AgentRef;
+  /** The files it carries, told with it (their bytes are the store's). */
+  attachments?: AttachmentInfo[];
 }
 
 /**
@@ -83,6 +86,7 @@ export function message(h: HandoffFacts, input: MessageInput, repeat: boolean): 
     ...(agent && { author: agent.name }),
     text: input.text,
     at: input.at,
+    ...(input.attachments?.length && { attachments: input.attachments }),
   };
   events.push({ type: 'message', message });
   return { ok: true, patch, events, message };

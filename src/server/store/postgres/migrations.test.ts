@@ -41,6 +41,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
     expect(rows.map((r) => r.table_name)).toEqual([
       'agent_presence',
       'agents',
+      'attachments',
       'callback_steps',
       'events',
       'handoffs',
