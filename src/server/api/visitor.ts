@@ -14,6 +14,7 @@ import { refused } from './refusals';
 import { eventStream, lastEventIdOf } from './sse';
 import { requireVisitorToken } from './visitor-auth';
 import { toMessage } from './views';
+import { sendAttachment, upload } from './attachments';
 
 export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
@@ -56,6 +57,17 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     });
     if (!result.ok) return refused(c, result.reason);
     return c.json({ message: toMessage(result.message) }, result.created ? 201 : 200);
+  });
+
+  // A file as a message of its own (attachments.ts); a repeated clientMessageId answers the stored one.
+  routes.post('/handoffs/:id/attachments', async (c) => {
+    const limited = await rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
+    if (limited) return limited;
+    return upload(c, deps, c.get('handoff').id);
+  });
+
+  routes.get('/handoffs/:id/attachments/:attachmentId', async (c) => {
+    return sendAttachment(c, await deps.store.findAttachment(c.get('handoff').id, c.req.param('attachmentId')));
   });
 
   routes.post('/handoffs/:id/typing', async (c) => {
