@@ -18,7 +18,7 @@ const uploadAs = (path: string, bytes: Uint8Array, headers: Record<string, strin
     server.app.request(`${path}?clientMessageId=${encodeURIComponent(clientMessageId)}&name=${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', ...headers },
-      body: bytes,
+      body: bytes as Uint8Array<ArrayBuffer>,
     }),
   );
 const visitorUpload = (h: CreateHandoffResponse, bytes: Uint8Array, name?: string, id?: string) =>

@@ -37,13 +37,14 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
   const call = async <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const file = body instanceof Blob;
+    if (body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
     // A network failure rejects here with a TypeError: the caller treats it as "offline".
     const response = await fetchImpl(new URL(path, base), {
       method,
       headers,
       credentials: 'omit',
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(body !== undefined && { body: file ? body : JSON.stringify(body) }),
     });
     if (!response.ok) {
       const retry = Number(response.headers.get('retry-after'));
@@ -62,6 +63,15 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
       call<{ message: Message }>('POST', `${handoff(id)}/messages`, token, body),
     typing: (id: string, token: string, typing: boolean) => call<void>('POST', `${handoff(id)}/typing`, token, { typing }),
     cancel: (id: string, token: string) => call<unknown>('POST', `${handoff(id)}/cancel`, token, {}),
+    /** A file as a message of its own; the same clientMessageId again answers the stored one. */
+    upload: (id: string, token: string, clientMessageId: string, name: string, file: Blob) =>
+      call<{ message: Message }>('POST', `${handoff(id)}/attachments?clientMessageId=${encodeURIComponent(clientMessageId)}&name=${encodeURIComponent(name)}`, token, file),
+    /** A file's bytes, read with the token in its header (never in a URL an <img> would carry). */
+    file: async (id: string, token: string, attachmentId: string): Promise<Blob> => {
+      const response = await fetchImpl(new URL(`${handoff(id)}/attachments/${encodeURIComponent(attachmentId)}`, base), { headers: { authorization: `Bearer ${token}` }, credentials: 'omit' });
+      if (!response.ok) throw new HttpError(response.status, null, null);
+      return response.blob();
+    },
 
     /**
      * Reads the handoff's events until the stream ends or `signal` aborts, replaying what came
