@@ -66,12 +66,6 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
     /** A file as a message of its own; the same clientMessageId again answers the stored one. */
     upload: (id: string, token: string, clientMessageId: string, name: string, file: Blob) =>
       call<{ message: Message }>('POST', `${handoff(id)}/attachments?clientMessageId=${encodeURIComponent(clientMessageId)}&name=${encodeURIComponent(name)}`, token, file),
-    /** A file's bytes, read with the token in its header (never in a URL an <img> would carry). */
-    file: async (id: string, token: string, attachmentId: string): Promise<Blob> => {
-      const response = await fetchImpl(new URL(`${handoff(id)}/attachments/${encodeURIComponent(attachmentId)}`, base), { headers: { authorization: `Bearer ${token}` }, credentials: 'omit' });
-      if (!response.ok) throw new HttpError(response.status, null, null);
-      return response.blob();
-    },
 
     /**
      * Reads the handoff's events until the stream ends or `signal` aborts, replaying what came

@@ -244,11 +244,6 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
       apply({ type: 'queue', key, text: '', at: now().toISOString(), attachments: [{ ...info, id: '' }] });
       void flush();
     },
-    /** A stored file's bytes, read with the handoff's token. */
-    file(attachmentId: string): Promise<Blob> {
-      const c = saved?.conversation;
-      return c?.id && c.token ? client.file(c.id, c.token, attachmentId) : Promise.reject(new Error('no handoff'));
-    },
     retry(key: string): void {
       apply({ type: 'send-state', key, state: 'queued' });
       void flush();

@@ -1,0 +1,296 @@
+/**
+ * Files in the chat, the visitor's side (issue 13): the composer's **Attach a file** button, a
+ * file dropped on the chat or an image pasted into the message box, checked here by content
+ * and size (src/protocol/attachments.ts; the server checks again and decides) and sent through
+ * the session's outbox; and the files a message carries: images as thumbnails that open full
+ * size inside the panel, other files (PDF) as a download. A chunk of its own with its words in
+ * the four languages, so the live chunk stays small.
+ *
+ * How an image reaches an <img> without the visitor's token in a URL: its bytes are fetched with
+ * the token in the Authorization header (as every other call), then shown as a data: URL. The
+ * token never lands in a URL (server logs, history, Referer), no second signing secret is
+ * needed, and a strict page's `img-src 'self' data:` allows it (many such pages refuse blob:).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import type { Language } from '../../i18n/locale';
+import type { PanelCtx } from '../context';
+import type { HumanSession } from '../../transport/session';
+import type { ChatMessage } from '../../transport/conversation';
+import { createClient } from '../../transport/client';
+import { checkAttachment, DEFAULT_ATTACHMENT_MAX_MB, isImageType, megabytes, SNIFF_BYTES, type AttachmentInfo, type AttachmentProblem } from '../../../protocol/attachments';
+import css from '../../styles/attach.css?inline';
+
+interface Words {
+  attach: string;
+  drop: string;
+  problem: Record<Exclude<AttachmentProblem, 'too_big'>, string>;
+  tooBig(mb: string): string;
+  lost: string;
+  view(name: string): string;
+  download(name: string): string;
+  close: string;
+}
+
+const WORDS: Record<Language, Words> = {
+  en: {
+    attach: 'Attach a file',
+    drop: 'Drop a file to send it',
+    problem: { type: 'Only images (PNG, JPEG, WebP, GIF) and PDF files can be sent.', empty: 'This file is empty.' },
+    tooBig: (mb) => `This file is too large: ${mb} MB at most.`,
+    lost: 'Not sent: please attach the file again.',
+    view: (name) => `Open ${name} at full size`,
+    download: (name) => `Download ${name}`,
+    close: 'Close',
+  },
+  fr: {
+    attach: 'Joindre un fichier',
+    drop: 'Déposez un fichier pour l’envoyer',
+    problem: { type: 'Seuls les images (PNG, JPEG, WebP, GIF) et les fichiers PDF peuvent être envoyés.', empty: 'Ce fichier est vide.' },
+    tooBig: (mb) => `Ce fichier est trop lourd : ${mb} Mo au maximum.`,
+    lost: 'Non envoyé : joignez le fichier à nouveau.',
+    view: (name) => `Ouvrir ${name} en grand`,
+    download: (name) => `Télécharger ${name}`,
+    close: 'Fermer',
+  },
+  de: {
+    attach: 'Datei anhängen',
+    drop: 'Datei hier ablegen, um sie zu senden',
+    problem: { type: 'Nur Bilder (PNG, JPEG, WebP, GIF) und PDF-Dateien können gesendet werden.', empty: 'Diese Datei ist leer.' },
+    tooBig: (mb) => `Diese Datei ist zu groß: höchstens ${mb} MB.`,
+    lost: 'Nicht gesendet: Bitte hängen Sie die Datei erneut an.',
+    view: (name) => `${name} in voller Größe öffnen`,
+    download: (name) => `${name} herunterladen`,
+    close: 'Schließen',
+  },
+  es: {
+    attach: 'Adjuntar un archivo',
+    drop: 'Suelta un archivo para enviarlo',
+    problem: { type: 'Solo se pueden enviar imágenes (PNG, JPEG, WebP, GIF) y archivos PDF.', empty: 'Este archivo está vacío.' },
+    tooBig: (mb) => `Este archivo es demasiado grande: ${mb} MB como máximo.`,
+    lost: 'No enviado: vuelve a adjuntar el archivo.',
+    view: (name) => `Abrir ${name} a tamaño completo`,
+    download: (name) => `Descargar ${name}`,
+    close: 'Cerrar',
+  },
+};
+
+const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf';
+/** Files taken from one drop or paste; more is almost always a mistake. */
+const MAX_AT_ONCE = 5;
+
+/** The backend's limit, asked once per page (GET /v1/status); the default when it does not say. */
+let limit: Promise<number> | undefined;
+const maxBytes = (backend: string): Promise<number> =>
+  (limit ??= createClient(backend)
+    .status()
+    .then((s) => s.attachmentMaxBytes ?? megabytes(DEFAULT_ATTACHMENT_MAX_MB))
+    .catch(() => megabytes(DEFAULT_ATTACHMENT_MAX_MB)));
+
+const number = (language: Language, n: number): string => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
+const size = (language: Language, bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${number(language, bytes / 1024 / 1024)} MB` : `${number(language, Math.max(1, Math.round(bytes / 1024)))} KB`;
+
+function problemText(w: Words, language: Language, problem: AttachmentProblem, max: number): string {
+  return problem === 'too_big' ? w.tooBig(number(language, max / 1024 / 1024)) : w.problem[problem];
+}
+
+/**
+ * The composer's file button, and the drop and paste that do the same; says at once, in the
+ * visitor's language, why a file is refused.
+ */
+export function Attach({ ctx, session, chat, box }: { ctx: PanelCtx; session: HumanSession; chat: RefObject<HTMLElement | null>; box: RefObject<HTMLTextAreaElement | null> }) {
+  const w = WORDS[ctx.language];
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => ctx.addStyles(css), []);
+
+  const take = async (list: ArrayLike<File>): Promise<void> => {
+    const max = await maxBytes(ctx.settings.backend!);
+    let refused: string | null = null;
+    for (const file of Array.from(list).slice(0, MAX_AT_ONCE)) {
+      const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+      const checked = checkAttachment(head, file.size, max);
+      if (!checked.ok) refused = problemText(w, ctx.language, checked.problem, max);
+      else session.attach(file, { name: file.name, type: checked.type, size: file.size });
+    }
+    setError(refused);
+  };
+
+  useEffect(() => {
+    const root = chat.current;
+    const field = box.current;
+    if (!root || !field) return;
+    const files = (e: DragEvent): boolean => !!e.dataTransfer?.types.includes('Files');
+    const over = (e: DragEvent): void => {
+      if (!files(e)) return;
+      e.preventDefault(); // lets the drop happen here rather than open the file in the tab
+      setDragging(true);
+    };
+    const leave = (e: DragEvent): void => {
+      if (!root.contains(e.relatedTarget as Node | null)) setDragging(false);
+    };
+    const drop = (e: DragEvent): void => {
+      if (!files(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      void take(e.dataTransfer!.files);
+    };
+    // A pasted screenshot arrives as a file; pasted text is left to the box.
+    const paste = (e: ClipboardEvent): void => {
+      const list = e.clipboardData?.files;
+      if (!list?.length) return;
+      e.preventDefault();
+      void take(list);
+    };
+    root.addEventListener('dragover', over);
+    root.addEventListener('dragleave', leave);
+    root.addEventListener('drop', drop);
+    field.addEventListener('paste', paste);
+    return () => {
+      root.removeEventListener('dragover', over);
+      root.removeEventListener('dragleave', leave);
+      root.removeEventListener('drop', drop);
+      field.removeEventListener('paste', paste);
+    };
+  }, [chat.current, box.current]);
+
+  useEffect(() => {
+    chat.current?.classList.toggle('ll-dropping', dragging);
+  }, [dragging]);
+
+  return (
+    <>
+      <button type="button" class="ll-attach" aria-label={w.attach} title={w.attach} onClick={() => input.current?.click()}>
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V6a3 3 0 0 1 6 0v10a1.5 1.5 0 0 1-3 0V7" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+        </svg>
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        multiple
+        hidden
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => {
+          const el = e.currentTarget;
+          if (el.files?.length) void take(el.files).finally(() => (el.value = ''));
+        }}
+      />
+      {dragging && <p class="ll-drop-hint" aria-hidden="true">{w.drop}</p>}
+      {error && <p class="ll-attach-error" role="alert">{error}</p>}
+    </>
+  );
+}
+
+/** The files a message carries, in its bubble. */
+export function Files({ ctx, session, m }: { ctx: PanelCtx; session: HumanSession; m: ChatMessage }) {
+  const w = WORDS[ctx.language];
+  useEffect(() => ctx.addStyles(css), []);
+  return (
+    <span class="ll-files">
+      {m.attachments!.map((a, i) =>
+        !a.id ? (
+          <span key={i} class="ll-file">
+            {a.name} · {size(ctx.language, a.size)}
+            {m.state === 'failed' && <span class="ll-file-problem">{m.problem ? problemText(w, ctx.language, m.problem, megabytes(DEFAULT_ATTACHMENT_MAX_MB)) : w.lost}</span>}
+          </span>
+        ) : isImageType(a.type) ? (
+          <Thumb key={a.id} ctx={ctx} session={session} a={a} w={w} />
+        ) : (
+          <Download key={a.id} ctx={ctx} session={session} a={a} w={w} />
+        ),
+      )}
+    </span>
+  );
+}
+
+/** A stored file's bytes, read with the handoff's token in the Authorization header (never in a URL). */
+async function read(ctx: PanelCtx, session: HumanSession, attachmentId: string): Promise<Blob> {
+  const c = session.conversation();
+  if (!c?.id || !c.token) throw new Error('no handoff to read the file from');
+  const base = ctx.settings.backend!.replace(/\/?$/, '/');
+  const response = await fetch(new URL(`v1/handoffs/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(attachmentId)}`, new URL(base, location.href)), {
+    headers: { authorization: `Bearer ${c.token}` },
+    credentials: 'omit',
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status} reading a file`);
+  return response.blob();
+}
+
+const dataUrl = (blob: Blob): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+
+type FileProps = { ctx: PanelCtx; session: HumanSession; a: AttachmentInfo; w: Words };
+
+/** A PDF (or any file that is not an image): fetched when asked for, then saved under its name. */
+function Download({ ctx, session, a, w }: FileProps) {
+  const save = async (): Promise<void> => {
+    const url = URL.createObjectURL(await read(ctx, session, a.id));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = a.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  return (
+    <button type="button" class="ll-file ll-file-button" aria-label={`${w.download(a.name)}, ${size(ctx.language, a.size)}`} onClick={() => void save().catch((error: unknown) => console.error('[Lifeline] file:', error))}>
+      <span aria-hidden="true">{a.name}</span>
+      <span class="ll-file-size" aria-hidden="true">PDF · {size(ctx.language, a.size)}</span>
+    </button>
+  );
+}
+
+/** An image as a thumbnail; pressed, it opens full size inside the panel (Escape or Close to go back). */
+function Thumb({ ctx, session, a, w }: FileProps) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [open, setOpen] = useState(false);
+  const thumb = useRef<HTMLButtonElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    let live = true;
+    read(ctx, session, a.id)
+      .then(dataUrl)
+      .then(
+        (url) => live && setSrc(url),
+        (error: unknown) => {
+          console.error('[Lifeline] image:', error);
+          if (live) setFailed(true);
+        },
+      );
+    return () => void (live = false);
+  }, [a.id]);
+  useEffect(() => {
+    if (open) close.current?.focus();
+  }, [open]);
+  if (failed) return <Download ctx={ctx} session={session} a={a} w={w} />;
+  const shut = (): void => {
+    setOpen(false);
+    thumb.current?.focus();
+  };
+  return (
+    <>
+      <button ref={thumb} type="button" class="ll-thumb" aria-label={w.view(a.name)} onClick={() => setOpen(true)} disabled={!src}>
+        {src ? <img src={src} alt="" /> : <span class="ll-thumb-wait" />}
+      </button>
+      {open && src && (
+        <div class="ll-lightbox" role="dialog" aria-modal="true" aria-label={a.name} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), shut())}>
+          <div class="ll-lightbox-bar">
+            <a href={src} download={a.name}>{w.download(a.name)}</a>
+            <button ref={close} type="button" class="ll-pill ll-plain" onClick={shut}>{w.close}</button>
+          </div>
+          <img src={src} alt={a.name} class="ll-lightbox-img" />
+        </div>
+      )}
+    </>
+  );
+}
