@@ -6,12 +6,18 @@
  * failure (the server restarting, the network) keeps it in the log as "not sent yet" and sends it
  * again, with the same id, once the server is back, so it arrives once and is never lost; a
  * refusal puts the text back in the box with the server's reason.
+ *
+ * Files (Attach a file, a file dropped on the chat, an image pasted into the box) go through the
+ * same outbox, each a message of its own; their type is checked by content before they are sent
+ * (src/protocol/attachments.ts), and the server checks again and says why it refuses one.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Message } from '../protocol/types';
 import { api, ApiError } from './api';
 import { clock } from './format';
 import { isPassing } from './messages';
+import { Attachments } from './Attachments';
+import { SNIFF_BYTES, sniffType } from '../protocol/attachments';
 
 /** Typing is re-sent at most this often while the agent keeps typing... */
 const TYPING_REPEAT_MS = 3000;
@@ -22,7 +28,10 @@ const RESEND_MS = [1_000, 2_000, 3_000];
 
 interface Pending {
   clientMessageId: string;
+  /** The reply, or the file's name. */
   text: string;
+  /** A file to send as a message of its own. */
+  file?: File;
   /** `waiting`: the last try did not reach the server; it is tried again. */
   state: 'sending' | 'waiting';
 }
@@ -101,7 +110,9 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
         const first = outbox.current[0]!;
         update([{ ...first, state: 'sending' }, ...outbox.current.slice(1)]);
         try {
-          const message = await api.reply(handoffId, first.text, first.clientMessageId);
+          const message = first.file
+            ? await api.upload(handoffId, first.file, first.text, first.clientMessageId)
+            : await api.reply(handoffId, first.text, first.clientMessageId);
           failures.current = 0;
           update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
           onSent(message);
@@ -113,8 +124,8 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
           }
           // Refused as it is: the text goes back to the box with the reason, nothing is lost.
           update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
-          setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
-          setError(`Not sent: ${e instanceof Error ? e.message : String(e)}`);
+          if (!first.file) setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
+          setError(`Not sent${first.file ? ` (${first.text})` : ''}: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
     } finally {
@@ -148,12 +159,47 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
     void flush();
   };
 
+  /** Files chosen, dropped or pasted: those of an accepted type join the outbox. */
+  const attach = async (files: ArrayLike<File>): Promise<void> => {
+    const refused: string[] = [];
+    const taken: Pending[] = [];
+    for (const file of Array.from(files)) {
+      const type = sniffType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+      if (!type) refused.push(file.name || 'The pasted file');
+      else taken.push({ clientMessageId: crypto.randomUUID(), text: file.name || `pasted.${type.split('/')[1]}`, file, state: 'sending' });
+    }
+    setError(refused.length ? `Not sent: ${refused.join(', ')}. Only PNG, JPEG, WebP or GIF images and PDF files can be attached.` : null);
+    if (!taken.length) return;
+    update([...outbox.current, ...taken]);
+    void flush();
+  };
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
+  const hasFiles = (e: DragEvent): boolean => !!e.dataTransfer?.types.includes('Files');
+
   // A reply the server already has (its answer was lost, the stream brought it) is shown once.
   const sent = new Set(messages.map((m) => m.clientMessageId));
   const unsent = pending.filter((p) => !sent.has(p.clientMessageId));
 
   return (
-    <section class="card chat" aria-labelledby="chat-heading">
+    <section
+      class={`card chat${dropping ? ' dropping' : ''}`}
+      aria-labelledby="chat-heading"
+      onDragOver={(e) => {
+        if (!canWrite || !hasFiles(e)) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(e) => {
+        if (!canWrite || !hasFiles(e)) return;
+        e.preventDefault();
+        setDropping(false);
+        void attach(e.dataTransfer!.files);
+      }}
+    >
       <h2 id="chat-heading">Chat</h2>
       <div class="messages" role="log" aria-label="Messages" ref={log} tabIndex={0}>
         <ol>
@@ -163,7 +209,8 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
             <span class="msg-meta">
               {m.from === 'visitor' ? 'Visitor' : (m.author ?? 'Agent')} · <time dateTime={m.at}>{clock(m.at)}</time>
             </span>
-            <p>{m.text}</p>
+            {m.text && <p>{m.text}</p>}
+            {m.attachments && <Attachments handoffId={handoffId} files={m.attachments} />}
           </li>
         ))}
         {unsent.map((p) => (
@@ -201,11 +248,35 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
                 send();
               }
             }}
+            onPaste={(e) => {
+              // A pasted screenshot arrives as a file; pasted text is left to the box.
+              const files = e.clipboardData?.files;
+              if (!files?.length) return;
+              e.preventDefault();
+              void attach(files);
+            }}
           />
           <div role="alert" class="error">{error}</div>
-          <button type="submit" class="primary">
-            Send
-          </button>
+          {dropping && <p class="muted">Drop the file to send it to the visitor.</p>}
+          <div class="composer-actions">
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              Attach a file
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="image/png,image/jpeg,image/webp,image/gif,application/pdf"
+              multiple
+              hidden
+              onChange={(e) => {
+                const el = e.currentTarget;
+                if (el.files?.length) void attach(el.files).finally(() => (el.value = ''));
+              }}
+            />
+            <button type="submit" class="primary">
+              Send
+            </button>
+          </div>
         </form>
       )}
     </section>

@@ -20,6 +20,8 @@ export interface MailReply {
   agentName: string | null;
   text: string;
   at: string;
+  /** Files the reply carries: named in the e-mail (the bytes stay behind the reopen link). */
+  attachments?: readonly { name: string }[];
 }
 
 interface Words {
@@ -117,7 +119,7 @@ export function composeAwayMail(input: {
   const ids = visitorMessageIds(handoff.id, input.domain);
   const blocks: MailBlock[] = [
     { type: 'paragraph', text: w.intro(who) },
-    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: r.text })),
+    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: [r.text, ...(r.attachments ?? []).map((a) => `[${a.name}]`)].filter(Boolean).join('\n') })),
     ...(link ? ([{ type: 'link', label: w.open, href: link }, { type: 'paragraph', text: w.lasts(REOPEN_LINK_DAYS) }] as const) : ([{ type: 'paragraph', text: w.noLink }] as const)),
     { type: 'paragraph', text: w.ref(handoff.ref) },
     { type: 'paragraph', text: w.why },
