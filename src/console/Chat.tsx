@@ -268,6 +268,8 @@ export function Chat({ handoffId, messages, visitorTyping, canWrite, endedByVisi
               accept="image/png,image/jpeg,image/webp,image/gif,application/pdf"
               multiple
               hidden
+              aria-hidden="true"
+              tabIndex={-1}
               onChange={(e) => {
                 const el = e.currentTarget;
                 if (el.files?.length) void attach(el.files).finally(() => (el.value = ''));

@@ -10,6 +10,7 @@
  * the token in the Authorization header (as every other call), then shown as a data: URL. The
  * token never lands in a URL (server logs, history, Referer), no second signing secret is
  * needed, and a strict page's `img-src 'self' data:` allows it (many such pages refuse blob:).
+ * A page whose policy refuses data: images too gets the file as a download instead.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
@@ -280,7 +281,8 @@ function Thumb({ ctx, session, a, w }: FileProps) {
   return (
     <>
       <button ref={thumb} type="button" class="ll-thumb" aria-label={w.view(a.name)} onClick={() => setOpen(true)} disabled={!src}>
-        {src ? <img src={src} alt="" /> : <span class="ll-thumb-wait" />}
+        {/* A page whose policy refuses data: images gets the download instead. */}
+        {src ? <img src={src} alt="" onError={() => setFailed(true)} /> : <span class="ll-thumb-wait" />}
       </button>
       {open && src && (
         <div class="ll-lightbox" role="dialog" aria-modal="true" aria-label={a.name} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), shut())}>
