@@ -105,7 +105,10 @@ export function Attach({ ctx, session, chat, box }: { ctx: PanelCtx; session: Hu
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const alert = useRef<HTMLParagraphElement>(null);
   useEffect(() => ctx.addStyles(css), []);
+  // Under the composer, at the bottom of what scrolls: brought into view to be seen, not only heard.
+  useEffect(() => alert.current?.scrollIntoView?.({ block: 'nearest' }), [error]);
 
   const take = async (list: ArrayLike<File>): Promise<void> => {
     const max = await maxBytes(ctx.settings.backend!);
@@ -182,7 +185,7 @@ export function Attach({ ctx, session, chat, box }: { ctx: PanelCtx; session: Hu
         }}
       />
       {dragging && <p class="ll-drop-hint" aria-hidden="true">{w.drop}</p>}
-      {error && <p class="ll-attach-error" role="alert">{error}</p>}
+      {error && <p ref={alert} class="ll-attach-error" role="alert">{error}</p>}
     </>
   );
 }
@@ -254,7 +257,8 @@ function Download({ ctx, session, a, w }: FileProps) {
 function Thumb({ ctx, session, a, w }: FileProps) {
   const [src, setSrc] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
-  const [open, setOpen] = useState(false);
+  /** Where the full-size view goes: over the conversation, leaving the header and the phone bar in view. */
+  const [open, setOpen] = useState<{ top: number; height: number } | null>(null);
   const thumb = useRef<HTMLButtonElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -275,17 +279,20 @@ function Thumb({ ctx, session, a, w }: FileProps) {
   }, [open]);
   if (failed) return <Download ctx={ctx} session={session} a={a} w={w} />;
   const shut = (): void => {
-    setOpen(false);
+    setOpen(null);
     thumb.current?.focus();
   };
   return (
     <>
-      <button ref={thumb} type="button" class="ll-thumb" aria-label={w.view(a.name)} onClick={() => setOpen(true)} disabled={!src}>
+      <button ref={thumb} type="button" class="ll-thumb" aria-label={w.view(a.name)} onClick={() => {
+          const body = thumb.current?.closest<HTMLElement>('.ll-body');
+          setOpen(body ? { top: body.offsetTop, height: body.clientHeight } : { top: 0, height: 0 });
+        }} disabled={!src}>
         {/* A page whose policy refuses data: images gets the download instead. */}
         {src ? <img src={src} alt="" onError={() => setFailed(true)} /> : <span class="ll-thumb-wait" />}
       </button>
       {open && src && (
-        <div class="ll-lightbox" role="dialog" aria-modal="true" aria-label={a.name} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), shut())}>
+        <div class="ll-lightbox" style={open.height ? { top: `${open.top}px`, height: `${open.height}px`, bottom: 'auto' } : undefined} role="dialog" aria-label={a.name} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), shut())}>
           <div class="ll-lightbox-bar">
             <a href={src} download={a.name}>{w.download(a.name)}</a>
             <button ref={close} type="button" class="ll-pill ll-plain" onClick={shut}>{w.close}</button>
