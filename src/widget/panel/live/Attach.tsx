@@ -14,67 +14,13 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
-import type { Language } from '../../i18n/locale';
 import type { PanelCtx } from '../context';
 import type { HumanSession } from '../../transport/session';
 import type { ChatMessage } from '../../transport/conversation';
 import { createClient } from '../../transport/client';
-import { checkAttachment, DEFAULT_ATTACHMENT_MAX_MB, isImageType, megabytes, SNIFF_BYTES, type AttachmentInfo, type AttachmentProblem } from '../../../protocol/attachments';
+import { checkAttachment, DEFAULT_ATTACHMENT_MAX_MB, isImageType, megabytes, SNIFF_BYTES, type AttachmentInfo } from '../../../protocol/attachments';
 import css from '../../styles/attach.css?inline';
-
-interface Words {
-  attach: string;
-  drop: string;
-  problem: Record<Exclude<AttachmentProblem, 'too_big'>, string>;
-  tooBig(mb: string): string;
-  lost: string;
-  view(name: string): string;
-  download(name: string): string;
-  close: string;
-}
-
-const WORDS: Record<Language, Words> = {
-  en: {
-    attach: 'Attach a file',
-    drop: 'Drop a file to send it',
-    problem: { type: 'Only images (PNG, JPEG, WebP, GIF) and PDF files can be sent.', empty: 'This file is empty.' },
-    tooBig: (mb) => `This file is too large: ${mb} MB at most.`,
-    lost: 'Not sent: please attach the file again.',
-    view: (name) => `Open ${name} at full size`,
-    download: (name) => `Download ${name}`,
-    close: 'Close',
-  },
-  fr: {
-    attach: 'Joindre un fichier',
-    drop: 'Déposez un fichier pour l’envoyer',
-    problem: { type: 'Seuls les images (PNG, JPEG, WebP, GIF) et les fichiers PDF peuvent être envoyés.', empty: 'Ce fichier est vide.' },
-    tooBig: (mb) => `Ce fichier est trop lourd : ${mb} Mo au maximum.`,
-    lost: 'Non envoyé : joignez le fichier à nouveau.',
-    view: (name) => `Ouvrir ${name} en grand`,
-    download: (name) => `Télécharger ${name}`,
-    close: 'Fermer',
-  },
-  de: {
-    attach: 'Datei anhängen',
-    drop: 'Datei hier ablegen, um sie zu senden',
-    problem: { type: 'Nur Bilder (PNG, JPEG, WebP, GIF) und PDF-Dateien können gesendet werden.', empty: 'Diese Datei ist leer.' },
-    tooBig: (mb) => `Diese Datei ist zu groß: höchstens ${mb} MB.`,
-    lost: 'Nicht gesendet: Bitte hängen Sie die Datei erneut an.',
-    view: (name) => `${name} in voller Größe öffnen`,
-    download: (name) => `${name} herunterladen`,
-    close: 'Schließen',
-  },
-  es: {
-    attach: 'Adjuntar un archivo',
-    drop: 'Suelta un archivo para enviarlo',
-    problem: { type: 'Solo se pueden enviar imágenes (PNG, JPEG, WebP, GIF) y archivos PDF.', empty: 'Este archivo está vacío.' },
-    tooBig: (mb) => `Este archivo es demasiado grande: ${mb} MB como máximo.`,
-    lost: 'No enviado: vuelve a adjuntar el archivo.',
-    view: (name) => `Abrir ${name} a tamaño completo`,
-    download: (name) => `Descargar ${name}`,
-    close: 'Cerrar',
-  },
-};
+import { problemText, size, WORDS, type Words } from './attach-words';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf';
 /** Files taken from one drop or paste; more is almost always a mistake. */
@@ -87,14 +33,6 @@ const maxBytes = (backend: string): Promise<number> =>
     .status()
     .then((s) => s.attachmentMaxBytes ?? megabytes(DEFAULT_ATTACHMENT_MAX_MB))
     .catch(() => megabytes(DEFAULT_ATTACHMENT_MAX_MB)));
-
-const number = (language: Language, n: number): string => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
-const size = (language: Language, bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${number(language, bytes / 1024 / 1024)} MB` : `${number(language, Math.max(1, Math.round(bytes / 1024)))} KB`;
-
-function problemText(w: Words, language: Language, problem: AttachmentProblem, max: number): string {
-  return problem === 'too_big' ? w.tooBig(number(language, max / 1024 / 1024)) : w.problem[problem];
-}
 
 /**
  * The composer's file button, and the drop and paste that do the same; says at once, in the
