@@ -157,3 +157,54 @@ for (const theme of ['light', 'dark'] as const) {
     }
   });
 }
+
+/** Drops a file on the chat, as one dragged from the desktop. */
+async function dropFile(page: Page, bytes: Buffer, name: string): Promise<void> {
+  await chatLog(page).evaluate(
+    (log, { data, name }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'image/png' }));
+      for (const type of ['dragover', 'drop']) log.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+    },
+    { data: [...bytes], name },
+  );
+}
+
+test('files dropped on the chat whose upload the connection cuts are sent again from the outbox, and stored once', async ({ page, agent }) => {
+  await page.setViewportSize(DESKTOP);
+  await chatPage(page, 'light');
+  await sendMessage(page, 'Here is the label');
+  await expectSent(page, 'Here is the label');
+  const ref = await visitorRef(page);
+  const png = await screenshotPng(page);
+  const tries: string[] = [];
+  const thumb = (name: string) => chatLog(page).getByRole('button', { name: `Open ${name} at full size` });
+
+  // Cut before it reaches the server: the outbox tries again (after its backoff) with the same id.
+  await page.route('**/v1/handoffs/*/attachments?*', async (route) => {
+    tries.push(new URL(route.request().url()).searchParams.get('clientMessageId')!);
+    return tries.length === 1 ? route.abort('internetdisconnected') : route.continue();
+  });
+  await dropFile(page, png, 'label.png');
+  await expect(thumb('label.png')).toBeEnabled({ timeout: 30_000 });
+  await drawn(thumb('label.png').locator('img'));
+  expect(tries.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(tries).size).toBe(1);
+  await page.unrouteAll({ behavior: 'wait' });
+
+  // Stored, but the answer is lost with the connection: whatever the widget does next (the event
+  // stream tells it the file arrived, or it sends it again), the server keeps it once.
+  let lost = 0;
+  await page.route('**/v1/handoffs/*/attachments?*', async (route) => {
+    if (lost++ > 0) return route.continue();
+    expect((await route.fetch()).status()).toBe(201);
+    return route.abort('internetdisconnected');
+  });
+  await dropFile(page, png, 'box.png');
+  await expect(thumb('box.png')).toBeEnabled({ timeout: 30_000 });
+
+  const handoff = await agent.byRef(ref);
+  expect(handoff.messages.filter((m) => m.attachments?.length).map((m) => m.attachments![0]!.name)).toEqual(['label.png', 'box.png']);
+  await expect(thumb('label.png')).toHaveCount(1);
+  await expect(thumb('box.png')).toHaveCount(1);
+});
