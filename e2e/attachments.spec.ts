@@ -208,3 +208,15 @@ test('files dropped on the chat whose upload the connection cuts are sent again 
   await expect(thumb('label.png')).toHaveCount(1);
   await expect(thumb('box.png')).toHaveCount(1);
 });
+
+test('on a page whose strict policy refuses data: images, a pasted image is offered as a download instead of a broken picture', async ({ page }) => {
+  const host = await hostPage(page, { csp: true, script: { ...DEMO_ATTRS, 'data-backend': '/', 'data-theme': 'light' } });
+  await page.goto(host.url);
+  await openChannels(page);
+  await chooseChat(page);
+  await sendMessage(page, 'A screenshot follows');
+  await expectSent(page, 'A screenshot follows');
+  await pasteFile(page, await screenshotPng(page), 'image.png', 'image/png');
+  await expect(chatLog(page).getByRole('button', { name: /^Download image\.png, / })).toBeVisible({ timeout: 15_000 });
+  await expect(chatLog(page).getByRole('button', { name: 'Open image.png at full size' })).toHaveCount(0);
+});
