@@ -220,3 +220,39 @@ test('on a page whose strict policy refuses data: images, a pasted image is offe
   await expect(chatLog(page).getByRole('button', { name: /^Download image\.png, / })).toBeVisible({ timeout: 15_000 });
   await expect(chatLog(page).getByRole('button', { name: 'Open image.png at full size' })).toHaveCount(0);
 });
+
+test('in the console, an agent pastes a screenshot into the reply box and drops a PDF on the chat; the visitor gets both', async ({ page, browser }) => {
+  await page.setViewportSize(DESKTOP);
+  await chatPage(page, 'light');
+  await sendMessage(page, 'Can you show me where?');
+  await expectSent(page, 'Can you show me where?');
+  const ref = await visitorRef(page);
+
+  const consoleContext = await browser.newContext({ viewport: DESKTOP });
+  const console_ = await consoleContext.newPage();
+  try {
+    await signInConsole(console_, ORIGIN);
+    await openInConsole(console_, ref);
+    const png = await screenshotPng(console_);
+    await console_.getByLabel('Reply').evaluate((box, data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], 'here.png', { type: 'image/png' }));
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, [...png]);
+    await console_.getByRole('region', { name: 'Chat' }).evaluate((chat, data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], 'steps.pdf', { type: 'application/pdf' }));
+      for (const type of ['dragover', 'drop']) chat.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, [...PDF]);
+    const messages = console_.getByRole('log', { name: 'Messages' });
+    await drawn(messages.getByRole('img', { name: 'here.png, open full size' }));
+    await expect(messages.getByRole('link', { name: /^Download steps\.pdf/ })).toBeVisible();
+
+    await drawn(chatLog(page).getByRole('button', { name: 'Open here.png at full size' }).locator('img'));
+    const download = page.waitForEvent('download');
+    await chatLog(page).getByRole('button', { name: /^Download steps\.pdf, / }).click();
+    expect(await readFile((await (await download).path())!)).toEqual(PDF);
+  } finally {
+    await consoleContext.close();
+  }
+});
