@@ -12,6 +12,15 @@ export function fileSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
+/**
+ * An image arrives after the log scrolled to its message: an agent reading the latest messages
+ * keeps seeing them whole; one who scrolled up to read older ones is left where they are.
+ */
+function keepAtLatest(img: HTMLImageElement): void {
+  const log = img.closest<HTMLElement>('.messages');
+  if (log && log.scrollHeight - log.scrollTop - log.clientHeight <= img.height + 48) log.scrollTop = log.scrollHeight;
+}
+
 const KIND: Record<AttachmentInfo['type'], string> = {
   'image/png': 'PNG',
   'image/jpeg': 'JPEG',
@@ -29,7 +38,7 @@ export function Attachments({ handoffId, files }: { handoffId: string; files: At
           <li key={a.id}>
             {isImageType(a.type) ? (
               <a href={url} target="_blank" rel="noopener" class="thumb" title={`${a.name} (${KIND[a.type]}, ${fileSize(a.size)})`}>
-                <img src={url} alt={`${a.name}, open full size`} loading="lazy" />
+                <img src={url} alt={`${a.name}, open full size`} loading="lazy" onLoad={(e) => keepAtLatest(e.currentTarget)} />
               </a>
             ) : (
               <a href={url} download={a.name} class="file">
