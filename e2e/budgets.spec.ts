@@ -5,8 +5,8 @@ import { BUDGETS, measureDist } from '../src/build/sizes';
 /** Size budgets are exact, so they are checked here; speed is only measured (npm run bench). */
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
-test('the loader, the widget to search and read, and the live, hours, away and rating chunks fit their gzip budgets', async () => {
-  const { loader, whole, live, hours, away, rating, files } = await measureDist(dist);
+test('the loader, the widget to search and read, and the live, hours, away, rating and attach chunks fit their gzip budgets', async () => {
+  const { loader, whole, live, hours, away, rating, attach, files } = await measureDist(dist);
   const report = files.map((f) => `${f.file} ${f.gzip} B gzip`).join(', ');
   expect(loader.gzip, `loader: ${report}`).toBeLessThanOrEqual(BUDGETS.loader);
   expect(whole, `whole widget: ${report}`).toBeLessThanOrEqual(BUDGETS.whole);
@@ -18,6 +18,8 @@ test('the loader, the widget to search and read, and the live, hours, away and r
   expect(away, `away chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.away);
   expect(rating, `rating chunk: ${report}`).toBeGreaterThan(0);
   expect(rating, `rating chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.rating);
+  expect(attach, `attach chunk: ${report}`).toBeGreaterThan(0);
+  expect(attach, `attach chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.attach);
 });
 
 test('the page fetches at most 8 KB of widget JavaScript by its load event, and no panel', async ({ page }) => {

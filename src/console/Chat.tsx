@@ -6,6 +6,10 @@
  * failure (the server restarting, the network) keeps it in the log as "not sent yet" and sends it
  * again, with the same id, once the server is back, so it arrives once and is never lost; a
  * refusal puts the text back in the box with the server's reason.
+ *
+ * Files (Attach a file, a file dropped on the chat, an image pasted into the box) go through the
+ * same outbox, each a message of its own; their type is checked by content before they are sent
+ * (src/protocol/attachments.ts), and the server checks again and says why it refuses one.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Message, MessageArticle, TranscriptEntry } from '../protocol/types';
@@ -14,6 +18,8 @@ import { clock } from './format';
 import { isPassing } from './messages';
 import { readAt } from './article-pick';
 import { ArticleMessage, SendArticle } from './SendArticle';
+import { Attachments } from './Attachments';
+import { SNIFF_BYTES, sniffType } from '../protocol/attachments';
 
 /** Typing is re-sent at most this often while the agent keeps typing... */
 const TYPING_REPEAT_MS = 3000;
@@ -24,9 +30,12 @@ const RESEND_MS = [1_000, 2_000, 3_000];
 
 interface Pending {
   clientMessageId: string;
+  /** The reply, or the file's name. */
   text: string;
   /** One of the site's articles sent with the text (which may then be empty). */
   article?: MessageArticle;
+  /** A file to send as a message of its own. */
+  file?: File;
   /** `waiting`: the last try did not reach the server; it is tried again. */
   state: 'sending' | 'waiting';
 }
@@ -107,7 +116,9 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
         const first = outbox.current[0]!;
         update([{ ...first, state: 'sending' }, ...outbox.current.slice(1)]);
         try {
-          const message = await api.reply(handoffId, first.text, first.clientMessageId, first.article);
+          const message = first.file
+            ? await api.upload(handoffId, first.file, first.text, first.clientMessageId)
+            : await api.reply(handoffId, first.text, first.clientMessageId, first.article);
           failures.current = 0;
           update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
           onSent(message);
@@ -119,8 +130,8 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
           }
           // Refused as it is: the text goes back to the box with the reason, nothing is lost.
           update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
-          if (first.text) setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
-          setError(`Not sent: ${e instanceof Error ? e.message : String(e)}`);
+          if (!first.file && first.text) setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
+          setError(`Not sent${first.file ? ` (${first.text})` : ''}: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
     } finally {
@@ -155,12 +166,47 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
     void flush();
   };
 
+  /** Files chosen, dropped or pasted: those of an accepted type join the outbox. */
+  const attach = async (files: ArrayLike<File>): Promise<void> => {
+    const refused: string[] = [];
+    const taken: Pending[] = [];
+    for (const file of Array.from(files)) {
+      const type = sniffType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+      if (!type) refused.push(file.name || 'The pasted file');
+      else taken.push({ clientMessageId: crypto.randomUUID(), text: file.name || `pasted.${type.split('/')[1]}`, file, state: 'sending' });
+    }
+    setError(refused.length ? `Not sent: ${refused.join(', ')}. Only PNG, JPEG, WebP or GIF images and PDF files can be attached.` : null);
+    if (!taken.length) return;
+    update([...outbox.current, ...taken]);
+    void flush();
+  };
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
+  const hasFiles = (e: DragEvent): boolean => !!e.dataTransfer?.types.includes('Files');
+
   // A reply the server already has (its answer was lost, the stream brought it) is shown once.
   const sent = new Set(messages.map((m) => m.clientMessageId));
   const unsent = pending.filter((p) => !sent.has(p.clientMessageId));
 
   return (
-    <section class="card chat" aria-labelledby="chat-heading">
+    <section
+      class={`card chat${dropping ? ' dropping' : ''}`}
+      aria-labelledby="chat-heading"
+      onDragOver={(e) => {
+        if (!canWrite || !hasFiles(e)) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(e) => {
+        if (!canWrite || !hasFiles(e)) return;
+        e.preventDefault();
+        setDropping(false);
+        void attach(e.dataTransfer!.files);
+      }}
+    >
       <h2 id="chat-heading">Chat</h2>
       <div class="messages" role="log" aria-label="Messages" ref={log} tabIndex={0}>
         <ol>
@@ -172,6 +218,7 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
             </span>
             {m.text && <p>{m.text}</p>}
             {m.article && <ArticleMessage article={m.article} readAt={readAt(transcript, m.article, m.at)} />}
+            {m.attachments && <Attachments handoffId={handoffId} files={m.attachments} />}
           </li>
         ))}
         {unsent.map((p) => (
@@ -210,9 +257,33 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
                 send();
               }
             }}
+            onPaste={(e) => {
+              // A pasted screenshot arrives as a file; pasted text is left to the box.
+              const files = e.clipboardData?.files;
+              if (!files?.length) return;
+              e.preventDefault();
+              void attach(files);
+            }}
           />
           <div role="alert" class="error">{error}</div>
+          {dropping && <p class="muted">Drop the file to send it to the visitor.</p>}
           <div class="composer-actions">
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              Attach a file
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="image/png,image/jpeg,image/webp,image/gif,application/pdf"
+              multiple
+              hidden
+              aria-hidden="true"
+              tabIndex={-1}
+              onChange={(e) => {
+                const el = e.currentTarget;
+                if (el.files?.length) void attach(el.files).finally(() => (el.value = ''));
+              }}
+            />
             <SendArticle transcript={transcript} onSend={send} />
             <button type="submit" class="primary">
               Send

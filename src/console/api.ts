@@ -31,12 +31,14 @@ export class ApiError extends Error {
 
 async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
+  // A file goes as itself (attachments), everything else as JSON.
+  const file = body instanceof Blob;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
+      headers: body === undefined ? {} : { 'content-type': file ? 'application/octet-stream' : 'application/json' },
+      body: body === undefined ? null : file ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
@@ -79,6 +81,11 @@ export const api = {
   /** A reply; with `article`, one of the site's articles the visitor gets as a card (`text` is its note, maybe empty). */
   reply: async (id: string, text: string, clientMessageId: string, article?: MessageArticle) =>
     (await call<{ message: Message }>('POST', `${handoffPath(id)}/messages`, { clientMessageId, text, ...(article && { article }) })).message,
+  /** A file as a message of its own; the same `clientMessageId` again answers the stored one. */
+  upload: async (id: string, file: Blob, name: string, clientMessageId: string) =>
+    (await call<{ message: Message }>('POST', `${handoffPath(id)}/attachments?clientMessageId=${encodeURIComponent(clientMessageId)}&name=${encodeURIComponent(name)}`, file)).message,
+  /** Where a file of the handoff is read (the session cookie goes with it: same origin). */
+  attachmentUrl: (id: string, attachmentId: string) => `${handoffPath(id)}/attachments/${encodeURIComponent(attachmentId)}`,
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
   /** `learn`: the searches ticked to learn as phrasings of the article; undefined lets the server choose those about it. */
   resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false, learn?: string[]) =>

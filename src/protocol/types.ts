@@ -4,6 +4,9 @@
  * console; validation lives in validate.ts. Everything here is part of the documented protocol.
  */
 import type { Channel, TranscriptEntry } from './transcript';
+import type { AttachmentInfo, AttachmentProblem } from './attachments';
+
+export type { AttachmentInfo, AttachmentProblem, AttachmentType } from './attachments';
 
 export type { Channel, TranscriptEntry } from './transcript';
 
@@ -91,11 +94,13 @@ export interface Message {
   from: 'visitor' | 'agent';
   /** The agent's display name, for agent messages. */
   author?: string;
-  /** Plain text, never HTML. Empty only when the message is an article sent without a note. */
+  /** Plain text, never HTML. Empty when the message is an article sent without a note, or only carries files. */
   text: string;
   /** Agent messages only: an article of the site's that the agent points to. */
   article?: MessageArticle;
   at: string;
+  /** The files it carries (POST .../attachments); absent when none. */
+  attachments?: AttachmentInfo[];
 }
 
 /**
@@ -219,6 +224,8 @@ export interface BackendStatus {
   callbackSlots?: CallbackSlot[];
   /** The IANA zone the backend's hours are written in. */
   timezone?: string;
+  /** The largest file a chat message may carry, in bytes (absent: the backend takes no files). */
+  attachmentMaxBytes?: number;
 }
 
 /** Every error answer: 400, 401, 403, 404, 409, 413, 429. */
@@ -228,4 +235,6 @@ export interface ErrorBody {
   path?: string;
   /** For 409 on a callback time that is not free: the slots that are. */
   slots?: CallbackSlot[];
+  /** For a refused attachment (400, 413, 415): why, for the widget to say in the visitor's language. */
+  attachmentProblem?: AttachmentProblem;
 }

@@ -14,6 +14,7 @@ import { DEFAULT_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { createPresence, type Presence } from './presence';
 import { createVisitorStreams, type VisitorStreams } from './visitor-streams';
 import { createHandoffService } from './service/handoffs';
+import { DEFAULT_ATTACHMENT_MAX_MB, megabytes } from '../protocol/attachments';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit';
 import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
@@ -92,6 +93,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Live learned phrasings kept per article; 0 learns none. @default 200 (DEFAULT_PHRASINGS_PER_ARTICLE) */
   phrasingsPerArticle?: number;
+  /** The largest file a chat message may carry, in bytes (LIFELINE_ATTACHMENT_MAX_MB). @default 10 MB */
+  attachmentMaxBytes?: number;
   /** When the channels are open. @default always, in the process's zone */
   hours?: BusinessHours;
   /** Callback slots. @default 30 minutes, 2 callbacks each */
@@ -207,6 +210,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
     trustProxy: options.trustProxy ?? false,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     phrasingsPerArticle: options.phrasingsPerArticle ?? DEFAULT_PHRASINGS_PER_ARTICLE,
+    attachmentMaxBytes: options.attachmentMaxBytes ?? megabytes(DEFAULT_ATTACHMENT_MAX_MB),
     hours: options.hours ?? { schedule: ALWAYS_OPEN, zone: systemZone() },
     callbacks: options.callbacks ?? { slotMinutes: 30, perSlot: 2 },
     articles: options.articles ?? NO_CATALOG,

@@ -28,6 +28,7 @@ describe('readSettings', () => {
       alerts: { emails: [], afterSeconds: 120, chatWebhookUrl: null },
       handoffEmail: null,
       away: { awaySeconds: 60, batchSeconds: 60 },
+      attachmentMaxBytes: 10 * 1024 * 1024,
     });
   });
 
@@ -60,6 +61,7 @@ describe('readSettings', () => {
       LIFELINE_HANDOFF_EMAIL: 'support@example.zendesk.com',
       LIFELINE_VISITOR_AWAY_SECONDS: '120',
       LIFELINE_VISITOR_MAIL_BATCH_SECONDS: '0',
+      LIFELINE_ATTACHMENT_MAX_MB: '2.5',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -87,6 +89,7 @@ describe('readSettings', () => {
       alerts: { emails: ['ada@example.com', 'sam@example.com'], afterSeconds: 300, chatWebhookUrl: 'https://hooks.slack.com/services/T0/B0/XYZ' },
       handoffEmail: 'support@example.zendesk.com',
       away: { awaySeconds: 120, batchSeconds: 0 },
+      attachmentMaxBytes: 2.5 * 1024 * 1024,
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
@@ -119,6 +122,9 @@ describe('readSettings', () => {
     [{ LIFELINE_AGENT_EMAIL: 'ada@example.com', LIFELINE_AGENT_PASSWORD: 'short' }, /^LIFELINE_AGENT_PASSWORD .*8 characters/],
     [{ LIFELINE_SECRET: 'guessable' }, /^LIFELINE_SECRET /],
     [{ LIFELINE_TRUST_PROXY: 'yes' }, /^LIFELINE_TRUST_PROXY /],
+    [{ LIFELINE_ATTACHMENT_MAX_MB: '0' }, /^LIFELINE_ATTACHMENT_MAX_MB must be a number of megabytes above 0 and at most 50 .*got "0"/],
+    [{ LIFELINE_ATTACHMENT_MAX_MB: '10MB' }, /^LIFELINE_ATTACHMENT_MAX_MB .*"10MB"/],
+    [{ LIFELINE_ATTACHMENT_MAX_MB: '51' }, /^LIFELINE_ATTACHMENT_MAX_MB .*"51"/],
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '-1' }, /^LIFELINE_PHRASINGS_PER_ARTICLE must be a whole number/],
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '1e3' }, /^LIFELINE_PHRASINGS_PER_ARTICLE /],
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '10001' }, /^LIFELINE_PHRASINGS_PER_ARTICLE .*"10001"/],

@@ -10,6 +10,7 @@ import { isPostgresUrl, looksLikeUrl, postgresUrlProblem, redactDatabaseUrl } fr
 import { parseWebhookSecret } from './webhooks/sign';
 import { vapidSubject } from './push/vapid';
 import { isEmailAddress, MailSettingProblem, readAddressList, readMailSettings, type MailSettings } from './mail/settings';
+import { DEFAULT_ATTACHMENT_MAX_MB, MAX_ATTACHMENT_MAX_MB, megabytes } from '../protocol/attachments';
 
 export interface Settings {
   port: number;
@@ -62,6 +63,8 @@ export interface Settings {
   handoffEmail: string | null;
   /** Agents' replies a visitor misses are e-mailed to them (../away/). */
   away: AwaySettings;
+  /** LIFELINE_ATTACHMENT_MAX_MB in bytes: the largest file a chat may carry (../protocol/attachments.ts). */
+  attachmentMaxBytes: number;
 }
 
 /** A webhook receiver and the key deliveries to it are signed with (webhooks/sign.ts). */
@@ -259,7 +262,18 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       awaySeconds: whole('LIFELINE_VISITOR_AWAY_SECONDS', DEFAULT_VISITOR_AWAY_SECONDS, 1, 86_400),
       batchSeconds: whole('LIFELINE_VISITOR_MAIL_BATCH_SECONDS', DEFAULT_VISITOR_MAIL_BATCH_SECONDS, 0, 3_600),
     },
+    attachmentMaxBytes: attachmentMaxBytes(value('LIFELINE_ATTACHMENT_MAX_MB')),
   };
+}
+
+/** Megabytes, a decimal allowed (0.5), above 0 and at most MAX_ATTACHMENT_MAX_MB: the bytes live in the database. */
+function attachmentMaxBytes(text: string | undefined): number {
+  if (text === undefined) return megabytes(DEFAULT_ATTACHMENT_MAX_MB);
+  const mb = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || mb <= 0 || mb > MAX_ATTACHMENT_MAX_MB) {
+    throw new SettingError('LIFELINE_ATTACHMENT_MAX_MB', `must be a number of megabytes above 0 and at most ${MAX_ATTACHMENT_MAX_MB} (the largest file a chat may carry, default ${DEFAULT_ATTACHMENT_MAX_MB}), got "${text}"`);
+  }
+  return Math.floor(megabytes(mb));
 }
 
 /** Both or neither; the secret is never printed, not even in part. */

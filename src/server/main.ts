@@ -103,6 +103,7 @@ const app = createApp({
   ownOrigins: origins,
   trustProxy: settings.trustProxy,
   phrasingsPerArticle: settings.phrasingsPerArticle,
+  attachmentMaxBytes: settings.attachmentMaxBytes,
   hours: settings.hours,
   callbacks: settings.callbacks,
   rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },

@@ -19,6 +19,7 @@ import { problem, readJson, type ApiContext } from './http';
 import { refused } from './refusals';
 import { eventStream, lastEventIdOf } from './sse';
 import { toDetail, toMessage, toSummary } from './views';
+import { sendAttachment, upload } from './attachments';
 
 /** The longest list an agent gets at once. */
 const LIST_LIMIT = 500;
@@ -93,6 +94,13 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     });
     if (!result.ok) return refused(c, result.reason);
     return c.json({ message: toMessage(result.message) }, result.created ? 201 : 200);
+  });
+
+  // The agent's file, as the visitor's (attachments.ts): a message of its own, claiming as a reply does.
+  routes.post('/handoffs/:id/attachments', async (c) => upload(c, deps, c.req.param('id'), agentOf(c)));
+
+  routes.get('/handoffs/:id/attachments/:attachmentId', async (c) => {
+    return sendAttachment(c, await store.findAttachment(c.req.param('id'), c.req.param('attachmentId')));
   });
 
   routes.post('/handoffs/:id/typing', async (c) => {

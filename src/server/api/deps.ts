@@ -39,6 +39,8 @@ export interface ApiDeps {
      */
     loginPerIpAndEmail: RateLimiter;
   };
+  /** The largest file a chat message may carry, in bytes (LIFELINE_ATTACHMENT_MAX_MB). */
+  attachmentMaxBytes: number;
   /** Origins, besides the server's own, whose pages may call the visitor API. */
   allowedOrigins: ReadonlySet<string>;
   /** The server's own origins, from its settings (origins.ts), never from a request's Host header. */

@@ -21,6 +21,7 @@ import { phrasingRoutes } from './phrasings';
 import { reopenRoutes } from './reopen';
 import { statusRoutes } from './status';
 import { visitorRoutes } from './visitor';
+import { isUpload, uploadLimit } from './attachments';
 import { isDatabaseUnreachable } from '../store/unreachable';
 
 /** What a client is told to wait before trying again while the database is away. */
@@ -49,13 +50,12 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
 
   api.use('/agent/*', sameOriginOnly(deps), jsonOnlyWrites());
 
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: LIMITS.bodyBytes,
-      onError: (c) => problem(c, 413, `The body is larger than ${LIMITS.bodyBytes / 1024} KiB.`),
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: LIMITS.bodyBytes,
+    onError: (c) => problem(c, 413, `The body is larger than ${LIMITS.bodyBytes / 1024} KiB.`),
+  });
+  const fileLimit = uploadLimit(deps);
+  api.use('*', (c, next) => (isUpload(c.req.method, c.req.path) ? fileLimit(c, next) : jsonLimit(c, next)));
 
   api.route('/', statusRoutes(deps));
   api.route('/', handoffRoutes(deps));
@@ -119,6 +119,8 @@ function sameOriginOnly(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
 function jsonOnlyWrites(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const type = c.req.header('content-type') ?? '';
+    // An upload is application/octet-stream (attachments.ts), which needs a preflight just the same.
+    if (isUpload(c.req.method, c.req.path)) return next();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !/^application\/json\s*(;|$)/i.test(type)) {
       return problem(c, 415, 'Send the request with `Content-Type: application/json`.');
     }

@@ -25,6 +25,7 @@ export function statusRoutes(deps: ApiDeps): Hono<ApiEnv> {
       chatWaitSeconds: channels.chat.open ? estimate(queued + 1) : null,
       callbackSlots: listedSlots(slots, deps.hours),
       timezone: deps.hours.zone,
+      attachmentMaxBytes: deps.attachmentMaxBytes,
     };
     c.header('Cache-Control', 'no-store');
     return c.json(status);

@@ -12,6 +12,7 @@ export function toMessage(m: MessageRecord): Message {
     text: m.text,
     ...(m.article && { article: m.article }),
     at: m.at,
+    ...(m.attachments && { attachments: m.attachments }),
   };
 }
 

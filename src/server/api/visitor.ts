@@ -14,6 +14,7 @@ import { refused } from './refusals';
 import { eventStream, lastEventIdOf } from './sse';
 import { requireVisitorToken } from './visitor-auth';
 import { toMessage } from './views';
+import { sendAttachment, upload } from './attachments';
 
 export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
@@ -66,6 +67,17 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!body.ok) return body.response;
     const result = await deps.service.articleRead(c.get('handoff').id, body.value.articleId);
     return result.ok ? c.body(null, 204) : refused(c, result.reason);
+  });
+
+  // A file as a message of its own (attachments.ts); a repeated clientMessageId answers the stored one.
+  routes.post('/handoffs/:id/attachments', async (c) => {
+    const limited = await rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
+    if (limited) return limited;
+    return upload(c, deps, c.get('handoff').id);
+  });
+
+  routes.get('/handoffs/:id/attachments/:attachmentId', async (c) => {
+    return sendAttachment(c, await deps.store.findAttachment(c.get('handoff').id, c.req.param('attachmentId')));
   });
 
   routes.post('/handoffs/:id/typing', async (c) => {

@@ -24,6 +24,8 @@ export interface MailReply {
   /** An article the agent sent: said by its title (the text may be empty then). */
   article?: MessageArticle | null;
   at: string;
+  /** Files the reply carries: named in the e-mail (the bytes stay behind the reopen link). */
+  attachments?: readonly { name: string }[];
 }
 
 interface Words {
@@ -127,7 +129,7 @@ export function composeAwayMail(input: {
   const ids = visitorMessageIds(handoff.id, input.domain);
   const blocks: MailBlock[] = [
     { type: 'paragraph', text: w.intro(who) },
-    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: messageWithArticle(r, w.article) })),
+    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: [messageWithArticle(r, w.article), ...(r.attachments ?? []).map((a) => `[${a.name}]`)].filter(Boolean).join('\n') })),
     ...(link ? ([{ type: 'link', label: w.open, href: link }, { type: 'paragraph', text: w.lasts(REOPEN_LINK_DAYS) }] as const) : ([{ type: 'paragraph', text: w.noLink }] as const)),
     { type: 'paragraph', text: w.ref(handoff.ref) },
     { type: 'paragraph', text: w.why },

@@ -5,6 +5,7 @@
  * says and appends its events to the event log, so every engine behind the Store applies the
  * same rules, and they test in plain Node.
  */
+import type { AttachmentInfo } from '../../protocol/attachments';
 import type { Message, MessageArticle, Rating, ResolveOutcome, TranscriptEntry } from '../../protocol/types';
 import { phoneRefsExpireBefore } from '../queue-rules';
 import type { AgentRef, CallbackState, Decision, HandoffPatch, Refusal, StoredHandoffEvent } from './types';
@@ -55,6 +56,8 @@ export interface MessageInput {
   agent?: AgentRef;
   /** An article of the site's the agent points to (agents only). */
   article?: MessageArticle;
+  /** The files it carries, told with it (their bytes are the store's). */
+  attachments?: AttachmentInfo[];
 }
 
 /**
@@ -86,6 +89,7 @@ export function message(h: HandoffFacts, input: MessageInput, repeat: boolean): 
     text: input.text,
     ...(agent && input.article && { article: input.article }),
     at: input.at,
+    ...(input.attachments?.length && { attachments: input.attachments }),
   };
   events.push({ type: 'message', message });
   return { ok: true, patch, events, message };

@@ -17,7 +17,9 @@ import { chosenPhrasings, type LearnablePhrasing } from '../phrasings';
 import type { Presence } from '../presence';
 import { phoneRefsExpireBefore } from '../queue-rules';
 import { refCandidate } from '../ref';
-import type { HandoffRecord, MessageRecord, PhrasingRecord, Store, StoredEvent, StoreTx } from '../store/types';
+import type { HandoffRecord, MessageRecord, NewAttachmentRow, PhrasingRecord, Store, StoredEvent, StoreTx } from '../store/types';
+import { checkAttachment, cleanFileName, DEFAULT_ATTACHMENT_MAX_MB, megabytes, SNIFF_BYTES, type AttachmentProblem } from '../../protocol/attachments';
+import { stripJpegMetadata } from '../attachments/exif';
 import type { QueueAnnouncer } from '../api/queue';
 import { waitEstimator } from './estimate';
 import { announce, announceTyping, type EventBus } from './publish';
@@ -36,7 +38,20 @@ export interface ServiceDeps {
   hours: BusinessHours;
   callbacks: CallbackPolicy;
   articles: ArticleCatalog;
+  /** The largest file a message may carry, in bytes (LIFELINE_ATTACHMENT_MAX_MB). @default 10 MB */
+  attachmentMaxBytes?: number;
 }
+
+/** A file sent in the chat, as the route read it: the bytes and the name given, nothing trusted yet. */
+export interface AttachCommand {
+  clientMessageId: string;
+  name: string;
+  bytes: Uint8Array;
+  /** Absent for the visitor. */
+  agent?: AgentRef;
+}
+
+export type AttachAnswer = Outcome<{ message: MessageRecord; created: boolean }> | { ok: false; reason: 'attachment'; problem: AttachmentProblem };
 
 export type Refused = { ok: false; reason: Refusal };
 export type Outcome<T> = ({ ok: true } & T) | Refused;
@@ -80,10 +95,16 @@ export interface HandoffService {
   /** A chat message, the visitor's (no agent) or an agent's; a repeated clientMessageId is stored once. */
   message(
     handoffId: string,
-    input: { clientMessageId: string; text: string; agent?: AgentRef; article?: MessageArticle },
+    input: { clientMessageId: string; text: string; agent?: AgentRef; article?: MessageArticle; attachments?: NewAttachmentRow[] },
   ): Promise<Outcome<{ message: MessageRecord; created: boolean }>>;
   /** The visitor opened an article an agent sent them: an `article` entry in the transcript, once per sending. */
   articleRead(handoffId: string, articleId: string): Promise<Outcome<{ entry: TranscriptEntry | null }>>;
+  /**
+   * A message carrying one file: its type told by its content, its size checked, a JPEG's
+   * location (EXIF) removed; the message and the file stored in one transaction with the
+   * message's event. A repeated clientMessageId is answered with the stored message.
+   */
+  attach(handoffId: string, command: AttachCommand): Promise<AttachAnswer>;
   claim(handoffId: string, agent: AgentRef): Promise<Outcome<{ handoff: HandoffRecord }>>;
   typing(handoffId: string, from: { agent: AgentRef } | 'visitor', typing: boolean): Promise<Outcome<object>>;
   resolve(handoffId: string, agent: AgentRef, command: ResolveCommand): Promise<ResolveAnswer>;
@@ -140,7 +161,7 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
     return { ok: true, handoff: result.handoff };
   };
 
-  return {
+  const service: HandoffService = {
     async create(command) {
       // A callback books one of the server's free slots (callbackSlots in GET /v1/status), kept as
       // the slot's own ISO times so bookings of one slot compare equal. A repeated clientId (an
@@ -183,6 +204,17 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
       return { ok: true, handoff, created, token, position, estimatedWaitSeconds: position === null ? null : estimate(position) };
     },
 
+    async attach(handoffId, { clientMessageId, name, bytes, agent }) {
+      const max = deps.attachmentMaxBytes ?? megabytes(DEFAULT_ATTACHMENT_MAX_MB);
+      const checked = checkAttachment(bytes.subarray(0, SNIFF_BYTES), bytes.length, max);
+      if (!checked.ok) return { ok: false, reason: 'attachment', problem: checked.problem };
+      // Where a photo was taken is not the visitor's to give away by accident: removed before storing.
+      const stored = checked.type === 'image/jpeg' ? stripJpegMetadata(bytes) : bytes;
+      if (!stored) return { ok: false, reason: 'attachment', problem: 'type' }; // not a JPEG after all
+      const attachment = { id: newId(), name: cleanFileName(name, checked.type), type: checked.type, size: stored.length, bytes: stored };
+      return service.message(handoffId, { clientMessageId, text: '', ...(agent && { agent }), attachments: [attachment] });
+    },
+
     async message(handoffId, input) {
       const when = iso(deps.now());
       const sender = input.agent ? 'agent' : 'visitor';
@@ -190,7 +222,9 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
         const h = await tx.handoffForUpdate(handoffId);
         if (!h) return { ok: false as const, reason: 'not_found' as const };
         const repeat = await tx.findMessage(handoffId, sender, input.clientMessageId);
-        const decision = transitions.message(h, { id: newId(), ...input, at: when }, repeat !== null);
+        const { attachments, ...said } = input;
+        const shown = attachments?.map(({ bytes: _, ...info }) => info);
+        const decision = transitions.message(h, { id: newId(), ...said, ...(shown && { attachments: shown }), at: when }, repeat !== null);
         if (!decision.ok) return decision;
         if (repeat) return { ok: true as const, channel: h.channel, events: [] as StoredEvent[], message: repeat, created: false };
         const events = await apply(tx, h.id, decision, when);
@@ -205,6 +239,7 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
           article: decision.message!.article ?? null,
           at: when,
           seq: told.seq,
+          ...(input.attachments && { attachments: input.attachments }),
         });
         return { ok: true as const, channel: h.channel, events, message, created: true };
       });
@@ -345,6 +380,7 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
       });
     },
   };
+  return service;
 
   /** Learns `learn` for the article inside the resolve's transaction: how many are live, and served, after. */
   async function learn_(tx: StoreTx, articleId: string, handoffId: string, learn: readonly LearnablePhrasing[], when: string) {

@@ -210,6 +210,63 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(await s.resolve(h.id, ADA, resolve)).toEqual({ ok: false, reason: 'closed' });
     });
 
+    it('stores a message with its attachment in one transaction, with its event, once per clientMessageId, and serves the bytes to its handoff only', async () => {
+      await addAgents();
+      const s = service();
+      const h = await create();
+      const other = await create();
+      // Every byte value, NUL and 0xFF included, must come back as it went in (BLOB / bytea).
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 256 }, (_, i) => i)]);
+      const sent = await s.attach(h.id, { clientMessageId: 'upload-1', name: 'screen shot.png', bytes: png });
+      if (!sent.ok) throw new Error(sent.reason);
+      expect(sent.created).toBe(true);
+      const [info] = sent.message.attachments!;
+      expect(info).toEqual({ id: expect.any(String), name: 'screen shot.png', type: 'image/png', size: png.length });
+      expect(sent.message.text).toBe('');
+
+      // Sent again (a retry after a lost answer): the stored message, nothing new.
+      const again = await s.attach(h.id, { clientMessageId: 'upload-1', name: 'screen shot.png', bytes: png });
+      expect(again).toMatchObject({ ok: true, created: false, message: { id: sent.message.id, attachments: [info] } });
+      expect(await store.messages(h.id)).toEqual([sent.message]);
+      const told = (await store.eventsAfter(h.id, 0)).filter((e) => e.event.type === 'message');
+      expect(told.map((e) => e.event)).toEqual([{ type: 'message', message: expect.objectContaining({ clientMessageId: 'upload-1', text: '', attachments: [info] }) }]);
+
+      const stored = await store.findAttachment(h.id, info!.id);
+      expect(stored).toMatchObject({ id: info!.id, handoffId: h.id, messageId: sent.message.id, name: 'screen shot.png', type: 'image/png', size: png.length });
+      expect([...stored!.bytes]).toEqual([...png]);
+      expect(await store.findAttachment(other.id, info!.id)).toBeNull();
+      expect(await store.findAttachment(h.id, 'no-such-id')).toBeNull();
+
+      // An agent's file, and refusals that store nothing.
+      const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF');
+      const reply = await s.attach(h.id, { clientMessageId: 'upload-2', name: 'label.pdf', bytes: pdf, agent: ADA });
+      expect(reply).toMatchObject({ ok: true, message: { sender: 'agent', agentName: 'Ada', attachments: [{ name: 'label.pdf', type: 'application/pdf' }] } });
+      expect(await s.attach(h.id, { clientMessageId: 'upload-3', name: 'a.png', bytes: new TextEncoder().encode('<svg onload=alert(1)>') })).toEqual({ ok: false, reason: 'attachment', problem: 'type' });
+      expect(await (serviceOver(store, { now: () => NOW, attachmentMaxBytes: 100 })).attach(h.id, { clientMessageId: 'upload-4', name: 'a.png', bytes: png })).toEqual({
+        ok: false,
+        reason: 'attachment',
+        problem: 'too_big',
+      });
+      expect((await store.messages(h.id)).map((m) => m.clientMessageId)).toEqual(['upload-1', 'upload-2']);
+      // A plain message still has no attachments at all.
+      const plain = await s.message(h.id, { clientMessageId: 'text-1', text: 'hello' });
+      expect(plain.ok && plain.message.attachments).toBeUndefined();
+    });
+
+    it('stores a JPEG without where it was taken (EXIF removed before storing)', async () => {
+      const h = await create();
+      const ascii = (t: string) => [...t].map((ch) => ch.charCodeAt(0));
+      const payload = [...ascii('Exif'), 0, 0, ...ascii('GPS 48.85N 2.29')];
+      const exif = [0xff, 0xe1, 0, payload.length + 2, ...payload];
+      const scan = [0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0x34];
+      const jpeg = new Uint8Array([0xff, 0xd8, ...exif, ...scan, 0xff, 0xd9]);
+      const sent = await service().attach(h.id, { clientMessageId: 'photo-1', name: 'IMG_0001.JPG', bytes: jpeg });
+      if (!sent.ok) throw new Error(sent.reason);
+      const stored = await store.findAttachment(h.id, sent.message.attachments![0]!.id);
+      expect([...stored!.bytes]).toEqual([0xff, 0xd8, ...scan, 0xff, 0xd9]);
+      expect(stored!.size).toBe(stored!.bytes.length);
+    });
+
     it('stores one rating per ended handoff, with its `rated` event, and reports the shares by creation time', async () => {
       await addAgents();
       const s = service();

@@ -213,4 +213,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE messages ADD COLUMN article_id TEXT;
   ALTER TABLE messages ADD COLUMN article_title TEXT;
   `,
+
+  // 12: files a chat message carries (issue 13): their bytes in the database, so every instance
+  // serves them, with the type told by their content (src/protocol/attachments.ts). Gone with
+  // their message and handoff.
+  `
+  CREATE TABLE attachments (
+    id         TEXT PRIMARY KEY,
+    handoff_id TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    bytes      BLOB NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX attachments_by_message ON attachments(message_id);
+  `,
 ];

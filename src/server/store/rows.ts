@@ -3,7 +3,8 @@
  * mapping to the Store's records (types.ts). What differs by engine (JSON as text or jsonb,
  * booleans as 0/1) stays in sqlite-rows.ts and postgres/rows.ts.
  */
-import type { AgentRecord, CallbackStep, HandoffPatch, MessageRecord, PhrasingRecord } from './types';
+import type { AttachmentInfo } from '../../protocol/attachments';
+import type { AgentRecord, CallbackStep, HandoffPatch, MessageRecord, PhrasingRecord, StoredAttachment } from './types';
 
 /** The patchable fields of a handoff and their columns (HandoffPatch). */
 export const PATCH_COLUMNS: { [K in keyof Required<HandoffPatch>]: string } = {
@@ -28,6 +29,8 @@ export interface MessageRow {
   article_id: string | null;
   article_title: string | null;
   at: string;
+  /** Its attachments' metadata as a JSON array (text in SQLite, parsed already by pg); see ATTACHMENTS_OF. */
+  attachments: string | AttachmentInfo[] | null;
 }
 
 export interface AgentRow {
@@ -57,7 +60,27 @@ export function toMessage(r: MessageRow): MessageRecord {
     text: r.text,
     article: r.article_id === null || r.article_id === undefined ? null : { articleId: r.article_id, title: r.article_title ?? r.article_id },
     at: r.at,
+    ...attachmentsOf(r.attachments),
   };
+}
+
+function attachmentsOf(value: MessageRow['attachments']): { attachments?: AttachmentInfo[] } {
+  const list = typeof value === 'string' ? (JSON.parse(value) as AttachmentInfo[]) : (value ?? []);
+  return list.length ? { attachments: list.map((a) => ({ id: a.id, name: a.name, type: a.type, size: Number(a.size) })) } : {};
+}
+
+export interface AttachmentRow {
+  id: string;
+  handoff_id: string;
+  message_id: string;
+  name: string;
+  type: AttachmentInfo['type'];
+  size: number;
+  bytes: Uint8Array;
+}
+
+export function toAttachment(r: AttachmentRow): StoredAttachment {
+  return { id: r.id, handoffId: r.handoff_id, messageId: r.message_id, name: r.name, type: r.type, size: Number(r.size), bytes: new Uint8Array(r.bytes) };
 }
 
 export function toAgent(r: AgentRow): AgentRecord {

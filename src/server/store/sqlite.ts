@@ -28,7 +28,7 @@ import {
   type MessageRow,
 } from './sqlite-rows';
 import type { HandoffFilter, HandoffPatch, HandoffReport, HandoffRecord, SessionRecord, Store, StoreTx } from './types';
-import { PATCH_COLUMNS } from './rows';
+import { PATCH_COLUMNS, toAttachment, type AttachmentRow } from './rows';
 
 /**
  * The tail of the transaction queue of each database file (one per ':memory:' store): every
@@ -108,10 +108,14 @@ export function openSqliteStore(path: string): Store {
     ),
 
     messages: db.prepare<[string], MessageRow>(
-      'SELECT m.*, a.name AS agent_name FROM messages m LEFT JOIN agents a ON a.id = m.agent_id WHERE m.handoff_id = ? ORDER BY m.seq',
+      `SELECT m.*, a.name AS agent_name, (SELECT json_group_array(json_object('id', t.id, 'name', t.name, 'type', t.type, 'size', t.size))
+          FROM (SELECT * FROM attachments WHERE message_id = m.id ORDER BY rowid) t) AS attachments
+        FROM messages m LEFT JOIN agents a ON a.id = m.agent_id WHERE m.handoff_id = ? ORDER BY m.seq`,
     ),
     message: db.prepare<[string, string, string], MessageRow>(
-      `SELECT m.*, a.name AS agent_name FROM messages m LEFT JOIN agents a ON a.id = m.agent_id
+      `SELECT m.*, a.name AS agent_name, (SELECT json_group_array(json_object('id', t.id, 'name', t.name, 'type', t.type, 'size', t.size))
+          FROM (SELECT * FROM attachments WHERE message_id = m.id ORDER BY rowid) t) AS attachments
+        FROM messages m LEFT JOIN agents a ON a.id = m.agent_id
         WHERE m.handoff_id = ? AND m.sender = ? AND m.client_message_id = ?`,
     ),
     insertMessage: db.prepare(
@@ -119,6 +123,12 @@ export function openSqliteStore(path: string): Store {
        VALUES (@id, @handoffId, @clientMessageId, @sender, @agentId, @text, @articleId, @articleTitle, @at, @seq)`,
     ),
     appendTranscript: db.prepare<[string, string]>("UPDATE handoffs SET transcript = json_insert(transcript, '$[#]', json(?)) WHERE id = ?"),
+
+    insertAttachment: db.prepare(
+      `INSERT INTO attachments (id, handoff_id, message_id, name, type, size, bytes, created_at)
+       VALUES (@id, @handoffId, @messageId, @name, @type, @size, @bytes, @at)`,
+    ),
+    attachment: db.prepare<[string, string], AttachmentRow>('SELECT * FROM attachments WHERE handoff_id = ? AND id = ?'),
 
     nextSeq: db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE handoff_id = ?'),
     lastSeq: db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE handoff_id = ?'),
@@ -250,6 +260,10 @@ export function openSqliteStore(path: string): Store {
     async findPhrasing(id: string) {
       return phrasings.byId(id);
     },
+    async findAttachment(handoffId: string, id: string) {
+      const row = q.attachment.get(handoffId, id);
+      return row ? toAttachment(row) : null;
+    },
     async findRating(handoffId: string) {
       const row = q.rating.get(handoffId);
       return row ? { good: row.good === 1, repeated: row.repeated === null ? null : row.repeated === 1, comment: row.comment, at: row.at } : null;
@@ -281,8 +295,11 @@ export function openSqliteStore(path: string): Store {
     async updateHandoff(id, patch) {
       updateHandoff(id, patch);
     },
-    async insertMessage({ article, ...row }) {
+    async insertMessage({ article, attachments = [], ...row }) {
       q.insertMessage.run({ ...row, articleId: article?.articleId ?? null, articleTitle: article?.title ?? null });
+      for (const a of attachments) {
+        q.insertAttachment.run({ id: a.id, handoffId: row.handoffId, messageId: row.id, name: a.name, type: a.type, size: a.size, bytes: Buffer.from(a.bytes), at: row.at });
+      }
       return toMessage(q.message.get(row.handoffId, row.sender, row.clientMessageId)!);
     },
     async appendTranscript(handoffId, entry) {

@@ -21,6 +21,7 @@ import type {
   TranscriptEntry,
   Visitor,
 } from '../../protocol/types';
+import type { AttachmentInfo } from '../../protocol/attachments';
 import type { CallbackState, HandoffPatch, StoredHandoffEvent } from '../handoff/types';
 import type { LearnablePhrasing } from '../phrasings';
 import type { JobResult, JobStatus, NewJob, OutboxJob } from '../outbox/types';
@@ -157,6 +158,20 @@ export interface MessageRecord {
   /** The site's article an agent sent with it (issue 13), or null. */
   article: MessageArticle | null;
   at: string;
+  /** The files it carries, oldest first; absent when none. */
+  attachments?: AttachmentInfo[];
+}
+
+/** A new attachment's row, stored with its message (NewMessageRow.attachments). */
+export interface NewAttachmentRow extends AttachmentInfo {
+  bytes: Uint8Array;
+}
+
+/** An attachment as stored: what messages show, the message it came with, its bytes. */
+export interface StoredAttachment extends AttachmentInfo {
+  handoffId: string;
+  messageId: string;
+  bytes: Uint8Array;
 }
 
 export interface AgentRecord {
@@ -201,6 +216,8 @@ export interface NewMessageRow {
   article: MessageArticle | null;
   at: string;
   seq: number;
+  /** Files stored with it, in the same transaction. */
+  attachments?: NewAttachmentRow[];
 }
 
 /** What may change on a phrasing once stored: confirmed or removed (a tombstone). */
@@ -242,6 +259,8 @@ export interface StoreReads {
   findPhrasing(id: string): Promise<PhrasingRecord | null>;
   /** The visitor's rating of the handoff, if they gave one. */
   findRating(handoffId: string): Promise<Rating | null>;
+  /** An attachment of this handoff, with its bytes; null for an unknown id or another handoff's. */
+  findAttachment(handoffId: string, id: string): Promise<StoredAttachment | null>;
 }
 
 /** The row operations of one transaction (Store.transaction): all of it is stored, or none. */

@@ -37,13 +37,14 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
   const call = async <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const file = body instanceof Blob;
+    if (body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
     // A network failure rejects here with a TypeError: the caller treats it as "offline".
     const response = await fetchImpl(new URL(path, base), {
       method,
       headers,
       credentials: 'omit',
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(body !== undefined && { body: file ? body : JSON.stringify(body) }),
     });
     if (!response.ok) {
       const retry = Number(response.headers.get('retry-after'));
@@ -64,6 +65,9 @@ export function createClient(backend: string, fetchImpl: typeof fetch = (...a) =
     /** The visitor opened an article an agent sent (the handoff's transcript records it). */
     articleRead: (id: string, token: string, articleId: string) => call<void>('POST', `${handoff(id)}/article-read`, token, { articleId }),
     cancel: (id: string, token: string) => call<unknown>('POST', `${handoff(id)}/cancel`, token, {}),
+    /** A file as a message of its own; the same clientMessageId again answers the stored one. */
+    upload: (id: string, token: string, clientMessageId: string, name: string, file: Blob) =>
+      call<{ message: Message }>('POST', `${handoff(id)}/attachments?clientMessageId=${encodeURIComponent(clientMessageId)}&name=${encodeURIComponent(name)}`, token, file),
 
     /**
      * Reads the handoff's events until the stream ends or `signal` aborts, replaying what came

@@ -3,7 +3,7 @@
  * the server said (events, the state fetched after a reload) and what the visitor did (a
  * message being sent, sent, failed). Persisted per tab so a reload or the next page resumes it.
  */
-import type { CallbackRequest, Channel, CreateHandoffResponse, HandoffEvent, HandoffState, HandoffStatus, Message, MessageArticle } from '../../protocol/types';
+import type { AttachmentInfo, AttachmentProblem, CallbackRequest, Channel, CreateHandoffResponse, HandoffEvent, HandoffState, HandoffStatus, Message, MessageArticle } from '../../protocol/types';
 
 export type SendState = 'queued' | 'sending' | 'sent' | 'failed';
 
@@ -17,6 +17,10 @@ export interface ChatMessage {
   article?: MessageArticle;
   at: string;
   state: SendState;
+  /** The files it carries; a file still on its way has no id yet (''). */
+  attachments?: AttachmentInfo[];
+  /** Why the server refused the file (a failed upload), for the visitor's own words. */
+  problem?: AttachmentProblem;
 }
 
 export interface Conversation {
@@ -42,8 +46,8 @@ export type Action =
   | { type: 'created'; response: CreateHandoffResponse }
   | { type: 'state'; state: HandoffState }
   | { type: 'event'; id: number | null; event: HandoffEvent }
-  | { type: 'queue'; key: string; text: string; at: string }
-  | { type: 'send-state'; key: string; state: SendState; message?: Message };
+  | { type: 'queue'; key: string; text: string; at: string; attachments?: AttachmentInfo[] }
+  | { type: 'send-state'; key: string; state: SendState; message?: Message; problem?: AttachmentProblem };
 
 export function newConversation(clientId: string, channel: Channel, callback?: CallbackRequest): Conversation {
   return {
@@ -71,6 +75,7 @@ const fromServer = (m: Message, state: SendState = 'sent'): ChatMessage => ({
   ...(m.article && { article: m.article }),
   at: m.at,
   state,
+  ...(m.attachments && { attachments: m.attachments }),
 });
 
 /** Adds or replaces by key, keeping the order messages were first seen in. */
@@ -124,12 +129,12 @@ export function reduce(c: Conversation, action: Action): Conversation {
       return next;
     }
     case 'queue':
-      return { ...c, messages: upsert(c.messages, { key: action.key, from: 'visitor', text: action.text, at: action.at, state: 'queued' }) };
+      return { ...c, messages: upsert(c.messages, { key: action.key, from: 'visitor', text: action.text, at: action.at, state: 'queued', ...(action.attachments && { attachments: action.attachments }) }) };
     case 'send-state': {
       const local = c.messages.find((m) => m.key === action.key && m.from === 'visitor');
       if (!local) return c;
       if (local.state === 'sent' && action.state !== 'sent') return c; // the event got there first
-      const message = action.message ? fromServer(action.message, action.state) : { ...local, state: action.state };
+      const message = action.message ? fromServer(action.message, action.state) : { ...local, state: action.state, ...(action.problem && { problem: action.problem }) };
       return { ...c, messages: upsert(c.messages, message) };
     }
   }

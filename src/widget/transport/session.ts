@@ -6,7 +6,7 @@
  * when the tab becomes visible again and when the browser comes back online, replaying what it
  * missed from the last event id.
  */
-import type { CallbackRequest, Channel, CreateHandoffRequest } from '../../protocol/types';
+import type { AttachmentInfo, CallbackRequest, Channel, CreateHandoffRequest } from '../../protocol/types';
 import { HttpError, type Client } from './client';
 import { isClosed, newConversation, parseConversation, reduce, type Action, type Conversation } from './conversation';
 
@@ -56,6 +56,8 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
   let disposed = false;
   /** Articles an agent sent that the visitor opened, not yet told to the server (this page only). */
   let reads: string[] = [];
+  /** Files waiting in the outbox, by their message's key (its clientMessageId, the same on every try). */
+  const files = new Map<string, Blob>();
 
   function load(): Saved | null {
     try {
@@ -121,16 +123,26 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     if (!c.id || !c.token) return;
     for (const m of c.messages) {
       if (m.from !== 'visitor' || (m.state !== 'queued' && m.state !== 'sending')) continue;
+      // A file is kept in memory only (too large for sessionStorage): after a reload it is gone.
+      const file = m.attachments && files.get(m.key);
+      if (m.attachments && !file) {
+        apply({ type: 'send-state', key: m.key, state: 'failed' });
+        continue;
+      }
       apply({ type: 'send-state', key: m.key, state: 'sending' });
       try {
-        const { message } = await client.message(c.id, c.token, { clientMessageId: m.key, text: m.text });
+        const { message } = file
+          ? await client.upload(c.id, c.token, m.key, m.attachments![0]!.name, file)
+          : await client.message(c.id, c.token, { clientMessageId: m.key, text: m.text });
+        files.delete(m.key);
         apply({ type: 'send-state', key: m.key, state: 'sent', message });
       } catch (error) {
         if (isRetryable(error)) {
           apply({ type: 'send-state', key: m.key, state: 'queued' });
           return later(error);
         }
-        apply({ type: 'send-state', key: m.key, state: 'failed' });
+        const problem = error instanceof HttpError ? error.body?.attachmentProblem : undefined;
+        apply({ type: 'send-state', key: m.key, state: 'failed', ...(problem && { problem }) });
       }
     }
     // After the messages, as the visitor did it; a read told twice is recorded once.
@@ -235,6 +247,13 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     },
     send(text: string): void {
       apply({ type: 'queue', key: uuid(), text, at: now().toISOString() });
+      void flush();
+    },
+    /** A file as a message of its own, sent (and retried) through the outbox like a message. */
+    attach(file: Blob, info: Omit<AttachmentInfo, 'id'>): void {
+      const key = uuid();
+      files.set(key, file);
+      apply({ type: 'queue', key, text: '', at: now().toISOString(), attachments: [{ ...info, id: '' }] });
       void flush();
     },
     retry(key: string): void {

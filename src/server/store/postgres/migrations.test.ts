@@ -41,6 +41,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
     expect(rows.map((r) => r.table_name)).toEqual([
       'agent_presence',
       'agents',
+      'attachments',
       'callback_steps',
       'events',
       'handoffs',
@@ -87,7 +88,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
     const results = await Promise.all([poolFor(url), poolFor(url), poolFor(url)].map((pool) => migrate(pool, COUNTED)));
     // Every instance started, and between them each migration ran once.
     expect(results.map((r) => r.to)).toEqual([3, 3, 3]);
-    expect(results.flatMap((r) => r.applied).sort()).toEqual([1, 2, 3]);
+    expect(results.flatMap((r) => r.applied).sort((a, b) => a - b)).toEqual([1, 2, 3]);
     const pool = poolFor(url);
     const { rows } = await pool.query<{ version: number }>('SELECT version FROM ran ORDER BY version');
     expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
@@ -97,7 +98,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
   it('apply the real schema once when three instances start at the same moment', async () => {
     const url = await postgres.newDatabase();
     const results = await Promise.all([poolFor(url), poolFor(url), poolFor(url)].map((pool) => migrate(pool)));
-    expect(results.flatMap((r) => r.applied).sort()).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(results.flatMap((r) => r.applied).sort((a, b) => a - b)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(await versions(poolFor(url))).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 

@@ -250,6 +250,22 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE messages ADD COLUMN article_id text;
   ALTER TABLE messages ADD COLUMN article_title text;
   `,
+
+  // 10: files a chat message carries (issue 13), their bytes in the database so every instance
+  // serves them. As SQLite's migration 12.
+  `
+  CREATE TABLE attachments (
+    id         text PRIMARY KEY,
+    handoff_id text NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+    message_id text NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    name       text NOT NULL,
+    type       text NOT NULL,
+    size       integer NOT NULL,
+    bytes      bytea NOT NULL,
+    created_at timestamptz NOT NULL
+  );
+  CREATE INDEX attachments_by_message ON attachments(message_id);
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

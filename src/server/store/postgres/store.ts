@@ -45,6 +45,7 @@ import {
   type HandoffRow,
   type MessageRow,
 } from './rows';
+import { toAttachment, type AttachmentRow } from '../rows';
 import { PATCH_COLUMNS } from '../rows';
 
 /** A pool or one of its connections: what a query runs on. */
@@ -54,7 +55,10 @@ export interface Queryable {
 
 const OPEN = "('queued', 'active')";
 const HANDOFF = 'SELECT h.*, a.name AS agent_name FROM handoffs h LEFT JOIN agents a ON a.id = h.agent_id';
-const MESSAGE = 'SELECT m.*, a.name AS agent_name FROM messages m LEFT JOIN agents a ON a.id = m.agent_id';
+const MESSAGE = `SELECT m.*, a.name AS agent_name,
+  (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'name', t.name, 'type', t.type, 'size', t.size) ORDER BY t.created_at, t.id), '[]'::json)
+     FROM attachments t WHERE t.message_id = m.id) AS attachments
+  FROM messages m LEFT JOIN agents a ON a.id = m.agent_id`;
 const EVENT = 'SELECT id, handoff_id, seq, data, at FROM events';
 // Handoffs made in the same millisecond keep the order they arrived in (migration 2).
 const OLDEST = 'ORDER BY h.created_at, h.arrival';
@@ -95,6 +99,10 @@ function readsOn(db: Queryable): StoreReads {
     },
     listPhrasings: (articleId, options) => phrasings.listPhrasings(db, articleId, options?.withRemoved),
     findPhrasing: (id) => phrasings.findPhrasing(db, id),
+    async findAttachment(handoffId, id) {
+      const row = await first<AttachmentRow>(db, 'SELECT * FROM attachments WHERE handoff_id = $1 AND id = $2', [handoffId, clean(id)]);
+      return row ? toAttachment(row) : null;
+    },
     async findRating(handoffId) {
       const row = await first<{ good: boolean; repeated: boolean | null; comment: string | null; at: string }>(
         db,
@@ -181,6 +189,13 @@ function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx 
           row.seq,
         ],
       );
+      for (const a of row.attachments ?? []) {
+        await client.query(
+          `INSERT INTO attachments (id, handoff_id, message_id, name, type, size, bytes, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [a.id, row.handoffId, row.id, clean(a.name), a.type, a.size, Buffer.from(a.bytes), row.at],
+        );
+      }
       const stored = await first<MessageRow>(client, `${MESSAGE} WHERE m.id = $1`, [row.id]);
       return toMessage(stored!);
     },

@@ -1,4 +1,4 @@
-import { h } from 'preact';
+import { h, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HumanSession } from '../../transport/session';
 import { isClosed, type ChatMessage } from '../../transport/conversation';
@@ -9,6 +9,8 @@ import { ArticleCard } from './ArticleCard';
 /** The e-mail offer and the reopen link's chunk (Away.tsx): fetched only when one is needed. */
 export const loadAway = (): Promise<typeof import('./Away')> => import('./Away');
 export const reportFailure = (error: unknown): void => console.error('[Lifeline]', error);
+/** Files in the chat (Attach.tsx: the composer's button, drop, paste, thumbnails): a chunk of its own. */
+type AttachChunk = typeof import('./Attach');
 
 /** The rating questions, a chunk of their own (../rating/), fetched once a chat has ended. */
 function Rate(props: { ctx: PanelCtx; id: string; token: string }) {
@@ -47,6 +49,10 @@ export function ChatView({
   const c = session.conversation()!;
   const [draft, setDraft] = useState('');
   const log = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [files, setFiles] = useState<AttachChunk | null>(null);
+  useEffect(() => void import('./Attach').then(setFiles, reportFailure), []);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const closed = isClosed(c);
   // Until the first answer comes, a visitor who leaves can have it by e-mail.
@@ -84,7 +90,7 @@ export function ChatView({
   };
 
   return (
-    <div class="ll-chat">
+    <div class="ll-chat" ref={root}>
       <p class="ll-chat-status" role="status">
         {closed
           ? s.ended
@@ -108,7 +114,9 @@ export function ChatView({
       </p>
       <div class="ll-log" role="log" aria-live="polite" ref={log}>
         {c.messages.map((m) => (
-          <Bubble key={`${m.from}:${m.key}`} m={m} s={s} onRetry={() => session.retry(m.key)} onArticle={openArticle} />
+          <Bubble key={`${m.from}:${m.key}`} m={m} s={s} onRetry={() => session.retry(m.key)} onArticle={openArticle}>
+            {m.attachments && files && <files.Files ctx={ctx} session={session} m={m} />}
+          </Bubble>
         ))}
       </div>
       {c.agentTyping && c.agentName && <p class="ll-muted ll-small" aria-live="polite">{s.typing(c.agentName)}</p>}
@@ -120,7 +128,9 @@ export function ChatView({
         </>
       ) : (
         <form class="ll-composer" onSubmit={submit}>
+          {files && <files.Attach ctx={ctx} session={session} chat={root} box={box} />}
           <textarea
+            ref={box}
             class="ll-input"
             aria-label={s.message}
             data-focus-here
@@ -142,7 +152,7 @@ export function ChatView({
   );
 }
 
-function Bubble({ m, s, onRetry, onArticle }: { m: ChatMessage; s: LiveStrings; onRetry(): void; onArticle(id: string): void }) {
+function Bubble({ m, s, onRetry, onArticle, children }: { m: ChatMessage; s: LiveStrings; onRetry(): void; onArticle(id: string): void; children?: ComponentChildren }) {
   const mine = m.from === 'visitor';
   return (
     <p class={`ll-msg ${mine ? 'll-mine' : 'll-theirs'}`}>
@@ -150,6 +160,7 @@ function Bubble({ m, s, onRetry, onArticle }: { m: ChatMessage; s: LiveStrings; 
       {!mine && <span class="ll-msg-author" aria-hidden="true">{m.author ?? s.support}</span>}
       {m.text && <span class="ll-msg-text">{m.text}</span>}
       {m.article && <ArticleCard article={m.article} s={s} onOpen={onArticle} />}
+      {children}
       {mine && m.state !== 'sent' && (
         <span class="ll-msg-state">
           {m.state === 'failed' ? (
