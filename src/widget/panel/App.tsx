@@ -6,6 +6,7 @@ import { showOnTop, hideFromTop } from '../host';
 import type { PanelStrings } from './strings';
 import { useArticles } from './useArticles';
 import { usePosition } from './usePosition';
+import { useAgentName } from './useAgentName';
 import { Header } from './Header';
 import { SearchView } from './SearchView';
 import { ArticleView } from './ArticleView';
@@ -35,6 +36,14 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
   const [panel, setPanel] = useState<HTMLElement | null>(null);
   const articles = useArticles(ctx.settings.articles, ctx.settings.backend, ctx.language);
   const fullScreen = usePosition(open, panel, ctx.anchor, ctx.settings.position);
+  const agent = useAgentName(ctx, screen.kind === 'human');
+  const title = ctx.settings.title ?? strings.title;
+  const where =
+    screen.kind === 'article'
+      ? (articles.status === 'ready' && articles.index.get(screen.id)?.title) || title
+      : screen.kind === 'human'
+        ? agent ? strings.chatWith(agent) : strings.talkToHuman
+        : title;
   const openRef = useRef(open);
   openRef.current = open;
   // Where focus goes after a view change: the search box, or the new view's heading.
@@ -147,6 +156,8 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
     >
       <Header
         strings={strings}
+        title={title}
+        where={where}
         canGoBack={screen.kind !== 'search'}
         onBack={back}
         onClose={() => close(true)}
