@@ -7,6 +7,7 @@
  * expected, and the widget runs with what is valid (EMBED.md; promise 1 of DEVELOPERS.md).
  * The loader ships this file, so it is table-driven to stay small.
  */
+import { TIME_ZONE_EXPECTED } from './time-zone';
 
 export type Position = 'bottom-right' | 'bottom-left';
 export type Theme = 'auto' | 'light' | 'dark';
@@ -83,7 +84,6 @@ const oneOf = (...values: string[]): Rule => [
   (v) => (values.includes(v) ? v : undefined),
   values.map((v) => `"${v}"`).join(' or '),
 ];
-export const TIME_ZONE_EXPECTED = 'an IANA time zone like "America/New_York"';
 const url: Rule = [
   (v, c) => {
     const u = c.resolveUrl(v);

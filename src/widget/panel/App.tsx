@@ -10,7 +10,6 @@ import { useAgentName } from './useAgentName';
 import { Header } from './Header';
 import { SearchView } from './SearchView';
 import { ArticleView } from './ArticleView';
-import { HumanView } from './HumanView';
 import { HumanBar } from './HumanBar';
 import { loadHours } from './useHours';
 import { trapTab } from './focus';
@@ -185,12 +184,7 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
             onHuman={() => go({ kind: 'human' })}
           />
         )}
-        {screen.kind === 'human' &&
-          (ctx.settings.backend ? (
-            <LiveLoader ctx={ctx} strings={strings} open={open} onHandoff={recordHandoff} />
-          ) : (
-            <HumanView ctx={ctx} strings={strings} />
-          ))}
+        {screen.kind === 'human' && <LiveLoader ctx={ctx} strings={strings} open={open} onHandoff={recordHandoff} />}
       </div>
       <HumanBar
         settings={ctx.settings}

@@ -8,6 +8,9 @@ import { useTranscript } from './useTranscript';
 import { useHours } from './useHours';
 import type { BackendWord } from './hours/local';
 
+/** The cards' styles, adopted by LiveLoader while the human view shows (this chunk's or the live chunk's). */
+export { default as humanCss } from '../styles/human.css?inline';
+
 interface Props {
   ctx: PanelCtx;
   strings: PanelStrings;
