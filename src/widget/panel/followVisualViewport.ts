@@ -16,6 +16,8 @@ export function followVisualViewport(panel: HTMLElement): () => void {
     style.left = `${viewport.offsetLeft}px`;
     style.width = `${viewport.width}px`;
     style.height = `${viewport.height}px`;
+    // The field being typed in stays in sight as the keyboard takes the room below it.
+    (panel.getRootNode() as ShadowRoot).activeElement?.scrollIntoView({ block: 'nearest' });
   };
   fit();
   viewport.addEventListener('resize', fit);
