@@ -194,6 +194,17 @@ test.describe('on a 320 px phone', () => {
     expect(await axeViolations(page), 'axe, the round launcher').toEqual([]);
   });
 
+  test('on a right-to-left page the widget stays left-to-right (its languages are), in its corner', async ({ page }) => {
+    const { url } = await hostPage(page, { script: DEMO_ATTRS, inlineBefore: "document.documentElement.dir = 'rtl'" });
+    await page.goto(url);
+    const help = (await helpButton(page).boundingBox())!;
+    const phone = (await collapsedPhone(page).boundingBox())!;
+    expect(phone.x, 'the phone, then Help in the corner').toBeLessThan(help.x);
+    expect(help.x + help.width).toBeGreaterThan(PHONE_VIEWPORT.width - 24);
+    await openPanel(page);
+    expect(await dialog(page).evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  });
+
   test('the open panel’s bottom bar is one row, at most 72 px of 640 (English and German)', async ({ page }) => {
     for (const lang of ['en', 'de']) {
       const { url } = await hostPage(page, { lang, script: DEMO_ATTRS });
