@@ -6,6 +6,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import {
+  CALL_AT,
   DEMO_ATTRS,
   LIVE,
   PHONE,
@@ -141,6 +142,33 @@ test.describe('the site’s own look', () => {
     // Back to the search: the header follows.
     await dialog(page).getByRole('button', { name: 'Back' }).click();
     await expect(headerWords(page)).toHaveText(REFUND_TITLE);
+  });
+});
+
+test.describe('the human view is a chunk of its own: when it cannot load, a person is still one tap away', () => {
+  test('without a backend: the view says to call, and the phone is in the bar', async ({ page }) => {
+    const messages = collectConsole(page);
+    await page.route('**/lifeline-HumanView.*.js', (route) => route.abort());
+    const { url } = await hostPage(page, { script: DEMO_ATTRS });
+    await page.goto(url);
+    await openPanel(page);
+    await talkToHuman(page).click();
+    await expect(viewHeading(page, 'Talk to a human')).toBeFocused();
+    await expect(dialog(page).getByText(CALL_AT, { exact: true })).toBeVisible();
+    await expectOnScreen(panelPhone(page), 'the phone link');
+    await expect.poll(() => lifelineErrors(messages, 'the ways to a person could not be loaded')).toHaveLength(1);
+  });
+
+  test('with a backend whose live chunk cannot load: the phone and e-mail view', async ({ page }) => {
+    const messages = collectConsole(page);
+    await page.route('**/lifeline-LiveHuman.*.js', (route) => route.abort());
+    await page.goto('/');
+    await openPanel(page);
+    await talkToHuman(page).click();
+    await expect(dialog(page).getByRole('heading', { name: 'Call us', exact: true })).toBeVisible();
+    await expect(dialog(page).getByText(CALL_AT, { exact: true })).toBeVisible();
+    await expect(viewHeading(page, 'Talk to a human')).toBeFocused();
+    await expect.poll(() => lifelineErrors(messages, 'the chat could not be loaded')).toHaveLength(1);
   });
 });
 

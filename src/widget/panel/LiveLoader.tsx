@@ -40,20 +40,20 @@ export function LiveLoader(props: LiveProps) {
     });
     const live = props.ctx.settings.backend
       ? // The live chunk, the hours chunk and the human view side by side, not one after the other.
-        Promise.all([import('./live/LiveHuman'), loadHours(), plain]).then(async ([m, hours]): Promise<Draw> => {
-          const strings = await m.loadLiveStrings(props.ctx.language);
-          return (p) => <m.default {...p} live={strings} hours={hours} />;
-        })
+        Promise.all([import('./live/LiveHuman'), loadHours(), plain])
+          .then(async ([m, hours]): Promise<Draw> => {
+            const strings = await m.loadLiveStrings(props.ctx.language);
+            return (p) => <m.default {...p} live={strings} hours={hours} />;
+          })
+          .catch((error: unknown) => {
+            console.error('[Lifeline] the chat could not be loaded; offering the phone and e-mail.', error);
+            return plain;
+          })
       : plain;
-    live
-      .catch((error: unknown) => {
-        console.error('[Lifeline] the chat could not be loaded; offering the phone and e-mail.', error);
-        return plain;
-      })
-      .then((d) => setDraw(() => d), (error: unknown) => {
-        console.error('[Lifeline] the ways to a person could not be loaded; offering the phone.', error);
-        setDraw('failed');
-      });
+    live.then((d) => setDraw(() => d), (error: unknown) => {
+      console.error('[Lifeline] the ways to a person could not be loaded; offering the phone.', error);
+      setDraw('failed');
+    });
     return () => {
       shown = false;
       removeCss?.();
