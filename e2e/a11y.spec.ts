@@ -16,6 +16,7 @@ import {
   SORRY,
   axeViolations,
   dialog,
+  followSystemTheme,
   helpButton,
   hostPage,
   openPanel,
@@ -39,6 +40,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
     test.beforeEach(async ({ page }) => {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await followSystemTheme(page); // data-theme="auto": the widget is dark in the dark scheme
     });
 
     test('every state of the panel on the demo page', async ({ page }) => {

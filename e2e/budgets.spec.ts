@@ -5,8 +5,8 @@ import { BUDGETS, measureDist } from '../src/build/sizes';
 /** Size budgets are exact, so they are checked here; speed is only measured (npm run bench). */
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
-test('the loader, the widget to search and read, and the live, hours, away, rating and attach chunks fit their gzip budgets', async () => {
-  const { loader, whole, live, hours, away, rating, attach, files } = await measureDist(dist);
+test('the loader, the widget to search and read, and the human view, live, hours, away, rating and attach chunks fit their gzip budgets', async () => {
+  const { loader, whole, live, hours, away, rating, attach, human, files } = await measureDist(dist);
   const report = files.map((f) => `${f.file} ${f.gzip} B gzip`).join(', ');
   expect(loader.gzip, `loader: ${report}`).toBeLessThanOrEqual(BUDGETS.loader);
   expect(whole, `whole widget: ${report}`).toBeLessThanOrEqual(BUDGETS.whole);
@@ -14,6 +14,8 @@ test('the loader, the widget to search and read, and the live, hours, away, rati
   expect(live, `live chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.live);
   expect(hours, `hours chunk: ${report}`).toBeGreaterThan(0);
   expect(hours, `hours chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.hours);
+  expect(human, `human view chunk: ${report}`).toBeGreaterThan(0);
+  expect(human, `human view chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.human);
   expect(away, `away chunk: ${report}`).toBeGreaterThan(0);
   expect(away, `away chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.away);
   expect(rating, `rating chunk: ${report}`).toBeGreaterThan(0);

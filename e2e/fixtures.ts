@@ -171,6 +171,18 @@ export const MISSING_ARTICLES = '/nope/articles.json';
 // ---------------------------------------------------------------------------------------------
 // Actions
 
+/**
+ * The widget is light unless the site asks otherwise: this asks for `auto` (the visitor's system,
+ * as page.emulateMedia sets it), through window.LifelineSettings so that it works on the demo's
+ * own pages too. Call before page.goto.
+ */
+export async function followSystemTheme(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { LifelineSettings?: Record<string, unknown> };
+    w.LifelineSettings = { ...w.LifelineSettings, theme: 'auto' };
+  });
+}
+
 /** Opens the panel as a person would: a click on Help. Returns the dialog. */
 export async function openPanel(page: Page): Promise<Locator> {
   await helpButton(page).click();

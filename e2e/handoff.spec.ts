@@ -14,6 +14,7 @@ import { localTime, wallToInstant } from '../src/hours';
 import { weekday } from '../src/hours/zone';
 import { E2E_AGENT } from './playwright.config';
 import {
+  followSystemTheme,
   DEMO_ATTRS,
   LIVE,
   ORIGIN,
@@ -600,6 +601,7 @@ test.describe('accessibility of the live views (axe, WCAG 2.2 AA)', () => {
   };
 
   test('the channel choice and the callback form, light and dark', async ({ page }) => {
+    await followSystemTheme(page); // data-theme="auto": the widget is dark in the dark scheme
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await page.goto('/');
@@ -613,6 +615,7 @@ test.describe('accessibility of the live views (axe, WCAG 2.2 AA)', () => {
   });
 
   test('the chat with messages, light and dark', async ({ page, agent }) => {
+    await followSystemTheme(page); // data-theme="auto": the widget is dark in the dark scheme
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.goto('/');
     await openChannels(page);

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import RATING from '../src/widget/panel/rating/strings/rating-en';
 import {
+  followSystemTheme,
   DEMO_ATTRS,
   LIVE,
   PHONE,
@@ -131,6 +132,7 @@ test('nobody on chat: the human view says so first, offers the soonest way first
 });
 
 test('the agent resolves the chat: the visitor rates it Good and had not to repeat anything; the console and Reports show it', async ({ page, browser }) => {
+  await followSystemTheme(page); // data-theme="auto": the rating is checked in the dark scheme too
   const ref = await startChat(page, server.origin, 'My new bike makes a clicking noise when I brake.');
   const agent = await signInAgent(server.origin);
   const handoff = await agent.byRef(ref);
@@ -168,6 +170,7 @@ test('the agent resolves the chat: the visitor rates it Good and had not to repe
 });
 
 test('the visitor presses End chat: the rating is asked, and the console shows the visitor ended it', async ({ page, browser }) => {
+  await followSystemTheme(page); // data-theme="auto": the rating is checked in the dark scheme too
   const ref = await startChat(page, server.origin, 'Can I change the delivery address?');
   const agent = await signInAgent(server.origin);
   const handoff = await agent.byRef(ref);

@@ -1,7 +1,7 @@
 import type { SettingChecks } from './settings';
 
 /** The checks settings need that only a browser can answer. */
-export const browserChecks: SettingChecks & { knowsTimeZone(value: string): boolean } = {
+export const browserChecks: SettingChecks = {
   isSelector(value) {
     try {
       document.createDocumentFragment().querySelector(value);
@@ -11,17 +11,8 @@ export const browserChecks: SettingChecks & { knowsTimeZone(value: string): bool
     }
   },
   isColor: (value) => CSS.supports('color', value),
-  /** Only the shape at load (see loader.ts: the Intl check runs when the page is idle). */
+  /** Only the shape at load (the panel checks that the browser knows the zone: panel/index.tsx). */
   isTimeZone: (value) => /^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(value),
-  /** The full check: does this browser know the zone? */
-  knowsTimeZone(value: string) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: value });
-      return true;
-    } catch {
-      return false; // RangeError: not a zone this browser knows
-    }
-  },
   isLocale(value) {
     try {
       return Intl.getCanonicalLocales(value).length > 0;

@@ -4,7 +4,7 @@
  * loads the panel (Preact, search, positioning) only when the visitor shows intent or the page
  * has gone idle after its load event.
  */
-import { readSettings, TIME_ZONE_EXPECTED, type Settings } from './settings';
+import { readSettings, type Settings } from './settings';
 import { browserChecks } from './browser-checks';
 import { createHost, showOnTop, hideFromTop } from './host';
 import { createLauncher, type Launcher } from './launcher/launcher';
@@ -251,14 +251,6 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
     if (url) record({ type: 'page', at: new Date().toISOString(), url, title: document.title });
   };
   recordPage();
-  if (settings.timezone) {
-    // Checked when idle: the first Intl call with a time zone loads its data (tens of ms).
-    afterLoadIdle(() => {
-      if (browserChecks.knowsTimeZone(settings.timezone!)) return;
-      log(`data-timezone: expected ${TIME_ZONE_EXPECTED}, got "${settings.timezone}"`);
-      settings.timezone = null;
-    });
-  }
   cleanups.push(
     watchNavigation(() => {
       // Frameworks set the new title just after the route changes.

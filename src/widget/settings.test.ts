@@ -47,6 +47,8 @@ describe('readSettings', () => {
       launcher: '#help-button',
       theme: 'dark',
       accent: '#0b6e4f',
+      title: 'Northwind help',
+      greeting: 'Hi! Ask us anything about your bike.',
     });
     expect(problems).toEqual([]);
     expect(settings).toEqual({
@@ -63,6 +65,8 @@ describe('readSettings', () => {
       launcher: '#help-button',
       theme: 'dark',
       accent: '#0b6e4f',
+      title: 'Northwind help',
+      greeting: 'Hi! Ask us anything about your bike.',
       nonce: 'n0nce',
     });
   });
@@ -71,6 +75,22 @@ describe('readSettings', () => {
     const { settings, problems } = read({ phone: '0800 123 456' });
     expect(problems).toEqual([]);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, phone: '0800 123 456', nonce: 'n0nce' });
+  });
+
+  it('is light unless the site asks for dark or for the visitor\'s system (auto)', () => {
+    expect(read({ phone: '0800 123 456' }).settings.theme).toBe('light');
+    expect(read({ phone: '0800 123 456', theme: 'auto' }).settings.theme).toBe('auto');
+    expect(read({ phone: '0800 123 456', theme: 'dark' }).settings.theme).toBe('dark');
+  });
+
+  it('keeps a title and a greeting as written (trimmed), up to their lengths', () => {
+    const { settings, problems } = read({ phone: '0800 123 456', title: '  Aide Northwind ', greeting: 'g'.repeat(160) });
+    expect(problems).toEqual([]);
+    expect(settings.title).toBe('Aide Northwind');
+    expect(settings.greeting).toBe('g'.repeat(160));
+    expect(read({ phone: '0800 123 456', title: 't'.repeat(41) }).problems[0]?.message).toBe(
+      `expected one line of at most 40 characters, got "${'t'.repeat(41)}"`,
+    );
   });
 
   it('names the missing phone attribute and still returns usable settings', () => {
@@ -96,6 +116,9 @@ describe('readSettings', () => {
     ['launcher', '[[nope', 'data-launcher'],
     ['theme', 'neon', 'data-theme'],
     ['accent', 'not-a-colour', 'data-accent'],
+    ['title', 'A heading far too long to fit in the panel header', 'data-title'],
+    ['greeting', 'x'.repeat(161), 'data-greeting'],
+    ['greeting', 'Hello\nthere', 'data-greeting'],
   ])('%s = %j is one problem naming %s, and the default is kept', (key, value, attribute) => {
     const { settings, problems } = read({ phone: '+44 20 7946 0000', [key]: value });
     expect(problems).toHaveLength(1);
@@ -113,12 +136,13 @@ describe('readSettings', () => {
   it('takes window.LifelineSettings, with the script tag winning', () => {
     const { settings, problems } = read(
       { phone: '+1 800 555 0199' },
-      { phone: '+1 999 999 9999', email: 'help@example.com', theme: 'light' },
+      { phone: '+1 999 999 9999', email: 'help@example.com', theme: 'auto', greeting: 'Hello' },
     );
     expect(problems).toEqual([]);
     expect(settings.phone).toBe('+1 800 555 0199');
     expect(settings.email).toBe('help@example.com');
-    expect(settings.theme).toBe('light');
+    expect(settings.theme).toBe('auto');
+    expect(settings.greeting).toBe('Hello');
   });
 
   it('names unknown and mistyped keys of window.LifelineSettings', () => {

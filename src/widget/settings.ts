@@ -7,6 +7,7 @@
  * expected, and the widget runs with what is valid (EMBED.md; promise 1 of DEVELOPERS.md).
  * The loader ships this file, so it is table-driven to stay small.
  */
+import { TIME_ZONE_EXPECTED } from './time-zone';
 
 export type Position = 'bottom-right' | 'bottom-left';
 export type Theme = 'auto' | 'light' | 'dark';
@@ -26,8 +27,13 @@ export interface Settings {
   locale: string | null;
   position: Position;
   launcher: string | null;
+  /** data-theme: light unless the site asks for dark, or for `auto` (the visitor's system). */
   theme: Theme;
   accent: string | null;
+  /** data-title: the panel's name and the heading of its first view; null = "Help", translated. */
+  title: string | null;
+  /** data-greeting: a line of the site's own above the popular articles. */
+  greeting: string | null;
   nonce: string | null;
 }
 
@@ -43,8 +49,10 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: null,
   position: 'bottom-right',
   launcher: null,
-  theme: 'auto',
+  theme: 'light',
   accent: null,
+  title: null,
+  greeting: null,
   nonce: null,
 };
 
@@ -76,7 +84,6 @@ const oneOf = (...values: string[]): Rule => [
   (v) => (values.includes(v) ? v : undefined),
   values.map((v) => `"${v}"`).join(' or '),
 ];
-export const TIME_ZONE_EXPECTED = 'an IANA time zone like "America/New_York"';
 const url: Rule = [
   (v, c) => {
     const u = c.resolveUrl(v);
@@ -84,6 +91,9 @@ const url: Rule = [
   },
   'an http(s) URL',
 ];
+
+/** Text the panel shows as written (never as HTML): one line, at most `max` characters. */
+const line = (max: number): Rule => [(v) => (v.length > max || /[\n\r]/.test(v) ? undefined : v), `one line of at most ${max} characters`];
 
 const RULES: Record<Key, Rule> = {
   phone: [
@@ -103,6 +113,8 @@ const RULES: Record<Key, Rule> = {
   launcher: [(v, c) => (c.isSelector(v) ? v : undefined), 'a CSS selector of your help button, like "#help"'],
   theme: oneOf('auto', 'light', 'dark'),
   accent: [(v, c) => (c.isColor(v) ? v : undefined), 'a CSS colour like "#0b6e4f"'],
+  title: line(40),
+  greeting: line(160),
 };
 
 /** phoneDial -> data-phone-dial */

@@ -6,10 +6,10 @@ import { showOnTop, hideFromTop } from '../host';
 import type { PanelStrings } from './strings';
 import { useArticles } from './useArticles';
 import { usePosition } from './usePosition';
+import { useAgentName } from './useAgentName';
 import { Header } from './Header';
 import { SearchView } from './SearchView';
 import { ArticleView } from './ArticleView';
-import { HumanView } from './HumanView';
 import { HumanBar } from './HumanBar';
 import { loadHours } from './useHours';
 import { trapTab } from './focus';
@@ -35,6 +35,14 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
   const [panel, setPanel] = useState<HTMLElement | null>(null);
   const articles = useArticles(ctx.settings.articles, ctx.settings.backend, ctx.language);
   const fullScreen = usePosition(open, panel, ctx.anchor, ctx.settings.position);
+  const agent = useAgentName(ctx, screen.kind === 'human');
+  const title = ctx.settings.title ?? strings.title;
+  const where =
+    screen.kind === 'article'
+      ? (articles.status === 'ready' && articles.index.get(screen.id)?.title) || title
+      : screen.kind === 'human'
+        ? agent ? strings.chatWith(agent) : strings.talkToHuman
+        : title;
   const openRef = useRef(open);
   openRef.current = open;
   // Where focus goes after a view change: the search box, or the new view's heading.
@@ -147,6 +155,8 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
     >
       <Header
         strings={strings}
+        title={title}
+        where={where}
         canGoBack={screen.kind !== 'search'}
         onBack={back}
         onClose={() => close(true)}
@@ -174,12 +184,7 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
             onHuman={() => go({ kind: 'human' })}
           />
         )}
-        {screen.kind === 'human' &&
-          (ctx.settings.backend ? (
-            <LiveLoader ctx={ctx} strings={strings} open={open} onHandoff={recordHandoff} />
-          ) : (
-            <HumanView ctx={ctx} strings={strings} />
-          ))}
+        {screen.kind === 'human' && <LiveLoader ctx={ctx} strings={strings} open={open} onHandoff={recordHandoff} />}
       </div>
       <HumanBar
         settings={ctx.settings}

@@ -11,7 +11,13 @@ export function Icon({ path, size = 20 }: { path: string; size?: number }) {
   );
 }
 
-export function Header(props: { strings: PanelStrings; canGoBack: boolean; onBack(): void; onClose(): void }) {
+/**
+ * `title` is the panel's name (data-title, else "Help"): its heading for screen readers, which
+ * names the dialog. `where` is what sighted visitors read in the header: where they are (the
+ * title, an article's title, "Talk to a human", "Chat with Sam"). It is hidden from screen
+ * readers, who hear each view's own heading when it takes focus and would hear it twice.
+ */
+export function Header(props: { strings: PanelStrings; title: string; where: string; canGoBack: boolean; onBack(): void; onClose(): void }) {
   const { strings } = props;
   // A <div>, not a <header>: inside the page it would be a second banner landmark beside the
   // site's own (axe: landmark-no-duplicate-banner); the dialog's name already says what this is.
@@ -24,7 +30,8 @@ export function Header(props: { strings: PanelStrings; canGoBack: boolean; onBac
       ) : (
         <span class="ll-header-spacer" />
       )}
-      <h2 id="ll-title" class="ll-title">{strings.title}</h2>
+      <h2 id="ll-title" class="ll-sr">{props.title}</h2>
+      <p class="ll-title" aria-hidden="true">{props.where}</p>
       <button type="button" class="ll-icon-button" onClick={props.onClose} aria-label={strings.close}>
         <Icon path={CLOSE} />
       </button>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PanelCtx } from './context';
 import { summarizeTranscript } from '../transcript';
 import { wellFormed } from '../../protocol/text';
@@ -7,6 +7,9 @@ import type { PanelStrings } from './strings';
 import { useTranscript } from './useTranscript';
 import { useHours } from './useHours';
 import type { BackendWord } from './hours/local';
+
+/** The cards' styles, adopted by LiveLoader while the human view shows (this chunk's or the live chunk's). */
+export { default as humanCss } from '../styles/human.css?inline';
 
 interface Props {
   ctx: PanelCtx;
@@ -20,8 +23,14 @@ interface Props {
  */
 export function HumanView({ ctx, strings }: Props) {
   const lines = useSummary(ctx, strings);
+  // It replaces LiveLoader's heading, which had focus: if focus fell to <body>, take it.
+  const view = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) view.current?.querySelector<HTMLElement>('[data-view-heading]')?.focus();
+  }, []);
   return (
-    <div class="ll-view ll-human">
+    <div class="ll-view ll-human" ref={view}>
       <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{strings.talkToHuman}</h3>
       <p class="ll-lead">{strings.humanIntro}</p>
       <PhoneCard ctx={ctx} strings={strings} />

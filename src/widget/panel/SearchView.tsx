@@ -66,6 +66,7 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
 
   return (
     <div class="ll-view ll-search">
+      {ctx.settings.greeting && <p class="ll-greeting">{ctx.settings.greeting}</p>}
       <form
         role="search"
         class="ll-search-form"

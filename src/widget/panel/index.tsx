@@ -9,9 +9,21 @@ import panelCss from '../styles/panel.css?inline';
 import { createTranscriptStore } from '../transcript-store';
 import { sessionStorageOrNull } from '../storage';
 import { loadStrings } from './strings';
+import { TIME_ZONE_EXPECTED } from '../time-zone';
 
 export const mount: MountPanel = async (ctx) => {
   const strings = await loadStrings(ctx.language);
+  // The full check of data-timezone (the loader checked its shape): here, because the first Intl
+  // call with a zone loads its data (tens of ms), which the loader must not spend at page load.
+  const zone = ctx.settings.timezone;
+  if (zone) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+    } catch {
+      console.error(`[Lifeline] data-timezone: expected ${TIME_ZONE_EXPECTED}, got "${zone}"`);
+      ctx.settings.timezone = null; // RangeError: a zone this browser does not know; the visitor's own
+    }
+  }
   const removeStyles = ctx.addStyles(panelCss);
   const full = { ...ctx, transcript: createTranscriptStore(sessionStorageOrNull()) };
   const slot = document.createElement('div');

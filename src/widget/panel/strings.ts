@@ -24,6 +24,8 @@ export interface PanelStrings {
   thanks: string;
   sorry: string;
   talkToHuman: string;
+  /** The header once an agent has joined the chat: "Chat with Sam". */
+  chatWith(name: string): string;
   /** A second way to the human view inside a view; named apart from the bar's button. */
   contactPerson: string;
   callAt(phone: string): string;

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { Position } from '../settings';
+import { followVisualViewport } from './followVisualViewport';
 
 /** Below these sizes the panel takes the whole screen instead of floating. */
 const NARROW = '(max-width: 480px), (max-height: 460px)';
@@ -17,8 +18,9 @@ const COMFORTABLE = 460;
 /**
  * Floats the open panel beside its anchor (our Help button or the site's), kept inside the
  * viewport on scroll and resize (autoUpdate with flip, shift and size); in its corner while
- * neither side of the anchor has comfortable room; full-screen on narrow viewports. Returns
- * whether it is full-screen. autoUpdate's cleanup is the effect's cleanup.
+ * neither side of the anchor has comfortable room; full-screen on narrow viewports, sized to
+ * the visual viewport so the on-screen keyboard covers nothing of it. Returns
+ * whether it is full-screen. autoUpdate's (or the visual viewport's) cleanup is the effect's cleanup.
  */
 export function usePosition(
   open: boolean,
@@ -41,10 +43,11 @@ export function usePosition(
     const clear = (): void => {
       for (const prop of ['left', 'top', 'max-width', 'max-height']) panel.style.removeProperty(prop);
     };
-    if (fullScreen || !reference || !reference.isConnected) {
-      clear(); // CSS places it: full-screen, or in the corner when there is nothing to float by
-      return;
-    }
+    clear();
+    // Full-screen, it follows the visual viewport (the on-screen keyboard); in the corner when
+    // there is nothing to float by, CSS places it.
+    if (fullScreen) return followVisualViewport(panel);
+    if (!reference || !reference.isConnected) return;
     let latest = 0; // a placement that resolves late must not undo a newer one
     const update = (): void => {
       const run = ++latest;

@@ -20,6 +20,7 @@ const strings: PanelStrings = {
   thanks: 'Danke für Ihre Rückmeldung.',
   sorry: 'Schade. Ein Mensch übernimmt gern.',
   talkToHuman: 'Mit einem Menschen sprechen',
+  chatWith: (n) => `Chat mit ${n}`,
   contactPerson: "Hilfe von einem Menschen",
   callAt: (p) => `Rufen Sie uns unter ${p} an.`,
   call: 'Anrufen:',

@@ -21,6 +21,7 @@ const strings: PanelStrings = {
   thanks: 'Thanks for letting us know.',
   sorry: 'Sorry it didn’t help. A person can take it from here.',
   talkToHuman: 'Talk to a human',
+  chatWith: (n) => `Chat with ${n}`,
   contactPerson: "Get help from a person",
   callAt: (p) => `Call us at ${p}.`,
   call: 'Call',

@@ -20,6 +20,7 @@ const strings: PanelStrings = {
   thanks: 'Gracias por su opinión.',
   sorry: 'Lo sentimos. Una persona puede seguir desde aquí.',
   talkToHuman: 'Hablar con una persona',
+  chatWith: (n) => `Chat con ${n}`,
   contactPerson: "Recibir ayuda de una persona",
   callAt: (p) => `Llámenos al ${p}.`,
   call: 'Llamar al',

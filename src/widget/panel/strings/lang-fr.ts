@@ -20,6 +20,7 @@ const strings: PanelStrings = {
   thanks: 'Merci de votre retour.',
   sorry: "Désolés. Une personne peut prendre le relais.",
   talkToHuman: 'Parler à une personne',
+  chatWith: (n) => `Discussion avec ${n}`,
   contactPerson: "Obtenir l'aide d'une personne",
   callAt: (p) => `Appelez-nous au ${p}.`,
   call: 'Appeler le',
