@@ -135,8 +135,8 @@ describe('POST /v1/handoffs/:id/transcript', () => {
     expect(text).toContain('Ada (');
     expect(mail.html).toContain('Où est &lt;ma&gt; commande ?');
     // One job, done: nothing waits to send it again.
-    const jobs = await server.store.listJobs({ kind: 'mail', limit: 10 });
-    expect(jobs.map((j) => [j.key, j.status])).toEqual([[mailKey(`transcript:${h.id}`, 'ann@example.com'), 'done']]);
+    const jobs = async () => (await server.store.listJobs({ kind: 'mail', limit: 10 })).map((j) => [j.key, j.status]);
+    await expect.poll(jobs).toEqual([[mailKey(`transcript:${h.id}`, 'ann@example.com'), 'done']]);
   });
 
   it('says why when there is no address, or the chat is not one', async () => {
