@@ -102,6 +102,16 @@ export interface LiveStrings {
   byEmail: string;
   /** Ends the chat from the visitor's side (the agent's console says the visitor ended it). */
   endChat: string;
+  /** The message box's placeholder (its name stays `message`). */
+  placeholder: string;
+  /** Under the visitor's last message once the agent has read it. */
+  seen: string;
+  /** Brings a visitor who scrolled up back to the newest message. */
+  jump: string;
+  /** End chat's confirmation: the question, what it means, and the way back. */
+  endQuestion: string;
+  endNote: string;
+  keepChatting: string;
   note: string;
   requestCall: string;
   callbackConfirmed(phone: string, when: string): string;

@@ -12,6 +12,10 @@ const strings: RatingStrings = {
   chooseFirst: 'Choose Good or Bad first.',
   thanks: 'Thank you for telling us.',
   failed: 'Your answer could not be sent. Please try again.',
+  sendTranscript: 'Send me this conversation',
+  transcriptTo: (email) => `We’ll e-mail it to ${email}.`,
+  transcriptSent: (email) => `The conversation is on its way to ${email}.`,
+  transcriptFailed: 'It could not be sent. Please try again.',
 };
 
 export default strings;
