@@ -71,6 +71,12 @@ async function chatting(page: Page, first: string): Promise<string> {
 }
 
 const body = (page: Page) => page.locator('lifeline-widget .ll-body');
+/** Scrolls the chat to its top as a person does, with the mouse wheel over it. */
+async function scrollUp(page: Page): Promise<void> {
+  await chatLog(page).hover();
+  await page.mouse.wheel(0, -5000);
+  await expect.poll(() => body(page).evaluate((el) => el.scrollTop)).toBe(0);
+}
 const endDialog = (page: Page) => dialog(page).getByRole('alertdialog', { name: LIVE.endQuestion });
 
 test('the conversation: Enter and Shift+Enter, grouping, Seen, keeping the place, the closing line, the transcript, the rating', async ({ page, browser }) => {
@@ -151,7 +157,7 @@ test('the conversation: Enter and Shift+Enter, grouping, Seen, keeping the place
   await test.step('scrolled up, the view keeps its place and offers Jump to the latest', async () => {
     for (let i = 1; i <= 12; i++) await agent.reply(handoff.id, `Tracking step ${i} of 12.`);
     await expect(bubbles(page, 'Tracking step 12 of 12.')).toBeInViewport();
-    await body(page).evaluate((el) => (el.scrollTop = 0));
+    await scrollUp(page);
     const jump = dialog(page).getByRole('button', { name: LIVE.jump });
     await expect(jump).toBeVisible();
     await agent.reply(handoff.id, 'Found it: it ships today.');
@@ -247,6 +253,13 @@ test('screenshots of the conversation view: 320 and 1280 px, light and dark, ltr
   await page.evaluate(() => (document.documentElement.dir = 'ltr'));
   await page.setViewportSize(PHONE_VIEWPORT);
   await page.emulateMedia({ colorScheme: 'light' });
+  await expect(dialog(page).getByText(LIVE.seen, { exact: true })).toBeInViewport();
+  for (let i = 1; i <= 4; i++) await agent.reply(handoff.id, `Checking the warehouse, step ${i}.`);
+  await expect(bubbles(page, 'step 4.')).toBeInViewport();
+  await scrollUp(page);
+  await agent.reply(handoff.id, 'It left the warehouse this morning.');
+  await expect(dialog(page).getByRole('button', { name: LIVE.jump })).toBeVisible();
+  await page.screenshot({ path: `${out}/jump-320-light.png` });
   await dialog(page).getByRole('button', { name: LIVE.endChat, exact: true }).click();
   await page.screenshot({ path: `${out}/confirm-320-light.png` });
   await page.emulateMedia({ colorScheme: 'dark' });

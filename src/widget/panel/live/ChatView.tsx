@@ -5,7 +5,7 @@ import { isClosed, type ChatMessage } from '../../transport/conversation';
 import type { LiveStrings } from '../strings';
 import type { PanelCtx } from '../context';
 import { groupMessages, initials, type MessageGroup } from './groups';
-import { follows, nearBottom } from './scroll';
+import { follows, leftBottom } from './scroll';
 
 /** The e-mail offer and the reopen link's chunk (Away.tsx): fetched only when one is needed. */
 export const loadAway = (): Promise<typeof import('./Away')> => import('./Away');
@@ -63,21 +63,43 @@ export function ChatView({
   const [awayChunk, setAwayChunk] = useState<Awaited<ReturnType<typeof loadAway>> | null>(null);
   useEffect(() => void (waiting && !awayChunk && loadAway().then(setAwayChunk, reportFailure)), [waiting]);
 
+  const last = c.messages.at(-1);
+  // "Seen" under the visitor's last message, once the agent read it (and nothing came after).
+  const seen = !!last && last.from === 'visitor' && last.state === 'sent' && last.key === c.seen;
+
   // Keeping the place: the panel's body is what scrolls (the composer is docked in it).
   const scroller = (): HTMLElement | null | undefined => log.current?.closest<HTMLElement>('.ll-body');
   const [scrolledUp, setScrolledUp] = useState(false);
+  const up = useRef(false);
   const [unread, setUnread] = useState(0);
   const shown = useRef(0);
   useEffect(() => {
     const el = scroller();
     if (!el) return;
+    // Away from the bottom only when the visitor scrolls (wheel, touch, keys, the scroll bar): a
+    // resize or a reflow (a rotation, the keyboard, the page turning right-to-left) that moves
+    // the bottom away is not the visitor leaving it.
+    let byVisitor = false;
+    const intent = (): void => void (byVisitor = true);
     const onScroll = (): void => {
-      const up = !nearBottom(el);
-      setScrolledUp(up);
-      if (!up) setUnread(0);
+      up.current = leftBottom(up.current, el, byVisitor);
+      byVisitor = false;
+      setScrolledUp(up.current);
+      if (!up.current) setUnread(0);
     };
+    const inputs = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
+    for (const type of inputs) el.addEventListener(type, intent, { passive: true });
+    // At the bottom, it stays there when the panel or the conversation changes size (a phone's
+    // keyboard opening, a rotation, a longer status): only the visitor's own scrolling leaves it.
+    const observer = typeof ResizeObserver == 'function' ? new ResizeObserver(() => up.current || (el.scrollTop = el.scrollHeight)) : null;
+    observer?.observe(el);
+    if (log.current) observer?.observe(log.current);
     el.addEventListener('scroll', onScroll, { passive: true });
-    return () => el.removeEventListener('scroll', onScroll);
+    return () => {
+      observer?.disconnect();
+      el.removeEventListener('scroll', onScroll);
+      for (const type of inputs) el.removeEventListener(type, intent);
+    };
   }, []);
   const toLatest = (): void => {
     const el = scroller();
@@ -89,9 +111,9 @@ export function ChatView({
     shown.current = c.messages.length;
     const el = scroller();
     if (!el) return;
-    if (follows(nearBottom(el) || !scrolledUp, added.some((m) => m.from === 'visitor'))) toLatest();
+    if (follows(!up.current, added.some((m) => m.from === 'visitor'))) toLatest();
     else setUnread((n) => n + added.length);
-  }, [c.messages.length, c.agentTyping]);
+  }, [c.messages.length, c.agentTyping, seen]);
   const jump = (): void => {
     toLatest();
     box.current?.focus();
@@ -126,8 +148,6 @@ export function ChatView({
   };
 
   const groups = groupMessages(c.messages);
-  const last = c.messages.at(-1);
-  const seen = !!last && last.from === 'visitor' && last.state === 'sent' && last.key === c.seen;
   const time = new Intl.DateTimeFormat(ctx.language, { hour: 'numeric', minute: '2-digit' });
 
   return (
@@ -266,7 +286,8 @@ function Bubble({ m, name, s, onRetry }: { m: ChatMessage; name: string; s: Live
   return (
     <p class={`ll-msg ${mine ? 'll-mine' : 'll-theirs'}`}>
       <span class="ll-sr">{name}: </span>
-      <span class="ll-msg-text">{m.text}</span>
+      {/* Each message in its own direction (an Arabic line on an English page reads right to left). */}
+      <span class="ll-msg-text" dir="auto">{m.text}</span>
       {mine && m.state !== 'sent' && (
         <span class="ll-msg-state">
           {m.state === 'failed' ? (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../transport/conversation';
 import { groupMessages, initials } from './groups';
-import { follows, nearBottom } from './scroll';
+import { follows, leftBottom, nearBottom } from './scroll';
 
 const msg = (key: string, from: ChatMessage['from'], at: string, author?: string): ChatMessage => ({ key, from, text: key, at: `2026-12-05T${at}:00Z`, state: 'sent', ...(author && { author }) });
 
@@ -49,6 +49,14 @@ describe('keeping the place', () => {
     expect(nearBottom({ scrollTop: 600, clientHeight: 400, scrollHeight: 1000 })).toBe(true);
     expect(nearBottom({ scrollTop: 500, clientHeight: 400, scrollHeight: 1000 })).toBe(false);
     expect(nearBottom({ scrollTop: 0, clientHeight: 400, scrollHeight: 300 })).toBe(true);
+  });
+  it('is away from the bottom only once the visitor scrolled up', () => {
+    const box = (scrollTop: number) => ({ scrollTop, clientHeight: 400, scrollHeight: 1000 });
+    expect(leftBottom(false, box(300), true)).toBe(true); // the visitor scrolled up
+    expect(leftBottom(true, box(600), true)).toBe(false); // back at the bottom
+    expect(leftBottom(true, box(600), false)).toBe(false);
+    expect(leftBottom(false, box(300), false)).toBe(false); // a resize or reflow moved it: as it was
+    expect(leftBottom(true, box(500), false)).toBe(true);
   });
   it('follows new messages at the bottom or the visitor’s own, and holds still otherwise', () => {
     expect(follows(true, false)).toBe(true);

@@ -13,3 +13,13 @@ export function nearBottom(box: { scrollTop: number; clientHeight: number; scrol
 
 /** Whether the view moves to the newest message when messages arrive: at the bottom already, or the visitor's own. */
 export const follows = (atBottom: boolean, sentByVisitor: boolean): boolean => atBottom || sentByVisitor;
+
+/**
+ * Whether the visitor is away from the bottom after a scroll: back at the bottom, no; scrolled
+ * by the visitor (wheel, touch, keys) and not at the bottom, yes; anything else (the box resized
+ * or reflowed) leaves it as it was.
+ */
+export function leftBottom(wasUp: boolean, box: { scrollTop: number; clientHeight: number; scrollHeight: number }, byVisitor: boolean): boolean {
+  if (nearBottom(box)) return false;
+  return byVisitor || wasUp;
+}
