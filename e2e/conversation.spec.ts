@@ -224,6 +224,11 @@ test('End chat asks first, in the panel; Escape or Keep chatting keeps the chat'
   await expect(dialog(page).getByText(RATING.question, { exact: true })).toBeFocused();
   // The transcript is offered: the site gave the visitor's address.
   await expect(dialog(page).getByRole('button', { name: RATING.sendTranscript })).toBeVisible();
+  mkdirSync('/tmp/convo-shots', { recursive: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: `/tmp/convo-shots/ended-320-${colorScheme}.png` });
+  }
 });
 
 test('screenshots of the conversation view: 320 and 1280 px, light and dark, ltr and rtl', async ({ page }) => {

@@ -13,7 +13,7 @@ const strings: RatingStrings = {
   thanks: 'Danke für Ihre Rückmeldung.',
   failed: 'Ihre Antwort konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
   sendTranscript: 'Diese Unterhaltung an mich senden',
-  transcriptTo: (email) => `Wir senden sie an ${email}.`,
+  transcriptTo: (email) => `Eine Kopie? Wir senden diese Unterhaltung an ${email}.`,
   transcriptSent: (email) => `Die Unterhaltung ist unterwegs an ${email}.`,
   transcriptFailed: 'Sie konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
 };

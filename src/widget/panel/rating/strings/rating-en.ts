@@ -13,7 +13,7 @@ const strings: RatingStrings = {
   thanks: 'Thank you for telling us.',
   failed: 'Your answer could not be sent. Please try again.',
   sendTranscript: 'Send me this conversation',
-  transcriptTo: (email) => `We’ll e-mail it to ${email}.`,
+  transcriptTo: (email) => `Want a copy? We’ll e-mail this conversation to ${email}.`,
   transcriptSent: (email) => `The conversation is on its way to ${email}.`,
   transcriptFailed: 'It could not be sent. Please try again.',
 };

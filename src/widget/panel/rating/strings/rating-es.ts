@@ -13,7 +13,7 @@ const strings: RatingStrings = {
   thanks: 'Gracias por contárnoslo.',
   failed: 'No se pudo enviar su respuesta. Inténtelo de nuevo.',
   sendTranscript: 'Enviarme esta conversación',
-  transcriptTo: (email) => `La enviaremos a ${email}.`,
+  transcriptTo: (email) => `¿Quiere una copia? Enviaremos esta conversación a ${email}.`,
   transcriptSent: (email) => `La conversación va de camino a ${email}.`,
   transcriptFailed: 'No se pudo enviar. Inténtelo de nuevo.',
 };

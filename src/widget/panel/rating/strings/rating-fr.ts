@@ -13,7 +13,7 @@ const strings: RatingStrings = {
   thanks: 'Merci de nous l’avoir dit.',
   failed: 'Votre réponse n’a pas pu être envoyée. Veuillez réessayer.',
   sendTranscript: 'M’envoyer cette conversation',
-  transcriptTo: (email) => `Nous l’enverrons à ${email}.`,
+  transcriptTo: (email) => `Une copie ? Nous enverrons cette conversation à ${email}.`,
   transcriptSent: (email) => `La conversation part vers ${email}.`,
   transcriptFailed: 'Elle n’a pas pu être envoyée. Veuillez réessayer.',
 };
