@@ -202,6 +202,8 @@ test('the conversation: Enter and Shift+Enter, grouping, Seen, keeping the place
 test('End chat asks first, in the panel; Escape or Keep chatting keeps the chat', async ({ page }) => {
   await page.setViewportSize(PHONE_VIEWPORT);
   await chatting(page, 'Just a question.');
+  // The docked composer spans the panel's width, and nothing scrolls sideways.
+  expect(await body(page).evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   const end = dialog(page).getByRole('button', { name: LIVE.endChat, exact: true });
   await end.click();
   await expect(endDialog(page)).toBeVisible();
