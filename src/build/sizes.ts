@@ -29,7 +29,7 @@ export const BUDGETS = {
    * away chunk when a chat waits: 0.26 KB; the e-mail offer itself is the away chunk), then to
    * 8.25 KB for End chat and the few lines that fetch the rating chunk (0.15 KB; the rating
    * itself is a chunk of its own, below), then to 10 KB for issue 13's conversation view
-   * (1.55 KB: messages grouped by sender with the time and the agent's initials, the composer
+   * (1.6 KB: messages grouped by sender with the time and the agent's initials, the composer
    * docked and growing with its text, "Seen", keeping the place through resizes with a jump to
    * the latest, End chat's confirmation, their CSS and words; the transcript offer is the
    * rating chunk's).
