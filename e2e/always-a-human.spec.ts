@@ -38,13 +38,17 @@ import {
 } from './fixtures';
 
 /** Checks the way to a person: in the panel when it is open, else the collapsed launcher. */
-async function expectOneTapAway(page: Page, open: boolean): Promise<void> {
+async function expectOneTapAway(page: Page, open: boolean, chatting = false): Promise<void> {
   if (open) {
     const phone = panelPhone(page);
     await expect(phone).toHaveAttribute('href', /^tel:/);
     await expect(phone).toContainText(PHONE);
     await expectOnScreen(phone, 'the phone link in the panel');
-    await expectOnScreen(talkToHuman(page), '"Talk to a human"');
+    // While chatting the chat is the person (issue 13): its message box, not a repeated "Talk to a human".
+    if (chatting) {
+      await expectOnScreen(messageBox(page), 'the message box to the person');
+      await expect(talkToHuman(page)).toBeHidden();
+    } else await expectOnScreen(talkToHuman(page), '"Talk to a human"');
   } else {
     const phone = collapsedPhone(page);
     await expect(phone).toHaveAttribute('href', /^tel:/);
@@ -132,7 +136,7 @@ for (const [label, viewport] of [
             await animationsFinished(dialog(page));
             expect.soft(await dialog(page).boundingBox(), 'the panel is full-screen').toEqual({ x: 0, y: 0, ...viewport });
           }
-          await expectOneTapAway(page, open);
+          await expectOneTapAway(page, open, name === 'chatting with a person');
         });
       }
     });

@@ -119,7 +119,8 @@ test('the whole story: the agent sees what the visitor tried, and they chat', as
     await agent.reply(handoff.id, reply);
     const bubble = bubbles(page, reply);
     await expect(bubble).toContainText(`${SAM}: `); // read out with the agent's name
-    await expect(bubble.getByText(SAM, { exact: true })).toBeVisible(); // and shown
+    // and shown once above the agent's run of messages, with the time (e2e/conversation.spec.ts)
+    await expect(chatLog(page).locator('.ll-group').filter({ hasText: reply }).getByText(SAM, { exact: true })).toBeVisible();
     await expect(typingNote(page)).toHaveCount(0); // the reply ends the typing
     await expectConversation(page, [text, reply]);
   });

@@ -178,6 +178,8 @@ test('the visitor presses End chat: the rating is asked, and the console shows t
   await expect(bubbles(page, 'Which order is it?')).toHaveCount(1);
 
   await dialog(page).getByRole('button', { name: LIVE.endChat, exact: true }).click();
+  // It asks first (e2e/conversation.spec.ts checks the question itself).
+  await dialog(page).getByRole('alertdialog', { name: LIVE.endQuestion }).getByRole('button', { name: LIVE.endChat, exact: true }).click();
   await expect(dialog(page).getByRole('status').filter({ hasText: LIVE.ended })).toBeVisible();
   await expect(messageBox(page)).toHaveCount(0);
   await rate(page, false, true, 'I had to give my order number again.');

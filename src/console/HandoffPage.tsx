@@ -12,6 +12,7 @@ import { CallbackCard } from './CallbackCard';
 import { Chat } from './Chat';
 import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
 import { addMessage, isPassing, mergeLoaded } from './messages';
+import { useSeen } from './useSeen';
 import { goToQueue } from './router';
 import { SectionBoundary } from './SectionBoundary';
 import { Timeline } from './Timeline';
@@ -91,12 +92,17 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
           setHandoff((h) => (h ? { ...h, transcript: [...h.transcript, entry] } : h));
         } else if (event.type === 'typing') {
           if (event.from === 'visitor') setVisitorTyping(event.typing);
+        } else if (event.type === 'seen') {
+          // This console's own read receipt (or another agent's): nothing on this page changes.
         } else {
           load(); // status, agent_joined or email: the whole picture may have changed
         }
       }),
     [id, subscribe],
   );
+
+  // The visitor's "Seen": this chat is on screen (only a chat the agent may answer).
+  useSeen(handoff, !!handoff && handoff.channel === 'chat' && handoff.status !== 'resolved' && handoff.status !== 'cancelled' && (handoff.agent === null || handoff.agent.id === me.id));
 
   // An error page only when there is no conversation to keep showing.
   if (loadError && !handoff) {
@@ -200,6 +206,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
             <SectionBoundary name="Resolve">
               <ResolveForm
                 id={handoff.id}
+                chat={handoff.channel === 'chat'}
                 transcript={handoff.transcript}
                 onResolved={(answer) => {
                   setHandoff(answer);
@@ -312,16 +319,20 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
  */
 function ResolveForm({
   id,
+  chat,
   transcript,
   onResolved,
 }: {
   id: string;
+  /** A chat: the form offers a closing line to the visitor. */
+  chat: boolean;
   transcript: readonly TranscriptEntry[];
   onResolved: (answer: AgentResolveAnswer) => void;
 }) {
   const [outcome, setOutcome] = useState<ResolveOutcome>('answered');
   const [articleId, setArticleId] = useState('');
   const [noArticle, setNoArticle] = useState(false);
+  const [closing, setClosing] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const site = useArticleTitles();
@@ -353,7 +364,7 @@ function ResolveForm({
       // The searches ticked for the article shown; without the list (not fetched yet), the server chooses those about it.
       const learn =
         learning && learning.articleId === typed ? learning.candidates.filter((c) => c.learnable && ticked.has(c.key)).map((c) => c.text) : undefined;
-      const answer = await api.resolve(id, outcome, noArticle ? null : typed || null, noArticle, learn);
+      const answer = await api.resolve(id, outcome, noArticle ? null : typed || null, noArticle, learn, chat ? closing.trim() || undefined : undefined);
       if (answer.learned) onResolved(answer);
       else goToQueue();
     } catch (failure) {
@@ -406,6 +417,13 @@ function ResolveForm({
           <input type="checkbox" checked={noArticle} onChange={(e) => setNoArticle(e.currentTarget.checked)} />
           No article covers this
         </label>
+        {/* The visitor's last line from us, before the chat closes and they are asked to rate it. */}
+        {chat && (
+          <label>
+            Closing message to the visitor (optional)
+            <textarea rows={2} maxLength={4000} placeholder="e.g. Glad I could help. Have a good day!" value={closing} onInput={(e) => setClosing(e.currentTarget.value)} />
+          </label>
+        )}
         <div role="alert" class="error">
           {error}
         </div>

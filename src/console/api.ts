@@ -88,8 +88,11 @@ export const api = {
   attachmentUrl: (id: string, attachmentId: string) => `${handoffPath(id)}/attachments/${encodeURIComponent(attachmentId)}`,
   typing: (id: string, typing: boolean) => call<void>('POST', `${handoffPath(id)}/typing`, { typing }),
   /** `learn`: the searches ticked to learn as phrasings of the article; undefined lets the server choose those about it. */
-  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false, learn?: string[]) =>
-    call<AgentResolveAnswer>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle, ...(articleId !== null && learn && { learn }) }),
+  /** `closing`: a last line to the visitor, sent as the agent's message before the chat closes. */
+  resolve: (id: string, outcome: ResolveOutcome, articleId: string | null, noArticle = false, learn?: string[], closing?: string) =>
+    call<AgentResolveAnswer>('POST', `${handoffPath(id)}/resolve`, { outcome, articleId, noArticle, ...(articleId !== null && learn && { learn }), ...(closing && { closing }) }),
+  /** The agent has the chat on screen: the visitor's latest message is seen (their "Seen"). */
+  seen: (id: string) => call<{ messageId: string | null }>('POST', `${handoffPath(id)}/seen`, {}),
   /** What resolving with `articleId` would teach: each of the visitor's searches, ticked or not, and why. */
   learning: (id: string, articleId: string) =>
     call<AgentLearning>('GET', `${handoffPath(id)}/learning?articleId=${encodeURIComponent(articleId)}`),

@@ -121,6 +121,13 @@ export interface HandoffState extends Omit<CreateHandoffResponse, 'token'> {
   lastEventId: number;
   /** The address agents' replies are e-mailed to while the visitor is away, when one is known. */
   email?: string;
+  /** The clientMessageId of the visitor's latest message an agent has seen (the `seen` event), when one has. */
+  seen?: string;
+  /**
+   * Whether the conversation can be e-mailed to `email` (POST .../transcript): `offered` when
+   * the server sends mail and an address is known, `sent` once asked for; absent otherwise.
+   */
+  transcript?: 'offered' | 'sent';
 }
 
 /**
@@ -157,7 +164,12 @@ export type HandoffEvent =
   /** The visitor rated the conversation (after it ended): stored once per handoff. */
   | { type: 'rated'; rating: Rating }
   /** An entry added to the handoff's transcript after it was created (an article sent in the chat, read). */
-  | { type: 'transcript'; entry: TranscriptEntry };
+  | { type: 'transcript'; entry: TranscriptEntry }
+  /**
+   * An agent had the conversation open and visible after the visitor's message `messageId`
+   * (its clientMessageId) came: the visitor's "Seen". Told once per message.
+   */
+  | { type: 'seen'; messageId: string };
 
 /**
  * POST {backend}/v1/handoffs/{id}/rating, once the handoff is closed (resolved, or ended by the
@@ -196,6 +208,19 @@ export interface ResolveRequest {
    * server offered them). Absent: the ones the server judges about the article.
    */
   learn?: string[];
+  /**
+   * A last line to the visitor ("Glad I could help, have a good day!"), sent as the agent's
+   * message just before the chat closes; chats only, 1 to 4,000 characters after trimming.
+   */
+  closing?: string;
+}
+
+/**
+ * POST {backend}/v1/handoffs/{id}/transcript (an empty body) once the chat has ended: e-mail the
+ * conversation to the visitor's known address. Asked again, it is sent once (200, not 202).
+ */
+export interface TranscriptResponse {
+  email: string;
 }
 
 /** Whether a channel is open now, and when that changes (ISO times). */

@@ -110,6 +110,13 @@ describe('validateTyping and validateResolve', () => {
     expect(validateResolve({ outcome: 'done' })).toMatchObject({ ok: false, path: 'outcome' });
     expect(validateResolve({ outcome: 'other', articleId: 3 })).toMatchObject({ ok: false, path: 'articleId' });
   });
+
+  it('reads an optional closing line, trimmed; blank is none', () => {
+    expect(validateResolve({ outcome: 'answered', closing: '  Have a good day!  ' })).toEqual({ ok: true, value: { outcome: 'answered', articleId: null, noArticle: false, closing: 'Have a good day!' } });
+    expect(validateResolve({ outcome: 'answered', closing: '   ' })).toEqual({ ok: true, value: { outcome: 'answered', articleId: null, noArticle: false } });
+    expect(validateResolve({ outcome: 'answered', closing: 3 })).toEqual({ ok: false, error: 'closing must be a string', path: 'closing' });
+    expect(validateResolve({ outcome: 'answered', closing: 'x'.repeat(LIMITS.messageMax + 1) })).toMatchObject({ ok: false, path: 'closing', error: `closing must be at most ${LIMITS.messageMax} characters` });
+  });
 });
 
 describe('bad text and bad times', () => {

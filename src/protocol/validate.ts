@@ -199,6 +199,12 @@ export const validateResolve = (body: unknown): Validation<ResolveRequest> =>
       if (o.learn.length > LIMITS.transcriptEntries) fail('learn', `must have at most ${LIMITS.transcriptEntries} searches`);
       request.learn = o.learn.map((q, i) => string(q, `learn[${i}]`, LIMITS.query));
     }
+    if (o.closing !== undefined && o.closing !== null && o.closing !== '') {
+      if (typeof o.closing !== 'string') fail('closing', 'must be a string');
+      const closing = wellFormed(o.closing).trim();
+      if (closing.length > LIMITS.messageMax) fail('closing', `must be at most ${LIMITS.messageMax} characters`);
+      if (closing) request.closing = closing;
+    }
     return request;
   });
 

@@ -103,6 +103,11 @@ export interface AppOptions {
   articles?: ArticleCatalog;
   /** LIFELINE_WEBHOOK_URL, shown on the console's Webhooks page (the outbox sends them). @default none */
   webhookUrl?: string | null;
+  /**
+   * The domain of outgoing mails' Message-IDs (LIFELINE_MAIL_FROM's) when the server sends mail:
+   * visitors are then offered their conversation by e-mail. @default null: no mail
+   */
+  mailDomain?: string | null;
   /** Browser notifications (Web Push). */
   push?: {
     /** The VAPID subject (vapid.ts vapidSubject). @default DEFAULT_VAPID_SUBJECT */
@@ -215,6 +220,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
     callbacks: options.callbacks ?? { slotMinutes: 30, perSlot: 2 },
     articles: options.articles ?? NO_CATALOG,
     webhookUrl: options.webhookUrl ?? null,
+    mailDomain: options.mailDomain ?? null,
     push: {
       keys: () =>
         (keys ??= vapidKeys(store).catch((error: unknown) => {

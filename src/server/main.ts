@@ -109,6 +109,7 @@ const app = createApp({
   rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
   articles: articles ?? NO_CATALOG,
   webhookUrl: settings.webhook?.url ?? null,
+  mailDomain: settings.mail ? settings.mail.fromAddress.split('@')[1]! : null,
   push: { subject: settings.pushSubject },
   presence,
   ...(shared && { limiter: shared.limiter }),

@@ -151,6 +151,7 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
       articleId: articleId ?? null,
       noArticle: noArticle ?? false,
       ...(body.value.learn !== undefined && { learn: body.value.learn }),
+      ...(body.value.closing !== undefined && { closing: redactText(body.value.closing) }),
     });
     if (!result.ok && result.reason === 'learn') {
       return problem(c, 400, `"${body.value.learn![result.index]}" ${result.error}`, `learn[${result.index}]`);
@@ -160,6 +161,13 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const learned: LearnedPhrasings | null =
       articleId == null ? null : { articleId, articleTitle: titleOf(result.handoff, articleId), count: result.learned, served: result.served };
     return detail(c, result.handoff, { learned });
+  });
+
+  // The console has the chat open and visible: the visitor's latest message is seen (their "Seen").
+  routes.post('/handoffs/:id/seen', async (c) => {
+    const result = await service.seen(c.req.param('id'), agentOf(c));
+    if (!result.ok) return refused(c, result.reason);
+    return c.json({ messageId: result.messageId });
   });
 
   routes.post('/handoffs/:id/callback', async (c) => {

@@ -65,6 +65,8 @@ export interface ApiDeps {
   webhookUrl: string | null;
   /** Browser notifications (Web Push, ../push/). */
   push: PushDeps;
+  /** The domain of outgoing mails' Message-IDs when the server sends mail; null: it sends none (no transcript by e-mail). */
+  mailDomain: string | null;
 }
 
 export interface PushDeps {

@@ -3,7 +3,7 @@
  * messages, typing, cancelling (a chat's End chat), rating, and the event stream (HANDOFF.md, "Chat").
  */
 import { Hono } from 'hono';
-import type { HandoffEvent, HandoffState } from '../../protocol/types';
+import type { HandoffEvent, HandoffState, TranscriptResponse } from '../../protocol/types';
 import { validateArticleRead, validatePostMessage, validateRating, validateSetEmail, validateTyping } from '../../protocol/validate';
 import { checkEmail } from '../../protocol/email';
 import { redactText } from '../redact';
@@ -23,11 +23,13 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   routes.get('/handoffs/:id', async (c) => {
     const h = c.get('handoff');
-    const [position, messages, lastEventId, estimate] = await Promise.all([
+    const [position, messages, lastEventId, estimate, seen, transcript] = await Promise.all([
       deps.store.queuePosition(h.id),
       deps.store.messages(h.id),
       deps.store.lastSeq(h.id),
       waitEstimator(deps),
+      deps.service.lastSeen(h.id),
+      deps.service.transcriptState(h),
     ]);
     const state: HandoffState = {
       id: h.id,
@@ -42,6 +44,8 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
       lastEventId,
       // Only an address replies can go to (identify() may have given any text).
       ...(h.visitor?.email && !checkEmail(h.visitor.email).problem && { email: h.visitor.email }),
+      ...(seen !== null && { seen }),
+      ...(transcript && { transcript }),
     };
     return c.json(state);
   });
@@ -120,6 +124,22 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const result = await deps.service.rate(c.get('handoff').id, { ...body.value, ...(comment !== undefined && { comment: redactText(comment) }) });
     if (!result.ok) return refused(c, result.reason);
     return c.json({ rating: result.rating }, result.created ? 201 : 200);
+  });
+
+  // "Send me this conversation", once the chat has ended: e-mailed to the address the visitor
+  // gave (or identify()'s) through the mail outbox, once: 202 when queued, 200 when it was already.
+  routes.post('/handoffs/:id/transcript', async (c) => {
+    const limited = await rateLimited(c, deps.limiters.postMessage, clientIp(c, deps.trustProxy));
+    if (limited) return limited;
+    const result = await deps.service.mailTranscript(c.get('handoff').id);
+    if (!result.ok) {
+      if (result.reason === 'no_mail') return problem(c, 409, 'This server sends no e-mail (LIFELINE_SMTP_URL is not set).');
+      if (result.reason === 'no_address') return problem(c, 409, 'No e-mail address is known for this conversation: give one with POST .../email while the chat is open.');
+      if (result.reason === 'not_closed') return problem(c, 409, 'The conversation is e-mailed once it has ended (resolved, or ended by the visitor).');
+      if (result.reason === 'not_chat') return problem(c, 409, 'Only a chat has a conversation to e-mail.');
+      return refused(c, result.reason);
+    }
+    return c.json({ email: result.email } satisfies TranscriptResponse, result.created ? 202 : 200);
   });
 
   routes.get('/handoffs/:id/events', (c) => {

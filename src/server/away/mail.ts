@@ -93,13 +93,13 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
   },
 };
 
-const languageOf = (locale: string | undefined): keyof typeof WORDS => {
+export const languageOf = (locale: string | undefined): keyof typeof WORDS => {
   const primary = locale?.toLowerCase().split(/[-_]/)[0];
   return primary === 'fr' || primary === 'de' || primary === 'es' ? primary : 'en';
 };
 
 /** The time of a reply in the visitor's zone and language; the server's UTC when the zone is unknown. */
-function timeOf(at: string, locale: string, zone: string | undefined): string {
+export function timeOf(at: string, locale: string, zone: string | undefined): string {
   const format = (timeZone: string) =>
     new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(at));
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhrasingRecord } from '../store/types';
 import { confirmPatch, learnedTally, phrasingsBeyondCap, planLearning, removePatch } from './learning';
-import { articleRead, callbackStep, cancel, claim, expire, message, queued, rate, resolve, slotFree, typing, type HandoffFacts } from './transitions';
+import { articleRead, callbackStep, cancel, claim, expire, lastSeen, message, queued, rate, resolve, seen, slotFree, typing, type HandoffFacts } from './transitions';
 
 const T = '2025-03-01T10:00:00.000Z';
 const ADA = { id: 'ada', name: 'Ada' };
@@ -240,5 +240,24 @@ describe('cancel (the visitor\'s End chat)', () => {
     expect(cancel(h({ status: 'active', agentId: 'ada' }), T)).toEqual({ ok: true, patch: { status: 'cancelled', resolvedAt: T }, events: [ended('cancelled')] });
     expect(cancel(h({ status: 'cancelled' }), T)).toEqual({ ok: true, patch: {}, events: [] });
     expect(cancel(h({ status: 'resolved' }), T)).toEqual({ ok: false, reason: 'closed' });
+  });
+});
+
+describe('seen', () => {
+  const mine = h({ agentId: 'ada', status: 'active' });
+  it('tells the latest visitor message seen, once', () => {
+    expect(seen(mine, ADA, 'm2', 'm1')).toEqual({ ok: true, patch: {}, events: [{ type: 'seen', messageId: 'm2' }] });
+    expect(seen(h(), ADA, 'm1', null)).toEqual({ ok: true, patch: {}, events: [{ type: 'seen', messageId: 'm1' }] });
+    expect(seen(mine, ADA, 'm2', 'm2')).toEqual({ ok: true, patch: {}, events: [] });
+    expect(seen(mine, ADA, null, null)).toEqual({ ok: true, patch: {}, events: [] });
+  });
+  it('says nothing for another agent’s chat or a closed one, and refuses other channels', () => {
+    expect(seen(mine, BOB, 'm2', null)).toEqual({ ok: true, patch: {}, events: [] });
+    expect(seen(h({ status: 'resolved', agentId: 'ada' }), ADA, 'm2', null)).toEqual({ ok: true, patch: {}, events: [] });
+    expect(seen(h({ channel: 'phone' }), ADA, 'm2', null)).toEqual({ ok: false, reason: 'not_chat' });
+  });
+  it('reads the last seen from the events', () => {
+    expect(lastSeen([])).toBeNull();
+    expect(lastSeen([{ event: { type: 'seen', messageId: 'a' } }, { event: active as never }, { event: { type: 'seen', messageId: 'b' } }])).toBe('b');
   });
 });

@@ -227,3 +227,23 @@ export function rate(h: HandoffFacts, stored: Rating | null, input: Rating): Dec
   if (stored) return sameRating(stored, input) ? { ...unchanged, rating: stored, created: false } : refuse('rated');
   return { ok: true, patch: {}, events: [{ type: 'rated', rating: input }], rating: input, created: true };
 }
+
+/**
+ * An agent had the chat open and visible: the visitor's latest message (its clientMessageId) is
+ * seen, told once with `seen`. Nothing changes when there is no visitor message yet, when it
+ * was told already, when the chat is over, or when another agent has it (only the agent who
+ * answers reads for the visitor).
+ */
+export function seen(h: HandoffFacts, agent: AgentRef, latestVisitorMessage: string | null, alreadySeen: string | null): Decision {
+  if (h.channel !== 'chat') return refuse('not_chat');
+  if (isClosed(h) || (h.agentId !== null && h.agentId !== agent.id)) return unchanged;
+  if (latestVisitorMessage === null || latestVisitorMessage === alreadySeen) return unchanged;
+  return { ok: true, patch: {}, events: [{ type: 'seen', messageId: latestVisitorMessage }] };
+}
+
+/** The message the last `seen` event names, if any (events oldest first). */
+export function lastSeen(events: readonly { event: StoredHandoffEvent }[]): string | null {
+  const e = events.findLast((x) => x.event.type === 'seen')?.event;
+  return e?.type === 'seen' ? e.messageId : null;
+}
+

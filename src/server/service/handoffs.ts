@@ -22,6 +22,15 @@ import { checkAttachment, cleanFileName, DEFAULT_ATTACHMENT_MAX_MB, megabytes, S
 import { stripJpegMetadata } from '../attachments/exif';
 import type { QueueAnnouncer } from '../api/queue';
 import { waitEstimator } from './estimate';
+import { checkEmail } from '../../protocol/email';
+import { enqueueMail, mailKey, MAIL } from '../mail';
+import { composeTranscriptMail } from '../away/transcript-mail';
+
+/** The mail key of a handoff's transcript: one per handoff. */
+const transcriptKey = (handoffId: string): string => `transcript:${handoffId}`;
+
+/** The visitor's address when it is one mail can go to (identify() may have given any text). */
+const addressOf = (email: string | undefined): string | null => (email !== undefined && !checkEmail(email).problem ? checkEmail(email).email : null);
 import { announce, announceTyping, type EventBus } from './publish';
 
 /** What the service is given (built once by the app). */
@@ -40,6 +49,8 @@ export interface ServiceDeps {
   articles: ArticleCatalog;
   /** The largest file a message may carry, in bytes (LIFELINE_ATTACHMENT_MAX_MB). @default 10 MB */
   attachmentMaxBytes?: number;
+  /** The domain of outgoing mails' Message-IDs when the server sends mail (LIFELINE_SMTP_URL); null: it sends none. */
+  mailDomain: string | null;
 }
 
 /** A file sent in the chat, as the route read it: the bytes and the name given, nothing trusted yet. */
@@ -83,7 +94,12 @@ export interface ResolveCommand {
   noArticle: boolean;
   /** The searches the agent ticked; undefined: the suggested ones. */
   learn?: readonly string[];
+  /** A last line to the visitor, sent as the agent's message just before the chat closes. */
+  closing?: string;
 }
+
+/** Why the conversation cannot be e-mailed: the server sends no mail, or no address is known. */
+export type TranscriptRefusal = Refusal | 'no_mail' | 'no_address';
 
 export type ResolveAnswer =
   | Outcome<{ handoff: HandoffRecord; learned: number; served: number }>
@@ -114,6 +130,17 @@ export interface HandoffService {
   /** The visitor's rating of an ended conversation: stored once, with its `rated` event. */
   rate(handoffId: string, request: RatingRequest): Promise<Outcome<{ rating: Rating; created: boolean }>>;
   callbackStep(handoffId: string, agent: AgentRef, state: CallbackState): Promise<Outcome<{ handoff: HandoffRecord }>>;
+  /** The agent has the chat open and visible: the visitor's latest message is seen (`seen`, told once). */
+  seen(handoffId: string, agent: AgentRef): Promise<Outcome<{ messageId: string | null }>>;
+  /** The visitor's "Seen" as the state tells it after a reload: the message the last `seen` names. */
+  lastSeen(handoffId: string): Promise<string | null>;
+  /**
+   * E-mails the ended chat to the visitor's known address through the mail outbox, once:
+   * `created` is false when it was asked for already.
+   */
+  mailTranscript(handoffId: string): Promise<{ ok: true; email: string; created: boolean } | { ok: false; reason: TranscriptRefusal }>;
+  /** Whether the conversation can be, or was, e-mailed (HandoffState.transcript). */
+  transcriptState(h: HandoffRecord): Promise<'offered' | 'sent' | undefined>;
   /** Closes (as cancelled) the open phone references given before today in the business zone. */
   expirePhoneRefs(): Promise<void>;
   confirmPhrasing(id: string, agentId: string): Promise<PhrasingRecord | null>;
@@ -296,9 +323,20 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
           if (!chosen.ok) return { ok: false, reason: 'learn', index: chosen.index, error: chosen.error };
           learn = chosen.learn;
         }
-        const decision = transitions.resolve(h, { agentId: agent.id, outcome: command.outcome, articleId, noArticle: command.noArticle, at: when });
+        // The closing line first, as the agent's last message (claiming the chat if nobody had).
+        const said: StoredEvent[] = [];
+        let current = h;
+        if (command.closing !== undefined) {
+          const closing = { id: newId(), clientMessageId: `closing-${h.id}`, text: command.closing, at: when, agent };
+          const line = transitions.message(h, closing, false);
+          if (!line.ok) return line;
+          said.push(...(await apply(tx, h.id, line, when)));
+          await tx.insertMessage({ ...closing, handoffId: h.id, sender: 'agent', agentId: agent.id, article: null, seq: said.at(-1)!.seq });
+          current = (await tx.handoffForUpdate(h.id))!;
+        }
+        const decision = transitions.resolve(current, { agentId: agent.id, outcome: command.outcome, articleId, noArticle: command.noArticle, at: when });
         if (!decision.ok) return decision;
-        const events = await apply(tx, h.id, decision, when);
+        const events = [...said, ...(await apply(tx, h.id, decision, when))];
         // A resolved handoff is never resolved again (closed above), so each one teaches once.
         const tally = articleId === null ? { learned: 0, served: 0 } : await learn_(tx, articleId, h.id, learn, when);
         return { ok: true, handoff: (await tx.handoffForUpdate(h.id))!, events, ...tally };
@@ -347,6 +385,39 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
         (h, at) => transitions.callbackStep(h, agent, state, at),
         (tx, decision) => tx.insertCallbackStep(handoffId, decision.step),
       );
+    },
+
+    async seen(handoffId, agent) {
+      const [messages, events] = await Promise.all([store.messages(handoffId), store.eventsAfter(handoffId, 0)]);
+      const latest = messages.findLast((m) => m.sender === 'visitor')?.clientMessageId ?? null;
+      const answer = await change(handoffId, (h) => transitions.seen(h, agent, latest, transitions.lastSeen(events)));
+      return answer.ok ? { ok: true, messageId: latest } : answer;
+    },
+
+    async lastSeen(handoffId) {
+      return transitions.lastSeen(await store.eventsAfter(handoffId, 0));
+    },
+
+    async mailTranscript(handoffId) {
+      const domain = deps.mailDomain;
+      const h = await store.findHandoff(handoffId);
+      if (!h) return { ok: false, reason: 'not_found' };
+      if (h.channel !== 'chat') return { ok: false, reason: 'not_chat' };
+      if (!transitions.isClosed(h)) return { ok: false, reason: 'not_closed' };
+      if (domain === null) return { ok: false, reason: 'no_mail' };
+      const to = addressOf(h.visitor?.email);
+      if (!to) return { ok: false, reason: 'no_address' };
+      const lines = (await store.messages(h.id)).map((m) => ({ from: m.sender, agentName: m.agentName, text: m.text, at: m.at }));
+      const mail = composeTranscriptMail({ to, handoff: h, lines, domain });
+      // The job's key makes it one mail per handoff, however often it is asked for.
+      const created = (await store.transaction((tx) => enqueueMail(tx, transcriptKey(h.id), mail, iso(deps.now())))) > 0;
+      return { ok: true, email: to, created };
+    },
+
+    async transcriptState(h) {
+      const to = addressOf(h.visitor?.email);
+      if (deps.mailDomain === null || !to || h.channel !== 'chat') return undefined;
+      return (await store.findJob(MAIL, mailKey(transcriptKey(h.id), to))) ? 'sent' : 'offered';
     },
 
     async expirePhoneRefs() {

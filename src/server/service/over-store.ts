@@ -24,6 +24,7 @@ export function serviceOver(store: Store, options: Partial<Omit<ServiceDeps, 'st
     hours: { schedule: ALWAYS_OPEN, zone: 'UTC' },
     callbacks: { slotMinutes: 30, perSlot: 2 },
     articles: NO_CATALOG,
+    mailDomain: null,
     ...options,
     now,
   });

@@ -107,6 +107,16 @@ export interface LiveStrings {
   /** The caption of an article an agent sent in the chat, and the name of its card (the title follows). */
   article: string;
   openArticle(title: string): string;
+  /** The message box's placeholder (its name stays `message`). */
+  placeholder: string;
+  /** Under the visitor's last message once the agent has read it. */
+  seen: string;
+  /** Brings a visitor who scrolled up back to the newest message. */
+  jump: string;
+  /** End chat's confirmation: the question, what it means, and the way back. */
+  endQuestion: string;
+  endNote: string;
+  keepChatting: string;
   note: string;
   requestCall: string;
   callbackConfirmed(phone: string, when: string): string;

@@ -36,6 +36,14 @@ describe('conversation reduce', () => {
     expect(reduce(c, { type: 'send-state', key: 'k1', state: 'failed' }).messages[0]?.state).toBe('sent');
   });
 
+  it('keeps what the agent has seen, from an event or the state after a reload', () => {
+    let c = created(newConversation('c1', 'chat'));
+    c = reduce(c, { type: 'event', id: 4, event: { type: 'seen', messageId: 'k1' } });
+    expect(c.seen).toBe('k1');
+    c = reduce(c, { type: 'state', state: { id: 'h1', ref: '4821', status: 'active', position: null, estimatedWaitSeconds: null, channel: 'chat', agentName: 'Sam', messages: [], lastEventId: 6, seen: 'k2' } });
+    expect(c.seen).toBe('k2');
+  });
+
   it('typing shows until the agent’s message arrives', () => {
     let c = created(newConversation('c1', 'chat'));
     c = reduce(c, { type: 'event', id: null, event: { type: 'typing', from: 'agent', typing: true } });

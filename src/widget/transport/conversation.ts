@@ -40,6 +40,8 @@ export interface Conversation {
   lastEventId: number;
   /** Where replies the visitor misses are e-mailed, once the server has it. */
   email?: string;
+  /** The key of the visitor's latest message an agent has read (their "Seen"). */
+  seen?: string;
 }
 
 export type Action =
@@ -107,6 +109,7 @@ export function reduce(c: Conversation, action: Action): Conversation {
         messages: [...s.messages.map((m) => fromServer(m)), ...pending],
         lastEventId: Math.max(c.lastEventId, s.lastEventId),
         ...(s.email && { email: s.email }),
+        ...(s.seen && { seen: s.seen }),
       };
     }
     case 'event': {
@@ -125,6 +128,8 @@ export function reduce(c: Conversation, action: Action): Conversation {
           return e.from === 'agent' ? { ...next, agentTyping: e.typing } : next;
         case 'email':
           return { ...next, email: e.email };
+        case 'seen':
+          return { ...next, seen: e.messageId };
       }
       return next;
     }

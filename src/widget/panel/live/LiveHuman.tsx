@@ -230,7 +230,9 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
   useFocusOnChange(part, () => view.current?.querySelector<HTMLElement>('[data-focus-here]') ?? heading());
 
   return (
-    <div class="ll-view ll-human" ref={view}>
+    // ll-chat-view: the chat fills the body, its composer docked at the bottom; ll-chatting: while
+    // it is open the footer keeps the phone but not "Talk to a human", which this is (live.css).
+    <div class={`ll-view ll-human${part === 'chat' ? ' ll-chat-view' : ''}${part === 'chat' && active ? ' ll-chatting' : ''}`} ref={view}>
       <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{strings.talkToHuman}</h3>
       {offline && <p class="ll-alert" role="status">{channels.phone.state === 'open' && settings.phone ? `${s.offline} ${s.offlineCall}` : s.offline}</p>}
       {link.error && !refusedCallback && <p class="ll-alert" role="alert">{s.failed(link.error)}</p>}

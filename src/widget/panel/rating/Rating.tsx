@@ -11,6 +11,7 @@ import { loadPack, type Packs } from '../../i18n/load-pack';
 import { sessionStorageOrNull } from '../../storage';
 import css from '../../styles/rating.css?inline';
 import { markRated, ratingRequest, sendRating, wasRated, type RatingForm, type RatingStrings } from './rating';
+import { mailTranscript, transcriptOffer } from './transcript';
 
 const PACKS: Packs<RatingStrings> = {
   en: () => import('./strings/rating-en'),
@@ -37,6 +38,40 @@ function Choice({ id, question, labels, value, onChoose }: { id: string; questio
   );
 }
 
+/**
+ * "Send me this conversation": offered when the backend sends mail and knows the visitor's
+ * address (the one they gave, or identify()'s: the backend says, in the handoff's state).
+ * Sent once; a reload says it was sent.
+ */
+function Transcript({ ctx, handoff, s }: { ctx: PanelCtx; handoff: { id: string; token: string }; s: RatingStrings }) {
+  const [offer, setOffer] = useState<{ email: string; sent: boolean } | null>(null);
+  const [stage, setStage] = useState<'idle' | 'sending' | 'failed'>('idle');
+  const backend = ctx.settings.backend!;
+  const fetchImpl: typeof fetch = (...a) => fetch(...a);
+  useEffect(() => void transcriptOffer(fetchImpl, backend, handoff).then(setOffer), []);
+  if (!offer) return null;
+  const send = (): void => {
+    setStage('sending');
+    void mailTranscript(fetchImpl, backend, handoff).then((result) => {
+      if (result === 'sent') setOffer({ ...offer, sent: true });
+      setStage(result === 'sent' ? 'idle' : 'failed');
+    });
+  };
+  return (
+    <section class="ll-card ll-transcript">
+      {offer.sent ? (
+        <p role="status">{s.transcriptSent(offer.email)}</p>
+      ) : (
+        <>
+          <p>{s.transcriptTo(offer.email)}</p>
+          {stage === 'failed' && <p class="ll-alert" role="alert">{s.transcriptFailed}</p>}
+          <button type="button" class="ll-pill ll-plain" disabled={stage === 'sending'} onClick={send}>{s.sendTranscript}</button>
+        </>
+      )}
+    </section>
+  );
+}
+
 export default function Rating({ ctx, id, token }: { ctx: PanelCtx; id: string; token: string }) {
   const storage = sessionStorageOrNull();
   const [s, setStrings] = useState<RatingStrings | null>(null);
@@ -59,11 +94,15 @@ export default function Rating({ ctx, id, token }: { ctx: PanelCtx; id: string; 
   }, [s, stage === 'thanked']);
   if (!s) return null;
 
+  const transcript = <Transcript ctx={ctx} handoff={{ id, token }} s={s} />;
   if (stage === 'thanked') {
     return (
-      <section class="ll-card" ref={view}>
-        <p role="status" tabIndex={-1}>{s.thanks}</p>
-      </section>
+      <>
+        {transcript}
+        <section class="ll-card" ref={view}>
+          <p role="status" tabIndex={-1}>{s.thanks}</p>
+        </section>
+      </>
     );
   }
   const set = (patch: Partial<RatingForm>): void => {
@@ -81,6 +120,8 @@ export default function Rating({ ctx, id, token }: { ctx: PanelCtx; id: string; 
     });
   };
   return (
+    <>
+    {transcript}
     <section class="ll-card" ref={view}>
     <form class="ll-rate" onSubmit={submit} aria-labelledby="ll-rate-good">
       {/* The first question is what focus lands on: its text names the group and the form. */}
@@ -95,5 +136,6 @@ export default function Rating({ ctx, id, token }: { ctx: PanelCtx; id: string; 
       <button type="submit" class="ll-pill ll-accent" disabled={stage === 'sending'}>{s.send}</button>
     </form>
     </section>
+    </>
   );
 }

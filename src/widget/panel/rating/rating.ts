@@ -20,6 +20,11 @@ export interface RatingStrings {
   thanks: string;
   /** The backend could not be reached, or answered with an error: the answer is still here to send. */
   failed: string;
+  /** The conversation by e-mail, before the rating, when the backend knows an address. */
+  sendTranscript: string;
+  transcriptTo(email: string): string;
+  transcriptSent(email: string): string;
+  transcriptFailed: string;
 }
 
 /** What the form holds: null where the visitor has not chosen. */

@@ -12,6 +12,10 @@ const strings: RatingStrings = {
   chooseFirst: 'Choose Good or Bad first.',
   thanks: 'Thank you for telling us.',
   failed: 'Your answer could not be sent. Please try again.',
+  sendTranscript: 'Send me this conversation',
+  transcriptTo: (email) => `Want a copy? We’ll e-mail this conversation to ${email}.`,
+  transcriptSent: (email) => `The conversation is on its way to ${email}.`,
+  transcriptFailed: 'It could not be sent. Please try again.',
 };
 
 export default strings;

@@ -12,6 +12,10 @@ const strings: RatingStrings = {
   chooseFirst: 'Elija primero Bien o Mal.',
   thanks: 'Gracias por contárnoslo.',
   failed: 'No se pudo enviar su respuesta. Inténtelo de nuevo.',
+  sendTranscript: 'Enviarme esta conversación',
+  transcriptTo: (email) => `¿Quiere una copia? Enviaremos esta conversación a ${email}.`,
+  transcriptSent: (email) => `La conversación va de camino a ${email}.`,
+  transcriptFailed: 'No se pudo enviar. Inténtelo de nuevo.',
 };
 
 export default strings;

@@ -12,6 +12,10 @@ const strings: RatingStrings = {
   chooseFirst: 'Choisissez d’abord Bien ou Mal.',
   thanks: 'Merci de nous l’avoir dit.',
   failed: 'Votre réponse n’a pas pu être envoyée. Veuillez réessayer.',
+  sendTranscript: 'M’envoyer cette conversation',
+  transcriptTo: (email) => `Une copie ? Nous enverrons cette conversation à ${email}.`,
+  transcriptSent: (email) => `La conversation part vers ${email}.`,
+  transcriptFailed: 'Elle n’a pas pu être envoyée. Veuillez réessayer.',
 };
 
 export default strings;
