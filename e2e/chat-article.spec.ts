@@ -7,6 +7,7 @@
  */
 import { expect } from '@playwright/test';
 import {
+  followSystemTheme,
   DESKTOP,
   LIVE,
   ORIGIN,
@@ -30,6 +31,7 @@ const SHOTS = '/tmp/cards-shots';
 test('an agent sends an article by its title; the visitor reads it in the panel, and the agent sees it was read', async ({ browser, page: visitor }) => {
   await visitor.setViewportSize(DESKTOP);
   await visitor.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  await followSystemTheme(visitor); // data-theme="auto": the card is checked in the dark scheme too
   const ref = await startChat(visitor, ORIGIN, 'Can I send back a helmet I never wore?');
 
   const context = await browser.newContext({ viewport: DESKTOP });

@@ -128,7 +128,7 @@ test('the conversation: Enter and Shift+Enter, grouping, Seen, keeping the place
     await desk.getByRole('button', { name: 'Claim' }).click();
     for (const text of ['Sorry to hear that.', 'Let me check order 4821.']) {
       await desk.getByLabel('Reply').fill(text);
-      await desk.getByRole('button', { name: 'Send' }).click();
+      await desk.getByRole('button', { name: 'Send', exact: true }).click();
       await expect(bubbles(page, text)).toHaveText(`${E2E_AGENT.name}: ${text}`);
     }
     // A new visitor message is not seen until the agent's console shows it again: it does.
