@@ -110,6 +110,14 @@ export function timeOf(at: string, locale: string, zone: string | undefined): st
 }
 
 /** The Message-IDs of the e-mails to a handoff's visitor: all refer to one thread root. */
+/**
+ * A message as a mail quotes it, in the visitor's language: its text, an article the agent sent
+ * by its title, and the names of its files (their bytes stay on the server).
+ */
+export function quoteText(m: { text: string; article?: MessageArticle | null; attachments?: readonly { name: string }[] }, language: keyof typeof WORDS): string {
+  return [messageWithArticle(m, WORDS[language].article), ...(m.attachments ?? []).map((a) => `[${a.name}]`)].filter(Boolean).join('\n');
+}
+
 export const visitorMessageIds = (handoffId: string, domain: string) => handoffMessageIds(handoffId, 'visitor', domain);
 
 export function composeAwayMail(input: {
@@ -129,7 +137,7 @@ export function composeAwayMail(input: {
   const ids = visitorMessageIds(handoff.id, input.domain);
   const blocks: MailBlock[] = [
     { type: 'paragraph', text: w.intro(who) },
-    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: [messageWithArticle(r, w.article), ...(r.attachments ?? []).map((a) => `[${a.name}]`)].filter(Boolean).join('\n') })),
+    ...replies.map((r): MailBlock => ({ type: 'quote', by: r.agentName ?? w.support, at: timeOf(r.at, language, handoff.context?.timezone), text: quoteText(r, language) })),
     ...(link ? ([{ type: 'link', label: w.open, href: link }, { type: 'paragraph', text: w.lasts(REOPEN_LINK_DAYS) }] as const) : ([{ type: 'paragraph', text: w.noLink }] as const)),
     { type: 'paragraph', text: w.ref(handoff.ref) },
     { type: 'paragraph', text: w.why },

@@ -31,4 +31,14 @@ describe('composeTranscriptMail', () => {
     expect(composeTranscriptMail({ to: 'a@b.example', handoff: { ...handoff, context: { locale: 'es' } }, lines, domain: 'd.example' }).text).toContain('Usted (');
     expect(composeTranscriptMail({ to: 'a@b.example', handoff: { ...handoff, context: null }, lines, domain: 'd.example' }).subject).toBe('Your conversation with us (reference 4821)');
   });
+
+  it('quotes an article the agent sent by its title and a file by its name, not as an empty line', () => {
+    const more = [
+      { from: 'agent' as const, agentName: 'Sam', text: '', article: { articleId: 'refunds', title: 'Refunds' }, at: '2026-12-05T14:04:00Z' },
+      { from: 'visitor' as const, agentName: null, text: '', attachments: [{ name: 'receipt.pdf' }], at: '2026-12-05T14:05:00Z' },
+    ];
+    const mail = composeTranscriptMail({ to: 'ann@example.com', handoff, lines: more, domain: 'shop.example' });
+    expect(mail.text).toContain('Sam (Dec 5, 09:04 AM EST):\n> Article: “Refunds”');
+    expect(mail.text).toContain('You (Dec 5, 09:05 AM EST):\n> [receipt.pdf]');
+  });
 });

@@ -5,12 +5,16 @@
  * e-mails to the visitor about this handoff (the replies they missed).
  */
 import { composeMail, type MailBlock, type OutgoingMail } from '../mail';
-import { languageOf, timeOf, visitorMessageIds, type MailHandoff } from './mail';
+import { languageOf, quoteText, timeOf, visitorMessageIds, type MailHandoff } from './mail';
+import type { MessageArticle } from '../../protocol/types';
 
 export interface TranscriptLine {
   from: 'visitor' | 'agent';
   agentName: string | null;
   text: string;
+  /** An article the agent sent, and files: quoted by title and name, as in the away mails. */
+  article?: MessageArticle | null;
+  attachments?: readonly { name: string }[];
   at: string;
 }
 
@@ -66,7 +70,7 @@ export function composeTranscriptMail(input: { to: string; handoff: MailHandoff;
   const blocks: MailBlock[] = [
     { type: 'paragraph', text: w.intro },
     ...input.lines.map(
-      (l): MailBlock => ({ type: 'quote', by: l.from === 'visitor' ? w.you : (l.agentName ?? w.support), at: timeOf(l.at, language, handoff.context?.timezone), text: l.text }),
+      (l): MailBlock => ({ type: 'quote', by: l.from === 'visitor' ? w.you : (l.agentName ?? w.support), at: timeOf(l.at, language, handoff.context?.timezone), text: quoteText(l, language) }),
     ),
     { type: 'paragraph', text: w.ref(handoff.ref) },
     { type: 'paragraph', text: w.why },

@@ -407,7 +407,7 @@ export function createHandoffService(deps: ServiceDeps): HandoffService {
       if (domain === null) return { ok: false, reason: 'no_mail' };
       const to = addressOf(h.visitor?.email);
       if (!to) return { ok: false, reason: 'no_address' };
-      const lines = (await store.messages(h.id)).map((m) => ({ from: m.sender, agentName: m.agentName, text: m.text, at: m.at }));
+      const lines = (await store.messages(h.id)).map((m) => ({ from: m.sender, agentName: m.agentName, text: m.text, article: m.article, attachments: m.attachments, at: m.at }));
       const mail = composeTranscriptMail({ to, handoff: h, lines, domain });
       // The job's key makes it one mail per handoff, however often it is asked for.
       const created = (await store.transaction((tx) => enqueueMail(tx, transcriptKey(h.id), mail, iso(deps.now())))) > 0;
