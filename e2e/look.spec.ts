@@ -312,7 +312,11 @@ test.describe('on a 320 px phone', () => {
     await page.mouse.wheel(0, 200);
     await expect.poll(async () => (await rects()).viewport[0]).toBeGreaterThan(0);
     await expect.poll(follows).toBe('follows');
-    await dialog(page).getByRole('button', { name: 'Close help' }).click();
+    // From the keyboard: under a CDP page zoom, a pointer click's coordinates can land on the
+    // page behind the panel (seen once in CI), which is not what this test is about.
+    const close = dialog(page).getByRole('button', { name: 'Close help' });
+    await close.focus();
+    await page.keyboard.press('Enter');
     await expect(dialog(page)).toBeHidden();
     // Closed (hidden, so found by its role attribute), it keeps no size of the visual viewport.
     expect(await widget(page).locator('[role="dialog"]').evaluate((panel) => panel.getAttribute('style') ?? '')).not.toMatch(/height/);
