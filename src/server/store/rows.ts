@@ -1,10 +1,11 @@
 /**
- * The rows both engines store alike (messages, agents, callback steps, phrasings) and their
+ * The rows both engines store alike (messages, agents, callback steps, phrasings, push
+ * subscriptions) and their
  * mapping to the Store's records (types.ts). What differs by engine (JSON as text or jsonb,
  * booleans as 0/1) stays in sqlite-rows.ts and postgres/rows.ts.
  */
 import type { AttachmentInfo } from '../../protocol/attachments';
-import type { AgentRecord, CallbackStep, HandoffPatch, MessageRecord, PhrasingRecord, StoredAttachment } from './types';
+import type { AgentRecord, CallbackStep, HandoffPatch, MessageRecord, PhrasingRecord, PushSubscriptionRecord, StoredAttachment } from './types';
 
 /** The patchable fields of a handoff and their columns (HandoffPatch). */
 export const PATCH_COLUMNS: { [K in keyof Required<HandoffPatch>]: string } = {
@@ -121,4 +122,23 @@ export const toPhrasing = (r: PhrasingRow): PhrasingRecord => ({
   removedBy: r.removed_by,
   confirmedAt: r.confirmed_at,
   confirmedBy: r.confirmed_by,
+});
+
+/** A browser an agent turned notifications on in (push_subscriptions). */
+export interface PushRow {
+  endpoint: string;
+  agent_id: string;
+  p256dh: string;
+  auth: string;
+  created_at: string;
+  saved_at: string;
+}
+
+export const toPush = (r: PushRow): PushSubscriptionRecord => ({
+  endpoint: r.endpoint,
+  agentId: r.agent_id,
+  p256dh: r.p256dh,
+  auth: r.auth,
+  createdAt: r.created_at,
+  savedAt: r.saved_at,
 });

@@ -5,24 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { PushSubscriptionRecord } from './types';
-
-interface PushRow {
-  endpoint: string;
-  agent_id: string;
-  p256dh: string;
-  auth: string;
-  created_at: string;
-  saved_at: string;
-}
-
-const toPush = (r: PushRow): PushSubscriptionRecord => ({
-  endpoint: r.endpoint,
-  agentId: r.agent_id,
-  p256dh: r.p256dh,
-  auth: r.auth,
-  createdAt: r.created_at,
-  savedAt: r.saved_at,
-});
+import { toPush, type PushRow } from './rows';
 
 export interface SqlitePush {
   save(s: PushSubscriptionRecord): void;

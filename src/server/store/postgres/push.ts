@@ -3,26 +3,9 @@
  * ../sqlite-push.ts. Who may subscribe and how many browsers an agent keeps is decided in ../../push/.
  */
 import type { PushSubscriptionRecord } from '../types';
+import { toPush, type PushRow } from '../rows';
 import { clean } from './rows';
 import type { Queryable } from './store';
-
-interface PushRow {
-  endpoint: string;
-  agent_id: string;
-  p256dh: string;
-  auth: string;
-  created_at: string;
-  saved_at: string;
-}
-
-const toPush = (r: PushRow): PushSubscriptionRecord => ({
-  endpoint: r.endpoint,
-  agentId: r.agent_id,
-  p256dh: r.p256dh,
-  auth: r.auth,
-  createdAt: r.created_at,
-  savedAt: r.saved_at,
-});
 
 export async function savePushSubscription(db: Queryable, s: PushSubscriptionRecord): Promise<void> {
   await db.query(
