@@ -1,0 +1,152 @@
+/**
+ * Keeps docs/openapi.json true to the server: every route the app has is in it (and nothing it
+ * lacks), every reference resolves, and every example request body passes the check the route
+ * itself applies. A route added without its entry, or an example the server would refuse, fails
+ * here naming it.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type StartedServer } from './testing';
+import {
+  validateAgentMessage,
+  validateArticleRead,
+  validateCreateHandoff,
+  validatePostMessage,
+  validateRating,
+  validateReopen,
+  validateResolve,
+  validateSetEmail,
+  validateTyping,
+  type Validation,
+} from '../protocol/validate';
+import { validatePushSubscription, validatePushUnsubscribe } from '../protocol/push';
+import { validateCallbackStep } from './api/callback-step';
+import { validateLogin } from './api/agent-auth';
+
+interface Operation {
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  responses?: Record<string, unknown>;
+  requestBody?: { content: Record<string, { schema?: unknown; examples?: Record<string, { value: unknown }> }> };
+}
+interface Document {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+const doc = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as Document;
+
+/** Routes that serve files, not the HTTP API (README, "The server"): the widget, the console's shell, the demo. */
+const FILES = new Set([
+  'GET /lifeline.js',
+  'GET /{file}', // the widget's chunks (lifeline-*.js) and the demo's assets
+  'GET /articles.json',
+  'GET /{page}', // the demo's pages
+  'GET /console',
+  'GET /console/sw.js',
+  'GET /console/assets/{file}',
+]);
+
+/** The check each route with a JSON body runs on it (readJson(c, validate) in src/server/api/). */
+const VALIDATORS: Record<string, (body: unknown) => Validation<unknown>> = {
+  createHandoff: validateCreateHandoff,
+  postMessage: validatePostMessage,
+  articleRead: validateArticleRead,
+  visitorTyping: validateTyping,
+  setEmail: validateSetEmail,
+  rateHandoff: validateRating,
+  reopen: validateReopen,
+  agentLogin: validateLogin,
+  agentMessage: validateAgentMessage,
+  agentTyping: validateTyping,
+  agentResolve: validateResolve,
+  agentCallbackStep: validateCallbackStep,
+  agentPushOn: (body) => validatePushSubscription(body, { allowLoopbackHttp: false }),
+  agentPushOff: validatePushUnsubscribe,
+};
+
+/** Hono's `/v1/handoffs/:id`, `/:file{regex}` as OpenAPI writes them: `/v1/handoffs/{id}`, `/{file}`. */
+const openApiPath = (path: string): string => path.replace(/:(\w+)(?:\{[^}]*\})?/g, '{$1}');
+
+const operations = (): Array<{ key: string; op: Operation }> =>
+  Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })));
+
+let server: StartedServer;
+let routes: string[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+  // Middleware is mounted as ALL; every handler has its own method.
+  routes = [...new Set(server.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${openApiPath(r.path)}`))];
+});
+afterAll(async () => {
+  await server.close();
+  await server.cleanup();
+});
+
+describe('docs/openapi.json', () => {
+  it('is OpenAPI 3.1 with an id, a tag, a summary and answers on every operation, and every $ref resolves', () => {
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    const ids = operations().map(({ op }) => op.operationId);
+    expect(ids.filter((id, i) => !id || ids.indexOf(id) !== i), 'operationIds missing or used twice').toEqual([]);
+    const incomplete = operations()
+      .filter(({ op }) => !op.tags?.length || !op.summary || !Object.keys(op.responses ?? {}).length)
+      .map(({ key }) => key);
+    expect(incomplete, 'operations without tags, summary or responses').toEqual([]);
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
+    expect(refs.filter((name) => !(name in doc.components.schemas)), 'schemas referenced but not defined').toEqual([]);
+  });
+
+  it('has every route the server has', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    const missing = routes.filter((route) => !FILES.has(route) && !documented(route));
+    expect(
+      missing,
+      `docs/openapi.json lacks these routes of the server; add each under "paths" (path, then method) with an operationId, summary, tags and its answers:\n  ${missing.join('\n  ')}\n`,
+    ).toEqual([]);
+  });
+
+  it('describes no route the server does not have', () => {
+    const stale = operations()
+      .map(({ key }) => key)
+      .filter((key) => !routes.includes(key));
+    expect(stale, `docs/openapi.json describes routes the server does not have:\n  ${stale.join('\n  ')}\n`).toEqual([]);
+  });
+
+  it('gives examples of every JSON request body, and each passes the server’s own validation', () => {
+    const problems: string[] = [];
+    const withBodies = new Set<string>();
+    for (const { key, op } of operations()) {
+      const json = op.requestBody?.content['application/json'];
+      if (!json) continue;
+      const id = op.operationId ?? key;
+      withBodies.add(id);
+      const validate = VALIDATORS[id];
+      if (!validate) {
+        problems.push(`${key} (${id}) takes a JSON body, but VALIDATORS in src/server/openapi.test.ts does not name the check its route runs`);
+        continue;
+      }
+      const examples = Object.entries(json.examples ?? {});
+      if (!examples.length) problems.push(`${key} (${id}) has no example of its request body`);
+      for (const [name, { value }] of examples) {
+        const result = validate(value);
+        if (!result.ok) problems.push(`${key} (${id}) example "${name}" is refused by the server: ${result.path || '(body)'}: ${result.error}`);
+      }
+    }
+    const unused = Object.keys(VALIDATORS).filter((id) => !withBodies.has(id));
+    for (const id of unused) problems.push(`VALIDATORS names ${id}, which is no operation with a JSON body in docs/openapi.json`);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('the checks are real: a wrong body is refused by each', () => {
+    for (const [id, validate] of Object.entries(VALIDATORS)) {
+      expect(validate([]).ok, `${id} refuses an array`).toBe(false);
+    }
+  });
+});
+
+function documented(route: string): boolean {
+  const [method, path] = route.split(' ') as [string, string];
+  return Boolean(doc.paths[path]?.[method.toLowerCase()]);
+}
