@@ -8,7 +8,8 @@
  *   from dist/ beside it, so the app's bundler splits the panel and its chunks out as lazy code;
  * - protocol.js: the protocol's pure checks (`lifeline/protocol`, src/protocol/index.ts);
  * - types/: their declarations, emitted by tsc (src/build/tsconfig.package.json);
- * - dist/: the built script files for a CDN (`lifeline/dist/lifeline.js` and its chunks).
+ * - dist/: the built script files for a CDN (`lifeline/dist/lifeline.js` and its chunks);
+ * - docs/: the protocol (protocol.md, openapi.json) and the other documents it links to.
  */
 import { build, type InlineConfig } from 'vite';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -84,14 +85,25 @@ export async function buildPackage(root: string, outDir: string, panelFile: stri
   };
   await writeFile(`${packageDir}/package.json`, JSON.stringify(manifest, null, 2) + '\n');
   await writeFile(`${packageDir}/README.md`, await packageReadme(root));
+  // The protocol's prose and its OpenAPI document, for whoever writes a backend against the types.
+  await mkdir(`${packageDir}/docs`);
+  for (const file of (await readdir(`${root}docs`)).filter((name) => /\.(md|json)$/.test(name))) {
+    await cp(`${root}docs/${file}`, `${packageDir}/docs/${file}`);
+  }
   return packageDir;
 }
 
-/** The package's README: the repository's section on apps, whose links stay inside the package. */
+/**
+ * The package's README: the repository's section on apps ("In an app"), without how the package
+ * is made. Its links go to docs/, which the package carries.
+ */
 async function packageReadme(root: string): Promise<string> {
   const readme = await readFile(`${root}README.md`, 'utf8');
-  const start = readme.indexOf('## In an app');
+  const start = readme.indexOf('## In an app\n');
+  if (start < 0) throw new Error('README.md has no "## In an app" section for the package README');
   const end = readme.indexOf('\n## ', start + 1);
-  const section = start < 0 ? '' : readme.slice(start, end < 0 ? undefined : end).replace(/\[([^\]]*)\]\((?!https?:)[^)]*\)/g, '$1');
-  return `# lifeline\n\nAn embeddable customer-help widget that never hides the way to a human.\n\n${section.replace(/^## In an app\n/, '')}`;
+  const section = readme
+    .slice(start + '## In an app\n'.length, end < 0 ? undefined : end)
+    .replace(/\n### Making the package\n[\s\S]*?(?=\n### |$)/, '\n');
+  return `# lifeline\n\nAn embeddable customer-help widget that never hides the way to a human.\n${section}`;
 }
