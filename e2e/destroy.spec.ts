@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startChat, startServer, widget, type OwnServer } from './fixtures';
+import { freePort, messageBox, startChat, startServer, widget, type OwnServer } from './fixtures';
 
 /**
  * Lifeline('destroy') (and the package's handle.destroy(), the same code) ends everything the
@@ -44,6 +44,11 @@ test('destroy during a chat closes its event stream, sends nothing more, and lea
   const ref = await startChat(page, server.origin, 'My order never came');
   await expect.poll(() => openStreams(ref), { message: 'the chat has its event stream open' }).toBe(1);
 
+  // The visitor is typing: the chat has told the agent, and waits to say they stopped.
+  const typing = page.waitForRequest((request) => request.url().endsWith('/typing'));
+  await messageBox(page).pressSequentially('Still');
+  await typing;
+
   const after: string[] = [];
   page.on('request', (request) => after.push(`${request.method()} ${request.url()}`));
   await page.evaluate(() => (window as unknown as { Lifeline: (command: string) => void }).Lifeline('destroy'));
@@ -52,7 +57,8 @@ test('destroy during a chat closes its event stream, sends nothing more, and lea
   expect(await page.evaluate(() => 'Lifeline' in window)).toBe(false);
   await expect.poll(() => openStreams(ref), { message: 'the server saw the stream closed' }).toBe(0);
 
-  // Every timer the widget could have left (retries, the status refresh, reconnects) comes due.
+  // Every timer the widget could have left (retries, the status refresh, reconnects, the
+  // typing indicator's idle timer) comes due.
   await page.clock.runFor(10 * 60_000);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await page.evaluate(() => window.dispatchEvent(new Event('online')));

@@ -121,6 +121,8 @@ describe('createSession', () => {
     expect(signal.aborted).toBe(true);
     const calls = () => vi.mocked(client.create).mock.calls.length + vi.mocked(client.message).mock.calls.length + vi.mocked(client.state).mock.calls.length + vi.mocked(client.events).mock.calls.length;
     const before = calls();
+    session.typing(false); // a view's idle timer that outlived it
+    expect(client.typing).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(calls()).toBe(before);
     expect(vi.getTimerCount()).toBe(0);

@@ -263,7 +263,8 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     },
     typing(typing: boolean): void {
       const c = saved?.conversation;
-      if (c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
+      // After dispose too: a view's idle timer may still say "stopped typing" (nothing is sent after destroy).
+      if (!disposed && c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
     },
     /** Tells the agent the visitor opened an article they sent, from the outbox: a lost connection delays it, never loses it. */
     articleRead(articleId: string): void {
