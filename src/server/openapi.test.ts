@@ -107,6 +107,12 @@ describe('docs/openapi.json', () => {
     ).toEqual([]);
   });
 
+  it('every route of the API is also told in prose, in docs/protocol.md or docs/agents-api.md', () => {
+    const prose = ['protocol.md', 'agents-api.md'].map((file) => readFileSync(new URL(`../../docs/${file}`, import.meta.url), 'utf8')).join('\n');
+    const untold = routes.filter((route) => !FILES.has(route) && !new RegExp(`${escapeRegExp(route)}(?![\\w/{}-])`).test(prose));
+    expect(untold, `no \`METHOD /path\` line for these routes in docs/protocol.md (the visitor's) or docs/agents-api.md (the agents'):\n  ${untold.join('\n  ')}\n`).toEqual([]);
+  });
+
   it('describes no route the server does not have', () => {
     const stale = operations()
       .map(({ key }) => key)
@@ -145,6 +151,8 @@ describe('docs/openapi.json', () => {
     }
   });
 });
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function documented(route: string): boolean {
   const [method, path] = route.split(' ') as [string, string];
