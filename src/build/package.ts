@@ -75,7 +75,10 @@ export async function buildPackage(root: string, outDir: string, panelFile: stri
     license: repo.license,
     type: 'module',
     sideEffects: false,
+    // For tools that predate `exports` (TypeScript's "node10" resolution, older bundlers).
+    main: './index.js',
     types: './types/widget/package.d.ts',
+    typesVersions: { '*': { protocol: ['./types/protocol/index.d.ts'] } },
     exports: {
       '.': { types: './types/widget/package.d.ts', default: './index.js' },
       './protocol': { types: './types/protocol/index.d.ts', default: './protocol.js' },
