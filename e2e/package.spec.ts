@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { ORIGIN, PHONE, REFUND_TITLE, dialog, helpButton, searchbox, widget } from './fixtures';
+import { ORIGIN, PHONE, REFUND_TITLE, collectConsole, dialog, helpButton, lifelineErrors, searchbox, widget } from './fixtures';
 
 /**
  * The npm package as an app gets it (README, "In an app"): `npm pack ./dist/package` (written by
@@ -32,7 +32,8 @@ const note = (text: string): void => {
 let handle: LifelineHandle | null = null;
 let stopClose: (() => void) | null = null;
 function mount(): void {
-  handle = createLifeline({ phone: ${JSON.stringify(PHONE)}, articles: '/articles.json', position: 'bottom-left' });
+  // accent is a string to the types, but not a colour: reported by its setting's name.
+  handle = createLifeline({ phone: ${JSON.stringify(PHONE)}, articles: '/articles.json', position: 'bottom-left', accent: 'not a colour' });
   handle.on('ready', () => note('ready'));
   handle.on('open', () => note('open'));
   handle.on('search', (event: LifelineEvents['search']) => note('search ' + event.query + ' ' + String(event.resultCount > 0)));
@@ -140,12 +141,18 @@ test('the packed package in a Vite app: createLifeline mounts the widget, typed 
     await route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: await readFile(file) });
   });
   const events = page.getByRole('list', { name: 'Events' }).getByRole('listitem');
+  const messages = collectConsole(page);
   await page.goto(`${ORIGIN}/app/`);
 
   await expect(helpButton(page)).toBeVisible();
   // `ready` comes once the app's module has run, so listeners added after createLifeline hear it.
   await expect(events).toHaveText(['one widget at a time', 'protocol checks', 'ready']);
   expect(await page.evaluate(() => 'Lifeline' in window), 'no global from the package').toBe(false);
+  expect(lifelineErrors(messages)).toEqual([
+    '[Lifeline] settings.accent: expected a CSS colour like "#0b6e4f", got "not a colour"',
+    // The event the types refused (@ts-expect-error) is refused at run time too.
+    '[Lifeline] on: expected an event (ready, open, close, search, article, handoff, message) and a function',
+  ]);
 
   await helpButton(page).click();
   await expect(dialog(page)).toBeVisible();
