@@ -138,6 +138,7 @@ describe('docs/openapi.json', () => {
       for (const [name, { value }] of examples) {
         const result = validate(value);
         if (!result.ok) problems.push(`${key} (${id}) example "${name}" is refused by the server: ${result.path || '(body)'}: ${result.error}`);
+        for (const wrong of shapeProblems(value, json.schema, '')) problems.push(`${key} (${id}) example "${name}" does not fit its schema: ${wrong}`);
       }
     }
     const unused = Object.keys(VALIDATORS).filter((id) => !withBodies.has(id));
@@ -151,6 +152,50 @@ describe('docs/openapi.json', () => {
     }
   });
 });
+
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  oneOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+};
+
+/**
+ * Where `value` does not fit `schema`: the parts of JSON Schema this document uses (types,
+ * properties, required, items, oneOf, enum, const), so a schema and its examples cannot drift
+ * apart. Not a full validator: formats, patterns and lengths are the server's checks' to judge.
+ */
+function shapeProblems(value: unknown, schema: unknown, at: string): string[] {
+  let s = schema as Schema | undefined;
+  if (!s) return [];
+  if (s.$ref) s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')] as Schema;
+  if (s.oneOf) {
+    const tries = s.oneOf.map((branch) => shapeProblems(value, branch, at));
+    return tries.some((t) => t.length === 0) ? [] : [`${at || '(body)'} fits none of its ${s.oneOf.length} forms`];
+  }
+  if ('const' in s && value !== s.const) return [`${at}: must be ${JSON.stringify(s.const)}`];
+  if (s.enum && !s.enum.includes(value)) return [`${at}: must be one of ${JSON.stringify(s.enum)}`];
+  const types = s.type === undefined ? [] : [s.type].flat();
+  const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  if (types.length && !types.includes(typeOf) && !(typeOf === 'integer' && types.includes('number'))) return [`${at || '(body)'}: a ${typeOf}, the schema says ${types.join(' or ')}`];
+  if (Array.isArray(value)) return value.flatMap((item, i) => shapeProblems(item, s.items, `${at}[${i}]`));
+  if (typeOf !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  const problems = (s.required ?? []).filter((k) => !(k in o)).map((k) => `${at ? at + '.' : ''}${k}: required by the schema`);
+  for (const [k, v] of Object.entries(o)) {
+    const path = at ? `${at}.${k}` : k;
+    const property = s.properties?.[k];
+    if (property) problems.push(...shapeProblems(v, property, path));
+    else if (typeof s.additionalProperties === 'object') problems.push(...shapeProblems(v, s.additionalProperties, path));
+    else if (s.properties && s.additionalProperties !== true) problems.push(`${path}: not in the schema`);
+  }
+  return problems;
+}
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
