@@ -192,6 +192,11 @@ describe('docs/openapi.json', () => {
     const other = await createHandoff(app);
     const on = (p: string): string => p.replace('{id}', other.id);
     await call('get', '/v1/agent/me', '/v1/agent/me', undefined, cookie);
+    await call('get', '/v1/agent/queue', '/v1/agent/queue', undefined, cookie);
+    await call('get', '/v1/agent/handoffs', '/v1/agent/handoffs?status=all', undefined, cookie);
+    await call('get', '/v1/agent/handoffs/{id}', on('/v1/agent/handoffs/{id}'), undefined, cookie);
+    await call('get', '/v1/agent/handoffs/by-ref/{ref}', `/v1/agent/handoffs/by-ref/${other.ref}`, undefined, cookie);
+    await call('get', '/v1/agent/handoffs/{id}', at('/v1/agent/handoffs/{id}'), undefined, cookie); // the cancelled, rated one
     expect((await call('post', '/v1/agent/handoffs/{id}/claim', on('/v1/agent/handoffs/{id}/claim'), {}, cookie)).status).toBe(200);
     for (const name of ['reply', 'article']) {
       const res = await call('post', '/v1/agent/handoffs/{id}/messages', on('/v1/agent/handoffs/{id}/messages'), example('/v1/agent/handoffs/{id}/messages', 'post', name), cookie);
