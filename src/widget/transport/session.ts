@@ -263,7 +263,7 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     },
     typing(typing: boolean): void {
       const c = saved?.conversation;
-      // After dispose too: a view's idle timer may still say "stopped typing" (nothing is sent after destroy).
+      // Nothing once disposed: a view's idle timer may still say "stopped typing" after destroy.
       if (!disposed && c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
     },
     /** Tells the agent the visitor opened an article they sent, from the outbox: a lost connection delays it, never loses it. */
