@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { ORIGIN, PHONE, REFUND_TITLE, collectConsole, dialog, helpButton, lifelineErrors, searchbox, widget } from './fixtures';
+import { ORIGIN, PHONE, REFUND_TITLE, collectConsole, dialog, helpButton, hostPage, lifelineErrors, searchbox, widget } from './fixtures';
 
 /**
  * The npm package as an app gets it (README, "In an app"): `npm pack ./dist/package` (written by
@@ -16,6 +16,9 @@ import { ORIGIN, PHONE, REFUND_TITLE, collectConsole, dialog, helpButton, lifeli
  * The app's page is served on the server's origin, so the articles come from the real server.
  */
 const run = promisify(execFile);
+
+// Both tests in one worker, so the tarball is packed, installed and built once.
+test.describe.configure({ mode: 'default' });
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const APP_MAIN = `
@@ -98,6 +101,7 @@ const TSCONFIG = {
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css' };
 
 let appDist = '';
+let installed = '';
 let work = '';
 
 test.beforeAll(async () => {
@@ -127,6 +131,7 @@ test.beforeAll(async () => {
   expect(tsc.stdout).toBe('');
   await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--base', '/app/', '--logLevel', 'warn'], { cwd: app });
   appDist = join(app, 'dist');
+  installed = join(app, 'node_modules/lifeline');
 });
 
 test.afterAll(async () => {
@@ -185,4 +190,24 @@ test('the packed package in a Vite app: createLifeline mounts the widget, typed 
   await page.getByRole('button', { name: 'Add help' }).click();
   await expect(helpButton(page)).toBeVisible();
   await expect(widget(page)).toHaveCount(1);
+});
+
+test('the package’s script files, served from a CDN folder of their own, work as the script tag', async ({ page }) => {
+  // As a CDN serves node_modules/lifeline/dist/ (unpkg, jsDelivr, or the site's own).
+  await page.route(`${ORIGIN}/cdn/lifeline/**`, async (route) => {
+    const file = join(installed, 'dist', new URL(route.request().url()).pathname.replace('/cdn/lifeline/', ''));
+    if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: await readFile(file) });
+  });
+  const panelFrom: string[] = [];
+  page.on('request', (request) => request.url().includes('lifeline-panel') && panelFrom.push(new URL(request.url()).pathname));
+  const { url } = await hostPage(page, {
+    script: null,
+    body: `<main><h1>A shop</h1></main><script src="/cdn/lifeline/lifeline.js" async data-phone="${PHONE}" data-articles="/articles.json"></script>`,
+  });
+  await page.goto(url);
+  await helpButton(page).click();
+  await searchbox(page).fill('refund');
+  await expect(dialog(page).getByRole('link', { name: REFUND_TITLE })).toBeVisible();
+  expect(panelFrom.every((path) => path.startsWith('/cdn/lifeline/')) && panelFrom.length > 0, `the panel came from beside the script: ${panelFrom.join(', ')}`).toBe(true);
 });
