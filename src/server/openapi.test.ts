@@ -94,6 +94,11 @@ describe('docs/openapi.json', () => {
       .filter(({ op }) => !op.tags?.length || !op.summary || !Object.keys(op.responses ?? {}).length)
       .map(({ key }) => key);
     expect(incomplete, 'operations without tags, summary or responses').toEqual([]);
+    const undeclared = operations().flatMap(({ key, op }) => {
+      const declared = ((op as { parameters?: Array<{ in: string; name: string }> }).parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+      return [...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !declared.includes(name)).map((name) => `${key}: {${name}}`);
+    });
+    expect(undeclared, 'path parameters without a declared `in: path` parameter').toEqual([]);
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
     expect(refs.filter((name) => !(name in doc.components.schemas)), 'schemas referenced but not defined').toEqual([]);
   });
