@@ -1,5 +1,5 @@
 /**
- * Strict runtime validation of the protocol's request bodies (HANDOFF.md, types.ts). Unlike the
+ * Strict runtime validation of the protocol's request bodies (docs/protocol.md, types.ts). Unlike the
  * widget's tolerant `parseTranscript`, these reject: the answer names the first bad field by its
  * path (`transcript[3].query`, `callback.from`, `visitor.attributes.plan`) so the developer who
  * sent it knows what to fix. Pure (no Node APIs, no DOM), so the widget may import bits of it.

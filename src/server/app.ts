@@ -1,5 +1,5 @@
 /**
- * The reference server's HTTP app (Hono): the handoff API of HANDOFF.md under /v1, the widget,
+ * The reference server's HTTP app (Hono): the handoff API of docs/protocol.md under /v1, the widget,
  * and the demo site, all on one origin.
  */
 import { Hono } from 'hono';

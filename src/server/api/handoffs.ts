@@ -1,4 +1,4 @@
-/** POST /v1/handoffs: a visitor asks for a human (HANDOFF.md, "Creating a handoff"); the service books and stores it. */
+/** POST /v1/handoffs: a visitor asks for a human (docs/protocol.md, "Creating a handoff"); the service books and stores it. */
 import { Hono } from 'hono';
 import type { CreateHandoffResponse, ErrorBody } from '../../protocol/types';
 import { validateCreateHandoff } from '../../protocol/validate';

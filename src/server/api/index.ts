@@ -1,5 +1,5 @@
 /**
- * The handoff API (HANDOFF.md), mounted by createApp under /v1. Cross-cutting rules live here:
+ * The handoff API (docs/protocol.md), mounted by createApp under /v1. Cross-cutting rules live here:
  * the body limit, CORS for the visitor API, same-origin and JSON-only for the agent API, JSON
  * errors for everything, including routes that do not exist.
  */

@@ -105,6 +105,29 @@ describe('createSession', () => {
     next.dispose();
   });
 
+  it('dispose (Lifeline destroy) closes the event stream and sends nothing more, even for a request still on its way', async () => {
+    const { client, setUp } = scriptedClient();
+    setUp(true);
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', parts);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.events).toHaveBeenCalledTimes(1);
+    const signal = vi.mocked(client.events).mock.calls[0]![4];
+    expect(signal.aborted).toBe(false);
+    // A message whose request fails only after dispose must not schedule a retry.
+    setUp(false);
+    session.send('Are you there?');
+    session.dispose();
+    expect(signal.aborted).toBe(true);
+    const calls = () => vi.mocked(client.create).mock.calls.length + vi.mocked(client.message).mock.calls.length + vi.mocked(client.state).mock.calls.length + vi.mocked(client.events).mock.calls.length;
+    const before = calls();
+    session.typing(false); // a view's idle timer that outlived it
+    expect(client.typing).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(calls()).toBe(before);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it.each([
     [0, 1_000],
     [0.999, 701],
