@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useViewHeading } from './useViewHeading';
-import type { AgentHandoffDetail, AgentLearning, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
+import type { AgentEarlierHandoff, AgentHandoffDetail, AgentLearning, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
 import type { ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
@@ -169,6 +169,11 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
           <SectionBoundary name="Visitor">
             <VisitorCard handoff={handoff} />
           </SectionBoundary>
+          {handoff.verified && (
+            <SectionBoundary name="Earlier conversations">
+              <EarlierCard handoff={handoff} />
+            </SectionBoundary>
+          )}
           {handoff.callback && (
             <SectionBoundary name="Callback">
               <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} businessZone={businessZone} />
@@ -244,30 +249,37 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   const ctx = handoff.context;
   const page = ctx?.pageUrl ? safeHref(ctx.pageUrl) : null;
   const attributes = Object.entries(v?.attributes ?? {});
+  const { verified } = handoff;
+  // What the site's server signed is shown as fact; anything else only as what the page said.
+  const claim = (field: 'name' | 'email' | 'id', text: string): string => (verified && (field === 'id' || verified[field] !== undefined) ? text : saysText(text));
   return (
     <section class="card" aria-labelledby="visitor-heading">
-      <h2 id="visitor-heading">Visitor</h2>
+      <div class="card-head">
+        <h2 id="visitor-heading">Visitor</h2>
+        <IdentityMark handoff={handoff} />
+      </div>
       <dl class="facts">
         <dt>Name</dt>
-        <dd>{v?.name ?? 'Not given'}</dd>
+        <dd>{v?.name ? claim('name', v.name) : 'Not given'}</dd>
         {v?.email && (
           <>
             <dt>Email</dt>
-            <dd>{v.email}</dd>
+            <dd>{claim('email', v.email)}</dd>
           </>
         )}
         {v?.phone && (
           <>
             <dt>Phone</dt>
             <dd>
+              {saysText('')}
               <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`}>{v.phone}</a>
             </dd>
           </>
         )}
         {v?.id && (
           <>
-            <dt>Site’s id</dt>
-            <dd>{v.id}</dd>
+            <dt>{verified ? 'Customer id' : 'Site’s id'}</dt>
+            <dd>{claim('id', v.id)}</dd>
           </>
         )}
         {attributes.map(([key, value]) => (
@@ -310,6 +322,58 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
     </section>
   );
 }
+
+/** How a claim of the page's is shown: as what it said, not as a fact. */
+const saysText = (text: string): string => `Says: ${text}`;
+
+/**
+ * Verified: the site's server signed who this is (an identity token LIFELINE_IDENTITY_SECRET
+ * checks), with the id and e-mail it signed. Not verified: everything above is what the page said.
+ */
+export function IdentityMark({ handoff }: { handoff: Pick<AgentHandoffDetail, 'verified'> }) {
+  const { verified } = handoff;
+  if (!verified) {
+    return (
+      <span class="chip identity-unverified" title="What the page said, not checked: anyone can claim to be anyone here.">
+        Not verified
+      </span>
+    );
+  }
+  return (
+    <span class="chip identity-verified" title="Signed by your site's server (LIFELINE_IDENTITY_SECRET)">
+      Verified · {verified.email ? `${verified.email} · ` : ''}id {verified.sub}
+    </span>
+  );
+}
+
+/** A verified customer's other handoffs, newest first, each a link to its page. */
+function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
+  return (
+    <section class="card" aria-labelledby="earlier-heading">
+      <h2 id="earlier-heading">Earlier conversations</h2>
+      {handoff.earlier.length === 0 ? (
+        <p class="muted">None: this is the customer’s first.</p>
+      ) : (
+        <ul class="earlier">
+          {handoff.earlier.map((e) => (
+            <li key={e.id}>
+              <a href={`#/handoff/${encodeURIComponent(e.id)}`}>
+                {CHANNEL_LABEL[e.channel]} · Ref {e.ref}
+              </a>{' '}
+              <span class="muted">
+                · <time dateTime={e.createdAt}>{dateTime(e.createdAt)}</time> · {earlierStatus(e)}
+              </span>
+              {e.question && <div class="earlier-question">“{e.question}”</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const earlierStatus = (e: AgentEarlierHandoff): string =>
+  e.status === 'resolved' ? `Resolved${e.agentName ? ` by ${e.agentName}` : ''}` : e.status === 'cancelled' ? 'Closed' : e.status === 'active' ? `With ${e.agentName ?? 'an agent'}` : 'Waiting';
 
 /**
  * Resolving without an article goes back to the queue; with one, the page stays to say what it
