@@ -104,7 +104,7 @@ test.describe('verified visitors', () => {
     // Ann's id, signed by someone who does not have the site's secret.
     await customerPage(page, origin, { email: ANN.email, token: token(ANN, 'an-attacker-guessing-the-secret-0123456789') });
     await openChannels(page);
-    await expect(history(page).getByRole('alert')).toHaveText('We couldn’t confirm who you are, so your earlier conversations stay private. You can still reach us below.');
+    await expect(history(page).getByRole('alert')).toHaveText('We couldn’t confirm who you are, so your earlier conversations stay private. You can still talk to us.');
     await expect(history(page).getByRole('group')).toHaveCount(0);
     await expect(page.getByText('My rear brake squeaks after the service')).toHaveCount(0);
     expect(errors.join('\n')).toContain('[Lifeline] identify: The identity token');
