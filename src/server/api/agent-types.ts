@@ -32,6 +32,8 @@ export interface AgentHandoffSummary {
   createdAt: string;
   agentName: string | null;
   visitorName: string | null;
+  /** The visitor brought an identity token the server checked (the handoff page says who). Always sent; optional for rows built by hand (tests). */
+  verified?: boolean;
   /** The last page the visitor was on (transcript), or context.pageUrl. */
   lastPageUrl: string | null;
   /** What the visitor searched for, oldest first. */

@@ -27,6 +27,7 @@ export function toSummary(h: HandoffRecord): AgentHandoffSummary {
     createdAt: h.createdAt,
     agentName: h.agentName,
     visitorName: h.visitor?.name ?? null,
+    verified: !!h.verified,
     lastPageUrl: pages.at(-1)?.url ?? h.context?.pageUrl ?? null,
     searches: h.transcript.flatMap((e) => (e.type === 'search' ? [e.query] : [])),
     callbackState: h.callbackState,
