@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signIdentityToken } from '../src/server/identity/jwt';
-import { chooseChat, DEMO_ATTRS, dialog, expectSent, freePort, openChannels, scriptTag, sendMessage, signInAgent, signInConsole, startServer, visitorRef, type Agent, type OwnServer } from './fixtures';
+import { axeViolations, chooseChat, DEMO_ATTRS, dialog, expectSent, freePort, openChannels, scriptTag, sendMessage, signInAgent, signInConsole, startServer, visitorRef, type Agent, type OwnServer } from './fixtures';
 
 const SECRET = 'northwind-signs-its-customers-with-this-0123456789';
 const SHOTS = '/tmp/identity-shots';
@@ -94,8 +94,32 @@ test.describe('verified visitors', () => {
       await expect(conversation.getByText('Sam', { exact: true })).toBeVisible();
       await history(page).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/history-${width}-${theme}.png` });
+      // Readable by everyone, in both themes: contrast, names, the opened conversation.
+      expect(await axeViolations(page)).toEqual([]);
       await context.close();
     }
+  });
+
+  test('the agent sees the customer’s earlier conversation beside the new one, and opens it', async ({ browser, page }) => {
+    const context = await browser.newContext();
+    const visitor = await context.newPage();
+    await customerPage(visitor, origin, { token: token({ sub: ANN.sub, email: ANN.email }) });
+    await openChannels(visitor);
+    await chooseChat(visitor);
+    await sendMessage(visitor, 'Still squeaking, sorry');
+    await expectSent(visitor, 'Still squeaking, sorry');
+    const again = await agent.byRef(await visitorRef(visitor));
+    await context.close();
+    expect(again.earlier.map((e) => e.ref)).toContain(annRef);
+
+    await signInConsole(page, origin);
+    await page.goto(`${origin}/console#/handoff/${again.id}`);
+    const earlier = page.getByRole('region', { name: 'Earlier conversations' });
+    await expect(earlier.getByText('“My rear brake squeaks after the service”')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/console-earlier-1280.png`, fullPage: true });
+    await earlier.getByRole('link', { name: `Chat · Ref ${annRef}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Chat · Ref ${annRef}` })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Earlier conversations' }).getByRole('link', { name: /^Chat · Ref / })).toHaveCount(1);
   });
 
   test('a forged token is refused, shows nobody’s history, and still reaches a person as Not verified', async ({ page }) => {
