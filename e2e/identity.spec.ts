@@ -78,9 +78,10 @@ test.describe('verified visitors', () => {
     await card.screenshot({ path: `${SHOTS}/console-verified.png` });
   });
 
-  test('on another device, a fresh token for the same customer shows the earlier conversation', async ({ browser }) => {
-    for (const [width, theme] of [[1280, 'light'], [320, 'dark'], [320, 'light'], [1280, 'dark']] as const) {
-      // A new context each time: nothing of the first browser's storage, as on another device.
+  // Each size and theme a test of its own: a fresh browser context each time, nothing of the
+  // first browser's storage, as on another device.
+  for (const [width, theme] of [[1280, 'light'], [320, 'dark'], [320, 'light'], [1280, 'dark']] as const) {
+    test(`on another device (${width} px, ${theme}), a fresh token for the same customer shows the earlier conversation`, async ({ browser }) => {
       const context = await browser.newContext({ viewport: { width, height: width === 320 ? 640 : 800 } });
       const page = await context.newPage();
       await customerPage(page, origin, { token: token({ sub: ANN.sub }) }, theme);
@@ -97,8 +98,8 @@ test.describe('verified visitors', () => {
       // Readable by everyone, in both themes: contrast, names, the opened conversation.
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
-    }
-  });
+    });
+  }
 
   test('the agent sees the customer’s earlier conversation beside the new one, and opens it', async ({ browser, page }) => {
     const context = await browser.newContext();

@@ -5,7 +5,8 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useViewHeading } from './useViewHeading';
-import type { AgentEarlierHandoff, AgentHandoffDetail, AgentLearning, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
+import type { AgentHandoffDetail, AgentLearning, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
+import { earlierStatus, identityMark, says, visitorFact } from './identity-format';
 import type { ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
@@ -251,7 +252,7 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   const attributes = Object.entries(v?.attributes ?? {});
   const { verified } = handoff;
   // What the site's server signed is shown as fact; anything else only as what the page said.
-  const claim = (field: 'name' | 'email' | 'id', text: string): string => (verified && (field === 'id' || verified[field] !== undefined) ? text : saysText(text));
+  const claim = (field: 'name' | 'email' | 'id', text: string): string => visitorFact(verified, field, text);
   return (
     <section class="card" aria-labelledby="visitor-heading">
       <div class="card-head">
@@ -271,7 +272,7 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
           <>
             <dt>Phone</dt>
             <dd>
-              {saysText('')}
+              {says('')}
               <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`}>{v.phone}</a>
             </dd>
           </>
@@ -323,25 +324,19 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   );
 }
 
-/** How a claim of the page's is shown: as what it said, not as a fact. */
-const saysText = (text: string): string => `Says: ${text}`;
-
 /**
  * Verified: the site's server signed who this is (an identity token LIFELINE_IDENTITY_SECRET
  * checks), with the id and e-mail it signed. Not verified: everything above is what the page said.
  */
 export function IdentityMark({ handoff }: { handoff: Pick<AgentHandoffDetail, 'verified'> }) {
   const { verified } = handoff;
-  if (!verified) {
-    return (
-      <span class="chip identity-unverified" title="What the page said, not checked: anyone can claim to be anyone here.">
-        Not verified
-      </span>
-    );
-  }
-  return (
+  return verified ? (
     <span class="chip identity-verified" title="Signed by your site's server (LIFELINE_IDENTITY_SECRET)">
-      Verified · {verified.email ? `${verified.email} · ` : ''}id {verified.sub}
+      {identityMark(verified)}
+    </span>
+  ) : (
+    <span class="chip identity-unverified" title="What the page said, not checked: anyone can claim to be anyone here.">
+      {identityMark(null)}
     </span>
   );
 }
@@ -371,9 +366,6 @@ function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
     </section>
   );
 }
-
-const earlierStatus = (e: AgentEarlierHandoff): string =>
-  e.status === 'resolved' ? `Resolved${e.agentName ? ` by ${e.agentName}` : ''}` : e.status === 'cancelled' ? 'Closed' : e.status === 'active' ? `With ${e.agentName ?? 'an agent'}` : 'Waiting';
 
 /**
  * Resolving without an article goes back to the queue; with one, the page stays to say what it
