@@ -28,7 +28,9 @@ export function handoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const { token: identityToken, ...claimed } = body.value.visitor ?? {};
     const identity = deps.identity.read(identityToken, 'visitor.token');
     if (!identity.ok) return identityRefused(c, identity, 'visitor.token');
-    const request = redactHandoff({ ...body.value, ...(body.value.visitor && { visitor: claimed }) });
+    const { visitor: _sent, ...rest } = body.value;
+    // A visitor who sent only a token claimed nothing: no visitor, as when none is sent.
+    const request = redactHandoff(Object.keys(claimed).length ? { ...rest, visitor: claimed } : rest);
     const result = await deps.service.create({
       clientId: request.clientId,
       channel: request.channel,

@@ -51,6 +51,21 @@ describe('verified visitors', () => {
     expect((await server.store.listHandoffs('all', 10))[0]?.verified).toBeNull();
   });
 
+  it('keeps no visitor for a token alone that the server cannot use, and the customer for one it can', async () => {
+    const off = await startTestServer();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const res = await send(off.app, 'POST', '/v1/handoffs', handoffBody({ visitor: { token: tokenFor({ sub: 'cust-42' }) } }));
+      expect((await off.store.findHandoff(((await res.json()) as { id: string }).id))?.visitor).toBeNull();
+    } finally {
+      warn.mockRestore();
+      await off.close();
+      await off.cleanup();
+    }
+    const { id } = await createHandoff(server.app, { visitor: { token: tokenFor({ sub: 'cust-42' }) } });
+    expect((await server.store.findHandoff(id))?.visitor).toEqual({ id: 'cust-42' });
+  });
+
   it('refuses a token that is not a JWT at all with 400, naming visitor.token', async () => {
     const res = await post({ token: 'not a token <script>' });
     expect(res.status).toBe(400);
