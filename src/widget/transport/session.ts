@@ -119,7 +119,7 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
         // A refused identity token refuses the identity, not the visitor: sent again without it,
         // as a visitor not verified (no customer's history is theirs), and the page is told.
         const { token, ...visitor } = request.visitor ?? {};
-        if (saved && token && (error as HttpError).body?.code) {
+        if (saved && token && (error as HttpError).body?.code?.startsWith('identity')) {
           console.error('[Lifeline] identify:', (error as Error).message);
           saved = { ...saved, request: { ...request, visitor } };
           return flushOnce();
