@@ -250,4 +250,41 @@ describe('adopt', () => {
     expect(JSON.parse(storage.map.get('lifeline:handoff')!).conversation.id).toBe('h1');
     session.dispose();
   });
+
+  it('sends a handoff again without an identity token the server refused, as a visitor not verified, and tells the page', async () => {
+    const { client, created, setUp } = scriptedClient();
+    setUp(true);
+    const refusals: CreateHandoffRequest[] = [];
+    const create = client.create as unknown as ReturnType<typeof vi.fn>;
+    const real = create.getMockImplementation() as (req: CreateHandoffRequest) => Promise<unknown>;
+    create.mockImplementation((req: CreateHandoffRequest) => {
+      if (req.visitor?.token) {
+        refusals.push(req);
+        return Promise.reject(new HttpError(401, { error: 'The identity token (visitor.token) is refused: it expired.', code: 'identity_expired' }, null));
+      }
+      return real(req);
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', { transcript: [], visitor: { email: 'ann@example.com', token: 'a.b.c' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refusals).toHaveLength(1);
+    expect(created).toEqual([expect.objectContaining({ clientId: refusals[0]!.clientId, visitor: { email: 'ann@example.com' } })]);
+    expect(session.conversation()?.id).toBe('h1');
+    expect(session.link().error).toBeNull();
+    expect(error).toHaveBeenCalledWith('[Lifeline] identify:', expect.stringContaining('The identity token'));
+    error.mockRestore();
+    session.dispose();
+  });
+
+  it('still says any other refusal of the handoff', async () => {
+    const { client, setUp } = scriptedClient();
+    setUp(true);
+    (client.create as unknown as ReturnType<typeof vi.fn>).mockImplementation(() => Promise.reject(new HttpError(400, { error: 'transcript must be an array' }, null)));
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', { transcript: [], visitor: { token: 'a.b.c' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.link().error).toBe('transcript must be an array');
+    session.dispose();
+  });
 });

@@ -108,14 +108,23 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
   /** Sends what the outbox holds, in order: the handoff first, then queued messages. */
   async function flushOnce(): Promise<void> {
     if (!saved) return;
-    if (!saved.conversation.id && saved.request) {
+    const request = saved.request;
+    if (!saved.conversation.id && request) {
       try {
-        const response = await client.create(saved.request);
+        const response = await client.create(request);
         if (!saved) return;
         saved = { ...saved, request: null };
         apply({ type: 'created', response });
       } catch (error) {
         if (isRetryable(error)) return later(error);
+        // A refused identity token refuses the identity, not the visitor: sent again without it,
+        // as a visitor not verified (no customer's history is theirs), and the page is told.
+        const { token, ...visitor } = request.visitor ?? {};
+        if (saved && token && (error as HttpError).body?.code?.startsWith('identity')) {
+          console.error('[Lifeline] identify:', (error as Error).message);
+          saved = { ...saved, request: { ...request, visitor } };
+          return flushOnce();
+        }
         setLink({ error: (error as Error).message });
         return;
       }
