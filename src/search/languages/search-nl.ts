@@ -8,9 +8,11 @@ const table: LanguageTable = {
       'jij kan kunnen maar me mij mijn met na naar niet nog nu of om ons onze ook op over te tot u uw van veel ' +
       'voor waar wanneer waarom wat we wel wie wij worden wordt zal ze zij zijn zo hallo bedankt dank graag ' +
       'alstublieft alsjeblieft goedendag',
+  // A past participle's "ge-" ("geleverd", "besteld" has none): only before four letters or more, so "geld" stays.
+  prefixes: [['ge', 4]],
   suffixes: [
     ['heden', ''], ['heid', ''], ['ingen', ''], ['ing', ''], ['tjes', ''], ['tje', ''], ['jes', ''],
-    ['en', ''], ['es', ''], ['e', ''], ['s', ''],
+    ['en', ''], ['es', ''], ['e', ''], ['s', ''], ['d', '', 4],
   ],
   // "s" after s or a vowel-final word stays ("adres", "status").
   keepS: /[saeiou]$/,
