@@ -14,4 +14,6 @@ export const LAUNCHER_STRINGS: Record<Language, LauncherStrings> = {
   fr: { help: 'Aide', call: 'Appeler le', panelFailed: "L'aide n'a pas pu se charger. Appelez-nous." },
   de: { help: 'Hilfe', call: 'Anrufen:', panelFailed: 'Die Hilfe lädt nicht. Bitte rufen Sie uns an.' },
   es: { help: 'Ayuda', call: 'Llamar al', panelFailed: 'La ayuda no se pudo cargar. Llámenos.' },
+  ja: { help: 'ヘルプ', call: '電話：', panelFailed: 'ヘルプを読み込めません。お電話ください。' },
+  zh: { help: '帮助', call: '致电', panelFailed: '帮助无法加载，请致电我们。' },
 };
