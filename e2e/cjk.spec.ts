@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { indexFile } from '../src/search/cli-index';
-import { DEMO_ATTRS, DESKTOP, ORIGIN, PHONE_VIEWPORT, animationsFinished, hostPage } from './fixtures';
+import { DEMO_ATTRS, DESKTOP, ORIGIN, PHONE_VIEWPORT, animationsFinished, followSystemTheme, hostPage } from './fixtures';
 
 const SHOTS = process.env.CJK_SHOTS; // a folder: screenshots to look at, never committed
 
@@ -37,15 +37,21 @@ function scriptsOf(page: Page): string[] {
   return scripts;
 }
 
+/** Light and dark (the widget follows the system: followSystemTheme before the page loads). */
 async function shoot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
-  await animationsFinished(page.getByRole('dialog'));
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await animationsFinished(page.getByRole('dialog'));
+    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
   test(`a Japanese page: the panel speaks Japanese and 「注文はどこですか」 finds its article (${viewport.width} px)`, async ({ page }) => {
     await page.setViewportSize(viewport);
+    await followSystemTheme(page);
     // As `lifeline index --lang ja` writes it: the index prebuilt, words found by Node's Intl.Segmenter.
     await serve(page, '/e2e/articles-ja.json', indexFile(JA.map((a) => ({ ...a })), { lang: 'ja', withIndex: true }));
     const scripts = scriptsOf(page);
@@ -89,6 +95,7 @@ for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
 
   test(`a Chinese page: a plain array indexed in the browser, and 「我的订单在哪里」 finds its article (${viewport.width} px)`, async ({ page }) => {
     await page.setViewportSize(viewport);
+    await followSystemTheme(page);
     await serve(page, '/e2e/articles-zh.json', ZH);
     const host = await hostPage(page, {
       lang: 'zh-CN',
