@@ -29,18 +29,16 @@ export interface LanguageTable {
   /** Irregular forms and their base word, space-separated pairs: "paid pay sent send". */
   irregular?: string;
   /**
-   * Letters written several ways, as pairs of one letter and the one it reads as ("أا" for
-   * Arabic alef forms, "ךכ" for a Hebrew final letter). One for one, so positions stay valid.
+   * Letters written several ways made one (Arabic alef forms, Hebrew final letters), after
+   * combining marks went; one letter for one, so positions stay valid.
    */
-  letters?: string;
-  /** Prefixes (articles, conjunctions) stripped before the suffixes, longest first: [prefix, shortest rest]. */
-  prefixes?: Array<[prefix: string, minRest: number]>;
-  /** Strip prefixes again after one went (Hebrew stacks them: "וה", "שב"). */
-  stackPrefixes?: boolean;
-  /** Words this long or shorter keep their suffixes (default 3; Arabic and Hebrew roots are three letters). */
-  minStem?: number;
-  /** One pass through the suffixes, each stripped when found (Arabic light10), instead of two passes of the first that fits. */
-  everySuffix?: boolean;
+  normalize?: (word: string) => string;
+  /**
+   * The language's own stemmer, for what suffixes alone do not say (Arabic and Hebrew prefixes,
+   * Dutch "ge-"): it gets a normalised word and the table's suffix stripper to finish with.
+   * Kept in the language's chunk, so only its pages pay for it.
+   */
+  stem?: (word: string, suffixes: (word: string) => string) => string;
   /**
    * Finds the words of a folded text written without spaces (Japanese, Chinese) and pushes their
    * tokens; `words` reads a part written with spaces (Latin words, numbers) the usual way.
@@ -52,7 +50,6 @@ export interface LanguageTable {
 export interface Language extends LanguageTable {
   stopWords: ReadonlySet<string>;
   bases: ReadonlyMap<string, string>;
-  letterMap: ReadonlyMap<string, string>;
 }
 
 const registered = new Map<SearchLanguage, Language>();
@@ -61,10 +58,7 @@ export function registerLanguage(table: LanguageTable): void {
   const pairs = table.irregular?.split(' ') ?? [];
   const bases = new Map<string, string>();
   for (let i = 0; i + 1 < pairs.length; i += 2) bases.set(pairs[i]!, pairs[i + 1]!);
-  const letters = new Map<string, string>();
-  const list = [...(table.letters ?? '')];
-  for (let i = 0; i + 1 < list.length; i += 2) letters.set(list[i]!, list[i + 1]!);
-  const language: Language = { ...table, stopWords: new Set(), bases, letterMap: letters };
+  const language: Language = { ...table, stopWords: new Set(), bases };
   // Stop words are written as people spell them ("הם", "إلى"); they are looked up normalised.
   for (const word of table.stop.split(' ')) (language.stopWords as Set<string>).add(normalizeWord(word, language));
   registered.set(table.code, language);
@@ -78,7 +72,7 @@ export function registerLanguage(table: LanguageTable): void {
 export function normalizeWord(word: string, language: Language): string {
   if (/[^\x00-\x7f]/.test(word)) {
     word = word.replace(/[\p{M}\u0640]/gu, '');
-    if (language.letterMap.size) word = [...word].map((ch) => language.letterMap.get(ch) ?? ch).join('');
+    if (language.normalize) word = language.normalize(word);
   }
   return word;
 }
@@ -98,32 +92,9 @@ const MIN_STEM = 3;
  */
 export function stem(word: string, language: Language): string {
   word = language.bases.get(word) ?? word;
-  if (word.length <= (language.minStem ?? MIN_STEM) || /\d/.test(word)) return word;
-  if (language.prefixes) word = stripPrefix(word, language);
-  if (language.everySuffix) return stripEverySuffix(word, language);
-  return stripSuffix(stripSuffix(word, language), language);
-}
-
-function stripPrefix(word: string, language: Language): string {
-  for (let again = true; again; ) {
-    again = false;
-    for (const [prefix, minRest] of language.prefixes!) {
-      if (word.startsWith(prefix) && word.length - prefix.length >= minRest) {
-        word = word.slice(prefix.length);
-        again = !!language.stackPrefixes;
-        break;
-      }
-    }
-  }
-  return word;
-}
-
-/** Larkey's light10 way: the suffixes in order, each stripped once when it is there and enough is left. */
-function stripEverySuffix(word: string, language: Language): string {
-  for (const [suffix, replacement, minRest = 2] of language.suffixes) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= minRest) word = word.slice(0, -suffix.length) + replacement;
-  }
-  return word;
+  if (/\d/.test(word)) return word;
+  const suffixes = (w: string): string => (w.length <= MIN_STEM ? w : stripSuffix(stripSuffix(w, language), language));
+  return language.stem ? language.stem(word, suffixes) : suffixes(word);
 }
 
 function stripSuffix(word: string, language: Language): string {

@@ -12,9 +12,11 @@ const table: LanguageTable = {
   stop:
     'של את על עם זה זו זאת הוא היא אני אתה אנחנו הם הן מה איך איפה מתי למה האם לא כן או גם כי אם יש אין ' +
       'כל שלי שלך שלו שלה שלנו שלכם אל עד רק אבל אחר אחרי היה הייתה יהיה שלום תודה בבקשה אפשר רוצה צריך',
-  letters: 'ךכםמןנףפץצ',
-  prefixes: [['ה', 3], ['ו', 3], ['ב', 3], ['ל', 3], ['מ', 3], ['ש', 3], ['כ', 3]],
-  stackPrefixes: true,
+  normalize: (word) => word.replace(/[ךםןףץ]/g, (f) => 'כמנפצ'['ךםןףץ'.indexOf(f)]!),
+  stem(word, suffixes) {
+    while (/^[הובלמשכ]/.test(word) && word.length > 3) word = word.slice(1);
+    return suffixes(word);
+  },
   suffixes: [['ים', ''], ['ות', ''], ['ה', '']],
 };
 

@@ -9,7 +9,7 @@ const table: LanguageTable = {
       'voor waar wanneer waarom wat we wel wie wij worden wordt zal ze zij zijn zo hallo bedankt dank graag ' +
       'alstublieft alsjeblieft goedendag',
   // A past participle's "ge-" ("geleverd", "besteld" has none): only before four letters or more, so "geld" stays.
-  prefixes: [['ge', 4]],
+  stem: (word, suffixes) => suffixes(word.startsWith('ge') && word.length >= 6 ? word.slice(2) : word),
   suffixes: [
     ['heden', ''], ['heid', ''], ['ingen', ''], ['ing', ''], ['tjes', ''], ['tje', ''], ['jes', ''],
     ['en', ''], ['es', ''], ['e', ''], ['s', ''], ['d', '', 4],
