@@ -6,6 +6,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { indexFile } from '../src/search/cli-index';
+import liveEn from '../src/widget/panel/live/strings/live-en';
+import liveJa from '../src/widget/panel/live/strings/live-ja';
 import { DEMO_ATTRS, DESKTOP, ORIGIN, PHONE_VIEWPORT, animationsFinished, followSystemTheme, hostPage } from './fixtures';
 
 const SHOTS = process.env.CJK_SHOTS; // a folder: screenshots to look at, never committed
@@ -122,3 +124,28 @@ for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
     await shoot(page, `zh-${viewport.width}-human`);
   });
 }
+
+test('a Japanese visitor asking for a person: the ways, their hours and the chat in Japanese, no English', async ({ page }) => {
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await followSystemTheme(page);
+  const host = await hostPage(page, {
+    lang: 'ja',
+    script: { ...DEMO_ATTRS, 'data-backend': '/', 'data-hours': 'Mo-Fr 09:00-17:00', 'data-timezone': 'Asia/Tokyo' },
+  });
+  await page.goto(host.url);
+  await page.locator('lifeline-widget').getByRole('button', { name: 'ヘルプ', exact: true }).click();
+  const panel = page.getByRole('dialog', { name: 'ヘルプ' });
+  await panel.getByRole('button', { name: '担当者と話す' }).click();
+  await expect(panel.getByRole('heading', { name: liveJa.choose })).toBeVisible();
+  await expect(panel.getByRole('button', { name: new RegExp(`^${liveJa.chat}`) })).toBeVisible();
+  // Every sentence of the English chat pack is absent; the hours are said in Japanese ("受付中" or "…に再開").
+  const text = await panel.innerText();
+  for (const english of [liveEn.choose, liveEn.chat, liveEn.callback, liveEn.callbackNote, liveEn.phoneNote, liveEn.closed, 'Open now', 'your time']) {
+    expect(text).not.toContain(english);
+  }
+  expect(text).toMatch(/受付中|に再開|受付時間外/);
+  await shoot(page, 'ja-320-ways');
+  await panel.getByRole('button', { name: new RegExp(`^${liveJa.chat}`) }).click();
+  await expect(panel.getByRole('textbox', { name: liveJa.message, exact: true })).toBeVisible();
+  await shoot(page, 'ja-320-chat');
+});

@@ -46,7 +46,7 @@ const strings: LiveStrings = {
   endChat: 'チャットを終了',
   article: '記事',
   openArticle: (t) => `記事を開く：${t}`,
-  placeholder: 'メッセージを入力…',
+  placeholder: 'ご用件をどうぞ',
   seen: '既読',
   jump: '最新のメッセージへ',
   endQuestion: 'このチャットを終了しますか？',
