@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asSentence, joinSentences } from './sentences';
+import { asSentence, dayAndTime, joinSentences } from './sentences';
 
 describe('sentences', () => {
   it('joins with a space, except after Japanese or Chinese', () => {
@@ -12,5 +12,10 @@ describe('sentences', () => {
     expect(asSentence('We’ll answer by e-mail')).toBe('We’ll answer by e-mail.');
     expect(asSentence('メールでお返事します')).toBe('メールでお返事します。');
     expect(asSentence('我们将通过电子邮件答复您')).toBe('我们将通过电子邮件答复您。');
+  });
+
+  it('puts a day before a time with a comma, or a space in Japanese and Chinese', () => {
+    expect(dayAndTime('Today', '15:00–15:30')).toBe('Today, 15:00–15:30');
+    expect(dayAndTime('今日', '15時00分～15時30分')).toBe('今日 15時00分～15時30分');
   });
 });

@@ -9,3 +9,6 @@ export const joinSentences = (first: string, next: string): string => (CJK_END.t
 
 /** A phrase ended as a sentence: "We'll answer by e-mail." / "メールでお返事します。" */
 export const asSentence = (phrase: string): string => phrase + (CJK_END.test(phrase) ? '。' : '.');
+
+/** A day and a time: "Today, 15:00–15:30"; Japanese and Chinese put a space, not a comma: "今日 15:00". */
+export const dayAndTime = (day: string, time: string): string => `${day}${CJK_END.test(day) ? ' ' : ', '}${time}`;

@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
 import { HOURS_WORDS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
-import { asSentence, joinSentences } from '../../i18n/sentences';
+import { asSentence, dayAndTime, joinSentences } from '../../i18n/sentences';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
 import { businessZone, channelsFor, localHours, readerFor, type BackendWord } from './local';
@@ -54,7 +54,7 @@ export function availabilityText(a: ChannelState, now: number, reader: Reader, z
 /** "Today, 15:00–15:30" on its own (a radio's label), "today, 15:00–15:30" within a sentence. */
 const slotText = (slot: CallbackSlot, now: number, reader: Reader, inSentence = false): string => {
   const { day, time } = formatSlot({ from: Date.parse(slot.from), to: Date.parse(slot.to) }, now, reader);
-  return `${inSentence ? dayName(Date.parse(slot.from), now, reader) : day}, ${time}`;
+  return dayAndTime(inSentence ? dayName(Date.parse(slot.from), now, reader) : day, time);
 };
 
 /** Slots grouped by the day the visitor reads ("Today", "Tomorrow", "Monday"), in order. */
