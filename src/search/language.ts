@@ -93,9 +93,11 @@ const MIN_STEM = 3;
 export function stem(word: string, language: Language): string {
   word = language.bases.get(word) ?? word;
   if (/\d/.test(word)) return word;
-  const suffixes = (w: string): string => (w.length <= MIN_STEM ? w : stripSuffix(stripSuffix(w, language), language));
-  return language.stem ? language.stem(word, suffixes) : suffixes(word);
+  return language.stem ? language.stem(word, (w) => stripSuffixes(w, language)) : stripSuffixes(word, language);
 }
+
+const stripSuffixes = (word: string, language: Language): string =>
+  word.length <= MIN_STEM ? word : stripSuffix(stripSuffix(word, language), language);
 
 function stripSuffix(word: string, language: Language): string {
   let base = word;
