@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { indexFile } from '../src/search/cli-index';
 import liveEn from '../src/widget/panel/live/strings/live-en';
 import liveJa from '../src/widget/panel/live/strings/live-ja';
-import { DEMO_ATTRS, DESKTOP, ORIGIN, PHONE_VIEWPORT, animationsFinished, followSystemTheme, hostPage } from './fixtures';
+import { DEMO_ATTRS, DESKTOP, ORIGIN, PHONE_VIEWPORT, animationsFinished, axeViolations, followSystemTheme, hostPage } from './fixtures';
 
 const SHOTS = process.env.CJK_SHOTS; // a folder: screenshots to look at, never committed
 
@@ -75,6 +75,7 @@ for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
     await expect(results.first()).toHaveAccessibleName('ご注文の配送状況を確認する');
     await expect(panel.getByText(/^\d+件の記事が見つかりました$/)).toBeAttached();
     await shoot(page, `ja-${viewport.width}-results`);
+    expect(await axeViolations(page)).toEqual([]);
 
     // A verb in another form meets its article; something the articles do not cover finds nothing.
     await box.fill('商品が届きません');
@@ -145,6 +146,7 @@ test('a Japanese visitor asking for a person: the ways, their hours and the chat
   }
   expect(text).toMatch(/受付中|に再開|受付時間外/);
   await shoot(page, 'ja-320-ways');
+  expect(await axeViolations(page)).toEqual([]);
   await panel.getByRole('button', { name: new RegExp(`^${liveJa.chat}`) }).click();
   await expect(panel.getByRole('textbox', { name: liveJa.message, exact: true })).toBeVisible();
   await shoot(page, 'ja-320-chat');
