@@ -22,6 +22,12 @@ export function fold(text: string): string {
   let out = '';
   for (let ch of text) {
     const code = ch.charCodeAt(0);
+    // Hebrew, Arabic, kana, ideographs, Hangul: no case, and nothing NFD would fold one for one
+    // (marks are dropped per word, language.ts). Skipping them keeps CJK text cheap to fold.
+    if ((code >= 0x590 && code < 0x900) || (code >= 0x3000 && code < 0xf900)) {
+      out += ch;
+      continue;
+    }
     // Full-width Latin letters and digits, as Japanese and Chinese keyboards type them: "ＡＢＣ１" is "abc1".
     if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
     // Letters with a stroke have no decomposition; people type them without it ("zloty" for "złoty").

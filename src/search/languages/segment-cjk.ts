@@ -34,6 +34,7 @@ type SegmenterClass = new (lang: string, options: { granularity: 'word' }) => Se
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]/u;
 const HAN_RUN = /^\p{sc=Han}{4,}$/u;
+const MARK = /\p{M}/u;
 const segmenters = new Map<string, Segmenter | null>();
 
 function segmenterFor(lang: string): Segmenter | null {
@@ -75,14 +76,19 @@ export function segmentCjk(rules: CjkRules) {
         continue;
       }
       if (index !== lastEnd + 1) flush(); // only characters that touch are joined
-      const word = segment.replace(/\p{M}/gu, '');
+      // Grammar first: half of a Japanese text's words, dropped before any other work.
+      if (rules.grammar?.test(segment) || language.stopWords.has(segment)) {
+        flush();
+        continue;
+      }
+      const word = MARK.test(segment) ? segment.replace(/\p{M}/gu, '') : segment;
       const stemmed = (rules.tail && word.replace(rules.tail, '$1')) || word;
-      if (language.stopWords.has(word) || language.stopWords.has(stemmed) || rules.grammar?.test(word)) {
+      if (stemmed !== segment && language.stopWords.has(stemmed)) {
         flush();
         continue;
       }
       lastEnd = end;
-      if ([...stemmed].length === 1) {
+      if (stemmed.length === 1) {
         singles.push({ term: stemmed, start: index, end });
         continue;
       }
