@@ -19,15 +19,16 @@ export const BUDGETS = {
    * the loader reads an e-mailed reply's reopen link (#lifeline-reopen=...) and takes it out of
    * the address bar before the page's first transcript entry or any other script can read it
    * (58 B gzip, the least that can do it), and the budget had 41 B left. Issue 14 moved it to
-   * 38.5 KB for search in twelve languages and the Japanese and Chinese words: the largest search
+   * 38.55 KB for search in twelve languages and the Japanese and Chinese words: the largest search
    * language is now the Japanese and Chinese one (Intl.Segmenter's words, pairs of characters,
    * their stop words: 1.07 KB, +0.25 KB over English's), the largest language pack Japanese
    * (three bytes a character: 1.07 KB, +0.14 KB over French), the panel +0.43 KB (the twelve
    * search tables' and two packs' import map, marks and full-width letters folded, the hooks a
    * language's own stemmer and segmenter plug into; Arabic's and Hebrew's stemmers stay in their
-   * chunks) and the loader +0.07 KB.
+   * chunks; folding that skips kana and ideographs, 3x faster on Japanese text; Japanese line
+   * breaks between phrases) and the loader +0.07 KB.
    */
-  whole: 38.5 * 1024,
+  whole: 38.55 * 1024,
   /**
    * The live chunk (chat, callback, phone reference) with its largest language pack, fetched only
    * when a visitor asks for a person on a site with a backend. Our own cap, so it cannot grow

@@ -22,9 +22,9 @@ export function fold(text: string): string {
   let out = '';
   for (let ch of text) {
     const code = ch.charCodeAt(0);
-    // Hebrew, Arabic, kana, ideographs, Hangul: no case, and nothing NFD would fold one for one
-    // (marks are dropped per word, language.ts). Skipping them keeps CJK text cheap to fold.
-    if ((code >= 0x590 && code < 0x900) || (code >= 0x3000 && code < 0xf900)) {
+    // Kana, ideographs, Hangul: no case, and nothing NFD would fold one for one. Skipping them
+    // keeps Japanese and Chinese text cheap to fold.
+    if (code >= 0x3000 && code < 0xf900) {
       out += ch;
       continue;
     }
