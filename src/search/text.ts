@@ -48,8 +48,10 @@ export interface Token {
   end: number;
 }
 
-// Letters and digits (with their combining marks: niqqud, tashkeel), with apostrophes inside a word ("isn't" stays one word).
-export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+// Letters and digits with their combining marks (niqqud, tashkeel, a decomposed accent), with
+// apostrophes inside a word ("isn't" stays one word). Marks are matched after letters, not in
+// their class: a class with \p{M} in it makes V8 a third slower on plain English.
+const WORD = /[\p{L}\p{N}]+(?:\p{M}+[\p{L}\p{N}]*|['’][\p{L}\p{N}]+)*/gu;
 
 /** The meaningful words of a text as stems with their positions: folded, stop words and one-letter words dropped. */
 export function tokenize(text: string, lang: SearchLanguage): Token[] {
