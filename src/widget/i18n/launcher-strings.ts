@@ -14,4 +14,12 @@ export const LAUNCHER_STRINGS: Record<Language, LauncherStrings> = {
   fr: { help: 'Aide', call: 'Appeler le', panelFailed: "L'aide n'a pas pu se charger. Appelez-nous." },
   de: { help: 'Hilfe', call: 'Anrufen:', panelFailed: 'Die Hilfe lädt nicht. Bitte rufen Sie uns an.' },
   es: { help: 'Ayuda', call: 'Llamar al', panelFailed: 'La ayuda no se pudo cargar. Llámenos.' },
+  it: { help: 'Aiuto', call: 'Chiama il', panelFailed: 'Non è stato possibile caricare l’aiuto. Ci chiami.' },
+  pt: { help: 'Ajuda', call: 'Ligar para', panelFailed: 'Não foi possível carregar a ajuda. Ligue para nós.' },
+  nl: { help: 'Hulp', call: 'Bel', panelFailed: 'De hulp kon niet worden geladen. Bel ons.' },
+  pl: { help: 'Pomoc', call: 'Zadzwoń:', panelFailed: 'Nie udało się wczytać pomocy. Zadzwoń do nas.' },
+  ar: { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' }, // TODO(rtl)
+  he: { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' }, // TODO(rtl)
+  ja: { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' }, // TODO(cjk)
+  zh: { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' }, // TODO(cjk)
 };

@@ -138,6 +138,14 @@ const PACKS: Packs<PanelStrings> = {
   fr: () => import('./strings/lang-fr'),
   de: () => import('./strings/lang-de'),
   es: () => import('./strings/lang-es'),
+  it: () => import('./strings/lang-it'),
+  pt: () => import('./strings/lang-pt'),
+  nl: () => import('./strings/lang-nl'),
+  pl: () => import('./strings/lang-pl'),
+  ar: () => import('./strings/lang-en'), // TODO(rtl): the Arabic pack replaces this at merge
+  he: () => import('./strings/lang-en'), // TODO(rtl): the Hebrew pack replaces this at merge
+  ja: () => import('./strings/lang-en'), // TODO(cjk): the Japanese pack replaces this at merge
+  zh: () => import('./strings/lang-en'), // TODO(cjk): the Chinese pack replaces this at merge
 };
 
 export const loadStrings = (language: Language): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack');

@@ -13,7 +13,7 @@ import type { PanelCtx } from '../context';
 import type { HumanSession } from '../../transport/session';
 import { checkEmail, EMAIL_MAX, type EmailProblem } from '../../../protocol/email';
 
-interface Words {
+export interface Words {
   offer: string;
   /** While nobody is online; the chat's status above it already says so, so it is not said twice. */
   nobody: string;
@@ -25,27 +25,30 @@ interface Words {
   reopen: Record<'expired' | 'invalid' | 'offline', string>;
 }
 
-const WORDS: Record<Language, Words> = {
-  en: {
-    offer: 'Get the answer by e-mail',
-    nobody: 'Leave your e-mail address and the answer comes to you, even if you close this page.',
-    leaving: 'Can’t wait? If you leave, we’ll e-mail you the answer.',
-    label: 'Your e-mail address',
-    submit: 'E-mail me the answer',
-    saved: (email) => `If you leave before we answer, we’ll e-mail the answer to ${email}.`,
-    problem: {
-      empty: 'Enter your e-mail address.',
-      long: `That address is too long (at most ${EMAIL_MAX} characters).`,
-      format: 'Enter one e-mail address, like name@example.com.',
-      refused: 'We couldn’t keep that address. Check it and try again.',
-      offline: 'We can’t reach our team right now. Try again in a moment.',
-    },
-    reopen: {
-      expired: 'The link in your e-mail has expired. You can ask us again here.',
-      invalid: 'That link doesn’t open a conversation. Copy the whole link from the e-mail, or ask us again here.',
-      offline: 'We can’t reach our team to reopen your conversation right now. Open the link again in a moment.',
-    },
+/** English, also what a language without words of its own yet shows (see the TODOs below). */
+const ENGLISH: Words = {
+  offer: 'Get the answer by e-mail',
+  nobody: 'Leave your e-mail address and the answer comes to you, even if you close this page.',
+  leaving: 'Can’t wait? If you leave, we’ll e-mail you the answer.',
+  label: 'Your e-mail address',
+  submit: 'E-mail me the answer',
+  saved: (email) => `If you leave before we answer, we’ll e-mail the answer to ${email}.`,
+  problem: {
+    empty: 'Enter your e-mail address.',
+    long: `That address is too long (at most ${EMAIL_MAX} characters).`,
+    format: 'Enter one e-mail address, like name@example.com.',
+    refused: 'We couldn’t keep that address. Check it and try again.',
+    offline: 'We can’t reach our team right now. Try again in a moment.',
   },
+  reopen: {
+    expired: 'The link in your e-mail has expired. You can ask us again here.',
+    invalid: 'That link doesn’t open a conversation. Copy the whole link from the e-mail, or ask us again here.',
+    offline: 'We can’t reach our team to reopen your conversation right now. Open the link again in a moment.',
+  },
+};
+
+export const WORDS: Record<Language, Words> = {
+  en: ENGLISH,
   fr: {
     offer: 'Recevoir la réponse par e-mail',
     nobody: 'Laissez votre adresse e-mail : la réponse vous y parviendra, même si vous fermez cette page.',
@@ -106,6 +109,90 @@ const WORDS: Record<Language, Words> = {
       offline: 'Ahora no podemos contactar con nuestro equipo para reabrir su conversación. Abra el enlace de nuevo en un momento.',
     },
   },
+  it: {
+    offer: 'Ricevi la risposta via e-mail',
+    nobody: 'Lasci il Suo indirizzo e-mail e la risposta Le arriverà lì, anche se chiude questa pagina.',
+    leaving: 'Non può aspettare? Se va via, Le invieremo la risposta via e-mail.',
+    label: 'Il Suo indirizzo e-mail',
+    submit: 'Inviami la risposta via e-mail',
+    saved: (email) => `Se va via prima della nostra risposta, la invieremo a ${email}.`,
+    problem: {
+      empty: 'Inserisca il Suo indirizzo e-mail.',
+      long: `Questo indirizzo è troppo lungo (massimo ${EMAIL_MAX} caratteri).`,
+      format: 'Inserisca un solo indirizzo e-mail, come nome@esempio.it.',
+      refused: 'Non siamo riusciti a salvare questo indirizzo. Lo controlli e riprovi.',
+      offline: 'Al momento non riusciamo a raggiungere il nostro team. Riprovi tra poco.',
+    },
+    reopen: {
+      expired: 'Il link nella Sua e-mail è scaduto. Può scriverci di nuovo qui.',
+      invalid: 'Questo link non apre nessuna conversazione. Copi il link completo dall’e-mail, oppure ci scriva di nuovo qui.',
+      offline: 'Al momento non riusciamo a raggiungere il nostro team per riaprire la conversazione. Riapra il link tra poco.',
+    },
+  },
+  pt: {
+    offer: 'Receber a resposta por e-mail',
+    nobody: 'Deixe seu e-mail e a resposta chega até você, mesmo que feche esta página.',
+    leaving: 'Não pode esperar? Se sair, enviaremos a resposta por e-mail.',
+    label: 'Seu endereço de e-mail',
+    submit: 'Enviar a resposta por e-mail',
+    saved: (email) => `Se você sair antes da nossa resposta, ela será enviada para ${email}.`,
+    problem: {
+      empty: 'Digite seu endereço de e-mail.',
+      long: `Esse endereço é longo demais (no máximo ${EMAIL_MAX} caracteres).`,
+      format: 'Digite um único endereço de e-mail, como nome@exemplo.com.br.',
+      refused: 'Não conseguimos guardar esse endereço. Confira e tente de novo.',
+      offline: 'Não conseguimos falar com a equipe agora. Tente de novo em instantes.',
+    },
+    reopen: {
+      expired: 'O link do seu e-mail expirou. Você pode perguntar de novo aqui.',
+      invalid: 'Esse link não abre nenhuma conversa. Copie o link inteiro do e-mail ou pergunte de novo aqui.',
+      offline: 'Não conseguimos falar com a equipe para reabrir sua conversa agora. Abra o link de novo em instantes.',
+    },
+  },
+  nl: {
+    offer: 'Het antwoord per e-mail ontvangen',
+    nobody: 'Laat uw e-mailadres achter, dan komt het antwoord naar u toe, ook als u deze pagina sluit.',
+    leaving: 'Kunt u niet wachten? Als u weggaat, mailen we u het antwoord.',
+    label: 'Uw e-mailadres',
+    submit: 'Mail mij het antwoord',
+    saved: (email) => `Als u weggaat voordat we antwoorden, mailen we het antwoord naar ${email}.`,
+    problem: {
+      empty: 'Vul uw e-mailadres in.',
+      long: `Dat adres is te lang (maximaal ${EMAIL_MAX} tekens).`,
+      format: 'Vul één e-mailadres in, zoals naam@voorbeeld.nl.',
+      refused: 'We konden dat adres niet bewaren. Controleer het en probeer het opnieuw.',
+      offline: 'We kunnen ons team nu niet bereiken. Probeer het zo nog eens.',
+    },
+    reopen: {
+      expired: 'De link in uw e-mail is verlopen. U kunt uw vraag hier opnieuw stellen.',
+      invalid: 'Die link opent geen gesprek. Kopieer de volledige link uit de e-mail, of stel uw vraag hier opnieuw.',
+      offline: 'We kunnen ons team nu niet bereiken om uw gesprek te heropenen. Open de link zo nog eens.',
+    },
+  },
+  pl: {
+    offer: 'Otrzymaj odpowiedź e-mailem',
+    nobody: 'Zostaw swój adres e-mail, a odpowiedź do Ciebie dotrze, nawet jeśli zamkniesz tę stronę.',
+    leaving: 'Nie możesz czekać? Jeśli wyjdziesz, wyślemy odpowiedź e-mailem.',
+    label: 'Twój adres e-mail',
+    submit: 'Wyślij mi odpowiedź e-mailem',
+    saved: (email) => `Jeśli wyjdziesz przed naszą odpowiedzią, wyślemy ją na adres ${email}.`,
+    problem: {
+      empty: 'Wpisz swój adres e-mail.',
+      long: `Ten adres jest za długi (maksymalnie ${EMAIL_MAX} znaków).`,
+      format: 'Wpisz jeden adres e-mail, np. imie@przyklad.pl.',
+      refused: 'Nie udało się zapisać tego adresu. Sprawdź go i spróbuj ponownie.',
+      offline: 'Nie możemy teraz połączyć się z zespołem. Spróbuj ponownie za chwilę.',
+    },
+    reopen: {
+      expired: 'Link z wiadomości e-mail wygasł. Możesz zapytać nas ponownie tutaj.',
+      invalid: 'Ten link nie otwiera żadnej rozmowy. Skopiuj cały link z wiadomości e-mail lub zapytaj nas ponownie tutaj.',
+      offline: 'Nie możemy teraz połączyć się z zespołem, aby ponownie otworzyć rozmowę. Otwórz link ponownie za chwilę.',
+    },
+  },
+  ar: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  he: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  ja: ENGLISH, // TODO(cjk): replaced by its own words at merge
+  zh: ENGLISH, // TODO(cjk): replaced by its own words at merge
 };
 
 /**

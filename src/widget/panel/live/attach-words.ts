@@ -16,17 +16,20 @@ export interface Words {
   close: string;
 }
 
+/** English, also what a language without words of its own yet shows (see the TODOs below). */
+const ENGLISH: Words = {
+  attach: 'Attach a file',
+  drop: 'Drop a file to send it',
+  problem: { type: 'Only images (PNG, JPEG, WebP, GIF) and PDF files can be sent.', empty: 'This file is empty.' },
+  tooBig: (mb) => `This file is too large: ${mb} MB at most.`,
+  lost: 'Not sent: please attach the file again.',
+  view: (name) => `Open ${name} at full size`,
+  download: (name) => `Download ${name}`,
+  close: 'Close',
+};
+
 export const WORDS: Record<Language, Words> = {
-  en: {
-    attach: 'Attach a file',
-    drop: 'Drop a file to send it',
-    problem: { type: 'Only images (PNG, JPEG, WebP, GIF) and PDF files can be sent.', empty: 'This file is empty.' },
-    tooBig: (mb) => `This file is too large: ${mb} MB at most.`,
-    lost: 'Not sent: please attach the file again.',
-    view: (name) => `Open ${name} at full size`,
-    download: (name) => `Download ${name}`,
-    close: 'Close',
-  },
+  en: ENGLISH,
   fr: {
     attach: 'Joindre un fichier',
     drop: 'Déposez un fichier pour l’envoyer',
@@ -57,6 +60,50 @@ export const WORDS: Record<Language, Words> = {
     download: (name) => `Descargar ${name}`,
     close: 'Cerrar',
   },
+  it: {
+    attach: 'Allega un file',
+    drop: 'Rilasci qui un file per inviarlo',
+    problem: { type: 'Si possono inviare solo immagini (PNG, JPEG, WebP, GIF) e file PDF.', empty: 'Questo file è vuoto.' },
+    tooBig: (mb) => `Questo file è troppo grande: massimo ${mb} MB.`,
+    lost: 'Non inviato: alleghi di nuovo il file.',
+    view: (name) => `Apri ${name} a dimensione intera`,
+    download: (name) => `Scarica ${name}`,
+    close: 'Chiudi',
+  },
+  pt: {
+    attach: 'Anexar um arquivo',
+    drop: 'Solte um arquivo para enviá-lo',
+    problem: { type: 'Só é possível enviar imagens (PNG, JPEG, WebP, GIF) e arquivos PDF.', empty: 'Este arquivo está vazio.' },
+    tooBig: (mb) => `Este arquivo é grande demais: no máximo ${mb} MB.`,
+    lost: 'Não enviado: anexe o arquivo de novo.',
+    view: (name) => `Abrir ${name} em tamanho real`,
+    download: (name) => `Baixar ${name}`,
+    close: 'Fechar',
+  },
+  nl: {
+    attach: 'Bestand bijvoegen',
+    drop: 'Zet een bestand hier neer om het te versturen',
+    problem: { type: 'Alleen afbeeldingen (PNG, JPEG, WebP, GIF) en pdf-bestanden kunnen worden verstuurd.', empty: 'Dit bestand is leeg.' },
+    tooBig: (mb) => `Dit bestand is te groot: maximaal ${mb} MB.`,
+    lost: 'Niet verstuurd: voeg het bestand opnieuw toe.',
+    view: (name) => `${name} op volle grootte openen`,
+    download: (name) => `${name} downloaden`,
+    close: 'Sluiten',
+  },
+  pl: {
+    attach: 'Załącz plik',
+    drop: 'Upuść plik, aby go wysłać',
+    problem: { type: 'Można wysyłać tylko obrazy (PNG, JPEG, WebP, GIF) i pliki PDF.', empty: 'Ten plik jest pusty.' },
+    tooBig: (mb) => `Ten plik jest za duży: maksymalnie ${mb} MB.`,
+    lost: 'Nie wysłano: załącz plik ponownie.',
+    view: (name) => `Otwórz ${name} w pełnym rozmiarze`,
+    download: (name) => `Pobierz ${name}`,
+    close: 'Zamknij',
+  },
+  ar: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  he: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  ja: ENGLISH, // TODO(cjk): replaced by its own words at merge
+  zh: ENGLISH, // TODO(cjk): replaced by its own words at merge
 };
 
 export const number = (language: Language, n: number): string => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);

@@ -8,6 +8,14 @@ const PACKS: Packs<LiveStrings> = {
   fr: () => import('./strings/live-fr'),
   de: () => import('./strings/live-de'),
   es: () => import('./strings/live-es'),
+  it: () => import('./strings/live-it'),
+  pt: () => import('./strings/live-pt'),
+  nl: () => import('./strings/live-nl'),
+  pl: () => import('./strings/live-pl'),
+  ar: () => import('./strings/live-en'), // TODO(rtl): the Arabic pack replaces this at merge
+  he: () => import('./strings/live-en'), // TODO(rtl): the Hebrew pack replaces this at merge
+  ja: () => import('./strings/live-en'), // TODO(cjk): the Japanese pack replaces this at merge
+  zh: () => import('./strings/live-en'), // TODO(cjk): the Chinese pack replaces this at merge
 };
 
 export const loadLiveStrings = (language: Language): Promise<LiveStrings> => loadPack(PACKS, language, 'chat language pack');

@@ -18,6 +18,14 @@ const PACKS: Packs<RatingStrings> = {
   fr: () => import('./strings/rating-fr'),
   de: () => import('./strings/rating-de'),
   es: () => import('./strings/rating-es'),
+  it: () => import('./strings/rating-it'),
+  pt: () => import('./strings/rating-pt'),
+  nl: () => import('./strings/rating-nl'),
+  pl: () => import('./strings/rating-pl'),
+  ar: () => import('./strings/rating-en'), // TODO(rtl): the Arabic pack replaces this at merge
+  he: () => import('./strings/rating-en'), // TODO(rtl): the Hebrew pack replaces this at merge
+  ja: () => import('./strings/rating-en'), // TODO(cjk): the Japanese pack replaces this at merge
+  zh: () => import('./strings/rating-en'), // TODO(cjk): the Chinese pack replaces this at merge
 };
 
 type Stage = 'asking' | 'sending' | 'failed' | 'thanked';
