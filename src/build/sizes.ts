@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 export const BUDGETS = {
   /** dist/lifeline.js, the file site owners paste. */
   loader: 6 * 1024,
-  /** Every script the page fetches by its load event (the loader, before any intent). */
+  /** Every script the page fetches by its load event (the loader and, for a language other than English, its launcher words; before any intent). */
   atLoad: 8 * 1024,
   /**
    * The whole widget as a visitor's browser loads it to search and read: the loader, the panel,
@@ -103,6 +103,8 @@ export const isRatingPack = (file: string): boolean => /^lifeline-rating-/.test(
 export const isAwayChunk = (file: string): boolean => /^lifeline-Away\./.test(file);
 /** Files in the chat, dist/lifeline-Attach.<hash>.js (src/widget/panel/live/Attach.tsx). */
 export const isAttachChunk = (file: string): boolean => /^lifeline-Attach\./.test(file);
+/** The launcher's words of one language other than English, dist/lifeline-words-<lang>.<hash>.js: fetched with the loader. */
+export const isLauncherWords = (file: string): boolean => /^lifeline-words-[a-z]+\./.test(file);
 /** The human view, dist/lifeline-HumanView.<hash>.js (src/widget/panel/HumanView.tsx and its styles). */
 export const isHumanChunk = (file: string): boolean => /^lifeline-HumanView\./.test(file);
 
@@ -117,7 +119,7 @@ export const isHumanChunk = (file: string): boolean => /^lifeline-HumanView\./.t
  */
 export async function measureDist(
   distDir: string,
-): Promise<{ files: FileSize[]; loader: FileSize; live: number; hours: number; away: number; rating: number; attach: number; human: number; whole: number; builder: number; withLive: number; all: number }> {
+): Promise<{ files: FileSize[]; loader: FileSize; atLoad: number; live: number; hours: number; away: number; rating: number; attach: number; human: number; whole: number; builder: number; withLive: number; all: number }> {
   const names = (await readdir(distDir)).filter((name) => name.endsWith('.js')).sort();
   const files = await Promise.all(
     names.map(async (file) => {
@@ -138,9 +140,12 @@ export async function measureDist(
   const human = sum(files.filter((f) => isHumanChunk(f.file)));
   const rating = sum(files.filter((f) => isRatingChunk(f.file))) + Math.max(0, ...files.filter((f) => isRatingPack(f.file)).map((f) => f.gzip));
   const attach = sum(files.filter((f) => isAttachChunk(f.file)));
-  const lazy = [isLanguagePack, isSearchPack, isBuilderChunk, isLiveChunk, isLivePack, isHoursChunk, isAwayChunk, isRatingChunk, isRatingPack, isAttachChunk, isHumanChunk];
+  const lazy = [isLauncherWords, isLanguagePack, isSearchPack, isBuilderChunk, isLiveChunk, isLivePack, isHoursChunk, isAwayChunk, isRatingChunk, isRatingPack, isAttachChunk, isHumanChunk];
   const searching = (f: FileSize): boolean => !lazy.some((is) => is(f.file));
-  const whole = sum(files.filter(searching)) + largestPack + largestSearchPack;
+  // A visitor reading another language than English fetches its launcher words with the loader.
+  const largestWords = Math.max(0, ...files.filter((f) => isLauncherWords(f.file)).map((f) => f.gzip));
+  const atLoad = loader.gzip + largestWords;
+  const whole = sum(files.filter(searching)) + largestPack + largestSearchPack + largestWords;
   const builder = sum(files.filter((f) => isBuilderChunk(f.file)));
-  return { files, loader, live, hours, away, rating, attach, human, whole, builder, withLive: whole + human + hours + live, all: sum(files) };
+  return { files, loader, atLoad, live, hours, away, rating, attach, human, whole, builder, withLive: whole + human + hours + live, all: sum(files) };
 }

@@ -1,6 +1,6 @@
 import type { Language } from './locale';
 
-/** The few words the loader draws before the panel exists; kept tiny for the first load. */
+/** The few words the launcher shows before the panel exists. */
 export interface LauncherStrings {
   help: string;
   /** Accessible prefix of the phone link: "Call" +1 800 555 0199. */
@@ -9,8 +9,16 @@ export interface LauncherStrings {
   panelFailed: string;
 }
 
+/** English, the one language the loader carries itself (see LAUNCHER_STRINGS). */
+export const ENGLISH_LAUNCHER: LauncherStrings = { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' };
+
+/**
+ * Every language's launcher words. The loader carries only English (6 KB leave no room for twelve
+ * languages); the build writes each other language as a file of its own,
+ * dist/lifeline-words-<lang>.<hash>.js, which the loader fetches before it draws the launcher.
+ */
 export const LAUNCHER_STRINGS: Record<Language, LauncherStrings> = {
-  en: { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' },
+  en: ENGLISH_LAUNCHER,
   fr: { help: 'Aide', call: 'Appeler le', panelFailed: "L'aide n'a pas pu se charger. Appelez-nous." },
   de: { help: 'Hilfe', call: 'Anrufen:', panelFailed: 'Die Hilfe lädt nicht. Bitte rufen Sie uns an.' },
   es: { help: 'Ayuda', call: 'Llamar al', panelFailed: 'La ayuda no se pudo cargar. Llámenos.' },
