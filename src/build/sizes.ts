@@ -99,17 +99,21 @@ export const isHoursChunk = (file: string): boolean => /^lifeline-Availability\.
 export const isRatingChunk = (file: string): boolean => /^lifeline-Rating\./.test(file);
 export const isRatingPack = (file: string): boolean => /^lifeline-rating-/.test(file);
 
-/** The e-mail offer of a waiting chat, dist/lifeline-Away.<hash>.js (src/widget/panel/live/Away.tsx). */
+/** The e-mail offer of a waiting chat, dist/lifeline-Away.<hash>.js (src/widget/panel/live/Away.tsx), and its words, lifeline-away-<language>. */
 export const isAwayChunk = (file: string): boolean => /^lifeline-Away\./.test(file);
-/** Files in the chat, dist/lifeline-Attach.<hash>.js (src/widget/panel/live/Attach.tsx). */
+export const isAwayPack = (file: string): boolean => /^lifeline-away-/.test(file);
+/** Files in the chat, dist/lifeline-Attach.<hash>.js (src/widget/panel/live/Attach.tsx), and its words, lifeline-attach-<language>. */
 export const isAttachChunk = (file: string): boolean => /^lifeline-Attach\./.test(file);
+export const isAttachPack = (file: string): boolean => /^lifeline-attach-/.test(file);
 /** The launcher's words of one language other than English, dist/lifeline-words-<lang>.<hash>.js: fetched with the loader. */
 export const isLauncherWords = (file: string): boolean => /^lifeline-words-[a-z]+\./.test(file);
 /** The human view, dist/lifeline-HumanView.<hash>.js (src/widget/panel/HumanView.tsx and its styles). */
 export const isHumanChunk = (file: string): boolean => /^lifeline-HumanView\./.test(file);
 
 /**
- * Every .js file in dist/ with its raw and gzip size, and the totals a visitor can load:
+ * Every .js file in dist/ with its raw and gzip size, and the totals a visitor can load (the
+ * search path follows the static imports: a pack's shared helper counts, a helper only lazy
+ * chunks import does not):
  * `whole`, searching and reading (the loader, the panel, the largest language pack and the largest
  * search language) with a prebuilt articles file; `builder`, what an articles file without a
  * prebuilt index adds; `hours`, the hours chunk; `rating`, the rating chunk and its largest
@@ -121,31 +125,49 @@ export async function measureDist(
   distDir: string,
 ): Promise<{ files: FileSize[]; loader: FileSize; atLoad: number; live: number; hours: number; away: number; rating: number; attach: number; human: number; whole: number; builder: number; withLive: number; all: number }> {
   const names = (await readdir(distDir)).filter((name) => name.endsWith('.js')).sort();
+  const texts = new Map<string, Buffer>();
   const files = await Promise.all(
     names.map(async (file) => {
       const data = await readFile(`${distDir}/${file}`);
+      texts.set(file, data);
       return { file, raw: data.length, gzip: gzipSize(data) };
     }),
   );
   const loader = files.find((f) => f.file === 'lifeline.js');
   if (!loader) throw new Error(`no lifeline.js in ${distDir}: run npm run build first`);
+  const gzipOf = new Map(files.map((f) => [f.file, f.gzip]));
   const sum = (list: FileSize[]): number => list.reduce((total, f) => total + f.gzip, 0);
-  const packs = files.filter((f) => isLanguagePack(f.file));
-  const largestPack = Math.max(0, ...packs.map((f) => f.gzip));
-  const largestLivePack = Math.max(0, ...files.filter((f) => isLivePack(f.file)).map((f) => f.gzip));
-  const live = sum(files.filter((f) => isLiveChunk(f.file))) + largestLivePack;
-  const largestSearchPack = Math.max(0, ...files.filter((f) => isSearchPack(f.file)).map((f) => f.gzip));
-  const hours = sum(files.filter((f) => isHoursChunk(f.file)));
-  const away = sum(files.filter((f) => isAwayChunk(f.file)));
-  const human = sum(files.filter((f) => isHumanChunk(f.file)));
-  const rating = sum(files.filter((f) => isRatingChunk(f.file))) + Math.max(0, ...files.filter((f) => isRatingPack(f.file)).map((f) => f.gzip));
-  const attach = sum(files.filter((f) => isAttachChunk(f.file)));
-  const lazy = [isLauncherWords, isLanguagePack, isSearchPack, isBuilderChunk, isLiveChunk, isLivePack, isHoursChunk, isAwayChunk, isRatingChunk, isRatingPack, isAttachChunk, isHumanChunk];
-  const searching = (f: FileSize): boolean => !lazy.some((is) => is(f.file));
+  /** A file and every file it imports statically (fetched with it), e.g. a pack's lifeline-plural. */
+  const closure = (file: string, into = new Set<string>()): Set<string> => {
+    if (into.has(file) || !texts.has(file)) return into;
+    into.add(file);
+    for (const m of texts.get(file)!.toString('utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) closure(m[1]!, into);
+    return into;
+  };
+  const panel = files.find((f) => /^lifeline-panel\./.test(f.file));
+  /** What the search path (the loader and the panel) already brought: never counted twice. */
+  const searchPath = new Set(['lifeline.js', ...(panel ? closure(panel.file) : [])]);
+  /** What a file (with what it imports) adds to the search path, e.g. a language pack and lifeline-plural. */
+  const cost = (file: string): number => [...closure(file)].filter((f) => !searchPath.has(f)).reduce((total, f) => total + (gzipOf.get(f) ?? 0), 0);
+  const largest = (is: (file: string) => boolean): number => Math.max(0, ...files.filter((f) => is(f.file)).map((f) => f.gzip));
+  // The lazy chunks with their largest pack; the chunks they come after (the live chunk before
+  // attach, say) are counted in their own budgets.
+  const chunkWithPack = (isChunk: (file: string) => boolean, isPack: (file: string) => boolean = () => false): number =>
+    sum(files.filter((f) => isChunk(f.file))) + largest(isPack);
+  const live = chunkWithPack(isLiveChunk, isLivePack);
+  const hours = chunkWithPack(isHoursChunk);
+  const away = chunkWithPack(isAwayChunk, isAwayPack);
+  const human = chunkWithPack(isHumanChunk);
+  const rating = chunkWithPack(isRatingChunk, isRatingPack);
+  const attach = chunkWithPack(isAttachChunk, isAttachPack);
   // A visitor reading another language than English fetches its launcher words with the loader.
   const largestWords = Math.max(0, ...files.filter((f) => isLauncherWords(f.file)).map((f) => f.gzip));
   const atLoad = loader.gzip + largestWords;
-  const whole = sum(files.filter(searching)) + largestPack + largestSearchPack + largestWords;
+  const whole =
+    [...searchPath].reduce((total, f) => total + (gzipOf.get(f) ?? 0), 0) +
+    Math.max(0, ...files.filter((f) => isLanguagePack(f.file)).map((f) => cost(f.file))) +
+    Math.max(0, ...files.filter((f) => isSearchPack(f.file)).map((f) => cost(f.file))) +
+    largestWords;
   const builder = sum(files.filter((f) => isBuilderChunk(f.file)));
   return { files, loader, atLoad, live, hours, away, rating, attach, human, whole, builder, withLive: whole + human + hours + live, all: sum(files) };
 }
