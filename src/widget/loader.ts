@@ -73,6 +73,13 @@ export function boot(script: HTMLScriptElement | null): void {
 
 function createWidget(settings: Settings, language: Language, panelUrl: string, words: Promise<LauncherStrings> | null) {
   let strings = ENGLISH_LAUNCHER;
+  // The site's own launcher words (launcher.help, launcher.call, launcher.panelFailed); the panel
+  // checks every key of LifelineSettings.strings and names any it does not know.
+  const own = Object(settings.strings?.[language]) as Record<string, unknown>;
+  const useWords = (w: LauncherStrings): void => {
+    strings = { ...w };
+    for (const key in w) if (typeof own['launcher.' + key] == 'string') strings[key as keyof LauncherStrings] = own['launcher.' + key] as string;
+  };
   const emitter = createEmitter();
   const cleanups: Array<() => void> = [];
   const host = createHost(settings.nonce);
@@ -279,8 +286,8 @@ function createWidget(settings: Settings, language: Language, panelUrl: string, 
       cleanups.push(() => document.removeEventListener('DOMContentLoaded', mount));
     }
   };
-  if (words) words.then((w) => ((strings = w), draw()));
-  else draw();
+  if (words) words.then((w) => (useWords(w), draw()));
+  else (useWords(strings), draw());
 
   const destroy = (): void => {
     if (destroyed) return;

@@ -1,6 +1,7 @@
 import type { Language } from '../i18n/locale';
 import type { SummaryStrings } from '../transcript';
 import { loadPack, type Packs } from '../i18n/load-pack';
+import type { SiteStrings } from '../settings';
 
 /** Every word the panel shows, per language: named, so nothing visible is a stray literal. */
 export interface PanelStrings {
@@ -148,4 +149,4 @@ const PACKS: Packs<PanelStrings> = {
   zh: () => import('./strings/lang-en'), // TODO(cjk): the Chinese pack replaces this at merge
 };
 
-export const loadStrings = (language: Language): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack');
+export const loadStrings = (language: Language, site: SiteStrings | null = null): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack', site, 'panel');

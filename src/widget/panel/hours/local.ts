@@ -3,7 +3,7 @@
  * string reported once, naming the part), the visitor's zone and locale, and what is open now
  * (channels.ts) with data-hours read from the settings.
  */
-import { parseHours, type Reader, type Schedule } from '../../../hours';
+import { HOURS_WORDS, parseHours, type Reader, type Schedule } from '../../../hours';
 import { channelsNow, type BackendWord, type ChannelsNow } from './channels';
 import type { Language } from '../../i18n/locale';
 import type { Settings } from '../../settings';
@@ -40,7 +40,14 @@ export function readerFor(settings: Settings, language: Language): Reader {
   const locale = [settings.locale, typeof navigator === 'undefined' ? null : navigator.language].find(
     (tag) => tag && tag.toLowerCase().split(/[-_]/)[0] === language,
   );
-  return { zone: visitorZone(), locale: locale ?? language, language };
+  // The site's own words for the four plain ones (LifelineSettings.strings, hours.open...).
+  const own = settings.strings?.[language];
+  const words = { ...HOURS_WORDS[language] };
+  for (const key of ['today', 'tomorrow', 'open', 'closed'] as const) {
+    const value = own?.[`hours.${key}`];
+    if (typeof value === 'string') words[key] = value;
+  }
+  return { zone: visitorZone(), locale: locale ?? language, language, words };
 }
 
 /** The zone the business's clocks show: data-timezone, else the backend's, else the visitor's. */

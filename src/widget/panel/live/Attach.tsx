@@ -22,13 +22,14 @@ import { checkAttachment, DEFAULT_ATTACHMENT_MAX_MB, isImageType, megabytes, SNI
 import css from '../../styles/attach.css?inline';
 import { loadAttachWords, problemText, size, type Words } from './attach-words';
 import type { Language } from '../../i18n/locale';
+import type { SiteStrings } from '../../settings';
 
 /**
  * The visitor's words, a chunk per language: the chat view awaits loadWords before it draws
  * anything of this chunk (a page has one language, so they are loaded once).
  */
 let w: Words;
-export const loadWords = (language: Language): Promise<unknown> => loadAttachWords(language).then((words) => (w = words));
+export const loadWords = (language: Language, site: SiteStrings | null): Promise<unknown> => loadAttachWords(language, site).then((words) => (w = words));
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf';
 /** Files taken from one drop or paste; more is almost always a mistake. */

@@ -13,6 +13,7 @@ import type { PanelCtx } from '../context';
 import type { HumanSession } from '../../transport/session';
 import { checkEmail, EMAIL_MAX, type EmailProblem } from '../../../protocol/email';
 import { loadPack, type Packs } from '../../i18n/load-pack';
+import type { SiteStrings } from '../../settings';
 
 export interface Words {
   offer: string;
@@ -47,7 +48,7 @@ const PACKS: Packs<Words> = {
  * (a page has one language, so they are loaded once).
  */
 let w: Words;
-export const loadWords = (language: Language): Promise<unknown> => loadPack(PACKS, language, 'e-mail words').then((words) => (w = words));
+export const loadWords = (language: Language, site: SiteStrings | null): Promise<unknown> => loadPack(PACKS, language, 'e-mail words', site, 'email').then((words) => (w = words));
 
 /**
  * A POST to the backend, as the live chunk's client sends them (the token in a header, never in

@@ -105,7 +105,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     return value;
   });
   const [reopenProblem, setReopenProblem] = useState<ComponentChild>(null);
-  useEffect(() => void (reopening && loadAway(ctx.language).then((m) => m.reopen(ctx, session, reopening)).then(setReopenProblem, reportFailure)), []);
+  useEffect(() => void (reopening && loadAway(ctx.language, ctx.settings.strings).then((m) => m.reopen(ctx, session, reopening)).then(setReopenProblem, reportFailure)), []);
   const [calling, setCalling] = useState(false);
   const dialing = useRef(false);
   const lines = useSummary(ctx, strings);

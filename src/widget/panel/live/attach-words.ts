@@ -5,6 +5,7 @@
 import type { Language } from '../../i18n/locale';
 import type { AttachmentProblem } from '../../../protocol/attachments';
 import { loadPack, type Packs } from '../../i18n/load-pack';
+import type { SiteStrings } from '../../settings';
 
 export interface Words {
   attach: string;
@@ -36,7 +37,7 @@ export const PACKS: Packs<Words> = {
   zh: () => import('./strings/attach-en'), // TODO(cjk): the Chinese words replace this at merge
 };
 
-export const loadAttachWords = (language: Language): Promise<Words> => loadPack(PACKS, language, 'file words');
+export const loadAttachWords = (language: Language, site: SiteStrings | null = null): Promise<Words> => loadPack(PACKS, language, 'file words', site, 'files');
 
 export const number = (language: Language, n: number): string => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
 /** French says octets: Ko, Mo. */

@@ -1,5 +1,6 @@
 import type { Language } from '../../i18n/locale';
 import { loadPack, type Packs } from '../../i18n/load-pack';
+import type { SiteStrings } from '../../settings';
 import type { LiveStrings } from '../strings';
 
 /** The live views' words, a chunk per language like the panel's, fetched with the live chunk. */
@@ -18,4 +19,4 @@ const PACKS: Packs<LiveStrings> = {
   zh: () => import('./strings/live-en'), // TODO(cjk): the Chinese pack replaces this at merge
 };
 
-export const loadLiveStrings = (language: Language): Promise<LiveStrings> => loadPack(PACKS, language, 'chat language pack');
+export const loadLiveStrings = (language: Language, site: SiteStrings | null = null): Promise<LiveStrings> => loadPack(PACKS, language, 'chat language pack', site, 'live');

@@ -91,7 +91,7 @@ export default function Rating({ ctx, id, token }: { ctx: PanelCtx; id: string; 
   const asked = useRef(stage === 'asking');
   useEffect(() => ctx.addStyles(css), []);
   useEffect(() => {
-    loadPack(PACKS, ctx.language, 'rating language pack').then(setStrings, (error: unknown) =>
+    loadPack(PACKS, ctx.language, 'rating language pack', ctx.settings.strings, 'rating').then(setStrings, (error: unknown) =>
       console.error('[Lifeline] the rating could not be loaded; the chat stays as it is.', error),
     );
   }, []);
