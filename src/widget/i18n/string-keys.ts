@@ -109,6 +109,11 @@ export const STRING_KEYS = {
     'live.quoteRef': 'quoteRef',
     'live.otherWays': 'otherWays',
     'live.failed': 'failed reason',
+    'live.problem.slot': 'problems.slot',
+    'live.problem.ended': 'problems.ended',
+    'live.problem.refused': 'problems.refused',
+    'live.problem.lost': 'problems.lost',
+    'live.problem.other': 'problems.other',
   },
   rating: {
     'rating.question': 'question',

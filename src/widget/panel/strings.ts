@@ -127,6 +127,11 @@ export interface LiveStrings {
   quoteRef: string;
   otherWays: string;
   failed(reason: string): string;
+  /**
+   * What a refusal of the backend means to a visitor (live/problems.ts maps the server's codes):
+   * `slot` is a sentence of its own (the callback form shows it); the others go into `failed`.
+   */
+  problems: { slot: string; ended: string; refused: string; lost: string; other: string };
 }
 
 

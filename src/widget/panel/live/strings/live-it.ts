@@ -62,6 +62,13 @@ const strings: LiveStrings = {
   quoteRef: 'Lo citi quando chiama: chi risponde vedrà cosa ha già provato.',
   otherWays: 'Altri modi per contattarci',
   failed: (reason) => `Non ha funzionato (${reason}). Ci chiami, per favore.`,
+  problems: {
+    slot: 'Quell’orario è appena stato preso. Ne scelga un altro.',
+    ended: 'questa conversazione è già terminata',
+    refused: 'quanto inviato non è stato accettato',
+    lost: 'questa conversazione non si può più aprire qui',
+    other: 'un problema da parte nostra',
+  },
 };
 
 export default strings;

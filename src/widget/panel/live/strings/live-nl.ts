@@ -60,6 +60,13 @@ const strings: LiveStrings = {
   quoteRef: 'Noem die als u belt: wie opneemt, ziet wat u al hebt geprobeerd.',
   otherWays: 'Andere manieren om ons te bereiken',
   failed: (reason) => `Dat is niet gelukt (${reason}). Bel ons alstublieft.`,
+  problems: {
+    slot: 'Dat tijdstip is net bezet. Kies een ander tijdstip.',
+    ended: 'dit gesprek is al beëindigd',
+    refused: 'wat u stuurde, is niet geaccepteerd',
+    lost: 'dit gesprek kan hier niet meer worden geopend',
+    other: 'een probleem aan onze kant',
+  },
 };
 
 export default strings;

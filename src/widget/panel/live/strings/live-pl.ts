@@ -62,6 +62,13 @@ const strings: LiveStrings = {
   quoteRef: 'Podaj go podczas rozmowy: osoba, która odbierze, zobaczy, co już sprawdzono.',
   otherWays: 'Inne sposoby kontaktu',
   failed: (reason) => `Nie udało się (${reason}). Zadzwoń do nas.`,
+  problems: {
+    slot: 'Ten termin został właśnie zajęty. Wybierz inny.',
+    ended: 'ta rozmowa została już zakończona',
+    refused: 'wysłana treść nie została przyjęta',
+    lost: 'tej rozmowy nie można już tu otworzyć',
+    other: 'problem po naszej stronie',
+  },
 };
 
 export default strings;

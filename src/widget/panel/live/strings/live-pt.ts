@@ -62,6 +62,13 @@ const strings: LiveStrings = {
   quoteRef: 'Informe-o ao ligar: quem atender verá o que você já tentou.',
   otherWays: 'Outras formas de falar com a gente',
   failed: (reason) => `Não deu certo (${reason}). Ligue para nós.`,
+  problems: {
+    slot: 'Esse horário acabou de ser ocupado. Escolha outro.',
+    ended: 'esta conversa já foi encerrada',
+    refused: 'o que foi enviado não foi aceito',
+    lost: 'esta conversa não pode mais ser aberta aqui',
+    other: 'um problema do nosso lado',
+  },
 };
 
 export default strings;
