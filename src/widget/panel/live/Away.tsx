@@ -28,7 +28,7 @@ export interface Words {
 }
 
 /** Each language's words are a chunk of their own: a visitor loads only the language they read. */
-const PACKS: Packs<Words> = {
+export const PACKS: Packs<Words> = {
   en: () => import('./strings/away-en'),
   fr: () => import('./strings/away-fr'),
   de: () => import('./strings/away-de'),

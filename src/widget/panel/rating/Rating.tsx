@@ -13,7 +13,7 @@ import css from '../../styles/rating.css?inline';
 import { markRated, ratingRequest, sendRating, wasRated, type RatingForm, type RatingStrings } from './rating';
 import { mailTranscript, transcriptOffer } from './transcript';
 
-const PACKS: Packs<RatingStrings> = {
+export const PACKS: Packs<RatingStrings> = {
   en: () => import('./strings/rating-en'),
   fr: () => import('./strings/rating-fr'),
   de: () => import('./strings/rating-de'),
