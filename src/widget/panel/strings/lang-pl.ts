@@ -21,7 +21,7 @@ const strings: PanelStrings = {
   no: 'Nie',
   thanks: 'Dziękujemy za informację.',
   sorry: 'Przykro nam, że to nie pomogło. Konsultant zajmie się tym dalej.',
-  talkToHuman: 'Porozmawiaj z konsultantem',
+  talkToHuman: 'Zapytaj konsultanta',
   chatWith: (n) => `Czat: ${n}`,
   contactPerson: 'Uzyskaj pomoc konsultanta',
   callAt: (p) => `Zadzwoń do nas: ${p}.`,
