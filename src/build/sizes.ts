@@ -18,9 +18,14 @@ export const BUDGETS = {
    * and fuse.js alone is 4.1 KB of it (README, Budgets, says why). Issue 12 moved it to 37.6 KB:
    * the loader reads an e-mailed reply's reopen link (#lifeline-reopen=...) and takes it out of
    * the address bar before the page's first transcript entry or any other script can read it
-   * (58 B gzip, the least that can do it), and the budget had 41 B left.
+   * (58 B gzip, the least that can do it), and the budget had 41 B left. Issue 14 moved it to
+   * 38.25 KB (measured 38.21 KB) for twelve languages: the panel's map of twelve packs and the
+   * hook that lays a site's own words over a pack (0.09 KB), the largest pack now Polish (+0.09
+   * KB), the plural helper the packs share (Intl.PluralRules, 0.13 KB), a non-English visitor's
+   * launcher words, fetched with the loader (0.12 KB), and the loader reading the site's launcher
+   * words (0.07 KB). The Arabic, Hebrew, Japanese and Chinese packs may change the largest pack.
    */
-  whole: 37.6 * 1024,
+  whole: 38.25 * 1024,
   /**
    * The live chunk (chat, callback, phone reference) with its largest language pack, fetched only
    * when a visitor asks for a person on a site with a backend. Our own cap, so it cannot grow
@@ -38,20 +43,25 @@ export const BUDGETS = {
    * and the conversation view (1.6 KB: messages grouped by sender with the time and the agent's
    * initials, the composer docked and growing with its text, "Seen", keeping the place through
    * resizes with a jump to the latest, End chat's confirmation, their CSS and words; the
-   * transcript offer is the rating chunk's).
+   * transcript offer is the rating chunk's). Issue 14 moved it to 11.2 KB (measured 11.15 KB):
+   * twelve languages in its map of packs, Polish the largest pack, and a refusal of the backend
+   * said in the visitor's words from its code rather than the server's English (live/problems.ts
+   * and five sentences in each pack: 0.4 KB).
    */
-  live: 10.6 * 1024,
+  live: 11.2 * 1024,
   /**
    * The hours chunk (opening hours, availability, the callback slot picker), fetched when the
    * human view opens or the visitor opens the panel on a site with data-hours. Our own cap: 6 KB
    * until the one account of what is open (hours/channels.ts: a backend that cannot be reached
    * is not a closed one), the phone's hours beside its Call, and the checked phone number took
-   * it to 6.6 KB.
+   * it to 6.6 KB. Issue 14 moved it to 7.25 KB (measured 7.24 KB): the hours words of four more
+   * languages inline (they are few; ar, he, ja and zh will add about as much again) and the site's
+   * own hours words (hours.open...) laid over them.
    */
-  hours: 7 * 1024,
+  hours: 7.25 * 1024,
   /**
-   * The e-mail offer of a waiting chat and what a reopen link that failed says (Away.tsx, its
-   * words in the four languages), fetched only then. Our own cap.
+   * The e-mail offer of a waiting chat and what a reopen link that failed says (Away.tsx) with its
+   * largest language's words (a chunk per language since issue 14), fetched only then. Our own cap.
    */
   away: 3 * 1024,
   /**
@@ -61,8 +71,8 @@ export const BUDGETS = {
   rating: 2.5 * 1024,
   /**
    * Files in the chat (live/Attach.tsx: the composer's Attach a file, drop and paste, the
-   * content check, thumbnails and the full-size view, downloads, its words in the four
-   * languages), fetched by the chat view. Our own cap, so it cannot grow unnoticed.
+   * content check, thumbnails and the full-size view, downloads) with its largest language's words
+   * (a chunk per language since issue 14), fetched by the chat view. Our own cap, so it cannot grow unnoticed.
    */
   attach: 4 * 1024,
   /**
