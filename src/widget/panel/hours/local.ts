@@ -6,6 +6,7 @@
 import { HOURS_WORDS, parseHours, type Reader, type Schedule } from '../../../hours';
 import { channelsNow, type BackendWord, type ChannelsNow } from './channels';
 import type { Language } from '../../i18n/locale';
+import { nearestLanguage } from '../../../protocol/languages';
 import type { Settings } from '../../settings';
 
 export type { BackendWord, ChannelsNow };
@@ -35,11 +36,16 @@ export function localHours(settings: Settings): { schedule: Schedule | null; zon
   return { schedule, zone };
 }
 
-/** The visitor's zone, and the locale of their language (data-locale or the browser's, when they match). */
+/**
+ * The visitor's zone, and the locale of their language: data-locale, the page's lang or the
+ * browser's, the first whose language is the widget's (pt-PT writes dates as Portugal does).
+ */
 export function readerFor(settings: Settings, language: Language): Reader {
-  const locale = [settings.locale, typeof navigator === 'undefined' ? null : navigator.language].find(
-    (tag) => tag && tag.toLowerCase().split(/[-_]/)[0] === language,
-  );
+  const locale = [
+    settings.locale,
+    typeof document === 'undefined' ? null : document.documentElement.lang,
+    typeof navigator === 'undefined' ? null : navigator.language,
+  ].find((tag) => tag && nearestLanguage(tag) === language);
   // The site's own words for the four plain ones (LifelineSettings.strings, hours.open...).
   const own = settings.strings?.[language];
   const words = { ...HOURS_WORDS[language] };
