@@ -6,7 +6,6 @@
 import { HOURS_WORDS, parseHours, type Reader, type Schedule } from '../../../hours';
 import { channelsNow, type BackendWord, type ChannelsNow } from './channels';
 import type { Language } from '../../i18n/locale';
-import { nearestLanguage } from '../../../protocol/languages';
 import type { Settings } from '../../settings';
 
 export type { BackendWord, ChannelsNow };
@@ -45,7 +44,7 @@ export function readerFor(settings: Settings, language: Language): Reader {
     settings.locale,
     typeof document === 'undefined' ? null : document.documentElement.lang,
     typeof navigator === 'undefined' ? null : navigator.language,
-  ].find((tag) => tag && nearestLanguage(tag) === language);
+  ].find((tag) => tag && tag.toLowerCase().split(/[-_]/)[0] === language);
   // The site's own words for the four plain ones (LifelineSettings.strings, hours.open...).
   const own = settings.strings?.[language];
   const words = { ...HOURS_WORDS[language] };
