@@ -36,14 +36,15 @@ export function localHours(settings: Settings): { schedule: Schedule | null; zon
 }
 
 /**
- * The visitor's zone, and the locale of their language: data-locale, the page's lang or the
- * browser's, the first whose language is the widget's (pt-PT writes dates as Portugal does).
+ * The visitor's zone, and the locale of their language: data-locale, the browser's (the visitor's
+ * own clock: en-GB says 17:00) or the page's lang, the first whose language is the widget's (a
+ * pt-PT page read in an English browser writes dates as Portugal does).
  */
 export function readerFor(settings: Settings, language: Language): Reader {
   const locale = [
     settings.locale,
-    typeof document === 'undefined' ? null : document.documentElement.lang,
     typeof navigator === 'undefined' ? null : navigator.language,
+    typeof document === 'undefined' ? null : document.documentElement.lang,
   ].find((tag) => tag && tag.toLowerCase().split(/[-_]/)[0] === language);
   // The site's own words for the four plain ones (LifelineSettings.strings, hours.open...).
   const own = settings.strings?.[language];
