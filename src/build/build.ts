@@ -4,7 +4,8 @@
  * 1. The panel (Preact views, search, positioning) as an ES module with a content hash in its
  *    name, so it can be cached forever and is only fetched when the visitor shows intent.
  * 2. The loader, dist/lifeline.js, as a classic script (an IIFE: it leaks no globals) that
- *    knows the panel's file name and imports it relative to its own URL.
+ *    knows the panel's file name and imports it relative to its own URL; beside it, the
+ *    launcher's words of each language but English, a tiny file per language.
  * 3. demo/articles/*.md into dist/articles.json, the demo's `data-articles`, the articles named
  *    in demo/popular.txt first.
  * 4. The agents' console (src/console/main.tsx) into dist/console/assets/, its script and
@@ -20,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { loadMarkdownFolder } from '../search/markdown-folder';
 import { indexFile } from '../search/cli-index';
 import { buildPackage } from './package';
+import { createHash } from 'node:crypto';
+import { LAUNCHER_STRINGS } from '../widget/i18n/launcher-strings';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = `${root}dist`;
@@ -66,13 +69,27 @@ async function buildPanel(): Promise<string> {
   return entry.fileName;
 }
 
-async function buildLoader(panelFile: string): Promise<void> {
+/**
+ * The launcher's words of every language but English (which the loader carries) as a tiny ES
+ * module each, dist/lifeline-words-<lang>.<hash>.js, one hash for all: the loader knows the
+ * pattern, not twelve names, and a visitor fetches only their language's.
+ */
+async function writeLauncherWords(): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(LAUNCHER_STRINGS)).digest('base64url').slice(0, 8);
+  for (const [language, words] of Object.entries(LAUNCHER_STRINGS)) {
+    if (language !== 'en') await writeFile(`${outDir}/lifeline-words-${language}.${hash}.js`, `export default ${JSON.stringify(words)};\n`);
+  }
+  return `./lifeline-words-%.${hash}.js`;
+}
+
+async function buildLoader(panelFile: string, wordsPattern: string): Promise<void> {
   await build({
     ...shared,
     define: {
       ...shared.define,
       __LIFELINE_PANEL__: JSON.stringify(`./${panelFile}`),
       __LIFELINE_VERSION__: JSON.stringify(version),
+      __LIFELINE_WORDS__: JSON.stringify(wordsPattern),
     },
     build: {
       outDir,
@@ -171,7 +188,7 @@ async function buildServiceWorker(): Promise<void> {
 
 const started = Date.now();
 const panelFile = await buildPanel();
-await buildLoader(panelFile);
+await buildLoader(panelFile, await writeLauncherWords());
 await squeeze();
 await buildDemoArticles();
 // After the panel: its build empties dist/.

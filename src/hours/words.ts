@@ -2,7 +2,9 @@
  * The few words hours need, in the widget's languages (src/widget/i18n/locale.ts). Dates and
  * times themselves come from Intl in the visitor's locale; these only join them.
  */
-export type HoursLanguage = 'en' | 'fr' | 'de' | 'es' | 'ja' | 'zh';
+import type { Language } from '../protocol/languages';
+
+export type HoursLanguage = Language;
 
 export interface HoursWords {
   today: string;
@@ -17,16 +19,19 @@ export interface HoursWords {
   closed: string;
 }
 
+/** English, also what a language without words of its own yet shows (see the TODOs below). */
+const ENGLISH: HoursWords = {
+  today: 'today',
+  tomorrow: 'tomorrow',
+  day: (name) => name,
+  back: (day, time, yours) => `back ${day} ${time}${yours ? ' your time' : ''}`,
+  until: (day, time) => `until ${day ? `${day} ` : ''}${time}`,
+  open: 'Open now',
+  closed: 'Closed',
+};
+
 export const HOURS_WORDS: Record<HoursLanguage, HoursWords> = {
-  en: {
-    today: 'today',
-    tomorrow: 'tomorrow',
-    day: (name) => name,
-    back: (day, time, yours) => `back ${day} ${time}${yours ? ' your time' : ''}`,
-    until: (day, time) => `until ${day ? `${day} ` : ''}${time}`,
-    open: 'Open now',
-    closed: 'Closed',
-  },
+  en: ENGLISH,
   fr: {
     today: 'aujourd’hui',
     tomorrow: 'demain',
@@ -54,6 +59,45 @@ export const HOURS_WORDS: Record<HoursLanguage, HoursWords> = {
     open: 'Abierto',
     closed: 'Cerrado',
   },
+  it: {
+    today: 'oggi',
+    tomorrow: 'domani',
+    day: (name) => name,
+    back: (day, time, yours) => `riapre ${day} alle ${time}${yours ? ' (Suo orario)' : ''}`,
+    until: (day, time) => (day ? `fino a ${day} alle ${time}` : `fino alle ${time}`),
+    open: 'Aperto ora',
+    closed: 'Chiuso',
+  },
+  pt: {
+    today: 'hoje',
+    tomorrow: 'amanhã',
+    day: (name) => name,
+    back: (day, time, yours) => `abre ${day} às ${time}${yours ? ' (seu horário)' : ''}`,
+    until: (day, time) => (day ? `até ${day} às ${time}` : `até as ${time}`),
+    open: 'Aberto agora',
+    closed: 'Fechado',
+  },
+  nl: {
+    today: 'vandaag',
+    tomorrow: 'morgen',
+    day: (name) => name,
+    back: (day, time, yours) => `weer open ${day} om ${time}${yours ? ' (uw tijd)' : ''}`,
+    until: (day, time) => `tot ${day ? `${day} ` : ''}${time}`,
+    open: 'Nu open',
+    closed: 'Gesloten',
+  },
+  pl: {
+    today: 'dziś',
+    tomorrow: 'jutro',
+    // Intl names the day in the nominative ("środa"); "on Wednesday" is "w środę" (accusative, "we" before "wtorek").
+    day: (name) => `${/^wt/i.test(name) ? 'we' : 'w'} ${name.replace(/^(\p{L}*)a(?!\p{L})/u, '$1ę')}`,
+    back: (day, time, yours) => `otwarte ponownie ${day} o ${time}${yours ? ' (Twój czas)' : ''}`,
+    until: (day, time) => (day ? `${day} do ${time}` : `do ${time}`),
+    open: 'Teraz otwarte',
+    closed: 'Zamknięte',
+  },
+  ar: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  he: ENGLISH, // TODO(rtl): replaced by its own words at merge
   ja: {
     today: '今日',
     tomorrow: '明日',

@@ -3,6 +3,7 @@
  * backend and what comes back. Plain data, shared by the widget, the reference server and the
  * console; validation lives in validate.ts. Everything here is part of the documented protocol.
  */
+import type { ErrorCode } from './error-codes';
 import type { Channel, TranscriptEntry } from './transcript';
 import type { AttachmentInfo, AttachmentProblem } from './attachments';
 
@@ -261,14 +262,13 @@ export interface BackendStatus {
 
 /** Every error answer: 400, 401, 403, 404, 409, 413, 429. */
 export interface ErrorBody {
+  /** What went wrong, in English, for a person reading the API; clients show their own words for `code`. */
   error: string;
   /**
-   * For a refused identity token (401): `identity_invalid` (malformed, forged, wrongly signed,
-   * not HS256), `identity_expired`, `identity_not_yet_valid` (nbf or iat ahead of the server's
-   * clock); `identity_missing` (GET /v1/history without one); `identity_off` (the server has no
-   * LIFELINE_IDENTITY_SECRET).
+   * What went wrong, for a program: one of ERROR_CODES (src/protocol/error-codes.ts,
+   * docs/protocol.md). Absent from servers older than issue 14: use codeForStatus(status).
    */
-  code?: IdentityErrorCode;
+  code?: ErrorCode;
   /** For 400: the path of the first bad field, e.g. "transcript[3].query". */
   path?: string;
   /** For 409 on a callback time that is not free: the slots that are. */

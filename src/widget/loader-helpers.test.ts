@@ -7,12 +7,25 @@ import { createEmitter } from './emitter';
 describe('pickLanguage', () => {
   it('takes the first candidate whose language we speak', () => {
     expect(pickLanguage([null, 'fr-CA', 'en'])).toBe('fr');
-    expect(pickLanguage(['ko', 'de-AT'])).toBe('de');
-    expect(pickLanguage(['ja-JP', 'de-AT'])).toBe('ja');
+    expect(pickLanguage(['nb', 'de-AT'])).toBe('de');
     expect(pickLanguage(['ES_mx'])).toBe('es');
   });
-  it('falls back to English', () => {
-    expect(pickLanguage([undefined, '', 'ko'])).toBe('en');
+  it('finds the nearest of the twelve languages', () => {
+    expect(pickLanguage(['pt-BR'])).toBe('pt');
+    expect(pickLanguage(['pt-PT'])).toBe('pt');
+    expect(pickLanguage(['zh-CN'])).toBe('zh');
+    expect(pickLanguage(['zh-Hans-SG'])).toBe('zh');
+    expect(pickLanguage(['zh-TW'])).toBe('zh');
+    expect(pickLanguage(['it-CH', 'en'])).toBe('it');
+    expect(pickLanguage(['nl-BE'])).toBe('nl');
+    expect(pickLanguage(['pl'])).toBe('pl');
+    expect(pickLanguage(['ar-EG'])).toBe('ar');
+    expect(pickLanguage(['iw-IL'])).toBe('he');
+    expect(pickLanguage(['ja-JP'])).toBe('ja');
+  });
+  it('passes over languages it does not speak, and falls back to English', () => {
+    expect(pickLanguage([undefined, '', 'nb-NO', 'sv'])).toBe('en');
+    expect(pickLanguage(['nb', 'nl'])).toBe('nl');
   });
 });
 

@@ -8,7 +8,7 @@ import { readSettings, type Settings } from './settings';
 import { browserChecks } from './browser-checks';
 import { createHost, showOnTop, hideFromTop } from './host';
 import { createLauncher, type Launcher } from './launcher/launcher';
-import { LAUNCHER_STRINGS } from './i18n/launcher-strings';
+import { ENGLISH_LAUNCHER, type LauncherStrings } from './i18n/launcher-strings';
 import { pickLanguage, type Language } from './i18n/locale';
 import { createEmitter, EVENTS, type LifelineEvent, type Listener } from './emitter';
 import { logPending } from './pending-log';
@@ -21,6 +21,8 @@ import baseCss from './styles/base.css?inline';
 /** File name of the panel chunk, set by the build (it carries a content hash). */
 declare const __LIFELINE_PANEL__: string;
 declare const __LIFELINE_VERSION__: string;
+/** The launcher words of a language other than English: "./lifeline-words-%.<hash>.js", % the language. */
+declare const __LIFELINE_WORDS__: string;
 
 type Command = [name: string, ...args: unknown[]];
 interface Stub {
@@ -49,8 +51,18 @@ export function boot(script: HTMLScriptElement | null): void {
   for (const p of problems) log(`${p.attribute}: ${p.message}`);
 
   const language = pickLanguage([settings.locale, document.documentElement.lang, ...navigator.languages]);
-  const panelUrl = new URL(__LIFELINE_PANEL__, script?.src || document.baseURI).href;
-  const widget = createWidget(settings, language, () => import(/* @vite-ignore */ panelUrl), () => delete w.Lifeline);
+  const base = script?.src || document.baseURI;
+  const panelUrl = new URL(__LIFELINE_PANEL__, base).href;
+  // English is in this file; another language's launcher words are a file of their own, fetched
+  // now and drawn once they are here (English, never a mix, if that file cannot be had).
+  const words: Promise<LauncherStrings> | null =
+    language === 'en'
+      ? null
+      : import(/* @vite-ignore */ new URL(__LIFELINE_WORDS__.replace('%', language), base).href).then(
+          (m: { default: LauncherStrings }) => m.default,
+          (error: unknown) => (log('the launcher words could not be loaded; using English.', error), ENGLISH_LAUNCHER),
+        );
+  const widget = createWidget(settings, language, () => import(/* @vite-ignore */ panelUrl), words, () => delete w.Lifeline);
 
   const api: Stub = (...args: unknown[]) => widget.command(args as Command);
   api.version = __LIFELINE_VERSION__;
@@ -62,15 +74,24 @@ export function boot(script: HTMLScriptElement | null): void {
 /**
  * One widget on the page: the script tag's (boot, above) or an app's (createLifeline, in
  * package.ts). `importPanel` fetches the panel chunk: by URL beside the script, or as a module
- * the app's bundler resolves. `onDestroy` undoes what the caller added (the script's global).
+ * the app's bundler resolves. `words` are the launcher's words when not English (null: English,
+ * drawn at once). `onDestroy` undoes what the caller added (the script's global).
  */
 export function createWidget(
   settings: Settings,
   language: Language,
   importPanel: () => Promise<{ mount: MountPanel }>,
+  words: Promise<LauncherStrings> | null,
   onDestroy: () => void,
 ) {
-  const strings = LAUNCHER_STRINGS[language];
+  let strings = ENGLISH_LAUNCHER;
+  // The site's own launcher words (launcher.help, launcher.call, launcher.panelFailed); the panel
+  // checks every key of LifelineSettings.strings and names any it does not know.
+  const own = Object(settings.strings?.[language]) as Record<string, unknown>;
+  const useWords = (w: LauncherStrings): void => {
+    strings = { ...w };
+    for (const key in w) if (typeof own['launcher.' + key] == 'string') strings[key as keyof LauncherStrings] = own['launcher.' + key] as string;
+  };
   const emitter = createEmitter();
   const cleanups: Array<() => void> = [];
   const host = createHost(settings.nonce);
@@ -271,11 +292,15 @@ export function createWidget(
     }),
   );
 
-  if (document.body) mount();
-  else {
-    document.addEventListener('DOMContentLoaded', mount, { once: true });
-    cleanups.push(() => document.removeEventListener('DOMContentLoaded', mount));
-  }
+  const draw = (): void => {
+    if (document.body) mount();
+    else {
+      document.addEventListener('DOMContentLoaded', mount, { once: true });
+      cleanups.push(() => document.removeEventListener('DOMContentLoaded', mount));
+    }
+  };
+  if (words) words.then((w) => destroyed || (useWords(w), draw()));
+  else (useWords(strings), draw());
 
   const destroy = (): void => {
     if (destroyed) return;

@@ -39,6 +39,11 @@ export interface LifelineSettings {
   greeting?: string;
   /** The page's CSP nonce, used for any `<style>` the widget must inject. */
   nonce?: string;
+  /**
+   * The site's own words, per language, by key (README, "The site's own words"), e.g.
+   * `{ ar: { 'human.talk': '...' } }`; a count takes its plural forms (`{ one, other }`).
+   */
+  strings?: Record<string, Record<string, string | Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many' | 'other', string>>>>;
 }
 
 /** Where the panel opened. */
@@ -51,6 +56,11 @@ export interface LifelineVisitor {
   phone?: string;
   id?: string;
   attributes?: Record<string, string | number | boolean | null>;
+  /**
+   * A JWT (HS256) your server signed with the backend's identity secret: the visitor is then
+   * Verified and sees their earlier conversations (README, "Verified visitors").
+   */
+  token?: string;
 }
 
 /** Each event and what its listener receives. */

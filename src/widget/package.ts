@@ -8,6 +8,7 @@ import { readSettings } from './settings';
 import { browserChecks } from './browser-checks';
 import { pickLanguage } from './i18n/locale';
 import { createWidget } from './loader';
+import { LAUNCHER_STRINGS } from './i18n/launcher-strings';
 import type { MountPanel } from './panel-contract';
 import type { LifelineHandle, LifelineSettings } from './package-types';
 
@@ -42,7 +43,9 @@ export function createLifeline(settings: LifelineSettings): LifelineHandle {
   const language = pickLanguage([read.settings.locale, document.documentElement.lang, ...navigator.languages]);
   const importPanel = (): Promise<{ mount: MountPanel }> => import(__LIFELINE_PANEL_MODULE__);
   let destroyed = false;
-  const widget = createWidget(read.settings, language, importPanel, () => {
+  // An app's bundle carries every language's launcher words (a few bytes each): no file to fetch.
+  const words = language === 'en' ? null : Promise.resolve(LAUNCHER_STRINGS[language]);
+  const widget = createWidget(read.settings, language, importPanel, words, () => {
     destroyed = true;
     alive = false;
   });

@@ -68,7 +68,15 @@ describe('readSettings', () => {
       title: 'Northwind help',
       greeting: 'Hi! Ask us anything about your bike.',
       nonce: 'n0nce',
+      strings: null,
     });
+  });
+
+  it('takes the site\'s own words from window.LifelineSettings.strings as given (the panel checks them)', () => {
+    const strings = { fr: { 'human.talk': 'Parler à un conseiller' } };
+    const { settings, problems } = read({ phone: '0800 123 456' }, { strings });
+    expect(problems).toEqual([]);
+    expect(settings.strings).toEqual(strings);
   });
 
   it('uses defaults when only the phone is given', () => {

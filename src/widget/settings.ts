@@ -35,7 +35,17 @@ export interface Settings {
   /** data-greeting: a line of the site's own above the popular articles. */
   greeting: string | null;
   nonce: string | null;
+  /**
+   * window.LifelineSettings.strings: the site's own words, per language, by key (README, "The
+   * site's own words"), e.g. {"fr": {"human.talk": "Parler à un conseiller"}}: as the page gave
+   * it, checked (its shape and every key) when the panel loads (src/widget/i18n/overrides.ts).
+   */
+  strings: SiteStrings | null;
 }
+
+/** A string of the widget replaced by the site: text with {placeholders}, or a count's plural forms. */
+export type SiteString = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+export type SiteStrings = Record<string, Record<string, SiteString>>;
 
 export const DEFAULT_SETTINGS: Settings = {
   phone: '',
@@ -54,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   title: null,
   greeting: null,
   nonce: null,
+  strings: null,
 };
 
 /** One setting that could not be used: the attribute to fix and what it should be. */
@@ -72,7 +83,7 @@ export interface SettingChecks {
   resolveUrl(value: string): URL | null;
 }
 
-type Key = Exclude<keyof Settings, 'nonce'>;
+type Key = Exclude<keyof Settings, 'nonce' | 'strings'>;
 
 /**
  * Each setting: how to turn the written value into the setting (undefined = not valid) and,
@@ -138,10 +149,12 @@ export function readSettings(
   if (global != null && !isObject) say('window.LifelineSettings', 'expected an object of settings');
   const fromGlobal = (isObject ? global : {}) as Record<string, unknown>;
   for (const name of Object.keys(fromGlobal)) {
-    if (!(name in RULES)) say(`window.LifelineSettings.${name}`, `unknown setting; expected one of ${Object.keys(RULES).join(', ')}`);
+    if (!(name in RULES) && name !== 'strings') say(`window.LifelineSettings.${name}`, `unknown setting; expected one of ${Object.keys(RULES).join(', ')}`);
   }
 
   const settings: Settings = { ...DEFAULT_SETTINGS, nonce: nonce || null };
+  // As the page gave it: the panel's overrides chunk checks it (the loader has no bytes to spare).
+  settings.strings = (fromGlobal.strings as SiteStrings | undefined) ?? null;
   const out = settings as unknown as Record<Key, string | null>; // every rule yields a string
   for (const key of Object.keys(RULES) as Key[]) {
     const [parse, expected] = RULES[key];

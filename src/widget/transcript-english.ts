@@ -5,6 +5,7 @@
  */
 import type { Channel } from '../protocol/transcript';
 import type { SummaryStrings } from './transcript';
+import { plural } from '../protocol/plural';
 
 const ENGLISH_HANDOFFS: Record<Channel, string> = {
   chat: 'Asked to chat with a person',
@@ -14,7 +15,7 @@ const ENGLISH_HANDOFFS: Record<Channel, string> = {
 
 export const ENGLISH_SUMMARY: SummaryStrings = {
   page: (title, url) => (title ? `Visited "${title}" (${url})` : `Visited ${url}`),
-  search: (query, count) => `Searched "${query}" — ${count} ${count === 1 ? 'result' : 'results'}`,
+  search: (query, count) => `Searched "${query}" — ${plural('en', count, { one: '# result', other: '# results' })}`,
   article: (title) => `Read "${title}"`,
   feedback: (title, helpful) => `Marked "${title}" as ${helpful ? 'helpful' : 'not helpful'}`,
   handoff: (channel) => ENGLISH_HANDOFFS[channel],

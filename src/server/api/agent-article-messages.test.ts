@@ -17,11 +17,12 @@ describe('an article sent in the chat, on a server that knows the site’s artic
     const typo = await send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/messages`, { clientMessageId: 'card-0001', article: { articleId: 'refnds' } }, cookie);
     expect(typo.status).toBe(400);
     expect(await typo.json()).toEqual({
+      code: 'invalid',
       error: 'There is no article "refnds" in the site\'s articles; did you mean "refunds" (How do I get a refund?)?',
       path: 'article.articleId',
     });
     const bad = await send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/messages`, { clientMessageId: 'card-0002', article: 'refunds' }, cookie);
-    expect(await bad.json()).toEqual({ error: 'article must be a JSON object', path: 'article' });
+    expect(await bad.json()).toEqual({ code: 'invalid', error: 'article must be a JSON object', path: 'article' });
     expect(await server.store.messages(h.id)).toEqual([]);
   });
 
@@ -48,7 +49,7 @@ describe('an article sent in the chat, on a server that knows the site’s artic
     // The visitor opens it: one transcript entry, however often they open it; another article was never sent.
     const never = await send(server.app, 'POST', `/v1/handoffs/${h.id}/article-read`, { articleId: 'track-order' }, bearer(h.token));
     expect(never.status).toBe(404);
-    expect(await never.json()).toEqual({ error: 'No agent sent this article in this conversation.', path: 'articleId' });
+    expect(await never.json()).toEqual({ code: 'not_sent', error: 'No agent sent this article in this conversation.', path: 'articleId' });
     expect((await send(server.app, 'POST', `/v1/handoffs/${h.id}/article-read`, { articleId: 'refunds' }, bearer(h.token))).status).toBe(204);
     expect((await send(server.app, 'POST', `/v1/handoffs/${h.id}/article-read`, { articleId: 'refunds' }, bearer(h.token))).status).toBe(204);
     expect((await send(server.app, 'POST', `/v1/handoffs/${h.id}/article-read`, { articleId: 'refunds' })).status).toBe(401);
@@ -65,7 +66,7 @@ describe('an article sent in the chat, on a server that knows the site’s artic
     expect(res.status).toBe(201);
     expect(((await res.json()) as { message: unknown }).message).toMatchObject({ text: '', article: { articleId: 'track-order', title: 'Where is my order?' } });
     const empty = await send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/messages`, { clientMessageId: 'card-0005', text: ' ' }, cookie);
-    expect(await empty.json()).toEqual({ error: 'text must not be empty', path: 'text' });
+    expect(await empty.json()).toEqual({ code: 'invalid', error: 'text must not be empty', path: 'text' });
   });
 
   it('keeps the visitor to text: an article in their message is not taken', async () => {
@@ -86,6 +87,7 @@ describe('an article sent in the chat, on a server not told the articles', () =>
     const untitled = await send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/messages`, { clientMessageId: 'card-0006', article: { articleId: 'warranty' } }, cookie);
     expect(untitled.status).toBe(400);
     expect(await untitled.json()).toEqual({
+      code: 'invalid',
       error: "article.title is required: this server was not told the site's articles (LIFELINE_ARTICLES), so it cannot name the article.",
       path: 'article.title',
     });

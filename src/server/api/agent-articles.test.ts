@@ -34,6 +34,7 @@ describe('the site’s articles (LIFELINE_ARTICLES)', () => {
     const typo = await send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/resolve`, { outcome: 'answered', articleId: 'refnds' }, cookie);
     expect(typo.status).toBe(400);
     expect(await typo.json()).toEqual({
+      code: 'invalid',
       error: 'There is no article "refnds" in the site\'s articles; did you mean "refunds" (How do I get a refund?)?',
       path: 'articleId',
     });

@@ -50,7 +50,7 @@ describe('POST /v1/handoffs/:id/attachments (the visitor)', () => {
     for (const [bytes, name] of [[SVG, 'logo.png'], [HTML, 'page.pdf'], [SVG, 'logo.svg']] as const) {
       const res = await visitorUpload(h, bytes, name);
       expect(res.status).toBe(415);
-      expect(await res.json()).toEqual({ error: expect.stringMatching(/^Only PNG, JPEG, WebP or GIF images and PDF files can be attached/), attachmentProblem: 'type' });
+      expect(await res.json()).toEqual({ code: 'attachment_refused', error: expect.stringMatching(/^Only PNG, JPEG, WebP or GIF images and PDF files can be attached/), attachmentProblem: 'type' });
     }
     expect(await server.store.messages(h.id)).toEqual([]);
   });
@@ -67,7 +67,7 @@ describe('POST /v1/handoffs/:id/attachments (the visitor)', () => {
         body: big,
       });
       expect(res.status).toBe(413);
-      expect(await res.json()).toEqual({ error: expect.stringMatching(/larger than .* MB \(LIFELINE_ATTACHMENT_MAX_MB\)/), attachmentProblem: 'too_big' });
+      expect(await res.json()).toEqual({ code: 'attachment_refused', error: expect.stringMatching(/larger than .* MB \(LIFELINE_ATTACHMENT_MAX_MB\)/), attachmentProblem: 'too_big' });
       const status = await (await small.app.request('/v1/status')).json();
       expect(status.attachmentMaxBytes).toBe(64);
     } finally {

@@ -29,7 +29,7 @@ export const isUpload = (method: string, path: string): boolean => method === 'P
 const STATUS: Record<AttachmentProblem, 400 | 413 | 415> = { type: 415, too_big: 413, empty: 400 };
 
 const refuseFile = (c: ApiContext, why: AttachmentProblem, maxBytes: number): Response =>
-  c.json<ErrorBody>({ error: attachmentProblemText(why, maxBytes), attachmentProblem: why }, STATUS[why]);
+  c.json<ErrorBody>({ error: attachmentProblemText(why, maxBytes), code: 'attachment_refused', attachmentProblem: why }, STATUS[why]);
 
 /** The body limit of an upload: a larger file is refused before it is read whole. */
 export function uploadLimit(deps: Pick<ApiDeps, 'attachmentMaxBytes'>): MiddlewareHandler<ApiEnv> {

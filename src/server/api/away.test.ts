@@ -34,7 +34,7 @@ describe('POST /v1/handoffs/:id/email', () => {
     ] as const) {
       const res = await setEmail(h.id, h.token, body);
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ error, path: 'email' });
+      expect(await res.json()).toEqual({ code: 'invalid', error, path: 'email' });
     }
     expect((await setEmail(h.id, 'wrong', { email: 'a@b.com' })).status).toBe(401);
     expect((await state(h.id, h.token)).email).toBeUndefined();
@@ -79,7 +79,7 @@ describe('POST /v1/reopen', () => {
     server.clock.advance(REOPEN_LINK_MS);
     const late = await reopen(link);
     expect(late.status).toBe(410);
-    expect(await late.json()).toEqual({ error: 'This link has expired (links work for 7 days); ask us again from the help panel.', path: 'link' });
+    expect(await late.json()).toEqual({ code: 'link_expired', error: 'This link has expired (links work for 7 days); ask us again from the help panel.', path: 'link' });
   });
 
   it('refuses a link signed with another secret, a changed one, and what is no link', async () => {

@@ -83,7 +83,7 @@ describe('resolve with a closing line', () => {
     expect((await server.store.findHandoff(call.id))!.status).toBe('queued');
     const bad = await agentCall(cookie, call, 'resolve', { outcome: 'answered', closing: 7 });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: 'closing must be a string', path: 'closing' });
+    expect(await bad.json()).toEqual({ code: 'invalid', error: 'closing must be a string', path: 'closing' });
   });
 });
 

@@ -52,6 +52,7 @@ describe('CORS', () => {
     });
     expect(post.status).toBe(403);
     expect(await post.json()).toEqual({
+      code: 'forbidden',
       error: 'Pages of https://evil.example may not call this Lifeline server; add the origin to LIFELINE_ALLOWED_ORIGINS.',
     });
     expect(await server.store.listHandoffs('all', 10)).toEqual([]);
@@ -78,6 +79,7 @@ describe('CORS', () => {
     });
     expect(login.status).toBe(403);
     expect(await login.json()).toEqual({
+      code: 'forbidden',
       error: 'The agent API answers only pages of its own origin, not http://evil.example:8787; set LIFELINE_PUBLIC_URL to the address the console is opened at.',
     });
     const handoff = await server.app.request('http://evil.example:8787/v1/handoffs', {
@@ -111,7 +113,7 @@ describe('rate limits', () => {
     const limited = await create('192.0.2.1');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('6');
-    expect(await limited.json()).toEqual({ error: 'Too many requests; try again in 6 seconds.' });
+    expect(await limited.json()).toEqual({ code: 'rate_limited', error: 'Too many requests; try again in 6 seconds.' });
     expect((await create('192.0.2.2')).status).toBe(201);
     server.clock.advance(6_000);
     expect((await create('192.0.2.1')).status).toBe(201);
@@ -149,7 +151,7 @@ describe('the rest of /v1', () => {
     await start();
     const res = await send(server.app, 'GET', '/v1/nothing-here');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'There is no GET /v1/nothing-here in the Lifeline API.' });
+    expect(await res.json()).toEqual({ code: 'not_found', error: 'There is no GET /v1/nothing-here in the Lifeline API.' });
   });
 
   it('answers a failure of ours with a JSON 500 that leaks nothing', async () => {
@@ -160,7 +162,7 @@ describe('the rest of /v1', () => {
     try {
       const res = await send(server.app, 'GET', '/v1/status');
       expect(res.status).toBe(500);
-      expect(await res.json()).toEqual({ error: 'Something went wrong on our side; try again in a moment.' });
+      expect(await res.json()).toEqual({ code: 'server_error', error: 'Something went wrong on our side; try again in a moment.' });
     } finally {
       console.error = logged;
     }

@@ -59,6 +59,7 @@ describe('POST /v1/handoffs', () => {
     const res = await post(handoffBody({ clientId: 'abcd1234' }));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
+      code: 'invalid',
       path: 'clientId',
       error: 'clientId must be 22 to 64 letters, digits, dashes or underscores, made at random (a UUID): whoever knows it gets the handoff',
     });
@@ -149,7 +150,7 @@ describe('POST /v1/handoffs', () => {
   it('answers a body over 64 KiB with 413 and stores nothing', async () => {
     const res = await post(handoffBody({ padding: 'x'.repeat(64 * 1024) }));
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: 'The body is larger than 64 KiB.' });
+    expect(await res.json()).toEqual({ code: 'too_large', error: 'The body is larger than 64 KiB.' });
     expect(await server.store.listHandoffs('all', 10)).toEqual([]);
   });
 
@@ -212,7 +213,7 @@ describe('chat messages', () => {
     expect(await cancel.json()).toEqual({ id: h.id, status: 'cancelled' });
     const late = await visitorMessage(server.app, h, 'still there?');
     expect(late.status).toBe(409);
-    expect(await late.json()).toEqual({ error: 'This handoff is closed (resolved or cancelled).' });
+    expect(await late.json()).toEqual({ code: 'closed', error: 'This handoff is closed (resolved or cancelled).' });
   });
 
   it('gives the visitor their state back after a reload', async () => {

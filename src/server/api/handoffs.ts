@@ -12,9 +12,9 @@ export function handoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
 
   /** 409 naming the problem, with the slots that are free now so the visitor can pick again. */
-  const slotRefused = async (c: ApiContext, error: string): Promise<Response> => {
+  const slotRefused = async (c: ApiContext, error: string, code: 'slot_unfree' | 'slot_taken'): Promise<Response> => {
     const slots = await freeSlots(deps.store, deps.hours, deps.callbacks, deps.now());
-    const body: ErrorBody = { error, path: 'callback.from', slots: listedSlots(slots, deps.hours) };
+    const body: ErrorBody = { error, code, path: 'callback.from', slots: listedSlots(slots, deps.hours) };
     return c.json(body, 409);
   };
 
@@ -43,11 +43,11 @@ export function handoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!result.ok) {
       switch (result.reason) {
         case 'slot_unfree':
-          return slotRefused(c, 'That callback time is not free (taken, past, or outside the callback hours); choose one of the free slots.');
+          return slotRefused(c, 'That callback time is not free (taken, past, or outside the callback hours); choose one of the free slots.', 'slot_unfree');
         case 'slot_taken':
-          return slotRefused(c, 'That callback time was just taken; choose another of the free slots.');
+          return slotRefused(c, 'That callback time was just taken; choose another of the free slots.', 'slot_taken');
         case 'token_lost':
-          return problem(c, 409, 'This clientId belongs to a handoff whose token cannot be sent again; use a new clientId.', 'clientId');
+          return problem(c, 409, 'This clientId belongs to a handoff whose token cannot be sent again; use a new clientId.', 'clientId', 'token_lost');
       }
     }
     const { handoff, created, token, position, estimatedWaitSeconds } = result;

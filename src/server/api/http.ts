@@ -2,14 +2,19 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, IdentityErrorCode } from '../../protocol/types';
+import { codeForStatus, type ErrorCode } from '../../protocol/error-codes';
 import type { Validation } from '../../protocol/validate';
 import type { RateLimiter } from '../rate-limit';
 import type { ApiEnv } from './deps';
 
 export type ApiContext = Context<ApiEnv>;
 
-export const problem = (c: Context, status: ContentfulStatusCode, error: string, path?: string): Response =>
-  c.json<ErrorBody>(path === undefined ? { error } : { error, path }, status);
+/**
+ * An error answer: the English sentence for people, and the machine code clients say in their
+ * own words (the status's own code unless a more precise one is given).
+ */
+export const problem = (c: Context, status: ContentfulStatusCode, error: string, path?: string, code: ErrorCode = codeForStatus(status)): Response =>
+  c.json<ErrorBody>(path === undefined ? { error, code } : { error, code, path }, status);
 
 /** 401 for an identity token that was refused: the reason in `error`, its `code` for programs. */
 export function identityRefused(c: Context, refusal: { code: IdentityErrorCode; error: string }, path?: string): Response {

@@ -96,9 +96,9 @@ describe('learning phrasings on resolve', () => {
       send(server.app, 'POST', `/v1/agent/handoffs/${h.id}/resolve`, { outcome: 'answered', articleId: 'refunds', learn }, cookie);
     const personal = await resolve(['How do I get a refund?', 'refund for order 482913']);
     expect(personal.status).toBe(400);
-    expect(await personal.json()).toEqual({ error: '"refund for order 482913" looks like personal data and is never learned', path: 'learn[1]' });
+    expect(await personal.json()).toEqual({ code: 'invalid', error: '"refund for order 482913" looks like personal data and is never learned', path: 'learn[1]' });
     const foreign = await resolve(['where is my parcel']);
-    expect(await foreign.json()).toEqual({ error: '"where is my parcel" is not one of this visitor’s searches', path: 'learn[0]' });
+    expect(await foreign.json()).toEqual({ code: 'invalid', error: '"where is my parcel" is not one of this visitor’s searches', path: 'learn[0]' });
     expect(await server.store.listPhrasings()).toEqual([]);
     expect((await server.store.findHandoff(h.id))?.status).not.toBe('resolved');
 
@@ -143,7 +143,7 @@ describe('learning phrasings on resolve', () => {
     expect(((await (await del()).json()) as { phrasing: AgentPhrasing }).phrasing).toEqual(removed);
     const late = await confirm(target.id);
     expect(late.status).toBe(409);
-    expect(await late.json()).toEqual({ error: 'This phrasing was removed: it is never served again.' });
+    expect(await late.json()).toEqual({ code: 'conflict', error: 'This phrasing was removed: it is never served again.' });
 
     // Taught again by two more handoffs: still never learned for this article.
     for (let i = 0; i < 2; i++) {
@@ -253,6 +253,6 @@ describe('the agents’ phrasing routes', () => {
     expect((await send(server.app, 'POST', '/v1/agent/phrasings/999/confirm', {}, cookie)).status).toBe(404);
     const unknown = await send(server.app, 'DELETE', '/v1/agent/phrasings/999', {}, cookie);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ error: 'There is no such phrasing.' });
+    expect(await unknown.json()).toEqual({ code: 'not_found', error: 'There is no such phrasing.' });
   });
 });

@@ -23,15 +23,15 @@ export function reopenRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const secret = await deps.secret();
     const read = readReopenValue(secret, body.value.link, deps.now());
     if (!read.ok) {
-      if (read.reason === 'expired') return problem(c, 410, `This link has expired (links work for ${REOPEN_LINK_DAYS} days); ask us again from the help panel.`, 'link');
-      return problem(c, 400, 'link is not a link this server made: copy the whole link from the e-mail.', 'link');
+      if (read.reason === 'expired') return problem(c, 410, `This link has expired (links work for ${REOPEN_LINK_DAYS} days); ask us again from the help panel.`, 'link', 'link_expired');
+      return problem(c, 400, 'link is not a link this server made: copy the whole link from the e-mail.', 'link', 'link_invalid');
     }
     const handoff = await deps.store.findHandoff(read.handoffId);
-    if (!handoff) return problem(c, 404, 'This conversation no longer exists.', 'link');
+    if (!handoff) return problem(c, 404, 'This conversation no longer exists.', 'link', 'link_invalid');
     // The token is derived (../crypto.ts); after a change of the server's secret it no longer
     // opens the handoff, and neither does a link signed before it (refused above).
     const token = deriveToken(secret, handoff.id);
-    if (!sameHash(sha256(token), handoff.tokenHash)) return problem(c, 410, 'This link no longer opens the conversation; ask us again from the help panel.', 'link');
+    if (!sameHash(sha256(token), handoff.tokenHash)) return problem(c, 410, 'This link no longer opens the conversation; ask us again from the help panel.', 'link', 'link_expired');
     const answer: ReopenResponse = { id: handoff.id, token };
     return c.json(answer);
   });

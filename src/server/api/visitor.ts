@@ -101,7 +101,7 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!body.ok) return body.response;
     const result = await deps.service.setEmail(c.get('handoff').id, body.value.email);
     if (!result.ok) {
-      if (result.reason === 'not_chat') return problem(c, 409, 'Replies are e-mailed only for chat handoffs.');
+      if (result.reason === 'not_chat') return problem(c, 409, 'Replies are e-mailed only for chat handoffs.', undefined, 'not_chat');
       return refused(c, result.reason);
     }
     return c.json({ email: body.value.email });
@@ -133,10 +133,10 @@ export function visitorRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (limited) return limited;
     const result = await deps.service.mailTranscript(c.get('handoff').id);
     if (!result.ok) {
-      if (result.reason === 'no_mail') return problem(c, 409, 'This server sends no e-mail (LIFELINE_SMTP_URL is not set).');
-      if (result.reason === 'no_address') return problem(c, 409, 'No e-mail address is known for this conversation: give one with POST .../email while the chat is open.');
-      if (result.reason === 'not_closed') return problem(c, 409, 'The conversation is e-mailed once it has ended (resolved, or ended by the visitor).');
-      if (result.reason === 'not_chat') return problem(c, 409, 'Only a chat has a conversation to e-mail.');
+      if (result.reason === 'no_mail') return problem(c, 409, 'This server sends no e-mail (LIFELINE_SMTP_URL is not set).', undefined, 'no_mail');
+      if (result.reason === 'no_address') return problem(c, 409, 'No e-mail address is known for this conversation: give one with POST .../email while the chat is open.', undefined, 'no_address');
+      if (result.reason === 'not_closed') return problem(c, 409, 'The conversation is e-mailed once it has ended (resolved, or ended by the visitor).', undefined, 'not_closed');
+      if (result.reason === 'not_chat') return problem(c, 409, 'Only a chat has a conversation to e-mail.', undefined, 'not_chat');
       return refused(c, result.reason);
     }
     return c.json({ email: result.email } satisfies TranscriptResponse, result.created ? 202 : 200);

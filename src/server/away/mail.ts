@@ -1,14 +1,16 @@
 /**
  * The e-mail that carries the agents' replies a visitor missed, pure: written with the mail
  * module's blocks (plain text and HTML from the same blocks, the agents' words escaped, never
- * markup), in the visitor's language (the widget's, from the handoff's context: en, fr, de,
- * es), times in their zone, the link that reopens the conversation, and Message-IDs that
+ * markup), in the visitor's language (the widget's, from the handoff's context: one of the
+ * twelve), times in their zone, the link that reopens the conversation, and Message-IDs that
  * thread every such e-mail of one handoff together.
  */
 import { composeMail, handoffMessageIds, type MailBlock, type OutgoingMail } from '../mail';
 import { REOPEN_LINK_DAYS } from './link';
 import { messageWithArticle } from '../../protocol/validate';
 import type { MessageArticle } from '../../protocol/types';
+import { nearestLanguage, type Language } from '../../protocol/languages';
+import { plural } from '../../protocol/plural';
 
 /** What the mail needs of the handoff. */
 export interface MailHandoff {
@@ -42,24 +44,27 @@ interface Words {
   article(title: string): string;
 }
 
-const WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ja' | 'zh', Words> = {
-  en: {
-    subject: (ref) => `Reply to your question (reference ${ref})`,
-    intro: (names) => `${names} answered you after you left the chat:`,
-    open: 'Continue the conversation',
-    lasts: (days) => `This link opens the chat on the page you asked from, for ${days} days.`,
-    noLink: 'To carry on, open the help panel on our site and ask again with your reference.',
-    ref: (ref) => `Your reference: ${ref}`,
-    why: 'You get this e-mail because you gave your address in our chat.',
-    support: 'Support',
-    and: 'and',
-    article: (title) => `Article: “${title}”`,
-  },
+/** English, also what a language without words of its own yet shows (see the TODOs below). */
+const ENGLISH: Words = {
+  subject: (ref) => `Reply to your question (reference ${ref})`,
+  intro: (names) => `${names} answered you after you left the chat:`,
+  open: 'Continue the conversation',
+  lasts: (days) => plural('en', days, { one: 'This link opens the chat on the page you asked from, for # day.', other: 'This link opens the chat on the page you asked from, for # days.' }),
+  noLink: 'To carry on, open the help panel on our site and ask again with your reference.',
+  ref: (ref) => `Your reference: ${ref}`,
+  why: 'You get this e-mail because you gave your address in our chat.',
+  support: 'Support',
+  and: 'and',
+  article: (title) => `Article: “${title}”`,
+};
+
+export const WORDS: Record<Language, Words> = {
+  en: ENGLISH,
   fr: {
     subject: (ref) => `Réponse à votre question (référence ${ref})`,
     intro: (names) => `${names} vous a répondu après votre départ du chat :`,
     open: 'Reprendre la conversation',
-    lasts: (days) => `Ce lien rouvre le chat sur la page d’où vous avez écrit, pendant ${days} jours.`,
+    lasts: (days) => plural('fr', days, { one: 'Ce lien rouvre le chat sur la page d’où vous avez écrit, pendant # jour.', other: 'Ce lien rouvre le chat sur la page d’où vous avez écrit, pendant # jours.' }),
     noLink: 'Pour continuer, ouvrez l’aide sur notre site et écrivez-nous en donnant votre référence.',
     ref: (ref) => `Votre référence : ${ref}`,
     why: 'Vous recevez cet e-mail car vous avez donné votre adresse dans notre chat.',
@@ -71,7 +76,7 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ja' | 'zh', Words> = {
     subject: (ref) => `Antwort auf Ihre Frage (Referenz ${ref})`,
     intro: (names) => `${names} hat Ihnen geantwortet, nachdem Sie den Chat verlassen hatten:`,
     open: 'Unterhaltung fortsetzen',
-    lasts: (days) => `Dieser Link öffnet den Chat ${days} Tage lang auf der Seite, von der Sie gefragt haben.`,
+    lasts: (days) => plural('de', days, { one: 'Dieser Link öffnet den Chat # Tag lang auf der Seite, von der Sie gefragt haben.', other: 'Dieser Link öffnet den Chat # Tage lang auf der Seite, von der Sie gefragt haben.' }),
     noLink: 'Um fortzufahren, öffnen Sie die Hilfe auf unserer Website und nennen Sie Ihre Referenz.',
     ref: (ref) => `Ihre Referenz: ${ref}`,
     why: 'Sie erhalten diese E-Mail, weil Sie Ihre Adresse in unserem Chat angegeben haben.',
@@ -83,7 +88,7 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ja' | 'zh', Words> = {
     subject: (ref) => `Respuesta a su pregunta (referencia ${ref})`,
     intro: (names) => `${names} le respondió después de que saliera del chat:`,
     open: 'Continuar la conversación',
-    lasts: (days) => `Este enlace abre el chat en la página desde la que preguntó, durante ${days} días.`,
+    lasts: (days) => plural('es', days, { one: 'Este enlace abre el chat en la página desde la que preguntó, durante # día.', other: 'Este enlace abre el chat en la página desde la que preguntó, durante # días.' }),
     noLink: 'Para continuar, abra la ayuda de nuestro sitio y escríbanos con su referencia.',
     ref: (ref) => `Su referencia: ${ref}`,
     why: 'Recibe este correo porque dio su dirección en nuestro chat.',
@@ -91,6 +96,60 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ja' | 'zh', Words> = {
     and: 'y',
     article: (title) => `Artículo: «${title}»`,
   },
+  it: {
+    subject: (ref) => `Risposta alla Sua domanda (codice ${ref})`,
+    intro: (names) => `${names} Le ha risposto dopo che ha lasciato la chat:`,
+    open: 'Continua la conversazione',
+    lasts: (days) => plural('it', days, { one: 'Questo link riapre la chat sulla pagina da cui ci ha scritto, per # giorno.', other: 'Questo link riapre la chat sulla pagina da cui ci ha scritto, per # giorni.' }),
+    noLink: 'Per continuare, apra l’aiuto sul nostro sito e ci scriva indicando il Suo codice.',
+    ref: (ref) => `Il Suo codice: ${ref}`,
+    why: 'Riceve questa e-mail perché ha lasciato il Suo indirizzo nella nostra chat.',
+    support: 'Assistenza',
+    and: 'e',
+    article: (title) => `Articolo: «${title}»`,
+  },
+  pt: {
+    subject: (ref) => `Resposta à sua pergunta (código ${ref})`,
+    intro: (names) => `${names} respondeu depois que você saiu do chat:`,
+    open: 'Continuar a conversa',
+    lasts: (days) => plural('pt', days, { one: 'Este link abre o chat na página de onde você perguntou, por # dia.', other: 'Este link abre o chat na página de onde você perguntou, por # dias.' }),
+    noLink: 'Para continuar, abra a ajuda no nosso site e pergunte de novo informando seu código.',
+    ref: (ref) => `Seu código: ${ref}`,
+    why: 'Você recebeu este e-mail porque informou seu endereço no nosso chat.',
+    support: 'Suporte',
+    and: 'e',
+    article: (title) => `Artigo: “${title}”`,
+  },
+  nl: {
+    subject: (ref) => `Antwoord op uw vraag (referentie ${ref})`,
+    intro: (names) => `${names} heeft u geantwoord nadat u de chat had verlaten:`,
+    open: 'Gesprek voortzetten',
+    lasts: (days) => plural('nl', days, { one: 'Deze link opent de chat op de pagina waar u uw vraag stelde, # dag lang.', other: 'Deze link opent de chat op de pagina waar u uw vraag stelde, # dagen lang.' }),
+    noLink: 'Wilt u verder? Open de hulp op onze website en stel uw vraag opnieuw met uw referentie.',
+    ref: (ref) => `Uw referentie: ${ref}`,
+    why: 'U ontvangt deze e-mail omdat u uw adres in onze chat hebt opgegeven.',
+    support: 'Klantenservice',
+    and: 'en',
+    article: (title) => `Artikel: ‘${title}’`,
+  },
+  pl: {
+    subject: (ref) => `Odpowiedź na Twoje pytanie (numer zgłoszenia ${ref})`,
+    intro: (names) => `Odpowiedź od: ${names} (po opuszczeniu czatu):`,
+    open: 'Kontynuuj rozmowę',
+    lasts: (days) =>
+      plural('pl', days, {
+        one: 'Ten link otwiera czat na stronie, z której padło pytanie, przez # dzień.',
+        other: 'Ten link otwiera czat na stronie, z której padło pytanie, przez # dni.',
+      }),
+    noLink: 'Aby kontynuować, otwórz pomoc na naszej stronie i zapytaj ponownie, podając numer zgłoszenia.',
+    ref: (ref) => `Numer zgłoszenia: ${ref}`,
+    why: 'Otrzymujesz tę wiadomość, ponieważ adres e-mail został podany w naszym czacie.',
+    support: 'Obsługa klienta',
+    and: 'i',
+    article: (title) => `Artykuł: „${title}”`,
+  },
+  ar: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  he: ENGLISH, // TODO(rtl): replaced by its own words at merge
   ja: {
     subject: (ref) => `お問い合わせへの回答（お問い合わせ番号 ${ref}）`,
     intro: (names) => `チャットを離れられた後に、${names}から回答がありました。`,
@@ -117,10 +176,8 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ja' | 'zh', Words> = {
   },
 };
 
-export const languageOf = (locale: string | undefined): keyof typeof WORDS => {
-  const primary = locale?.toLowerCase().split(/[-_]/)[0] ?? 'en';
-  return Object.hasOwn(WORDS, primary) ? (primary as keyof typeof WORDS) : 'en';
-};
+/** The visitor's language from the tag the widget sent (its nearest of the twelve), English when none. */
+export const languageOf = (locale: string | undefined): Language => nearestLanguage(locale) ?? 'en';
 
 /** The time of a reply in the visitor's zone and language; the server's UTC when the zone is unknown. */
 export function timeOf(at: string, locale: string, zone: string | undefined): string {

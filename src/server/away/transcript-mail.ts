@@ -5,6 +5,7 @@
  * e-mails to the visitor about this handoff (the replies they missed).
  */
 import { composeMail, type MailBlock, type OutgoingMail } from '../mail';
+import type { Language } from '../../protocol/languages';
 import { languageOf, quoteText, timeOf, visitorMessageIds, type MailHandoff } from './mail';
 import type { MessageArticle } from '../../protocol/types';
 
@@ -27,15 +28,18 @@ interface Words {
   why: string;
 }
 
-const WORDS: Record<ReturnType<typeof languageOf>, Words> = {
-  en: {
-    subject: (ref) => `Your conversation with us (reference ${ref})`,
-    intro: 'Here is your conversation with our team, as you asked.',
-    you: 'You',
-    support: 'Support',
-    ref: (ref) => `Your reference: ${ref}`,
-    why: 'You get this e-mail because you asked for it at the end of our chat.',
-  },
+/** English, also what a language without words of its own yet shows (see the TODOs below). */
+const ENGLISH: Words = {
+  subject: (ref) => `Your conversation with us (reference ${ref})`,
+  intro: 'Here is your conversation with our team, as you asked.',
+  you: 'You',
+  support: 'Support',
+  ref: (ref) => `Your reference: ${ref}`,
+  why: 'You get this e-mail because you asked for it at the end of our chat.',
+};
+
+export const WORDS: Record<Language, Words> = {
+  en: ENGLISH,
   fr: {
     subject: (ref) => `Votre conversation avec nous (référence ${ref})`,
     intro: 'Voici votre conversation avec notre équipe, comme demandé.',
@@ -60,6 +64,40 @@ const WORDS: Record<ReturnType<typeof languageOf>, Words> = {
     ref: (ref) => `Su referencia: ${ref}`,
     why: 'Recibe este correo porque lo pidió al final de nuestro chat.',
   },
+  it: {
+    subject: (ref) => `La Sua conversazione con noi (codice ${ref})`,
+    intro: 'Ecco la Sua conversazione con il nostro team, come richiesto.',
+    you: 'Lei',
+    support: 'Assistenza',
+    ref: (ref) => `Il Suo codice: ${ref}`,
+    why: 'Riceve questa e-mail perché l’ha richiesta alla fine della nostra chat.',
+  },
+  pt: {
+    subject: (ref) => `Sua conversa com a gente (código ${ref})`,
+    intro: 'Aqui está sua conversa com a nossa equipe, como você pediu.',
+    you: 'Você',
+    support: 'Suporte',
+    ref: (ref) => `Seu código: ${ref}`,
+    why: 'Você recebeu este e-mail porque o pediu ao final do nosso chat.',
+  },
+  nl: {
+    subject: (ref) => `Uw gesprek met ons (referentie ${ref})`,
+    intro: 'Hier is uw gesprek met ons team, zoals gevraagd.',
+    you: 'U',
+    support: 'Klantenservice',
+    ref: (ref) => `Uw referentie: ${ref}`,
+    why: 'U ontvangt deze e-mail omdat u erom hebt gevraagd aan het einde van onze chat.',
+  },
+  pl: {
+    subject: (ref) => `Twoja rozmowa z nami (numer zgłoszenia ${ref})`,
+    intro: 'Oto zgodnie z prośbą Twoja rozmowa z naszym zespołem.',
+    you: 'Ty',
+    support: 'Obsługa klienta',
+    ref: (ref) => `Numer zgłoszenia: ${ref}`,
+    why: 'Otrzymujesz tę wiadomość, ponieważ poproszono o nią na końcu naszego czatu.',
+  },
+  ar: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  he: ENGLISH, // TODO(rtl): replaced by its own words at merge
   ja: {
     subject: (ref) => `サポートとの会話の記録（お問い合わせ番号 ${ref}）`,
     intro: 'ご依頼いただいた、サポートチームとの会話の記録をお送りします。',

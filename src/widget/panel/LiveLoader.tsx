@@ -42,7 +42,7 @@ export function LiveLoader(props: LiveProps) {
       ? // The live chunk, the hours chunk and the human view side by side, not one after the other.
         Promise.all([import('./live/LiveHuman'), loadHours(), plain])
           .then(async ([m, hours]): Promise<Draw> => {
-            const strings = await m.loadLiveStrings(props.ctx.language);
+            const strings = await m.loadLiveStrings(props.ctx.language, props.ctx.settings.strings);
             return (p) => <m.default {...p} live={strings} hours={hours} />;
           })
           .catch((error: unknown) => {

@@ -13,7 +13,10 @@ import { loadStrings } from './strings';
 import { TIME_ZONE_EXPECTED } from '../time-zone';
 
 export const mount: MountPanel = async (ctx) => {
-  const strings = await loadStrings(ctx.language);
+  const site = ctx.settings.strings;
+  // The site's own words are checked once, here; a mistake is named in the console, never shown.
+  if (site) void import('../i18n/overrides').then((m) => m.reportSiteStrings(site), () => undefined /* loadStrings says it */);
+  const strings = await loadStrings(ctx.language, site);
   // The full check of data-timezone (the loader checked its shape): here, because the first Intl
   // call with a zone loads its data (tens of ms), which the loader must not spend at page load.
   const zone = ctx.settings.timezone;

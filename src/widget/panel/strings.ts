@@ -1,6 +1,7 @@
 import type { Language } from '../i18n/locale';
 import type { SummaryStrings } from '../transcript';
 import { loadPack, type Packs } from '../i18n/load-pack';
+import type { SiteStrings } from '../settings';
 
 /** Every word the panel shows, per language: named, so nothing visible is a stray literal. */
 export interface PanelStrings {
@@ -126,6 +127,11 @@ export interface LiveStrings {
   quoteRef: string;
   otherWays: string;
   failed(reason: string): string;
+  /**
+   * What a refusal of the backend means to a visitor (live/problems.ts maps the server's codes):
+   * `slot` is a sentence of its own (the callback form shows it); the others go into `failed`.
+   */
+  problems: { slot: string; ended: string; refused: string; lost: string; other: string };
 }
 
 
@@ -138,8 +144,14 @@ const PACKS: Packs<PanelStrings> = {
   fr: () => import('./strings/lang-fr'),
   de: () => import('./strings/lang-de'),
   es: () => import('./strings/lang-es'),
+  it: () => import('./strings/lang-it'),
+  pt: () => import('./strings/lang-pt'),
+  nl: () => import('./strings/lang-nl'),
+  pl: () => import('./strings/lang-pl'),
+  ar: () => import('./strings/lang-en'), // TODO(rtl): the Arabic pack replaces this at merge
+  he: () => import('./strings/lang-en'), // TODO(rtl): the Hebrew pack replaces this at merge
   ja: () => import('./strings/lang-ja'),
   zh: () => import('./strings/lang-zh'),
 };
 
-export const loadStrings = (language: Language): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack');
+export const loadStrings = (language: Language, site: SiteStrings | null = null): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack', site, 'panel');

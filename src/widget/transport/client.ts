@@ -14,6 +14,7 @@ import type {
   PostMessageRequest,
 } from '../../protocol/types';
 import { createSseParser } from './sse';
+import { codeForStatus, type ErrorCode } from '../../protocol/error-codes';
 
 /** An answer the server gave: 4xx means "don't send this again as it is", 5xx "try later". */
 export class HttpError extends Error {
@@ -23,6 +24,10 @@ export class HttpError extends Error {
     readonly retryAfterSeconds: number | null,
   ) {
     super(body?.error ?? `HTTP ${status}`);
+  }
+  /** What went wrong, for the widget to say in its own words (never the server's English `error`). */
+  get code(): ErrorCode {
+    return this.body?.code ?? codeForStatus(this.status);
   }
   /** Worth retrying as it is: the server was down, overloaded or asked us to wait. */
   get retryable(): boolean {

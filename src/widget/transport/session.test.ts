@@ -214,6 +214,22 @@ describe('createSession', () => {
     session.dispose();
   });
 
+  it('keeps a refusal as the server\'s code, never its English sentence (an old server\'s by its status)', async () => {
+    for (const [refusal, code] of [
+      [new HttpError(409, { error: 'That callback time was just taken; choose another of the free slots.', code: 'slot_taken' }, null), 'slot_taken'],
+      [new HttpError(410, { error: 'Gone.' }, null), 'gone'],
+    ] as const) {
+      const { client, setUp } = scriptedClient();
+      setUp(true);
+      vi.mocked(client.create).mockRejectedValueOnce(refusal);
+      const session = createSession({ client, storage: memoryStorage(), uuid });
+      session.start('chat', parts);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(session.link().error).toBe(code);
+      session.dispose();
+    }
+  });
+
   it('marks a refused message as failed, and Retry sends it again with the same id', async () => {
     const { client, setUp } = scriptedClient();
     setUp(true);
@@ -284,7 +300,7 @@ describe('adopt', () => {
     const session = createSession({ client, storage: memoryStorage(), uuid });
     session.start('chat', { transcript: [], visitor: { token: 'a.b.c' } });
     await vi.advanceTimersByTimeAsync(0);
-    expect(session.link().error).toBe('transcript must be an array');
+    expect(session.link().error).toBe('invalid');
     session.dispose();
   });
 });

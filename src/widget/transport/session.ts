@@ -8,6 +8,7 @@
  */
 import type { AttachmentInfo, CallbackRequest, Channel, CreateHandoffRequest } from '../../protocol/types';
 import { HttpError, type Client } from './client';
+import type { ErrorCode } from '../../protocol/error-codes';
 import { isClosed, newConversation, parseConversation, reduce, type Action, type Conversation } from './conversation';
 
 import { SESSION_KEY } from './keys';
@@ -17,8 +18,8 @@ import { randomId } from './random-id';
 export interface Link {
   /** False while the backend cannot be reached: the visitor is told, the phone stays. */
   online: boolean;
-  /** A refusal that resending will not fix (bad input, a revoked token). */
-  error: string | null;
+  /** A refusal that resending will not fix (bad input, a revoked token): the server's code, said in the visitor's words. */
+  error: ErrorCode | null;
 }
 
 interface Saved {
@@ -103,6 +104,8 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => void wake(), wait);
   }
+  /** A refusal's code; anything but an answer of the server's is ours to own. */
+  const codeOf = (error: unknown): ErrorCode => (error instanceof HttpError ? error.code : 'server_error');
   const isRetryable = (error: unknown): boolean => !(error instanceof HttpError) || error.retryable;
 
   /** Sends what the outbox holds, in order: the handoff first, then queued messages. */
@@ -125,7 +128,7 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
           saved = { ...saved, request: { ...request, visitor } };
           return flushOnce();
         }
-        setLink({ error: (error as Error).message });
+        setLink({ error: codeOf(error) });
         return;
       }
     }
@@ -187,7 +190,7 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
         () => undefined,
         (error: unknown) => {
           if (controller.signal.aborted) return;
-          if (!isRetryable(error)) setLink({ error: (error as Error).message });
+          if (!isRetryable(error)) setLink({ error: codeOf(error) });
           else later(error);
         },
       )
@@ -210,7 +213,7 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
         apply({ type: 'state', state: await client.state(c.id, c.token) });
       } catch (error) {
         if (isRetryable(error)) return later(error);
-        setLink({ error: (error as Error).message });
+        setLink({ error: codeOf(error) });
         return;
       }
     }
@@ -287,7 +290,7 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
         if (c?.id && c.token) await client.cancel(c.id, c.token);
       } catch (error) {
         if (isRetryable(error)) setLink({ online: false });
-        else setLink({ error: (error as Error).message });
+        else setLink({ error: codeOf(error) });
         return;
       }
       setLink({ online: true });

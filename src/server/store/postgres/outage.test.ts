@@ -42,7 +42,7 @@ describeWithPostgres('a server whose PostgreSQL goes away and comes back', (post
       const during = await create();
       expect(during.status).toBe(503);
       expect(during.headers.get('retry-after')).toBe('2');
-      expect(await during.json()).toEqual({ error: 'The database cannot be reached right now; try again in a moment.' });
+      expect(await during.json()).toEqual({ code: 'unavailable', error: 'The database cannot be reached right now; try again in a moment.' });
       const status = await send(app, 'GET', '/v1/status');
       expect([200, 503]).toContain(status.status); // it may answer from memory; never a 500
     } finally {

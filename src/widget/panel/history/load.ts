@@ -23,7 +23,7 @@ export async function loadHistory(backend: string, token: string, fetchImpl: typ
     const body = (await response.json()) as Partial<HistoryResponse & ErrorBody>;
     if (response.ok && Array.isArray(body.conversations)) return { kind: 'list', conversations: body.conversations, more: !!body.more };
     if (body.code === 'identity_off') return { kind: 'off', error: body.error ?? '' };
-    if (body.code) return { kind: 'refused', code: body.code, error: body.error ?? '' };
+    if (body.code?.startsWith('identity_')) return { kind: 'refused', code: body.code as Exclude<IdentityErrorCode, 'identity_off'>, error: body.error ?? '' };
   } catch {
     // The network, or not JSON: said as "cannot be loaded right now", with Try again.
   }

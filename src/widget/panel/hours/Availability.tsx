@@ -7,7 +7,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
-import { HOURS_WORDS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
+import { wordsOf, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
 import { asSentence, dayAndTime, joinSentences } from '../../i18n/sentences';
 import type { PanelCtx } from '../context';
@@ -45,7 +45,7 @@ export const PHONE_PATTERN = '[0-9+\\(\\) .\\-]{3,40}';
  * to say (not known, or a backend that cannot be reached: the notice says that once).
  */
 export function availabilityText(a: ChannelState, now: number, reader: Reader, zone: string): string | null {
-  const words = HOURS_WORDS[reader.language];
+  const words = wordsOf(reader);
   if (a.state === 'open') return a.closesAt === null ? words.open : `${words.open}, ${formatUntil(a.closesAt, now, reader)}`;
   if (a.state === 'closed') return a.nextOpening === null ? words.closed : `${words.closed} · ${formatBack(a.nextOpening, now, reader, zone)}`;
   return null;
@@ -110,7 +110,7 @@ export function PhoneHours({ ctx, strings, word = { kind: 'none' } }: { ctx: Pan
   const said = availabilityText(a, now, reader, zone);
   const week = schedule?.phone ? describeWeek(schedule.phone, reader.locale) : [];
   // Holidays and short days of the next two weeks, after the week: "Fri 25 Dec: closed".
-  const closed = HOURS_WORDS[reader.language].closed.toLocaleLowerCase(reader.locale);
+  const closed = wordsOf(reader).closed.toLocaleLowerCase(reader.locale);
   const dates = schedule?.phone ? describeDates(schedule.phone, zone, now, reader.locale).map((d) => `${d.day}: ${d.times ?? closed}`) : [];
   return (
     <>
@@ -147,7 +147,7 @@ export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCall
   const zone = businessZone(settings, channels, reader);
   const { chat, phone, slots, wait, nobodyOnline } = channels;
   const first = slots?.[0];
-  const words = HOURS_WORDS[reader.language];
+  const words = wordsOf(reader);
   const closed = chat.state === 'closed';
   // Nobody answers chat now (closed, or nobody online): said first, before the visitor types, and
   // the ways are offered soonest answer first; a chat can still be started, its note saying it is

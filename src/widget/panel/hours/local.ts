@@ -3,7 +3,7 @@
  * string reported once, naming the part), the visitor's zone and locale, and what is open now
  * (channels.ts) with data-hours read from the settings.
  */
-import { parseHours, type Reader, type Schedule } from '../../../hours';
+import { HOURS_WORDS, parseHours, type Reader, type Schedule } from '../../../hours';
 import { channelsNow, type BackendWord, type ChannelsNow } from './channels';
 import type { Language } from '../../i18n/locale';
 import type { Settings } from '../../settings';
@@ -35,12 +35,25 @@ export function localHours(settings: Settings): { schedule: Schedule | null; zon
   return { schedule, zone };
 }
 
-/** The visitor's zone, and the locale of their language (data-locale or the browser's, when they match). */
+/**
+ * The visitor's zone, and the locale of their language: data-locale, the browser's (the visitor's
+ * own clock: en-GB says 17:00) or the page's lang, the first whose language is the widget's (a
+ * pt-PT page read in an English browser writes dates as Portugal does).
+ */
 export function readerFor(settings: Settings, language: Language): Reader {
-  const locale = [settings.locale, typeof navigator === 'undefined' ? null : navigator.language].find(
-    (tag) => tag && tag.toLowerCase().split(/[-_]/)[0] === language,
-  );
-  return { zone: visitorZone(), locale: locale ?? language, language };
+  const locale = [
+    settings.locale,
+    typeof navigator === 'undefined' ? null : navigator.language,
+    typeof document === 'undefined' ? null : document.documentElement.lang,
+  ].find((tag) => tag && tag.toLowerCase().split(/[-_]/)[0] === language);
+  // The site's own words for the four plain ones (LifelineSettings.strings, hours.open...).
+  const own = settings.strings?.[language];
+  const words = { ...HOURS_WORDS[language] };
+  for (const key of ['today', 'tomorrow', 'open', 'closed'] as const) {
+    const value = own?.[`hours.${key}`];
+    if (typeof value === 'string') words[key] = value;
+  }
+  return { zone: visitorZone(), locale: locale ?? language, language, words };
 }
 
 /** The zone the business's clocks show: data-timezone, else the backend's, else the visitor's. */

@@ -20,7 +20,16 @@ import type { ChatMessage } from '../../transport/conversation';
 import { createClient } from '../../transport/client';
 import { checkAttachment, DEFAULT_ATTACHMENT_MAX_MB, isImageType, megabytes, SNIFF_BYTES, type AttachmentInfo } from '../../../protocol/attachments';
 import css from '../../styles/attach.css?inline';
-import { problemText, size, WORDS, type Words } from './attach-words';
+import { loadAttachWords, problemText, size, type Words } from './attach-words';
+import type { Language } from '../../i18n/locale';
+import type { SiteStrings } from '../../settings';
+
+/**
+ * The visitor's words, a chunk per language: the chat view awaits loadWords before it draws
+ * anything of this chunk (a page has one language, so they are loaded once).
+ */
+let w: Words;
+export const loadWords = (language: Language, site: SiteStrings | null): Promise<unknown> => loadAttachWords(language, site).then((words) => (w = words));
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf';
 /** Files taken from one drop or paste; more is almost always a mistake. */
@@ -39,7 +48,6 @@ const maxBytes = (backend: string): Promise<number> =>
  * visitor's language, why a file is refused.
  */
 export function Attach({ ctx, session, chat, box }: { ctx: PanelCtx; session: HumanSession; chat: RefObject<HTMLElement | null>; box: RefObject<HTMLTextAreaElement | null> }) {
-  const w = WORDS[ctx.language];
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -130,7 +138,6 @@ export function Attach({ ctx, session, chat, box }: { ctx: PanelCtx; session: Hu
 
 /** The files a message carries, in its bubble. */
 export function Files({ ctx, session, m }: { ctx: PanelCtx; session: HumanSession; m: ChatMessage }) {
-  const w = WORDS[ctx.language];
   useEffect(() => ctx.addStyles(css), []);
   return (
     <span class="ll-files">

@@ -3,13 +3,16 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HumanSession } from '../../transport/session';
 import { isClosed, type ChatMessage } from '../../transport/conversation';
 import type { LiveStrings } from '../strings';
+import type { Language } from '../../i18n/locale';
+import type { SiteStrings } from '../../settings';
 import type { PanelCtx } from '../context';
 import { ArticleCard } from './ArticleCard';
 import { groupMessages, initials, type MessageGroup } from './groups';
 import { follows, leftBottom } from './scroll';
 
 /** The e-mail offer and the reopen link's chunk (Away.tsx): fetched only when one is needed. */
-export const loadAway = (): Promise<typeof import('./Away')> => import('./Away');
+/** The away chunk, once its words in the visitor's language are there too. */
+export const loadAway = (language: Language, site: SiteStrings | null): Promise<typeof import('./Away')> => import('./Away').then((m) => m.loadWords(language, site).then(() => m));
 export const reportFailure = (error: unknown): void => console.error('[Lifeline]', error);
 /** Files in the chat (Attach.tsx: the composer's button, drop, paste, thumbnails): a chunk of its own. */
 type AttachChunk = typeof import('./Attach');
@@ -60,14 +63,14 @@ export function ChatView({
   const root = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const [files, setFiles] = useState<AttachChunk | null>(null);
-  useEffect(() => void import('./Attach').then(setFiles, reportFailure), []);
+  useEffect(() => void import('./Attach').then((m) => m.loadWords(ctx.language, ctx.settings.strings).then(() => setFiles(m))).catch(reportFailure), []);
   const endButton = useRef<HTMLButtonElement>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const closed = isClosed(c);
   // Until the first answer comes, a visitor who leaves can have it by e-mail.
   const waiting = !closed && !!c.id && !c.messages.some((m) => m.from === 'agent');
   const [awayChunk, setAwayChunk] = useState<Awaited<ReturnType<typeof loadAway>> | null>(null);
-  useEffect(() => void (waiting && !awayChunk && loadAway().then(setAwayChunk, reportFailure)), [waiting]);
+  useEffect(() => void (waiting && !awayChunk && loadAway(ctx.language, ctx.settings.strings).then(setAwayChunk, reportFailure)), [waiting]);
 
   const last = c.messages.at(-1);
   // "Seen" under the visitor's last message, once the agent read it (and nothing came after).

@@ -21,6 +21,7 @@ import { useSession } from './useSession';
 export { sessionFor } from './useSession';
 export { loadLiveStrings } from './liveStrings';
 import { handoffParts } from './request';
+import { problemText } from './problems';
 import { ChatView, loadAway, reportFailure } from './ChatView';
 import { useFocusOnChange } from '../useFocusOnChange';
 import liveCss from '../../styles/live.css?inline';
@@ -105,7 +106,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     return value;
   });
   const [reopenProblem, setReopenProblem] = useState<ComponentChild>(null);
-  useEffect(() => void (reopening && loadAway().then((m) => m.reopen(ctx, session, reopening)).then(setReopenProblem, reportFailure)), []);
+  useEffect(() => void (reopening && loadAway(ctx.language, ctx.settings.strings).then((m) => m.reopen(ctx, session, reopening)).then(setReopenProblem, reportFailure)), []);
   const [calling, setCalling] = useState(false);
   const dialing = useRef(false);
   const lines = useSummary(ctx, strings);
@@ -184,7 +185,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
         word={word}
         phone={active?.callback?.phone ?? ctx.visitor().phone ?? ''}
         initial={choosing?.slot ?? null}
-        error={refusedCallback ? link.error : null}
+        error={refusedCallback ? problemText(s, link.error!) : null}
         onSubmit={(cb) => {
           if (refusedCallback) session.forget();
           start('callback', cb);
@@ -235,7 +236,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
     <div class={`ll-view ll-human${part === 'chat' ? ' ll-chat-view' : ''}${part === 'chat' && active ? ' ll-chatting' : ''}`} ref={view}>
       <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{strings.talkToHuman}</h3>
       {offline && <p class="ll-alert" role="status">{channels.phone.state === 'open' && settings.phone ? `${s.offline} ${s.offlineCall}` : s.offline}</p>}
-      {link.error && !refusedCallback && <p class="ll-alert" role="alert">{s.failed(link.error)}</p>}
+      {link.error && !refusedCallback && <p class="ll-alert" role="alert">{problemText(s, link.error)}</p>}
       {reopenProblem}
       {body}
       {!active && <PhoneCard ctx={ctx} strings={strings} word={word} />}

@@ -1,9 +1,11 @@
 /**
- * The words of files in the chat (Attach.tsx) in the four languages, and how a refusal and a
+ * The words of files in the chat (Attach.tsx), a chunk per language, and how a refusal and a
  * size are said in each: pure, so each language is tested without a browser.
  */
 import type { Language } from '../../i18n/locale';
 import type { AttachmentProblem } from '../../../protocol/attachments';
+import { loadPack, type Packs } from '../../i18n/load-pack';
+import type { SiteStrings } from '../../settings';
 
 export interface Words {
   attach: string;
@@ -16,68 +18,26 @@ export interface Words {
   close: string;
 }
 
-export const WORDS: Record<Language, Words> = {
-  en: {
-    attach: 'Attach a file',
-    drop: 'Drop a file to send it',
-    problem: { type: 'Only images (PNG, JPEG, WebP, GIF) and PDF files can be sent.', empty: 'This file is empty.' },
-    tooBig: (mb) => `This file is too large: ${mb} MB at most.`,
-    lost: 'Not sent: please attach the file again.',
-    view: (name) => `Open ${name} at full size`,
-    download: (name) => `Download ${name}`,
-    close: 'Close',
-  },
-  fr: {
-    attach: 'Joindre un fichier',
-    drop: 'Déposez un fichier pour l’envoyer',
-    problem: { type: 'Seuls les images (PNG, JPEG, WebP, GIF) et les fichiers PDF peuvent être envoyés.', empty: 'Ce fichier est vide.' },
-    tooBig: (mb) => `Ce fichier est trop lourd : ${mb} Mo au maximum.`,
-    lost: 'Non envoyé : joignez le fichier à nouveau.',
-    view: (name) => `Ouvrir ${name} en grand`,
-    download: (name) => `Télécharger ${name}`,
-    close: 'Fermer',
-  },
-  de: {
-    attach: 'Datei anhängen',
-    drop: 'Datei hier ablegen, um sie zu senden',
-    problem: { type: 'Nur Bilder (PNG, JPEG, WebP, GIF) und PDF-Dateien können gesendet werden.', empty: 'Diese Datei ist leer.' },
-    tooBig: (mb) => `Diese Datei ist zu groß: höchstens ${mb} MB.`,
-    lost: 'Nicht gesendet: Bitte hängen Sie die Datei erneut an.',
-    view: (name) => `${name} in voller Größe öffnen`,
-    download: (name) => `${name} herunterladen`,
-    close: 'Schließen',
-  },
-  es: {
-    attach: 'Adjuntar un archivo',
-    drop: 'Suelta un archivo para enviarlo',
-    problem: { type: 'Solo se pueden enviar imágenes (PNG, JPEG, WebP, GIF) y archivos PDF.', empty: 'Este archivo está vacío.' },
-    tooBig: (mb) => `Este archivo es demasiado grande: ${mb} MB como máximo.`,
-    lost: 'No enviado: vuelve a adjuntar el archivo.',
-    view: (name) => `Abrir ${name} a tamaño completo`,
-    download: (name) => `Descargar ${name}`,
-    close: 'Cerrar',
-  },
-  ja: {
-    attach: 'ファイルを添付',
-    drop: 'ここにファイルをドロップして送信',
-    problem: { type: '送信できるのは画像（PNG、JPEG、WebP、GIF）とPDFファイルのみです。', empty: 'このファイルは空です。' },
-    tooBig: (mb) => `ファイルが大きすぎます（${mb} MBまで）。`,
-    lost: '送信できませんでした。もう一度ファイルを添付してください。',
-    view: (name) => `${name}を原寸で開く`,
-    download: (name) => `${name}をダウンロード`,
-    close: '閉じる',
-  },
-  zh: {
-    attach: '添加附件',
-    drop: '将文件拖放到此处即可发送',
-    problem: { type: '只能发送图片（PNG、JPEG、WebP、GIF）和 PDF 文件。', empty: '此文件为空。' },
-    tooBig: (mb) => `文件太大：最大 ${mb} MB。`,
-    lost: '未发送：请重新添加文件。',
-    view: (name) => `查看 ${name} 原图`,
-    download: (name) => `下载 ${name}`,
-    close: '关闭',
-  },
+/**
+ * Each language's words are a chunk of their own, fetched by the attach chunk: a visitor loads
+ * only the language they read.
+ */
+export const PACKS: Packs<Words> = {
+  en: () => import('./strings/attach-en'),
+  fr: () => import('./strings/attach-fr'),
+  de: () => import('./strings/attach-de'),
+  es: () => import('./strings/attach-es'),
+  it: () => import('./strings/attach-it'),
+  pt: () => import('./strings/attach-pt'),
+  nl: () => import('./strings/attach-nl'),
+  pl: () => import('./strings/attach-pl'),
+  ar: () => import('./strings/attach-en'), // TODO(rtl): the Arabic words replace this at merge
+  he: () => import('./strings/attach-en'), // TODO(rtl): the Hebrew words replace this at merge
+  ja: () => import('./strings/attach-ja'),
+  zh: () => import('./strings/attach-zh'),
 };
+
+export const loadAttachWords = (language: Language, site: SiteStrings | null = null): Promise<Words> => loadPack(PACKS, language, 'file words', site, 'files');
 
 export const number = (language: Language, n: number): string => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
 /** French says octets: Ko, Mo. */

@@ -1,5 +1,6 @@
 import type { Language } from '../../i18n/locale';
 import { loadPack, type Packs } from '../../i18n/load-pack';
+import type { SiteStrings } from '../../settings';
 import type { LiveStrings } from '../strings';
 
 /** The live views' words, a chunk per language like the panel's, fetched with the live chunk. */
@@ -8,8 +9,14 @@ const PACKS: Packs<LiveStrings> = {
   fr: () => import('./strings/live-fr'),
   de: () => import('./strings/live-de'),
   es: () => import('./strings/live-es'),
+  it: () => import('./strings/live-it'),
+  pt: () => import('./strings/live-pt'),
+  nl: () => import('./strings/live-nl'),
+  pl: () => import('./strings/live-pl'),
+  ar: () => import('./strings/live-en'), // TODO(rtl): the Arabic pack replaces this at merge
+  he: () => import('./strings/live-en'), // TODO(rtl): the Hebrew pack replaces this at merge
   ja: () => import('./strings/live-ja'),
   zh: () => import('./strings/live-zh'),
 };
 
-export const loadLiveStrings = (language: Language): Promise<LiveStrings> => loadPack(PACKS, language, 'chat language pack');
+export const loadLiveStrings = (language: Language, site: SiteStrings | null = null): Promise<LiveStrings> => loadPack(PACKS, language, 'chat language pack', site, 'live');

@@ -13,11 +13,17 @@ import css from '../../styles/rating.css?inline';
 import { markRated, ratingRequest, sendRating, wasRated, type RatingForm, type RatingStrings } from './rating';
 import { mailTranscript, transcriptOffer } from './transcript';
 
-const PACKS: Packs<RatingStrings> = {
+export const PACKS: Packs<RatingStrings> = {
   en: () => import('./strings/rating-en'),
   fr: () => import('./strings/rating-fr'),
   de: () => import('./strings/rating-de'),
   es: () => import('./strings/rating-es'),
+  it: () => import('./strings/rating-it'),
+  pt: () => import('./strings/rating-pt'),
+  nl: () => import('./strings/rating-nl'),
+  pl: () => import('./strings/rating-pl'),
+  ar: () => import('./strings/rating-en'), // TODO(rtl): the Arabic pack replaces this at merge
+  he: () => import('./strings/rating-en'), // TODO(rtl): the Hebrew pack replaces this at merge
   ja: () => import('./strings/rating-ja'),
   zh: () => import('./strings/rating-zh'),
 };
@@ -85,7 +91,7 @@ export default function Rating({ ctx, id, token }: { ctx: PanelCtx; id: string; 
   const asked = useRef(stage === 'asking');
   useEffect(() => ctx.addStyles(css), []);
   useEffect(() => {
-    loadPack(PACKS, ctx.language, 'rating language pack').then(setStrings, (error: unknown) =>
+    loadPack(PACKS, ctx.language, 'rating language pack', ctx.settings.strings, 'rating').then(setStrings, (error: unknown) =>
       console.error('[Lifeline] the rating could not be loaded; the chat stays as it is.', error),
     );
   }, []);

@@ -1,4 +1,5 @@
 import type { PanelStrings } from '../strings';
+import { plural } from '../../../protocol/plural';
 
 const strings: PanelStrings = {
   title: 'Hilfe',
@@ -6,7 +7,7 @@ const strings: PanelStrings = {
   back: 'Zurück',
   searchLabel: 'Hilfe durchsuchen',
   searchPlaceholder: 'Nach Antworten suchen',
-  results: (n) => (n === 1 ? '1 Artikel gefunden' : `${n} Artikel gefunden`),
+  results: (n) => plural('de', n, { other: '# Artikel gefunden' }),
   noResults: (q) => `Keine gute Antwort auf „${q}“.`,
   noResultsHint: 'Ein Mensch hilft Ihnen sofort weiter, oder versuchen Sie andere Wörter.',
   popular: 'Beliebte Artikel',
@@ -39,7 +40,7 @@ const strings: PanelStrings = {
   articleMissing: 'Dieser Artikel wurde nicht gefunden.',
   summary: {
     page: (title, url) => (title ? `Hat „${title}“ besucht (${url})` : `Hat ${url} besucht`),
-    search: (query, count) => `Hat „${query}“ gesucht — ${count} ${count === 1 ? 'Ergebnis' : 'Ergebnisse'}`,
+    search: (query, count) => `Hat „${query}“ gesucht — ${plural('de', count, { one: '# Ergebnis', other: '# Ergebnisse' })}`,
     article: (title) => `Hat „${title}“ gelesen`,
     feedback: (title, helpful) => `Hat „${title}“ als ${helpful ? 'hilfreich' : 'nicht hilfreich'} markiert`,
     handoff: (channel) =>

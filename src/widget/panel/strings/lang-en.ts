@@ -1,4 +1,5 @@
 import type { PanelStrings } from '../strings';
+import { plural } from '../../../protocol/plural';
 import { ENGLISH_SUMMARY } from '../../transcript-english';
 
 const strings: PanelStrings = {
@@ -7,7 +8,7 @@ const strings: PanelStrings = {
   back: 'Back',
   searchLabel: 'Search help',
   searchPlaceholder: 'Search for answers',
-  results: (n) => (n === 1 ? '1 article found' : `${n} articles found`),
+  results: (n) => plural('en', n, { one: '# article found', other: '# articles found' }),
   noResults: (q) => `No good answer for “${q}”.`,
   noResultsHint: 'A person can help with this right away, or try other words.',
   popular: 'Popular articles',

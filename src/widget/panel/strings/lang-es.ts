@@ -1,4 +1,5 @@
 import type { PanelStrings } from '../strings';
+import { plural } from '../../../protocol/plural';
 
 const strings: PanelStrings = {
   title: 'Ayuda',
@@ -6,7 +7,7 @@ const strings: PanelStrings = {
   back: 'Atrás',
   searchLabel: 'Buscar en la ayuda',
   searchPlaceholder: 'Buscar respuestas',
-  results: (n) => (n === 1 ? '1 artículo encontrado' : `${n} artículos encontrados`),
+  results: (n) => plural('es', n, { one: '# artículo encontrado', other: '# artículos encontrados' }),
   noResults: (q) => `No hay una buena respuesta para «${q}».`,
   noResultsHint: 'Una persona puede ayudarle ahora mismo, o pruebe con otras palabras.',
   popular: 'Artículos populares',
@@ -39,7 +40,7 @@ const strings: PanelStrings = {
   articleMissing: 'No se encontró ese artículo.',
   summary: {
     page: (title, url) => (title ? `Visitó «${title}» (${url})` : `Visitó ${url}`),
-    search: (query, count) => `Buscó «${query}» — ${count} ${count === 1 ? 'resultado' : 'resultados'}`,
+    search: (query, count) => `Buscó «${query}» — ${plural('es', count, { one: '# resultado', other: '# resultados' })}`,
     article: (title) => `Leyó «${title}»`,
     feedback: (title, helpful) => `Marcó «${title}» como ${helpful ? 'útil' : 'no útil'}`,
     handoff: (channel) =>

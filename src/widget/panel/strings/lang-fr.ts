@@ -1,4 +1,5 @@
 import type { PanelStrings } from '../strings';
+import { plural } from '../../../protocol/plural';
 
 const strings: PanelStrings = {
   title: 'Aide',
@@ -6,7 +7,7 @@ const strings: PanelStrings = {
   back: 'Retour',
   searchLabel: "Rechercher dans l'aide",
   searchPlaceholder: 'Rechercher une réponse',
-  results: (n) => (n === 1 ? '1 article trouvé' : `${n} articles trouvés`),
+  results: (n) => plural('fr', n, { one: '# article trouvé', other: '# articles trouvés' }),
   noResults: (q) => `Pas de bonne réponse à « ${q} ».`,
   noResultsHint: "Une personne peut vous aider tout de suite, ou essayez d'autres mots.",
   popular: 'Articles populaires',
@@ -39,7 +40,7 @@ const strings: PanelStrings = {
   articleMissing: "Cet article est introuvable.",
   summary: {
     page: (title, url) => (title ? `A consulté « ${title} » (${url})` : `A consulté ${url}`),
-    search: (query, count) => `A cherché « ${query} » — ${count} résultat${count === 1 ? '' : 's'}`,
+    search: (query, count) => `A cherché « ${query} » — ${plural('fr', count, { one: '# résultat', other: '# résultats' })}`,
     article: (title) => `A lu « ${title} »`,
     feedback: (title, helpful) => `A jugé « ${title} » ${helpful ? 'utile' : 'pas utile'}`,
     handoff: (channel) =>

@@ -58,6 +58,13 @@ const strings: LiveStrings = {
   quoteRef: 'Nennen Sie sie am Telefon: Wer abnimmt, sieht, was Sie schon versucht haben.',
   otherWays: 'Andere Wege zu uns',
   failed: (reason) => `Das hat nicht geklappt (${reason}). Bitte rufen Sie uns an.`,
+  problems: {
+    slot: 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen.',
+    ended: 'dieses Gespräch ist bereits beendet',
+    refused: 'das Gesendete wurde nicht angenommen',
+    lost: 'dieses Gespräch lässt sich hier nicht mehr öffnen',
+    other: 'ein Problem auf unserer Seite',
+  },
 };
 
 export default strings;

@@ -58,6 +58,13 @@ const strings: LiveStrings = {
   quoteRef: 'Quote it when you call: the person who answers will see what you already tried.',
   otherWays: 'Other ways to reach us',
   failed: (reason) => `That didn’t work (${reason}). Please call us.`,
+  problems: {
+    slot: 'That time was just taken. Please choose another.',
+    ended: 'this conversation has already ended',
+    refused: 'what was sent was not accepted',
+    lost: 'this conversation can no longer be opened here',
+    other: 'a problem on our side',
+  },
 };
 
 export default strings;

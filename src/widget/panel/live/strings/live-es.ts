@@ -58,6 +58,13 @@ const strings: LiveStrings = {
   quoteRef: 'Dígala al llamar: quien atienda verá lo que ya ha intentado.',
   otherWays: 'Otras formas de contactarnos',
   failed: (reason) => `No funcionó (${reason}). Llámenos, por favor.`,
+  problems: {
+    slot: 'Esa hora se acaba de ocupar. Elija otra, por favor.',
+    ended: 'esta conversación ya ha terminado',
+    refused: 'lo enviado no se aceptó',
+    lost: 'esta conversación ya no se puede abrir aquí',
+    other: 'un problema por nuestra parte',
+  },
 };
 
 export default strings;

@@ -58,6 +58,13 @@ const strings: LiveStrings = {
   quoteRef: 'Donnez-la en appelant : la personne qui répond verra ce que vous avez déjà essayé.',
   otherWays: 'Autres façons de nous joindre',
   failed: (reason) => `Cela n’a pas fonctionné (${reason}). Appelez-nous.`,
+  problems: {
+    slot: 'Ce créneau vient d’être pris. Choisissez-en un autre.',
+    ended: 'cette conversation est déjà terminée',
+    refused: 'l’envoi n’a pas été accepté',
+    lost: 'cette conversation ne peut plus être ouverte ici',
+    other: 'un problème de notre côté',
+  },
 };
 
 export default strings;

@@ -61,6 +61,13 @@ const strings: LiveStrings = {
   quoteRef: 'お電話の際にお伝えください。対応する担当者がこれまでにお試しいただいたことを確認できます。',
   otherWays: 'そのほかのお問い合わせ方法',
   failed: (reason) => `うまくいきませんでした（${reason}）。お電話でお問い合わせください。`,
+  problems: {
+    slot: 'その時間は先ほど埋まりました。別の時間をお選びください。',
+    ended: 'この会話はすでに終了しています',
+    refused: '送信内容を受け付けられませんでした',
+    lost: 'この会話はここでは開けなくなりました',
+    other: '当社側で問題が発生しました',
+  },
 };
 
 export default strings;

@@ -61,6 +61,13 @@ const strings: LiveStrings = {
   quoteRef: '致电时请告知此编号：接听的客服人员会看到您已尝试过的操作。',
   otherWays: '其他联系方式',
   failed: (reason) => `操作未成功（${reason}）。请致电我们。`,
+  problems: {
+    slot: '该时间刚刚被预约。请选择其他时间。',
+    ended: '此对话已经结束',
+    refused: '发送的内容未被接受',
+    lost: '此对话无法在这里打开了',
+    other: '我们这边出现了问题',
+  },
 };
 
 export default strings;

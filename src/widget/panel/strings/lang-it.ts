@@ -1,0 +1,51 @@
+import type { PanelStrings } from '../strings';
+import { plural } from '../../../protocol/plural';
+
+const strings: PanelStrings = {
+  title: 'Aiuto',
+  close: 'Chiudi l’aiuto',
+  back: 'Indietro',
+  searchLabel: 'Cerca nell’aiuto',
+  searchPlaceholder: 'Cerca una risposta',
+  results: (n) => plural('it', n, { one: '# articolo trovato', other: '# articoli trovati' }),
+  noResults: (q) => `Nessuna risposta adatta per «${q}».`,
+  noResultsHint: 'Una persona può aiutarla subito, oppure provi con altre parole.',
+  popular: 'Articoli più letti',
+  loading: 'Caricamento degli articoli…',
+  articlesFailed: 'Non è stato possibile caricare gli articoli di aiuto. Una persona può comunque aiutarla.',
+  retryArticles: 'Riprova',
+  noArticles: 'Ci dica di cosa ha bisogno: una persona è pronta ad aiutarla.',
+  didHelp: 'Questo articolo le è stato utile?',
+  yes: 'Sì',
+  no: 'No',
+  thanks: 'Grazie per il riscontro.',
+  sorry: 'Ci dispiace che non sia stato utile. Una persona può continuare da qui.',
+  talkToHuman: 'Parla con una persona',
+  chatWith: (n) => `Chat con ${n}`,
+  contactPerson: 'Ricevi aiuto da una persona',
+  callAt: (p) => `Ci chiami al numero ${p}.`,
+  call: 'Chiama il',
+  humanIntro: 'Una persona vera la aiuterà, senza che debba ripetere nulla.',
+  phoneTitle: 'Ci chiami',
+  hours: 'Orari',
+  emailTitle: 'Ci scriva',
+  emailSubject: 'Richiesta di aiuto',
+  triedTitle: 'Cosa ha già provato',
+  triedNote: 'Condiviso con la persona che la aiuta.',
+  triedEmpty: 'Ancora niente.',
+  copy: 'Copia',
+  copied: 'Copiato',
+  clear: 'Cancella',
+  openOriginal: 'Apri questo articolo nella sua pagina',
+  articleMissing: 'Questo articolo non è stato trovato.',
+  summary: {
+    page: (title, url) => (title ? `Ha visitato «${title}» (${url})` : `Ha visitato ${url}`),
+    search: (query, count) => `Ha cercato «${query}» — ${plural('it', count, { one: '# risultato', other: '# risultati' })}`,
+    article: (title) => `Ha letto «${title}»`,
+    feedback: (title, helpful) => `Ha giudicato «${title}» ${helpful ? 'utile' : 'non utile'}`,
+    handoff: (channel) =>
+      ({ chat: 'Ha chiesto di parlare in chat con una persona', callback: 'Ha chiesto una richiamata', phone: 'Ha scelto di telefonare' })[channel],
+  },
+};
+
+export default strings;

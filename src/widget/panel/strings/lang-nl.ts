@@ -1,0 +1,51 @@
+import type { PanelStrings } from '../strings';
+import { plural } from '../../../protocol/plural';
+
+const strings: PanelStrings = {
+  title: 'Hulp',
+  close: 'Hulp sluiten',
+  back: 'Terug',
+  searchLabel: 'Zoeken in de hulp',
+  searchPlaceholder: 'Zoek een antwoord',
+  results: (n) => plural('nl', n, { one: '# artikel gevonden', other: '# artikelen gevonden' }),
+  noResults: (q) => `Geen goed antwoord op ‘${q}’.`,
+  noResultsHint: 'Een medewerker kan u meteen helpen, of probeer andere woorden.',
+  popular: 'Populaire artikelen',
+  loading: 'Artikelen laden…',
+  articlesFailed: 'De hulpartikelen konden niet worden geladen. Een medewerker kan u nog steeds helpen.',
+  retryArticles: 'Opnieuw proberen',
+  noArticles: 'Vertel ons wat u nodig hebt: een medewerker staat klaar om u te helpen.',
+  didHelp: 'Heeft dit u geholpen?',
+  yes: 'Ja',
+  no: 'Nee',
+  thanks: 'Bedankt voor uw reactie.',
+  sorry: 'Jammer dat dit niet hielp. Een medewerker neemt het graag van u over.',
+  talkToHuman: 'Met een medewerker praten',
+  chatWith: (n) => `Chat met ${n}`,
+  contactPerson: 'Hulp van een medewerker',
+  callAt: (p) => `Bel ons op ${p}.`,
+  call: 'Bel',
+  humanIntro: 'Een echte medewerker helpt u, zonder dat u alles opnieuw hoeft te vertellen.',
+  phoneTitle: 'Bel ons',
+  hours: 'Openingstijden',
+  emailTitle: 'Schrijf ons',
+  emailSubject: 'Hulpvraag',
+  triedTitle: 'Wat u al hebt geprobeerd',
+  triedNote: 'Gedeeld met de medewerker die u helpt.',
+  triedEmpty: 'Nog niets.',
+  copy: 'Kopiëren',
+  copied: 'Gekopieerd',
+  clear: 'Wissen',
+  openOriginal: 'Dit artikel op een eigen pagina openen',
+  articleMissing: 'Dat artikel is niet gevonden.',
+  summary: {
+    page: (title, url) => (title ? `Bezocht ‘${title}’ (${url})` : `Bezocht ${url}`),
+    search: (query, count) => `Zocht ‘${query}’ — ${plural('nl', count, { one: '# resultaat', other: '# resultaten' })}`,
+    article: (title) => `Las ‘${title}’`,
+    feedback: (title, helpful) => `Vond ‘${title}’ ${helpful ? 'nuttig' : 'niet nuttig'}`,
+    handoff: (channel) =>
+      ({ chat: 'Vroeg om een chat met een medewerker', callback: 'Vroeg om teruggebeld te worden', phone: 'Koos ervoor om te bellen' })[channel],
+  },
+};
+
+export default strings;
