@@ -2,7 +2,7 @@
  * The few words hours need, in the widget's languages (src/widget/i18n/locale.ts). Dates and
  * times themselves come from Intl in the visitor's locale; these only join them.
  */
-export type HoursLanguage = 'en' | 'fr' | 'de' | 'es';
+export type HoursLanguage = 'en' | 'fr' | 'de' | 'es' | 'ar' | 'he';
 
 export interface HoursWords {
   today: string;
@@ -53,5 +53,25 @@ export const HOURS_WORDS: Record<HoursLanguage, HoursWords> = {
     until: (day, time) => `hasta ${day ? `${day} ` : ''}${day ? 'a las ' : 'las '}${time}`,
     open: 'Abierto',
     closed: 'Cerrado',
+  },
+  // The time comes from Intl in the language ("9:00 ص", "09:00"); the day is a weekday or "today".
+  ar: {
+    today: 'اليوم',
+    tomorrow: 'غدًا',
+    day: (name) => name,
+    back: (day, time, yours) => `نعود ${day} الساعة ${time}${yours ? ' بتوقيتك' : ''}`,
+    until: (day, time) => `حتى ${day ? `${day} ` : ''}الساعة ${time}`,
+    open: 'مفتوح الآن',
+    closed: 'مغلق',
+  },
+  he: {
+    today: 'היום',
+    tomorrow: 'מחר',
+    day: (name) => name,
+    // "ביום שני" takes the preposition; "היום" and "מחר" stand alone.
+    back: (day, time, yours) => `נחזור ${day === 'היום' || day === 'מחר' ? day : `ב${day}`} בשעה ${time}${yours ? ' (לפי השעון שלכם)' : ''}`,
+    until: (day, time) => `עד ${day ? `${day} בשעה ` : ''}${time}`,
+    open: 'פתוח עכשיו',
+    closed: 'סגור',
   },
 };

@@ -8,6 +8,7 @@ import { readSettings, type Settings } from './settings';
 import { browserChecks } from './browser-checks';
 import { createHost, showOnTop, hideFromTop } from './host';
 import { createLauncher, type Launcher } from './launcher/launcher';
+import { directionOf } from './i18n/bidi';
 import { LAUNCHER_STRINGS } from './i18n/launcher-strings';
 import { pickLanguage, type Language } from './i18n/locale';
 import { createEmitter, EVENTS, type LifelineEvent, type Listener } from './emitter';
@@ -75,6 +76,9 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
   dark.addEventListener('change', applyTheme);
   cleanups.push(() => dark.removeEventListener('change', applyTheme));
   container.lang = language;
+  // The language's direction, not the page's: an English widget on an Arabic page stays left to
+  // right, an Arabic one on an English page mirrors (the CSS is written in logical properties).
+  container.dir = directionOf(language);
   host.root.append(container);
   cleanups.push(host.addStyles(baseCss));
   let visitor: Visitor | null = null; // read from storage on first use, not at page load

@@ -2,7 +2,7 @@
  * The e-mail that carries the agents' replies a visitor missed, pure: written with the mail
  * module's blocks (plain text and HTML from the same blocks, the agents' words escaped, never
  * markup), in the visitor's language (the widget's, from the handoff's context: en, fr, de,
- * es), times in their zone, the link that reopens the conversation, and Message-IDs that
+ * es, ar, he), times in their zone, the link that reopens the conversation, and Message-IDs that
  * thread every such e-mail of one handoff together.
  */
 import { composeMail, handoffMessageIds, type MailBlock, type OutgoingMail } from '../mail';
@@ -37,12 +37,11 @@ interface Words {
   ref(ref: string): string;
   why: string;
   support: string;
-  and: string;
   /** An article an agent sent in the chat, by its title. */
   article(title: string): string;
 }
 
-const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
+const WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ar' | 'he', Words> = {
   en: {
     subject: (ref) => `Reply to your question (reference ${ref})`,
     intro: (names) => `${names} answered you after you left the chat:`,
@@ -52,7 +51,6 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     ref: (ref) => `Your reference: ${ref}`,
     why: 'You get this e-mail because you gave your address in our chat.',
     support: 'Support',
-    and: 'and',
     article: (title) => `Article: “${title}”`,
   },
   fr: {
@@ -64,7 +62,6 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     ref: (ref) => `Votre référence : ${ref}`,
     why: 'Vous recevez cet e-mail car vous avez donné votre adresse dans notre chat.',
     support: 'Support',
-    and: 'et',
     article: (title) => `Article : « ${title} »`,
   },
   de: {
@@ -76,7 +73,6 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     ref: (ref) => `Ihre Referenz: ${ref}`,
     why: 'Sie erhalten diese E-Mail, weil Sie Ihre Adresse in unserem Chat angegeben haben.',
     support: 'Support',
-    and: 'und',
     article: (title) => `Artikel: „${title}“`,
   },
   es: {
@@ -88,14 +84,36 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     ref: (ref) => `Su referencia: ${ref}`,
     why: 'Recibe este correo porque dio su dirección en nuestro chat.',
     support: 'Soporte',
-    and: 'y',
     article: (title) => `Artículo: «${title}»`,
+  },
+  // The reference reads left to right (LRI ... PDI), a title keeps its own direction (FSI ... PDI).
+  ar: {
+    subject: (ref) => `رد على سؤالك (الرقم المرجعي \u2066${ref}\u2069)`,
+    intro: (names) => `ردّ عليك \u2068${names}\u2069 بعد مغادرتك المحادثة:`,
+    open: 'متابعة المحادثة',
+    lasts: (days) => `يفتح هذا الرابط المحادثة في الصفحة التي سألت منها، لمدة ${days === 1 ? 'يوم واحد' : days === 2 ? 'يومين' : days <= 10 ? `${days} أيام` : `${days} يومًا`}.`,
+    noLink: 'للمتابعة، افتح المساعدة على موقعنا واسألنا من جديد مع ذكر رقمك المرجعي.',
+    ref: (ref) => `رقمك المرجعي: \u2066${ref}\u2069`,
+    why: 'تصلك هذه الرسالة لأنك تركت عنوانك في محادثتنا.',
+    support: 'الدعم',
+    article: (title) => `مقال: «\u2068${title}\u2069»`,
+  },
+  he: {
+    subject: (ref) => `תשובה לשאלה שלכם (מספר פנייה \u2066${ref}\u2069)`,
+    intro: (names) => `\u2068${names}\u2069 ענו לכם אחרי שיצאתם מהצ׳אט:`,
+    open: 'המשך השיחה',
+    lasts: (days) => `הקישור פותח את הצ׳אט בדף שממנו פניתם, למשך ${days === 1 ? 'יום אחד' : days === 2 ? 'יומיים' : `${days} ימים`}.`,
+    noLink: 'כדי להמשיך, פתחו את העזרה באתר שלנו ופנו אלינו שוב עם מספר הפנייה.',
+    ref: (ref) => `מספר הפנייה שלכם: \u2066${ref}\u2069`,
+    why: 'קיבלתם את ההודעה הזו כי השארתם את כתובתכם בצ׳אט שלנו.',
+    support: 'תמיכה',
+    article: (title) => `מאמר: "\u2068${title}\u2069"`,
   },
 };
 
 export const languageOf = (locale: string | undefined): keyof typeof WORDS => {
   const primary = locale?.toLowerCase().split(/[-_]/)[0];
-  return primary === 'fr' || primary === 'de' || primary === 'es' ? primary : 'en';
+  return primary === 'fr' || primary === 'de' || primary === 'es' || primary === 'ar' || primary === 'he' ? primary : 'en';
 };
 
 /** The time of a reply in the visitor's zone and language; the server's UTC when the zone is unknown. */
@@ -133,7 +151,8 @@ export function composeAwayMail(input: {
   const language = languageOf(handoff.context?.locale);
   const w = WORDS[language];
   const names = [...new Set(replies.map((r) => r.agentName ?? w.support))];
-  const who = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${w.and} ${names.at(-1)}` : names[0]!;
+  // Intl joins the names as the language does ("Sam و Ana" would be wrong: Arabic writes "وAna").
+  const who = new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
   const ids = visitorMessageIds(handoff.id, input.domain);
   const blocks: MailBlock[] = [
     { type: 'paragraph', text: w.intro(who) },
@@ -149,5 +168,6 @@ export function composeAwayMail(input: {
     messageId: ids.part(`reply.${replies[0]!.id}`),
     thread: { inReplyTo: ids.root, references: [ids.root] },
     headers: { 'Auto-Submitted': 'auto-generated' },
+    language: { lang: language, dir: language === 'ar' || language === 'he' ? 'rtl' : 'ltr' },
   });
 }

@@ -27,7 +27,7 @@ interface Words {
   why: string;
 }
 
-const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
+const WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ar' | 'he', Words> = {
   en: {
     subject: (ref) => `Your conversation with us (reference ${ref})`,
     intro: 'Here is your conversation with our team, as you asked.',
@@ -60,6 +60,22 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     ref: (ref) => `Su referencia: ${ref}`,
     why: 'Recibe este correo porque lo pidió al final de nuestro chat.',
   },
+  ar: {
+    subject: (ref) => `محادثتك معنا (الرقم المرجعي \u2066${ref}\u2069)`,
+    intro: 'إليك محادثتك مع فريقنا كما طلبت.',
+    you: 'أنت',
+    support: 'الدعم',
+    ref: (ref) => `رقمك المرجعي: \u2066${ref}\u2069`,
+    why: 'تصلك هذه الرسالة لأنك طلبتها في نهاية محادثتنا.',
+  },
+  he: {
+    subject: (ref) => `השיחה שלכם איתנו (מספר פנייה \u2066${ref}\u2069)`,
+    intro: 'הנה השיחה שלכם עם הצוות שלנו, כפי שביקשתם.',
+    you: 'אתם',
+    support: 'תמיכה',
+    ref: (ref) => `מספר הפנייה שלכם: \u2066${ref}\u2069`,
+    why: 'קיבלתם את ההודעה הזו כי ביקשתם אותה בסוף הצ׳אט שלנו.',
+  },
 };
 
 export function composeTranscriptMail(input: { to: string; handoff: MailHandoff; lines: readonly TranscriptLine[]; domain: string }): OutgoingMail {
@@ -82,5 +98,6 @@ export function composeTranscriptMail(input: { to: string; handoff: MailHandoff;
     messageId: ids.part('transcript'),
     thread: { inReplyTo: ids.root, references: [ids.root] },
     headers: { 'Auto-Submitted': 'auto-generated' },
+    language: { lang: language, dir: language === 'ar' || language === 'he' ? 'rtl' : 'ltr' },
   });
 }

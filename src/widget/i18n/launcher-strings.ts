@@ -14,4 +14,6 @@ export const LAUNCHER_STRINGS: Record<Language, LauncherStrings> = {
   fr: { help: 'Aide', call: 'Appeler le', panelFailed: "L'aide n'a pas pu se charger. Appelez-nous." },
   de: { help: 'Hilfe', call: 'Anrufen:', panelFailed: 'Die Hilfe lädt nicht. Bitte rufen Sie uns an.' },
   es: { help: 'Ayuda', call: 'Llamar al', panelFailed: 'La ayuda no se pudo cargar. Llámenos.' },
+  ar: { help: 'مساعدة', call: 'اتصل', panelFailed: 'تعذّر التحميل. اتصل بنا.' },
+  he: { help: 'עזרה', call: 'חיוג', panelFailed: 'שגיאה בטעינה. התקשרו אלינו.' },
 };

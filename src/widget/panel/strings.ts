@@ -138,6 +138,8 @@ const PACKS: Packs<PanelStrings> = {
   fr: () => import('./strings/lang-fr'),
   de: () => import('./strings/lang-de'),
   es: () => import('./strings/lang-es'),
+  ar: () => import('./strings/lang-ar'),
+  he: () => import('./strings/lang-he'),
 };
 
 export const loadStrings = (language: Language): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack');

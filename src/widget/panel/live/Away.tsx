@@ -2,7 +2,7 @@
  * The conversation outliving the tab, the visitor's side: the offer to e-mail the answer (asked
  * while the chat waits for its first reply: at once when nobody is online, a button away
  * otherwise), and what a reopen link that did not work says. A chunk of its own, with its words
- * in the four languages (they are few), fetched only by a chat that waits or a link that
+ * in the widget's languages (they are few), fetched only by a chat that waits or a link that
  * failed: the live chunk stays within its budget.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -25,7 +25,7 @@ interface Words {
   reopen: Record<'expired' | 'invalid' | 'offline', string>;
 }
 
-const WORDS: Record<Language, Words> = {
+export const WORDS: Record<Language, Words> = {
   en: {
     offer: 'Get the answer by e-mail',
     nobody: 'Leave your e-mail address and the answer comes to you, even if you close this page.',
@@ -104,6 +104,46 @@ const WORDS: Record<Language, Words> = {
       expired: 'El enlace de su correo ha caducado. Puede volver a preguntarnos aquí.',
       invalid: 'Ese enlace no abre ninguna conversación. Copie el enlace completo del correo o vuelva a preguntarnos aquí.',
       offline: 'Ahora no podemos contactar con nuestro equipo para reabrir su conversación. Abra el enlace de nuevo en un momento.',
+    },
+  },
+  ar: {
+    offer: 'استلام الإجابة عبر البريد الإلكتروني',
+    nobody: 'اترك عنوان بريدك الإلكتروني وستصلك الإجابة، حتى لو أغلقت هذه الصفحة.',
+    leaving: 'لا يمكنك الانتظار؟ إن غادرت، فسنرسل إليك الإجابة عبر البريد الإلكتروني.',
+    label: 'عنوان بريدك الإلكتروني',
+    submit: 'أرسلوا لي الإجابة بالبريد',
+    saved: (email) => `إن غادرت قبل أن نرد، فسنرسل الإجابة إلى \u2066${email}\u2069.`,
+    problem: {
+      empty: 'أدخل عنوان بريدك الإلكتروني.',
+      long: `هذا العنوان طويل جدًا (${EMAIL_MAX} حرفًا على الأكثر).`,
+      format: 'أدخل عنوان بريد إلكتروني واحدًا، مثل name@example.com.',
+      refused: 'تعذّر علينا حفظ هذا العنوان. تحقّق منه وحاول مرة أخرى.',
+      offline: 'لا يمكننا الوصول إلى فريقنا الآن. حاول مرة أخرى بعد قليل.',
+    },
+    reopen: {
+      expired: 'انتهت صلاحية الرابط الموجود في بريدك. يمكنك أن تسألنا من جديد هنا.',
+      invalid: 'هذا الرابط لا يفتح أي محادثة. انسخ الرابط كاملًا من البريد الإلكتروني، أو اسألنا من جديد هنا.',
+      offline: 'لا يمكننا الوصول إلى فريقنا لإعادة فتح محادثتك الآن. افتح الرابط مرة أخرى بعد قليل.',
+    },
+  },
+  he: {
+    offer: 'קבלת התשובה בדוא״ל',
+    nobody: 'השאירו כתובת דוא״ל והתשובה תגיע אליכם, גם אם תסגרו את הדף.',
+    leaving: 'אין זמן לחכות? אם תעזבו, נשלח לכם את התשובה בדוא״ל.',
+    label: 'כתובת הדוא״ל שלכם',
+    submit: 'שלחו לי את התשובה בדוא״ל',
+    saved: (email) => `אם תעזבו לפני שנענה, נשלח את התשובה לכתובת \u2066${email}\u2069.`,
+    problem: {
+      empty: 'הזינו את כתובת הדוא״ל שלכם.',
+      long: `הכתובת ארוכה מדי (עד ${EMAIL_MAX} תווים).`,
+      format: 'הזינו כתובת דוא״ל אחת, למשל name@example.com.',
+      refused: 'לא הצלחנו לשמור את הכתובת. בדקו אותה ונסו שוב.',
+      offline: 'אין לנו כרגע קשר עם הצוות. נסו שוב בעוד רגע.',
+    },
+    reopen: {
+      expired: 'תוקף הקישור בדוא״ל פג. אפשר לשאול אותנו שוב כאן.',
+      invalid: 'הקישור הזה לא פותח אף שיחה. העתיקו את הקישור המלא מהדוא״ל, או שאלו אותנו שוב כאן.',
+      offline: 'אין לנו כרגע קשר עם הצוות כדי לפתוח מחדש את השיחה. פתחו את הקישור שוב בעוד רגע.',
     },
   },
 };

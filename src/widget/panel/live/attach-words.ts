@@ -1,5 +1,5 @@
 /**
- * The words of files in the chat (Attach.tsx) in the four languages, and how a refusal and a
+ * The words of files in the chat (Attach.tsx) in the widget's languages, and how a refusal and a
  * size are said in each: pure, so each language is tested without a browser.
  */
 import type { Language } from '../../i18n/locale';
@@ -57,12 +57,33 @@ export const WORDS: Record<Language, Words> = {
     download: (name) => `Descargar ${name}`,
     close: 'Cerrar',
   },
+  // The file's name keeps its own direction (FSI ... PDI): "report.pdf" inside an Arabic sentence.
+  ar: {
+    attach: 'إرفاق ملف',
+    drop: 'أفلت ملفًا هنا لإرساله',
+    problem: { type: 'يمكن إرسال الصور (PNG وJPEG وWebP وGIF) وملفات PDF فقط.', empty: 'هذا الملف فارغ.' },
+    tooBig: (mb) => `هذا الملف كبير جدًا: ${mb} ميغابايت على الأكثر.`,
+    lost: 'لم يُرسَل: يُرجى إرفاق الملف مرة أخرى.',
+    view: (name) => `فتح \u2068${name}\u2069 بالحجم الكامل`,
+    download: (name) => `تنزيل \u2068${name}\u2069`,
+    close: 'إغلاق',
+  },
+  he: {
+    attach: 'צירוף קובץ',
+    drop: 'שחררו כאן קובץ כדי לשלוח אותו',
+    problem: { type: 'אפשר לשלוח רק תמונות (PNG, JPEG, WebP, GIF) וקובצי PDF.', empty: 'הקובץ ריק.' },
+    tooBig: (mb) => `הקובץ גדול מדי: עד ${mb} MB.`,
+    lost: 'לא נשלח: נא לצרף את הקובץ שוב.',
+    view: (name) => `פתיחת \u2068${name}\u2069 בגודל מלא`,
+    download: (name) => `הורדת \u2068${name}\u2069`,
+    close: 'סגירה',
+  },
 };
 
 export const number = (language: Language, n: number): string => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
-/** French says octets: Ko, Mo. */
+/** French says octets: Ko, Mo; Arabic its own words. */
 export const size = (language: Language, bytes: number): string => {
-  const [kb, mb] = language === 'fr' ? ['Ko', 'Mo'] : ['KB', 'MB'];
+  const [kb, mb] = language === 'fr' ? ['Ko', 'Mo'] : language === 'ar' ? ['كيلوبايت', 'ميغابايت'] : ['KB', 'MB'];
   return bytes >= 1024 * 1024 ? `${number(language, bytes / 1024 / 1024)} ${mb}` : `${number(language, Math.max(1, Math.round(bytes / 1024)))} ${kb}`;
 };
 

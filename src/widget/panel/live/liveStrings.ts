@@ -8,6 +8,8 @@ const PACKS: Packs<LiveStrings> = {
   fr: () => import('./strings/live-fr'),
   de: () => import('./strings/live-de'),
   es: () => import('./strings/live-es'),
+  ar: () => import('./strings/live-ar'),
+  he: () => import('./strings/live-he'),
 };
 
 export const loadLiveStrings = (language: Language): Promise<LiveStrings> => loadPack(PACKS, language, 'chat language pack');

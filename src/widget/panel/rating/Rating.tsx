@@ -18,6 +18,8 @@ const PACKS: Packs<RatingStrings> = {
   fr: () => import('./strings/rating-fr'),
   de: () => import('./strings/rating-de'),
   es: () => import('./strings/rating-es'),
+  ar: () => import('./strings/rating-ar'),
+  he: () => import('./strings/rating-he'),
 };
 
 type Stage = 'asking' | 'sending' | 'failed' | 'thanked';

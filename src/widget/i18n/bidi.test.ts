@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { directionOf, isolate, ltr } from './bidi';
+import { LANGUAGES } from './locale';
+
+describe('directionOf', () => {
+  it('reads Arabic and Hebrew right to left, every other language left to right', () => {
+    expect(directionOf('ar')).toBe('rtl');
+    expect(directionOf('he')).toBe('rtl');
+    for (const l of LANGUAGES.filter((l) => l !== 'ar' && l !== 'he')) expect(directionOf(l)).toBe('ltr');
+  });
+});
+
+describe('isolate and ltr', () => {
+  it('wrap a value in a first-strong isolate, so "Where is my order?" keeps its question mark at its end', () => {
+    expect(isolate('Where is my order?')).toBe('\u2068Where is my order?\u2069');
+  });
+  it('force a phone number or a reference left to right inside any sentence', () => {
+    expect(ltr('+1 800 555 0199')).toBe('\u2066+1 800 555 0199\u2069');
+    expect(`اتصل بنا على ${ltr('+1 800')}`).toContain('\u2066+1 800\u2069');
+  });
+});

@@ -1,0 +1,68 @@
+import type { LiveStrings } from '../../strings';
+import { isolate, ltr } from '../../../i18n/bidi';
+
+/** Plural imperatives ("התקשרו") and nouns address every visitor alike, as Hebrew sites do. */
+const minutes = (n: number): string => (n === 1 ? 'דקה' : n === 2 ? 'שתי דקות' : `${n} דקות`);
+
+const strings: LiveStrings = {
+  choose: 'איך תרצו ליצור קשר?',
+  chat: 'צ׳אט עם נציג',
+  chatNote: (wait, agents) =>
+    `${wait !== null ? `המתנה של כ-${minutes(wait)}` : 'זמן ההמתנה לא ידוע'} · ${agents === 1 ? 'נציג אחד מחובר' : agents > 0 ? `${agents} נציגים מחוברים` : 'אין כרגע נציגים מחוברים'}`,
+  callback: 'בקשת שיחה חוזרת',
+  callbackNote: 'נתקשר אליכם בזמן שנוח לכם',
+  phone: 'התקשרו אלינו עכשיו',
+  phoneLater: (p) => `התקשרו אלינו: ${ltr(p)}`,
+  phoneNote: 'קבלו מספר פנייה למסירה בשיחה, כדי שנראה מה כבר ניסיתם',
+  closed: 'סגור כעת',
+  offline: 'אין לנו כרגע קשר עם הצוות. מה שתשלחו נשמר ויימסר ברגע שנחזור.',
+  offlineCall: 'אפשר גם להתקשר אלינו עכשיו.',
+  queued: (position, wait) =>
+    position ? `אתם במקום ${position} בתור${wait !== null ? `, כ-${minutes(wait)}` : ''}. אפשר להישאר כאן או להמשיך לגלוש: הצ׳אט עובר איתכם.` : 'ממתינים לנציג.',
+  joined: (name) => `${isolate(name)} הצטרף/ה לצ׳אט.`,
+  typing: (name) => `${isolate(name)} מקליד/ה…`,
+  ended: 'השיחה הסתיימה.',
+  again: 'התחלת שיחה חדשה',
+  message: 'הודעה',
+  send: 'שליחה',
+  you: 'אתם',
+  support: 'תמיכה',
+  sending: 'שולחים…',
+  notSent: 'ההודעה לא נשלחה.',
+  retry: 'ניסיון נוסף',
+  waitingToSend: 'תישלח כשנחזור',
+  callbackTitle: 'מתי להתקשר?',
+  yourPhone: 'מספר הטלפון שלכם',
+  phoneInvalid: 'הזינו מספר טלפון: ספרות, רווחים ו-+ ( ) . - בלבד, לפחות 3.',
+  slotDay: 'יום',
+  slotsLegend: 'בחרו שעה (לפי אזור הזמן שלכם)',
+  nextFree: (when) => `המועד הפנוי הקרוב: ${isolate(when)}`,
+  noSlots: 'אין מועדים פנויים בשבועיים הקרובים. נא להתקשר אלינו.',
+  slotsUnknown: 'לא ניתן לראות כרגע את המועדים הפנויים. נא להתקשר אלינו או לנסות שוב בעוד רגע.',
+  chatClosed: (back) => `הצ׳אט סגור כעת${back ? `, ${back}` : ''}.`,
+  closedQueued: 'ההודעה שלכם ממתינה לנציג הראשון שיגיע; לתשובה מהירה יותר, בקשו שיחה חוזרת או התקשרו אלינו.',
+  callMeAt: (when) => `התקשרו אליי ${when}`,
+  nobody: 'אין כרגע נציגים בצ׳אט.',
+  callInstead: 'אנחנו יכולים לחזור אליכם בטלפון:',
+  byEmail: 'נענה לכם בדוא״ל',
+  endChat: 'סיום הצ׳אט',
+  article: 'מאמר',
+  openArticle: (t) => `פתיחת המאמר: ${isolate(t)}`,
+  placeholder: 'כתבו הודעה…',
+  seen: 'נקרא',
+  jump: 'מעבר להודעה האחרונה',
+  endQuestion: 'לסיים את הצ׳אט?',
+  endNote: 'לא תוכלו לשלוח בו הודעות נוספות; תמיד אפשר להתחיל צ׳אט חדש.',
+  keepChatting: 'המשך הצ׳אט',
+  note: 'יש משהו שכדאי שנדע? (לא חובה)',
+  requestCall: 'בקשת השיחה',
+  callbackConfirmed: (phone, when) => `נתקשר אליכם למספר ${ltr(phone)}, ${when}.`,
+  cancelRequest: 'ביטול הבקשה',
+  cancelled: 'הבקשה בוטלה.',
+  ref: (ref) => `מספר הפנייה שלכם: ${ltr(ref)}`,
+  quoteRef: 'מסרו אותו כשתתקשרו: הנציג שיענה יראה מה כבר ניסיתם.',
+  otherWays: 'דרכים נוספות ליצירת קשר',
+  failed: (reason) => `זה לא הצליח (${isolate(reason)}). נא להתקשר אלינו.`,
+};
+
+export default strings;
