@@ -4,6 +4,9 @@
  */
 export type HoursLanguage = 'en' | 'fr' | 'de' | 'es' | 'ar' | 'he';
 
+/** The comma that joins a day and a time ("tomorrow, 09:00"): Arabic writes its own "،". */
+export const comma = (language: HoursLanguage): string => (language === 'ar' ? '، ' : ', ');
+
 export interface HoursWords {
   today: string;
   tomorrow: string;
