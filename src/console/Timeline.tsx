@@ -27,11 +27,11 @@ function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map
         <>
           <span class="kind">Page</span>
           {href ? (
-            <a href={href} target="_blank" rel="noopener noreferrer">
+            <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
               {entry.title || entry.url}
             </a>
           ) : (
-            <span>{entry.title || entry.url}</span>
+            <span dir="auto">{entry.title || entry.url}</span>
           )}
         </>
       );
@@ -41,7 +41,7 @@ function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map
         <>
           <span class="kind">Search</span>
           <span>
-            <q>{entry.query}</q>{' '}
+            <q dir="auto">{entry.query}</q>{' '}
             <span class={entry.resultCount === 0 ? 'none' : 'muted'}>
               · {entry.resultCount === 1 ? '1 result' : `${entry.resultCount} results`}
             </span>
@@ -54,11 +54,11 @@ function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map
         <>
           <span class="kind">Article</span>
           {href ? (
-            <a href={href} target="_blank" rel="noopener noreferrer">
+            <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
               {entry.title}
             </a>
           ) : (
-            <span>{entry.title}</span>
+            <span dir="auto">{entry.title}</span>
           )}
         </>
       );

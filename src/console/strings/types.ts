@@ -1,0 +1,85 @@
+/**
+ * Every word of the agents' console that the strings module holds, per language: a typed key
+ * map, so a missing translation is a type error. Functions take what the sentence needs.
+ */
+import type { Channel } from '../../protocol/transcript';
+
+export interface ConsoleStrings {
+  shell: {
+    brand: string;
+    loading: string;
+    reports: string;
+    phrasings: string;
+    webhooks: string;
+    signedInAs(name: string): string;
+    mute: string;
+    signOut: string;
+    /** The language picker's name. */
+    language: string;
+    /** The tab's title: "(2) Queue · Lifeline console". */
+    title(screen: string, waiting: number): string;
+    screens: { queue: string; reports: string; phrasings: string; webhooks: string; handoff: string; signIn: string };
+  };
+  signIn: {
+    intro: string;
+    email: string;
+    password: string;
+    submit: string;
+    busy: string;
+    tooMany(seconds: number | null): string;
+    wrong: string;
+    failed: string;
+  };
+  channel: Record<Channel, string>;
+  queue: {
+    heading: string;
+    loadFailed(error: string): string;
+    loading: string;
+    waiting(n: number): string;
+    chats: string;
+    chatsCount(waiting: number, open: number): string;
+    chatsEmpty: string;
+    callbacks: string;
+    callbacksCount(due: number, booked: number): string;
+    callbacksEmpty: string;
+    phone: string;
+    phoneCount(given: number): string;
+    phoneEmpty: string;
+    notListed(n: number): string;
+    showing(shown: number, total: number, longest: number | null): string;
+    showAll(total: number): string;
+    openByRef: string;
+    visitor: string;
+    ref(ref: string): string;
+    withAgent(name: string | null): string;
+    waited(duration: string): string;
+    on(url: string): string;
+    due: string;
+    overdue: string;
+    lastCall(state: string): string;
+    given: string;
+    markAnswered: string;
+    markAnsweredName(ref: string): string;
+    markFailed(error: string): string;
+    searched: string;
+    andMore(n: number): string;
+    lookup: string;
+    reference: string;
+    open: string;
+    noHandoff(ref: string): string;
+    lookupFailed(error: string): string;
+  };
+  chat: {
+    heading: string;
+    messages: string;
+    empty: string;
+    visitor: string;
+    agent: string;
+    you: string;
+    sending: string;
+    notSentYet: string;
+    endedByVisitor: string;
+    visitorTyping: string;
+    drop: string;
+  };
+}
