@@ -147,6 +147,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test.describe('right to left', () => {
+  // Five views, each checked for English, overflow and by axe: more than the default 30 s on two cores.
+  test.describe.configure({ timeout: 90_000 });
   test.use({ timezoneId: NY });
   let server: OwnServer | undefined;
   let dir: string | undefined;

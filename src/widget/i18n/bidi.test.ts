@@ -15,7 +15,7 @@ describe('isolate and ltr', () => {
     expect(isolate('Where is my order?')).toBe('\u2068Where is my order?\u2069');
   });
   it('force a phone number or a reference left to right inside any sentence', () => {
-    expect(ltr('+1 800 555 0199')).toBe('\u2066+1 800 555 0199\u2069');
-    expect(`اتصل بنا على ${ltr('+1 800')}`).toContain('\u2066+1 800\u2069');
+    expect(ltr('+1 800 555 0199')).toBe('\u2066+1\u00a0800\u00a0555\u00a00199\u2069');
+    expect(`اتصل بنا على ${ltr('+1 800')}`).toContain('\u2066+1\u00a0800\u2069');
   });
 });

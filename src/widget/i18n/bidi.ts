@@ -16,5 +16,8 @@ export const directionOf = (language: Language): Direction => (language === 'ar'
 /** First-strong isolate: the value keeps its own direction, whatever the sentence around it. */
 export const isolate = (value: string): string => `\u2068${value}\u2069`;
 
-/** Left-to-right isolate: phone numbers and references read left to right in every language. */
-export const ltr = (value: string): string => `\u2066${value}\u2069`;
+/**
+ * Left-to-right isolate: phone numbers, references and addresses read left to right in every
+ * language, and a phone number never breaks across lines (its spaces do not break).
+ */
+export const ltr = (value: string): string => `\u2066${value.replace(/ /g, '\u00a0')}\u2069`;

@@ -38,7 +38,7 @@ function leaves(en: unknown, other: unknown, path = ''): Array<[string, string, 
   if (typeof en === 'string') return [[path, en, String(other)]];
   if (typeof en === 'function') {
     const key = path.split('.').at(-1)!;
-    const args = ARGS[key] ?? [3, 3];
+    const args = ARGS[key] ?? ['3', '3']; // a digit string: a count, a name or a number alike
     const translated = typeof other === 'function' ? String((other as (...a: unknown[]) => unknown)(...args)) : `missing: ${typeof other}`;
     return [[path, String((en as (...a: unknown[]) => unknown)(...args)), translated]];
   }
@@ -66,9 +66,9 @@ describe.each(['ar', 'he'] as const)('the %s packs', (language) => {
     const panel = language === 'ar' ? panelAr : panelHe;
     const live = language === 'ar' ? liveAr : liveHe;
     expect(panel.noResults('Where is my order?')).toContain('\u2068Where is my order?\u2069');
-    expect(panel.callAt('+1 800 555 0199')).toContain('\u2066+1 800 555 0199\u2069');
+    expect(panel.callAt('+1 800 555 0199')).toContain('\u2066+1\u00a0800\u00a0555\u00a00199\u2069');
     expect(live.ref('LL-7Q2F')).toContain('\u2066LL-7Q2F\u2069');
-    expect(live.callbackConfirmed('+44 20 7946 0958', 'X')).toContain('\u2066+44 20 7946 0958\u2069');
+    expect(live.callbackConfirmed('+44 20 7946 0958', 'X')).toContain('\u2066+44\u00a020\u00a07946\u00a00958\u2069');
     expect(live.joined('Sam')).toContain('\u2068Sam\u2069');
   });
 });

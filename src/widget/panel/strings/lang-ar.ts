@@ -51,7 +51,8 @@ const strings: PanelStrings = {
   articleMissing: 'تعذّر العثور على هذا المقال.',
   // Nouns, not verbs: a line says what happened without guessing the visitor's gender.
   summary: {
-    page: (title, url) => (title ? `زيارة «${isolate(title)}» (${ltr(url)})` : `زيارة ${ltr(url)}`),
+    // The parentheses go inside the isolate: a long address that wraps keeps them at its ends.
+    page: (title, url) => (title ? `زيارة «${isolate(title)}» ${ltr(`(${url})`)}` : `زيارة ${ltr(url)}`),
     search: (query, count) =>
       `البحث عن «${isolate(query)}» — ${
         ({ zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: `${count} نتائج`, many: `${count} نتيجة`, other: `${count} نتيجة` })[plural.select(count)] ??

@@ -43,7 +43,8 @@ const strings: PanelStrings = {
   articleMissing: 'המאמר לא נמצא.',
   // Nouns, not verbs: a line says what happened without guessing the visitor's gender.
   summary: {
-    page: (title, url) => (title ? `ביקור ב"${isolate(title)}" (${ltr(url)})` : `ביקור ב-${ltr(url)}`),
+    // The parentheses go inside the isolate: a long address that wraps keeps them at its ends.
+    page: (title, url) => (title ? `ביקור ב"${isolate(title)}" ${ltr(`(${url})`)}` : `ביקור ב-${ltr(url)}`),
     search: (query, count) =>
       `חיפוש "${isolate(query)}" — ${count === 1 ? 'תוצאה אחת' : plural.select(count) === 'two' ? 'שתי תוצאות' : `${count} תוצאות`}`,
     article: (title) => `קריאת "${isolate(title)}"`,
