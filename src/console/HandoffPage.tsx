@@ -7,10 +7,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useViewHeading } from './useViewHeading';
 import type { AgentHandoffDetail, AgentLearning, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
 import type { ResolveOutcome, TranscriptEntry } from '../protocol/types';
+import { CONSOLE_STRINGS, useStrings, type ConsoleStrings } from './strings';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
 import { Chat } from './Chat';
-import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
+import { dateTime, learnedText, safeHref } from './format';
 import { addMessage, isPassing, mergeLoaded } from './messages';
 import { useSeen } from './useSeen';
 import { goToQueue } from './router';
@@ -22,12 +23,8 @@ import { useArticleTitles } from './useArticleTitles';
 import { useLearning } from './useLearning';
 import type { Subscribe } from './useEvents';
 
-const OUTCOMES: ReadonlyArray<{ value: ResolveOutcome; label: string }> = [
-  { value: 'answered', label: 'Answered' },
-  { value: 'no_answer', label: 'No answer' },
-  { value: 'duplicate', label: 'Duplicate' },
-  { value: 'other', label: 'Other' },
-];
+/** The outcomes in the order the form offers them; their words are the strings module's. */
+const OUTCOMES: readonly ResolveOutcome[] = ['answered', 'no_answer', 'duplicate', 'other'];
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -35,7 +32,7 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 const RELOAD_MS = [1_000, 2_000, 3_000];
 
 /** Said over the conversation while the server cannot be reached; the page itself stays. */
-export const RECONNECTING = 'Reconnecting to the server… The conversation stays here, and what you send goes once it is back.';
+export const RECONNECTING = CONSOLE_STRINGS.en.handoff.reconnecting;
 
 /** `live`: whether the console's stream is up; while it is down, what is shown may be out of date. */
 export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { id: string; me: AgentMe; subscribe: Subscribe; businessZone: string | null; live?: boolean }) {
@@ -46,6 +43,8 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
   /** What resolving with an article taught, said on this page (the agent may want to check it). */
   const [learned, setLearned] = useState('');
   const heading = useViewHeading();
+  const strings = useStrings();
+  const t = strings.handoff;
 
   /** A (re)load failed for a passing reason: the last known handoff stays, with a notice, and is loaded again. */
   const [stale, setStale] = useState(false);
@@ -109,7 +108,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
     return (
       <>
         <p>
-          <a href="#/">← Back to the queue</a>
+          <a href="#/">{t.back}</a>
         </p>
         <p role="alert" class="error">
           {loadError}
@@ -117,7 +116,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
       </>
     );
   }
-  if (!handoff) return <p role="status">{stale ? 'The server cannot be reached. Trying again…' : 'Loading the handoff…'}</p>;
+  if (!handoff) return <p role="status">{stale ? t.unreachable : t.loading}</p>;
   const reconnecting = !live || stale;
 
   const closed = handoff.status === 'resolved' || handoff.status === 'cancelled';
@@ -129,7 +128,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
     try {
       setHandoff(await api.claim(handoff.id));
     } catch (e) {
-      setActionError(`Could not claim it: ${errorText(e)}`);
+      setActionError(t.claimFailed(errorText(e)));
       load();
     }
   };
@@ -137,21 +136,21 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
   return (
     <>
       <p>
-        <a href="#/">← Back to the queue</a>
+        <a href="#/">{t.back}</a>
       </p>
       <div class="handoff-head">
         <h1 ref={heading} tabIndex={-1}>
-          {CHANNEL_LABEL[handoff.channel]} · Ref {handoff.ref}
+          {t.title(strings.channel[handoff.channel], handoff.ref)}
         </h1>
-        <span class={`chip status-${handoff.status}`}>{statusText(handoff)}</span>
+        <span class={`chip status-${handoff.status}`}>{statusText(handoff, t)}</span>
         {!closed && handoff.agent === null && (
           <button type="button" class="primary" onClick={() => void claim()}>
-            Claim
+            {t.claim}
           </button>
         )}
       </div>
       <p role="status" class="notice reconnecting">
-        {reconnecting ? RECONNECTING : ''}
+        {reconnecting ? t.reconnecting : ''}
       </p>
       <div role="alert" class="error">
         {actionError ?? loadError}
@@ -159,7 +158,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
       <p role="status" class="learned">
         {learned && (
           <>
-            {learned} <a href="#/phrasings">See the learned phrasings</a>
+            {learned} <a href="#/phrasings">{t.seeLearned}</a>
           </>
         )}
       </p>
@@ -175,7 +174,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
             </SectionBoundary>
           )}
           <section class="card" aria-labelledby="tried-heading">
-            <h2 id="tried-heading">What they tried</h2>
+            <h2 id="tried-heading">{t.tried}</h2>
             <SectionBoundary name="What they tried">
               <Timeline transcript={handoff.transcript} />
             </SectionBoundary>
@@ -221,21 +220,22 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
   );
 }
 
-function statusText(h: AgentHandoffDetail): string {
+function statusText(h: AgentHandoffDetail, t: ConsoleStrings['handoff']): string {
+  const s = t.status;
   switch (h.status) {
     case 'queued':
       // A phone reference waits for nobody: the caller quotes it on the line.
-      if (h.channel === 'phone') return 'Given · not marked answered';
-      return h.position ? `Waiting · number ${h.position} in line` : 'Waiting';
+      if (h.channel === 'phone') return s.phoneGiven;
+      return h.position ? s.waitingAt(h.position) : s.waiting;
     case 'active':
-      return `With ${h.agent?.name ?? 'an agent'}`;
+      return s.with(h.agent?.name ?? null);
     case 'resolved':
-      return `Resolved${h.outcome ? ` · ${OUTCOMES.find((o) => o.value === h.outcome)?.label ?? h.outcome}` : ''}`;
+      return s.resolved(h.outcome ? (t.outcomes[h.outcome] ?? h.outcome) : null);
     case 'cancelled':
       // The server closes a phone reference so at the end of its day (server/queue-rules.ts).
       // Only the visitor cancels a chat or a callback: End chat, or Cancel this request.
-      if (h.channel === 'chat') return 'Ended by the visitor';
-      return h.channel === 'phone' ? 'Closed · cancelled, or expired at the end of its day' : 'Cancelled by the visitor';
+      if (h.channel === 'chat') return s.endedByVisitor;
+      return h.channel === 'phone' ? s.phoneClosed : s.cancelledByVisitor;
   }
 }
 
@@ -329,6 +329,7 @@ function ResolveForm({
   transcript: readonly TranscriptEntry[];
   onResolved: (answer: AgentResolveAnswer) => void;
 }) {
+  const t = useStrings().handoff;
   const [outcome, setOutcome] = useState<ResolveOutcome>('answered');
   const [articleId, setArticleId] = useState('');
   const [noArticle, setNoArticle] = useState(false);
@@ -375,14 +376,14 @@ function ResolveForm({
 
   return (
     <section class="card" aria-labelledby="resolve-heading">
-      <h2 id="resolve-heading">Resolve</h2>
+      <h2 id="resolve-heading">{t.resolve}</h2>
       <form class="stack" onSubmit={(e) => void submit(e)}>
         <label>
-          Outcome
+          {t.outcome}
           <select value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as ResolveOutcome)}>
             {OUTCOMES.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+              <option key={o} value={o}>
+                {t.outcomes[o]}
               </option>
             ))}
           </select>

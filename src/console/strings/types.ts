@@ -3,6 +3,7 @@
  * map, so a missing translation is a type error. Functions take what the sentence needs.
  */
 import type { Channel } from '../../protocol/transcript';
+import type { ResolveOutcome } from '../../protocol/types';
 
 export interface ConsoleStrings {
   shell: {
@@ -68,6 +69,30 @@ export interface ConsoleStrings {
     open: string;
     noHandoff(ref: string): string;
     lookupFailed(error: string): string;
+  };
+  handoff: {
+    back: string;
+    loading: string;
+    unreachable: string;
+    title(channel: string, ref: string): string;
+    claim: string;
+    claimFailed(error: string): string;
+    reconnecting: string;
+    seeLearned: string;
+    tried: string;
+    resolve: string;
+    outcome: string;
+    outcomes: Record<ResolveOutcome, string>;
+    status: {
+      phoneGiven: string;
+      waiting: string;
+      waitingAt(position: number): string;
+      with(name: string | null): string;
+      resolved(outcome: string | null): string;
+      endedByVisitor: string;
+      phoneClosed: string;
+      cancelledByVisitor: string;
+    };
   };
   chat: {
     heading: string;
