@@ -244,29 +244,32 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   const ctx = handoff.context;
   const page = ctx?.pageUrl ? safeHref(ctx.pageUrl) : null;
   const attributes = Object.entries(v?.attributes ?? {});
+  const t = useStrings().visitor;
   return (
     <section class="card" aria-labelledby="visitor-heading">
-      <h2 id="visitor-heading">Visitor</h2>
+      <h2 id="visitor-heading">{t.heading}</h2>
       <dl class="facts">
-        <dt>Name</dt>
-        <dd>{v?.name ?? 'Not given'}</dd>
+        <dt>{t.name}</dt>
+        <dd>
+          <bdi>{v?.name ?? t.notGiven}</bdi>
+        </dd>
         {v?.email && (
           <>
-            <dt>Email</dt>
+            <dt>{t.email}</dt>
             <dd>{v.email}</dd>
           </>
         )}
         {v?.phone && (
           <>
-            <dt>Phone</dt>
+            <dt>{t.phone}</dt>
             <dd>
-              <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`}>{v.phone}</a>
+              <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`} dir="ltr">{v.phone}</a>
             </dd>
           </>
         )}
         {v?.id && (
           <>
-            <dt>Site’s id</dt>
+            <dt>{t.siteId}</dt>
             <dd>{v.id}</dd>
           </>
         )}
@@ -278,7 +281,7 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
         ))}
         {ctx?.pageUrl && (
           <>
-            <dt>Page</dt>
+            <dt>{t.page}</dt>
             <dd>
               {page ? (
                 <a href={page} target="_blank" rel="noopener noreferrer">
@@ -292,17 +295,17 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
         )}
         {ctx?.locale && (
           <>
-            <dt>Language</dt>
+            <dt>{t.language}</dt>
             <dd>{ctx.locale}</dd>
           </>
         )}
         {ctx?.timezone && (
           <>
-            <dt>Time zone</dt>
+            <dt>{t.timeZone}</dt>
             <dd>{ctx.timezone}</dd>
           </>
         )}
-        <dt>Asked</dt>
+        <dt>{t.asked}</dt>
         <dd>
           <time dateTime={handoff.createdAt}>{dateTime(handoff.createdAt)}</time>
         </dd>

@@ -94,6 +94,30 @@ export interface ConsoleStrings {
       cancelledByVisitor: string;
     };
   };
+  visitor: {
+    heading: string;
+    name: string;
+    notGiven: string;
+    email: string;
+    phone: string;
+    siteId: string;
+    page: string;
+    language: string;
+    timeZone: string;
+    asked: string;
+  };
+  timeline: {
+    none: string;
+    page: string;
+    search: string;
+    results(n: number): string;
+    article: string;
+    vote: string;
+    helpful(title: string): string;
+    unhelpful(title: string): string;
+    handoff: string;
+    askedFor(channel: string): string;
+  };
   chat: {
     heading: string;
     messages: string;
