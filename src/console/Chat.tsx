@@ -133,7 +133,7 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
           // Refused as it is: the text goes back to the box with the reason, nothing is lost.
           update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
           if (!first.file && first.text) setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
-          setError(`Not sent${first.file ? ` (${first.text})` : ''}: ${e instanceof Error ? e.message : String(e)}`);
+          setError(t.notSent(first.file ? first.text : null, e instanceof Error ? e.message : String(e)));
         }
       }
     } finally {
@@ -174,10 +174,10 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
     const taken: Pending[] = [];
     for (const file of Array.from(files)) {
       const type = sniffType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
-      if (!type) refused.push(file.name || 'The pasted file');
+      if (!type) refused.push(file.name || t.pastedFile);
       else taken.push({ clientMessageId: crypto.randomUUID(), text: file.name || `pasted.${type.split('/')[1]}`, file, state: 'sending' });
     }
-    setError(refused.length ? `Not sent: ${refused.join(', ')}. Only PNG, JPEG, WebP or GIF images and PDF files can be attached.` : null);
+    setError(refused.length ? t.refused(refused.join(', ')) : null);
     if (!taken.length) return;
     update([...outbox.current, ...taken]);
     void flush();
@@ -246,8 +246,10 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
             send();
           }}
         >
-          <label for="reply">Reply</label>
+          <label for="reply">{t.reply}</label>
+          {/* An agent writing Arabic or Hebrew sees it right to left as they type. */}
           <textarea
+            dir="auto"
             id="reply"
             rows={3}
             maxLength={4000}
@@ -272,7 +274,7 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
           {dropping && <p class="muted">{t.drop}</p>}
           <div class="composer-actions">
             <button type="button" onClick={() => fileInput.current?.click()}>
-              Attach a file
+              {t.attach}
             </button>
             <input
               ref={fileInput}
@@ -289,7 +291,7 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
             />
             <SendArticle transcript={transcript} onSend={send} />
             <button type="submit" class="primary">
-              Send
+              {t.send}
             </button>
           </div>
         </form>

@@ -113,6 +113,12 @@ const strings: ConsoleStrings = {
     endedByVisitor: 'Der Besucher hat den Chat beendet.',
     visitorTyping: 'Der Besucher schreibt…',
     drop: 'Datei hier ablegen, um sie dem Besucher zu senden.',
+    reply: 'Antwort',
+    attach: 'Datei anhängen',
+    send: 'Senden',
+    notSent: (what, e) => `Nicht gesendet${what ? ` (${what})` : ''}: ${e}`,
+    pastedFile: 'Die eingefügte Datei',
+    refused: (names) => `Nicht gesendet: ${names}. Nur PNG-, JPEG-, WebP- oder GIF-Bilder und PDF-Dateien können angehängt werden.`,
   },
 };
 

@@ -113,6 +113,12 @@ const strings: ConsoleStrings = {
     endedByVisitor: 'The visitor ended the chat.',
     visitorTyping: 'The visitor is typing…',
     drop: 'Drop the file to send it to the visitor.',
+    reply: 'Reply',
+    attach: 'Attach a file',
+    send: 'Send',
+    notSent: (what, e) => `Not sent${what ? ` (${what})` : ''}: ${e}`,
+    pastedFile: 'The pasted file',
+    refused: (names) => `Not sent: ${names}. Only PNG, JPEG, WebP or GIF images and PDF files can be attached.`,
   },
 };
 

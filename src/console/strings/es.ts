@@ -113,6 +113,12 @@ const strings: ConsoleStrings = {
     endedByVisitor: 'El visitante terminó el chat.',
     visitorTyping: 'El visitante está escribiendo…',
     drop: 'Suelte el archivo para enviarlo al visitante.',
+    reply: 'Respuesta',
+    attach: 'Adjuntar un archivo',
+    send: 'Enviar',
+    notSent: (what, e) => `No enviado${what ? ` (${what})` : ''}: ${e}`,
+    pastedFile: 'El archivo pegado',
+    refused: (names) => `No enviado: ${names}. Solo se pueden adjuntar imágenes PNG, JPEG, WebP o GIF y archivos PDF.`,
   },
 };
 

@@ -113,6 +113,12 @@ const strings: ConsoleStrings = {
     endedByVisitor: 'Le visiteur a terminé la discussion.',
     visitorTyping: 'Le visiteur écrit…',
     drop: 'Déposez le fichier pour l’envoyer au visiteur.',
+    reply: 'Réponse',
+    attach: 'Joindre un fichier',
+    send: 'Envoyer',
+    notSent: (what, e) => `Non envoyé${what ? ` (${what})` : ''} : ${e}`,
+    pastedFile: 'Le fichier collé',
+    refused: (names) => `Non envoyé : ${names}. Seules les images PNG, JPEG, WebP ou GIF et les fichiers PDF peuvent être joints.`,
   },
 };
 

@@ -130,5 +130,11 @@ export interface ConsoleStrings {
     endedByVisitor: string;
     visitorTyping: string;
     drop: string;
+    reply: string;
+    attach: string;
+    send: string;
+    notSent(what: string | null, error: string): string;
+    pastedFile: string;
+    refused(names: string): string;
   };
 }
