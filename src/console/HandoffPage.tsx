@@ -372,7 +372,7 @@ function ResolveForm({
       if (answer.learned) onResolved(answer);
       else goToQueue();
     } catch (failure) {
-      setError(`Could not resolve it: ${errorText(failure)}`);
+      setError(t.resolveFailed(errorText(failure)));
       setBusy(false);
     }
   };
@@ -393,11 +393,11 @@ function ResolveForm({
         </label>
         <div class="field">
           <label>
-            The article that answered (optional)
+            {t.articleLabel}
             <input
             type="text"
             autocomplete="off"
-            placeholder={options[0] ? `e.g. ${options[0][0]}` : 'e.g. refunds'}
+            placeholder={t.example(options[0] ? options[0][0] : 'refunds')}
             list="article-options"
             aria-describedby="article-title"
             aria-invalid={unknown && !noArticle ? 'true' : undefined}
@@ -408,31 +408,31 @@ function ResolveForm({
           </label>
           <datalist id="article-options">
             {options.map(([articleId, articleTitle]) => (
-              <option key={articleId} value={articleId} label={read.has(articleId) ? `${articleTitle} (read by the visitor)` : articleTitle} />
+              <option key={articleId} value={articleId} label={read.has(articleId) ? t.readByVisitor(articleTitle) : articleTitle} />
             ))}
           </datalist>
           <p id="article-title" class={unknown ? 'hint error' : 'hint muted'} aria-live="polite">
-            {noArticle ? '' : title ? `“${title}”` : unknown ? 'Not one of the site’s articles.' : ''}
+            {noArticle ? '' : title ? <>“<bdi>{title}</bdi>”</> : unknown ? t.notAnArticle : ''}
           </p>
         </div>
         {learning && !noArticle && learning.articleId === typed && <LearnChoices learning={learning} ticked={ticked} onToggle={toggle} />}
         {/* The gaps in the help centre: shown in Reports with what those visitors searched. */}
         <label class="check">
           <input type="checkbox" checked={noArticle} onChange={(e) => setNoArticle(e.currentTarget.checked)} />
-          No article covers this
+          {t.noArticle}
         </label>
         {/* The visitor's last line from us, before the chat closes and they are asked to rate it. */}
         {chat && (
           <label>
-            Closing message to the visitor (optional)
-            <textarea rows={2} maxLength={4000} placeholder="e.g. Glad I could help. Have a good day!" value={closing} onInput={(e) => setClosing(e.currentTarget.value)} />
+            {t.closingLabel}
+            <textarea dir="auto" rows={2} maxLength={4000} placeholder={t.closingExample} value={closing} onInput={(e) => setClosing(e.currentTarget.value)} />
           </label>
         )}
         <div role="alert" class="error">
           {error}
         </div>
         <button type="submit" class="primary" disabled={busy}>
-          Resolve
+          {t.resolve}
         </button>
       </form>
     </section>

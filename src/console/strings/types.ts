@@ -83,6 +83,14 @@ export interface ConsoleStrings {
     resolve: string;
     outcome: string;
     outcomes: Record<ResolveOutcome, string>;
+    resolveFailed(error: string): string;
+    articleLabel: string;
+    example(id: string): string;
+    readByVisitor(title: string): string;
+    notAnArticle: string;
+    noArticle: string;
+    closingLabel: string;
+    closingExample: string;
     status: {
       phoneGiven: string;
       waiting: string;
