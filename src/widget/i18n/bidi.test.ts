@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, isolate, ltr } from './bidi';
+import { directionOf, isolate, ltr, oneLine } from './bidi';
 import { LANGUAGES } from './locale';
 
 describe('directionOf', () => {
@@ -7,6 +7,12 @@ describe('directionOf', () => {
     expect(directionOf('ar')).toBe('rtl');
     expect(directionOf('he')).toBe('rtl');
     for (const l of LANGUAGES.filter((l) => l !== 'ar' && l !== 'he')) expect(directionOf(l)).toBe('ltr');
+  });
+});
+
+describe('oneLine', () => {
+  it('keeps a time range on one line: no break at its spaces or after its dash', () => {
+    expect(oneLine('غدًا، 9:00–9:30 ص')).toBe('غدًا،\u00a09:00–\u20609:30\u00a0ص');
   });
 });
 

@@ -17,6 +17,12 @@ export const directionOf = (language: Language): Direction => (language === 'ar'
 export const isolate = (value: string): string => `\u2068${value}\u2069`;
 
 /**
+ * A time or a time range kept on one line ("9:00–9:30 ص"): its spaces do not break, nor does the
+ * line after its dash. A range split over two lines reads as two times, right to left worst of all.
+ */
+export const oneLine = (value: string): string => value.replace(/ /g, '\u00a0').replace(/–/g, '–\u2060');
+
+/**
  * Left-to-right isolate: phone numbers, references and addresses read left to right in every
  * language, and a phone number never breaks across lines (its spaces do not break).
  */

@@ -1,5 +1,5 @@
 import type { LiveStrings } from '../../strings';
-import { isolate, ltr } from '../../../i18n/bidi';
+import { isolate, ltr, oneLine } from '../../../i18n/bidi';
 
 const plural = new Intl.PluralRules('ar');
 /** "N minutes" with Arabic's six plural forms. */
@@ -43,12 +43,12 @@ const strings: LiveStrings = {
   phoneInvalid: 'أدخل رقم هاتف: أرقام ومسافات و+ ( ) . - فقط، و3 أرقام على الأقل.',
   slotDay: 'اليوم',
   slotsLegend: 'اختر وقتًا (بحسب منطقتك الزمنية)',
-  nextFree: (when) => `أقرب وقت متاح: ${isolate(when)}`,
+  nextFree: (when) => `أقرب وقت متاح: ${isolate(oneLine(when))}`,
   noSlots: 'لا توجد أوقات متاحة خلال الأسبوعين القادمين. يُرجى الاتصال بنا.',
   slotsUnknown: 'لا يمكننا عرض الأوقات المتاحة الآن. يُرجى الاتصال بنا أو المحاولة بعد قليل.',
   chatClosed: (back) => `المحادثة مغلقة الآن${back ? `، ${back}` : ''}.`,
   closedQueued: 'رسالتك بانتظار أول من يصل من فريقنا؛ للحصول على رد أسرع، اطلب معاودة الاتصال أو اتصل بنا.',
-  callMeAt: (when) => `اتصلوا بي ${when}`,
+  callMeAt: (when) => `اتصلوا بي ${oneLine(when)}`,
   nobody: 'لا أحد متاح للمحادثة الآن.',
   callInstead: 'يمكننا معاودة الاتصال بك بدلًا من ذلك:',
   byEmail: 'سنرد عليك عبر البريد الإلكتروني',
@@ -63,7 +63,7 @@ const strings: LiveStrings = {
   keepChatting: 'متابعة المحادثة',
   note: 'هل هناك ما ينبغي أن نعرفه؟ (اختياري)',
   requestCall: 'طلب الاتصال',
-  callbackConfirmed: (phone, when) => `سنتصل بك على ${ltr(phone)}، ${when}.`,
+  callbackConfirmed: (phone, when) => `سنتصل بك على ${ltr(phone)}، ${oneLine(when)}.`,
   cancelRequest: 'إلغاء هذا الطلب',
   cancelled: 'تم إلغاء طلبك.',
   ref: (ref) => `رقمك المرجعي: ${ltr(ref)}`,

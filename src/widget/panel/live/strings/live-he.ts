@@ -1,5 +1,5 @@
 import type { LiveStrings } from '../../strings';
-import { isolate, ltr } from '../../../i18n/bidi';
+import { isolate, ltr, oneLine } from '../../../i18n/bidi';
 
 /** Plural imperatives ("התקשרו") and nouns address every visitor alike, as Hebrew sites do. */
 const minutes = (n: number): string => (n === 1 ? 'דקה' : n === 2 ? 'שתי דקות' : `${n} דקות`);
@@ -36,12 +36,12 @@ const strings: LiveStrings = {
   phoneInvalid: 'הזינו מספר טלפון: ספרות, רווחים ו-+ ( ) . - בלבד, לפחות 3.',
   slotDay: 'יום',
   slotsLegend: 'בחרו שעה (לפי אזור הזמן שלכם)',
-  nextFree: (when) => `המועד הפנוי הקרוב: ${isolate(when)}`,
+  nextFree: (when) => `המועד הפנוי הקרוב: ${isolate(oneLine(when))}`,
   noSlots: 'אין מועדים פנויים בשבועיים הקרובים. נא להתקשר אלינו.',
   slotsUnknown: 'לא ניתן לראות כרגע את המועדים הפנויים. נא להתקשר אלינו או לנסות שוב בעוד רגע.',
   chatClosed: (back) => `הצ׳אט סגור כעת${back ? `, ${back}` : ''}.`,
   closedQueued: 'ההודעה שלכם ממתינה לנציג הראשון שיגיע; לתשובה מהירה יותר, בקשו שיחה חוזרת או התקשרו אלינו.',
-  callMeAt: (when) => `התקשרו אליי ${when}`,
+  callMeAt: (when) => `התקשרו אליי ${oneLine(when)}`,
   nobody: 'אין כרגע נציגים בצ׳אט.',
   callInstead: 'אנחנו יכולים לחזור אליכם בטלפון:',
   byEmail: 'נענה לכם בדוא״ל',
@@ -56,7 +56,7 @@ const strings: LiveStrings = {
   keepChatting: 'המשך הצ׳אט',
   note: 'יש משהו שכדאי שנדע? (לא חובה)',
   requestCall: 'בקשת השיחה',
-  callbackConfirmed: (phone, when) => `נתקשר אליכם למספר ${ltr(phone)}, ${when}.`,
+  callbackConfirmed: (phone, when) => `נתקשר אליכם למספר ${ltr(phone)}, ${oneLine(when)}.`,
   cancelRequest: 'ביטול הבקשה',
   cancelled: 'הבקשה בוטלה.',
   ref: (ref) => `מספר הפנייה שלכם: ${ltr(ref)}`,
