@@ -9,7 +9,6 @@ import { useState } from 'preact/hooks';
 import type { AgentHandoffSummary, AgentQueue, AgentQueueSection } from '../server/api/agent-types';
 import { MAX_QUEUE_LIMIT } from '../server/queue-rules';
 import { api, ApiError } from './api';
-import { callbackStateLabel } from './CallbackCard';
 import { clock, waited } from './format';
 import { AGENT_ZONE, bookedTime, callbackTiming, summarizeSearches } from './queue-format';
 import { goToHandoff } from './router';
@@ -192,7 +191,8 @@ function ChatRow({ h, now }: { h: AgentHandoffSummary; now: number }) {
 
 function CallbackRow({ h, now, businessZone }: { h: AgentHandoffSummary; now: number; businessZone: string }) {
   const timing = h.callbackWindow ? callbackTiming(h.callbackWindow, now) : 'booked';
-  const t = useStrings().queue;
+  const strings = useStrings();
+  const t = strings.queue;
   const label = timing === 'booked' ? null : t[timing];
   return (
     <li class={`row ${h.status} ${timing}`}>
@@ -204,7 +204,7 @@ function CallbackRow({ h, now, businessZone }: { h: AgentHandoffSummary; now: nu
       </RowLink>
       <div class="row-detail">
         {h.status === 'active' && <span>{t.withAgent(h.agentName)}</span>}
-        {h.callbackState && <span class="callback-state">{t.lastCall(callbackStateLabel(h.callbackState))}</span>}
+        {h.callbackState && <span class="callback-state">{t.lastCall(strings.callback.states[h.callbackState])}</span>}
         <Searches searches={h.searches} />
       </div>
     </li>

@@ -4,6 +4,7 @@
  */
 import type { Channel } from '../../protocol/transcript';
 import type { ResolveOutcome } from '../../protocol/types';
+import type { CallbackState } from '../../server/api/agent-types';
 
 export interface ConsoleStrings {
   shell: {
@@ -101,6 +102,20 @@ export interface ConsoleStrings {
       phoneClosed: string;
       cancelledByVisitor: string;
     };
+  };
+  callback: {
+    heading: string;
+    number: string;
+    bookedFor: string;
+    /** Before the window's end: "Today 15:30, until 16:00". */
+    until: string;
+    note: string;
+    cancelled(at: string | null): string;
+    record: string;
+    states: Record<CallbackState, string>;
+    recordFailed(error: string): string;
+    attempts: string;
+    none: string;
   };
   visitor: {
     heading: string;
