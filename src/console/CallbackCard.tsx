@@ -31,7 +31,8 @@ export function CallbackCard({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const t = useStrings().callback;
+  const strings = useStrings();
+  const t = strings.callback;
   const callback = handoff.callback;
   if (!callback) return null;
 
@@ -60,7 +61,7 @@ export function CallbackCard({
         </dd>
         <dt>{t.bookedFor}</dt>
         <dd>
-          <time dateTime={callback.from}>{bookedTime(callback.from, Date.now(), AGENT_ZONE, businessZone ?? AGENT_ZONE)}</time>, {t.until}{' '}
+          <time dateTime={callback.from}>{bookedTime(callback.from, Date.now(), AGENT_ZONE, businessZone ?? AGENT_ZONE, strings.locale, strings.days)}</time>, {t.until}{' '}
           <time dateTime={callback.to}>{clock(callback.to)}</time>
         </dd>
         {callback.note && (

@@ -198,7 +198,7 @@ function CallbackRow({ h, now, businessZone }: { h: AgentHandoffSummary; now: nu
     <li class={`row ${h.status} ${timing}`}>
       <RowLink h={h}>
         <span class="wait">
-          {h.callbackWindow && <time dateTime={h.callbackWindow.from}>{bookedTime(h.callbackWindow.from, now, AGENT_ZONE, businessZone)}</time>}
+          {h.callbackWindow && <time dateTime={h.callbackWindow.from}>{bookedTime(h.callbackWindow.from, now, AGENT_ZONE, businessZone, strings.locale, strings.days)}</time>}
           {label && <span class={`chip ${timing}`}>{label}</span>}
         </span>
       </RowLink>

@@ -4,7 +4,7 @@
  * the tab title counts the people waiting on every screen) and whichever handoff is open.
  */
 import { render, type ComponentChild } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AgentMe, AgentQueue, AgentStreamEvent } from '../server/api/agent-types';
 import { MAX_QUEUE_LIMIT, waitingCount } from '../server/queue-rules';
 import { api, ApiError } from './api';
@@ -20,7 +20,7 @@ import { beep } from './sound';
 import { useEvents, type Subscribe } from './useEvents';
 import { useNow } from './useNow';
 import { onNotificationClick, usePush } from './usePush';
-import { CONSOLE_LANGUAGES, CONSOLE_STRINGS, LANGUAGE_NAMES, StringsContext, pickConsoleLanguage, readStoredLanguage, storeLanguage, useStrings, type ConsoleLanguage } from './strings';
+import { CONSOLE_LANGUAGES, CONSOLE_STRINGS, LANGUAGE_NAMES, StringsContext, consoleLocale, pickConsoleLanguage, readStoredLanguage, storeLanguage, useStrings, type ConsoleLanguage } from './strings';
 import './styles.css';
 
 const MUTE_KEY = 'lifeline-console-muted';
@@ -43,8 +43,10 @@ function Root() {
     storeLanguage(next);
     setLanguage(next);
   };
+  // Dates in the browser's own variant of that language when it has one (en-GB: "Mon 3 Mar").
+  const strings = useMemo(() => ({ ...CONSOLE_STRINGS[language], locale: consoleLocale(language, navigator.languages) }), [language]);
   return (
-    <StringsContext.Provider value={CONSOLE_STRINGS[language]}>
+    <StringsContext.Provider value={strings}>
       <App language={language} onLanguage={choose} />
     </StringsContext.Provider>
   );

@@ -1,6 +1,7 @@
 import type { ConsoleStrings } from './types';
 
 const strings: ConsoleStrings = {
+  locale: 'de',
   shell: {
     brand: 'Lifeline-Konsole',
     loading: 'Wird geladen…',
@@ -25,6 +26,7 @@ const strings: ConsoleStrings = {
     failed: 'Die Anmeldung ist fehlgeschlagen. Versuchen Sie es erneut.',
   },
   channel: { chat: 'Chat', callback: 'Rückruf', phone: 'Telefon' },
+  days: { today: 'Heute', tomorrow: 'Morgen', yesterday: 'Gestern', yourTime: '(Ihre Zeit)' },
   queue: {
     heading: 'Warteschlange',
     loadFailed: (e) => `Die Warteschlange konnte nicht geladen werden: ${e}`,

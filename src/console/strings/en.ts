@@ -1,6 +1,7 @@
 import type { ConsoleStrings } from './types';
 
 const strings: ConsoleStrings = {
+  locale: 'en',
   shell: {
     brand: 'Lifeline console',
     loading: 'Loading…',
@@ -25,6 +26,7 @@ const strings: ConsoleStrings = {
     failed: 'Signing in failed. Try again.',
   },
   channel: { chat: 'Chat', callback: 'Callback', phone: 'Phone' },
+  days: { today: 'Today', tomorrow: 'Tomorrow', yesterday: 'Yesterday', yourTime: '(your time)' },
   queue: {
     heading: 'Queue',
     loadFailed: (e) => `The queue could not be loaded: ${e}`,

@@ -1,6 +1,7 @@
 import type { ConsoleStrings } from './types';
 
 const strings: ConsoleStrings = {
+  locale: 'es',
   shell: {
     brand: 'Consola de Lifeline',
     loading: 'Cargando…',
@@ -25,6 +26,7 @@ const strings: ConsoleStrings = {
     failed: 'No se pudo iniciar sesión. Vuelva a intentarlo.',
   },
   channel: { chat: 'Chat', callback: 'Devolución de llamada', phone: 'Teléfono' },
+  days: { today: 'Hoy', tomorrow: 'Mañana', yesterday: 'Ayer', yourTime: '(su hora)' },
   queue: {
     heading: 'Cola',
     loadFailed: (e) => `No se pudo cargar la cola: ${e}`,

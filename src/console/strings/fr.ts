@@ -1,6 +1,7 @@
 import type { ConsoleStrings } from './types';
 
 const strings: ConsoleStrings = {
+  locale: 'fr',
   shell: {
     brand: 'Console Lifeline',
     loading: 'Chargement…',
@@ -25,6 +26,7 @@ const strings: ConsoleStrings = {
     failed: 'La connexion a échoué. Réessayez.',
   },
   channel: { chat: 'Discussion', callback: 'Rappel', phone: 'Téléphone' },
+  days: { today: 'Aujourd’hui', tomorrow: 'Demain', yesterday: 'Hier', yourTime: '(votre heure)' },
   queue: {
     heading: 'File d’attente',
     loadFailed: (e) => `La file d’attente n’a pas pu être chargée : ${e}`,

@@ -21,6 +21,10 @@ export function pickConsoleLanguage(stored: string | null, browser: readonly str
   return 'en';
 }
 
+/** The browser's own tag for `language` when it has one ("en-GB"), else the language itself. */
+export const consoleLocale = (language: ConsoleLanguage, browser: readonly string[]): string =>
+  browser.find((tag) => primary(tag) === language) ?? language;
+
 export function readStoredLanguage(): string | null {
   try {
     return localStorage.getItem(STORAGE_KEY);

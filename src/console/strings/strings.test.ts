@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_STRINGS, pickConsoleLanguage } from './index';
+import { CONSOLE_STRINGS, consoleLocale, pickConsoleLanguage } from './index';
+
+describe('consoleLocale', () => {
+  it('is the browser’s own variant of the language, else the language', () => {
+    expect(consoleLocale('en', ['en-GB', 'fr'])).toBe('en-GB');
+    expect(consoleLocale('fr', ['en-GB', 'fr-CA'])).toBe('fr-CA');
+    expect(consoleLocale('de', ['en-GB'])).toBe('de');
+  });
+});
 
 describe('pickConsoleLanguage', () => {
   it('takes the agent’s stored choice first', () => {

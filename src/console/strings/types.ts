@@ -7,6 +7,8 @@ import type { ResolveOutcome } from '../../protocol/types';
 import type { CallbackState } from '../../server/api/agent-types';
 
 export interface ConsoleStrings {
+  /** The language's tag, for Intl's dates and times. */
+  locale: string;
   shell: {
     brand: string;
     loading: string;
@@ -33,6 +35,8 @@ export interface ConsoleStrings {
     failed: string;
   };
   channel: Record<Channel, string>;
+  /** A booked time: "Today 15:30 (your time) · 09:30 New York". */
+  days: { today: string; tomorrow: string; yesterday: string; yourTime: string };
   queue: {
     heading: string;
     loadFailed(error: string): string;
