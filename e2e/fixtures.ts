@@ -77,6 +77,10 @@ export interface HostPageOptions {
   path?: string;
   title?: string;
   lang?: string;
+  /** The page's direction (<html dir>), e.g. "rtl" for an Arabic page; none by default. */
+  dir?: string;
+  /** The origin that serves the page (a server of the test's own); the suite's server by default. */
+  origin?: string;
   /** Extra markup at the end of <head> (before the script when it is placed in the head). */
   head?: string;
   /** The body's content (before the script tag). */
@@ -129,7 +133,7 @@ export async function hostPage(page: Page, options: HostPageOptions = {}): Promi
   const inline = options.inlineBefore ? `<script${nonceAttr}>${options.inlineBefore}</script>` : '';
   const placement = options.placement ?? 'body-end';
   const html = `<!DOCTYPE html>
-<html lang="${options.lang ?? 'en'}">
+<html lang="${options.lang ?? 'en'}"${options.dir ? ` dir="${options.dir}"` : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -148,8 +152,9 @@ ${placement === 'body-end' ? script : ''}
     const policy = typeof options.csp === 'string' ? options.csp : STRICT_CSP;
     headers['content-security-policy'] = policy.replaceAll('{{NONCE}}', nonce);
   }
-  await page.route(`${ORIGIN}${path}`, (route) => route.fulfill({ status: 200, headers, body: html }));
-  return { url: `${ORIGIN}${path}`, nonce };
+  const origin = options.origin ?? ORIGIN;
+  await page.route(`${origin}${path}`, (route) => route.fulfill({ status: 200, headers, body: html }));
+  return { url: `${origin}${path}`, nonce };
 }
 
 /** Serves broken JSON at /e2e/malformed.json (for data-articles). */

@@ -9,14 +9,10 @@ import { api } from './api';
 import { clock, dateTime } from './format';
 import { AGENT_ZONE, bookedTime } from './queue-format';
 import { goToQueue } from './router';
+import { useStrings } from './strings';
 
-const STEPS: ReadonlyArray<{ value: CallbackState; label: string }> = [
-  { value: 'called', label: 'Called' },
-  { value: 'no_answer', label: 'No answer' },
-  { value: 'done', label: 'Done' },
-];
-
-export const callbackStateLabel = (state: CallbackState): string => STEPS.find((s) => s.value === state)?.label ?? state;
+/** The workflow's steps in order; their words are the strings module's. */
+const STEPS: readonly CallbackState[] = ['called', 'no_answer', 'done'];
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -35,6 +31,8 @@ export function CallbackCard({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const strings = useStrings();
+  const t = strings.callback;
   const callback = handoff.callback;
   if (!callback) return null;
 
@@ -47,7 +45,7 @@ export function CallbackCard({
       if (state === 'done') goToQueue();
       else onChange(updated);
     } catch (e) {
-      setError(`Could not record it: ${errorText(e)}`);
+      setError(t.recordFailed(errorText(e)));
     } finally {
       setBusy(false);
     }
@@ -55,34 +53,34 @@ export function CallbackCard({
 
   return (
     <section class="card" aria-labelledby="callback-heading">
-      <h2 id="callback-heading">Callback</h2>
+      <h2 id="callback-heading">{t.heading}</h2>
       <dl class="facts">
-        <dt>Number</dt>
+        <dt>{t.number}</dt>
         <dd>
-          <a href={`tel:${callback.phone.replace(/[^\d+]/g, '')}`}>{callback.phone}</a>
+          <a href={`tel:${callback.phone.replace(/[^\d+]/g, '')}`} dir="ltr">{callback.phone}</a>
         </dd>
-        <dt>Booked for</dt>
+        <dt>{t.bookedFor}</dt>
         <dd>
-          <time dateTime={callback.from}>{bookedTime(callback.from, Date.now(), AGENT_ZONE, businessZone ?? AGENT_ZONE)}</time>, until{' '}
+          <time dateTime={callback.from}>{bookedTime(callback.from, Date.now(), AGENT_ZONE, businessZone ?? AGENT_ZONE, strings.locale, strings.days)}</time>, {t.until}{' '}
           <time dateTime={callback.to}>{clock(callback.to)}</time>
         </dd>
         {callback.note && (
           <>
-            <dt>Note</dt>
-            <dd class="note">{callback.note}</dd>
+            <dt>{t.note}</dt>
+            <dd class="note" dir="auto">{callback.note}</dd>
           </>
         )}
       </dl>
       {handoff.status === 'cancelled' && (
         <p class="notice">
-          The visitor cancelled this callback{handoff.resolvedAt ? <> at <time dateTime={handoff.resolvedAt}>{dateTime(handoff.resolvedAt)}</time></> : null}: do not call. Its slot is free again.
+          {t.cancelled(handoff.resolvedAt ? dateTime(handoff.resolvedAt) : null)}
         </p>
       )}
       {canAct && (
-        <div class="callback-steps" role="group" aria-label="Record the call">
+        <div class="callback-steps" role="group" aria-label={t.record}>
           {STEPS.map((s) => (
-            <button key={s.value} type="button" class={s.value === 'done' ? 'primary' : ''} disabled={busy} onClick={() => void record(s.value)}>
-              {s.label}
+            <button key={s} type="button" class={s === 'done' ? 'primary' : ''} disabled={busy} onClick={() => void record(s)}>
+              {t.states[s]}
             </button>
           ))}
         </div>
@@ -90,14 +88,14 @@ export function CallbackCard({
       <div role="alert" class="error">
         {error}
       </div>
-      <h3 id="callback-history-heading">Attempts</h3>
+      <h3 id="callback-history-heading">{t.attempts}</h3>
       {handoff.callbackHistory.length === 0 ? (
-        <p class="muted">None yet.</p>
+        <p class="muted">{t.none}</p>
       ) : (
         <ol class="callback-history" aria-labelledby="callback-history-heading">
           {handoff.callbackHistory.map((step, i) => (
             <li key={i}>
-              <time dateTime={step.at}>{dateTime(step.at)}</time> · {step.agent.name}: {callbackStateLabel(step.state)}
+              <time dateTime={step.at}>{dateTime(step.at)}</time> · <bdi>{step.agent.name}</bdi>: {t.states[step.state]}
             </li>
           ))}
         </ol>

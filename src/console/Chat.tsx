@@ -19,6 +19,7 @@ import { isPassing } from './messages';
 import { readAt } from './article-pick';
 import { ArticleMessage, SendArticle } from './SendArticle';
 import { Attachments } from './Attachments';
+import { useStrings } from './strings';
 import { SNIFF_BYTES, sniffType } from '../protocol/attachments';
 
 /** Typing is re-sent at most this often while the agent keeps typing... */
@@ -56,6 +57,7 @@ interface ChatProps {
 }
 
 export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite, endedByVisitor = false, online, onSent }: ChatProps) {
+  const t = useStrings().chat;
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending[]>([]);
@@ -131,7 +133,7 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
           // Refused as it is: the text goes back to the box with the reason, nothing is lost.
           update(outbox.current.filter((p) => p.clientMessageId !== first.clientMessageId));
           if (!first.file && first.text) setText((typed) => (typed.trim() ? `${first.text}\n${typed}` : first.text));
-          setError(`Not sent${first.file ? ` (${first.text})` : ''}: ${e instanceof Error ? e.message : String(e)}`);
+          setError(t.notSent(first.file ? first.text : null, e instanceof Error ? e.message : String(e)));
         }
       }
     } finally {
@@ -172,10 +174,10 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
     const taken: Pending[] = [];
     for (const file of Array.from(files)) {
       const type = sniffType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
-      if (!type) refused.push(file.name || 'The pasted file');
+      if (!type) refused.push(file.name || t.pastedFile);
       else taken.push({ clientMessageId: crypto.randomUUID(), text: file.name || `pasted.${type.split('/')[1]}`, file, state: 'sending' });
     }
-    setError(refused.length ? `Not sent: ${refused.join(', ')}. Only PNG, JPEG, WebP or GIF images and PDF files can be attached.` : null);
+    setError(refused.length ? t.refused(refused.join(', ')) : null);
     if (!taken.length) return;
     update([...outbox.current, ...taken]);
     void flush();
@@ -207,16 +209,17 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
         void attach(e.dataTransfer!.files);
       }}
     >
-      <h2 id="chat-heading">Chat</h2>
-      <div class="messages" role="log" aria-label="Messages" ref={log} tabIndex={0}>
+      <h2 id="chat-heading">{t.heading}</h2>
+      <div class="messages" role="log" aria-label={t.messages} ref={log} tabIndex={0}>
         <ol>
-        {messages.length === 0 && unsent.length === 0 && <li class="muted">No messages yet.</li>}
+        {messages.length === 0 && unsent.length === 0 && <li class="muted">{t.empty}</li>}
         {messages.map((m) => (
           <li key={m.id} class={`msg ${m.from}`}>
             <span class="msg-meta">
-              {m.from === 'visitor' ? 'Visitor' : (m.author ?? 'Agent')} · <time dateTime={m.at}>{clock(m.at)}</time>
+              <bdi>{m.from === 'visitor' ? t.visitor : (m.author ?? t.agent)}</bdi> · <time dateTime={m.at}>{clock(m.at)}</time>
             </span>
-            {m.text && <p>{m.text}</p>}
+            {/* Each message takes its own direction: Arabic right to left, English left to right. */}
+            {m.text && <p dir="auto">{m.text}</p>}
             {m.article && <ArticleMessage article={m.article} readAt={readAt(transcript, m.article, m.at)} />}
             {m.attachments && <Attachments handoffId={handoffId} files={m.attachments} />}
           </li>
@@ -224,16 +227,16 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
         {unsent.map((p) => (
           <li key={p.clientMessageId} class="msg agent unsent">
             <span class="msg-meta">
-              You · {p.state === 'sending' ? 'Sending…' : 'Not sent yet: it goes as soon as the server is back.'}
+              {t.you} · {p.state === 'sending' ? t.sending : t.notSentYet}
             </span>
-            {p.text && <p>{p.text}</p>}
+            {p.text && <p dir="auto">{p.text}</p>}
             {p.article && <ArticleMessage article={p.article} readAt={null} />}
           </li>
         ))}
         </ol>
       </div>
       <p class="typing" aria-live="polite">
-        {endedByVisitor ? 'The visitor ended the chat.' : visitorTyping ? 'The visitor is typing…' : ''}
+        {endedByVisitor ? t.endedByVisitor : visitorTyping ? t.visitorTyping : ''}
       </p>
       {canWrite && (
         <form
@@ -243,8 +246,10 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
             send();
           }}
         >
-          <label for="reply">Reply</label>
+          <label for="reply">{t.reply}</label>
+          {/* An agent writing Arabic or Hebrew sees it right to left as they type. */}
           <textarea
+            dir="auto"
             id="reply"
             rows={3}
             maxLength={4000}
@@ -266,10 +271,10 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
             }}
           />
           <div role="alert" class="error">{error}</div>
-          {dropping && <p class="muted">Drop the file to send it to the visitor.</p>}
+          {dropping && <p class="muted">{t.drop}</p>}
           <div class="composer-actions">
             <button type="button" onClick={() => fileInput.current?.click()}>
-              Attach a file
+              {t.attach}
             </button>
             <input
               ref={fileInput}
@@ -286,7 +291,7 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
             />
             <SendArticle transcript={transcript} onSend={send} />
             <button type="submit" class="primary">
-              Send
+              {t.send}
             </button>
           </div>
         </form>

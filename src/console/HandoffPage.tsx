@@ -8,10 +8,11 @@ import { useViewHeading } from './useViewHeading';
 import type { AgentHandoffDetail, AgentLearning, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
 import { earlierStatus, identityMark, says, visitorFact } from './identity-format';
 import type { ResolveOutcome, TranscriptEntry } from '../protocol/types';
+import { CONSOLE_STRINGS, useStrings, type ConsoleStrings } from './strings';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
 import { Chat } from './Chat';
-import { CHANNEL_LABEL, dateTime, learnedText, safeHref } from './format';
+import { dateTime, learnedText, safeHref } from './format';
 import { addMessage, isPassing, mergeLoaded } from './messages';
 import { useSeen } from './useSeen';
 import { goToQueue } from './router';
@@ -23,12 +24,8 @@ import { useArticleTitles } from './useArticleTitles';
 import { useLearning } from './useLearning';
 import type { Subscribe } from './useEvents';
 
-const OUTCOMES: ReadonlyArray<{ value: ResolveOutcome; label: string }> = [
-  { value: 'answered', label: 'Answered' },
-  { value: 'no_answer', label: 'No answer' },
-  { value: 'duplicate', label: 'Duplicate' },
-  { value: 'other', label: 'Other' },
-];
+/** The outcomes in the order the form offers them; their words are the strings module's. */
+const OUTCOMES: readonly ResolveOutcome[] = ['answered', 'no_answer', 'duplicate', 'other'];
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -36,7 +33,7 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 const RELOAD_MS = [1_000, 2_000, 3_000];
 
 /** Said over the conversation while the server cannot be reached; the page itself stays. */
-export const RECONNECTING = 'Reconnecting to the server… The conversation stays here, and what you send goes once it is back.';
+export const RECONNECTING = CONSOLE_STRINGS.en.handoff.reconnecting;
 
 /** `live`: whether the console's stream is up; while it is down, what is shown may be out of date. */
 export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { id: string; me: AgentMe; subscribe: Subscribe; businessZone: string | null; live?: boolean }) {
@@ -47,6 +44,8 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
   /** What resolving with an article taught, said on this page (the agent may want to check it). */
   const [learned, setLearned] = useState('');
   const heading = useViewHeading();
+  const strings = useStrings();
+  const t = strings.handoff;
 
   /** A (re)load failed for a passing reason: the last known handoff stays, with a notice, and is loaded again. */
   const [stale, setStale] = useState(false);
@@ -110,7 +109,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
     return (
       <>
         <p>
-          <a href="#/">← Back to the queue</a>
+          <a href="#/">{t.back}</a>
         </p>
         <p role="alert" class="error">
           {loadError}
@@ -118,7 +117,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
       </>
     );
   }
-  if (!handoff) return <p role="status">{stale ? 'The server cannot be reached. Trying again…' : 'Loading the handoff…'}</p>;
+  if (!handoff) return <p role="status">{stale ? t.unreachable : t.loading}</p>;
   const reconnecting = !live || stale;
 
   const closed = handoff.status === 'resolved' || handoff.status === 'cancelled';
@@ -130,7 +129,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
     try {
       setHandoff(await api.claim(handoff.id));
     } catch (e) {
-      setActionError(`Could not claim it: ${errorText(e)}`);
+      setActionError(t.claimFailed(errorText(e)));
       load();
     }
   };
@@ -138,21 +137,21 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
   return (
     <>
       <p>
-        <a href="#/">← Back to the queue</a>
+        <a href="#/">{t.back}</a>
       </p>
       <div class="handoff-head">
         <h1 ref={heading} tabIndex={-1}>
-          {CHANNEL_LABEL[handoff.channel]} · Ref {handoff.ref}
+          {t.title(strings.channel[handoff.channel], handoff.ref)}
         </h1>
-        <span class={`chip status-${handoff.status}`}>{statusText(handoff)}</span>
+        <span class={`chip status-${handoff.status}`}>{statusText(handoff, t)}</span>
         {!closed && handoff.agent === null && (
           <button type="button" class="primary" onClick={() => void claim()}>
-            Claim
+            {t.claim}
           </button>
         )}
       </div>
       <p role="status" class="notice reconnecting">
-        {reconnecting ? RECONNECTING : ''}
+        {reconnecting ? t.reconnecting : ''}
       </p>
       <div role="alert" class="error">
         {actionError ?? loadError}
@@ -160,7 +159,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
       <p role="status" class="learned">
         {learned && (
           <>
-            {learned} <a href="#/phrasings">See the learned phrasings</a>
+            {learned} <a href="#/phrasings">{t.seeLearned}</a>
           </>
         )}
       </p>
@@ -181,7 +180,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
             </SectionBoundary>
           )}
           <section class="card" aria-labelledby="tried-heading">
-            <h2 id="tried-heading">What they tried</h2>
+            <h2 id="tried-heading">{t.tried}</h2>
             <SectionBoundary name="What they tried">
               <Timeline transcript={handoff.transcript} />
             </SectionBoundary>
@@ -227,21 +226,22 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
   );
 }
 
-function statusText(h: AgentHandoffDetail): string {
+function statusText(h: AgentHandoffDetail, t: ConsoleStrings['handoff']): string {
+  const s = t.status;
   switch (h.status) {
     case 'queued':
       // A phone reference waits for nobody: the caller quotes it on the line.
-      if (h.channel === 'phone') return 'Given · not marked answered';
-      return h.position ? `Waiting · number ${h.position} in line` : 'Waiting';
+      if (h.channel === 'phone') return s.phoneGiven;
+      return h.position ? s.waitingAt(h.position) : s.waiting;
     case 'active':
-      return `With ${h.agent?.name ?? 'an agent'}`;
+      return s.with(h.agent?.name ?? null);
     case 'resolved':
-      return `Resolved${h.outcome ? ` · ${OUTCOMES.find((o) => o.value === h.outcome)?.label ?? h.outcome}` : ''}`;
+      return s.resolved(h.outcome ? (t.outcomes[h.outcome] ?? h.outcome) : null);
     case 'cancelled':
       // The server closes a phone reference so at the end of its day (server/queue-rules.ts).
       // Only the visitor cancels a chat or a callback: End chat, or Cancel this request.
-      if (h.channel === 'chat') return 'Ended by the visitor';
-      return h.channel === 'phone' ? 'Closed · cancelled, or expired at the end of its day' : 'Cancelled by the visitor';
+      if (h.channel === 'chat') return s.endedByVisitor;
+      return h.channel === 'phone' ? s.phoneClosed : s.cancelledByVisitor;
   }
 }
 
@@ -251,36 +251,43 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   const page = ctx?.pageUrl ? safeHref(ctx.pageUrl) : null;
   const attributes = Object.entries(v?.attributes ?? {});
   const { verified } = handoff;
+  const t = useStrings().visitor;
   // What the site's server signed is shown as fact; anything else only as what the page said.
   const claim = (field: 'name' | 'email' | 'id', text: string): string => visitorFact(verified, field, text);
   return (
     <section class="card" aria-labelledby="visitor-heading">
       <div class="card-head">
-        <h2 id="visitor-heading">Visitor</h2>
+        <h2 id="visitor-heading">{t.heading}</h2>
         <IdentityMark handoff={handoff} />
       </div>
       <dl class="facts">
-        <dt>Name</dt>
-        <dd>{v?.name ? claim('name', v.name) : 'Not given'}</dd>
+        <dt>{t.name}</dt>
+        <dd>
+          <bdi>{v?.name ? claim('name', v.name) : t.notGiven}</bdi>
+        </dd>
         {v?.email && (
           <>
-            <dt>Email</dt>
-            <dd>{claim('email', v.email)}</dd>
+            <dt>{t.email}</dt>
+            <dd>
+              <bdi>{claim('email', v.email)}</bdi>
+            </dd>
           </>
         )}
         {v?.phone && (
           <>
-            <dt>Phone</dt>
+            <dt>{t.phone}</dt>
             <dd>
               {says('')}
-              <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`}>{v.phone}</a>
+              <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`} dir="ltr">{v.phone}</a>
             </dd>
           </>
         )}
         {v?.id && (
           <>
-            <dt>{verified ? 'Customer id' : 'Site’s id'}</dt>
-            <dd>{claim('id', v.id)}</dd>
+            <dt>{verified ? 'Customer id' : t.siteId}</dt>
+            <dd>
+              <bdi>{claim('id', v.id)}</bdi>
+            </dd>
           </>
         )}
         {attributes.map(([key, value]) => (
@@ -291,7 +298,7 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
         ))}
         {ctx?.pageUrl && (
           <>
-            <dt>Page</dt>
+            <dt>{t.page}</dt>
             <dd>
               {page ? (
                 <a href={page} target="_blank" rel="noopener noreferrer">
@@ -305,17 +312,17 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
         )}
         {ctx?.locale && (
           <>
-            <dt>Language</dt>
+            <dt>{t.language}</dt>
             <dd>{ctx.locale}</dd>
           </>
         )}
         {ctx?.timezone && (
           <>
-            <dt>Time zone</dt>
+            <dt>{t.timeZone}</dt>
             <dd>{ctx.timezone}</dd>
           </>
         )}
-        <dt>Asked</dt>
+        <dt>{t.asked}</dt>
         <dd>
           <time dateTime={handoff.createdAt}>{dateTime(handoff.createdAt)}</time>
         </dd>
@@ -343,6 +350,7 @@ export function IdentityMark({ handoff }: { handoff: Pick<AgentHandoffDetail, 'v
 
 /** A verified customer's other handoffs, newest first, each a link to its page. */
 function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
+  const strings = useStrings();
   return (
     <section class="card" aria-labelledby="earlier-heading">
       <h2 id="earlier-heading">Earlier conversations</h2>
@@ -353,7 +361,7 @@ function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
           {handoff.earlier.map((e) => (
             <li key={e.id}>
               <a href={`#/handoff/${encodeURIComponent(e.id)}`}>
-                {CHANNEL_LABEL[e.channel]} · Ref {e.ref}
+                {strings.channel[e.channel]} · {strings.queue.ref(e.ref)}
               </a>{' '}
               <span class="muted">
                 · <time dateTime={e.createdAt}>{dateTime(e.createdAt)}</time> · {earlierStatus(e)}
@@ -385,6 +393,7 @@ function ResolveForm({
   transcript: readonly TranscriptEntry[];
   onResolved: (answer: AgentResolveAnswer) => void;
 }) {
+  const t = useStrings().handoff;
   const [outcome, setOutcome] = useState<ResolveOutcome>('answered');
   const [articleId, setArticleId] = useState('');
   const [noArticle, setNoArticle] = useState(false);
@@ -424,32 +433,32 @@ function ResolveForm({
       if (answer.learned) onResolved(answer);
       else goToQueue();
     } catch (failure) {
-      setError(`Could not resolve it: ${errorText(failure)}`);
+      setError(t.resolveFailed(errorText(failure)));
       setBusy(false);
     }
   };
 
   return (
     <section class="card" aria-labelledby="resolve-heading">
-      <h2 id="resolve-heading">Resolve</h2>
+      <h2 id="resolve-heading">{t.resolve}</h2>
       <form class="stack" onSubmit={(e) => void submit(e)}>
         <label>
-          Outcome
+          {t.outcome}
           <select value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as ResolveOutcome)}>
             {OUTCOMES.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+              <option key={o} value={o}>
+                {t.outcomes[o]}
               </option>
             ))}
           </select>
         </label>
         <div class="field">
           <label>
-            The article that answered (optional)
+            {t.articleLabel}
             <input
             type="text"
             autocomplete="off"
-            placeholder={options[0] ? `e.g. ${options[0][0]}` : 'e.g. refunds'}
+            placeholder={t.example(options[0] ? options[0][0] : 'refunds')}
             list="article-options"
             aria-describedby="article-title"
             aria-invalid={unknown && !noArticle ? 'true' : undefined}
@@ -460,31 +469,31 @@ function ResolveForm({
           </label>
           <datalist id="article-options">
             {options.map(([articleId, articleTitle]) => (
-              <option key={articleId} value={articleId} label={read.has(articleId) ? `${articleTitle} (read by the visitor)` : articleTitle} />
+              <option key={articleId} value={articleId} label={read.has(articleId) ? t.readByVisitor(articleTitle) : articleTitle} />
             ))}
           </datalist>
           <p id="article-title" class={unknown ? 'hint error' : 'hint muted'} aria-live="polite">
-            {noArticle ? '' : title ? `“${title}”` : unknown ? 'Not one of the site’s articles.' : ''}
+            {noArticle ? '' : title ? <>“<bdi>{title}</bdi>”</> : unknown ? t.notAnArticle : ''}
           </p>
         </div>
         {learning && !noArticle && learning.articleId === typed && <LearnChoices learning={learning} ticked={ticked} onToggle={toggle} />}
         {/* The gaps in the help centre: shown in Reports with what those visitors searched. */}
         <label class="check">
           <input type="checkbox" checked={noArticle} onChange={(e) => setNoArticle(e.currentTarget.checked)} />
-          No article covers this
+          {t.noArticle}
         </label>
         {/* The visitor's last line from us, before the chat closes and they are asked to rate it. */}
         {chat && (
           <label>
-            Closing message to the visitor (optional)
-            <textarea rows={2} maxLength={4000} placeholder="e.g. Glad I could help. Have a good day!" value={closing} onInput={(e) => setClosing(e.currentTarget.value)} />
+            {t.closingLabel}
+            <textarea dir="auto" rows={2} maxLength={4000} placeholder={t.closingExample} value={closing} onInput={(e) => setClosing(e.currentTarget.value)} />
           </label>
         )}
         <div role="alert" class="error">
           {error}
         </div>
         <button type="submit" class="primary" disabled={busy}>
-          Resolve
+          {t.resolve}
         </button>
       </form>
     </section>

@@ -9,14 +9,12 @@ import { useState } from 'preact/hooks';
 import type { AgentHandoffSummary, AgentQueue, AgentQueueSection } from '../server/api/agent-types';
 import { MAX_QUEUE_LIMIT } from '../server/queue-rules';
 import { api, ApiError } from './api';
-import { callbackStateLabel } from './CallbackCard';
-import { CHANNEL_LABEL, clock, waited } from './format';
+import { clock, waited } from './format';
 import { AGENT_ZONE, bookedTime, callbackTiming, summarizeSearches } from './queue-format';
 import { goToHandoff } from './router';
 import { useNow } from './useNow';
 import { useViewHeading } from './useViewHeading';
-
-export const waitingText = (n: number): string => (n === 1 ? '1 person waiting' : `${n} people waiting`);
+import { useStrings } from './strings';
 
 export function Queue({
   queue,
@@ -33,50 +31,51 @@ export function Queue({
 }) {
   const now = useNow();
   const heading = useViewHeading();
+  const t = useStrings().queue;
   return (
     <>
       <div class="queue-head">
         <h1 ref={heading} tabIndex={-1}>
-          Queue
+          {t.heading}
         </h1>
         <RefLookup />
       </div>
       {error && (
         <p role="alert" class="error">
-          The queue could not be loaded: {error}
+          {t.loadFailed(error)}
         </p>
       )}
       <p role="status" class="muted">
-        {queue === null ? 'Loading the queue…' : waitingText(waiting)}
+        {queue === null ? t.loading : t.waiting(waiting)}
       </p>
       {queue !== null && (
         <div class="sections">
           <Section
             id="chats"
-            title="Chats"
-            count={`${queue.waitingChats} waiting for a reply · ${queue.chats.total} open`}
+            title={t.chats}
+            count={t.chatsCount(queue.waitingChats, queue.chats.total)}
             section={queue.chats}
-            empty="No open chats. New ones appear here as they come in."
+            empty={t.chatsEmpty}
             onShowAll={onShowAll}
           >
             {(h) => <ChatRow h={h} now={now} />}
           </Section>
           <Section
             id="callbacks"
-            title="Callbacks"
-            count={`${queue.callbacks.handoffs.filter((h) => h.callbackWindow && callbackTiming(h.callbackWindow, now) !== 'booked').length} due · ${queue.callbacks.total} booked`}
+            title={t.callbacks}
+            count={t.callbacksCount(queue.callbacks.handoffs.filter((h) => h.callbackWindow && callbackTiming(h.callbackWindow, now) !== 'booked').length, queue.callbacks.total)}
             section={queue.callbacks}
-            empty="No callbacks booked."
+            empty={t.callbacksEmpty}
             onShowAll={onShowAll}
           >
             {(h) => <CallbackRow h={h} now={now} businessZone={queue.timeZone} />}
           </Section>
           <Section
             id="phone"
-            title="Phone references for today"
-            count={`${queue.phone.total} given`}
+            title={t.phone}
+            count={t.phoneCount(queue.phone.total)}
             section={queue.phone}
-            empty="No phone references given today. A caller who quotes one is found with Reference above."
+            empty={t.phoneEmpty}
             onShowAll={onShowAll}
           >
             {(h) => <PhoneRow h={h} />}
@@ -105,6 +104,7 @@ function Section({
   children: (h: AgentHandoffSummary) => ComponentChildren;
 }) {
   const { handoffs, total, gap } = section;
+  const t = useStrings().queue;
   return (
     <section class="queue-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>
@@ -118,7 +118,7 @@ function Section({
               (a click or the keyboard focus on its way never lands on someone else's). */}
           {handoffs.map((h, i) => (
             <Fragment key={h.id}>
-              {gap && i === gap.after && <li class="gap">{gap.left} more not listed here</li>}
+              {gap && i === gap.after && <li class="gap">{t.notListed(gap.left)}</li>}
               {row(h)}
             </Fragment>
           ))}
@@ -126,14 +126,13 @@ function Section({
       )}
       {gap && (
         <p class="showing">
-          Showing {handoffs.length} of {total}
-          {gap.after < handoffs.length ? `: the ${gap.after} waiting longest and the ${handoffs.length - gap.after} newest.` : '.'}{' '}
+          {t.showing(handoffs.length, total, gap.after < handoffs.length ? gap.after : null)}{' '}
           {total <= MAX_QUEUE_LIMIT ? (
             <button type="button" onClick={onShowAll}>
-              Show all {total}
+              {t.showAll(total)}
             </button>
           ) : (
-            'Open any of them by its reference above.'
+            t.openByRef
           )}
         </p>
       )}
@@ -143,30 +142,33 @@ function Section({
 
 function Searches({ searches }: { searches: string[] }) {
   const { shown, more } = summarizeSearches(searches);
+  const t = useStrings().queue;
   if (shown.length === 0) return null;
   // Separators are text, not q::before, which is where the opening quote mark goes.
   return (
     <span class="searches">
-      Searched:{' '}
+      {t.searched}{' '}
       {shown.map((s, i) => (
         <span key={i}>
           {i > 0 && ', '}
-          <q>{s.text}</q>
+          <q dir="auto">{s.text}</q>
           {s.times > 1 && ` ×${s.times}`}
         </span>
       ))}
-      {more > 0 && ` and ${more} more`}
+      {more > 0 && t.andMore(more)}
     </span>
   );
 }
 
 function RowLink({ h, children }: { h: AgentHandoffSummary; children: ComponentChildren }) {
+  const strings = useStrings();
+  const t = strings.queue;
   return (
     <a class="row-link" href={`#/handoff/${h.id}`}>
-      <span class={`chip ${h.channel}`}>{CHANNEL_LABEL[h.channel]}</span>
-      <span class="ref">Ref {h.ref}</span>
+      <span class={`chip ${h.channel}`}>{strings.channel[h.channel]}</span>
+      <span class="ref">{t.ref(h.ref)}</span>
       <span class="who">
-        {h.visitorName ?? 'Visitor'}
+        <bdi>{h.visitorName ?? t.visitor}</bdi>
         {h.verified && ' · Verified'}
       </span>
       {children}
@@ -174,37 +176,38 @@ function RowLink({ h, children }: { h: AgentHandoffSummary; children: ComponentC
   );
 }
 
-const withAgent = (h: AgentHandoffSummary): string => `with ${h.agentName ?? 'an agent'}`;
 
 function ChatRow({ h, now }: { h: AgentHandoffSummary; now: number }) {
+  const t = useStrings().queue;
   return (
     <li class={`row ${h.status}`}>
       <RowLink h={h}>
-        <span class="wait">{h.status === 'queued' ? `waiting ${waited(h.createdAt, now)}` : withAgent(h)}</span>
+        <span class="wait">{h.status === 'queued' ? t.waited(waited(h.createdAt, now)) : t.withAgent(h.agentName)}</span>
       </RowLink>
       <div class="row-detail">
-        {h.lastPageUrl && <span class="page">On {h.lastPageUrl}</span>}
+        {h.lastPageUrl && <span class="page">{t.on(h.lastPageUrl)}</span>}
         <Searches searches={h.searches} />
       </div>
     </li>
   );
 }
 
-const TIMING_LABEL = { booked: null, due: 'Due now', overdue: 'Overdue' } as const;
-
 function CallbackRow({ h, now, businessZone }: { h: AgentHandoffSummary; now: number; businessZone: string }) {
   const timing = h.callbackWindow ? callbackTiming(h.callbackWindow, now) : 'booked';
+  const strings = useStrings();
+  const t = strings.queue;
+  const label = timing === 'booked' ? null : t[timing];
   return (
     <li class={`row ${h.status} ${timing}`}>
       <RowLink h={h}>
         <span class="wait">
-          {h.callbackWindow && <time dateTime={h.callbackWindow.from}>{bookedTime(h.callbackWindow.from, now, AGENT_ZONE, businessZone)}</time>}
-          {TIMING_LABEL[timing] && <span class={`chip ${timing}`}>{TIMING_LABEL[timing]}</span>}
+          {h.callbackWindow && <time dateTime={h.callbackWindow.from}>{bookedTime(h.callbackWindow.from, now, AGENT_ZONE, businessZone, strings.locale, strings.days)}</time>}
+          {label && <span class={`chip ${timing}`}>{label}</span>}
         </span>
       </RowLink>
       <div class="row-detail">
-        {h.status === 'active' && <span>{withAgent(h)}</span>}
-        {h.callbackState && <span class="callback-state">Last call: {callbackStateLabel(h.callbackState)}</span>}
+        {h.status === 'active' && <span>{t.withAgent(h.agentName)}</span>}
+        {h.callbackState && <span class="callback-state">{t.lastCall(strings.callback.states[h.callbackState])}</span>}
         <Searches searches={h.searches} />
       </div>
     </li>
@@ -214,13 +217,14 @@ function CallbackRow({ h, now, businessZone }: { h: AgentHandoffSummary; now: nu
 function PhoneRow({ h }: { h: AgentHandoffSummary }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useStrings().queue;
   const answered = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
       await api.resolve(h.id, 'answered', null); // its status event reloads the queue, without it
     } catch (e) {
-      setError(`Could not mark it answered: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t.markFailed(e instanceof Error ? e.message : String(e)));
       setBusy(false);
     }
   };
@@ -228,14 +232,14 @@ function PhoneRow({ h }: { h: AgentHandoffSummary }) {
     <li class="row reference">
       <RowLink h={h}>
         <span class="wait">
-          given <time dateTime={h.createdAt}>{clock(h.createdAt)}</time>
+          {t.given} <time dateTime={h.createdAt}>{clock(h.createdAt)}</time>
         </span>
       </RowLink>
       <div class="row-detail">
-        {h.lastPageUrl && <span class="page">On {h.lastPageUrl}</span>}
+        {h.lastPageUrl && <span class="page">{t.on(h.lastPageUrl)}</span>}
         <Searches searches={h.searches} />
-        <button type="button" class="small" disabled={busy} aria-label={`Mark answered: Ref ${h.ref}`} onClick={() => void answered()}>
-          Mark answered
+        <button type="button" class="small" disabled={busy} aria-label={t.markAnsweredName(h.ref)} onClick={() => void answered()}>
+          {t.markAnswered}
         </button>
         {error && (
           <span role="alert" class="error">
@@ -251,6 +255,7 @@ function RefLookup() {
   const [ref, setRef] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useStrings().queue;
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
@@ -261,20 +266,20 @@ function RefLookup() {
     try {
       goToHandoff((await api.byRef(wanted)).id);
     } catch (error) {
-      setMessage(error instanceof ApiError && error.status === 404 ? `No open handoff with reference ${wanted}` : `Lookup failed: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(error instanceof ApiError && error.status === 404 ? t.noHandoff(wanted) : t.lookupFailed(error instanceof Error ? error.message : String(error)));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form class="lookup" role="search" aria-label="Look up by reference" onSubmit={(e) => void submit(e)}>
+    <form class="lookup" role="search" aria-label={t.lookup} onSubmit={(e) => void submit(e)}>
       <label>
-        Reference
+        {t.reference}
         <input type="search" inputmode="numeric" autocomplete="off" value={ref} onInput={(e) => setRef(e.currentTarget.value)} />
       </label>
       <button type="submit" disabled={busy}>
-        Open
+        {t.open}
       </button>
       <p role="status" class="lookup-message">{message}</p>
     </form>

@@ -1,28 +1,28 @@
 /** The sign-in form: the server's own words on failure, and how long to wait after too many tries. */
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentMe } from '../server/api/agent-types';
+import type { ComponentChild } from 'preact';
 import { api, ApiError } from './api';
+import { useStrings, type ConsoleStrings } from './strings';
 
-function explain(error: unknown): string {
+function explain(error: unknown, t: ConsoleStrings['signIn']): string {
   if (error instanceof ApiError) {
-    if (error.status === 429) {
-      const wait = error.retryAfter ? ` Try again in ${error.retryAfter} seconds.` : ' Try again in a minute.';
-      return `Too many sign-in attempts.${wait}`;
-    }
-    if (error.status === 401) return 'Wrong email or password.';
+    if (error.status === 429) return t.tooMany(error.retryAfter || null);
+    if (error.status === 401) return t.wrong;
     return error.message;
   }
-  return 'Signing in failed. Try again.';
+  return t.failed;
 }
 
-export function SignIn({ onSignedIn }: { onSignedIn: (me: AgentMe) => void }) {
+export function SignIn({ onSignedIn, picker }: { onSignedIn: (me: AgentMe) => void; picker?: ComponentChild }) {
+  const t = useStrings();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    document.title = 'Sign in · Lifeline console';
-  }, []);
+    document.title = t.shell.title(t.shell.screens.signIn, 0);
+  }, [t]);
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
@@ -31,7 +31,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: AgentMe) => void }) {
     try {
       onSignedIn(await api.login(email.trim(), password));
     } catch (failure) {
-      setError(explain(failure));
+      setError(explain(failure, t.signIn));
     } finally {
       setBusy(false);
     }
@@ -39,20 +39,21 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: AgentMe) => void }) {
 
   return (
     <main class="signin">
-      <h1>Lifeline console</h1>
-      <p class="muted">Sign in to answer the people waiting for help.</p>
+      {picker}
+      <h1>{t.shell.brand}</h1>
+      <p class="muted">{t.signIn.intro}</p>
       <form onSubmit={(e) => void submit(e)} class="card stack">
         <label>
-          Email
+          {t.signIn.email}
           <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <label>
-          Password
+          {t.signIn.password}
           <input type="password" name="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
         <div role="alert" class="error">{error}</div>
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t.signIn.busy : t.signIn.submit}
         </button>
       </form>
     </main>

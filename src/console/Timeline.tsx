@@ -4,7 +4,8 @@
  */
 import type { TranscriptEntry } from '../protocol/types';
 import { wellFormed } from '../protocol/text';
-import { CHANNEL_LABEL, clock, safeHref } from './format';
+import { clock, safeHref } from './format';
+import { useStrings } from './strings';
 
 /**
  * Where the agent can read the article the visitor read: the page the visitor was on, with the
@@ -20,18 +21,20 @@ export function articleLink(pageUrl: string | null, articleId: string, base?: st
 }
 
 function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map<string, string>; pageUrl: string | null }) {
+  const strings = useStrings();
+  const t = strings.timeline;
   switch (entry.type) {
     case 'page': {
       const href = safeHref(entry.url);
       return (
         <>
-          <span class="kind">Page</span>
+          <span class="kind">{t.page}</span>
           {href ? (
-            <a href={href} target="_blank" rel="noopener noreferrer">
+            <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
               {entry.title || entry.url}
             </a>
           ) : (
-            <span>{entry.title || entry.url}</span>
+            <span dir="auto">{entry.title || entry.url}</span>
           )}
         </>
       );
@@ -39,11 +42,11 @@ function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map
     case 'search':
       return (
         <>
-          <span class="kind">Search</span>
+          <span class="kind">{t.search}</span>
           <span>
-            <q>{entry.query}</q>{' '}
+            <q dir="auto">{entry.query}</q>{' '}
             <span class={entry.resultCount === 0 ? 'none' : 'muted'}>
-              · {entry.resultCount === 1 ? '1 result' : `${entry.resultCount} results`}
+              · {t.results(entry.resultCount)}
             </span>
           </span>
         </>
@@ -52,13 +55,13 @@ function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map
       const href = articleLink(pageUrl, entry.articleId);
       return (
         <>
-          <span class="kind">Article</span>
+          <span class="kind">{t.article}</span>
           {href ? (
-            <a href={href} target="_blank" rel="noopener noreferrer">
+            <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
               {entry.title}
             </a>
           ) : (
-            <span>{entry.title}</span>
+            <span dir="auto">{entry.title}</span>
           )}
         </>
       );
@@ -66,19 +69,19 @@ function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map
     case 'feedback':
       return (
         <>
-          <span class="kind">Vote</span>
+          <span class="kind">{t.vote}</span>
           {entry.helpful ? (
-            <span>Helpful: {titles.get(entry.articleId) ?? entry.articleId}</span>
+            <span>{t.helpful(titles.get(entry.articleId) ?? entry.articleId)}</span>
           ) : (
-            <strong class="unhelpful">Didn’t help: {titles.get(entry.articleId) ?? entry.articleId}</strong>
+            <strong class="unhelpful">{t.unhelpful(titles.get(entry.articleId) ?? entry.articleId)}</strong>
           )}
         </>
       );
     case 'handoff':
       return (
         <>
-          <span class="kind">Handoff</span>
-          <span>Asked for a person: {CHANNEL_LABEL[entry.channel].toLowerCase()}</span>
+          <span class="kind">{t.handoff}</span>
+          <span>{t.askedFor(strings.channel[entry.channel])}</span>
         </>
       );
   }
@@ -87,7 +90,8 @@ function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map
 export function Timeline({ transcript }: { transcript: TranscriptEntry[] }) {
   // Votes carry only the article's id; the article entry before them has its title.
   const titles = new Map(transcript.flatMap((e) => (e.type === 'article' ? [[e.articleId, e.title] as const] : [])));
-  if (transcript.length === 0) return <p class="muted">The visitor’s widget sent no history.</p>;
+  const t = useStrings().timeline;
+  if (transcript.length === 0) return <p class="muted">{t.none}</p>;
   let pageUrl: string | null = null; // the page each entry happened on
   return (
     <ol class="timeline">

@@ -3,8 +3,8 @@
  * live in the hash (#/handoff/ID, #/reports, #/phrasings, #/webhooks) so the server serves one shell. One live stream feeds the queue (kept here, so
  * the tab title counts the people waiting on every screen) and whichever handoff is open.
  */
-import { render } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { render, type ComponentChild } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AgentMe, AgentQueue, AgentStreamEvent } from '../server/api/agent-types';
 import { MAX_QUEUE_LIMIT, waitingCount } from '../server/queue-rules';
 import { api, ApiError } from './api';
@@ -20,6 +20,7 @@ import { beep } from './sound';
 import { useEvents, type Subscribe } from './useEvents';
 import { useNow } from './useNow';
 import { onNotificationClick, usePush } from './usePush';
+import { CONSOLE_LANGUAGES, CONSOLE_STRINGS, LANGUAGE_NAMES, StringsContext, consoleLocale, pickConsoleLanguage, readStoredLanguage, storeLanguage, useStrings, type ConsoleLanguage } from './strings';
 import './styles.css';
 
 const MUTE_KEY = 'lifeline-console-muted';
@@ -32,7 +33,41 @@ function readMuted(): boolean {
   }
 }
 
-function App() {
+/** The agent's language: chosen in the header (kept per browser), the browser's by default. */
+function Root() {
+  const [language, setLanguage] = useState<ConsoleLanguage>(() => pickConsoleLanguage(readStoredLanguage(), navigator.languages));
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const choose = (next: ConsoleLanguage): void => {
+    storeLanguage(next);
+    setLanguage(next);
+  };
+  // Dates in the browser's own variant of that language when it has one (en-GB: "Mon 3 Mar").
+  const strings = useMemo(() => ({ ...CONSOLE_STRINGS[language], locale: consoleLocale(language, navigator.languages) }), [language]);
+  return (
+    <StringsContext.Provider value={strings}>
+      <App language={language} onLanguage={choose} />
+    </StringsContext.Provider>
+  );
+}
+
+/** The language picker, each language named in itself. */
+function LanguagePicker({ language, onLanguage }: { language: ConsoleLanguage; onLanguage(l: ConsoleLanguage): void }) {
+  const t = useStrings();
+  return (
+    <select class="language" aria-label={t.shell.language} value={language} onChange={(e) => onLanguage(e.currentTarget.value as ConsoleLanguage)}>
+      {CONSOLE_LANGUAGES.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {LANGUAGE_NAMES[l]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function App({ language, onLanguage }: { language: ConsoleLanguage; onLanguage(l: ConsoleLanguage): void }) {
+  const t = useStrings();
   const [me, setMe] = useState<AgentMe | null | undefined>(undefined);
   useEffect(() => {
     api.me().then(setMe, (error: unknown) => {
@@ -40,12 +75,14 @@ function App() {
       setMe(null);
     });
   }, []);
-  if (me === undefined) return <p class="loading">Loading…</p>;
-  if (me === null) return <SignIn onSignedIn={setMe} />;
-  return <Console me={me} onSignedOut={() => setMe(null)} />;
+  const picker = <LanguagePicker language={language} onLanguage={onLanguage} />;
+  if (me === undefined) return <p class="loading">{t.shell.loading}</p>;
+  if (me === null) return <SignIn onSignedIn={setMe} picker={picker} />;
+  return <Console me={me} onSignedOut={() => setMe(null)} picker={picker} />;
 }
 
-function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) {
+function Console({ me, onSignedOut, picker }: { me: AgentMe; onSignedOut: () => void; picker: ComponentChild }) {
+  const t = useStrings();
   const [route, setRoute] = useState<Route>(() => readRoute(location.hash));
   const [queue, setQueue] = useState<AgentQueue | null>(null);
   /** undefined: the server's section size; set by "Show all". */
@@ -138,9 +175,8 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   const now = useNow(15_000);
   const waiting = queue ? waitingCount(queue.waitingChats, queue.callbacks.handoffs, now) : 0;
   useEffect(() => {
-    const screen = { queue: 'Queue', reports: 'Reports', phrasings: 'Learned phrasings', webhooks: 'Webhooks', handoff: 'Handoff' }[route.page];
-    document.title = `${waiting > 0 ? `(${waiting}) ` : ''}${screen} · Lifeline console`;
-  }, [waiting, route.page]);
+    document.title = t.shell.title(t.shell.screens[route.page], waiting);
+  }, [waiting, route.page, t]);
 
   const toggleMute = (): void => {
     const next = !muted;
@@ -166,23 +202,24 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
   return (
     <>
       <header class="top">
-        <a class="brand" href="#/">Lifeline console</a>
+        <a class="brand" href="#/">{t.shell.brand}</a>
         <a class="nav" href="#/reports" aria-current={route.page === 'reports' ? 'page' : undefined}>
-          Reports
+          {t.shell.reports}
         </a>
         <a class="nav" href="#/phrasings" aria-current={route.page === 'phrasings' ? 'page' : undefined}>
-          Learned phrasings
+          {t.shell.phrasings}
         </a>
         <a class="nav" href="#/webhooks" aria-current={route.page === 'webhooks' ? 'page' : undefined}>
-          Webhooks
+          {t.shell.webhooks}
         </a>
-        <span class="who">Signed in as {me.name}</span>
+        <span class="who">{t.shell.signedInAs(me.name)}</span>
+        {picker}
         <button type="button" class="quiet" aria-pressed={muted} onClick={toggleMute}>
-          Mute
+          {t.shell.mute}
         </button>
         <NotificationsToggle state={push.state} onToggle={push.toggle} />
         <button type="button" class="quiet" onClick={() => void signOut()}>
-          Sign out
+          {t.shell.signOut}
         </button>
       </header>
       <NotificationsNote state={push.state} />
@@ -204,4 +241,4 @@ function Console({ me, onSignedOut }: { me: AgentMe; onSignedOut: () => void }) 
 }
 
 const mount = document.getElementById('console');
-if (mount) render(<App />, mount);
+if (mount) render(<Root />, mount);

@@ -14,12 +14,22 @@ export const zoneCity = (zone: string): string => (zone.split('/').at(-1) ?? zon
 const time = (at: number, zone: string, locale: string | undefined): string =>
   new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 
+/** The words a booked time needs, in the agent's language (the console's strings module). */
+export interface DayWords {
+  today: string;
+  tomorrow: string;
+  yesterday: string;
+  yourTime: string;
+}
+
+const ENGLISH_DAYS: DayWords = { today: 'Today', tomorrow: 'Tomorrow', yesterday: 'Yesterday', yourTime: '(your time)' };
+
 /** "Today", "Tomorrow", "Yesterday", else "Mon 3 Mar": the day of `at` on the clocks of `zone`. */
-function day(at: number, now: number, zone: string, locale: string | undefined): string {
+function day(at: number, now: number, zone: string, locale: string | undefined, words: DayWords): string {
   const ahead = localTime(zone, at).day - localTime(zone, now).day;
-  if (ahead === 0) return 'Today';
-  if (ahead === 1) return 'Tomorrow';
-  if (ahead === -1) return 'Yesterday';
+  if (ahead === 0) return words.today;
+  if (ahead === 1) return words.tomorrow;
+  if (ahead === -1) return words.yesterday;
   return new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }).format(at);
 }
 
@@ -27,13 +37,13 @@ function day(at: number, now: number, zone: string, locale: string | undefined):
  * A booked time as an agent reads it: "Today 15:30", or, when the business's clocks show another
  * time, "Today 15:30 (your time) · 09:30 New York" (the business's day named when it differs).
  */
-export function bookedTime(iso: string, now: number, agentZone: string, businessZone: string, locale?: string): string {
+export function bookedTime(iso: string, now: number, agentZone: string, businessZone: string, locale?: string, words: DayWords = ENGLISH_DAYS): string {
   const at = Date.parse(iso);
-  const mine = `${day(at, now, agentZone, locale)} ${time(at, agentZone, locale)}`;
+  const mine = `${day(at, now, agentZone, locale, words)} ${time(at, agentZone, locale)}`;
   if (offsetAt(agentZone, at) === offsetAt(businessZone, at)) return mine;
   const sameDay = localTime(agentZone, at).day - localTime(agentZone, now).day === localTime(businessZone, at).day - localTime(businessZone, now).day;
-  const theirs = `${sameDay ? '' : `${day(at, now, businessZone, locale)} `}${time(at, businessZone, locale)} ${zoneCity(businessZone)}`;
-  return `${mine} (your time) · ${theirs}`;
+  const theirs = `${sameDay ? '' : `${day(at, now, businessZone, locale, words)} `}${time(at, businessZone, locale)} ${zoneCity(businessZone)}`;
+  return `${mine} ${words.yourTime} · ${theirs}`;
 }
 
 export type CallbackTiming = 'booked' | 'due' | 'overdue';

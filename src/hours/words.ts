@@ -6,6 +6,12 @@ import type { Language } from '../protocol/languages';
 
 export type HoursLanguage = Language;
 
+/**
+ * What joins a day and a time ("tomorrow, 09:00"): Arabic writes its own "،"; Japanese and
+ * Chinese need no comma (i18n/sentences.ts says the same for sentences).
+ */
+export const comma = (language: HoursLanguage): string => (language === 'ar' ? '، ' : language === 'ja' || language === 'zh' ? ' ' : ', ');
+
 export interface HoursWords {
   today: string;
   tomorrow: string;
@@ -96,8 +102,25 @@ export const HOURS_WORDS: Record<HoursLanguage, HoursWords> = {
     open: 'Teraz otwarte',
     closed: 'Zamknięte',
   },
-  ar: ENGLISH, // TODO(rtl): replaced by its own words at merge
-  he: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  ar: {
+    today: 'اليوم',
+    tomorrow: 'غدًا',
+    day: (name) => name,
+    back: (day, time, yours) => `نعود ${day} الساعة ${time}${yours ? ' بتوقيتك' : ''}`,
+    until: (day, time) => `حتى ${day ? `${day} ` : ''}الساعة ${time}`,
+    open: 'مفتوح الآن',
+    closed: 'مغلق',
+  },
+  he: {
+    today: 'היום',
+    tomorrow: 'מחר',
+    day: (name) => name,
+    // "ביום שני" takes the preposition; "היום" and "מחר" stand alone.
+    back: (day, time, yours) => `נחזור ${day === 'היום' || day === 'מחר' ? day : `ב${day}`} בשעה ${time}${yours ? ' (לפי השעון שלכם)' : ''}`,
+    until: (day, time) => `עד ${day ? `${day} בשעה ` : ''}${time}`,
+    open: 'פתוח עכשיו',
+    closed: 'סגור',
+  },
   ja: {
     today: '今日',
     tomorrow: '明日',

@@ -9,6 +9,7 @@ import { browserChecks } from './browser-checks';
 import { createHost, showOnTop, hideFromTop } from './host';
 import { createLauncher, type Launcher } from './launcher/launcher';
 import { ENGLISH_LAUNCHER, type LauncherStrings } from './i18n/launcher-strings';
+import { directionOf } from './i18n/bidi';
 import { pickLanguage, type Language } from './i18n/locale';
 import { createEmitter, EVENTS, type LifelineEvent, type Listener } from './emitter';
 import { logPending } from './pending-log';
@@ -106,6 +107,9 @@ export function createWidget(
   dark.addEventListener('change', applyTheme);
   cleanups.push(() => dark.removeEventListener('change', applyTheme));
   container.lang = language;
+  // The language's direction, not the page's: an English widget on an Arabic page stays left to
+  // right, an Arabic one on an English page mirrors (the CSS is written in logical properties).
+  container.dir = directionOf(language);
   host.root.append(container);
   cleanups.push(host.addStyles(baseCss));
   let visitor: Visitor | null = null; // read from storage on first use, not at page load

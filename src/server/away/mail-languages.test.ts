@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../../protocol/languages';
 import { languageOf, WORDS as AWAY } from './mail';
 import { WORDS as TRANSCRIPT } from './transcript-mail';
 
-const AWAITING = new Set<Language>(['ar', 'he']); // TODO(rtl): empty this at merge
+const AWAITING = new Set<Language>([]);
 /** Rightly the same as English: "Support" in French and German. */
 const SAME: Partial<Record<Language, string[]>> = { fr: ['support'], de: ['support'] };
 

@@ -55,4 +55,32 @@ describe('composeAwayMail', () => {
     expect(mail.text).toMatch(/\n> Article : « Remboursements <rapides> »\n/);
     expect(mail.html).toContain('Article : « Remboursements &lt;rapides&gt; »');
   });
+
+  it('writes Arabic right to left: lang and dir on the HTML, its rules mirrored, names joined as Arabic joins them, the reference isolated', () => {
+    const mail = composeAwayMail({
+      to: 'a@b.example',
+      handoff: { ...handoff, context: { locale: 'ar-EG', timezone: 'Africa/Cairo' } },
+      replies: [replies[0]!, { ...replies[1]!, agentName: 'Ana' }],
+      link: 'https://shop.example.com/#lifeline-reopen=a.b.c',
+      domain: 'x.example',
+    });
+    expect(mail.subject).toBe('رد على سؤالك (الرقم المرجعي \u20664821\u2069)');
+    expect(mail.text).toContain('ردّ عليك \u2068Sam وAna\u2069 بعد مغادرتك المحادثة:');
+    expect(mail.text).toContain('لمدة 7 أيام');
+    expect(mail.html).toContain('<html lang="ar" dir="rtl">');
+    expect(mail.html).toContain('border-right:3px solid #ccc');
+    expect(mail.html).not.toContain('border-left');
+    // The agent's English words keep their own direction inside the Arabic mail.
+    expect(mail.html).toContain('<blockquote dir="auto"');
+  });
+
+  it('writes Hebrew right to left too, and English left to right as before', () => {
+    const hebrew = composeAwayMail({ to: 'a@b.example', handoff: { ...handoff, context: { locale: 'he-IL' } }, replies, link: null, domain: 'x.example' });
+    expect(hebrew.subject).toBe('תשובה לשאלה שלכם (מספר פנייה \u20664821\u2069)');
+    expect(hebrew.html).toContain('<html lang="he" dir="rtl">');
+    const english = composeAwayMail({ to: 'a@b.example', handoff, replies: [replies[0]!, { ...replies[1]!, agentName: 'Ana' }], link: null, domain: 'x.example' });
+    expect(english.text).toContain('Sam and Ana answered you');
+    expect(english.html).toContain('<html lang="en" dir="ltr">');
+    expect(english.html).toContain('border-left:3px solid #ccc');
+  });
 });

@@ -39,12 +39,11 @@ interface Words {
   ref(ref: string): string;
   why: string;
   support: string;
-  and: string;
   /** An article an agent sent in the chat, by its title. */
   article(title: string): string;
 }
 
-/** English, also what a language without words of its own yet shows (see the TODOs below). */
+/** English, the words every other language is checked against (mail-languages.test.ts). */
 const ENGLISH: Words = {
   subject: (ref) => `Reply to your question (reference ${ref})`,
   intro: (names) => `${names} answered you after you left the chat:`,
@@ -54,7 +53,6 @@ const ENGLISH: Words = {
   ref: (ref) => `Your reference: ${ref}`,
   why: 'You get this e-mail because you gave your address in our chat.',
   support: 'Support',
-  and: 'and',
   article: (title) => `Article: “${title}”`,
 };
 
@@ -69,7 +67,6 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `Votre référence : ${ref}`,
     why: 'Vous recevez cet e-mail car vous avez donné votre adresse dans notre chat.',
     support: 'Support',
-    and: 'et',
     article: (title) => `Article : « ${title} »`,
   },
   de: {
@@ -81,7 +78,6 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `Ihre Referenz: ${ref}`,
     why: 'Sie erhalten diese E-Mail, weil Sie Ihre Adresse in unserem Chat angegeben haben.',
     support: 'Support',
-    and: 'und',
     article: (title) => `Artikel: „${title}“`,
   },
   es: {
@@ -93,7 +89,6 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `Su referencia: ${ref}`,
     why: 'Recibe este correo porque dio su dirección en nuestro chat.',
     support: 'Soporte',
-    and: 'y',
     article: (title) => `Artículo: «${title}»`,
   },
   it: {
@@ -105,7 +100,6 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `Il Suo codice: ${ref}`,
     why: 'Riceve questa e-mail perché ha lasciato il Suo indirizzo nella nostra chat.',
     support: 'Assistenza',
-    and: 'e',
     article: (title) => `Articolo: «${title}»`,
   },
   pt: {
@@ -117,7 +111,6 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `Seu código: ${ref}`,
     why: 'Você recebeu este e-mail porque informou seu endereço no nosso chat.',
     support: 'Suporte',
-    and: 'e',
     article: (title) => `Artigo: “${title}”`,
   },
   nl: {
@@ -129,7 +122,6 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `Uw referentie: ${ref}`,
     why: 'U ontvangt deze e-mail omdat u uw adres in onze chat hebt opgegeven.',
     support: 'Klantenservice',
-    and: 'en',
     article: (title) => `Artikel: ‘${title}’`,
   },
   pl: {
@@ -145,11 +137,30 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `Numer zgłoszenia: ${ref}`,
     why: 'Otrzymujesz tę wiadomość, ponieważ adres e-mail został podany w naszym czacie.',
     support: 'Obsługa klienta',
-    and: 'i',
     article: (title) => `Artykuł: „${title}”`,
   },
-  ar: ENGLISH, // TODO(rtl): replaced by its own words at merge
-  he: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  ar: {
+    subject: (ref) => `رد على سؤالك (الرقم المرجعي \u2066${ref}\u2069)`,
+    intro: (names) => `ردّ عليك \u2068${names}\u2069 بعد مغادرتك المحادثة:`,
+    open: 'متابعة المحادثة',
+    lasts: (days) => `يفتح هذا الرابط المحادثة في الصفحة التي سألت منها، لمدة ${days === 1 ? 'يوم واحد' : days === 2 ? 'يومين' : days <= 10 ? `${days} أيام` : `${days} يومًا`}.`,
+    noLink: 'للمتابعة، افتح المساعدة على موقعنا واسألنا من جديد مع ذكر رقمك المرجعي.',
+    ref: (ref) => `رقمك المرجعي: \u2066${ref}\u2069`,
+    why: 'تصلك هذه الرسالة لأنك تركت عنوانك في محادثتنا.',
+    support: 'الدعم',
+    article: (title) => `مقال: «\u2068${title}\u2069»`,
+  },
+  he: {
+    subject: (ref) => `תשובה לשאלה שלכם (מספר פנייה \u2066${ref}\u2069)`,
+    intro: (names) => `\u2068${names}\u2069 ענו לכם אחרי שיצאתם מהצ׳אט:`,
+    open: 'המשך השיחה',
+    lasts: (days) => `הקישור פותח את הצ׳אט בדף שממנו פניתם, למשך ${days === 1 ? 'יום אחד' : days === 2 ? 'יומיים' : `${days} ימים`}.`,
+    noLink: 'כדי להמשיך, פתחו את העזרה באתר שלנו ופנו אלינו שוב עם מספר הפנייה.',
+    ref: (ref) => `מספר הפנייה שלכם: \u2066${ref}\u2069`,
+    why: 'קיבלתם את ההודעה הזו כי השארתם את כתובתכם בצ׳אט שלנו.',
+    support: 'תמיכה',
+    article: (title) => `מאמר: "\u2068${title}\u2069"`,
+  },
   ja: {
     subject: (ref) => `お問い合わせへの回答（お問い合わせ番号 ${ref}）`,
     intro: (names) => `チャットを離れられた後に、${names}から回答がありました。`,
@@ -159,7 +170,6 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `お問い合わせ番号：${ref}`,
     why: 'このメールは、チャットでメールアドレスをご入力いただいたためお送りしています。',
     support: 'サポート',
-    and: 'と',
     article: (title) => `記事：「${title}」`,
   },
   zh: {
@@ -171,7 +181,6 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `您的参考编号：${ref}`,
     why: '您收到这封邮件，是因为您在我们的在线对话中留下了邮箱地址。',
     support: '客服',
-    and: '和',
     article: (title) => `文章：“${title}”`,
   },
 };
@@ -214,7 +223,8 @@ export function composeAwayMail(input: {
   const language = languageOf(handoff.context?.locale);
   const w = WORDS[language];
   const names = [...new Set(replies.map((r) => r.agentName ?? w.support))];
-  const who = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${w.and} ${names.at(-1)}` : names[0]!;
+  // Intl joins the names as the language does ("Sam و Ana" would be wrong: Arabic writes "وAna").
+  const who = new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
   const ids = visitorMessageIds(handoff.id, input.domain);
   const blocks: MailBlock[] = [
     { type: 'paragraph', text: w.intro(who) },
@@ -230,5 +240,6 @@ export function composeAwayMail(input: {
     messageId: ids.part(`reply.${replies[0]!.id}`),
     thread: { inReplyTo: ids.root, references: [ids.root] },
     headers: { 'Auto-Submitted': 'auto-generated' },
+    language: { lang: language, dir: language === 'ar' || language === 'he' ? 'rtl' : 'ltr' },
   });
 }

@@ -28,7 +28,7 @@ interface Words {
   why: string;
 }
 
-/** English, also what a language without words of its own yet shows (see the TODOs below). */
+/** English, the words every other language is checked against (mail-languages.test.ts). */
 const ENGLISH: Words = {
   subject: (ref) => `Your conversation with us (reference ${ref})`,
   intro: 'Here is your conversation with our team, as you asked.',
@@ -96,8 +96,22 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `Numer zgłoszenia: ${ref}`,
     why: 'Otrzymujesz tę wiadomość, ponieważ poproszono o nią na końcu naszego czatu.',
   },
-  ar: ENGLISH, // TODO(rtl): replaced by its own words at merge
-  he: ENGLISH, // TODO(rtl): replaced by its own words at merge
+  ar: {
+    subject: (ref) => `محادثتك معنا (الرقم المرجعي \u2066${ref}\u2069)`,
+    intro: 'إليك محادثتك مع فريقنا كما طلبت.',
+    you: 'أنت',
+    support: 'الدعم',
+    ref: (ref) => `رقمك المرجعي: \u2066${ref}\u2069`,
+    why: 'تصلك هذه الرسالة لأنك طلبتها في نهاية محادثتنا.',
+  },
+  he: {
+    subject: (ref) => `השיחה שלכם איתנו (מספר פנייה \u2066${ref}\u2069)`,
+    intro: 'הנה השיחה שלכם עם הצוות שלנו, כפי שביקשתם.',
+    you: 'אתם',
+    support: 'תמיכה',
+    ref: (ref) => `מספר הפנייה שלכם: \u2066${ref}\u2069`,
+    why: 'קיבלתם את ההודעה הזו כי ביקשתם אותה בסוף הצ׳אט שלנו.',
+  },
   ja: {
     subject: (ref) => `サポートとの会話の記録（お問い合わせ番号 ${ref}）`,
     intro: 'ご依頼いただいた、サポートチームとの会話の記録をお送りします。',
@@ -136,5 +150,6 @@ export function composeTranscriptMail(input: { to: string; handoff: MailHandoff;
     messageId: ids.part('transcript'),
     thread: { inReplyTo: ids.root, references: [ids.root] },
     headers: { 'Auto-Submitted': 'auto-generated' },
+    language: { lang: language, dir: language === 'ar' || language === 'he' ? 'rtl' : 'ltr' },
   });
 }

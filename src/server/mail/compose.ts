@@ -79,7 +79,14 @@ export function renderText(blocks: readonly MailBlock[]): string {
 const P = 'margin:0 0 16px;';
 const multiline = (text: string): string => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
-export function renderHtml(blocks: readonly MailBlock[], title: string): string {
+/**
+ * The HTML part. `lang` and `dir` head the document; a right-to-left mail mirrors its rules
+ * (mail clients ignore logical CSS properties, so the sides are written out), and quoted words
+ * take their own direction (dir="auto"): an English reply in an Arabic mail still reads right.
+ */
+export function renderHtml(blocks: readonly MailBlock[], title: string, language?: MailLanguage): string {
+  const dir = language?.dir ?? 'ltr';
+  const [start, end] = dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const body = blocks
     .map((b): string => {
       switch (b.type) {
@@ -89,12 +96,12 @@ export function renderHtml(blocks: readonly MailBlock[], title: string): string 
           return `<p style="${P}">${multiline(b.text)}</p>`;
         case 'fields':
           return `<table role="presentation" style="${P}border-collapse:collapse;">${b.rows
-            .map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:2px 16px 2px 0;font-weight:600;vertical-align:top;">${escapeHtml(label)}</th><td style="padding:2px 0;">${multiline(value)}</td></tr>`)
+            .map(([label, value]) => `<tr><th scope="row" style="text-align:${start};padding-${start}:0;padding-${end}:16px;padding-top:2px;padding-bottom:2px;font-weight:600;vertical-align:top;">${escapeHtml(label)}</th><td style="padding:2px 0;">${multiline(value)}</td></tr>`)
             .join('')}</table>`;
         case 'list':
-          return `<ul style="${P}padding-left:20px;">${b.items.map((item) => `<li>${multiline(item)}</li>`).join('')}</ul>`;
+          return `<ul style="${P}padding-${start}:20px;">${b.items.map((item) => `<li>${multiline(item)}</li>`).join('')}</ul>`;
         case 'quote':
-          return `<p style="margin:0 0 4px;font-weight:600;">${escapeHtml(b.by)}${b.at ? ` <span style="font-weight:400;color:#555;">${escapeHtml(b.at)}</span>` : ''}</p><blockquote style="${P}margin-left:0;padding-left:12px;border-left:3px solid #ccc;">${multiline(b.text)}</blockquote>`;
+          return `<p style="margin:0 0 4px;font-weight:600;"><bdi>${escapeHtml(b.by)}</bdi>${b.at ? ` <span style="font-weight:400;color:#555;">${escapeHtml(b.at)}</span>` : ''}</p><blockquote dir="auto" style="${P}margin-${start}:0;padding-${start}:12px;border-${start}:3px solid #ccc;">${multiline(b.text)}</blockquote>`;
         case 'link':
           return isWebAddress(b.href)
             ? `<p style="${P}"><a href="${escapeHtml(b.href)}" style="display:inline-block;padding:8px 14px;background:#1a56db;color:#fff;border-radius:6px;text-decoration:none;">${escapeHtml(b.label)}</a></p>`
@@ -103,7 +110,7 @@ export function renderHtml(blocks: readonly MailBlock[], title: string): string 
     })
     .join('\n');
   return `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<html${language ? ` lang="${escapeHtml(language.lang)}" dir="${dir}"` : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:24px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#111;">
 ${body}
 </body></html>
@@ -119,6 +126,13 @@ export interface MailDraft {
   /** The mail this one answers: In-Reply-To, and the start of References. */
   thread?: { inReplyTo: string; references: readonly string[] };
   headers?: Record<string, string>;
+  /** The reader's language and its direction (the HTML part's lang and dir); left to right without it. */
+  language?: MailLanguage;
+}
+
+export interface MailLanguage {
+  lang: string;
+  dir: 'ltr' | 'rtl';
 }
 
 /** The mail the channel sends: both parts from the same blocks, the subject on one line. */
@@ -129,7 +143,7 @@ export function composeMail(draft: MailDraft): OutgoingMail {
     ...(draft.replyTo !== undefined && { replyTo: draft.replyTo }),
     subject,
     text: renderText(draft.blocks),
-    html: renderHtml(draft.blocks, subject),
+    html: renderHtml(draft.blocks, subject, draft.language),
     messageId: draft.messageId,
     ...(draft.thread && { inReplyTo: draft.thread.inReplyTo, references: [...draft.thread.references] }),
     ...(draft.headers && { headers: draft.headers }),

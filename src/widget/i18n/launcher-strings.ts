@@ -26,8 +26,8 @@ export const LAUNCHER_STRINGS: Record<Language, LauncherStrings> = {
   pt: { help: 'Ajuda', call: 'Ligar para', panelFailed: 'Não foi possível carregar a ajuda. Ligue para nós.' },
   nl: { help: 'Hulp', call: 'Bel', panelFailed: 'De hulp kon niet worden geladen. Bel ons.' },
   pl: { help: 'Pomoc', call: 'Zadzwoń:', panelFailed: 'Nie udało się wczytać pomocy. Zadzwoń do nas.' },
-  ar: { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' }, // TODO(rtl)
-  he: { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' }, // TODO(rtl)
+  ar: { help: 'مساعدة', call: 'اتصل', panelFailed: 'تعذّر تحميل المساعدة. يُرجى الاتصال بنا.' },
+  he: { help: 'עזרה', call: 'חיוג', panelFailed: 'לא הצלחנו לטעון את העזרה. אנא התקשרו אלינו.' },
   ja: { help: 'ヘルプ', call: 'お電話:', panelFailed: 'ヘルプを読み込めませんでした。お電話ください。' },
   zh: { help: '帮助', call: '致电', panelFailed: '帮助无法加载，请致电我们。' },
 };

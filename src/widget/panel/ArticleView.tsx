@@ -45,7 +45,7 @@ export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman
 
   return (
     <article class="ll-view ll-article">
-      <h3 class="ll-view-title" tabIndex={-1} data-view-heading>{article.title}</h3>
+      <h3 class="ll-view-title" tabIndex={-1} data-view-heading dir="auto">{article.title}</h3>
       <Markdown source={article.body} headingOffset={2} onArticleLink={onOpenArticle} />
       {article.url && (
         <p class="ll-original"><a href={article.url} target="_blank" rel="noopener">{strings.openOriginal}</a></p>

@@ -3,9 +3,10 @@ import type { PanelStrings } from './strings';
 const BACK = 'M15.4 7.4 14 6l-6 6 6 6 1.4-1.4L10.8 12z';
 const CLOSE = 'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z';
 
-export function Icon({ path, size = 20 }: { path: string; size?: number }) {
+/** `flip`: a directional icon (the back chevron), mirrored right to left; a phone or a cross is not. */
+export function Icon({ path, size = 20, flip = false }: { path: string; size?: number; flip?: boolean }) {
   return (
-    <svg viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false">
+    <svg viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false" class={flip ? 'll-flip' : undefined}>
       <path d={path} fill="currentColor" />
     </svg>
   );
@@ -25,13 +26,13 @@ export function Header(props: { strings: PanelStrings; title: string; where: str
     <div class="ll-header">
       {props.canGoBack ? (
         <button type="button" class="ll-icon-button" onClick={props.onBack} aria-label={strings.back}>
-          <Icon path={BACK} />
+          <Icon path={BACK} flip />
         </button>
       ) : (
         <span class="ll-header-spacer" />
       )}
       <h2 id="ll-title" class="ll-sr">{props.title}</h2>
-      <p class="ll-title" aria-hidden="true">{props.where}</p>
+      <p class="ll-title" aria-hidden="true" dir="auto">{props.where}</p>
       <button type="button" class="ll-icon-button" onClick={props.onClose} aria-label={strings.close}>
         <Icon path={CLOSE} />
       </button>

@@ -16,7 +16,7 @@ export function ResultList({ results, onOpen }: { results: SearchResult[]; onOpe
               onOpen(id);
             }}
           >
-            <span class="ll-result-title"><Highlight text={article.title} ranges={titleRanges} /></span>
+            <span class="ll-result-title" dir="auto"><Highlight text={article.title} ranges={titleRanges} /></span>
           </a>
         </li>
       ))}

@@ -10,6 +10,7 @@ import panelCss from '../styles/panel.css?inline';
 import { createTranscriptStore } from '../transcript-store';
 import { sessionStorageOrNull } from '../storage';
 import { loadStrings } from './strings';
+import { directionOf } from '../i18n/bidi';
 import { TIME_ZONE_EXPECTED } from '../time-zone';
 
 export const mount: MountPanel = async (ctx) => {
@@ -39,6 +40,9 @@ export const mount: MountPanel = async (ctx) => {
   };
   const slot = document.createElement('div');
   slot.className = 'll-slot';
+  // The loader set the root's dir; the panel says it again on its own root, so it never depends
+  // on where it is mounted (and the packs' isolate helpers ride in this chunk, not one of their own).
+  slot.dir = directionOf(ctx.language);
   ctx.container.append(slot);
   let controls: AppControls | null = null;
   let pending: View | undefined | null = null; // an open() that came before the first render

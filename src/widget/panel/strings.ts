@@ -148,8 +148,8 @@ const PACKS: Packs<PanelStrings> = {
   pt: () => import('./strings/lang-pt'),
   nl: () => import('./strings/lang-nl'),
   pl: () => import('./strings/lang-pl'),
-  ar: () => import('./strings/lang-en'), // TODO(rtl): the Arabic pack replaces this at merge
-  he: () => import('./strings/lang-en'), // TODO(rtl): the Hebrew pack replaces this at merge
+  ar: () => import('./strings/lang-ar'),
+  he: () => import('./strings/lang-he'),
   ja: () => import('./strings/lang-ja'),
   zh: () => import('./strings/lang-zh'),
 };

@@ -7,9 +7,9 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
-import { wordsOf, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
+import { wordsOf, comma, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
-import { asSentence, dayAndTime, joinSentences } from '../../i18n/sentences';
+import { asSentence, joinSentences } from '../../i18n/sentences';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
 import { businessZone, channelsFor, localHours, readerFor, type BackendWord } from './local';
@@ -46,7 +46,7 @@ export const PHONE_PATTERN = '[0-9+\\(\\) .\\-]{3,40}';
  */
 export function availabilityText(a: ChannelState, now: number, reader: Reader, zone: string): string | null {
   const words = wordsOf(reader);
-  if (a.state === 'open') return a.closesAt === null ? words.open : `${words.open}, ${formatUntil(a.closesAt, now, reader)}`;
+  if (a.state === 'open') return a.closesAt === null ? words.open : `${words.open}${comma(reader.language)}${formatUntil(a.closesAt, now, reader)}`;
   if (a.state === 'closed') return a.nextOpening === null ? words.closed : `${words.closed} · ${formatBack(a.nextOpening, now, reader, zone)}`;
   return null;
 }
@@ -54,7 +54,7 @@ export function availabilityText(a: ChannelState, now: number, reader: Reader, z
 /** "Today, 15:00–15:30" on its own (a radio's label), "today, 15:00–15:30" within a sentence. */
 const slotText = (slot: CallbackSlot, now: number, reader: Reader, inSentence = false): string => {
   const { day, time } = formatSlot({ from: Date.parse(slot.from), to: Date.parse(slot.to) }, now, reader);
-  return dayAndTime(inSentence ? dayName(Date.parse(slot.from), now, reader) : day, time);
+  return `${inSentence ? dayName(Date.parse(slot.from), now, reader) : day}${comma(reader.language)}${time}`;
 };
 
 /** Slots grouped by the day the visitor reads ("Today", "Tomorrow", "Monday"), in order. */

@@ -9,7 +9,7 @@ export function ArticleCard({ article, s, onOpen }: { article: MessageArticle; s
   return (
     <button type="button" class="ll-channel" aria-label={s.openArticle(article.title)} onClick={() => onOpen(article.articleId)}>
       <span class="ll-channel-note" aria-hidden="true">{s.article}</span>
-      <span class="ll-channel-label">{article.title}</span>
+      <span class="ll-channel-label" dir="auto">{article.title}</span>
     </button>
   );
 }

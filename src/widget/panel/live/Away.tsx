@@ -37,8 +37,8 @@ export const PACKS: Packs<Words> = {
   pt: () => import('./strings/away-pt'),
   nl: () => import('./strings/away-nl'),
   pl: () => import('./strings/away-pl'),
-  ar: () => import('./strings/away-en'), // TODO(rtl): the Arabic words replace this at merge
-  he: () => import('./strings/away-en'), // TODO(rtl): the Hebrew words replace this at merge
+  ar: () => import('./strings/away-ar'),
+  he: () => import('./strings/away-he'),
   ja: () => import('./strings/away-ja'),
   zh: () => import('./strings/away-zh'),
 };

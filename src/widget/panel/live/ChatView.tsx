@@ -297,7 +297,7 @@ function Group({ g, s, time, onRetry, children }: { g: MessageGroup; s: LiveStri
       {/* Seen, not read out: each message says who wrote it (Bubble), so a new one in the group is announced whole. */}
       <div class="ll-group-head" aria-hidden="true">
         {!mine && <span class="ll-avatar">{initials(name)}</span>}
-        <span class="ll-group-name">{name}</span>
+        <bdi class="ll-group-name">{name}</bdi>
         <time dateTime={g.at}>{time.format(new Date(g.at))}</time>
       </div>
       {g.messages.map((m) => (

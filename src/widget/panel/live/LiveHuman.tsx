@@ -203,7 +203,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
         <p>{s.quoteRef}</p>
         {/* A big Call button says nothing of the hours: when nobody answers, say so beside it. */}
         <hours.PhoneClosedNote ctx={ctx} word={word} />
-        <a class="ll-pill ll-accent ll-block" href={telHref(settings.phone, dialString(active.ref))}>{strings.call} {settings.phone}</a>
+        <a class="ll-pill ll-accent ll-block" href={telHref(settings.phone, dialString(active.ref))}>{strings.call} <span dir="ltr">{settings.phone}</span></a>
         {/* The reference stays valid for the agent; the visitor may still prefer to chat. */}
         <button type="button" class="ll-link-button ll-small" onClick={() => session.forget()}>{s.otherWays}</button>
       </section>

@@ -31,8 +31,8 @@ export const PACKS: Packs<Words> = {
   pt: () => import('./strings/attach-pt'),
   nl: () => import('./strings/attach-nl'),
   pl: () => import('./strings/attach-pl'),
-  ar: () => import('./strings/attach-en'), // TODO(rtl): the Arabic words replace this at merge
-  he: () => import('./strings/attach-en'), // TODO(rtl): the Hebrew words replace this at merge
+  ar: () => import('./strings/attach-ar'),
+  he: () => import('./strings/attach-he'),
   ja: () => import('./strings/attach-ja'),
   zh: () => import('./strings/attach-zh'),
 };
@@ -40,9 +40,9 @@ export const PACKS: Packs<Words> = {
 export const loadAttachWords = (language: Language, site: SiteStrings | null = null): Promise<Words> => loadPack(PACKS, language, 'file words', site, 'files');
 
 export const number = (language: Language, n: number): string => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
-/** French says octets: Ko, Mo. */
+/** French says octets: Ko, Mo; Arabic its own words. */
 export const size = (language: Language, bytes: number): string => {
-  const [kb, mb] = language === 'fr' ? ['Ko', 'Mo'] : ['KB', 'MB'];
+  const [kb, mb] = language === 'fr' ? ['Ko', 'Mo'] : language === 'ar' ? ['كيلوبايت', 'ميغابايت'] : ['KB', 'MB'];
   return bytes >= 1024 * 1024 ? `${number(language, bytes / 1024 / 1024)} ${mb}` : `${number(language, Math.max(1, Math.round(bytes / 1024)))} ${kb}`;
 };
 

@@ -13,8 +13,8 @@ const PACKS: Packs<LiveStrings> = {
   pt: () => import('./strings/live-pt'),
   nl: () => import('./strings/live-nl'),
   pl: () => import('./strings/live-pl'),
-  ar: () => import('./strings/live-en'), // TODO(rtl): the Arabic pack replaces this at merge
-  he: () => import('./strings/live-en'), // TODO(rtl): the Hebrew pack replaces this at merge
+  ar: () => import('./strings/live-ar'),
+  he: () => import('./strings/live-he'),
   ja: () => import('./strings/live-ja'),
   zh: () => import('./strings/live-zh'),
 };

@@ -22,8 +22,8 @@ export const PACKS: Packs<RatingStrings> = {
   pt: () => import('./strings/rating-pt'),
   nl: () => import('./strings/rating-nl'),
   pl: () => import('./strings/rating-pl'),
-  ar: () => import('./strings/rating-en'), // TODO(rtl): the Arabic pack replaces this at merge
-  he: () => import('./strings/rating-en'), // TODO(rtl): the Hebrew pack replaces this at merge
+  ar: () => import('./strings/rating-ar'),
+  he: () => import('./strings/rating-he'),
   ja: () => import('./strings/rating-ja'),
   zh: () => import('./strings/rating-zh'),
 };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { CONSOLE_STRINGS, consoleLocale, pickConsoleLanguage } from './index';
+
+describe('consoleLocale', () => {
+  it('is the browser’s own variant of the language, else the language', () => {
+    expect(consoleLocale('en', ['en-GB', 'fr'])).toBe('en-GB');
+    expect(consoleLocale('fr', ['en-GB', 'fr-CA'])).toBe('fr-CA');
+    expect(consoleLocale('de', ['en-GB'])).toBe('de');
+  });
+});
+
+describe('pickConsoleLanguage', () => {
+  it('takes the agent’s stored choice first', () => {
+    expect(pickConsoleLanguage('de', ['fr-FR', 'en'])).toBe('de');
+  });
+  it('else the first browser language the console speaks, by its primary subtag', () => {
+    expect(pickConsoleLanguage(null, ['pt-BR', 'es-MX', 'fr'])).toBe('es');
+    expect(pickConsoleLanguage('xx', ['fr_CA'])).toBe('fr');
+  });
+  it('else English', () => {
+    expect(pickConsoleLanguage(null, ['ja', 'ar'])).toBe('en');
+    expect(pickConsoleLanguage(null, [])).toBe('en');
+  });
+});
+
+/** Every leaf of the English strings: [path, value], functions said with sample values. */
+function leaves(value: unknown, path = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)('3', '2', '1'))]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+}
+
+describe.each(['fr', 'de', 'es'] as const)('the console in %s', (language) => {
+  const english = new Map(leaves(CONSOLE_STRINGS.en));
+  const translated = new Map(leaves(CONSOLE_STRINGS[language]));
+  it('has every key of the English strings, none empty', () => {
+    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+    expect([...translated].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+  });
+  it('translates them (only words that are the same in both languages stay)', () => {
+    // Words that are the same in English: Webhooks, Chat, Messages, Agent, and fr Page, Article, Note, de Name.
+    const SAME = new Set(['shell.webhooks', 'shell.screens.webhooks', 'channel.chat', 'queue.chats', 'chat.heading', 'chat.messages', 'chat.agent', 'visitor.page', 'timeline.page', 'timeline.article', 'visitor.name', 'callback.note']);
+    const untranslated = [...translated].filter(([k, v]) => v === english.get(k) && !SAME.has(k)).map(([k]) => k);
+    expect(untranslated).toEqual([]);
+  });
+});
