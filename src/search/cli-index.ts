@@ -151,3 +151,31 @@ export function indexFile(
   }
   return file;
 }
+
+/**
+ * Above this size (gzip, as a web server sends it) the prebuilt articles file is too much for
+ * every visitor to download before their first search, and the server searches instead
+ * (`"search": "backend"`). Chosen from `npm run bench:search` (README, Search): about 1,000 long
+ * articles; 300 KB is 8 times the whole widget's search path, and 1.5 s on a 1.6 Mbit/s mobile
+ * connection, while the server answers in milliseconds at 10,000 articles.
+ */
+export const BACKEND_ABOVE_BYTES = 300 * 1024;
+/** Articles the small file of a backend-searched help centre keeps: shown before the visitor types, and when the server cannot be reached. */
+export const POPULAR_ARTICLES = 20;
+
+/**
+ * The small articles file of a help centre searched by the server: a flag, the language, how many
+ * articles the server holds, and the most popular articles in full (most learned phrasings in
+ * `history` first, then the file's order, which is the site owner's), so the panel opens with
+ * something to read and keeps it when the server is away.
+ */
+export function backendFile(articles: readonly Article[], options: { lang?: string; history?: HistoryEntry[] }): Record<string, unknown> {
+  const learned = new Map<string, number>();
+  for (const entry of options.history ?? []) learned.set(entry.articleId, (learned.get(entry.articleId) ?? 0) + entry.queries.length);
+  const popular = articles
+    .map((article, at) => ({ article, at, n: learned.get(article.id) ?? 0 }))
+    .sort((a, b) => b.n - a.n || a.at - b.at)
+    .slice(0, POPULAR_ARTICLES)
+    .map(({ article }) => article);
+  return { search: 'backend', lang: searchLanguage(options.lang), total: articles.length, articles: popular };
+}

@@ -45,6 +45,8 @@ describe('readCatalog', () => {
     await expect(readCatalog(notJson)).rejects.toThrow(`${notJson} is not JSON`);
     const none = await fileWith('[{"id": "refunds"}]');
     await expect(readCatalog(none)).rejects.toThrow(/has no usable article: articles\[0\]/);
+    const small = await fileWith(JSON.stringify({ search: 'backend', total: 3000, articles: ARTICLES }));
+    await expect(readCatalog(small)).rejects.toThrow(`set LIFELINE_ARTICLES to the full file \`lifeline index\` wrote beside it (${small.replace(/\.json$/, '.server.json')})`);
   });
 
   it('fetches an http(s) address, and names the status when it fails', async () => {

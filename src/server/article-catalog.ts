@@ -117,10 +117,14 @@ export async function readCatalogFile(
   } catch (error) {
     throw new Error(`${source} is not JSON: ${(error as Error).message}`);
   }
+  const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { synonyms?: unknown; index?: unknown; search?: unknown }) : {};
+  if (file.search === 'backend') {
+    // The widget's small file: searching it would find only its popular few.
+    throw new Error(`${source} is the widget's small file of a help centre the server searches; set LIFELINE_ARTICLES to the full file \`lifeline index\` wrote beside it (${source.replace(/(\.json)?$/i, '.server.json')})`);
+  }
   const { articles, problems } = parseArticles(value);
   if (!articles.length) throw new Error(`${source} has no usable article${problems.length ? `: ${problems[0]}` : ''}`);
   const lang = articlesLanguage(value);
-  const file = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { synonyms?: unknown; index?: unknown }) : {};
   const synonyms = readSynonyms(file.synonyms, []);
   return {
     articles: articles.map(({ id, title, body, tags, keywords, url }) => ({

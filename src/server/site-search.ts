@@ -13,7 +13,7 @@
 import '../search/languages/all';
 import { createSearchIndex } from '../search/build-index';
 import { loadSearchIndex, type Phrasings, type SearchIndex } from '../search/index';
-import { stripMarkdown, tokenize } from '../search/text';
+import { fold, stripMarkdown, tokenize } from '../search/text';
 import type { Article } from '../search/types';
 import type { SearchLanguage } from '../search/language';
 import type { ArticleCatalog, CatalogSnapshot } from './article-catalog';
@@ -127,19 +127,23 @@ export function createSiteSearch(deps: {
 
 /**
  * About SNIPPET_CHARS of the body as plain text, around the first word of the query it holds
- * (by stem, as search matches), cut at word boundaries; the start of the body when it holds none
- * (a typo, a learned phrasing found it).
+ * (a word that begins with one of the query's stems, as search matches), cut at word boundaries;
+ * the start of the body when it holds none (a typo, a learned phrasing found it). One regular
+ * expression over the folded text, not the tokenizer over the whole body: five long bodies per
+ * request would cost more than the search.
  */
 export function snippetOf(markdown: string, query: string, lang: SearchLanguage): string {
   const text = stripMarkdown(markdown).replace(/\s+/g, ' ').trim();
   if (text.length <= SNIPPET_CHARS) return text;
-  const wanted = new Set(tokenize(query, lang).map((t) => t.term));
-  const hit = wanted.size ? tokenize(text, lang).find((t) => wanted.has(t.term)) : undefined;
+  const stems = [...new Set(tokenize(query, lang).map((t) => t.term))].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // fold keeps one character for one, so a position in the folded text is one in the text.
+  const hit = stems.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.join('|')})`, 'u').exec(fold(text)) : null;
+  const at = hit?.index ?? 0;
   // A little context before the word, the rest after it.
-  let start = hit ? Math.max(0, hit.start - 40) : 0;
+  let start = Math.max(0, at - 40);
   if (start > 0) {
     const space = text.indexOf(' ', start);
-    start = space >= 0 && space < (hit?.start ?? 0) ? space + 1 : start;
+    if (space >= 0 && space < at) start = space + 1;
   }
   let end = Math.min(text.length, start + SNIPPET_CHARS);
   if (end < text.length) {
