@@ -26,7 +26,7 @@ const pct = (value: number, budget: number): string => `${((value / budget) * 10
 const row = (label: string, value: string, note = ''): void => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${note}`);
 
 async function sizes(): Promise<void> {
-  const { files, loader, live, hours, away, rating, attach, human, whole, builder, withLive, all } = await measureDist(`${root}dist`);
+  const { files, loader, live, hours, away, rating, attach, human, remote, whole, builder, withLive, all } = await measureDist(`${root}dist`);
   console.log('\nSizes (gzip, zlib default level; 1 KB = 1,024 bytes)');
   for (const f of files) row(f.file, kb(f.gzip), `(${kb(f.raw)} raw)`);
   row('loader, dist/lifeline.js', kb(loader.gzip), pct(loader.gzip, BUDGETS.loader));
@@ -37,6 +37,7 @@ async function sizes(): Promise<void> {
   row('hours chunk (availability, slots)', kb(hours), pct(hours, BUDGETS.hours));
   row('away chunk (the answer by e-mail)', kb(away), pct(away, BUDGETS.away));
   row('human view (phone, e-mail, what you tried)', kb(human), pct(human, BUDGETS.human));
+  row('remote search (a help centre the server searches)', kb(remote), pct(remote, BUDGETS.remote));
   row('rating chunk (after a chat ends)', kb(rating), pct(rating, BUDGETS.rating));
   row('attach chunk (files in the chat)', kb(attach), pct(attach, BUDGETS.attach));
   row('whole widget for a visitor who chats', kb(withLive), pct(withLive, BUDGETS.whole) + ' (over the budget: see README)');

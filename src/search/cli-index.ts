@@ -167,7 +167,7 @@ export const POPULAR_ARTICLES = 20;
  * The small articles file of a help centre searched by the server: a flag, the language, how many
  * articles the server holds, and the most popular articles in full (most learned phrasings in
  * `history` first, then the file's order, which is the site owner's), so the panel opens with
- * something to read and keeps it when the server is away.
+ * something to read, and searches them itself when the server is away.
  */
 export function backendFile(articles: readonly Article[], options: { lang?: string; history?: HistoryEntry[] }): Record<string, unknown> {
   const learned = new Map<string, number>();
@@ -177,5 +177,7 @@ export function backendFile(articles: readonly Article[], options: { lang?: stri
     .sort((a, b) => b.n - a.n || a.at - b.at)
     .slice(0, POPULAR_ARTICLES)
     .map(({ article }) => article);
-  return { search: 'backend', lang: searchLanguage(options.lang), total: articles.length, articles: popular };
+  const lang = searchLanguage(options.lang);
+  // Their index too: when the server cannot be reached the panel still searches these few.
+  return { search: 'backend', lang, total: articles.length, articles: popular, index: serializeIndex(createSearchIndex(popular, { lang })) };
 }
