@@ -57,8 +57,9 @@ export function useArticles(url: string | null, backend: string | null, lang: st
         const file = readArticlesFile(json, { lang: await loadSearchLanguage(articlesLanguage(json, lang)) });
         for (const problem of file.problems) console.error(`[Lifeline] data-articles: ${url}: ${problem}`);
         if (!file.articles.length) return fail('has no usable articles');
-        // Without a prebuilt index (`lifeline index` writes one), the builder is fetched and run here.
-        const index = file.index ?? (await import('../../search/build-index')).createSearchIndex(file.articles, file);
+        // Without a prebuilt index (`lifeline index` writes one), the builder is fetched and run
+        // here, in slices that hand the main thread back: the page stays responsive while it builds.
+        const index = file.index ?? (await (await import('../../search/build-index')).createSearchIndexInSlices(file.articles, file));
         let remote: RemoteSearch | undefined;
         if ((json as { search?: unknown }).search === 'backend') remote = (await import('./remote-search')).createRemoteSearch(backend, url, file);
         if (abort.signal.aborted) return;
