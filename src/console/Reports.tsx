@@ -115,10 +115,10 @@ export function Reports() {
           />
           <CountTable
             caption="Articles read before asking for a person anyway"
-            head={['Article', 'Visitors', 'Handoffs', 'Said No']}
-            rows={report.articlesReadBeforeHandoff.map((a) => [`${a.title} (${a.articleId})`, a.visitors, a.count, a.notHelpful])}
+            head={['Article', 'Visitors', 'Said No']}
+            rows={report.articlesReadBeforeHandoff.map((a) => [`${a.title} (${a.articleId})`, a.visitors, a.notHelpful])}
             empty="No article was read before a handoff."
-            note="Said No: answered “Did this help?” with No."
+            note="Visitors who read it and still asked for a person; Said No: of them, those who answered “Did this help?” with No."
           />
           <CountTable
             caption="Searches before asking for a person, by wording"
