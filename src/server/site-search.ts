@@ -6,12 +6,13 @@
  *
  * Kept warm, rebuilt only when something changed: the index follows the catalog's snapshot
  * (a new object when the file changed), loaded from the prebuilt index the file holds when it
- * fits, else built (seconds at 10,000 long articles, once per change); the phrasings are read
+ * fits, else built in slices (seconds at 10,000 long articles, once per change, the server
+ * answering other requests meanwhile); the phrasings are read
  * from the store at most once a minute (what GET /v1/phrasings promises its caches too), and
  * added to the index only when they differ from the last read.
  */
 import '../search/languages/all';
-import { createSearchIndex } from '../search/build-index';
+import { createSearchIndexInSlices } from '../search/build-index';
 import { loadSearchIndex, type Phrasings, type SearchIndex } from '../search/index';
 import { fold, stripMarkdown, tokenize } from '../search/text';
 import type { Article } from '../search/types';
@@ -46,6 +47,8 @@ export interface SiteSearch {
   search(query: string, options?: { typing?: boolean; limit?: number }): Promise<SiteSearchAnswer | null>;
   /** One article in full (to open a result), or null when unknown. */
   article(id: string): Promise<Article | null>;
+  /** Starts loading (or building) the index of the articles known now, so the first visitor does not wait for it. */
+  warm(): void;
 }
 
 export function createSiteSearch(deps: {
@@ -54,12 +57,17 @@ export function createSiteSearch(deps: {
   phrasings: () => Promise<Phrasings[]>;
   now: () => number;
 }): SiteSearch {
-  let built: { snapshot: CatalogSnapshot; index: SearchIndex; byId: Map<string, Article> } | null = null;
+  type Base = { index: SearchIndex; byId: Map<string, Article> };
+  let built: { snapshot: CatalogSnapshot; ready: Promise<Base> } | null = null;
+  /** The last index ready: searched while the next one builds after the file changed. */
+  let lastReady: { snapshot: CatalogSnapshot; base: Base } | null = null;
   let learned: { at: number; key: string; index: SearchIndex; base: SearchIndex } | null = null;
   let reading: Promise<Phrasings[]> | null = null;
 
-  const baseIndex = (snapshot: CatalogSnapshot): { index: SearchIndex; byId: Map<string, Article> } => {
-    if (built?.snapshot === snapshot) return built;
+  // Built in slices that hand the event loop back (seconds for 10,000 long articles without a
+  // prebuilt index): chats, handoffs and event streams go on being served meanwhile.
+  const baseIndex = (snapshot: CatalogSnapshot): Promise<Base> => {
+    if (built?.snapshot === snapshot) return built.ready;
     const articles: Article[] = snapshot.articles.map(({ id, title, url, text }) => ({
       id,
       title,
@@ -71,11 +79,23 @@ export function createSiteSearch(deps: {
     const first = snapshot.articles[0]?.text;
     const lang = first?.lang;
     const synonyms = first?.synonyms ?? [];
-    const index =
-      (snapshot.index === undefined ? null : loadSearchIndex(snapshot.index, articles, lang)) ??
-      createSearchIndex(articles, { ...(lang && { lang }), synonyms });
-    built = { snapshot, index, byId: new Map(articles.map((a) => [a.id, a])) };
-    return built;
+    const ready = (async (): Promise<Base> => {
+      await null; // `built` names this build before it can finish
+      const index =
+        (snapshot.index === undefined ? null : loadSearchIndex(snapshot.index, articles, lang)) ??
+        (await createSearchIndexInSlices(articles, { ...(lang && { lang }), synonyms }));
+      const base = { index, byId: new Map(articles.map((a) => [a.id, a])) };
+      if (built?.snapshot === snapshot) lastReady = { snapshot, base };
+      return base;
+    })();
+    built = { snapshot, ready };
+    return ready;
+  };
+
+  /** The index of `snapshot`, or while it builds the one before it (a file that changed). */
+  const usable = (snapshot: CatalogSnapshot): Promise<Base> => {
+    const next = baseIndex(snapshot);
+    return lastReady && lastReady.snapshot !== snapshot ? Promise.resolve(lastReady.base) : next;
   };
 
   const withLearned = async (base: SearchIndex): Promise<SearchIndex> => {
@@ -104,7 +124,7 @@ export function createSiteSearch(deps: {
     async search(query, { typing = false, limit = SEARCH_LIMIT } = {}) {
       const snapshot = deps.catalog.snapshot();
       if (!snapshot) return null;
-      const { index } = baseIndex(snapshot);
+      const { index } = await usable(snapshot);
       const searchable = await withLearned(index);
       const results = searchable.search(query, Math.min(limit, SEARCH_LIMIT), { typing });
       return {
@@ -120,7 +140,11 @@ export function createSiteSearch(deps: {
     },
     async article(id) {
       const snapshot = deps.catalog.snapshot();
-      return snapshot ? (baseIndex(snapshot).byId.get(id) ?? null) : null;
+      return snapshot ? ((await usable(snapshot)).byId.get(id) ?? null) : null;
+    },
+    warm() {
+      const snapshot = deps.catalog.snapshot();
+      if (snapshot) void baseIndex(snapshot);
     },
   };
 }

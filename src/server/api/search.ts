@@ -27,6 +27,7 @@ export const siteSearchOf = (deps: ApiDeps): SiteSearch =>
 export function searchRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const search = siteSearchOf(deps);
+  search.warm();
 
   routes.get('/search', async (c) => {
     const q = c.req.query('q');
