@@ -37,10 +37,11 @@ const HELP = `Usage:
                                               group a line, comma-separated ("refund, money back"), or a JSON
                                               array of groups; --history: learned phrasings (history.json) baked
                                               in; problems go to stderr, exit 1 when an article was left out.
-                                              Over 300 KB gzip (about 1,000 long articles; --search auto), or
+                                              Over 300 KB gzip (about 300 articles of 2,000 characters), or
                                               with --search backend, the server searches: --out gets a small
                                               file for the widget ("search": "backend", the 20 most popular
-                                              articles) and <out>.server.json the full one, for LIFELINE_ARTICLES
+                                              articles) and <out>.server.json the full one, for LIFELINE_ARTICLES;
+                                              --search browser keeps one file whatever its size
   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
                                               one JSON line of results per query (queries from stdin, one a
                                               line, when none is given), best first, none when the index has no

@@ -155,9 +155,10 @@ export function indexFile(
 /**
  * Above this size (gzip, as a web server sends it) the prebuilt articles file is too much for
  * every visitor to download before their first search, and the server searches instead
- * (`"search": "backend"`). Chosen from `npm run bench:search` (README, Search): about 1,000 long
- * articles; 300 KB is 8 times the whole widget's search path, and 1.5 s on a 1.6 Mbit/s mobile
- * connection, while the server answers in milliseconds at 10,000 articles.
+ * (`"search": "backend"`): about 300 articles of 2,000 characters of real prose (docs/search.md
+ * has the figures). 300 KB is 8 times the whole widget's search path and 1.5 s on a 1.6 Mbit/s
+ * mobile connection before the first answer, while the server answers in milliseconds at
+ * 10,000 articles (`npm run bench:search`).
  */
 export const BACKEND_ABOVE_BYTES = 300 * 1024;
 /** Articles the small file of a backend-searched help centre keeps: shown before the visitor types, and when the server cannot be reached. */
