@@ -5,8 +5,8 @@ import { BUDGETS, measureDist } from '../src/build/sizes';
 /** Size budgets are exact, so they are checked here; speed is only measured (npm run bench). */
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
-test('the loader, the widget to search and read, and the human view, live, hours, away, rating, attach and remote search chunks fit their gzip budgets', async () => {
-  const { loader, whole, live, hours, away, rating, attach, human, remote, files } = await measureDist(dist);
+test('the loader, the widget to search and read, and the human view, live, hours, away, rating, attach, history and remote search chunks fit their gzip budgets', async () => {
+  const { loader, whole, live, hours, away, rating, attach, human, history, remote, files } = await measureDist(dist);
   const report = files.map((f) => `${f.file} ${f.gzip} B gzip`).join(', ');
   expect(loader.gzip, `loader: ${report}`).toBeLessThanOrEqual(BUDGETS.loader);
   expect(whole, `whole widget: ${report}`).toBeLessThanOrEqual(BUDGETS.whole);
@@ -18,6 +18,8 @@ test('the loader, the widget to search and read, and the human view, live, hours
   expect(human, `human view chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.human);
   expect(away, `away chunk: ${report}`).toBeGreaterThan(0);
   expect(away, `away chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.away);
+  expect(history, `history chunk: ${report}`).toBeGreaterThan(0);
+  expect(history, `history chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.history);
   expect(rating, `rating chunk: ${report}`).toBeGreaterThan(0);
   expect(rating, `rating chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.rating);
   expect(attach, `attach chunk: ${report}`).toBeGreaterThan(0);

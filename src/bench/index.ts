@@ -27,7 +27,7 @@ const pct = (value: number, budget: number): string => `${((value / budget) * 10
 const row = (label: string, value: string, note = ''): void => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${note}`);
 
 async function sizes(): Promise<void> {
-  const { files, loader, live, hours, away, rating, attach, human, remote, whole, builder, withLive, all } = await measureDist(`${root}dist`);
+  const { files, loader, live, hours, away, rating, attach, human, history, remote, whole, builder, withLive, all } = await measureDist(`${root}dist`);
   console.log('\nSizes (gzip, zlib default level; 1 KB = 1,024 bytes)');
   for (const f of files) row(f.file, kb(f.gzip), `(${kb(f.raw)} raw)`);
   row('loader, dist/lifeline.js', kb(loader.gzip), pct(loader.gzip, BUDGETS.loader));
@@ -37,6 +37,7 @@ async function sizes(): Promise<void> {
   row('live chunk (chat, callback)', kb(live), pct(live, BUDGETS.live));
   row('hours chunk (availability, slots)', kb(hours), pct(hours, BUDGETS.hours));
   row('away chunk (the answer by e-mail)', kb(away), pct(away, BUDGETS.away));
+  row('history chunk (a verified visitor’s conversations)', kb(history), pct(history, BUDGETS.history));
   row('human view (phone, e-mail, what you tried)', kb(human), pct(human, BUDGETS.human));
   row('remote search (a help centre the server searches)', kb(remote), pct(remote, BUDGETS.remote));
   row('rating chunk (after a chat ends)', kb(rating), pct(rating, BUDGETS.rating));

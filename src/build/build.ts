@@ -11,6 +11,7 @@
  *    stylesheet with content hashes, named in dist/console/manifest.json for the server's shell.
  * 5. The console's service worker (browser notifications) as dist/console/sw.js: a classic
  *    script whose name never changes (a registration is tied to its URL).
+ * 6. The npm package in dist/package/ (src/build/package.ts): `npm pack ./dist/package`.
  */
 import { build, type InlineConfig } from 'vite';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { minify } from 'terser';
 import { fileURLToPath } from 'node:url';
 import { loadMarkdownFolder } from '../search/markdown-folder';
 import { indexFile } from '../search/cli-index';
+import { buildPackage } from './package';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = `${root}dist`;
@@ -175,5 +177,7 @@ await buildDemoArticles();
 // After the panel: its build empties dist/.
 const consoleFiles = await buildConsole();
 await buildServiceWorker();
+await buildPackage(root, outDir, panelFile);
 console.log(`built dist/lifeline.js and dist/${panelFile} in ${Date.now() - started} ms`);
 console.log(`built the console: dist/console/assets/{${consoleFiles.join(',')}}`);
+console.log('built the npm package in dist/package/ (npm pack ./dist/package)');

@@ -81,6 +81,13 @@ export const BUDGETS = {
    * file that says `"search": "backend"` (a help centre too large to download). Our own cap.
    */
   remote: 1024,
+  /**
+   * "Your conversations" (panel/history/: a verified visitor's earlier conversations, the
+   * messages who said what and when, why a refused identity token shows none, its words in the
+   * four languages, its styles), fetched by the human view only when the page gave an identity
+   * token and the site has a backend. Our own cap (issue 16), so it cannot grow unnoticed.
+   */
+  history: 3 * 1024,
 } as const;
 
 export interface FileSize {
@@ -115,6 +122,8 @@ export const isAwayChunk = (file: string): boolean => /^lifeline-Away\./.test(fi
 export const isAttachChunk = (file: string): boolean => /^lifeline-Attach\./.test(file);
 /** Search through the server, dist/lifeline-remote-search.<hash>.js: only for a help centre the server searches. */
 export const isRemoteChunk = (file: string): boolean => /^lifeline-remote-search\./.test(file);
+/** A verified visitor's earlier conversations, dist/lifeline-History.<hash>.js (src/widget/panel/history/). */
+export const isHistoryChunk = (file: string): boolean => /^lifeline-History\./.test(file);
 /** The human view, dist/lifeline-HumanView.<hash>.js (src/widget/panel/HumanView.tsx and its styles). */
 export const isHumanChunk = (file: string): boolean => /^lifeline-HumanView\./.test(file);
 
@@ -129,7 +138,7 @@ export const isHumanChunk = (file: string): boolean => /^lifeline-HumanView\./.t
  */
 export async function measureDist(
   distDir: string,
-): Promise<{ files: FileSize[]; loader: FileSize; live: number; hours: number; away: number; rating: number; attach: number; human: number; remote: number; whole: number; builder: number; withLive: number; all: number }> {
+): Promise<{ files: FileSize[]; loader: FileSize; live: number; hours: number; away: number; rating: number; attach: number; human: number; history: number; remote: number; whole: number; builder: number; withLive: number; all: number }> {
   const names = (await readdir(distDir)).filter((name) => name.endsWith('.js')).sort();
   const files = await Promise.all(
     names.map(async (file) => {
@@ -150,10 +159,11 @@ export async function measureDist(
   const human = sum(files.filter((f) => isHumanChunk(f.file)));
   const rating = sum(files.filter((f) => isRatingChunk(f.file))) + Math.max(0, ...files.filter((f) => isRatingPack(f.file)).map((f) => f.gzip));
   const attach = sum(files.filter((f) => isAttachChunk(f.file)));
+  const history = sum(files.filter((f) => isHistoryChunk(f.file)));
   const remote = sum(files.filter((f) => isRemoteChunk(f.file)));
-  const lazy = [isLanguagePack, isSearchPack, isBuilderChunk, isLiveChunk, isLivePack, isHoursChunk, isAwayChunk, isRatingChunk, isRatingPack, isAttachChunk, isHumanChunk, isRemoteChunk];
+  const lazy = [isLanguagePack, isSearchPack, isBuilderChunk, isLiveChunk, isLivePack, isHoursChunk, isAwayChunk, isRatingChunk, isRatingPack, isAttachChunk, isHumanChunk, isHistoryChunk, isRemoteChunk];
   const searching = (f: FileSize): boolean => !lazy.some((is) => is(f.file));
   const whole = sum(files.filter(searching)) + largestPack + largestSearchPack;
   const builder = sum(files.filter((f) => isBuilderChunk(f.file)));
-  return { files, loader, live, hours, away, rating, attach, human, remote, whole, builder, withLive: whole + human + hours + live, all: sum(files) };
+  return { files, loader, live, hours, away, rating, attach, human, history, remote, whole, builder, withLive: whole + human + hours + live, all: sum(files) };
 }

@@ -6,6 +6,7 @@ import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useViewHeading } from './useViewHeading';
 import type { AgentHandoffDetail, AgentLearning, AgentMe, AgentResolveAnswer } from '../server/api/agent-types';
+import { earlierStatus, identityMark, says, visitorFact } from './identity-format';
 import type { ResolveOutcome, TranscriptEntry } from '../protocol/types';
 import { api, ApiError } from './api';
 import { CallbackCard } from './CallbackCard';
@@ -169,6 +170,11 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
           <SectionBoundary name="Visitor">
             <VisitorCard handoff={handoff} />
           </SectionBoundary>
+          {handoff.verified && (
+            <SectionBoundary name="Earlier conversations">
+              <EarlierCard handoff={handoff} />
+            </SectionBoundary>
+          )}
           {handoff.callback && (
             <SectionBoundary name="Callback">
               <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} businessZone={businessZone} />
@@ -244,30 +250,37 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   const ctx = handoff.context;
   const page = ctx?.pageUrl ? safeHref(ctx.pageUrl) : null;
   const attributes = Object.entries(v?.attributes ?? {});
+  const { verified } = handoff;
+  // What the site's server signed is shown as fact; anything else only as what the page said.
+  const claim = (field: 'name' | 'email' | 'id', text: string): string => visitorFact(verified, field, text);
   return (
     <section class="card" aria-labelledby="visitor-heading">
-      <h2 id="visitor-heading">Visitor</h2>
+      <div class="card-head">
+        <h2 id="visitor-heading">Visitor</h2>
+        <IdentityMark handoff={handoff} />
+      </div>
       <dl class="facts">
         <dt>Name</dt>
-        <dd>{v?.name ?? 'Not given'}</dd>
+        <dd>{v?.name ? claim('name', v.name) : 'Not given'}</dd>
         {v?.email && (
           <>
             <dt>Email</dt>
-            <dd>{v.email}</dd>
+            <dd>{claim('email', v.email)}</dd>
           </>
         )}
         {v?.phone && (
           <>
             <dt>Phone</dt>
             <dd>
+              {says('')}
               <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`}>{v.phone}</a>
             </dd>
           </>
         )}
         {v?.id && (
           <>
-            <dt>Site’s id</dt>
-            <dd>{v.id}</dd>
+            <dt>{verified ? 'Customer id' : 'Site’s id'}</dt>
+            <dd>{claim('id', v.id)}</dd>
           </>
         )}
         {attributes.map(([key, value]) => (
@@ -307,6 +320,49 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
           <time dateTime={handoff.createdAt}>{dateTime(handoff.createdAt)}</time>
         </dd>
       </dl>
+    </section>
+  );
+}
+
+/**
+ * Verified: the site's server signed who this is (an identity token LIFELINE_IDENTITY_SECRET
+ * checks), with the id and e-mail it signed. Not verified: everything above is what the page said.
+ */
+export function IdentityMark({ handoff }: { handoff: Pick<AgentHandoffDetail, 'verified'> }) {
+  const { verified } = handoff;
+  return verified ? (
+    <span class="chip identity-verified" title="Signed by your site's server (LIFELINE_IDENTITY_SECRET)">
+      {identityMark(verified)}
+    </span>
+  ) : (
+    <span class="chip identity-unverified" title="What the page said, not checked: anyone can claim to be anyone here.">
+      {identityMark(null)}
+    </span>
+  );
+}
+
+/** A verified customer's other handoffs, newest first, each a link to its page. */
+function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
+  return (
+    <section class="card" aria-labelledby="earlier-heading">
+      <h2 id="earlier-heading">Earlier conversations</h2>
+      {handoff.earlier.length === 0 ? (
+        <p class="muted">None: this is the customer’s first.</p>
+      ) : (
+        <ul class="earlier">
+          {handoff.earlier.map((e) => (
+            <li key={e.id}>
+              <a href={`#/handoff/${encodeURIComponent(e.id)}`}>
+                {CHANNEL_LABEL[e.channel]} · Ref {e.ref}
+              </a>{' '}
+              <span class="muted">
+                · <time dateTime={e.createdAt}>{dateTime(e.createdAt)}</time> · {earlierStatus(e)}
+              </span>
+              {e.question && <div class="earlier-question">“{e.question}”</div>}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -165,7 +165,10 @@ function RowLink({ h, children }: { h: AgentHandoffSummary; children: ComponentC
     <a class="row-link" href={`#/handoff/${h.id}`}>
       <span class={`chip ${h.channel}`}>{CHANNEL_LABEL[h.channel]}</span>
       <span class="ref">Ref {h.ref}</span>
-      <span class="who">{h.visitorName ?? 'Visitor'}</span>
+      <span class="who">
+        {h.visitorName ?? 'Visitor'}
+        {h.verified && ' · Verified'}
+      </span>
       {children}
     </a>
   );

@@ -18,6 +18,12 @@ export interface Visitor {
   email?: string;
   phone?: string;
   id?: string;
+  /**
+   * A JWT (HS256) the site's own server signed with LIFELINE_IDENTITY_SECRET: `sub` the
+   * customer's id, optional `email`, `name`, `exp`. A server with the secret checks it and
+   * refuses a bad one (401, ErrorBody.code `identity_*`); it is never stored.
+   */
+  token?: string;
   /** Flat extra facts for the agent: plan, order number... */
   attributes?: Record<string, string | number | boolean | null>;
 }
@@ -256,10 +262,46 @@ export interface BackendStatus {
 /** Every error answer: 400, 401, 403, 404, 409, 413, 429. */
 export interface ErrorBody {
   error: string;
+  /**
+   * For a refused identity token (401): `identity_invalid` (malformed, forged, wrongly signed,
+   * not HS256), `identity_expired`, `identity_not_yet_valid` (nbf or iat ahead of the server's
+   * clock); `identity_missing` (GET /v1/history without one); `identity_off` (the server has no
+   * LIFELINE_IDENTITY_SECRET).
+   */
+  code?: IdentityErrorCode;
   /** For 400: the path of the first bad field, e.g. "transcript[3].query". */
   path?: string;
   /** For 409 on a callback time that is not free: the slots that are. */
   slots?: CallbackSlot[];
   /** For a refused attachment (400, 413, 415): why, for the widget to say in the visitor's language. */
   attachmentProblem?: AttachmentProblem;
+}
+
+/** The codes of ErrorBody.code: why a visitor's identity token was not taken. */
+export type IdentityErrorCode = 'identity_invalid' | 'identity_expired' | 'identity_not_yet_valid' | 'identity_missing' | 'identity_off';
+
+/** One earlier conversation of a verified customer, in GET /v1/history. */
+export interface HistoryConversation {
+  id: string;
+  ref: string;
+  channel: Channel;
+  status: HandoffStatus;
+  createdAt: string;
+  /** When it was resolved or cancelled; null while open. */
+  resolvedAt: string | null;
+  /** The agent who took it, by display name; null when none did. */
+  agentName: string | null;
+  /** The chat, oldest first (files by name only: their bytes need the handoff's own token). */
+  messages: Message[];
+  /** A callback's number and window, for a callback. */
+  callback?: CallbackRequest;
+}
+
+/**
+ * GET {backend}/v1/history with `Authorization: Bearer <identity token>`: the conversations of
+ * the token's `sub`, newest first, at most `limit` (20); `more` when there are older ones.
+ */
+export interface HistoryResponse {
+  conversations: HistoryConversation[];
+  more: boolean;
 }

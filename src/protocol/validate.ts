@@ -1,5 +1,5 @@
 /**
- * Strict runtime validation of the protocol's request bodies (HANDOFF.md, types.ts). Unlike the
+ * Strict runtime validation of the protocol's request bodies (docs/protocol.md, types.ts). Unlike the
  * widget's tolerant `parseTranscript`, these reject: the answer names the first bad field by its
  * path (`transcript[3].query`, `callback.from`, `visitor.attributes.plan`) so the developer who
  * sent it knows what to fix. Pure (no Node APIs, no DOM), so the widget may import bits of it.
@@ -63,6 +63,8 @@ export const LIMITS = Object.freeze({
   clientMessageIdPattern: /^[A-Za-z0-9_-]{8,64}$/,
   /** Longest visitor field (name, email, phone, id), attribute key and attribute string value. */
   visitorField: 200,
+  /** Longest identity token (visitor.token, a JWT the site's server signed): a few claims take a few hundred. */
+  identityToken: 4_096,
   /** Most visitor attributes. */
   attributes: 30,
   /** Callback phone: 3 to 40 characters of digits, spaces and + ( ) - . */
@@ -281,6 +283,13 @@ function visitor(value: unknown, path: string): Visitor {
   const result: Visitor = {};
   for (const key of ['name', 'email', 'phone', 'id'] as const) {
     if (o[key] !== undefined) result[key] = string(o[key], `${path}.${key}`, LIMITS.visitorField);
+  }
+  // Checked by the server that knows the secret (server/identity/); here only its size and alphabet.
+  if (o.token !== undefined) {
+    if (typeof o.token !== 'string' || o.token.length > LIMITS.identityToken || !/^[\w.-]+$/.test(o.token)) {
+      fail(`${path}.token`, `must be the JWT the site's server signed (at most ${LIMITS.identityToken} letters, digits, dots, dashes and underscores)`);
+    }
+    result.token = o.token;
   }
   if (o.attributes !== undefined) {
     const attributes = object(o.attributes, `${path}.attributes`);

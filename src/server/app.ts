@@ -1,5 +1,5 @@
 /**
- * The reference server's HTTP app (Hono): the handoff API of HANDOFF.md under /v1, the widget,
+ * The reference server's HTTP app (Hono): the handoff API of docs/protocol.md under /v1, the widget,
  * and the demo site, all on one origin.
  */
 import { Hono } from 'hono';
@@ -10,6 +10,7 @@ import { createQueueAnnouncer, type QueueAnnouncer } from './api/queue';
 import type { ApiDeps, BusMessage, EventBus } from './api/deps';
 import { createBus } from './bus';
 import { newSecret } from './crypto';
+import { createIdentityCheck } from './identity';
 import { DEFAULT_PHRASINGS_PER_ARTICLE } from './phrasings';
 import { createPresence, type Presence } from './presence';
 import { createVisitorStreams, type VisitorStreams } from './visitor-streams';
@@ -70,6 +71,11 @@ export interface AppOptions {
   queue?: (deps: Omit<ApiDeps, 'queue' | 'service'>) => QueueAnnouncer;
   /** The key visitor tokens are derived from. @default one made once and kept in the store */
   secret?: string;
+  /**
+   * LIFELINE_IDENTITY_SECRET: the key the site's server signs identity tokens with (HS256).
+   * @default null: tokens are ignored, with one warning, and every visitor is "Not verified"
+   */
+  identitySecret?: string | null;
   /** Origins, besides the server's own, whose pages may call the visitor API. @default none */
   allowedOrigins?: readonly string[];
   /**
@@ -210,6 +216,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
       loginPerIp: limiter(limits.loginPerAddress, now, 'loginPerAddress'),
       loginPerIpAndEmail: limiter(limits.login, now, 'login'),
     },
+    identity: createIdentityCheck(options.identitySecret ?? null, now),
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     ownOrigins: options.ownOrigins ?? new Set(),
     trustProxy: options.trustProxy ?? false,

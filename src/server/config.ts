@@ -34,6 +34,11 @@ export interface Settings {
   agent: { email: string; password: string; name: string } | null;
   /** The key visitor tokens are derived from; undefined: made once and kept in the database. */
   secret: string | undefined;
+  /**
+   * LIFELINE_IDENTITY_SECRET: the key the site's server signs its customers' identity tokens
+   * with (HS256, ./identity/); null: tokens are ignored and every visitor is "Not verified".
+   */
+  identitySecret: string | null;
   trustProxy: boolean;
   /** Live learned phrasings kept per article (phrasings.ts); 0 learns none. */
   phrasingsPerArticle: number;
@@ -173,6 +178,11 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     if (agent.name.length > 100) throw new SettingError('LIFELINE_AGENT_NAME', 'must be at most 100 characters');
   }
 
+  const identitySecret = value('LIFELINE_IDENTITY_SECRET') ?? null;
+  // HS256 is only as strong as its key: a short one can be guessed offline from one token.
+  if (identitySecret !== null && identitySecret.length < 32) {
+    throw new SettingError('LIFELINE_IDENTITY_SECRET', 'must be at least 32 random characters (openssl rand -base64 32), the same your site signs identity tokens with, or unset');
+  }
   const secret = value('LIFELINE_SECRET');
   if (secret !== undefined && secret.length < 32) {
     throw new SettingError('LIFELINE_SECRET', 'must be at least 32 random characters (openssl rand -base64 32), or unset');
@@ -240,6 +250,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     allowedOrigins,
     agent,
     secret,
+    identitySecret,
     trustProxy: trust === '1',
     phrasingsPerArticle,
     hours: { schedule, zone },

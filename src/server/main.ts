@@ -99,6 +99,7 @@ const app = createApp({
   bus,
   visitorStreams,
   secret: settings.secret,
+  identitySecret: settings.identitySecret,
   allowedOrigins: settings.allowedOrigins,
   ownOrigins: origins,
   trustProxy: settings.trustProxy,

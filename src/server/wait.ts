@@ -1,5 +1,5 @@
 /**
- * The chat wait estimate (HANDOFF.md, "Availability"), from real recent waits: the median time
+ * The chat wait estimate (docs/protocol.md, "Availability"), from real recent waits: the median time
  * to a first agent reply over the last hour is what one visitor at the head of the queue waits.
  * Agents online take visitors in parallel, so position p waits about ceil(p / agents) of those.
  *

@@ -50,7 +50,7 @@ export function boot(script: HTMLScriptElement | null): void {
 
   const language = pickLanguage([settings.locale, document.documentElement.lang, ...navigator.languages]);
   const panelUrl = new URL(__LIFELINE_PANEL__, script?.src || document.baseURI).href;
-  const widget = createWidget(settings, language, panelUrl);
+  const widget = createWidget(settings, language, () => import(/* @vite-ignore */ panelUrl), () => delete w.Lifeline);
 
   const api: Stub = (...args: unknown[]) => widget.command(args as Command);
   api.version = __LIFELINE_VERSION__;
@@ -59,7 +59,17 @@ export function boot(script: HTMLScriptElement | null): void {
   widget.ready();
 }
 
-function createWidget(settings: Settings, language: Language, panelUrl: string) {
+/**
+ * One widget on the page: the script tag's (boot, above) or an app's (createLifeline, in
+ * package.ts). `importPanel` fetches the panel chunk: by URL beside the script, or as a module
+ * the app's bundler resolves. `onDestroy` undoes what the caller added (the script's global).
+ */
+export function createWidget(
+  settings: Settings,
+  language: Language,
+  importPanel: () => Promise<{ mount: MountPanel }>,
+  onDestroy: () => void,
+) {
   const strings = LAUNCHER_STRINGS[language];
   const emitter = createEmitter();
   const cleanups: Array<() => void> = [];
@@ -112,8 +122,8 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
 
   const loadPanel = (): Promise<PanelHandle> => {
     flush(); // the panel's transcript store must see what the loader recorded
-    panel ??= import(/* @vite-ignore */ panelUrl)
-      .then((module: { mount: MountPanel }) => {
+    panel ??= importPanel()
+      .then((module) => {
         if (destroyed) throw new Error('destroyed');
         return module.mount({
           root: host.root,
@@ -241,6 +251,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
     panel?.then((handle) => handle.sync(), () => undefined);
   };
   const record = (entry: TranscriptEntry): void => {
+    if (destroyed) return; // a route change's late title (below) after destroy
     unwritten.push(entry);
     afterLoadIdle(flush);
   };
@@ -275,7 +286,7 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
     if (launcher) hideFromTop(launcher.el);
     host.element.remove();
     emitter.clear();
-    delete (window as LifelineWindow).Lifeline;
+    onDestroy();
   };
 
   const command = ([name, ...args]: Command): unknown => {

@@ -11,6 +11,8 @@ export interface Visitor {
   email?: string;
   phone?: string;
   id?: string;
+  /** The identity token (a JWT the site's server signed): sent with a handoff, the key to the visitor's history. */
+  token?: string;
   attributes?: Record<string, unknown>;
 }
 

@@ -13,7 +13,7 @@ export function logPending(storage: Pick<Storage, 'getItem' | 'setItem'> | null,
   try {
     const raw: unknown = JSON.parse(storage.getItem(PENDING_KEY) ?? '[]');
     const list = Array.isArray(raw) ? raw : [];
-    // Card numbers are masked before anything is stored (HANDOFF.md).
+    // Card numbers are masked before anything is stored (docs/protocol.md).
     list.push(JSON.parse(maskCards(JSON.stringify(entry))));
     storage.setItem(PENDING_KEY, JSON.stringify(list.slice(-MAX_PENDING)));
   } catch {

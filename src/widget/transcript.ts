@@ -1,5 +1,5 @@
 /**
- * The visitor's transcript (HANDOFF.md, "The transcript"): what they tried in the widget, kept
+ * The visitor's transcript (docs/protocol.md, "The transcript"): what they tried in the widget, kept
  * small and free of card numbers, so a person can pick up where self-help left off.
  * Pure functions over plain data; storage lives in transcript-store.ts.
  */

@@ -82,7 +82,7 @@ export function agentAuthRoutes(deps: ApiDeps): Hono<ApiEnv> {
 }
 
 /** The login body; server-only, so it lives here rather than in protocol/validate.ts. */
-function validateLogin(body: unknown) {
+export function validateLogin(body: unknown) {
   type Login = { email: string; password: string };
   const o = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
   if (o === null) return { ok: false as const, path: '', error: 'The body must be a JSON object' };

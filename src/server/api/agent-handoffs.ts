@@ -12,17 +12,20 @@ import type { HandoffFilter, HandoffRecord } from '../store/types';
 import { closestArticle } from '../article-catalog';
 import { candidatesFor } from '../learning';
 import { articleTitleIn } from '../phrasings';
-import type { AgentLearning, AgentStreamEvent, LearnedPhrasings } from './agent-types';
+import type { AgentEarlierHandoff, AgentLearning, AgentStreamEvent, LearnedPhrasings } from './agent-types';
 import { validateCallbackStep } from './callback-step';
 import { AGENTS_TOPIC, type ApiDeps, type ApiEnv } from './deps';
 import { problem, readJson, type ApiContext } from './http';
 import { refused } from './refusals';
 import { eventStream, lastEventIdOf } from './sse';
-import { toDetail, toMessage, toSummary } from './views';
+import { toDetail, toEarlier, toMessage, toSummary } from './views';
+import { questionOf } from '../story';
 import { sendAttachment, upload } from './attachments';
 
 /** The longest list an agent gets at once. */
 const LIST_LIMIT = 500;
+/** A verified customer's other handoffs shown beside one. */
+const EARLIER_LIMIT = 20;
 /** Events read from the log per query while replaying the agents' stream. */
 const REPLAY_BATCH = 500;
 const FILTERS: readonly HandoffFilter[] = ['open', 'resolved', 'all'];
@@ -32,14 +35,26 @@ export function agentHandoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const { store, service } = deps;
 
   const detail = async (c: ApiContext, h: HandoffRecord, extra: object = {}) => {
-    const [messages, position, lastEventId, steps, rating] = await Promise.all([
+    const [messages, position, lastEventId, steps, rating, earlier] = await Promise.all([
       store.messages(h.id),
       store.queuePosition(h.id),
       store.lastSeq(h.id),
       h.channel === 'callback' ? store.callbackSteps(h.id) : [],
       store.findRating(h.id),
+      earlierOf(h),
     ]);
-    return c.json({ ...toDetail(h, messages, position, lastEventId, steps, rating), ...extra });
+    return c.json({ ...toDetail(h, messages, position, lastEventId, steps, rating, earlier), ...extra });
+  };
+  /** A verified customer's other handoffs, newest first: only by the verified sub, never by what a page claimed. */
+  const earlierOf = async (h: HandoffRecord): Promise<AgentEarlierHandoff[]> => {
+    if (!h.verified) return [];
+    const others = (await store.handoffsOfCustomer(h.verified.sub, EARLIER_LIMIT + 1)).filter((o) => o.id !== h.id).slice(0, EARLIER_LIMIT);
+    return Promise.all(
+      others.map(async (o) => {
+        const first = o.channel === 'chat' && !questionOf(o) ? (await store.messages(o.id)).find((m) => m.sender === 'visitor' && m.text) : undefined;
+        return toEarlier(o, first?.text ?? null);
+      }),
+    );
   };
   const agentOf = (c: ApiContext) => ({ id: c.get('agent').id, name: c.get('agent').name });
   /** A handoff's state changed (the service told the streams and the queue): answer its detail. */

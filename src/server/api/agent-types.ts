@@ -32,6 +32,8 @@ export interface AgentHandoffSummary {
   createdAt: string;
   agentName: string | null;
   visitorName: string | null;
+  /** The visitor brought an identity token the server checked (the handoff page says who). Always sent; optional for rows built by hand (tests). */
+  verified?: boolean;
   /** The last page the visitor was on (transcript), or context.pageUrl. */
   lastPageUrl: string | null;
   /** What the visitor searched for, oldest first. */
@@ -102,6 +104,27 @@ export interface AgentHandoffDetail {
   /** The visitor's rating, once the conversation ended and they gave one. */
   rating: Rating | null;
   lastEventId: number;
+  /**
+   * The customer an identity token named, checked by the server (LIFELINE_IDENTITY_SECRET):
+   * the console marks them Verified. null: Not verified, and `visitor` is only what the page said.
+   */
+  verified: { sub: string; email?: string; name?: string } | null;
+  /** The verified customer's other handoffs, newest first (at most 20); empty when not verified. */
+  earlier: AgentEarlierHandoff[];
+}
+
+/** One of a verified customer's other handoffs, beside the current one on the handoff page. */
+export interface AgentEarlierHandoff {
+  id: string;
+  ref: string;
+  channel: Channel;
+  status: HandoffStatus;
+  createdAt: string;
+  resolvedAt: string | null;
+  outcome: ResolveOutcome | null;
+  agentName: string | null;
+  /** What they asked: the last search, or a callback's note; else their first chat message; null when none. */
+  question: string | null;
 }
 
 /** `data:` of GET /v1/agent/events: a handoff event, with the handoff it belongs to. */

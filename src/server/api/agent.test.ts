@@ -142,6 +142,7 @@ describe('agent work', () => {
       createdAt: '2025-03-01T10:00:00.000Z',
       agentName: null,
       visitorName: 'Ada Lovelace',
+      verified: false,
       lastPageUrl: 'https://shop.example.com/orders',
       searches: ['refund late'],
       callbackState: null,

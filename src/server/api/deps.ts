@@ -14,6 +14,7 @@ import type { EventBus } from '../service/publish';
 import type { AgentRecord, HandoffRecord, Store } from '../store/types';
 import type { VapidKeys } from '../push/vapid';
 import type { VisitorStreams } from '../visitor-streams';
+import type { IdentityCheck } from '../identity';
 
 // The bus's vocabulary lives with the service that publishes on it.
 export { AGENTS_TOPIC, handoffTopic, type BusMessage, type EventBus } from '../service/publish';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   now: () => number;
   /** The key visitor tokens are derived from (crypto.ts deriveToken). */
   secret: () => Promise<string>;
+  /** Verified visitors: checks identity tokens against LIFELINE_IDENTITY_SECRET (../identity/). */
+  identity: IdentityCheck;
   limiters: {
     createHandoff: RateLimiter;
     postMessage: RateLimiter;

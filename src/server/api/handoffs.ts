@@ -1,11 +1,12 @@
-/** POST /v1/handoffs: a visitor asks for a human (HANDOFF.md, "Creating a handoff"); the service books and stores it. */
+/** POST /v1/handoffs: a visitor asks for a human (docs/protocol.md, "Creating a handoff"); the service books and stores it. */
 import { Hono } from 'hono';
 import type { CreateHandoffResponse, ErrorBody } from '../../protocol/types';
 import { validateCreateHandoff } from '../../protocol/validate';
 import { freeSlots, listedSlots } from '../availability';
 import { redactHandoff } from '../redact';
 import type { ApiDeps, ApiEnv } from './deps';
-import { clientIp, problem, rateLimited, readJson, type ApiContext } from './http';
+import { clientIp, identityRefused, problem, rateLimited, readJson, type ApiContext } from './http';
+import { visitorWith } from '../identity';
 
 export function handoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
@@ -22,11 +23,19 @@ export function handoffRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (limited) return limited;
     const body = await readJson(c, validateCreateHandoff);
     if (!body.ok) return body.response;
-    const request = redactHandoff(body.value);
+    // The token is checked here and never stored; a bad one is refused, so a visitor is never
+    // attached to a customer's history on the page's word alone.
+    const { token: identityToken, ...claimed } = body.value.visitor ?? {};
+    const identity = deps.identity.read(identityToken, 'visitor.token');
+    if (!identity.ok) return identityRefused(c, identity, 'visitor.token');
+    const { visitor: _sent, ...rest } = body.value;
+    // A visitor who sent only a token claimed nothing: no visitor, as when none is sent.
+    const request = redactHandoff(Object.keys(claimed).length ? { ...rest, visitor: claimed } : rest);
     const result = await deps.service.create({
       clientId: request.clientId,
       channel: request.channel,
-      visitor: request.visitor ?? null,
+      visitor: visitorWith(request.visitor ?? null, identity.identity),
+      verified: identity.identity,
       callback: request.callback ?? null,
       context: request.context ?? null,
       transcript: request.transcript,

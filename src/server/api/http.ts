@@ -1,7 +1,7 @@
 /** Small helpers every route uses: error answers, JSON bodies, the client's address and origin. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody } from '../../protocol/types';
+import type { ErrorBody, IdentityErrorCode } from '../../protocol/types';
 import type { Validation } from '../../protocol/validate';
 import type { RateLimiter } from '../rate-limit';
 import type { ApiEnv } from './deps';
@@ -10,6 +10,12 @@ export type ApiContext = Context<ApiEnv>;
 
 export const problem = (c: Context, status: ContentfulStatusCode, error: string, path?: string): Response =>
   c.json<ErrorBody>(path === undefined ? { error } : { error, path }, status);
+
+/** 401 for an identity token that was refused: the reason in `error`, its `code` for programs. */
+export function identityRefused(c: Context, refusal: { code: IdentityErrorCode; error: string }, path?: string): Response {
+  c.header('WWW-Authenticate', `Bearer error="invalid_token"`);
+  return c.json<ErrorBody>({ error: refusal.error, code: refusal.code, ...(path !== undefined && { path }) }, 401);
+}
 
 /**
  * Reads and validates a JSON body. The answer is the value, or the 400 to send: a parse error

@@ -1,5 +1,5 @@
 /**
- * The handoff API (HANDOFF.md), mounted by createApp under /v1. Cross-cutting rules live here:
+ * The handoff API (docs/protocol.md), mounted by createApp under /v1. Cross-cutting rules live here:
  * the body limit, CORS for the visitor API, same-origin and JSON-only for the agent API, JSON
  * errors for everything, including routes that do not exist.
  */
@@ -20,6 +20,7 @@ import { problem } from './http';
 import { phrasingRoutes } from './phrasings';
 import { reopenRoutes } from './reopen';
 import { searchRoutes } from './search';
+import { historyRoutes } from './history';
 import { statusRoutes } from './status';
 import { visitorRoutes } from './visitor';
 import { isUpload, uploadLimit } from './attachments';
@@ -50,6 +51,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.use('/reopen', visitorCors);
   api.use('/search', visitorCors);
   api.use('/articles/*', visitorCors);
+  api.use('/history', visitorCors);
 
   api.use('/agent/*', sameOriginOnly(deps), jsonOnlyWrites());
 
@@ -66,6 +68,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/', phrasingRoutes(deps));
   api.route('/', reopenRoutes(deps));
   api.route('/', searchRoutes(deps));
+  api.route('/', historyRoutes(deps));
   api.route('/agent', agentAuthRoutes(deps));
   api.use('/agent/*', requireAgent(deps));
   api.route('/agent', agentHandoffRoutes(deps));

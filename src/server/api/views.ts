@@ -1,7 +1,8 @@
 /** Store records turned into the shapes the API answers with (types.ts, agent-types.ts). */
 import type { Message, Rating } from '../../protocol/types';
 import type { CallbackStep, HandoffRecord, MessageRecord } from '../store/types';
-import type { AgentHandoffDetail, AgentHandoffSummary, CallbackStepView } from './agent-types';
+import type { AgentEarlierHandoff, AgentHandoffDetail, AgentHandoffSummary, CallbackStepView } from './agent-types';
+import { questionOf } from '../story';
 
 export function toMessage(m: MessageRecord): Message {
   return {
@@ -26,6 +27,7 @@ export function toSummary(h: HandoffRecord): AgentHandoffSummary {
     createdAt: h.createdAt,
     agentName: h.agentName,
     visitorName: h.visitor?.name ?? null,
+    verified: !!h.verified,
     lastPageUrl: pages.at(-1)?.url ?? h.context?.pageUrl ?? null,
     searches: h.transcript.flatMap((e) => (e.type === 'search' ? [e.query] : [])),
     callbackState: h.callbackState,
@@ -40,6 +42,7 @@ export function toDetail(
   lastEventId: number,
   callbackSteps: CallbackStep[] = [],
   rating: Rating | null = null,
+  earlier: AgentEarlierHandoff[] = [],
 ): AgentHandoffDetail {
   return {
     id: h.id,
@@ -63,7 +66,15 @@ export function toDetail(
     callbackHistory: callbackSteps.map(toCallbackStepView),
     rating,
     lastEventId,
+    verified: h.verified ?? null,
+    earlier,
   };
+}
+
+/** A customer's other handoff, as the handoff page lists it (`firstMessage`: their first chat line, if any). */
+export function toEarlier(h: HandoffRecord, firstMessage: string | null): AgentEarlierHandoff {
+  const question = questionOf(h) ?? (firstMessage ? firstMessage.replace(/\s+/g, ' ').trim().slice(0, 160) : null);
+  return { id: h.id, ref: h.ref, channel: h.channel, status: h.status, createdAt: h.createdAt, resolvedAt: h.resolvedAt, outcome: h.outcome, agentName: h.agentName, question: question || null };
 }
 
 export const toCallbackStepView = (s: CallbackStep): CallbackStepView => ({

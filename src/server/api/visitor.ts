@@ -1,6 +1,6 @@
 /**
  * The visitor's routes for one handoff, all behind its token (visitor-auth.ts): its state, chat
- * messages, typing, cancelling (a chat's End chat), rating, and the event stream (HANDOFF.md, "Chat").
+ * messages, typing, cancelling (a chat's End chat), rating, and the event stream (docs/protocol.md, "Chat").
  */
 import { Hono } from 'hono';
 import type { HandoffEvent, HandoffState, TranscriptResponse } from '../../protocol/types';

@@ -17,7 +17,7 @@ import { chosenPhrasings, type LearnablePhrasing } from '../phrasings';
 import type { Presence } from '../presence';
 import { phoneRefsExpireBefore } from '../queue-rules';
 import { refCandidate } from '../ref';
-import type { HandoffRecord, MessageRecord, NewAttachmentRow, PhrasingRecord, Store, StoredEvent, StoreTx } from '../store/types';
+import type { HandoffRecord, MessageRecord, NewAttachmentRow, PhrasingRecord, Store, StoredEvent, StoreTx, VerifiedIdentity } from '../store/types';
 import { checkAttachment, cleanFileName, DEFAULT_ATTACHMENT_MAX_MB, megabytes, SNIFF_BYTES, type AttachmentProblem } from '../../protocol/attachments';
 import { stripJpegMetadata } from '../attachments/exif';
 import type { QueueAnnouncer } from '../api/queue';
@@ -79,6 +79,8 @@ export interface NewHandoffCommand {
   callback: CallbackRequest | null;
   context: HandoffContext | null;
   transcript: TranscriptEntry[];
+  /** The customer an identity token named, checked by the route (../identity/); absent or null: not verified. */
+  verified?: VerifiedIdentity | null;
 }
 
 export type CreateAnswer =

@@ -442,6 +442,27 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect((await store.report('2025-03-01T10:00:00.500Z', '2025-03-01T11:00:00.000Z')).byChannel).toEqual({ chat: 0, callback: 0, phone: 1 });
     });
 
+    it('keeps the verified customer of a handoff, and lists a customer’s handoffs newest first, no one else’s', async () => {
+      const ann = { sub: 'cust-ann', email: 'ann@example.com', name: 'Ann' };
+      const first = await create(store, { verified: ann, visitor: { email: 'ann@example.com' } });
+      const unverified = await create(store, { visitor: { email: 'ann@example.com', id: 'cust-ann' } });
+      const other = await create(store, { verified: { sub: 'cust-bob' } });
+      const later = await (async () => {
+        const r = await serviceOver(store, { now: () => NOW + 60_000 }).create(command({ verified: { sub: 'cust-ann' } }));
+        if (!r.ok) throw new Error(r.reason);
+        return r.handoff;
+      })();
+      expect((await store.findHandoff(first.id))?.verified).toEqual(ann);
+      expect((await store.findHandoff(other.id))?.verified).toEqual({ sub: 'cust-bob' });
+      expect((await store.findHandoff(unverified.id))?.verified).toBeNull();
+      // A claim by the page (visitor.id) is not the customer: only verified handoffs are theirs.
+      expect((await store.handoffsOfCustomer('cust-ann', 10)).map((h) => h.id)).toEqual([later.id, first.id]);
+      expect((await store.handoffsOfCustomer('cust-ann', 1)).map((h) => h.id)).toEqual([later.id]);
+      expect(await store.handoffsOfCustomer('cust-nobody', 10)).toEqual([]);
+      // Lists carry it too (the console's queue and handoff page read it).
+      expect((await store.listHandoffs('all', 10)).find((h) => h.id === later.id)?.verified).toEqual({ sub: 'cust-ann' });
+    });
+
     it('keeps an agent’s id when their password changes', async () => {
       const first = await store.upsertAgent({ id: 'a1', email: 'Ada@Example.com', name: 'Ada', passwordHash: 'h1', salt: 's1', createdAt: T });
       const second = await store.upsertAgent({ id: 'a2', email: 'ada@example.com', name: 'Ada L.', passwordHash: 'h2', salt: 's2', createdAt: T });

@@ -230,4 +230,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX attachments_by_message ON attachments(message_id);
   `,
+
+  // 13: verified visitors (issue 16): the customer an identity token named (its sub, and its
+  // email and name when it had them), checked by the server (src/server/identity/); NULL when
+  // the visitor was not verified. The customer's conversations are read by sub, newest first.
+  `
+  ALTER TABLE handoffs ADD COLUMN verified_sub TEXT;
+  ALTER TABLE handoffs ADD COLUMN verified_email TEXT;
+  ALTER TABLE handoffs ADD COLUMN verified_name TEXT;
+  CREATE INDEX handoffs_by_verified_sub ON handoffs(verified_sub, created_at) WHERE verified_sub IS NOT NULL;
+  `,
 ];

@@ -5,7 +5,13 @@
  * booleans as 0/1) stays in sqlite-rows.ts and postgres/rows.ts.
  */
 import type { AttachmentInfo } from '../../protocol/attachments';
-import type { AgentRecord, CallbackStep, HandoffPatch, MessageRecord, PhrasingRecord, PushSubscriptionRecord, StoredAttachment } from './types';
+import type { AgentRecord, CallbackStep, HandoffPatch, MessageRecord, PhrasingRecord, PushSubscriptionRecord, StoredAttachment, VerifiedIdentity } from './types';
+
+/** The verified customer's columns of a handoff row (SQLite 13, PostgreSQL 11), as a record; null when not verified. */
+export function toVerified(r: { verified_sub?: string | null; verified_email?: string | null; verified_name?: string | null }): VerifiedIdentity | null {
+  if (r.verified_sub === null || r.verified_sub === undefined) return null;
+  return { sub: r.verified_sub, ...(r.verified_email != null && { email: r.verified_email }), ...(r.verified_name != null && { name: r.verified_name }) };
+}
 
 /** The patchable fields of a handoff and their columns (HandoffPatch). */
 export const PATCH_COLUMNS: { [K in keyof Required<HandoffPatch>]: string } = {

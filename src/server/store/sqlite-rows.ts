@@ -1,6 +1,7 @@
 /** SQLite rows and their mapping to the Store's records (types.ts). */
 import type { CallbackRequest, HandoffContext, TranscriptEntry, Visitor } from '../../protocol/types';
 import type { HandoffRecord, StoredEvent, StoredHandoffEvent } from './types';
+import { toVerified } from './rows';
 export { toAgent, toCallbackStep, toMessage, type AgentRow, type CallbackStepRow, type MessageRow } from './rows';
 
 export interface HandoffRow {
@@ -23,6 +24,9 @@ export interface HandoffRow {
   article_id: string | null;
   no_article: number;
   callback_state: HandoffRecord['callbackState'];
+  verified_sub: string | null;
+  verified_email: string | null;
+  verified_name: string | null;
 }
 
 export interface EventRow {
@@ -60,6 +64,7 @@ export function toHandoff(r: HandoffRow): HandoffRecord {
     articleId: r.article_id,
     noArticle: r.no_article === 1,
     callbackState: r.callback_state,
+    verified: toVerified(r),
   };
 }
 

@@ -81,9 +81,10 @@ export function openSqliteStore(path: string): Store {
       `${HANDOFF} WHERE h.status IN ('resolved', 'cancelled') ORDER BY h.resolved_at DESC, h.rowid DESC LIMIT ?`,
     ),
     listAll: db.prepare<[number], HandoffRow>(`${HANDOFF} ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?`),
+    ofCustomer: db.prepare<[string, number], HandoffRow>(`${HANDOFF} WHERE h.verified_sub = ? ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?`),
     insertHandoff: db.prepare(
-      `INSERT INTO handoffs (id, ref, token_hash, client_id, channel, status, visitor, callback, context, transcript, created_at)
-       VALUES (@id, @ref, @tokenHash, @clientId, @channel, 'queued', @visitor, @callback, @context, @transcript, @createdAt)`,
+      `INSERT INTO handoffs (id, ref, token_hash, client_id, channel, status, visitor, callback, context, transcript, created_at, verified_sub, verified_email, verified_name)
+       VALUES (@id, @ref, @tokenHash, @clientId, @channel, 'queued', @visitor, @callback, @context, @transcript, @createdAt, @verifiedSub, @verifiedEmail, @verifiedName)`,
     ),
     position: db.prepare<[string], { n: number }>(
       `SELECT COUNT(*) AS n FROM handoffs h JOIN handoffs q
@@ -283,9 +284,12 @@ export function openSqliteStore(path: string): Store {
     async bookedAt(from) {
       return q.bookedAt.get(from)!.n;
     },
-    async insertHandoff(row) {
+    async insertHandoff({ verified, ...row }) {
       q.insertHandoff.run({
         ...row,
+        verifiedSub: verified?.sub ?? null,
+        verifiedEmail: verified?.email ?? null,
+        verifiedName: verified?.name ?? null,
         visitor: json(row.visitor),
         callback: json(row.callback),
         context: json(row.context),
@@ -371,6 +375,10 @@ export function openSqliteStore(path: string): Store {
     async listHandoffs(filter: HandoffFilter, limit) {
       const query = filter === 'open' ? q.listOpen : filter === 'resolved' ? q.listClosed : q.listAll;
       return query.all(limit).map(toHandoff);
+    },
+
+    async handoffsOfCustomer(sub, limit) {
+      return q.ofCustomer.all(sub, limit).map(toHandoff);
     },
 
     async listOpenInChannel(channel, order, limit) {

@@ -63,6 +63,20 @@ export interface HandoffRecord {
   noArticle: boolean;
   /** The last step of a callback's workflow; null until an agent records one (and for other channels). */
   callbackState: CallbackState | null;
+  /**
+   * Who the site's server said the customer is, in an identity token this server checked
+   * (../identity/); null when the visitor was not verified (what `visitor` says is then only
+   * what the page claimed). Optional so records built by hand (tests) need not name it; the
+   * engines always set it.
+   */
+  verified?: VerifiedIdentity | null;
+}
+
+/** A verified customer: the token's `sub`, and its `email` and `name` when it had them. */
+export interface VerifiedIdentity {
+  sub: string;
+  email?: string;
+  name?: string;
 }
 
 /** One step of a callback's workflow, kept so the next agent sees every attempt. */
@@ -228,6 +242,8 @@ export interface NewHandoffRow {
   context: HandoffContext | null;
   transcript: TranscriptEntry[];
   createdAt: string;
+  /** The verified customer (an identity token checked); absent or null: not verified. */
+  verified?: VerifiedIdentity | null;
 }
 
 /** A chat message's row, with the seq of the event that told it (it orders the conversation). */
@@ -354,6 +370,8 @@ export interface Store extends StoreReads {
   findOpenHandoffByRef(ref: string): Promise<HandoffRecord | null>;
   /** open: oldest first; resolved (and cancelled): latest closed first; all: newest first. */
   listHandoffs(filter: HandoffFilter, limit: number): Promise<HandoffRecord[]>;
+  /** The handoffs of one verified customer (their `verified.sub`), newest first, at most `limit`. */
+  handoffsOfCustomer(sub: string, limit: number): Promise<HandoffRecord[]>;
   /** Open (queued or active) handoffs of `channel`: the `limit` oldest, oldest first, or the `limit` newest, newest first. */
   listOpenInChannel(channel: Channel, order: 'oldest' | 'newest', limit: number): Promise<HandoffRecord[]>;
   /** How many handoffs of `channel` are open (queued or active). */

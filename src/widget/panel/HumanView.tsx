@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PanelCtx } from './context';
 import { summarizeTranscript } from '../transcript';
 import { wellFormed } from '../../protocol/text';
@@ -45,6 +45,17 @@ export function useSummary(ctx: PanelCtx, strings: PanelStrings): string[] {
   return summarizeTranscript(useTranscript(ctx.transcript), strings.summary);
 }
 
+/**
+ * "Your conversations" for a visitor the site identified with a token, on a site with a
+ * backend: the history chunk (./history/), fetched only then.
+ */
+export function HistoryCard({ ctx }: { ctx: PanelCtx }) {
+  const token = ctx.settings.backend && ctx.visitor().token;
+  const [m, setModule] = useState<typeof import('./history/History') | null>(null);
+  useEffect(() => void (token && import('./history/History').then(setModule, (e: unknown) => console.error('[Lifeline]', e))), [token]);
+  return m && typeof token == 'string' ? <m.History ctx={ctx} token={token} /> : null;
+}
+
 export function PhoneCard({ ctx, strings, word, children }: Props & { word?: BackendWord; children?: ComponentChildren }) {
   const { settings } = ctx;
   const hours = useHours();
@@ -84,23 +95,27 @@ export function TriedCard({ ctx, strings, lines }: Props & { lines: string[] }) 
       () => setCopied(false), // no clipboard permission: the list stays on screen to read out
     );
   };
+  // A verified visitor's earlier conversations follow what they tried here: both are their own story.
   return (
-    <section class="ll-card" aria-labelledby="ll-tried-title">
-      <h4 id="ll-tried-title" class="ll-card-title">{strings.triedTitle}</h4>
-      <p class="ll-muted">{strings.triedNote}</p>
-      {lines.length ? (
-        <ol class="ll-tried">
-          {lines.map((line, i) => <li key={i}>{line}</li>)}
-        </ol>
-      ) : (
-        <p>{strings.triedEmpty}</p>
-      )}
-      {lines.length > 0 && (
-        <div class="ll-row">
-          <button type="button" class="ll-pill ll-plain" onClick={copy}>{copied ? strings.copied : strings.copy}</button>
-          <button type="button" class="ll-pill ll-plain" onClick={() => ctx.transcript.clear()}>{strings.clear}</button>
-        </div>
-      )}
-    </section>
+    <>
+      <section class="ll-card" aria-labelledby="ll-tried-title">
+        <h4 id="ll-tried-title" class="ll-card-title">{strings.triedTitle}</h4>
+        <p class="ll-muted">{strings.triedNote}</p>
+        {lines.length ? (
+          <ol class="ll-tried">
+            {lines.map((line, i) => <li key={i}>{line}</li>)}
+          </ol>
+        ) : (
+          <p>{strings.triedEmpty}</p>
+        )}
+        {lines.length > 0 && (
+          <div class="ll-row">
+            <button type="button" class="ll-pill ll-plain" onClick={copy}>{copied ? strings.copied : strings.copy}</button>
+            <button type="button" class="ll-pill ll-plain" onClick={() => ctx.transcript.clear()}>{strings.clear}</button>
+          </div>
+        )}
+      </section>
+      <HistoryCard ctx={ctx} />
+    </>
   );
 }

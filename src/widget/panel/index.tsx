@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import type { MountPanel, PanelHandle, View } from '../panel-contract';
 import { App, type AppControls } from './App';
+import type { PanelCtx } from './context';
 import panelCss from '../styles/panel.css?inline';
 import { createTranscriptStore } from '../transcript-store';
 import { sessionStorageOrNull } from '../storage';
@@ -25,7 +26,14 @@ export const mount: MountPanel = async (ctx) => {
     }
   }
   const removeStyles = ctx.addStyles(panelCss);
-  const full = { ...ctx, transcript: createTranscriptStore(sessionStorageOrNull()) };
+  // What outlives the views' effects (the chat's session) registers its end here; something
+  // that starts after destroy (a chunk that was still loading) is ended at once.
+  let cleanups: Array<() => void> | null = [];
+  const full: PanelCtx = {
+    ...ctx,
+    transcript: createTranscriptStore(sessionStorageOrNull()),
+    onDestroy: (cleanup) => void (cleanups ? cleanups.push(cleanup) : cleanup()),
+  };
   const slot = document.createElement('div');
   slot.className = 'll-slot';
   ctx.container.append(slot);
@@ -55,6 +63,8 @@ export const mount: MountPanel = async (ctx) => {
     sync: () => full.transcript.sync(),
     destroy() {
       render(null, slot);
+      cleanups!.map((cleanup) => cleanup());
+      cleanups = null;
       slot.remove();
       removeStyles();
     },

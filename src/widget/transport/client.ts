@@ -1,5 +1,5 @@
 /**
- * The handoff backend's HTTP API (HANDOFF.md, src/protocol/types.ts), over fetch. The token
+ * The handoff backend's HTTP API (docs/protocol.md, src/protocol/types.ts), over fetch. The token
  * travels in the Authorization header, never in a URL; the event stream is read with fetch
  * too, since EventSource cannot send that header.
  */

@@ -105,6 +105,29 @@ describe('createSession', () => {
     next.dispose();
   });
 
+  it('dispose (Lifeline destroy) closes the event stream and sends nothing more, even for a request still on its way', async () => {
+    const { client, setUp } = scriptedClient();
+    setUp(true);
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', parts);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.events).toHaveBeenCalledTimes(1);
+    const signal = vi.mocked(client.events).mock.calls[0]![4];
+    expect(signal.aborted).toBe(false);
+    // A message whose request fails only after dispose must not schedule a retry.
+    setUp(false);
+    session.send('Are you there?');
+    session.dispose();
+    expect(signal.aborted).toBe(true);
+    const calls = () => vi.mocked(client.create).mock.calls.length + vi.mocked(client.message).mock.calls.length + vi.mocked(client.state).mock.calls.length + vi.mocked(client.events).mock.calls.length;
+    const before = calls();
+    session.typing(false); // a view's idle timer that outlived it
+    expect(client.typing).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(calls()).toBe(before);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it.each([
     [0, 1_000],
     [0.999, 701],
@@ -225,6 +248,43 @@ describe('adopt', () => {
     expect(c.messages.map((m) => m.text)).toEqual(['Here is your answer']);
     expect(client.events).toHaveBeenCalledWith('h1', 'tok', 5, expect.any(Function), expect.any(AbortSignal), expect.any(Function));
     expect(JSON.parse(storage.map.get('lifeline:handoff')!).conversation.id).toBe('h1');
+    session.dispose();
+  });
+
+  it('sends a handoff again without an identity token the server refused, as a visitor not verified, and tells the page', async () => {
+    const { client, created, setUp } = scriptedClient();
+    setUp(true);
+    const refusals: CreateHandoffRequest[] = [];
+    const create = client.create as unknown as ReturnType<typeof vi.fn>;
+    const real = create.getMockImplementation() as (req: CreateHandoffRequest) => Promise<unknown>;
+    create.mockImplementation((req: CreateHandoffRequest) => {
+      if (req.visitor?.token) {
+        refusals.push(req);
+        return Promise.reject(new HttpError(401, { error: 'The identity token (visitor.token) is refused: it expired.', code: 'identity_expired' }, null));
+      }
+      return real(req);
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', { transcript: [], visitor: { email: 'ann@example.com', token: 'a.b.c' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refusals).toHaveLength(1);
+    expect(created).toEqual([expect.objectContaining({ clientId: refusals[0]!.clientId, visitor: { email: 'ann@example.com' } })]);
+    expect(session.conversation()?.id).toBe('h1');
+    expect(session.link().error).toBeNull();
+    expect(error).toHaveBeenCalledWith('[Lifeline] identify:', expect.stringContaining('The identity token'));
+    error.mockRestore();
+    session.dispose();
+  });
+
+  it('still says any other refusal of the handoff', async () => {
+    const { client, setUp } = scriptedClient();
+    setUp(true);
+    (client.create as unknown as ReturnType<typeof vi.fn>).mockImplementation(() => Promise.reject(new HttpError(400, { error: 'transcript must be an array' }, null)));
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', { transcript: [], visitor: { token: 'a.b.c' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.link().error).toBe('transcript must be an array');
     session.dispose();
   });
 });

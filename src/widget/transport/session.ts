@@ -92,6 +92,7 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
 
   /** Network failure or a retryable answer: mark offline and try again later, with backoff. */
   function later(error: unknown): void {
+    if (disposed) return; // a request that failed after dispose: nothing to try again
     const backoff = BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)]!;
     // Up to 30% sooner, at random: after a restart, thousands of visitors must not all come back
     // in the same instant. A Retry-After is the server's own word, kept as it is.
@@ -107,14 +108,23 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
   /** Sends what the outbox holds, in order: the handoff first, then queued messages. */
   async function flushOnce(): Promise<void> {
     if (!saved) return;
-    if (!saved.conversation.id && saved.request) {
+    const request = saved.request;
+    if (!saved.conversation.id && request) {
       try {
-        const response = await client.create(saved.request);
+        const response = await client.create(request);
         if (!saved) return;
         saved = { ...saved, request: null };
         apply({ type: 'created', response });
       } catch (error) {
         if (isRetryable(error)) return later(error);
+        // A refused identity token refuses the identity, not the visitor: sent again without it,
+        // as a visitor not verified (no customer's history is theirs), and the page is told.
+        const { token, ...visitor } = request.visitor ?? {};
+        if (saved && token && (error as HttpError).body?.code?.startsWith('identity')) {
+          console.error('[Lifeline] identify:', (error as Error).message);
+          saved = { ...saved, request: { ...request, visitor } };
+          return flushOnce();
+        }
         setLink({ error: (error as Error).message });
         return;
       }
@@ -262,7 +272,8 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     },
     typing(typing: boolean): void {
       const c = saved?.conversation;
-      if (c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
+      // Nothing once disposed: a view's idle timer may still say "stopped typing" after destroy.
+      if (!disposed && c?.id && c.token) client.typing(c.id, c.token, typing).catch(() => undefined /* typing is best effort */);
     },
     /** Tells the agent the visitor opened an article they sent, from the outbox: a lost connection delays it, never loses it. */
     articleRead(articleId: string): void {

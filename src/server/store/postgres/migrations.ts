@@ -266,6 +266,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX attachments_by_message ON attachments(message_id);
   `,
+
+  // 11: verified visitors (issue 16), as SQLite's 13: the customer an identity token named;
+  // NULL when the visitor was not verified.
+  `
+  ALTER TABLE handoffs ADD COLUMN verified_sub text;
+  ALTER TABLE handoffs ADD COLUMN verified_email text;
+  ALTER TABLE handoffs ADD COLUMN verified_name text;
+  CREATE INDEX handoffs_by_verified_sub ON handoffs (verified_sub, created_at DESC) WHERE verified_sub IS NOT NULL;
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

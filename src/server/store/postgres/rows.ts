@@ -10,6 +10,7 @@
  */
 import type { CallbackRequest, HandoffContext, TranscriptEntry, Visitor } from '../../../protocol/types';
 import type { HandoffRecord, StoredEvent, StoredHandoffEvent } from '../types';
+import { toVerified } from '../rows';
 export { toAgent, toCallbackStep, toMessage, type AgentRow, type CallbackStepRow, type MessageRow } from '../rows';
 
 export interface HandoffRow {
@@ -32,6 +33,9 @@ export interface HandoffRow {
   article_id: string | null;
   no_article: boolean;
   callback_state: HandoffRecord['callbackState'];
+  verified_sub: string | null;
+  verified_email: string | null;
+  verified_name: string | null;
 }
 
 export interface EventRow {
@@ -75,6 +79,7 @@ export function toHandoff(r: HandoffRow): HandoffRecord {
     articleId: r.article_id,
     noArticle: r.no_article,
     callbackState: r.callback_state,
+    verified: toVerified(r),
   };
 }
 

@@ -147,8 +147,8 @@ function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx 
     },
     async insertHandoff(row) {
       await client.query(
-        `INSERT INTO handoffs (id, ref, token_hash, client_id, channel, status, visitor, callback, context, transcript, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10)`,
+        `INSERT INTO handoffs (id, ref, token_hash, client_id, channel, status, visitor, callback, context, transcript, created_at, verified_sub, verified_email, verified_name)
+         VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           row.id,
           row.ref,
@@ -160,6 +160,9 @@ function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx 
           jsonText(row.context),
           jsonText(row.transcript),
           row.createdAt,
+          row.verified ? clean(row.verified.sub) : null,
+          row.verified?.email !== undefined ? clean(row.verified.email) : null,
+          row.verified?.name !== undefined ? clean(row.verified.name) : null,
         ],
       );
     },
@@ -318,6 +321,10 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
         return handoffs(`${HANDOFF} WHERE h.status IN ('resolved', 'cancelled') ORDER BY h.resolved_at DESC, h.arrival DESC LIMIT $1`, [limit]);
       }
       return handoffs(`${HANDOFF} ${NEWEST} LIMIT $1`, [limit]);
+    },
+
+    handoffsOfCustomer(sub, limit) {
+      return handoffs(`${HANDOFF} WHERE h.verified_sub = $1 ${NEWEST} LIMIT $2`, [clean(sub), limit]);
     },
 
     listOpenInChannel: (channel, order, limit) =>

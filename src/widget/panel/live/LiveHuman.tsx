@@ -241,6 +241,7 @@ export default function LiveHuman({ ctx, strings, live: s, hours, open, onHandof
       {!active && <PhoneCard ctx={ctx} strings={strings} word={word} />}
       {!active && <EmailCard ctx={ctx} strings={strings} lines={lines} />}
       {/* During a chat the person already has it; the list would push the conversation away. */}
+      {/* With it, a verified visitor's earlier conversations (HistoryCard). */}
       {active?.channel !== 'chat' && <TriedCard ctx={ctx} strings={strings} lines={lines} />}
     </div>
   );

@@ -49,4 +49,14 @@ describe('cleanVisitor', () => {
     expect(cleanVisitor({})).toBeUndefined();
     expect(cleanVisitor('Ada')).toBeUndefined();
   });
+
+  it('passes an identity token on whole, or not at all: a cut token would be a forged one', () => {
+    const token = `${'a'.repeat(300)}.${'b'.repeat(300)}.${'c'.repeat(43)}`;
+    expect(cleanVisitor({ email: 'ann@example.com', token })).toEqual({ email: 'ann@example.com', token });
+    expect(cleanVisitor({ token: 'x'.repeat(5000) })).toBeUndefined();
+    expect(cleanVisitor({ token: 'not a token' })).toBeUndefined();
+    expect(cleanVisitor({ token: 42 })).toBeUndefined();
+    const body = { clientId: 'abcdefgh-0001-0002-0003-000000000004', channel: 'chat', transcript: [], visitor: cleanVisitor({ token }) };
+    expect(validateCreateHandoff(body)).toMatchObject({ ok: true, value: { visitor: { token } } });
+  });
 });

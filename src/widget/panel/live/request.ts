@@ -29,6 +29,8 @@ export function cleanVisitor(raw: unknown): Visitor | undefined {
     const value = source[key];
     if (typeof value === 'string' || typeof value === 'number') visitor[key] = field(String(value));
   }
+  // Whole or not at all: a cut token is a forged one. The server checks it.
+  if (typeof source.token == 'string' && /^[\w.-]{1,4096}$/.test(source.token)) visitor.token = source.token;
   if (typeof source.attributes === 'object' && source.attributes !== null) {
     const attributes: NonNullable<Visitor['attributes']> = {};
     for (const [rawKey, value] of Object.entries(source.attributes).slice(0, MAX_ATTRIBUTES)) {

@@ -22,6 +22,8 @@ export function sessionFor(ctx: PanelCtx): HumanSession {
         ctx.emitter.emit('message', { from: m.from, author: m.author, text: m.text, article: m.article, at: m.at });
       }
     });
+    // Destroy ends the chat's connection, its retries and its page listeners, not only the views.
+    ctx.onDestroy(() => created.dispose());
     created.resume();
     session = created;
   }

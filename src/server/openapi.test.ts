@@ -1,0 +1,277 @@
+/**
+ * Keeps docs/openapi.json true to the server: every route the app has is in it (and nothing it
+ * lacks), every reference resolves, and every example request body passes the check the route
+ * itself applies. A route added without its entry, or an example the server would refuse, fails
+ * here naming it.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createHandoff, send, signIn, startTestServer, type StartedServer } from './testing';
+import {
+  validateAgentMessage,
+  validateArticleRead,
+  validateCreateHandoff,
+  validatePostMessage,
+  validateRating,
+  validateReopen,
+  validateResolve,
+  validateSetEmail,
+  validateTyping,
+  type Validation,
+} from '../protocol/validate';
+import { validatePushSubscription, validatePushUnsubscribe } from '../protocol/push';
+import { validateCallbackStep } from './api/callback-step';
+import { validateLogin } from './api/agent-auth';
+
+interface Operation {
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  responses?: Record<string, unknown>;
+  requestBody?: { content: Record<string, { schema?: unknown; examples?: Record<string, { value: unknown }> }> };
+}
+interface Document {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+const doc = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as Document;
+
+/** Routes that serve files, not the HTTP API (README, "The server"): the widget, the console's shell, the demo. */
+const FILES = new Set([
+  'GET /lifeline.js',
+  'GET /{file}', // the widget's chunks (lifeline-*.js) and the demo's assets
+  'GET /articles.json',
+  'GET /{page}', // the demo's pages
+  'GET /console',
+  'GET /console/sw.js',
+  'GET /console/assets/{file}',
+]);
+
+/** The check each route with a JSON body runs on it (readJson(c, validate) in src/server/api/). */
+const VALIDATORS: Record<string, (body: unknown) => Validation<unknown>> = {
+  createHandoff: validateCreateHandoff,
+  postMessage: validatePostMessage,
+  articleRead: validateArticleRead,
+  visitorTyping: validateTyping,
+  setEmail: validateSetEmail,
+  rateHandoff: validateRating,
+  reopen: validateReopen,
+  agentLogin: validateLogin,
+  agentMessage: validateAgentMessage,
+  agentTyping: validateTyping,
+  agentResolve: validateResolve,
+  agentCallbackStep: validateCallbackStep,
+  agentPushOn: (body) => validatePushSubscription(body, { allowLoopbackHttp: false }),
+  agentPushOff: validatePushUnsubscribe,
+};
+
+/** Hono's `/v1/handoffs/:id`, `/:file{regex}` as OpenAPI writes them: `/v1/handoffs/{id}`, `/{file}`. */
+const openApiPath = (path: string): string => path.replace(/:(\w+)(?:\{[^}]*\})?/g, '{$1}');
+
+const operations = (): Array<{ key: string; op: Operation }> =>
+  Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })));
+
+let server: StartedServer;
+let routes: string[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+  // Middleware is mounted as ALL; every handler has its own method.
+  routes = [...new Set(server.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${openApiPath(r.path)}`))];
+});
+afterAll(async () => {
+  await server.close();
+  await server.cleanup();
+});
+
+describe('docs/openapi.json', () => {
+  it('is OpenAPI 3.1 with an id, a tag, a summary and answers on every operation, and every $ref resolves', () => {
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    const ids = operations().map(({ op }) => op.operationId);
+    expect(ids.filter((id, i) => !id || ids.indexOf(id) !== i), 'operationIds missing or used twice').toEqual([]);
+    const incomplete = operations()
+      .filter(({ op }) => !op.tags?.length || !op.summary || !Object.keys(op.responses ?? {}).length)
+      .map(({ key }) => key);
+    expect(incomplete, 'operations without tags, summary or responses').toEqual([]);
+    const undeclared = operations().flatMap(({ key, op }) => {
+      const declared = ((op as { parameters?: Array<{ in: string; name: string }> }).parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+      return [...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !declared.includes(name)).map((name) => `${key}: {${name}}`);
+    });
+    expect(undeclared, 'path parameters without a declared `in: path` parameter').toEqual([]);
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
+    expect(refs.filter((name) => !(name in doc.components.schemas)), 'schemas referenced but not defined').toEqual([]);
+  });
+
+  it('has every route the server has', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    const missing = routes.filter((route) => !FILES.has(route) && !documented(route));
+    expect(
+      missing,
+      `docs/openapi.json lacks these routes of the server; add each under "paths" (path, then method) with an operationId, summary, tags and its answers:\n  ${missing.join('\n  ')}\n`,
+    ).toEqual([]);
+  });
+
+  it('every route of the API is also told in prose, in docs/protocol.md or docs/agents-api.md', () => {
+    const prose = ['protocol.md', 'agents-api.md'].map((file) => readFileSync(new URL(`../../docs/${file}`, import.meta.url), 'utf8')).join('\n');
+    const untold = routes.filter((route) => !FILES.has(route) && !new RegExp(`${escapeRegExp(route)}(?![\\w/{}-])`).test(prose));
+    expect(untold, `no \`METHOD /path\` line for these routes in docs/protocol.md (the visitor's) or docs/agents-api.md (the agents'):\n  ${untold.join('\n  ')}\n`).toEqual([]);
+  });
+
+  it('describes no route the server does not have', () => {
+    const stale = operations()
+      .map(({ key }) => key)
+      .filter((key) => !routes.includes(key));
+    expect(stale, `docs/openapi.json describes routes the server does not have:\n  ${stale.join('\n  ')}\n`).toEqual([]);
+  });
+
+  it('gives examples of every JSON request body, and each passes the server’s own validation', () => {
+    const problems: string[] = [];
+    const withBodies = new Set<string>();
+    for (const { key, op } of operations()) {
+      const json = op.requestBody?.content['application/json'];
+      if (!json) continue;
+      const id = op.operationId ?? key;
+      // `{}` only: an agents' write with nothing to say, which its route does not read.
+      if (JSON.stringify(json.schema) === '{"type":"object","maxProperties":0}') continue;
+      withBodies.add(id);
+      const validate = VALIDATORS[id];
+      if (!validate) {
+        problems.push(`${key} (${id}) takes a JSON body, but VALIDATORS in src/server/openapi.test.ts does not name the check its route runs`);
+        continue;
+      }
+      const examples = Object.entries(json.examples ?? {});
+      if (!examples.length) problems.push(`${key} (${id}) has no example of its request body`);
+      for (const [name, { value }] of examples) {
+        const result = validate(value);
+        if (!result.ok) problems.push(`${key} (${id}) example "${name}" is refused by the server: ${result.path || '(body)'}: ${result.error}`);
+        for (const wrong of shapeProblems(value, json.schema, '')) problems.push(`${key} (${id}) example "${name}" does not fit its schema: ${wrong}`);
+      }
+    }
+    const unused = Object.keys(VALIDATORS).filter((id) => !withBodies.has(id));
+    for (const id of unused) problems.push(`VALIDATORS names ${id}, which is no operation with a JSON body in docs/openapi.json`);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('its examples, sent to a real server, are answered with a status it lists and a body that fits its schema', async () => {
+    const { app } = server;
+    const problems: string[] = [];
+    const example = (path: string, method: string, name: string): unknown => {
+      const found = doc.paths[path]?.[method]?.requestBody?.content['application/json']?.examples?.[name];
+      if (!found) throw new Error(`no example "${name}" for ${method.toUpperCase()} ${path}`);
+      return found.value;
+    };
+    /** Makes the call and checks its answer against the operation `method path` of the document. */
+    const call = async (method: string, path: string, concrete: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> => {
+      const res = await send(app, method.toUpperCase(), concrete, body, headers);
+      const answers = doc.paths[path]?.[method]?.responses as Record<string, { content?: Record<string, { schema?: unknown }> }> | undefined;
+      const answer = answers?.[String(res.status)];
+      const key = `${method.toUpperCase()} ${path}`;
+      if (!answer) problems.push(`${key} answered ${res.status}, which the document does not list (${await res.clone().text()})`);
+      const schema = answer?.content?.['application/json']?.schema;
+      if (schema) for (const wrong of shapeProblems(await res.clone().json(), schema, '')) problems.push(`${key} ${res.status}: ${wrong}`);
+      return res;
+    };
+
+    await call('get', '/v1/status', '/v1/status');
+    const chat = example('/v1/handoffs', 'post', 'chat');
+    const created = await call('post', '/v1/handoffs', '/v1/handoffs', chat);
+    expect(created.status, 'the chat example makes a handoff').toBe(201);
+    await call('post', '/v1/handoffs', '/v1/handoffs', chat);
+    await call('post', '/v1/handoffs', '/v1/handoffs', example('/v1/handoffs', 'post', 'callback'));
+    const h = (await created.json()) as { id: string; token: string };
+    const v = bearer(h.token);
+    const at = (p: string): string => p.replace('{id}', h.id);
+    await call('get', '/v1/handoffs/{id}', at('/v1/handoffs/{id}'), undefined, v);
+    expect((await call('post', '/v1/handoffs/{id}/messages', at('/v1/handoffs/{id}/messages'), example('/v1/handoffs/{id}/messages', 'post', 'message'), v)).status).toBe(201);
+    await call('post', '/v1/handoffs/{id}/typing', at('/v1/handoffs/{id}/typing'), example('/v1/handoffs/{id}/typing', 'post', 'typing'), v);
+    await call('post', '/v1/handoffs/{id}/email', at('/v1/handoffs/{id}/email'), example('/v1/handoffs/{id}/email', 'post', 'address'), v);
+    await call('post', '/v1/handoffs/{id}/article-read', at('/v1/handoffs/{id}/article-read'), example('/v1/handoffs/{id}/article-read', 'post', 'read'), v);
+    await call('post', '/v1/handoffs/{id}/cancel', at('/v1/handoffs/{id}/cancel'), undefined, v);
+    expect((await call('post', '/v1/handoffs/{id}/rating', at('/v1/handoffs/{id}/rating'), example('/v1/handoffs/{id}/rating', 'post', 'good'), v)).status).toBe(201);
+    await call('get', '/v1/phrasings', '/v1/phrasings');
+    await call('post', '/v1/reopen', '/v1/reopen', example('/v1/reopen', 'post', 'link'));
+
+    // The agents' side, on a handoff of its own.
+    const { cookie } = await signIn(server);
+    const other = await createHandoff(app);
+    const on = (p: string): string => p.replace('{id}', other.id);
+    await call('get', '/v1/agent/me', '/v1/agent/me', undefined, cookie);
+    await call('get', '/v1/agent/queue', '/v1/agent/queue', undefined, cookie);
+    await call('get', '/v1/agent/handoffs', '/v1/agent/handoffs?status=all', undefined, cookie);
+    await call('get', '/v1/agent/handoffs/{id}', on('/v1/agent/handoffs/{id}'), undefined, cookie);
+    await call('get', '/v1/agent/handoffs/by-ref/{ref}', `/v1/agent/handoffs/by-ref/${other.ref}`, undefined, cookie);
+    await call('get', '/v1/agent/handoffs/{id}', at('/v1/agent/handoffs/{id}'), undefined, cookie); // the cancelled, rated one
+    expect((await call('post', '/v1/agent/handoffs/{id}/claim', on('/v1/agent/handoffs/{id}/claim'), {}, cookie)).status).toBe(200);
+    for (const name of ['reply', 'article']) {
+      const res = await call('post', '/v1/agent/handoffs/{id}/messages', on('/v1/agent/handoffs/{id}/messages'), example('/v1/agent/handoffs/{id}/messages', 'post', name), cookie);
+      expect(res.status, `agentMessage example "${name}"`).toBe(201);
+    }
+    await call('post', '/v1/agent/handoffs/{id}/typing', on('/v1/agent/handoffs/{id}/typing'), example('/v1/agent/handoffs/{id}/typing', 'post', 'typing'), cookie);
+    await call('post', '/v1/agent/handoffs/{id}/callback', on('/v1/agent/handoffs/{id}/callback'), example('/v1/agent/handoffs/{id}/callback', 'post', 'called'), cookie);
+    const resolved = await call('post', '/v1/agent/handoffs/{id}/resolve', on('/v1/agent/handoffs/{id}/resolve'), example('/v1/agent/handoffs/{id}/resolve', 'post', 'answered'), cookie);
+    expect(resolved.status, 'the resolve example "answered"').toBe(200);
+    expect((await call('put', '/v1/agent/push', '/v1/agent/push', example('/v1/agent/push', 'put', 'subscription'), cookie)).status).toBe(200);
+    expect((await call('delete', '/v1/agent/push', '/v1/agent/push', example('/v1/agent/push', 'delete', 'endpoint'), cookie)).status).toBe(200);
+    await call('post', '/v1/agent/handoffs/{id}/claim', on('/v1/agent/handoffs/{id}/claim'), undefined, cookie); // 415: not JSON
+    expect((await call('post', '/v1/agent/logout', '/v1/agent/logout', {}, cookie)).status).toBe(204);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('the checks are real: a wrong body is refused by each', () => {
+    for (const [id, validate] of Object.entries(VALIDATORS)) {
+      expect(validate([]).ok, `${id} refuses an array`).toBe(false);
+    }
+  });
+});
+
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  oneOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+};
+
+/**
+ * Where `value` does not fit `schema`: the parts of JSON Schema this document uses (types,
+ * properties, required, items, oneOf, enum, const), so a schema and its examples cannot drift
+ * apart. Not a full validator: formats, patterns and lengths are the server's checks' to judge.
+ */
+function shapeProblems(value: unknown, schema: unknown, at: string): string[] {
+  let s = schema as Schema | undefined;
+  if (!s) return [];
+  if (s.$ref) s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')] as Schema;
+  if (s.oneOf) {
+    const tries = s.oneOf.map((branch) => shapeProblems(value, branch, at));
+    return tries.some((t) => t.length === 0) ? [] : [`${at || '(body)'} fits none of its ${s.oneOf.length} forms`];
+  }
+  if ('const' in s && value !== s.const) return [`${at}: must be ${JSON.stringify(s.const)}`];
+  if (s.enum && !s.enum.includes(value)) return [`${at}: must be one of ${JSON.stringify(s.enum)}`];
+  const types = s.type === undefined ? [] : [s.type].flat();
+  const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  if (types.length && !types.includes(typeOf) && !(typeOf === 'integer' && types.includes('number'))) return [`${at || '(body)'}: a ${typeOf}, the schema says ${types.join(' or ')}`];
+  if (Array.isArray(value)) return value.flatMap((item, i) => shapeProblems(item, s.items, `${at}[${i}]`));
+  if (typeOf !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  const problems = (s.required ?? []).filter((k) => !(k in o)).map((k) => `${at ? at + '.' : ''}${k}: required by the schema`);
+  for (const [k, v] of Object.entries(o)) {
+    const path = at ? `${at}.${k}` : k;
+    const property = s.properties?.[k];
+    if (property) problems.push(...shapeProblems(v, property, path));
+    else if (typeof s.additionalProperties === 'object') problems.push(...shapeProblems(v, s.additionalProperties, path));
+    else if (s.properties && s.additionalProperties !== true) problems.push(`${path}: not in the schema`);
+  }
+  return problems;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function documented(route: string): boolean {
+  const [method, path] = route.split(' ') as [string, string];
+  return Boolean(doc.paths[path]?.[method.toLowerCase()]);
+}
