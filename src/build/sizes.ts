@@ -23,9 +23,10 @@ export const BUDGETS = {
    * side: the request once typing pauses, dropping a stale answer, searching the file's own
    * popular articles with a note when the server cannot be reached, fetching an article the
    * server found when it is opened: 0.27 KB; the requests themselves are the remote-search
-   * chunk, fetched only then) and that note's words (0.05 KB in the largest language pack).
+   * chunk, fetched only then) and that note's words (0.05 KB in the largest language pack);
+   * 37.95 KB once merged with issue 16's identity and package, which added 38 B to the panel.
    */
-  whole: 37.9 * 1024,
+  whole: 37.95 * 1024,
   /**
    * The live chunk (chat, callback, phone reference) with its largest language pack, fetched only
    * when a visitor asks for a person on a site with a backend. Our own cap, so it cannot grow
