@@ -28,7 +28,8 @@ const HELP = `Usage:
                                               the password (and name) of an existing one; the password comes from
                                               LIFELINE_AGENT_PASSWORD, else it is asked for (hidden), else read
                                               from standard input
-  lifeline index <folder|file.csv|file.json> [--out articles.json] [--lang en|fr|de|es]
+  lifeline index <folder|file.csv|file.json> [--out articles.json] [--lang en|fr|de|es|it|pt|
+                nl|pl|ar|he|ja|zh]
                 [--synonyms synonyms.txt] [--history history.json] [--no-index]
                 [--search auto|browser|backend]
                                               build the articles JSON from Markdown files with front matter,

@@ -2,7 +2,7 @@
  * The few words hours need, in the widget's languages (src/widget/i18n/locale.ts). Dates and
  * times themselves come from Intl in the visitor's locale; these only join them.
  */
-export type HoursLanguage = 'en' | 'fr' | 'de' | 'es';
+export type HoursLanguage = 'en' | 'fr' | 'de' | 'es' | 'ja' | 'zh';
 
 export interface HoursWords {
   today: string;
@@ -53,5 +53,25 @@ export const HOURS_WORDS: Record<HoursLanguage, HoursWords> = {
     until: (day, time) => `hasta ${day ? `${day} ` : ''}${day ? 'a las ' : 'las '}${time}`,
     open: 'Abierto',
     closed: 'Cerrado',
+  },
+  ja: {
+    today: '今日',
+    tomorrow: '明日',
+    day: (name) => name,
+    // "月曜日 9:00に再開（お客様の現地時間）"
+    back: (day, time, yours) => `${day} ${time}に再開${yours ? '（お客様の現地時間）' : ''}`,
+    until: (day, time) => `${day ? `${day} ` : ''}${time}まで`,
+    open: '受付中',
+    closed: '受付時間外',
+  },
+  zh: {
+    today: '今天',
+    tomorrow: '明天',
+    day: (name) => name,
+    // "星期一 09:00 恢复服务（您的当地时间）"
+    back: (day, time, yours) => `${day} ${time} 恢复服务${yours ? '（您的当地时间）' : ''}`,
+    until: (day, time) => `营业至${day ? `${day} ` : ''}${time}`,
+    open: '服务中',
+    closed: '休息中',
   },
 };

@@ -113,7 +113,26 @@ describe('lifeline index', () => {
     const lines = (await lifeline(['search', out, 'money back', 'stuff never showed up'])).stdout.trim().split('\n');
     expect((JSON.parse(lines[0]!) as SearchLine).results[0]?.id).toBe('refunds');
     expect((JSON.parse(lines[1]!) as SearchLine).results[0]?.id).toBe('track');
-    expect((await lifeline(['index', csv, '--lang', 'xx'])).stderr).toContain('--lang expects one of en, fr, de, es');
+    expect((await lifeline(['index', csv, '--lang', 'xx'])).stderr).toContain('--lang expects one of en, fr, de, es, it, pt, nl, pl, ar, he, ja, zh');
+  }, 30_000);
+
+  it('--lang ja: records the language, finds words with Intl.Segmenter, and a Japanese question finds its article', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lifeline-index-'));
+    const json = join(dir, 'ja.json');
+    await writeFile(
+      json,
+      JSON.stringify([
+        { id: 'track', title: 'ご注文の配送状況を確認する', body: '確認メールのリンクから配送状況をご確認いただけます。' },
+        { id: 'refund', title: '返品・返金について', body: '返金は5日以内に元のお支払い方法に戻ります。' },
+      ]),
+    );
+    const out = join(dir, 'articles.json');
+    expect((await lifeline(['index', json, '--lang', 'ja', '--out', out])).code).toBe(0);
+    const file = JSON.parse(await readFile(out, 'utf8')) as { lang: string; index: { lang: string; terms: string[] } };
+    expect([file.lang, file.index.lang]).toEqual(['ja', 'ja']);
+    expect(file.index.terms).toContain('注文');
+    const line = JSON.parse((await lifeline(['search', out, '注文はどこですか'])).stdout) as SearchLine;
+    expect(line.results.map((r) => r.id)).toEqual(['track']);
   }, 30_000);
 
   it('exits 2 on a usage error', async () => {

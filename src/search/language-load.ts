@@ -9,6 +9,15 @@ const TABLES: Record<SearchLanguage, () => Promise<{ default: LanguageTable }>> 
   fr: () => import('./languages/search-fr'),
   de: () => import('./languages/search-de'),
   es: () => import('./languages/search-es'),
+  it: () => import('./languages/search-it'),
+  pt: () => import('./languages/search-pt'),
+  nl: () => import('./languages/search-nl'),
+  pl: () => import('./languages/search-pl'),
+  ar: () => import('./languages/search-ar'),
+  he: () => import('./languages/search-he'),
+  // One chunk for both: the segmenter's handling is most of it.
+  ja: () => import('./languages/search-cjk').then((m) => ({ default: m.ja })),
+  zh: () => import('./languages/search-cjk').then((m) => ({ default: m.zh })),
 };
 
 const loading = new Map<SearchLanguage, Promise<SearchLanguage>>();

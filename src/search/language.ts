@@ -5,11 +5,12 @@
  *
  * Each language's table is a module of its own (languages/search-<code>.ts): the widget fetches
  * only the one its articles are written in (language-load.ts), Node code registers them all
- * (languages/all.ts). English, French, German and Spanish, the widget's languages.
+ * (languages/all.ts). The widget's twelve languages: docs/search.md says what each one does.
  */
-export type SearchLanguage = 'en' | 'fr' | 'de' | 'es';
+import type { Token } from './text';
 
-export const SEARCH_LANGUAGES: readonly SearchLanguage[] = ['en', 'fr', 'de', 'es'];
+export const SEARCH_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'pl', 'ar', 'he', 'ja', 'zh'] as const;
+export type SearchLanguage = (typeof SEARCH_LANGUAGES)[number];
 
 export interface LanguageTable {
   code: SearchLanguage;
@@ -27,6 +28,22 @@ export interface LanguageTable {
   elision?: RegExp;
   /** Irregular forms and their base word, space-separated pairs: "paid pay sent send". */
   irregular?: string;
+  /**
+   * Letters written several ways made one (Arabic alef forms, Hebrew final letters), after
+   * combining marks went; one letter for one, so positions stay valid.
+   */
+  normalize?: (word: string) => string;
+  /**
+   * The language's own stemmer, for what suffixes alone do not say (Arabic and Hebrew prefixes,
+   * Dutch "ge-"): it gets a normalised word and the table's suffix stripper to finish with.
+   * Kept in the language's chunk, so only its pages pay for it.
+   */
+  stem?: (word: string, suffixes: (word: string) => string) => string;
+  /**
+   * Finds the words of a folded text written without spaces (Japanese, Chinese) and pushes their
+   * tokens; `words` reads a part written with spaces (Latin words, numbers) the usual way.
+   */
+  segment?: (folded: string, language: Language, tokens: Token[], words: (part: string, offset: number) => void) => void;
 }
 
 /** A registered table, with its stop words as a set. */
@@ -41,7 +58,23 @@ export function registerLanguage(table: LanguageTable): void {
   const pairs = table.irregular?.split(' ') ?? [];
   const bases = new Map<string, string>();
   for (let i = 0; i + 1 < pairs.length; i += 2) bases.set(pairs[i]!, pairs[i + 1]!);
-  registered.set(table.code, { ...table, stopWords: new Set(table.stop.split(' ')), bases });
+  const language: Language = { ...table, stopWords: new Set(), bases };
+  // Stop words are written as people spell them ("הם", "إلى"); they are looked up normalised.
+  for (const word of table.stop.split(' ')) (language.stopWords as Set<string>).add(normalizeWord(word, language));
+  registered.set(table.code, language);
+}
+
+/**
+ * A folded word as the language reads it: combining marks (Arabic tashkeel, Hebrew niqqud and
+ * cantillation, a decomposed accent) and the Arabic tatweel gone, letters written several ways
+ * made one.
+ */
+export function normalizeWord(word: string, language: Language): string {
+  if (/[^\x00-\x7f]/.test(word)) {
+    word = word.replace(/[\p{M}\u0640]/gu, '');
+    if (language.normalize) word = language.normalize(word);
+  }
+  return word;
 }
 
 /** The table for a language; it must have been registered (languages/all.ts, or loadSearchLanguage in the widget). */
@@ -59,9 +92,12 @@ const MIN_STEM = 3;
  */
 export function stem(word: string, language: Language): string {
   word = language.bases.get(word) ?? word;
-  if (word.length <= MIN_STEM || /\d/.test(word)) return word;
-  return stripSuffix(stripSuffix(word, language), language);
+  if (/\d/.test(word)) return word;
+  return language.stem ? language.stem(word, (w) => stripSuffixes(w, language)) : stripSuffixes(word, language);
 }
+
+const stripSuffixes = (word: string, language: Language): string =>
+  word.length <= MIN_STEM ? word : stripSuffix(stripSuffix(word, language), language);
 
 function stripSuffix(word: string, language: Language): string {
   let base = word;
@@ -77,8 +113,8 @@ function stripSuffix(word: string, language: Language): string {
   return base;
 }
 
-/** The search language for a locale like "fr-CA"; English when the language has no table. */
+/** The search language for a locale like "fr-CA" or "zh-Hans"; English when the language has no table. */
 export function searchLanguage(locale: string | undefined): SearchLanguage {
-  const lang = (locale ?? 'en').slice(0, 2).toLowerCase();
+  const lang = (locale ?? 'en').trim().slice(0, 2).toLowerCase();
   return (SEARCH_LANGUAGES as readonly string[]).includes(lang) ? (lang as SearchLanguage) : 'en';
 }

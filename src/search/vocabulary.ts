@@ -51,8 +51,10 @@ export class Vocabulary {
     if (typing && term.length >= 3) {
       for (const word of this.completions(term)) if (!out.has(word)) out.set(word, PREFIX_SIM);
     }
-    // A known word is taken as meant; only an unknown one (of 4+ letters) may be a typo.
-    if (!out.size && term.length >= 4) {
+    // A known word is taken as meant; only an unknown one (of 4+ letters) may be a typo. Not a
+    // Japanese or Chinese one: a mistyped ideograph is another word (a wrong IME choice), and
+    // letters shared with a two-character word say nothing (search/languages/segment-cjk.ts).
+    if (!out.size && term.length >= 4 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(term)) {
       for (const { term: word, sim } of this.typos(term)) out.set(word, Math.max(out.get(word) ?? 0, sim));
     }
     return [...out]

@@ -7,11 +7,12 @@ import { createEmitter } from './emitter';
 describe('pickLanguage', () => {
   it('takes the first candidate whose language we speak', () => {
     expect(pickLanguage([null, 'fr-CA', 'en'])).toBe('fr');
-    expect(pickLanguage(['ja', 'de-AT'])).toBe('de');
+    expect(pickLanguage(['ko', 'de-AT'])).toBe('de');
+    expect(pickLanguage(['ja-JP', 'de-AT'])).toBe('ja');
     expect(pickLanguage(['ES_mx'])).toBe('es');
   });
   it('falls back to English', () => {
-    expect(pickLanguage([undefined, '', 'ja'])).toBe('en');
+    expect(pickLanguage([undefined, '', 'ko'])).toBe('en');
   });
 });
 

@@ -42,7 +42,7 @@ interface Words {
   article(title: string): string;
 }
 
-const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
+const WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ja' | 'zh', Words> = {
   en: {
     subject: (ref) => `Reply to your question (reference ${ref})`,
     intro: (names) => `${names} answered you after you left the chat:`,
@@ -91,11 +91,35 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     and: 'y',
     article: (title) => `Artículo: «${title}»`,
   },
+  ja: {
+    subject: (ref) => `お問い合わせへの回答（お問い合わせ番号 ${ref}）`,
+    intro: (names) => `チャットを離れられた後に、${names}から回答がありました。`,
+    open: '会話を続ける',
+    lasts: (days) => `このリンクから、お問い合わせいただいたページでチャットを再開できます（有効期限：${days}日間）。`,
+    noLink: '続きは、当サイトのヘルプを開き、お問い合わせ番号を添えて改めてご質問ください。',
+    ref: (ref) => `お問い合わせ番号：${ref}`,
+    why: 'このメールは、チャットでメールアドレスをご入力いただいたためお送りしています。',
+    support: 'サポート',
+    and: 'と',
+    article: (title) => `記事：「${title}」`,
+  },
+  zh: {
+    subject: (ref) => `关于您问题的答复（参考编号 ${ref}）`,
+    intro: (names) => `您离开对话后，${names}回复了您：`,
+    open: '继续对话',
+    lasts: (days) => `此链接可在您提问的页面上重新打开对话，有效期 ${days} 天。`,
+    noLink: '如需继续，请打开我们网站上的帮助，并提供您的参考编号重新咨询。',
+    ref: (ref) => `您的参考编号：${ref}`,
+    why: '您收到这封邮件，是因为您在我们的在线对话中留下了邮箱地址。',
+    support: '客服',
+    and: '和',
+    article: (title) => `文章：“${title}”`,
+  },
 };
 
 export const languageOf = (locale: string | undefined): keyof typeof WORDS => {
-  const primary = locale?.toLowerCase().split(/[-_]/)[0];
-  return primary === 'fr' || primary === 'de' || primary === 'es' ? primary : 'en';
+  const primary = locale?.toLowerCase().split(/[-_]/)[0] ?? 'en';
+  return Object.hasOwn(WORDS, primary) ? (primary as keyof typeof WORDS) : 'en';
 };
 
 /** The time of a reply in the visitor's zone and language; the server's UTC when the zone is unknown. */

@@ -27,7 +27,7 @@ interface Words {
   why: string;
 }
 
-const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
+const WORDS: Record<ReturnType<typeof languageOf>, Words> = {
   en: {
     subject: (ref) => `Your conversation with us (reference ${ref})`,
     intro: 'Here is your conversation with our team, as you asked.',
@@ -59,6 +59,22 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     support: 'Soporte',
     ref: (ref) => `Su referencia: ${ref}`,
     why: 'Recibe este correo porque lo pidió al final de nuestro chat.',
+  },
+  ja: {
+    subject: (ref) => `サポートとの会話の記録（お問い合わせ番号 ${ref}）`,
+    intro: 'ご依頼いただいた、サポートチームとの会話の記録をお送りします。',
+    you: 'あなた',
+    support: 'サポート',
+    ref: (ref) => `お問い合わせ番号：${ref}`,
+    why: 'このメールは、チャットの終了時にご依頼いただいたためお送りしています。',
+  },
+  zh: {
+    subject: (ref) => `您与我们的对话记录（参考编号 ${ref}）`,
+    intro: '按照您的要求，这是您与我们团队的对话记录。',
+    you: '您',
+    support: '客服',
+    ref: (ref) => `您的参考编号：${ref}`,
+    why: '您收到这封邮件，是因为您在对话结束时要求发送。',
   },
 };
 

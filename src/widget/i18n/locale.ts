@@ -1,5 +1,5 @@
 /** The languages the widget speaks; anything else falls back to English. */
-export const LANGUAGES = ['en', 'fr', 'de', 'es'] as const;
+export const LANGUAGES = ['en', 'fr', 'de', 'es', 'ja', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**

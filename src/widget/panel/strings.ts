@@ -140,6 +140,8 @@ const PACKS: Packs<PanelStrings> = {
   fr: () => import('./strings/lang-fr'),
   de: () => import('./strings/lang-de'),
   es: () => import('./strings/lang-es'),
+  ja: () => import('./strings/lang-ja'),
+  zh: () => import('./strings/lang-zh'),
 };
 
 export const loadStrings = (language: Language): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack');

@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
 import { HOURS_WORDS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
+import { asSentence, dayAndTime, joinSentences } from '../../i18n/sentences';
 import type { PanelCtx } from '../context';
 import type { LiveStrings, PanelStrings } from '../strings';
 import { businessZone, channelsFor, localHours, readerFor, type BackendWord } from './local';
@@ -53,7 +54,7 @@ export function availabilityText(a: ChannelState, now: number, reader: Reader, z
 /** "Today, 15:00–15:30" on its own (a radio's label), "today, 15:00–15:30" within a sentence. */
 const slotText = (slot: CallbackSlot, now: number, reader: Reader, inSentence = false): string => {
   const { day, time } = formatSlot({ from: Date.parse(slot.from), to: Date.parse(slot.to) }, now, reader);
-  return `${inSentence ? dayName(Date.parse(slot.from), now, reader) : day}, ${time}`;
+  return dayAndTime(inSentence ? dayName(Date.parse(slot.from), now, reader) : day, time);
 };
 
 /** Slots grouped by the day the visitor reads ("Today", "Tomorrow", "Monday"), in order. */
@@ -76,10 +77,10 @@ function slotDays(slots: readonly CallbackSlot[], now: number, reader: Reader): 
 export function chatAway(ctx: PanelCtx, s: LiveStrings, word: BackendWord, now: number): string | null {
   const channels = channelsFor(word, ctx.settings, now);
   const chat = channels.chat;
-  if (channels.nobodyOnline) return `${s.nobody} ${s.byEmail}.`;
+  if (channels.nobodyOnline) return joinSentences(s.nobody, asSentence(s.byEmail));
   if (chat.state !== 'closed') return null;
   const reader = readerFor(ctx.settings, ctx.language);
-  return `${s.chatClosed(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, channels, reader)))} ${s.closedQueued}`;
+  return joinSentences(s.chatClosed(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, businessZone(ctx.settings, channels, reader))), s.closedQueued);
 }
 
 /**
@@ -163,6 +164,7 @@ export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCall
           : availabilityText(chat, now, reader, zone) ?? '';
   // The phone answered now is the soonest way, first in the list: no callback is pushed above it.
   const offerCall = first && (closed || phone.state !== 'open');
+  const awaySaid = closed ? s.chatClosed(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, zone)) : s.nobody;
   const items: Record<ChannelName, JSX.Element | null> = {
     chat: (
       <li key="chat">
@@ -197,8 +199,7 @@ export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCall
         <section class="ll-card ll-offer" aria-labelledby="ll-offer-text">
           {/* Focus lands here, not on the list's heading below: a screen reader hears it first too. */}
           <p id="ll-offer-text" tabIndex={-1} data-focus-here>
-            {closed ? s.chatClosed(chat.nextOpening === null ? null : formatBack(chat.nextOpening, now, reader, zone)) : s.nobody}
-            {offerCall && ` ${s.callInstead}`}
+            {offerCall ? joinSentences(awaySaid, s.callInstead) : awaySaid}
           </p>
           {offerCall && (
             <button type="button" class="ll-pill ll-accent" onClick={() => onCallback(first)}>

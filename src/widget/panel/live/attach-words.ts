@@ -57,6 +57,26 @@ export const WORDS: Record<Language, Words> = {
     download: (name) => `Descargar ${name}`,
     close: 'Cerrar',
   },
+  ja: {
+    attach: 'ファイルを添付',
+    drop: 'ここにファイルをドロップして送信',
+    problem: { type: '送信できるのは画像（PNG、JPEG、WebP、GIF）とPDFファイルのみです。', empty: 'このファイルは空です。' },
+    tooBig: (mb) => `ファイルが大きすぎます（${mb} MBまで）。`,
+    lost: '送信できませんでした。もう一度ファイルを添付してください。',
+    view: (name) => `${name}を原寸で開く`,
+    download: (name) => `${name}をダウンロード`,
+    close: '閉じる',
+  },
+  zh: {
+    attach: '添加附件',
+    drop: '将文件拖放到此处即可发送',
+    problem: { type: '只能发送图片（PNG、JPEG、WebP、GIF）和 PDF 文件。', empty: '此文件为空。' },
+    tooBig: (mb) => `文件太大：最大 ${mb} MB。`,
+    lost: '未发送：请重新添加文件。',
+    view: (name) => `查看 ${name} 原图`,
+    download: (name) => `下载 ${name}`,
+    close: '关闭',
+  },
 };
 
 export const number = (language: Language, n: number): string => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);

@@ -8,6 +8,8 @@ const PACKS: Packs<LiveStrings> = {
   fr: () => import('./strings/live-fr'),
   de: () => import('./strings/live-de'),
   es: () => import('./strings/live-es'),
+  ja: () => import('./strings/live-ja'),
+  zh: () => import('./strings/live-zh'),
 };
 
 export const loadLiveStrings = (language: Language): Promise<LiveStrings> => loadPack(PACKS, language, 'chat language pack');

@@ -18,6 +18,8 @@ const PACKS: Packs<RatingStrings> = {
   fr: () => import('./strings/rating-fr'),
   de: () => import('./strings/rating-de'),
   es: () => import('./strings/rating-es'),
+  ja: () => import('./strings/rating-ja'),
+  zh: () => import('./strings/rating-zh'),
 };
 
 type Stage = 'asking' | 'sending' | 'failed' | 'thanked';
