@@ -5,8 +5,8 @@ import { BUDGETS, measureDist } from '../src/build/sizes';
 /** Size budgets are exact, so they are checked here; speed is only measured (npm run bench). */
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
-test('the loader, the widget to search and read, and the human view, live, hours, away, rating, attach and history chunks fit their gzip budgets', async () => {
-  const { loader, whole, live, hours, away, rating, attach, human, history, files } = await measureDist(dist);
+test('the loader, the widget to search and read, and the human view, live, hours, away, rating, attach, history and remote search chunks fit their gzip budgets', async () => {
+  const { loader, whole, live, hours, away, rating, attach, human, history, remote, files } = await measureDist(dist);
   const report = files.map((f) => `${f.file} ${f.gzip} B gzip`).join(', ');
   expect(loader.gzip, `loader: ${report}`).toBeLessThanOrEqual(BUDGETS.loader);
   expect(whole, `whole widget: ${report}`).toBeLessThanOrEqual(BUDGETS.whole);
@@ -24,6 +24,8 @@ test('the loader, the widget to search and read, and the human view, live, hours
   expect(rating, `rating chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.rating);
   expect(attach, `attach chunk: ${report}`).toBeGreaterThan(0);
   expect(attach, `attach chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.attach);
+  expect(remote, `remote search chunk: ${report}`).toBeGreaterThan(0);
+  expect(remote, `remote search chunk: ${report}`).toBeLessThanOrEqual(BUDGETS.remote);
 });
 
 test('the page fetches at most 8 KB of widget JavaScript by its load event, and no panel', async ({ page }) => {

@@ -5,6 +5,7 @@
  * other tests' handoffs change; the route test (agent-reports.test.ts) checks every figure.
  */
 import { expect } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import type { AgentReport } from '../src/server/api/agent-types';
 import { agentTest as test, collectPolicyViolations, pageViolations } from './fixtures';
 
@@ -22,7 +23,14 @@ test('the Reports page shows the period’s figures as accessible tables', async
 
   const period = page.getByLabel('Period');
   await expect(period).toHaveValue('7d');
-  for (const name of ['Searches with no results', 'Articles read last before asking for a person', 'Handoffs by channel', 'Resolved handoffs by outcome']) {
+  for (const name of [
+    'Searches with no results',
+    'Articles read last before asking for a person',
+    'Articles read before asking for a person anyway',
+    'Searches before asking for a person, by wording',
+    'Handoffs by channel',
+    'Resolved handoffs by outcome',
+  ]) {
     await expect(page.getByRole('table', { name })).toBeVisible();
   }
   await expect(page.getByRole('table', { name: /^Questions no article covers/ })).toBeVisible();
@@ -66,5 +74,64 @@ test('the Reports page shows the period’s figures as accessible tables', async
   await page.getByRole('link', { name: 'Lifeline console' }).click();
   await expect(page.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();
   expect(violations, 'CSP violations on the console').toEqual([]);
+  await context.close();
+});
+
+test('Reports say where self-help fails: questions no article covers grouped by wording, articles read before asking anyway', async ({ browser, agent }) => {
+  // A word of this run's own, so other tests' handoffs on the shared server never join its group.
+  const word = `zorbex${randomUUID().slice(0, 6).replace(/\d/g, 'q')}`;
+  const asks = [
+    { email: `a-${word}@example.com`, query: `can I ${word} my bike`, read: true },
+    { email: `b-${word}@example.com`, query: `${word} my bike`, read: true },
+    { email: `c-${word}@example.com`, query: `${word} bike?`, read: false },
+  ];
+  // Three visitors ask through the visitor API, as the widget does; the agent marks each "no article covers this".
+  for (const { email, query, read } of asks) {
+    const at = new Date().toISOString();
+    const created = await agent.api.post('/v1/handoffs', {
+      data: {
+        clientId: randomUUID(),
+        channel: 'chat',
+        visitor: { email },
+        transcript: [
+          { type: 'search', at, query, resultCount: 1, topIds: ['refunds'] },
+          ...(read
+            ? [
+                { type: 'article', at, articleId: 'refunds', title: 'How do I get a refund?' },
+                { type: 'feedback', at, articleId: 'refunds', helpful: false },
+              ]
+            : []),
+          { type: 'handoff', at, channel: 'chat' },
+        ],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await agent.api.post(`/v1/agent/handoffs/${id}/resolve`, { data: { outcome: 'answered', noArticle: true } })).status()).toBe(200);
+  }
+
+  const context = await browser.newContext({ storageState: await agent.api.storageState() });
+  const page = await context.newPage();
+  await page.goto('/console');
+  await page.getByRole('link', { name: 'Reports', exact: true }).click();
+
+  // One row for the three wordings, with the three visitors: the article to write first.
+  const questions = page.getByRole('table', { name: /^Questions no article covers .*by wording: the articles to write first$/ });
+  const row = questions.getByRole('row').filter({ hasText: word });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('rowheader')).toContainText(`can i ${word} my bike`);
+  await expect(row.getByRole('rowheader')).toContainText(`also “${word} bike?”, “${word} my bike”`);
+  await expect(row.getByRole('cell')).toHaveText(['3', '3']);
+  await expect(page.getByRole('table', { name: 'Searches before asking for a person, by wording' }).getByRole('row').filter({ hasText: word })).toHaveCount(1);
+
+  // The refund article was read, and said not to help, by two of them before they asked anyway.
+  const read = page.getByRole('table', { name: 'Articles read before asking for a person anyway' });
+  await expect(read.getByRole('columnheader')).toHaveText(['Article', 'Visitors', 'Said No']);
+  const refunds = read.getByRole('row').filter({ hasText: '(refunds)' });
+  await expect(refunds).toHaveCount(1);
+  const [visitors, saidNo] = (await refunds.getByRole('cell').allTextContents()).map(Number);
+  expect(visitors).toBeGreaterThanOrEqual(2);
+  expect(saidNo).toBeGreaterThanOrEqual(2);
+  expect(await pageViolations(page), 'axe on the Reports page with groups').toEqual([]);
   await context.close();
 });

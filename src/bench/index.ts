@@ -16,6 +16,7 @@ import { BUDGETS, measureDist } from '../build/sizes';
 import { benchWidget } from './widget';
 import { benchLoad } from './load';
 import { benchSearch } from './search';
+import { buildTasks, plainArticles } from './widget-build';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -26,7 +27,7 @@ const pct = (value: number, budget: number): string => `${((value / budget) * 10
 const row = (label: string, value: string, note = ''): void => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${note}`);
 
 async function sizes(): Promise<void> {
-  const { files, loader, atLoad, live, hours, away, rating, attach, human, history, whole, builder, withLive, all } = await measureDist(`${root}dist`);
+  const { files, loader, atLoad, live, hours, away, rating, attach, human, history, remote, whole, builder, withLive, all } = await measureDist(`${root}dist`);
   console.log('\nSizes (gzip, zlib default level; 1 KB = 1,024 bytes)');
   for (const f of files) row(f.file, kb(f.gzip), `(${kb(f.raw)} raw)`);
   row('loader, dist/lifeline.js', kb(loader.gzip), pct(loader.gzip, BUDGETS.loader));
@@ -38,18 +39,26 @@ async function sizes(): Promise<void> {
   row('away chunk (the answer by e-mail)', kb(away), pct(away, BUDGETS.away));
   row('history chunk (a verified visitor’s conversations)', kb(history), pct(history, BUDGETS.history));
   row('human view (phone, e-mail, what you tried)', kb(human), pct(human, BUDGETS.human));
+  row('remote search (a help centre the server searches)', kb(remote), pct(remote, BUDGETS.remote));
   row('rating chunk (after a chat ends)', kb(rating), pct(rating, BUDGETS.rating));
   row('attach chunk (files in the chat)', kb(attach), pct(attach, BUDGETS.attach));
   row('whole widget for a visitor who chats', kb(withLive), pct(withLive, BUDGETS.whole) + ' (over the budget: see README)');
   row('every file in dist/, all languages', kb(all), '(never all fetched by one page)');
 }
 
-async function speed(): Promise<void> {
-  // The demo page as it is, and the same page without the widget's script tag.
+async function speed(buildOnly = false): Promise<void> {
+  // The demo page as it is, the same page without the widget's script tag, and with a plain array
+  // of 1,000 long articles (no prebuilt index: the widget builds it).
   const app = new Hono();
   app.get('/bench/no-widget', async (c) => {
     const html = await readFile(`${root}demo/index.html`, 'utf8');
     return c.html(html.replace(/<script src="\/lifeline\.js"[\s\S]*?<\/script>/, ''));
+  });
+  const plain = JSON.stringify(await plainArticles(1_000));
+  app.get('/bench/plain-articles.json', (c) => c.body(plain, 200, { 'content-type': 'application/json' }));
+  app.get('/bench/plain', async (c) => {
+    const html = await readFile(`${root}demo/index.html`, 'utf8');
+    return c.html(html.replace(/data-articles="[^"]*"/, 'data-articles="/bench/plain-articles.json"'));
   });
   app.route('/', createApp({ distDir: `${root}dist`, demoDir: `${root}demo` }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -57,6 +66,12 @@ async function speed(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
   try {
+    const builds = await buildTasks(`${base}/bench/plain`, 'card payment', Math.min(runs, 3));
+    console.log(`\nBuilding the index in the browser: 1,000 articles of 600–3,000 characters, a plain array (${builds.length} runs)`);
+    const longest = Math.max(0, ...builds.map((b) => b.longTasks[0] ?? 0));
+    row('longest task, click Help -> first results', longest ? `${longest.toFixed(0)} ms` : 'none > 50 ms', `(long tasks per run: ${builds.map((b) => b.longTasks.map((d) => d.toFixed(0)).join('/') || '0').join(', ')})`);
+    row('click Help -> first results', `${Math.min(...builds.map((b) => b.totalMs)).toFixed(0)} ms`, '(best run; the build in slices of ~8 ms)');
+    if (buildOnly) return;
     console.log(`\nSpeed in Chromium (median of ${runs} runs; Lighthouse median of ${lighthouseRuns})`);
     const r = await benchWidget({ withWidget: `${base}/`, withoutWidget: `${base}/bench/no-widget`, runs, lighthouseRuns });
     row('loader main-thread script time at load', `${r.scriptMsWith!.toFixed(1)} ms`, `(page without widget: ${r.scriptMsWithout!.toFixed(1)} ms)`);
@@ -73,6 +88,10 @@ async function speed(): Promise<void> {
 // BENCH_LOAD_ONLY=1 runs the load part alone: it needs no build (dist/) and no browser.
 const loadOnly = process.env.BENCH_LOAD_ONLY === '1';
 const sizesOnly = process.env.BENCH_SIZES_ONLY === '1';
+if (process.env.BENCH_BUILD_ONLY === '1') {
+  await speed(true);
+  process.exit(0);
+}
 if (!loadOnly) await sizes();
 if (!loadOnly && !sizesOnly) await speed();
 if (!sizesOnly) await benchLoad();

@@ -22,6 +22,7 @@ import { loadSearchIndex } from '../search/index';
 import { mergeHistory, parseHistory } from '../search/history';
 import { serializeIndex } from '../search/serialize';
 import type { Article } from '../search/types';
+import { benchScale } from './search-scale';
 
 // ../shared beside the clone, as the project's layout has it (BANKING77_DIR overrides).
 const DATA = process.env.BANKING77_DIR ?? fileURLToPath(new URL('../../../shared/data/banking77', import.meta.url));
@@ -202,6 +203,7 @@ export async function benchSearch(): Promise<void> {
       row(`${label} articles: plain fuse.js, ignoreLocation`, ms(percentile(fuseTimes, 50)), `(${(percentile(fuseTimes, 50) / percentile(times, 50)).toFixed(0)}x the Lifeline p50)`);
     }
   }
+  await benchScale((count) => generateArticles(count, vocabulary), dev.map((d) => d.query));
   console.log(`\n  ${ATTRIBUTION}`);
 }
 

@@ -13,7 +13,8 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readFile, writeFile } from 'node:fs/promises';
 import { addAgent, databaseFrom, UsageError } from './agent';
-import { buildArticles, indexFile, InputError, parseSynonymsFile } from '../search/cli-index';
+import { gzipSync } from 'node:zlib';
+import { backendFile, BACKEND_ABOVE_BYTES, buildArticles, indexFile, InputError, parseSynonymsFile } from '../search/cli-index';
 import { parseHistory } from '../search/history';
 import { SEARCH_LANGUAGES } from '../search/language';
 import { loadSearchIndex, searchLine } from '../search/cli-search';
@@ -30,12 +31,18 @@ const HELP = `Usage:
   lifeline index <folder|file.csv|file.json> [--out articles.json] [--lang en|fr|de|es|it|pt|
                 nl|pl|ar|he|ja|zh]
                 [--synonyms synonyms.txt] [--history history.json] [--no-index]
+                [--search auto|browser|backend]
                                               build the articles JSON from Markdown files with front matter,
                                               a CSV (id,title,body,tags,keywords,url) or a JSON array, with the
                                               search index prebuilt (--no-index leaves it out); --synonyms: one
                                               group a line, comma-separated ("refund, money back"), or a JSON
                                               array of groups; --history: learned phrasings (history.json) baked
-                                              in; problems go to stderr, exit 1 when an article was left out
+                                              in; problems go to stderr, exit 1 when an article was left out.
+                                              Over 300 KB gzip (about 300 articles of 2,000 characters), or
+                                              with --search backend, the server searches: --out gets a small
+                                              file for the widget ("search": "backend", the 20 most popular
+                                              articles) and <out>.server.json the full one, for LIFELINE_ARTICLES;
+                                              --search browser keeps one file whatever its size
   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
                                               one JSON line of results per query (queries from stdin, one a
                                               line, when none is given), best first, none when the index has no
@@ -118,8 +125,10 @@ function parseOptions(args: string[], names: readonly string[], flags: readonly 
 }
 
 async function indexCommand(args: string[]): Promise<number> {
-  const { positional, options } = parseOptions(args, ['--out', '--lang', '--synonyms', '--history'], ['--no-index']);
+  const { positional, options } = parseOptions(args, ['--out', '--lang', '--synonyms', '--history', '--search'], ['--no-index']);
   const lang = options.get('--lang');
+  const mode = options.get('--search') ?? 'auto';
+  if (!['auto', 'browser', 'backend'].includes(mode)) throw new UsageError(`--search expects auto, browser or backend, got "${mode}"`);
   if (lang !== undefined && !(SEARCH_LANGUAGES as readonly string[]).includes(lang)) {
     throw new UsageError(`--lang expects one of ${SEARCH_LANGUAGES.join(', ')}, got "${lang}"`);
   }
@@ -146,11 +155,29 @@ async function indexCommand(args: string[]): Promise<number> {
   // Pretty articles are for reading; an index is for machines and ten times smaller on one line.
   const json = `${withIndex ? JSON.stringify(file) : JSON.stringify(file, null, 2)}\n`;
   const out = options.get('--out');
+  const gzip = gzipSync(json).length;
+  const counted = `${result.articles.length} articles${result.dropped ? `, ${result.dropped} left out` : ''}`;
+  if (mode === 'backend' || (mode === 'auto' && gzip > BACKEND_ABOVE_BYTES)) {
+    // Too large for every visitor to download: the server searches the full file, the widget gets a small one.
+    if (out === undefined) throw new UsageError(`these articles are ${kb(gzip)} gzip with their index, so the server searches them: give --out, and both files are written (--search browser keeps one file)`);
+    const serverOut = out.replace(/(\.json)?$/i, '.server.json');
+    const small = `${JSON.stringify(backendFile(result.articles, { lang, history: history?.entries }))}\n`;
+    await writeFile(serverOut, withIndex ? json : `${JSON.stringify(indexFile(result.articles, { lang, synonyms: synonyms?.groups, history: history?.entries, withIndex: true }))}\n`);
+    await writeFile(out, small);
+    console.error(
+      `lifeline index: ${counted}, ${kb(gzip)} gzip${mode === 'auto' ? ` (over ${kb(BACKEND_ABOVE_BYTES)})` : ''}: searched by the server.\n` +
+        `  ${out}: for data-articles (${kb(gzipSync(small).length)} gzip, the most popular articles; data-backend is needed)\n` +
+        `  ${serverOut}: the full articles and index, for LIFELINE_ARTICLES`,
+    );
+    return result.dropped > 0 ? 1 : 0;
+  }
   if (out !== undefined) await writeFile(out, json);
   else process.stdout.write(json);
-  console.error(`lifeline index: ${result.articles.length} articles${result.dropped ? `, ${result.dropped} left out` : ''}${out ? ` written to ${out}` : ''}`);
+  console.error(`lifeline index: ${counted}${out ? ` written to ${out}` : ''} (${kb(gzip)} gzip)`);
   return result.dropped > 0 ? 1 : 0;
 }
+
+const kb = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 async function searchCommand(args: string[]): Promise<number> {
   const { positional, options } = parseOptions(args, ['--history', '--limit']);

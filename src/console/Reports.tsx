@@ -1,11 +1,13 @@
 /**
- * Reports: what the help lacks (searches that found nothing, the articles read last before
- * asking for a person) and how the desk is doing (handoffs by channel and outcome, the median
+ * Reports: what the help lacks (searches that found nothing, the articles read before asking for
+ * a person anyway, the searches made before asking and the questions no article covers, grouped
+ * by wording so the article to write or fix first is on top) and how the desk is doing (handoffs by channel and outcome, the median
  * wait for a first reply, what visitors rated and whether they had to repeat themselves), over the last day, week or month. Plain tables, so a screen reader
  * reads every figure with its heading.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { AgentReport } from '../server/api/agent-types';
+import type { AgentReport, AgentSearchGroup } from '../server/api/agent-types';
 import { api } from './api';
 import { CHANNEL_LABEL, dateTime, percentText, waitText } from './format';
 import { useViewHeading } from './useViewHeading';
@@ -106,10 +108,23 @@ export function Reports() {
             empty="No article was followed by a handoff."
           />
           <CountTable
-            caption={`Questions no article covers (${handoffsText(report.noArticleHandoffs)}, ${visitorsText(report.noArticleVisitors)}): what they searched`}
-            head={['Search', 'Visitors', 'Searches']}
-            rows={report.noArticleSearches.map((s) => [s.query, s.visitors, s.count])}
+            caption={`Questions no article covers (${handoffsText(report.noArticleHandoffs)}, ${visitorsText(report.noArticleVisitors)}), by wording: the articles to write first`}
+            head={['Question', 'Visitors', 'Handoffs']}
+            rows={report.noArticleQuestions.map((g) => [<GroupLabel group={g} />, g.visitors, g.count])}
             empty="No handoff was marked “no article covers this”."
+          />
+          <CountTable
+            caption="Articles read before asking for a person anyway"
+            head={['Article', 'Visitors', 'Said No']}
+            rows={report.articlesReadBeforeHandoff.map((a) => [`${a.title} (${a.articleId})`, a.visitors, a.notHelpful])}
+            empty="No article was read before a handoff."
+            note="Visitors who read it and still asked for a person; Said No: of them, those who answered “Did this help?” with No."
+          />
+          <CountTable
+            caption="Searches before asking for a person, by wording"
+            head={['Search', 'Visitors', 'Handoffs']}
+            rows={report.searchesBeforeHandoff.map((g) => [<GroupLabel group={g} />, g.visitors, g.count])}
+            empty="No visitor searched before asking for a person."
           />
           <CountTable
             caption="Handoffs by channel"
@@ -131,8 +146,43 @@ const handoffsText = (n: number): string => (n === 1 ? '1 handoff' : `${n} hando
 const visitorsText = (n: number): string => (n === 1 ? '1 visitor' : `${n} visitors`);
 const ratingsText = (n: number): string => (n === 1 ? '1 rating' : `${n} ratings`);
 
+/**
+ * A group of searches alike in wording: its most asked one, then the other wordings (visitor
+ * text, shown as text), so the owner reads how people put it.
+ */
+function GroupLabel({ group }: { group: AgentSearchGroup }) {
+  const others = group.queries.filter((q) => q.query !== group.label);
+  return (
+    <>
+      {group.label}
+      {others.length > 0 && (
+        <span class="group-also">
+          also {others.map((q, i) => (
+            <span key={q.query}>
+              {i > 0 && ', '}“{q.query}”{q.count > 1 && ` ×${q.count}`}
+            </span>
+          ))}
+        </span>
+      )}
+    </>
+  );
+}
+
 /** A table of a label (visitor text among them, shown as text) and its counts. */
-function CountTable({ caption, head, rows, empty }: { caption: string; head: string[]; rows: Array<[string, ...number[]]>; empty?: string }) {
+function CountTable({
+  caption,
+  head,
+  rows,
+  empty,
+  note,
+}: {
+  caption: string;
+  head: string[];
+  rows: Array<[ComponentChildren, ...number[]]>;
+  empty?: string;
+  /** What a column means, under the table. */
+  note?: string;
+}) {
   return (
     <section class="card">
       <table class="counts">
@@ -165,6 +215,7 @@ function CountTable({ caption, head, rows, empty }: { caption: string; head: str
           )}
         </tbody>
       </table>
+      {note && <p class="muted table-note">{note}</p>}
     </section>
   );
 }

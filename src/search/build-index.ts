@@ -21,14 +21,63 @@ const K1 = 1.2;
 const B = 0.75;
 
 export function createSearchIndex(articles: readonly Article[], options: IndexOptions = {}): SearchIndex {
-  const lang = searchLanguage(options.lang);
-  return assemble(buildArticleCore(articles, lang, options.synonyms ?? []), options.phrasings ?? [], options.minConfidence);
+  const steps = buildArticleCore(articles, searchLanguage(options.lang), options.synonyms ?? []);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return assemble(step.value, options.phrasings ?? [], options.minConfidence);
 }
 
-function buildArticleCore(articles: readonly Article[], lang: SearchLanguage, synonyms: ReadonlyArray<readonly string[]>): ArticleCore {
+/** How the sliced builder hands the main thread back: the browser's scheduler.yield where there is one. */
+export type YieldToHost = () => Promise<void>;
+
+/**
+ * The same index as createSearchIndex, built in slices of about `sliceMs` with the main thread
+ * handed back between them (`yieldToHost`), so building 1,000 long articles in the browser never
+ * blocks input for more than a slice: one task of ~200 ms became many of under 50. A slice ends
+ * after the article (or posting list) that passes its time; one long article is the least a
+ * slice does. The time is injected so tests count slices, not milliseconds.
+ */
+export async function createSearchIndexInSlices(
+  articles: readonly Article[],
+  options: IndexOptions = {},
+  { yieldToHost = defaultYield, sliceMs = 8, now = () => performance.now() }: { yieldToHost?: YieldToHost; sliceMs?: number; now?: () => number } = {},
+): Promise<SearchIndex> {
+  const steps = buildArticleCore(articles, searchLanguage(options.lang), options.synonyms ?? []);
+  let started = now();
+  let step = steps.next();
+  while (!step.done) {
+    if (now() - started >= sliceMs) {
+      await yieldToHost();
+      started = now();
+    }
+    step = steps.next();
+  }
+  return assemble(step.value, options.phrasings ?? [], options.minConfidence);
+}
+
+/** scheduler.yield (Chromium), else a message through a channel: a new task, without setTimeout's 4 ms clamp. */
+const defaultYield: YieldToHost = () => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+};
+
+/**
+ * The article index, one step per article read, per article weighted and per posting list made:
+ * createSearchIndex runs every step at once, createSearchIndexInSlices a slice at a time.
+ */
+function* buildArticleCore(articles: readonly Article[], lang: SearchLanguage, synonyms: ReadonlyArray<readonly string[]>): Generator<void, ArticleCore> {
   const groups = synonyms.map((group) => group.map((member) => tokenize(member, lang).map((t) => t.term)).filter((m) => m.length));
   // Per field, per article: term counts and length.
-  const docs = articles.map((article) => {
+  const docs: Array<Record<string, string[]>> = [];
+  for (const article of articles) {
     const fields: Record<string, string[]> = {
       title: terms(article.title),
       keywords: terms((article.keywords ?? []).join(' . ')),
@@ -36,11 +85,13 @@ function buildArticleCore(articles: readonly Article[], lang: SearchLanguage, sy
       body: terms(stripMarkdown(article.body)),
     };
     fields.synonyms = synonymTerms(groups, new Set(Object.values(fields).flat()));
-    return fields;
-  });
+    docs.push(fields);
+    yield;
+  }
   const averages = FIELDS.map(([name]) => docs.reduce((sum, d) => sum + d[name]!.length, 0) / Math.max(1, docs.length) || 1);
   const lists = new Map<string, { docs: number[]; weights: number[] }>();
-  docs.forEach((fields, at) => {
+  for (let at = 0; at < docs.length; at++) {
+    const fields = docs[at]!;
     const weighted = new Map<string, number>();
     FIELDS.forEach(([name, weight], f) => {
       const words = fields[name]!;
@@ -54,10 +105,14 @@ function buildArticleCore(articles: readonly Article[], lang: SearchLanguage, sy
       list.weights.push(Math.round((tf / (K1 + tf)) * 1000) / 1000);
       lists.set(word, list);
     }
-  });
+    yield;
+  }
   const postings: ArticleCore['postings'] = new Map();
+  let made = 0;
   for (const [word, list] of lists) {
     postings.set(word, { docs: Uint32Array.from(list.docs), weights: Float32Array.from(list.weights), idf: idfOf(articles.length, list.docs.length) });
+    // Many short lists: a step every 256 of them.
+    if (++made % 256 === 0) yield;
   }
   return { articles, lang, fingerprint: fingerprintOf(articles), postings };
 

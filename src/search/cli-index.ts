@@ -151,3 +151,34 @@ export function indexFile(
   }
   return file;
 }
+
+/**
+ * Above this size (gzip, as a web server sends it) the prebuilt articles file is too much for
+ * every visitor to download before their first search, and the server searches instead
+ * (`"search": "backend"`): about 300 articles of 2,000 characters of real prose (docs/search.md
+ * has the figures). 300 KB is 8 times the whole widget's search path and 1.5 s on a 1.6 Mbit/s
+ * mobile connection before the first answer, while the server answers in milliseconds at
+ * 10,000 articles (`npm run bench:search`).
+ */
+export const BACKEND_ABOVE_BYTES = 300 * 1024;
+/** Articles the small file of a backend-searched help centre keeps: shown before the visitor types, and when the server cannot be reached. */
+export const POPULAR_ARTICLES = 20;
+
+/**
+ * The small articles file of a help centre searched by the server: a flag, the language, how many
+ * articles the server holds, and the most popular articles in full (most learned phrasings in
+ * `history` first, then the file's order, which is the site owner's), so the panel opens with
+ * something to read, and searches them itself when the server is away.
+ */
+export function backendFile(articles: readonly Article[], options: { lang?: string; history?: HistoryEntry[] }): Record<string, unknown> {
+  const learned = new Map<string, number>();
+  for (const entry of options.history ?? []) learned.set(entry.articleId, (learned.get(entry.articleId) ?? 0) + entry.queries.length);
+  const popular = articles
+    .map((article, at) => ({ article, at, n: learned.get(article.id) ?? 0 }))
+    .sort((a, b) => b.n - a.n || a.at - b.at)
+    .slice(0, POPULAR_ARTICLES)
+    .map(({ article }) => article);
+  const lang = searchLanguage(options.lang);
+  // Their index too: when the server cannot be reached the panel still searches these few.
+  return { search: 'backend', lang, total: articles.length, articles: popular, index: serializeIndex(createSearchIndex(popular, { lang })) };
+}

@@ -26,6 +26,37 @@ async function lifeline(args: string[], input?: string): Promise<Outcome> {
 }
 
 describe('lifeline index', () => {
+  it('hands a help centre over 300 KB gzip (or --search backend) to the server: a small file for the widget, the full one for LIFELINE_ARTICLES', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lifeline-index-'));
+    const source = join(dir, 'source.json');
+    const many = Array.from({ length: 30 }, (_, i) => ({ id: `a${i}`, title: `Article ${i}`, body: `What article ${i} says.` }));
+    await writeFile(source, JSON.stringify(many));
+    const history = join(dir, 'history.json');
+    await writeFile(history, JSON.stringify([{ articleId: 'a7', queries: ['seven', 'the seventh'] }]));
+    const out = join(dir, 'articles.json');
+    const result = await lifeline(['index', source, '--out', out, '--search', 'backend', '--history', history]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${out}: for data-articles`);
+    expect(result.stderr).toContain(`${join(dir, 'articles.server.json')}: the full articles and index, for LIFELINE_ARTICLES`);
+    const small = JSON.parse(await readFile(out, 'utf8')) as { search: string; total: number; articles: Article[]; index?: unknown };
+    expect(small).toMatchObject({ search: 'backend', total: 30, lang: 'en' });
+    expect(small.articles).toHaveLength(20);
+    // The most learned article first, then the site owner's order.
+    expect(small.articles.slice(0, 3).map((a) => a.id)).toEqual(['a7', 'a0', 'a1']);
+    // Their own index, for when the server cannot be reached.
+    expect(loadSearchIndex(small.index, small.articles)).not.toBeNull();
+    const full = JSON.parse(await readFile(join(dir, 'articles.server.json'), 'utf8')) as { articles: Article[]; index: unknown };
+    expect(full.articles).toHaveLength(30);
+    expect(loadSearchIndex(full.index, full.articles)).not.toBeNull();
+
+    expect((await lifeline(['index', source, '--search', 'backend'])).stderr).toContain('give --out');
+    expect((await lifeline(['index', source, '--search', 'server'])).stderr).toContain('--search expects auto, browser or backend, got "server"');
+    // Small: one file, searched in the browser, its size said.
+    const auto = await lifeline(['index', source, '--out', out]);
+    expect(auto.stderr).toMatch(/30 articles written to .*articles\.json \(\d+ KB gzip\)/);
+    expect(JSON.parse(await readFile(out, 'utf8'))).not.toHaveProperty('search');
+  }, 30_000);
+
   it('names the file of each problem, keeps the good articles and exits 1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lifeline-index-'));
     const md = join(dir, 'articles');

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalogOf, closestArticle, readCatalog, watchCatalog, type CatalogArticle } from './article-catalog';
+import { utimes } from 'node:fs/promises';
+import { catalogOf, closestArticle, readCatalog, readCatalogFile, watchCatalog, type CatalogArticle } from './article-catalog';
 
 const ARTICLES = [
   { id: 'refunds', title: 'How do I get a refund?', body: 'Within 30 days.' },
@@ -44,6 +45,8 @@ describe('readCatalog', () => {
     await expect(readCatalog(notJson)).rejects.toThrow(`${notJson} is not JSON`);
     const none = await fileWith('[{"id": "refunds"}]');
     await expect(readCatalog(none)).rejects.toThrow(/has no usable article: articles\[0\]/);
+    const small = await fileWith(JSON.stringify({ search: 'backend', total: 3000, articles: ARTICLES }));
+    await expect(readCatalog(small)).rejects.toThrow(`set LIFELINE_ARTICLES to the full file \`lifeline index\` wrote beside it (${small.replace(/\.json$/, '.server.json')})`);
   });
 
   it('fetches an http(s) address, and names the status when it fails', async () => {
@@ -83,6 +86,42 @@ describe('watchCatalog', () => {
   it('knows no articles until the first good read', () => {
     const catalog = watchCatalog('https://shop.example.com/a.json', null, { read: async () => [] });
     expect(catalog.titles()).toBeNull();
+    catalog.stop();
+  });
+});
+
+describe('readCatalogFile', () => {
+  it('reads a file again only when its mtime or size changed, keeping the prebuilt index it holds', async () => {
+    const path = await fileWith(JSON.stringify({ articles: ARTICLES, index: { version: 1 } }));
+    const first = (await readCatalogFile(path))!;
+    expect(first.index).toEqual({ version: 1 });
+    expect(first.validator).toMatch(/^file:/);
+    expect(await readCatalogFile(path, { since: first.validator })).toBeNull();
+    await writeFile(path, JSON.stringify([...ARTICLES, { id: 'returns', title: 'Returns', body: 'Within 30 days.' }]));
+    await utimes(path, new Date(), new Date(Date.now() + 5000));
+    expect((await readCatalogFile(path, { since: first.validator }))!.articles.map((a) => a.id)).toEqual(['refunds', 'track-order', 'returns']);
+  });
+
+  it('asks an address with its ETag and takes a 304 as unchanged', async () => {
+    const fetchImpl = vi.fn(async (_url: string | URL | Request, init?: RequestInit) =>
+      (init?.headers as Record<string, string>)['if-none-match'] === '"v1"'
+        ? new Response(null, { status: 304 })
+        : new Response(JSON.stringify(ARTICLES), { status: 200, headers: { etag: '"v1"' } }),
+    );
+    const first = (await readCatalogFile('https://shop.example.com/a.json', { fetchImpl: fetchImpl as typeof fetch }))!;
+    expect(first.validator).toBe('etag:"v1"');
+    expect(await readCatalogFile('https://shop.example.com/a.json', { fetchImpl: fetchImpl as typeof fetch, since: first.validator })).toBeNull();
+  });
+
+  it('gives a new snapshot to search only when the source changed', async () => {
+    vi.useFakeTimers();
+    const reads: Array<CatalogArticle[] | null> = [null, [{ id: 'returns', title: 'Returns' }]];
+    const catalog = watchCatalog('/srv/a.json', [{ id: 'refunds', title: 'Refunds' }], { everyMs: 1000, read: async () => reads.shift()! });
+    const before = catalog.snapshot();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(catalog.snapshot()).toBe(before);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(catalog.snapshot()!.articles.map((a) => a.id)).toEqual(['returns']);
     catalog.stop();
   });
 });

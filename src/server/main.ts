@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { ensureAgent } from './agents';
-import { isUrl, NO_CATALOG, readCatalog, watchCatalog, type WatchedCatalog } from './article-catalog';
+import { isUrl, NO_CATALOG, readCatalogFile, watchCatalog, type WatchedCatalog } from './article-catalog';
 import { createApp, handoffLimit } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
@@ -70,8 +70,8 @@ let articles: WatchedCatalog | null = null;
 if (settings.articles) {
   const source = isUrl(settings.articles) ? settings.articles : resolve(settings.articles);
   try {
-    const first = await readCatalog(source);
-    console.log(`Lifeline knows ${first.length} articles from ${source}.`);
+    const first = (await readCatalogFile(source))!;
+    console.log(`Lifeline knows ${first.articles.length} articles from ${source}.`);
     articles = watchCatalog(source, first);
   } catch (error) {
     if (!isUrl(source)) fatal(`LIFELINE_ARTICLES: ${(error as Error).message}`);

@@ -37,7 +37,7 @@ describe('reports', () => {
       visitor: { name: 'Bo', email: 'Bo@Example.com' },
       // The clock moved a day on: the same time of the next day.
       callback: { ...CALLBACK, from: CALLBACK.from.replace('03-01', '03-02'), to: CALLBACK.to.replace('03-01', '03-02') },
-      transcript: [search('Warranty'), article('refunds', 'Refunds'), asked('callback')],
+      transcript: [search('Warranty'), article('refunds', 'Refunds'), { type: 'feedback', at: AT, articleId: 'refunds', helpful: false }, asked('callback')],
     });
     // An article read after asking is not what fell short.
     const phone = await createHandoff(server.app, {
@@ -89,6 +89,21 @@ describe('reports', () => {
         { query: 'warranty', count: 1, visitors: 1 },
       ],
       ratings: { rated: 3, good: 2, goodShare: 2 / 3, repeatAnswered: 2, repeated: 1, repeatedShare: 0.5 },
+      // Any article read before asking, not only the last; Bo said Refunds did not help.
+      articlesReadBeforeHandoff: [
+        { articleId: 'refunds', title: 'Refunds', count: 3, visitors: 2, notHelpful: 1 },
+        { articleId: 'shipping', title: 'Shipping times', count: 1, visitors: 1, notHelpful: 0 },
+      ],
+      // Every search before a handoff, whatever it found, per handoff once, grouped by wording.
+      searchesBeforeHandoff: [
+        { label: 'warranty', queries: [{ query: 'warranty', count: 2 }], count: 2, visitors: 2 },
+        { label: 'refund late', queries: [{ query: 'refund late', count: 1 }], count: 1, visitors: 1 },
+        { label: 'tyres', queries: [{ query: 'tyres', count: 1 }], count: 1, visitors: 1 },
+      ],
+      noArticleQuestions: [
+        { label: 'tyres', queries: [{ query: 'tyres', count: 1 }], count: 1, visitors: 1 },
+        { label: 'warranty', queries: [{ query: 'warranty', count: 1 }], count: 1, visitors: 1 },
+      ],
     } satisfies AgentReport);
 
     // By default the last 7 days, up to now: the older handoff is in.
@@ -131,7 +146,31 @@ describe('reports', () => {
       noArticleVisitors: 0,
       noArticleSearches: [],
       ratings: { rated: 0, good: 0, goodShare: null, repeatAnswered: 0, repeated: 0, repeatedShare: null },
+      articlesReadBeforeHandoff: [],
+      searchesBeforeHandoff: [],
+      noArticleQuestions: [],
     } satisfies AgentReport);
+  });
+
+  it('groups the questions no article covers by wording, so the article to write first comes first', async () => {
+    const { cookie } = await signIn(server);
+    const post = (path: string, body: unknown) => send(server.app, 'POST', path, body, cookie);
+    const uncovered = async (email: string, query: string) => {
+      const h = await createHandoff(server.app, { visitor: { email }, transcript: [search(query), asked('chat')] });
+      expect((await post(`/v1/agent/handoffs/${h.id}/resolve`, { outcome: 'answered', noArticle: true })).status).toBe(200);
+    };
+    await uncovered('a@example.com', 'Can I pay in instalments?');
+    await uncovered('b@example.com', 'pay in instalments');
+    await uncovered('c@example.com', 'instalment payments');
+    await uncovered('d@example.com', 'gift wrapping');
+    // Asked in a handoff that an article answered: not a gap.
+    await createHandoff(server.app, { transcript: [search('gift wrap'), asked('chat')] });
+    const report = (await (await send(server.app, 'GET', '/v1/agent/reports', undefined, cookie)).json()) as AgentReport;
+    expect(report.noArticleQuestions.map((g) => [g.label, g.queries.map((q) => q.query), g.visitors])).toEqual([
+      ['can i pay in instalments?', ['can i pay in instalments?', 'instalment payments', 'pay in instalments'], 3],
+      ['gift wrapping', ['gift wrapping'], 1],
+    ]);
+    expect(report.searchesBeforeHandoff[1]).toMatchObject({ label: 'gift wrap', queries: [{ query: 'gift wrap' }, { query: 'gift wrapping' }], visitors: 2 });
   });
 
   it('refuses bad dates and a period that ends before it starts, with 400', async () => {

@@ -1,11 +1,14 @@
 /**
  * GET /v1/agent/reports?from=ISO&to=ISO: what the help lacks and how the desk is doing, over a
- * period (the last 7 days unless told). Behind requireAgent, mounted under /v1/agent.
+ * period (the last 7 days unless told). Behind requireAgent, mounted under /v1/agent. Where
+ * self-help fails: the articles read before asking for a person anyway, and the searches before
+ * a handoff and those of handoffs no article covers, grouped by wording (report-groups.ts).
  */
 import { Hono } from 'hono';
 import type { AgentReport } from './agent-types';
 import type { ApiDeps, ApiEnv } from './deps';
 import { iso, problem } from './http';
+import { groupSearches } from '../report-groups';
 
 const DEFAULT_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -34,6 +37,8 @@ export function agentReportRoutes(deps: ApiDeps): Hono<ApiEnv> {
     // Stored times are ISO strings in UTC with milliseconds: the same form compares as text.
     const period = { from: iso(start), to: iso(end) };
     const r = await deps.store.report(period.from, period.to);
+    // Words are cut as search cuts them: in the articles' language when the server knows it.
+    const lang = deps.articles.snapshot()?.articles[0]?.text?.lang ?? 'en';
     return c.json({
       ...period,
       noResultSearches: r.noResultSearches,
@@ -46,6 +51,9 @@ export function agentReportRoutes(deps: ApiDeps): Hono<ApiEnv> {
       noArticleVisitors: r.noArticleVisitors,
       noArticleSearches: r.noArticleSearches,
       ratings: r.ratings,
+      articlesReadBeforeHandoff: r.articlesReadBeforeHandoff,
+      searchesBeforeHandoff: groupSearches(r.handoffSearches, lang),
+      noArticleQuestions: groupSearches(r.handoffSearches.filter((h) => h.noArticle), lang),
     } satisfies AgentReport);
   });
 

@@ -160,6 +160,24 @@ export interface AgentReport {
    * nobody answered.
    */
   ratings: { rated: number; good: number; goodShare: number | null; repeatAnswered: number; repeated: number; repeatedShare: number | null };
+  /**
+   * Every article read before "Talk to a human" (not only the last), at most 20: its visitors
+   * still asked for a person in `count` handoffs, `visitors` people, `notHelpful` of whom
+   * answered its "Did this help?" with No; most visitors first.
+   */
+  articlesReadBeforeHandoff: Array<{ articleId: string; title: string; count: number; visitors: number; notHelpful: number }>;
+  /** What visitors searched before asking for a person anyway, grouped by similar wording (report-groups.ts), at most 20 groups. */
+  searchesBeforeHandoff: AgentSearchGroup[];
+  /** What was searched in handoffs marked "no article covers this", grouped the same way: the articles to write first. */
+  noArticleQuestions: AgentSearchGroup[];
+}
+
+/** Searches alike in wording (report-groups.ts): named after the most asked, with its queries, handoffs and visitors. */
+export interface AgentSearchGroup {
+  label: string;
+  queries: Array<{ query: string; count: number }>;
+  count: number;
+  visitors: number;
 }
 
 /** What resolving with an article taught (POST /v1/agent/handoffs/:id/resolve). */

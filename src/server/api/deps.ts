@@ -4,6 +4,7 @@
  */
 import type { HttpBindings } from '@hono/node-server';
 import type { ArticleCatalog } from '../article-catalog';
+import type { SiteSearch } from '../site-search';
 import type { BusinessHours, CallbackPolicy } from '../config';
 import type { Presence } from '../presence';
 import type { QueueAnnouncer } from './queue';
@@ -60,6 +61,8 @@ export interface ApiDeps {
   callbacks: CallbackPolicy;
   /** The site's article ids and titles (LIFELINE_ARTICLES), when the server was told them. */
   articles: ArticleCatalog;
+  /** GET /v1/search over those articles; made from `articles` and the store when not given. */
+  search?: SiteSearch;
   /** Tells queued visitors their new place when the queue moves (queue.ts). */
   queue: QueueAnnouncer;
   /** Every change to a handoff or a phrasing: one transaction, then the events told (../service/). */

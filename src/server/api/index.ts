@@ -19,6 +19,7 @@ import { handoffRoutes } from './handoffs';
 import { problem } from './http';
 import { phrasingRoutes } from './phrasings';
 import { reopenRoutes } from './reopen';
+import { searchRoutes } from './search';
 import { historyRoutes } from './history';
 import { statusRoutes } from './status';
 import { visitorRoutes } from './visitor';
@@ -48,6 +49,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.use('/status', visitorCors);
   api.use('/phrasings', visitorCors);
   api.use('/reopen', visitorCors);
+  api.use('/search', visitorCors);
+  api.use('/articles/*', visitorCors);
   api.use('/history', visitorCors);
 
   api.use('/agent/*', sameOriginOnly(deps), jsonOnlyWrites());
@@ -64,6 +67,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/', visitorRoutes(deps));
   api.route('/', phrasingRoutes(deps));
   api.route('/', reopenRoutes(deps));
+  api.route('/', searchRoutes(deps));
   api.route('/', historyRoutes(deps));
   api.route('/agent', agentAuthRoutes(deps));
   api.use('/agent/*', requireAgent(deps));

@@ -16,7 +16,7 @@ const CACHE = 'public, max-age=60';
  * Weak, because the compress middleware changes the bytes (and marks strong tags weak itself);
  * the same JSON is the same list, which is all a weak tag promises.
  */
-const etagOf = (body: string): string => `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+export const etagOf = (body: string): string => `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
 /** If-None-Match holds `etag` (weak comparison, RFC 9110 13.1.2) or is `*`. */
 export function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -380,7 +380,15 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
         return r.handoff.id;
       };
       const a = await make({ transcript: searches('Refund ', 'refund') });
-      const b = await make();
+      const b = await make({
+        transcript: [
+          { type: 'article', at: T, articleId: 'refunds', title: 'Refunds' },
+          { type: 'feedback', at: T, articleId: 'refunds', helpful: false },
+          ...searches('Where is my parcel'),
+          { type: 'handoff', at: T, channel: 'chat' },
+          { type: 'article', at: T, articleId: 'after', title: 'Read after asking' },
+        ],
+      });
       const c = await make();
       clock = NOW + 1000;
       const phone = await make({ channel: 'phone' });
@@ -415,11 +423,22 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
         byOutcome: { answered: 1, no_answer: 0, duplicate: 0, other: 0 },
         visitors: 4,
         medianFirstReplySeconds: 60,
-        noResultSearches: [{ query: 'refund', count: 2, visitors: 1 }],
+        noResultSearches: [
+          { query: 'refund', count: 2, visitors: 1 },
+          { query: 'where is my parcel', count: 1, visitors: 1 },
+        ],
         noArticleSearches: [{ query: 'refund', count: 2, visitors: 1 }],
         noArticleHandoffs: 1,
         noArticleVisitors: 1,
+        // Read before asking for a person (not what was read after), and said not to help.
+        articlesReadBeforeHandoff: [{ articleId: 'refunds', title: 'Refunds', count: 1, visitors: 1, notHelpful: 1 }],
       });
+      // What each handoff searched before asking, once, for the service to group by wording.
+      // In no particular order: the service groups them.
+      expect([...report.handoffSearches].sort((x, y) => x.queries[0]!.localeCompare(y.queries[0]!))).toEqual([
+        { visitor: `handoff:${a}`, noArticle: true, queries: ['refund'] },
+        { visitor: `handoff:${b}`, noArticle: false, queries: ['where is my parcel'] },
+      ]);
       expect((await store.report('2025-03-01T10:00:00.500Z', '2025-03-01T11:00:00.000Z')).byChannel).toEqual({ chat: 0, callback: 0, phone: 1 });
     });
 

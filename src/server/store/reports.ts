@@ -4,7 +4,7 @@
  * the logic the same for any engine behind the Store.
  */
 import type { TranscriptEntry, Visitor } from '../../protocol/types';
-import type { ArticleBeforeHandoff, NoResultSearch, RatingFigures } from './types';
+import type { ArticleBeforeHandoff, ArticleReadBeforeHandoff, HandoffSearches, NoResultSearch, RatingFigures } from './types';
 
 /** What a report reads of one handoff. */
 export interface ReportHandoff {
@@ -93,6 +93,49 @@ export function articlesBeforeHandoff(handoffs: readonly ReportHandoff[]): Artic
     counts.add(last.articleId, visitorKey(h), () => ({ articleId: last.articleId, title: last.title, count: 1, visitors: 1 }));
   }
   return counts.top((a, b) => a.articleId.localeCompare(b.articleId));
+}
+
+/**
+ * Every article visitors read before asking for a person anyway (any read before the `handoff`
+ * entry, not only the last): in how many handoffs, by how many visitors, and how many of those
+ * answered its "Did this help?" with No. The articles that most often fall short, by visitors.
+ */
+export function articlesReadBeforeHandoff(handoffs: readonly ReportHandoff[]): ArticleReadBeforeHandoff[] {
+  const rows = new Map<string, { row: ArticleReadBeforeHandoff; who: Set<string>; no: Set<string> }>();
+  for (const h of handoffs) {
+    const handoffAt = h.transcript.findIndex((e) => e.type === 'handoff');
+    if (handoffAt < 0) continue;
+    const visitor = visitorKey(h);
+    const before = h.transcript.slice(0, handoffAt);
+    const read = new Map<string, string>();
+    for (const e of before) if (e.type === 'article') read.set(e.articleId, e.title);
+    const notHelpful = new Set(before.flatMap((e) => (e.type === 'feedback' && !e.helpful ? [e.articleId] : [])));
+    for (const [articleId, title] of read) {
+      const seen = rows.get(articleId) ?? { row: { articleId, title, count: 0, visitors: 0, notHelpful: 0 }, who: new Set<string>(), no: new Set<string>() };
+      seen.row.count += 1;
+      seen.who.add(visitor);
+      if (notHelpful.has(articleId)) seen.no.add(visitor);
+      rows.set(articleId, seen);
+    }
+  }
+  return [...rows.values()]
+    .map(({ row, who, no }) => ({ ...row, visitors: who.size, notHelpful: no.size }))
+    .sort((a, b) => b.visitors - a.visitors || b.count - a.count || a.articleId.localeCompare(b.articleId))
+    .slice(0, REPORT_TOP);
+}
+
+/**
+ * Per handoff, who asked and what they searched before asking for a person (each query once,
+ * trimmed, lower case): what the report groups by wording (report-groups.ts), in the service,
+ * where the articles' language is known.
+ */
+export function handoffSearches(handoffs: readonly ReportHandoff[], noArticle: ReadonlySet<string>): HandoffSearches[] {
+  return handoffs.flatMap((h) => {
+    const handoffAt = h.transcript.findIndex((e) => e.type === 'handoff');
+    const before = handoffAt < 0 ? h.transcript : h.transcript.slice(0, handoffAt);
+    const queries = [...new Set(before.flatMap((e) => (e.type === 'search' && e.query.trim() !== '' ? [e.query.trim().toLowerCase()] : [])))];
+    return queries.length ? [{ visitor: visitorKey(h), noArticle: noArticle.has(h.id), queries }] : [];
+  });
 }
 
 /** The median of `values`, or null for none. */

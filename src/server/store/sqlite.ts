@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import type { Channel, ResolveOutcome, TranscriptEntry, Visitor } from '../../protocol/types';
-import { articlesBeforeHandoff, countVisitors, median, noResultSearches, ratingFigures, searchesIn, type ReportHandoff } from './reports';
+import { articlesBeforeHandoff, articlesReadBeforeHandoff, countVisitors, handoffSearches, median, noResultSearches, ratingFigures, searchesIn, type ReportHandoff } from './reports';
 import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
 import { sqliteJobs } from './sqlite-jobs';
@@ -454,6 +454,8 @@ export function openSqliteStore(path: string): Store {
           noArticleSearches: searchesIn(uncovered),
           noArticleHandoffs: uncovered.length,
           noArticleVisitors: countVisitors(uncovered),
+          articlesReadBeforeHandoff: articlesReadBeforeHandoff(handoffs),
+          handoffSearches: handoffSearches(handoffs, new Set(uncovered.map((h) => h.id))),
           ratings: ratingFigures(
             q.reportRatings.all(from, to).map((r) => ({ good: r.good === 1, repeated: r.repeated === null ? null : r.repeated === 1, n: r.n })),
           ),

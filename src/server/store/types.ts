@@ -102,6 +102,27 @@ export interface ArticleBeforeHandoff {
   visitors: number;
 }
 
+/** An article read before a visitor asked for a person anyway (reports.ts articlesReadBeforeHandoff). */
+export interface ArticleReadBeforeHandoff {
+  articleId: string;
+  title: string;
+  /** Handoffs whose visitor read it first. */
+  count: number;
+  visitors: number;
+  /** Of those visitors, how many answered its "Did this help?" with No. */
+  notHelpful: number;
+}
+
+/** What one handoff's visitor searched before asking for a person (reports.ts handoffSearches). */
+export interface HandoffSearches {
+  /** Who asked, as reports.ts visitorKey tells. */
+  visitor: string;
+  /** An agent marked it "no article covers this". */
+  noArticle: boolean;
+  /** Each query once, trimmed, lower case, in the order first made. */
+  queries: string[];
+}
+
 /** What a period's handoffs say about the help (GET /v1/agent/reports). */
 export interface HandoffReport {
   noResultSearches: NoResultSearch[];
@@ -120,6 +141,10 @@ export interface HandoffReport {
   noArticleVisitors: number;
   /** What visitors said of the period's handoffs (reports.ts ratingFigures). */
   ratings: RatingFigures;
+  /** Every article read before a handoff, most visitors first (at most 20). */
+  articlesReadBeforeHandoff: ArticleReadBeforeHandoff[];
+  /** Per handoff that searched first, what it searched (the service groups them by wording). */
+  handoffSearches: HandoffSearches[];
 }
 
 /**

@@ -27,6 +27,7 @@ export const STRING_KEYS = {
     'search.loading': 'loading',
     'search.failed': 'articlesFailed',
     'search.retry': 'retryArticles',
+    'search.unavailable': 'searchFailed',
     'search.noArticles': 'noArticles',
     'article.didHelp': 'didHelp',
     'article.yes': 'yes',

@@ -39,7 +39,7 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
   const title = ctx.settings.title ?? strings.title;
   const where =
     screen.kind === 'article'
-      ? (articles.status === 'ready' && articles.index.get(screen.id)?.title) || title
+      ? (articles.status === 'ready' && (articles.index.get(screen.id)?.title ?? articles.remote?.title(screen.id))) || title
       : screen.kind === 'human'
         ? agent ? strings.chatWith(agent) : strings.talkToHuman
         : title;

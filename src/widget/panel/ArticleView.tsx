@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelCtx } from './context';
 import type { ArticlesState } from './useArticles';
+import type { Article } from '../../search/types';
 import type { PanelStrings } from './strings';
 import { Markdown } from './Markdown';
 import { useFocusOnChange } from './useFocusOnChange';
@@ -16,7 +17,18 @@ interface Props {
 
 /** One article, rendered from Markdown without innerHTML, with "Did this help?". */
 export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman }: Props) {
-  const article = articles.status === 'ready' ? articles.index.get(id) : undefined;
+  const local = articles.status === 'ready' ? articles.index.get(id) : undefined;
+  const remote = articles.status === 'ready' ? articles.remote : undefined;
+  // An article the server's search found is fetched when opened: undefined while it comes, null if it cannot.
+  const [fetched, setFetched] = useState<Article | null | undefined>(undefined);
+  useEffect(() => {
+    if (local || !remote) return;
+    setFetched(undefined);
+    const abort = new AbortController();
+    remote.article(id, abort.signal).then(setFetched, () => abort.signal.aborted || setFetched(null));
+    return () => abort.abort();
+  }, [id, remote]);
+  const article = local ?? fetched ?? undefined;
   const [helpful, setHelpful] = useState<boolean | null>(null);
   // After "No": the way to a person (the button pressed is gone); after "Yes": the thanks.
   const feedback = useRef<HTMLDivElement>(null);
@@ -28,7 +40,7 @@ export function ArticleView({ ctx, strings, articles, id, onOpenArticle, onHuman
     ctx.emitter.emit('article', { id: article.id, title: article.title });
   }, [article]);
 
-  if (articles.status === 'loading') return <p class="ll-note">{strings.loading}</p>;
+  if (articles.status === 'loading' || (!local && remote && fetched === undefined)) return <p class="ll-note">{strings.loading}</p>;
   if (!article) {
     return (
       <div class="ll-view">

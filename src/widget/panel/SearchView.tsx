@@ -12,6 +12,8 @@ const SETTLE_MS = 900;
 /** The result count is announced a little after typing pauses, so a screen reader isn't flooded. */
 const ANNOUNCE_MS = 450;
 const POPULAR = 5;
+/** Searching through the server: a request once typing pauses this long, not at every key. */
+const REMOTE_MS = 150;
 
 interface Props {
   ctx: PanelCtx;
@@ -25,11 +27,37 @@ interface Props {
 
 export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArticle, onHuman }: Props) {
   const index = articles.status === 'ready' ? articles.index : null;
+  const remote = articles.status === 'ready' ? articles.remote : undefined;
   // A query of only filler words ("how do I") is not a question yet: popular articles stay.
   // Without articles (still loading, or failed) what was typed is still what the visitor tried.
   const trimmed = !index || queryTerms(query, index.lang).length ? query.trim() : '';
+  // The server's answer to the latest query it answered; results null: it could not be reached.
+  const [answer, setAnswer] = useState<{ results: SearchResult[] | null } | null>(null);
+  useEffect(() => {
+    if (!remote || !trimmed) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      remote.search(query, abort.signal).then(
+        (found) => setAnswer({ results: found }),
+        () => abort.signal.aborted || setAnswer({ results: null }),
+      );
+    }, REMOTE_MS);
+    // A newer query (or leaving) drops this one, sent or not: an old answer never replaces a newer.
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [remote, query]);
+  // Without the server, the popular articles the file holds are searched here, and a person offered.
+  const offline = !!remote && answer?.results === null;
   // Typing: the last word may be unfinished, so its completions count.
-  const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(query, 8, { typing: true }) : []), [index, query]);
+  const local: SearchResult[] = useMemo(
+    () => (index && trimmed && (!remote || offline) ? index.search(query, 8, { typing: true }) : []),
+    [index, query, offline],
+  );
+  const results = remote && !offline ? (answer?.results ?? []) : local;
+  // Through the server, "no good answer" waits for its first answer.
+  const answered = !remote || answer !== null;
   const [announced, setAnnounced] = useState('');
   const recorded = useRef('');
   const box = useRef<HTMLInputElement>(null);
@@ -48,14 +76,14 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   settleRef.current = settle;
 
   useEffect(() => {
-    if (!index || !trimmed) return setAnnounced('');
+    if (!index || !trimmed || !answered) return setAnnounced('');
     const announce = setTimeout(() => setAnnounced(results.length ? strings.results(results.length) : strings.noResults(trimmed)), ANNOUNCE_MS);
     const timer = setTimeout(() => settleRef.current(), SETTLE_MS);
     return () => {
       clearTimeout(announce);
       clearTimeout(timer);
     };
-  }, [index, trimmed, results]);
+  }, [index, trimmed, results, answered]);
   // Leaving the view (opening an article, closing the panel) settles what was typed.
   useEffect(() => () => settleRef.current(), []);
 
@@ -114,13 +142,14 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
           />
         </section>
       )}
+      {offline && trimmed && <p class="ll-note">{strings.searchFailed}</p>}
       {index && trimmed && results.length > 0 && (
         <>
           <p class="ll-count" aria-hidden="true">{strings.results(results.length)}</p>
           <ResultList results={results} onOpen={open} />
         </>
       )}
-      {index && trimmed && results.length === 0 && (
+      {index && trimmed && answered && results.length === 0 && (
         <PersonFirst title={strings.noResults(trimmed)} text={strings.noResultsHint} strings={strings} onHuman={() => { settle(); onHuman(); }} />
       )}
     </div>

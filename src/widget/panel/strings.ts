@@ -18,6 +18,8 @@ export interface PanelStrings {
   articlesFailed: string;
   /** Fetch the articles again, after they failed. */
   retryArticles: string;
+  /** The server that searches a large help centre cannot be reached: the file's own articles are searched instead. */
+  searchFailed: string;
   noArticles: string;
   didHelp: string;
   yes: string;

@@ -2,13 +2,15 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { articlesLanguage, readArticlesFile } from '../../search/articles-file';
 import { loadSearchLanguage } from '../../search/language-load';
 import type { SearchIndex } from '../../search/index';
+import type { RemoteSearch } from './remote-search';
 
 export type ArticlesState =
   | { status: 'none' }
   | { status: 'loading' }
   /** `retry` fetches the file again (a flaky network, a deploy in progress). */
   | { status: 'failed'; retry(): void }
-  | { status: 'ready'; index: SearchIndex };
+  /** `remote`: the server searches (`"search": "backend"`); `index` holds the file's popular articles. */
+  | { status: 'ready'; index: SearchIndex; remote?: RemoteSearch };
 
 /**
  * Fetches `data-articles` once and loads its prebuilt search index (or builds one). Any failure
@@ -18,6 +20,9 @@ export type ArticlesState =
  * With a backend, the phrasings it learned from resolved handoffs (/v1/phrasings) are fetched
  * alongside and added when they arrive: search works without them, and a backend that is down
  * costs nothing but the learning.
+ *
+ * A help centre too large to download says `"search": "backend"`: the file holds its popular
+ * articles, and the server searches the rest (remote-search.ts, fetched only then).
  */
 export function useArticles(url: string | null, backend: string | null, lang: string): ArticlesState {
   const [state, setState] = useState<ArticlesState>(url ? { status: 'loading' } : { status: 'none' });
@@ -52,13 +57,16 @@ export function useArticles(url: string | null, backend: string | null, lang: st
         const file = readArticlesFile(json, { lang: await loadSearchLanguage(articlesLanguage(json, lang)) });
         for (const problem of file.problems) console.error(`[Lifeline] data-articles: ${url}: ${problem}`);
         if (!file.articles.length) return fail('has no usable articles');
-        // Without a prebuilt index (`lifeline index` writes one), the builder is fetched and run here.
-        const index = file.index ?? (await import('../../search/build-index')).createSearchIndex(file.articles, file);
+        // Without a prebuilt index (`lifeline index` writes one), the builder is fetched and run
+        // here, in slices that hand the main thread back: the page stays responsive while it builds.
+        const index = file.index ?? (await (await import('../../search/build-index')).createSearchIndexInSlices(file.articles, file));
+        let remote: RemoteSearch | undefined;
+        if ((json as { search?: unknown }).search === 'backend') remote = (await import('./remote-search')).createRemoteSearch(backend, url, file);
         if (abort.signal.aborted) return;
-        setState({ status: 'ready', index });
+        setState({ status: 'ready', index, ...(remote && { remote }) });
         const feed = (await learned) as { phrasings?: unknown } | null;
         if (Array.isArray(feed?.phrasings) && feed.phrasings.length && !abort.signal.aborted) {
-          setState({ status: 'ready', index: index.withPhrasings([...index.phrasings, ...feed.phrasings]) });
+          setState({ status: 'ready', index: index.withPhrasings([...index.phrasings, ...feed.phrasings]), ...(remote && { remote }) });
         }
       })
       .catch((error: unknown) => {

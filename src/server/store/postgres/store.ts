@@ -25,7 +25,7 @@
  */
 import type pg from 'pg';
 import type { Channel, ResolveOutcome } from '../../../protocol/types';
-import { articlesBeforeHandoff, countVisitors, median, noResultSearches, ratingFigures, searchesIn, type ReportHandoff } from '../reports';
+import { articlesBeforeHandoff, articlesReadBeforeHandoff, countVisitors, handoffSearches, median, noResultSearches, ratingFigures, searchesIn, type ReportHandoff } from '../reports';
 import type { HandoffFilter, HandoffPatch, HandoffRecord, HandoffReport, Store, StoreReads, StoredEvent, StoreTx } from '../types';
 import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS } from './locks';
 import * as phrasings from './phrasings';
@@ -425,6 +425,8 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
           noArticleSearches: searchesIn(uncovered),
           noArticleHandoffs: uncovered.length,
           noArticleVisitors: countVisitors(uncovered),
+          articlesReadBeforeHandoff: articlesReadBeforeHandoff(all),
+          handoffSearches: handoffSearches(all, new Set(uncovered.map((h) => h.id))),
           ratings: ratingFigures(ratings.rows),
         };
       });

@@ -38,6 +38,7 @@ const strings: PanelStrings = {
   clear: 'Cancella',
   openOriginal: 'Apri questo articolo nella sua pagina',
   articleMissing: 'Questo articolo non è stato trovato.',
+  searchFailed: 'La ricerca non è disponibile in questo momento: ecco gli articoli che abbiamo qui, e una persona può aiutarLa.',
   summary: {
     page: (title, url) => (title ? `Ha visitato «${title}» (${url})` : `Ha visitato ${url}`),
     search: (query, count) => `Ha cercato «${query}» — ${plural('it', count, { one: '# risultato', other: '# risultati' })}`,

@@ -14,6 +14,7 @@ const strings: PanelStrings = {
   loading: '記事を読み込んでいます…',
   articlesFailed: 'ヘルプ記事を読み込めませんでした。担当者がお手伝いします。',
   retryArticles: '再読み込み',
+  searchFailed: '検索は現在ご利用いただけません。下の記事をご覧いただくか、担当者にご相談ください。',
   noArticles: 'お困りのことをお知らせください。担当者がお手伝いします。',
   didHelp: 'この記事は役に立ちましたか？',
   yes: 'はい',

@@ -38,6 +38,7 @@ const strings: PanelStrings = {
   clear: 'Wissen',
   openOriginal: 'Dit artikel op een eigen pagina openen',
   articleMissing: 'Dat artikel is niet gevonden.',
+  searchFailed: 'Zoeken is nu niet beschikbaar: hier zijn de artikelen die we hebben, en een medewerker kan u helpen.',
   summary: {
     page: (title, url) => (title ? `Bezocht ‘${title}’ (${url})` : `Bezocht ${url}`),
     search: (query, count) => `Zocht ‘${query}’ — ${plural('nl', count, { one: '# resultaat', other: '# resultaten' })}`,

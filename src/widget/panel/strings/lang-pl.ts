@@ -39,6 +39,7 @@ const strings: PanelStrings = {
   clear: 'Wyczyść',
   openOriginal: 'Otwórz ten artykuł na osobnej stronie',
   articleMissing: 'Nie znaleziono tego artykułu.',
+  searchFailed: 'Wyszukiwanie jest teraz niedostępne: oto artykuły, które mamy, a konsultant może pomóc.',
   summary: {
     page: (title, url) => (title ? `Odwiedzona strona: „${title}” (${url})` : `Odwiedzona strona: ${url}`),
     search: (query, count) =>
