@@ -127,8 +127,9 @@ export const isLivePack = (file: string): boolean => /^lifeline-live-/.test(file
 export const isBuilderChunk = (file: string): boolean => /^lifeline-build-index\./.test(file);
 /** A search language (stop words, suffixes): dist/lifeline-search-<language>.<hash>.js, one fetched per page. */
 export const isSearchPack = (file: string): boolean => /^lifeline-search-/.test(file);
-/** The hours chunk, dist/lifeline-Availability.<hash>.js (src/widget/panel/hours/). */
+/** The hours chunk, dist/lifeline-Availability.<hash>.js (src/widget/panel/hours/), and its words, lifeline-hours-<language> (src/hours/lang/). */
 export const isHoursChunk = (file: string): boolean => /^lifeline-Availability\./.test(file);
+export const isHoursPack = (file: string): boolean => /^lifeline-hours-/.test(file);
 /** The rating chunk, dist/lifeline-Rating.<hash>.js (src/widget/panel/rating/), and its language packs, lifeline-rating-<language>. */
 export const isRatingChunk = (file: string): boolean => /^lifeline-Rating\./.test(file);
 export const isRatingPack = (file: string): boolean => /^lifeline-rating-/.test(file);
@@ -154,7 +155,7 @@ export const isHumanChunk = (file: string): boolean => /^lifeline-HumanView\./.t
  * chunks import does not):
  * `whole`, searching and reading (the loader, the panel, the largest language pack and the largest
  * search language) with a prebuilt articles file; `remote`, what searching through the server adds; `builder`, what an articles file without a
- * prebuilt index adds; `hours`, the hours chunk; `rating`, the rating chunk and its largest
+ * prebuilt index adds; `hours`, the hours chunk and its largest language's words; `rating`, the rating chunk and its largest
  * language pack; `human`, the human view's chunk; `withLive`, searching plus the human view, hours
  * and live chunks (a visitor who chats);
  * `all`, every file.
@@ -193,7 +194,7 @@ export async function measureDist(
   const chunkWithPack = (isChunk: (file: string) => boolean, isPack: (file: string) => boolean = () => false): number =>
     sum(files.filter((f) => isChunk(f.file))) + largest(isPack);
   const live = chunkWithPack(isLiveChunk, isLivePack);
-  const hours = chunkWithPack(isHoursChunk);
+  const hours = chunkWithPack(isHoursChunk, isHoursPack);
   const away = chunkWithPack(isAwayChunk, isAwayPack);
   const human = chunkWithPack(isHumanChunk);
   const rating = chunkWithPack(isRatingChunk, isRatingPack);
