@@ -84,6 +84,8 @@ export interface SerializedIndex {
 }
 
 export const INDEX_VERSION = 1;
+/** A visitor reads a few answers, not a list: never more than this many results. */
+export const MAX_RESULTS = 5;
 /** Below this confidence, an article is not an answer. */
 export const MIN_CONFIDENCE = 0.15;
 /** Results far below the best one are noise. */
@@ -170,7 +172,7 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
     get: (id) => byId.get(id),
     withPhrasings: (next) => assemble(core, next, minConfidence),
     internals: core,
-    search(query, limit = 10, { typing = false } = {}) {
+    search(query, limit = MAX_RESULTS, { typing = false } = {}) {
       const terms = [...new Set(tokenize(query.slice(0, 2_000), lang).map((t) => t.term))].slice(0, MAX_QUERY_TERMS);
       if (!terms.length) return [];
       const finishing = typing && !/\s$/.test(query);
