@@ -17,8 +17,8 @@
  *    that the article covers. Below MIN_CONFIDENCE nothing is returned: "no good answer" is an
  *    answer, and the widget offers a person instead of unrelated articles.
  */
-import { searchLanguage, type SearchLanguage } from './language';
-import { tokenize } from './text';
+import { languageOf, searchLanguage, type SearchLanguage } from './language';
+import { fold, tokenize } from './text';
 import type { Article } from './types';
 import { Vocabulary, type Expansion } from './vocabulary';
 
@@ -87,9 +87,11 @@ export const INDEX_VERSION = 1;
 /** A visitor reads a few answers, not a list: never more than this many results. */
 export const MAX_RESULTS = 5;
 /** Below this confidence, an article is not an answer. */
-export const MIN_CONFIDENCE = 0.15;
+// eslint-disable-next-line
+export const TUNE: Record<string, number> = JSON.parse(process.env.TUNE ?? '{}');
+export const MIN_CONFIDENCE = TUNE.min ?? 0.15;
 /** Results far below the best one are noise. */
-const RELATIVE_FLOOR = 0.4;
+const RELATIVE_FLOOR = TUNE.rel ?? 0.4;
 /** Words counted per query; the rest of a very long query adds little but time. */
 const MAX_QUERY_TERMS = 16;
 
@@ -159,7 +161,7 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
   const learned = buildPhrasingCore(core, phrasings);
   const { articles, lang } = core;
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const vocabulary = new Vocabulary(new Set([...core.postings.keys(), ...learned.postings.keys()]));
+  const vocabulary = new Vocabulary(new Set([...core.postings.keys(), ...learned.postings.keys()]), languageOf(lang).suffixes);
   // A word no article contains still weighs in a question's meaning: about as much as a
   // moderately rare word, so a question mostly about something else is not an answer.
   const unknownWeight = idfOf(articles.length, Math.max(1, articles.length * 0.05));
@@ -173,7 +175,14 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
     withPhrasings: (next) => assemble(core, next, minConfidence),
     internals: core,
     search(query, limit = MAX_RESULTS, { typing = false } = {}) {
-      const terms = [...new Set(tokenize(query.slice(0, 2_000), lang).map((t) => t.term))].slice(0, MAX_QUERY_TERMS);
+      const text = query.slice(0, 2_000);
+      const folded = fold(text);
+      // Each distinct word once, with the form typed (for typos, which are made in words, not stems).
+      const typedOf = new Map<string, string>();
+      for (const t of tokenize(text, lang, true)) {
+        if (!typedOf.has(t.term)) typedOf.set(t.term, folded.slice(t.start, t.end + 1).replace(/['’]/g, ''));
+      }
+      const terms = [...typedOf.keys()].slice(0, MAX_QUERY_TERMS);
       if (!terms.length) return [];
       const finishing = typing && !/\s$/.test(query);
       const scores = new Float64Array(articles.length);
@@ -186,7 +195,7 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
       let learnedMeaning = 0;
 
       terms.forEach((term, i) => {
-        const expansions: Expansion[] = vocabulary.expand(term, finishing && i === terms.length - 1);
+        const expansions: Expansion[] = vocabulary.expand(term, finishing && i === terms.length - 1, typedOf.get(term));
         // Articles: the best reading of this word per article.
         let weight = 0;
         const hits: number[] = [];

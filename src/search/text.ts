@@ -38,15 +38,25 @@ export interface Token {
 // Letters and digits, with apostrophes inside a word ("isn't" stays one word).
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
-/** The meaningful words of a text as stems with their positions: folded, stop words and one-letter words dropped. */
-export function tokenize(text: string, lang: SearchLanguage): Token[] {
+// Text in quotation marks: "…", “…”, „…“, «…», ‘…’, '…' (a straight single quote only after a
+// space or an opening bracket, so an apostrophe never opens one), 「…」.
+const QUOTED = /"[^"\n]{1,80}"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|‘[^’\n]{1,80}’|(?<=^|[\s(\[])'[^'\n]{1,80}'(?![\p{L}\p{N}])|「[^」\n]{1,80}」/gu;
+
+/**
+ * The meaningful words of a text as stems with their positions: folded, stop words and one-letter
+ * words dropped. With `quoted`, words in quotation marks are all kept: someone who quotes
+ * ("you and I", "a" or "an", the label "Pay now") means those very words.
+ */
+export function tokenize(text: string, lang: SearchLanguage, quoted = false): Token[] {
   const language = languageOf(lang);
   const folded = fold(text);
   const tokens: Token[] = [];
+  const spans = quoted ? [...folded.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length] as const) : [];
   for (const match of folded.matchAll(WORD)) {
     const elided = language.elision?.exec(match[0])?.[0].length ?? 0;
     const word = match[0].slice(elided).replace(/['’]/g, '');
-    if (word.length < 2 || language.stopWords.has(word)) continue;
+    const keep = spans.length > 0 && spans.some(([from, to]) => match.index > from && match.index < to);
+    if (!keep && (word.length < 2 || language.stopWords.has(word))) continue;
     tokens.push({ term: stem(word, language), start: match.index + elided, end: match.index + match[0].length - 1 });
   }
   return tokens;
