@@ -4,21 +4,21 @@
  * this only for an articles file without a prebuilt index (`lifeline index` writes one), so it
  * is a chunk of its own there.
  */
-import { TUNE, assemble, fingerprintOf, idfOf, type ArticleCore, type IndexOptions, type SearchIndex } from './index';
+import { assemble, fingerprintOf, idfOf, type ArticleCore, type IndexOptions, type SearchIndex } from './index';
 import { searchLanguage, type SearchLanguage } from './language';
 import { stripMarkdown, tokenize } from './text';
 import type { Article } from './types';
 
 // BM25F: field weights, term-frequency saturation and length normalisation.
 const FIELDS = [
-  ['title', TUNE.wt ?? 3],
+  ['title', 3],
   ['keywords', 2],
-  ['tags', TUNE.wtag ?? 2],
+  ['tags', 2],
   ['synonyms', 1.5],
-  ['body', TUNE.wb ?? 1],
+  ['body', 1],
 ] as const;
-const K1 = TUNE.k1 ?? 1.2;
-const B = TUNE.b ?? 0.75;
+const K1 = 1.2;
+const B = 0.75;
 
 export function createSearchIndex(articles: readonly Article[], options: IndexOptions = {}): SearchIndex {
   const lang = searchLanguage(options.lang);
