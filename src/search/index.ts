@@ -188,7 +188,7 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
       }
       const terms = [...typedOf.keys()].slice(0, MAX_QUERY_TERMS);
       // Words long enough to be typo-corrected (vocabulary.ts).
-      const longWords = terms.filter((t) => typedOf.get(t)!.length >= 4).length;
+      const longWords = terms.filter((t) => typedOf.get(t)!.length >= 3).length;
       if (!terms.length) return [];
       const finishing = typing && !/\s$/.test(query);
       const scores = new Float64Array(articles.length);

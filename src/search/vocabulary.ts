@@ -4,7 +4,7 @@
  *
  * The budget is by length, as people mistype: a word of 4–6 letters may have one typo, a longer
  * one two (a letter dropped, added, replaced, or two swapped: the optimal string alignment
- * distance), a shorter word none. Only the closest words are
+ * distance), a 3-letter word only a letter dropped ("tme" for "time"), a shorter one none. Only the closest words are
  * taken. A trigram pre-filter keeps it cheap at 10,000 articles: each typo changes at most three
  * trigrams of a word, so a word within the budget shares all but that many with the query word,
  * and only those few words are compared letter by letter.
@@ -23,7 +23,7 @@ const PREFIX_SIM = 0.85;
 const TYPO_SIM = [1, 0.8, 0.65];
 
 /** Typos allowed in a word of this many letters. */
-export const typoBudget = (length: number): number => (length >= 7 ? 2 : length >= 4 ? 1 : 0);
+export const typoBudget = (length: number): number => (length >= 7 ? 2 : length >= 3 ? 1 : 0);
 
 /**
  * Optimal string alignment distance (insertions, deletions, substitutions, swaps of two
@@ -90,7 +90,7 @@ export class Vocabulary {
       for (const word of this.completions(term)) if (!out.has(word)) out.set(word, PREFIX_SIM);
     }
     // A known word is taken as meant; only an unknown one may be a typo.
-    if (!out.size && term.length >= 4) {
+    if (!out.size && term.length >= 3) {
       for (const { term: word, sim } of this.typos(term, typed)) out.set(word, Math.max(out.get(word) ?? 0, sim));
     }
     return [...out]
@@ -99,8 +99,8 @@ export class Vocabulary {
       .slice(0, MAX_EXPANSIONS);
   }
 
-  /** Known words that begin with `prefix`, shortest first (the likeliest completion). */
-  private completions(prefix: string): string[] {
+  /** The position of the first known word not before `prefix`. */
+  private lowerBound(prefix: string): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
@@ -108,8 +108,13 @@ export class Vocabulary {
       if (this.sorted[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Known words that begin with `prefix`, shortest first (the likeliest completion). */
+  private completions(prefix: string): string[] {
     const words: string[] = [];
-    for (let i = lo; i < this.sorted.length && words.length < 50 && this.sorted[i]!.startsWith(prefix); i++) {
+    for (let i = this.lowerBound(prefix); i < this.sorted.length && words.length < 50 && this.sorted[i]!.startsWith(prefix); i++) {
       if (this.sorted[i] !== prefix) words.push(this.sorted[i]!);
     }
     return words.sort((a, b) => a.length - b.length).slice(0, MAX_EXPANSIONS);
@@ -124,6 +129,12 @@ export class Vocabulary {
     for (const gram of grams) {
       for (const at of index.get(gram) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
     }
+    // Too short for trigrams to tell: the known words of 2 to 4 letters that begin with its letter.
+    if (typed.length === 3) {
+      for (let at = this.lowerBound(term[0]!); at < this.sorted.length && this.sorted[at]![0] === term[0]; at++) {
+        if (this.sorted[at]!.length <= 4) shared.set(at, grams.length);
+      }
+    }
     // A word within the budget shares a third of its trigrams with the word typed, at least.
     const needed = Math.max(1, Math.floor(grams.length / 3));
     let closest = budget + 1;
@@ -136,6 +147,8 @@ export class Vocabulary {
       // People rarely mistype the first letter: "tall" is not a typo of "wall", and a long word
       // with another first letter is only taken with that one typo.
       if (word[0] !== term[0] && (term.length < 7 || d > 1)) continue;
+      // A word of three letters is only taken as a longer one with a letter dropped ("tme" for "time").
+      if (typed.length === 3 && !this.dropped(typed, word)) continue;
       if (d < closest) {
         closest = d;
         found = [];
@@ -148,6 +161,12 @@ export class Vocabulary {
       .sort((a, b) => common(b) - common(a) || (a < b ? -1 : 1))
       .slice(0, MAX_EXPANSIONS)
       .map((word) => ({ term: word, sim: TYPO_SIM[closest]! }));
+  }
+
+  /** Whether `typed` is one of the forms `stem` stands for with one letter left out. */
+  private dropped(typed: string, stem: string): boolean {
+    const forms = [stem, ...this.suffixes.filter(([, r]) => !r || stem.endsWith(r)).map(([suffix, r]) => stem.slice(0, stem.length - r.length) + suffix)];
+    return forms.some((form) => form.length === typed.length + 1 && editDistance(typed, form, 1) === 1);
   }
 
   /** Typos between the word typed and a known stem: the nearest of the stem and the forms it stands for. */
