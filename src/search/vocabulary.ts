@@ -89,8 +89,9 @@ export class Vocabulary {
     if (typing && term.length >= 3) {
       for (const word of this.completions(term)) if (!out.has(word)) out.set(word, PREFIX_SIM);
     }
-    // A known word is taken as meant; only an unknown one may be a typo.
-    if (!out.size && term.length >= 3) {
+    // A known word is taken as meant; only an unknown one may be a typo: a word of 3 letters, or
+    // one whose stem has 4 or more (a short stem is a short common word: "like" is not "link").
+    if (!out.size && (term.length >= 4 || typed.length === 3)) {
       for (const { term: word, sim } of this.typos(term, typed)) out.set(word, Math.max(out.get(word) ?? 0, sim));
     }
     return [...out]

@@ -29,7 +29,8 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   // Without articles (still loading, or failed) what was typed is still what the visitor tried.
   const trimmed = !index || queryTerms(query, index.lang).length ? query.trim() : '';
   // Typing: the last word may be unfinished, so its completions count.
-  const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(query, 8, { typing: true }) : []), [index, query]);
+  // At most MAX_RESULTS (search/index.ts), the index's default limit.
+  const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(query, undefined, { typing: true }) : []), [index, query]);
   const [announced, setAnnounced] = useState('');
   const recorded = useRef('');
   const box = useRef<HTMLInputElement>(null);
