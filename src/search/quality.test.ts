@@ -51,8 +51,10 @@ describe('typos', () => {
     for (const question of offTopic) expect(ids(question), question).toEqual([]);
   });
 
-  it('does not take a word of three letters or a different first letter as a typo', () => {
-    expect(ids('tme')).toEqual([]);
+  it('takes a word of three letters as a typo only for a dropped letter, and keeps the first letter', () => {
+    expect(ids('tme')[0]).toBe('delivery');
+    expect(ids('tmx')).toEqual([]);
+    expect(ids('ab')).toEqual([]);
     // "zefund" is one letter from "refund", but people rarely miss the first letter of a short word.
     expect(ids('zefund')).toEqual([]);
   });
