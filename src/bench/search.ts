@@ -1,15 +1,16 @@
 /**
  * `npm run bench:search`: search quality and speed, printed as figures (nothing asserted).
  *
- * Quality on Banking77 (see ATTRIBUTION): hit@1 and hit@3 over dev-queries.json for a plain
- * fuse.js baseline, the current index cold, and the index with history.json added as keywords
- * (src/search/history.ts). Speed: index build time and per-query latency (p50, p95) of the current
- * index over 1,000 and 10,000 generated articles, deterministic text from a seeded PRNG and words
- * of the Banking77 articles and queries. BENCH_SEARCH_QUERIES sets the queries per size
- * (default 30 at 1,000 articles, 10 at 10,000) and BENCH_SEARCH_DEV the dev queries scored
- * (default 400: every fifth, spread over all topics; BENCH_SEARCH_DEV=2000 scores them all in
- * about 5 minutes) to keep the run to about two minutes: the index with history costs ~0.1 s a
- * query, and ~2 s a query at 10,000 articles.
+ * Quality (search-quality.ts): Banking77 (CC BY 4.0) and English Stack Exchange duplicates
+ * (CC BY-SA), each split dev / held-out by article, for plain fuse.js, MiniSearch and Lifeline:
+ * hit@1, hit@3, MRR, results shown, off-topic questions answered, two typos. Then learning on
+ * Banking77: history.json as learned phrasings, half of it learned and the other half asked, and
+ * off-topic questions with it. Speed: index build time and per-query latency (p50, p95) over
+ * 1,000 and 10,000 generated articles, deterministic text from a seeded PRNG and words of the
+ * Banking77 articles and queries. BENCH_SEARCH_QUERIES sets the queries per size (default 300),
+ * BENCH_SEARCH_DEV the Banking77 dev queries of the learning part (default all 2,000),
+ * BENCH_SEARCH_QUALITY_ONLY=1 skips the speed part, BENCH_QUALITY_ONLY=Lifeline scores one setup.
+ * plain fuse.js is slow on long bodies: it takes most of the run.
  */
 import '../search/languages/all';
 import Fuse from 'fuse.js';
