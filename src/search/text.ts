@@ -62,7 +62,7 @@ export function tokenize(text: string, lang: SearchLanguage, quoted = false): To
   return tokens;
 }
 
-/** The distinct stems of a query, in order, without stop words. */
-export function queryTerms(query: string, lang: SearchLanguage = 'en'): string[] {
-  return [...new Set(tokenize(query, lang).map((t) => t.term))];
+/** The distinct stems of a query, in order, without stop words (but those quoted, with `quoted`, as search reads them). */
+export function queryTerms(query: string, lang: SearchLanguage = 'en', quoted = false): string[] {
+  return [...new Set(tokenize(query, lang, quoted).map((t) => t.term))];
 }

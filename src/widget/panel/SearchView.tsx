@@ -27,7 +27,7 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   const index = articles.status === 'ready' ? articles.index : null;
   // A query of only filler words ("how do I") is not a question yet: popular articles stay.
   // Without articles (still loading, or failed) what was typed is still what the visitor tried.
-  const trimmed = !index || queryTerms(query, index.lang).length ? query.trim() : '';
+  const trimmed = !index || queryTerms(query, index.lang, true).length ? query.trim() : '';
   // Typing: the last word may be unfinished, so its completions count.
   // At most MAX_RESULTS (search/index.ts), the index's default limit.
   const results: SearchResult[] = useMemo(() => (index && trimmed ? index.search(query, undefined, { typing: true }) : []), [index, query]);
