@@ -4,18 +4,20 @@
  *
  * How a query is answered:
  * 1. Its words become stems (text.ts, language.ts): case, accents, punctuation, stop words and
- *    word endings stop mattering.
+ *    word endings stop mattering; quoted words are kept as typed, stop words too.
  * 2. Each stem is looked up in the vocabulary, which also gives completions of the word being
- *    typed and, for an unknown word, its likely typos scored by fuse.js (vocabulary.ts).
+ *    typed and, for an unknown word, the known words within its typo budget (vocabulary.ts).
  * 3. An inverted index gives, per word, the articles that contain it with a BM25F weight
  *    computed at build time: a word in the title counts more than in keywords or tags, more
  *    than in the body. Only those articles are scored, so a query costs what its words' posting
  *    lists cost, not what the whole collection costs.
  * 4. Learned phrasings (past visitors' questions that an agent answered with an article) are
- *    matched as whole questions: the most similar phrasing lends its article its similarity.
+ *    matched as whole questions: the most similar phrasing lends its article its similarity,
+ *    if it shares two words with the question at least.
  * 5. An article's confidence is the share of the query's meaning (its words weighted by rarity)
  *    that the article covers. Below MIN_CONFIDENCE nothing is returned: "no good answer" is an
- *    answer, and the widget offers a person instead of unrelated articles.
+ *    answer, and the widget offers a person instead of unrelated articles. At most MAX_RESULTS,
+ *    none below RELATIVE_FLOOR of the best.
  */
 import { languageOf, searchLanguage, type SearchLanguage } from './language';
 import { fold, tokenize } from './text';
