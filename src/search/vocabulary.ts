@@ -17,6 +17,8 @@ export interface Expansion {
 }
 
 const MAX_EXPANSIONS = 4;
+/** Known words compared letter by letter with a word typed, at most. */
+const MAX_CANDIDATES = 80;
 /** Completions of a word being typed count a little less than the word itself. */
 const PREFIX_SIM = 0.85;
 /** How sure a typo reading is, by the number of typos: a guess weighs in less than a word typed right. */
@@ -140,9 +142,11 @@ export class Vocabulary {
     const needed = Math.max(1, Math.floor(grams.length / 3));
     let closest = budget + 1;
     let found: string[] = [];
-    for (const [at, n] of shared) {
+    // The words sharing the most trigrams first, and only so many: a few hundred words of a large
+    // vocabulary may share three common trigrams ("con", "ion") with a long word.
+    const candidates = [...shared].filter(([, n]) => n >= needed).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    for (const [at] of candidates) {
       const word = this.sorted[at]!;
-      if (n < needed) continue;
       const d = this.distance(term, typed, word, Math.min(budget, closest));
       if (d > budget || d > closest || d === 0) continue;
       // People rarely mistype the first letter: "tall" is not a typo of "wall", and a long word
