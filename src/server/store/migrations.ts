@@ -230,4 +230,19 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX attachments_by_message ON attachments(message_id);
   `,
+
+  // 13: erasures (issue 16): each deletion of personal data, by the retention
+  // (LIFELINE_RETENTION_DAYS) or on a visitor's request, with who asked and how much went, never
+  // whose data it was. The same table and columns as the PostgreSQL schema's.
+  `
+  CREATE TABLE deletions (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    at       TEXT NOT NULL,
+    reason   TEXT NOT NULL CHECK (reason IN ('retention', 'visitor')),
+    agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+    actor    TEXT NOT NULL,
+    counts   TEXT NOT NULL
+  );
+  CREATE INDEX deletions_recent ON deletions(at);
+  `,
 ];

@@ -266,6 +266,19 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX attachments_by_message ON attachments(message_id);
   `,
+
+  // 11: erasures (issue 16), as SQLite's migration 13.
+  `
+  CREATE TABLE deletions (
+    id       bigserial PRIMARY KEY,
+    at       timestamptz NOT NULL,
+    reason   text NOT NULL CHECK (reason IN ('retention', 'visitor')),
+    agent_id text REFERENCES agents(id) ON DELETE SET NULL,
+    actor    text NOT NULL,
+    counts   jsonb NOT NULL
+  );
+  CREATE INDEX deletions_recent ON deletions(at);
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */
