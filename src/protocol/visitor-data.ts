@@ -120,9 +120,8 @@ export interface VisitorDeletion {
 
 /** The 409 of a delete while one of their handoffs is open (queued or active): resolve it first. */
 export interface VisitorStillOpen {
-  type: 'about:blank';
-  title: string;
-  status: 409;
+  error: string;
+  /** The refs of their open handoffs. */
   open: string[];
 }
 
