@@ -261,3 +261,28 @@ describe('entries the loader logged (pending-log.ts)', () => {
     off();
   });
 });
+
+describe('storage given later (data-consent="required")', () => {
+  it('keeps the transcript in memory until storage is allowed, then stores it with what the loader logged', () => {
+    const { storage, map } = fakeStorage();
+    let allowed = false;
+    const store = createTranscriptStore(() => (allowed ? storage : null), KEY, clock());
+    store.append({ type: 'search', query: 'refund', resultCount: 1, topIds: ['refunds'] });
+    store.append({ type: 'article', articleId: 'refunds', title: 'Refunds' });
+    expect(map.size).toBe(0);
+    expect(store.read().map((e) => e.type)).toEqual(['search', 'article']);
+
+    allowed = true; // the visitor opened the panel: the loader logs the page it kept
+    logPending(storage, { type: 'page', at: '2025-03-01T09:59:00.000Z', url: 'https://shop.example.com/', title: 'Shop' });
+    store.sync();
+    expect(store.read().map((e) => e.type)).toEqual(['page', 'search', 'article']);
+    expect(JSON.parse(map.get(KEY)!)).toHaveLength(3);
+    expect(map.has(PENDING_KEY)).toBe(false);
+
+    allowed = false; // withdrawn: memory only again, nothing more is written
+    map.clear();
+    store.append({ type: 'search', query: 'delivery', resultCount: 0, topIds: [] });
+    expect(map.size).toBe(0);
+    expect(store.read().at(-1)).toMatchObject({ query: 'delivery' });
+  });
+});

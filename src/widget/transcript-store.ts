@@ -30,7 +30,8 @@ export interface TranscriptStore {
 }
 
 export function createTranscriptStore(
-  storage: TranscriptStorage | null,
+  /** The storage, or a function asked at each use (data-consent: none until allowed, then the tab's). */
+  storageOf: TranscriptStorage | null | (() => TranscriptStorage | null),
   key = 'lifeline:transcript',
   now: () => Date = () => new Date(),
   pendingKey = PENDING_KEY,
@@ -38,6 +39,15 @@ export function createTranscriptStore(
   let memory: TranscriptEntry[] = [];
   // False after a failed write: storage then holds an older list than memory, so trust memory.
   let inSync = true;
+  let storage = typeof storageOf === 'function' ? storageOf() : storageOf;
+  /** Storage came (consent given): what memory holds goes in after what storage has. */
+  let joining = false;
+  const current = (): TranscriptStorage | null => {
+    if (typeof storageOf !== 'function') return storage;
+    const now = storageOf();
+    if (now && !storage) joining = true;
+    return (storage = now);
+  };
   let warned = false;
   const listeners = new Set<TranscriptListener>();
 
@@ -50,6 +60,7 @@ export function createTranscriptStore(
   }
 
   function load(): TranscriptEntry[] {
+    const storage = current();
     if (storage === null || !inSync) return memory;
     let raw: string | null;
     try {
@@ -58,8 +69,11 @@ export function createTranscriptStore(
       storageFailed(error);
       return memory;
     }
+    const kept = joining ? memory : [];
+    joining = false;
     memory = parseTranscript(parseJson(raw));
     foldPending();
+    if (kept.length) save(kept.reduce<TranscriptEntry[]>((list, entry) => appendEntry(list, entry), memory));
     return memory;
   }
 
@@ -90,6 +104,7 @@ export function createTranscriptStore(
 
   function save(list: TranscriptEntry[]): void {
     memory = list;
+    const storage = current();
     if (storage === null) return;
     try {
       if (list.length === 0) storage.removeItem(key);

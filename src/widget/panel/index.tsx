@@ -7,7 +7,7 @@ import type { MountPanel, PanelHandle, View } from '../panel-contract';
 import { App, type AppControls } from './App';
 import panelCss from '../styles/panel.css?inline';
 import { createTranscriptStore } from '../transcript-store';
-import { sessionStorageOrNull } from '../storage';
+import { gateStorage, sessionStorageOrNull } from '../storage';
 import { loadStrings } from './strings';
 import { TIME_ZONE_EXPECTED } from '../time-zone';
 
@@ -25,7 +25,9 @@ export const mount: MountPanel = async (ctx) => {
     }
   }
   const removeStyles = ctx.addStyles(panelCss);
-  const full = { ...ctx, transcript: createTranscriptStore(sessionStorageOrNull()) };
+  // Stored only while allowed (data-consent): asked at each use, so consent given later starts it.
+  gateStorage(ctx.canStore);
+  const full = { ...ctx, transcript: createTranscriptStore(sessionStorageOrNull) };
   const slot = document.createElement('div');
   slot.className = 'll-slot';
   ctx.container.append(slot);
@@ -53,6 +55,14 @@ export const mount: MountPanel = async (ctx) => {
     close: () => controls?.close(),
     isOpen: () => controls?.isOpen() ?? false,
     sync: () => full.transcript.sync(),
+    forget() {
+      // Straight to sessionStorage: the gate says no by now (consent is withdrawn), and this removes.
+      try {
+        for (const key of Object.keys(sessionStorage)) if (key.startsWith('lifeline:')) sessionStorage.removeItem(key);
+      } catch {
+        // Storage blocked: nothing was stored.
+      }
+    },
     destroy() {
       render(null, slot);
       slot.remove();
