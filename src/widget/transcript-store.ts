@@ -23,6 +23,8 @@ export interface TranscriptStore {
   /** Adds an entry (see `appendEntry` for what is folded or dropped); returns the new list. */
   append(entry: NewTranscriptEntry): TranscriptEntry[];
   clear(): void;
+  /** Removes the entry at `index` of read()'s list (the visitor took it out of "What you tried"). */
+  remove(index: number): void;
   /** Reads storage again and tells the subscribers if something else (the loader) changed it. */
   sync(): void;
   /** Called after every change with the new list; returns its unsubscribe. */
@@ -145,6 +147,13 @@ export function createTranscriptStore(
       // load() parses anew, so compare contents, not identities.
       const before = JSON.stringify(memory);
       if (JSON.stringify(load()) !== before) notify();
+    },
+
+    remove(index) {
+      const list = load();
+      if (!list[index]) return;
+      save(list.filter((_, i) => i !== index));
+      notify();
     },
 
     clear() {

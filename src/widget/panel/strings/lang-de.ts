@@ -35,6 +35,7 @@ const strings: PanelStrings = {
   copy: 'Kopieren',
   copied: 'Kopiert',
   clear: 'Löschen',
+  removeEntry: (what) => `„${what}“ entfernen`,
   openOriginal: 'Diesen Artikel auf eigener Seite öffnen',
   articleMissing: 'Dieser Artikel wurde nicht gefunden.',
   summary: {
