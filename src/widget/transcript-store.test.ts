@@ -286,3 +286,23 @@ describe('storage given later (data-consent="required")', () => {
     expect(store.read().at(-1)).toMatchObject({ query: 'delivery' });
   });
 });
+
+describe('remove', () => {
+  it('takes one entry out of the list and of storage, tells the subscribers, and ignores an index out of range', () => {
+    const { storage, map } = fakeStorage();
+    const store = createTranscriptStore(storage, KEY, clock());
+    store.append({ type: 'search', query: 'refund policy', resultCount: 1, topIds: ['refunds'] });
+    store.append({ type: 'search', query: 'order 55123 late', resultCount: 0, topIds: [] });
+    store.append({ type: 'article', articleId: 'refunds', title: 'Refunds' });
+    const told: number[] = [];
+    store.subscribe((list) => told.push(list.length));
+    store.remove(1);
+    expect(store.read().map((e) => (e.type === 'search' ? e.query : e.type))).toEqual(['refund policy', 'article']);
+    expect(map.get(KEY)).not.toContain('55123');
+    expect(told).toEqual([2]);
+    store.remove(7);
+    store.remove(-1);
+    expect(store.read()).toHaveLength(2);
+    expect(told).toEqual([2]);
+  });
+});
