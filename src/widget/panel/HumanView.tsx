@@ -109,7 +109,7 @@ export function TriedCard({ ctx, strings, lines }: Props & { lines: string[] }) 
         <ol class="ll-tried" ref={list}>
           {lines.map((line, i) => (
             <li key={`${i}:${line}`}>
-              <span>{line}</span>
+              {line}
               <button
                 type="button"
                 class="ll-remove"
