@@ -54,6 +54,12 @@ test.describe('data-consent="required"', () => {
     await page.keyboard.press('Escape');
     await lifeline(page, 'search', 'warranty');
     await expect(liveStatus(page)).toHaveText(/\d+ articles? found|No good answer/);
+    // The page said no: the visitor opening the panel again does not overrule it.
+    await page.keyboard.press('Escape');
+    await helpButton(page).click();
+    await expect(dialog(page)).toBeVisible();
+    await search(page, 'brakes');
+    await expect(liveStatus(page)).toHaveText(/\d+ articles? found|No good answer/);
     expect((await stored(page)).session).toEqual([]);
   });
 
@@ -62,7 +68,9 @@ test.describe('data-consent="required"', () => {
     await page.goto(url);
     await expect(helpButton(page)).toBeVisible();
     await lifeline(page, 'consent', true);
-    await expect.poll(async () => (await stored(page)).session.sort()).toEqual(['lifeline:consent', 'lifeline:pending']);
+    // The page view the loader kept goes in (pending, or already in the panel's transcript).
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('lifeline:consent'))).toBe('1');
+    await expect.poll(() => page.evaluate(() => Object.values(sessionStorage).join(' '))).toContain('A site owner’s page');
     await expect(dialog(page)).toBeHidden();
   });
 });

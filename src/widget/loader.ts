@@ -162,10 +162,10 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
     }, () => undefined);
   };
   // data-consent="required": nothing is stored until the visitor opens the panel themselves (a
-  // click on the launcher: the only caller of toggle) or the page consents; kept for the tab
-  // under CONSENT_KEY, read when first needed, not at load.
+  // click on the launcher: the only caller of toggle) or the page consents. `consent` is what the
+  // page or the visitor said on this page; else the tab's earlier consent (CONSENT_KEY) counts.
   let consent: boolean | undefined;
-  const canStore = (): boolean => (consent ??= !settings.consent || !!sessionStorageOrNull()?.getItem(CONSENT_KEY));
+  const canStore = (): boolean => consent ?? (!settings.consent || !!sessionStorageOrNull()?.getItem(CONSENT_KEY));
   const consentTo = (yes: unknown): void => {
     // Withdrawn: the panel clears what the widget stored (its keys only, not the site's).
     if ((consent = !!yes)) keep(CONSENT_KEY, '1');
@@ -173,7 +173,8 @@ function createWidget(settings: Settings, language: Language, panelUrl: string) 
     flush();
   };
   const toggle = (): void => {
-    consentTo(1);
+    // Opening the panel is consent, unless the page said no (Lifeline('consent', false)).
+    if (consent !== false) consentTo(1);
     if (!panel) return open();
     panel.then((handle) => (handle.isOpen() ? handle.close() : open()), () => open());
   };

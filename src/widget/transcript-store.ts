@@ -41,12 +41,12 @@ export function createTranscriptStore(
   let memory: TranscriptEntry[] = [];
   // False after a failed write: storage then holds an older list than memory, so trust memory.
   let inSync = true;
-  let storage = typeof storageOf === 'function' ? storageOf() : storageOf;
+  const storageNow = typeof storageOf === 'function' ? storageOf : () => storageOf;
+  let storage = storageNow();
   /** Storage came (consent given): what memory holds goes in after what storage has. */
   let joining = false;
   const current = (): TranscriptStorage | null => {
-    if (typeof storageOf !== 'function') return storage;
-    const now = storageOf();
+    const now = storageNow();
     if (now && !storage) joining = true;
     return (storage = now);
   };

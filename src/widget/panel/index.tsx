@@ -58,7 +58,7 @@ export const mount: MountPanel = async (ctx) => {
     forget() {
       // Straight to sessionStorage: the gate says no by now (consent is withdrawn), and this removes.
       try {
-        for (const key of Object.keys(sessionStorage)) if (key.startsWith('lifeline:')) sessionStorage.removeItem(key);
+        for (const key in sessionStorage) if (key.startsWith('lifeline:')) sessionStorage.removeItem(key);
       } catch {
         // Storage blocked: nothing was stored.
       }
