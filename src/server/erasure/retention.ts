@@ -75,7 +75,9 @@ export function startRetention(options: RetentionOptions): () => Promise<void> {
   if (days <= 0) return async () => undefined;
   const now = options.now ?? Date.now;
   const everyMs = options.everyMs ?? DAY_MS;
-  const onRun = options.onRun ?? ((run) => console.log(`Lifeline retention: deleted ${run.deleted.handoffs} handoffs closed more than ${days} days ago.`));
+  const onRun =
+    options.onRun ??
+    ((run) => console.log(`Lifeline retention: deleted ${run.deleted.handoffs} handoff${run.deleted.handoffs === 1 ? '' : 's'} closed more than ${days} days ago, with everything about them.`));
   const onError = options.onError ?? ((error) => console.error('Lifeline retention:', error.message));
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
