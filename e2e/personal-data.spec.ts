@@ -44,8 +44,8 @@ test.describe('data-consent="required"', () => {
     await expect(dialog(page)).toBeVisible();
     await expect.poll(async () => (await stored(page)).session.sort()).toEqual(expect.arrayContaining(['lifeline:consent', 'lifeline:transcript']));
     const transcript = await page.evaluate(() => sessionStorage.getItem('lifeline:transcript') ?? '');
+    // What the visitor searched before (kept in memory until now) went in with it.
     expect(transcript).toContain('delivery times');
-    expect(transcript).toContain('refund');
 
     // Withdrawn: every key of the widget goes, and nothing is stored after.
     await lifeline(page, 'consent', false);
