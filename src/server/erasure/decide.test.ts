@@ -85,6 +85,6 @@ describe('whose data', () => {
 
   it('ties outbox jobs to them by their handoffs’ ids and the e-mail asked for only', () => {
     const hs = [handoff({ id: 'h-1', visitor: { email: 'other@example.com' } }), handoff({ id: 'h-2' })];
-    expect(mentionsOf(hs, { emails: ['zed@example.com'], visitorIds: [], handoffIds: [] })).toEqual(['h-1', 'h-2', 'zed@example.com']);
+    expect(mentionsOf(hs, { emails: ['zed@example.com'], visitorIds: [], handoffIds: [] })).toEqual(['h-1', 'h-2', '"zed@example.com"']);
   });
 });

@@ -60,11 +60,13 @@ export function matchFor(key: VisitorKey, handoff: HandoffRecord | null = null):
 
 /**
  * The texts whose mention in an outbox job ties it to them: their handoffs' ids (every job about
- * a handoff names it: an alert, a ticket, a transcript, a webhook) and the e-mail asked for. Not
- * the e-mails found on handoffs matched by id: another visitor's handoffs may give those.
+ * a handoff names it: an alert, a ticket, a transcript, a webhook) and the e-mail asked for, as a
+ * whole JSON string (a mail's recipient or Reply-To): "ann@example.com" must not match
+ * "joann@example.com". Not the e-mails found on handoffs matched by id: another visitor's
+ * handoffs may give those.
  */
 export function mentionsOf(handoffs: readonly HandoffRecord[], match: VisitorMatch): string[] {
-  return [...new Set([...handoffs.map((h) => h.id), ...match.emails])].filter((t) => t.length >= 3);
+  return [...new Set([...handoffs.map((h) => h.id), ...match.emails.map((e) => JSON.stringify(e))])].filter((t) => t.length >= 3);
 }
 
 /** The open (queued or active) ones among them: an erasure waits until they are resolved. */

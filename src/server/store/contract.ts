@@ -761,7 +761,15 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       const other = await mine({ name: 'Ann Other', email: 'ann@example.com' }, { transcript: searches('where is my parcel') });
       await s.resolve(other.id, ADA, { outcome: 'answered', articleId: 'parcels', noArticle: false, learn: ['where is my parcel'] });
       await store.transaction((tx) =>
-        tx.insertJobs([job(`transcript:${first.id}`, { payload: { to: ['zed.quill@example.com'], text: 'quillish words' } }), job('ann', { payload: { to: ['ann@example.com'] } })], T),
+        tx.insertJobs(
+          [
+            job(`transcript:${first.id}`, { payload: { to: ['zed.quill@example.com'], text: 'quillish words' } }),
+            // A mail to Zed about nothing of theirs that is stored (found by the address alone), and one to a longer address that contains it.
+            job('newsletter', { payload: { to: ['Zed.Quill@example.com'], text: 'spring sale' } }),
+            job('ann', { payload: { to: ['ann@example.com', 'ozed.quill@example.com'] } }),
+          ],
+          T,
+        ),
       );
 
       // The export, by e-mail (any case): both handoffs that gave it, newest first, with everything.
@@ -776,7 +784,7 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect(full.transcript).toMatchObject([{ type: 'search', query: 'zebra refund' }]);
       expect(full.events.length).toBeGreaterThan(3);
       expect(exported.handoffs[0]!.callbackSteps).toMatchObject([{ agentName: 'Ada', state: 'no_answer' }]);
-      expect(exported.deliveries.map((d) => d.key)).toEqual([`transcript:${first.id}`]);
+      expect(exported.deliveries.map((d) => d.key)).toEqual([`transcript:${first.id}`, 'newsletter']);
       expect(exported.phrasings).toMatchObject([{ articleId: 'refunds', text: 'zebra refund', count: 1, confirmed: false, handoffId: first.id }]);
       expect(exported.notes.length).toBeGreaterThan(0);
       // By the id the page gave: the handoffs with it.
@@ -793,9 +801,15 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       await s.cancel(open.id);
 
       const deleted = await deleteVisitor(store, { handoffId: callback.id }, { agentId: ADA.id, name: 'Ada (ada@example.com)' }, NOW);
-      expect(deleted).toMatchObject({ ok: true, deleted: { handoffs: 4, messages: 3, attachments: 1, ratings: 1, callbackSteps: 1, jobs: 1, phrasings: 1 } });
+      expect(deleted).toMatchObject({ ok: true, deleted: { handoffs: 4, messages: 3, attachments: 1, ratings: 1, callbackSteps: 1, jobs: 2, phrasings: 1 } });
+      expect(await store.findJob('mail', 'ann')).not.toBeNull();
       const dump = await db.dump();
-      for (const trace of ['quill', 'Quill', 'cust-77', '7700', first.id, callback.id, byId.id, open.id, 'cafebabe7e7e']) expect(dump).not.toContain(trace);
+      for (const trace of ['Zed Quill', 'quillish', 'quill was cross', 'quill-receipt', 'zebra refund', 'cust-77', '7700', first.id, callback.id, byId.id, open.id, 'cafebabe7e7e']) {
+        expect(dump).not.toContain(trace);
+      }
+      // Their address nowhere, but inside the longer one of someone else's mail.
+      expect(dump).not.toMatch(/(^|[^a-z])zed\.quill@example\.com/i);
+      expect(dump).toContain('ozed.quill@example.com');
       expect(dump).toContain('ann@example.com');
       expect(dump).toContain('where is my parcel');
       expect((await exportVisitor(store, { email: 'zed.quill@example.com' }, NOW)).handoffs).toEqual([]);
