@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGETS = {
-  /** dist/lifeline.js, the file site owners paste: 6 KB, the issues' hard limit (built: 5.93 KB). */
+  /** dist/lifeline.js, the file site owners paste: 6 KB, the issues' hard limit (built: 5.95 KB). */
   loader: 6 * 1024,
   /** Every script the page fetches by its load event (the loader and, for a language other than English, its launcher words; before any intent): 8 KB, the issues' limit. */
   atLoad: 8 * 1024,
@@ -14,11 +14,10 @@ export const BUDGETS = {
    * The whole widget as a visitor's browser loads it to search and read: the loader, the panel,
    * the largest language pack (Arabic) and the largest search language (Japanese and Chinese),
    * with the launcher words and an articles file from `lifeline index` (README, Budgets, says
-   * what it holds). Built at 39.75 KB with twelve languages, right to left, search through the
-   * server and verified visitors; the search engine's quality work lands after this, so this cap
-   * is to be measured again then.
+   * what it holds). Set to what is built with twelve languages, right to left, search through the
+   * server, typos by edit distance instead of fuse.js, verified visitors and consent (37.10 KB).
    */
-  whole: 39.8 * 1024,
+  whole: 37.1 * 1024,
   /**
    * The live chunk (chat, callback, phone reference, the conversation view, files and articles in
    * the chat) with its largest language pack, fetched only when a visitor asks for a person on a
@@ -50,9 +49,10 @@ export const BUDGETS = {
   attach: 3.8 * 1024,
   /**
    * The human view (phone, e-mail, what the visitor tried, the cards' styles), fetched when a
-   * visitor asks for a person. Our own cap, set to what is built (1.32 KB).
+   * visitor asks for a person. Our own cap, set to what is built (1.65 KB, with a Remove button on
+   * each entry of "What you tried").
    */
-  human: 1.35 * 1024,
+  human: 1.7 * 1024,
   /**
    * Search through the server (src/widget/panel/remote-search.ts), fetched only for an articles
    * file that says `"search": "backend"`. Our own cap, set to what is built (0.61 KB).
