@@ -22,6 +22,7 @@ import {
 import { validatePushSubscription, validatePushUnsubscribe } from '../protocol/push';
 import { validateCallbackStep } from './api/callback-step';
 import { validateLogin } from './api/agent-auth';
+import { ERROR_CODES } from '../protocol/error-codes';
 
 interface Operation {
   operationId?: string;
@@ -103,6 +104,13 @@ describe('docs/openapi.json', () => {
     expect(refs.filter((name) => !(name in doc.components.schemas)), 'schemas referenced but not defined').toEqual([]);
   });
 
+  it('lists every error code of the protocol, in the Error schema every error answer uses', () => {
+    const schemas = doc.components.schemas as Record<string, { enum?: unknown[]; required?: string[]; properties?: Record<string, unknown> }>;
+    expect(schemas.ErrorCode?.enum, 'components.schemas.ErrorCode.enum is ERROR_CODES (src/protocol/error-codes.ts)').toEqual([...ERROR_CODES]);
+    expect(schemas.Error?.required).toContain('code');
+    expect(schemas.Error?.properties?.code).toEqual({ $ref: '#/components/schemas/ErrorCode' });
+  });
+
   it('has every route the server has', () => {
     expect(routes.length).toBeGreaterThan(30);
     const missing = routes.filter((route) => !FILES.has(route) && !documented(route));
@@ -156,22 +164,7 @@ describe('docs/openapi.json', () => {
   it('its examples, sent to a real server, are answered with a status it lists and a body that fits its schema', async () => {
     const { app } = server;
     const problems: string[] = [];
-    const example = (path: string, method: string, name: string): unknown => {
-      const found = doc.paths[path]?.[method]?.requestBody?.content['application/json']?.examples?.[name];
-      if (!found) throw new Error(`no example "${name}" for ${method.toUpperCase()} ${path}`);
-      return found.value;
-    };
-    /** Makes the call and checks its answer against the operation `method path` of the document. */
-    const call = async (method: string, path: string, concrete: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> => {
-      const res = await send(app, method.toUpperCase(), concrete, body, headers);
-      const answers = doc.paths[path]?.[method]?.responses as Record<string, { content?: Record<string, { schema?: unknown }> }> | undefined;
-      const answer = answers?.[String(res.status)];
-      const key = `${method.toUpperCase()} ${path}`;
-      if (!answer) problems.push(`${key} answered ${res.status}, which the document does not list (${await res.clone().text()})`);
-      const schema = answer?.content?.['application/json']?.schema;
-      if (schema) for (const wrong of shapeProblems(await res.clone().json(), schema, '')) problems.push(`${key} ${res.status}: ${wrong}`);
-      return res;
-    };
+    const call = caller(app, problems);
 
     await call('get', '/v1/status', '/v1/status');
     const chat = example('/v1/handoffs', 'post', 'chat');
@@ -214,7 +207,61 @@ describe('docs/openapi.json', () => {
     expect((await call('put', '/v1/agent/push', '/v1/agent/push', example('/v1/agent/push', 'put', 'subscription'), cookie)).status).toBe(200);
     expect((await call('delete', '/v1/agent/push', '/v1/agent/push', example('/v1/agent/push', 'delete', 'endpoint'), cookie)).status).toBe(200);
     await call('post', '/v1/agent/handoffs/{id}/claim', on('/v1/agent/handoffs/{id}/claim'), undefined, cookie); // 415: not JSON
+
+    // The agents' reading answers, each against its schema.
+    const learning = await call('get', '/v1/agent/handoffs/{id}/learning', `${on('/v1/agent/handoffs/{id}/learning')}?articleId=refunds`, undefined, cookie);
+    expect(learning.status).toBe(200);
+    expect(((await learning.json()) as { candidates: unknown[] }).candidates.length, 'the handoff\'s search is a candidate').toBeGreaterThan(0);
+    await call('get', '/v1/agent/handoffs/{id}/learning', `${on('/v1/agent/handoffs/{id}/learning')}?articleId=`, undefined, cookie); // 400
+    await call('get', '/v1/agent/handoffs/{id}/learning', '/v1/agent/handoffs/nobody/learning?articleId=refunds', undefined, cookie); // 404
+    const chatForSeen = await createHandoff(app);
+    await send(app, 'POST', `/v1/handoffs/${chatForSeen.id}/messages`, example('/v1/handoffs/{id}/messages', 'post', 'message'), bearer(chatForSeen.token));
+    expect((await call('post', '/v1/agent/handoffs/{id}/seen', `/v1/agent/handoffs/${chatForSeen.id}/seen`, {}, cookie)).status).toBe(200);
+    await call('post', '/v1/agent/handoffs/{id}/seen', '/v1/agent/handoffs/nobody/seen', {}, cookie); // 404
+    expect((await call('get', '/v1/agent/reports', '/v1/agent/reports?from=2025-02-01&to=2025-03-02', undefined, cookie)).status).toBe(200);
+    await call('get', '/v1/agent/reports', '/v1/agent/reports?from=March', undefined, cookie); // 400
+    await call('get', '/v1/agent/articles', '/v1/agent/articles', undefined, cookie);
+    const learned = ((await (await call('get', '/v1/agent/phrasings', '/v1/agent/phrasings', undefined, cookie)).json()) as { phrasings: Array<{ id: string }> }).phrasings;
+    expect(learned.length, 'resolving with an article taught a phrasing').toBeGreaterThan(0);
+    await call('get', '/v1/agent/phrasings', '/v1/agent/phrasings?articleId=', undefined, cookie); // 400
+    expect((await call('post', '/v1/agent/phrasings/{id}/confirm', `/v1/agent/phrasings/${learned[0]!.id}/confirm`, {}, cookie)).status).toBe(200);
+    expect((await call('delete', '/v1/agent/phrasings/{id}', `/v1/agent/phrasings/${learned[0]!.id}`, {}, cookie)).status).toBe(200);
+    await call('post', '/v1/agent/phrasings/{id}/confirm', `/v1/agent/phrasings/${learned[0]!.id}/confirm`, {}, cookie); // 409: removed
+    await call('post', '/v1/agent/phrasings/{id}/confirm', '/v1/agent/phrasings/999999/confirm', {}, cookie); // 404
+    await call('delete', '/v1/agent/phrasings/{id}', '/v1/agent/phrasings/not-a-number', {}, cookie); // 400
+    await call('get', '/v1/agent/webhooks', '/v1/agent/webhooks', undefined, cookie);
+    await call('get', '/v1/agent/push', '/v1/agent/push', undefined, cookie);
+    // Without LIFELINE_ARTICLES or LIFELINE_IDENTITY_SECRET.
+    await call('get', '/v1/search', '/v1/search?q=refund', undefined); // 503
+    await call('get', '/v1/history', '/v1/history', undefined); // 404 identity_off
+
     expect((await call('post', '/v1/agent/logout', '/v1/agent/logout', {}, cookie)).status).toBe(204);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('its verified visitor, sent to a server with that identity secret, is verified and has a history', async () => {
+    const verified = example('/v1/handoffs', 'post', 'verified') as { visitor: { token: string } };
+    const withIdentity = await startTestServer({ identitySecret: 'the-site-and-lifeline-share-this-secret-0123456789' });
+    const problems: string[] = [];
+    const call = caller(withIdentity.app, problems);
+    try {
+      const made = await call('post', '/v1/handoffs', '/v1/handoffs', verified);
+      expect(made.status, 'the verified example makes a handoff').toBe(201);
+      const h = (await made.json()) as { id: string; token: string };
+      await call('post', '/v1/handoffs', '/v1/handoffs', { ...verified, clientId: 'another-client-id-0123456789', visitor: { token: 'not.a.jwt' } }); // 401
+      const history = await call('get', '/v1/history', '/v1/history', undefined, bearer(verified.visitor.token));
+      expect(((await history.json()) as { conversations: Array<{ id: string }> }).conversations.map((c) => c.id)).toEqual([h.id]);
+      await call('get', '/v1/history', '/v1/history', undefined); // 401 identity_missing
+      const { cookie } = await signIn(withIdentity);
+      const second = await call('post', '/v1/handoffs', '/v1/handoffs', { ...verified, clientId: 'a-second-client-id-0123456789' });
+      const { id } = (await second.json()) as { id: string };
+      const detail = await call('get', '/v1/agent/handoffs/{id}', `/v1/agent/handoffs/${id}`, undefined, cookie);
+      expect((await detail.json()) as { verified: unknown; earlier: Array<{ id: string }> }).toMatchObject({ verified: { sub: 'cust-42' }, earlier: [{ id: h.id }] });
+      await call('get', '/v1/agent/queue', '/v1/agent/queue', undefined, cookie);
+    } finally {
+      await withIdentity.close();
+      await withIdentity.cleanup();
+    }
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
@@ -224,6 +271,30 @@ describe('docs/openapi.json', () => {
     }
   });
 });
+
+/** The document's example `name` of the request body of `method path`. */
+function example(path: string, method: string, name: string): unknown {
+  const found = doc.paths[path]?.[method]?.requestBody?.content['application/json']?.examples?.[name];
+  if (!found) throw new Error(`no example "${name}" for ${method.toUpperCase()} ${path}`);
+  return found.value;
+}
+
+/**
+ * Calls on `app` that check each answer against the operation `method path` of the document: a
+ * status it lists, and a body that fits that status's schema; what does not goes in `problems`.
+ */
+function caller(app: StartedServer['app'], problems: string[]) {
+  return async (method: string, path: string, concrete: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> => {
+    const res = await send(app, method.toUpperCase(), concrete, body, headers);
+    const answers = doc.paths[path]?.[method]?.responses as Record<string, { content?: Record<string, { schema?: unknown }> }> | undefined;
+    const answer = answers?.[String(res.status)];
+    const key = `${method.toUpperCase()} ${path}`;
+    if (!answer) problems.push(`${key} answered ${res.status}, which the document does not list (${await res.clone().text()})`);
+    const schema = answer?.content?.['application/json']?.schema;
+    if (schema) for (const wrong of shapeProblems(await res.clone().json(), schema, '')) problems.push(`${key} ${res.status}: ${wrong}`);
+    return res;
+  };
+}
 
 type Schema = {
   $ref?: string;
