@@ -23,6 +23,7 @@ import { validatePushSubscription, validatePushUnsubscribe } from '../protocol/p
 import { validateCallbackStep } from './api/callback-step';
 import { validateLogin } from './api/agent-auth';
 import { ERROR_CODES } from '../protocol/error-codes';
+import { catalogOf } from './article-catalog';
 
 interface Operation {
   operationId?: string;
@@ -34,7 +35,7 @@ interface Operation {
 interface Document {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, unknown> };
+  components: { schemas: Record<string, unknown>; responses?: Record<string, unknown> };
 }
 
 const doc = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as Document;
@@ -100,8 +101,8 @@ describe('docs/openapi.json', () => {
       return [...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !declared.includes(name)).map((name) => `${key}: {${name}}`);
     });
     expect(undeclared, 'path parameters without a declared `in: path` parameter').toEqual([]);
-    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
-    expect(refs.filter((name) => !(name in doc.components.schemas)), 'schemas referenced but not defined').toEqual([]);
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(refs.filter(([kind, name]) => !(name in ((doc.components as Record<string, Record<string, unknown>>)[kind] ?? {}))).map((r) => r.join('/')), 'components referenced but not defined').toEqual([]);
   });
 
   it('lists every error code of the protocol, in the Error schema every error answer uses', () => {
@@ -213,11 +214,11 @@ describe('docs/openapi.json', () => {
     expect(learning.status).toBe(200);
     expect(((await learning.json()) as { candidates: unknown[] }).candidates.length, 'the handoff\'s search is a candidate').toBeGreaterThan(0);
     await call('get', '/v1/agent/handoffs/{id}/learning', `${on('/v1/agent/handoffs/{id}/learning')}?articleId=`, undefined, cookie); // 400
-    await call('get', '/v1/agent/handoffs/{id}/learning', '/v1/agent/handoffs/nobody/learning?articleId=refunds', undefined, cookie); // 404
+    expect((await call('get', '/v1/agent/handoffs/{id}/learning', '/v1/agent/handoffs/nobody/learning?articleId=refunds', undefined, cookie)).status).toBe(404);
     const chatForSeen = await createHandoff(app);
     await send(app, 'POST', `/v1/handoffs/${chatForSeen.id}/messages`, example('/v1/handoffs/{id}/messages', 'post', 'message'), bearer(chatForSeen.token));
     expect((await call('post', '/v1/agent/handoffs/{id}/seen', `/v1/agent/handoffs/${chatForSeen.id}/seen`, {}, cookie)).status).toBe(200);
-    await call('post', '/v1/agent/handoffs/{id}/seen', '/v1/agent/handoffs/nobody/seen', {}, cookie); // 404
+    expect((await call('post', '/v1/agent/handoffs/{id}/seen', '/v1/agent/handoffs/nobody/seen', {}, cookie)).status).toBe(404);
     expect((await call('get', '/v1/agent/reports', '/v1/agent/reports?from=2025-02-01&to=2025-03-02', undefined, cookie)).status).toBe(200);
     await call('get', '/v1/agent/reports', '/v1/agent/reports?from=March', undefined, cookie); // 400
     await call('get', '/v1/agent/articles', '/v1/agent/articles', undefined, cookie);
@@ -226,14 +227,14 @@ describe('docs/openapi.json', () => {
     await call('get', '/v1/agent/phrasings', '/v1/agent/phrasings?articleId=', undefined, cookie); // 400
     expect((await call('post', '/v1/agent/phrasings/{id}/confirm', `/v1/agent/phrasings/${learned[0]!.id}/confirm`, {}, cookie)).status).toBe(200);
     expect((await call('delete', '/v1/agent/phrasings/{id}', `/v1/agent/phrasings/${learned[0]!.id}`, {}, cookie)).status).toBe(200);
-    await call('post', '/v1/agent/phrasings/{id}/confirm', `/v1/agent/phrasings/${learned[0]!.id}/confirm`, {}, cookie); // 409: removed
+    expect((await call('post', '/v1/agent/phrasings/{id}/confirm', `/v1/agent/phrasings/${learned[0]!.id}/confirm`, {}, cookie)).status, 'confirming a removed phrasing').toBe(409);
     await call('post', '/v1/agent/phrasings/{id}/confirm', '/v1/agent/phrasings/999999/confirm', {}, cookie); // 404
     await call('delete', '/v1/agent/phrasings/{id}', '/v1/agent/phrasings/not-a-number', {}, cookie); // 400
     await call('get', '/v1/agent/webhooks', '/v1/agent/webhooks', undefined, cookie);
     await call('get', '/v1/agent/push', '/v1/agent/push', undefined, cookie);
     // Without LIFELINE_ARTICLES or LIFELINE_IDENTITY_SECRET.
-    await call('get', '/v1/search', '/v1/search?q=refund', undefined); // 503
-    await call('get', '/v1/history', '/v1/history', undefined); // 404 identity_off
+    expect((await call('get', '/v1/search', '/v1/search?q=refund', undefined)).status, 'search without LIFELINE_ARTICLES').toBe(503);
+    expect((await call('get', '/v1/history', '/v1/history', undefined)).status, 'history without LIFELINE_IDENTITY_SECRET').toBe(404);
 
     expect((await call('post', '/v1/agent/logout', '/v1/agent/logout', {}, cookie)).status).toBe(204);
     expect(problems, problems.join('\n')).toEqual([]);
@@ -248,10 +249,10 @@ describe('docs/openapi.json', () => {
       const made = await call('post', '/v1/handoffs', '/v1/handoffs', verified);
       expect(made.status, 'the verified example makes a handoff').toBe(201);
       const h = (await made.json()) as { id: string; token: string };
-      await call('post', '/v1/handoffs', '/v1/handoffs', { ...verified, clientId: 'another-client-id-0123456789', visitor: { token: 'not.a.jwt' } }); // 401
+      expect((await call('post', '/v1/handoffs', '/v1/handoffs', { ...verified, clientId: 'another-client-id-0123456789', visitor: { token: 'not.a.jwt' } })).status, 'a refused token').toBe(401);
       const history = await call('get', '/v1/history', '/v1/history', undefined, bearer(verified.visitor.token));
       expect(((await history.json()) as { conversations: Array<{ id: string }> }).conversations.map((c) => c.id)).toEqual([h.id]);
-      await call('get', '/v1/history', '/v1/history', undefined); // 401 identity_missing
+      expect((await call('get', '/v1/history', '/v1/history', undefined)).status, 'history without a token').toBe(401);
       const { cookie } = await signIn(withIdentity);
       const second = await call('post', '/v1/handoffs', '/v1/handoffs', { ...verified, clientId: 'a-second-client-id-0123456789' });
       const { id } = (await second.json()) as { id: string };
@@ -261,6 +262,34 @@ describe('docs/openapi.json', () => {
     } finally {
       await withIdentity.close();
       await withIdentity.cleanup();
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('its search and article answers, from a server told the site\'s articles, fit their schemas', async () => {
+    const articles = catalogOf([
+      { id: 'refunds', title: 'How do I get a refund?', url: 'https://shop.example/help/refunds', text: { title: 'How do I get a refund?', body: 'A refund reaches the card you paid with within 30 days.', lang: 'en' } },
+      { id: 'shipping', title: 'Delivery times', text: { title: 'Delivery times', body: 'Parcels take 2 to 5 days to arrive.', lang: 'en' } },
+    ]);
+    const told = await startTestServer({ articles });
+    const problems: string[] = [];
+    const call = caller(told.app, problems);
+    try {
+      const found = await call('get', '/v1/search', '/v1/search?q=refund%20late');
+      expect(found.status).toBe(200);
+      expect(((await found.json()) as { results: Array<{ id: string }> }).results[0]?.id).toBe('refunds');
+      expect((await call('get', '/v1/search', '/v1/search?q=')).status).toBe(400);
+      expect((await call('get', '/v1/articles/{id}', '/v1/articles/refunds')).status).toBe(200);
+      expect((await call('get', '/v1/articles/{id}', '/v1/articles/returns')).status).toBe(404);
+      const { cookie } = await signIn(told);
+      await call('get', '/v1/agent/articles', '/v1/agent/articles', undefined, cookie);
+      const h = await createHandoff(told.app);
+      await call('get', '/v1/agent/handoffs/{id}/learning', `/v1/agent/handoffs/${h.id}/learning?articleId=refunds`, undefined, cookie);
+      expect((await call('get', '/v1/agent/handoffs/{id}/learning', `/v1/agent/handoffs/${h.id}/learning?articleId=refund`, undefined, cookie)).status, 'an unknown article').toBe(400);
+      expect((await call('post', '/v1/agent/handoffs/{id}/resolve', `/v1/agent/handoffs/${h.id}/resolve`, { outcome: 'answered', articleId: 'refund' }, cookie)).status).toBe(400);
+    } finally {
+      await told.close();
+      await told.cleanup();
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });
@@ -287,7 +316,9 @@ function caller(app: StartedServer['app'], problems: string[]) {
   return async (method: string, path: string, concrete: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> => {
     const res = await send(app, method.toUpperCase(), concrete, body, headers);
     const answers = doc.paths[path]?.[method]?.responses as Record<string, { content?: Record<string, { schema?: unknown }> }> | undefined;
-    const answer = answers?.[String(res.status)];
+    const listed = answers?.[String(res.status)] as { $ref?: string; content?: Record<string, { schema?: unknown }> } | undefined;
+    // A shared answer (components.responses: ServerError, Unavailable) is listed by reference.
+    const answer = listed?.$ref ? (doc.components.responses?.[listed.$ref.replace('#/components/responses/', '')] as typeof listed) : listed;
     const key = `${method.toUpperCase()} ${path}`;
     if (!answer) problems.push(`${key} answered ${res.status}, which the document does not list (${await res.clone().text()})`);
     const schema = answer?.content?.['application/json']?.schema;
