@@ -181,7 +181,17 @@ describe('docs/openapi.json', () => {
     await call('post', '/v1/handoffs/{id}/typing', at('/v1/handoffs/{id}/typing'), example('/v1/handoffs/{id}/typing', 'post', 'typing'), v);
     await call('post', '/v1/handoffs/{id}/email', at('/v1/handoffs/{id}/email'), example('/v1/handoffs/{id}/email', 'post', 'address'), v);
     await call('post', '/v1/handoffs/{id}/article-read', at('/v1/handoffs/{id}/article-read'), example('/v1/handoffs/{id}/article-read', 'post', 'read'), v);
+    // A file, as the widget sends one: its bytes, named in the query.
+    const file = { 'content-type': 'application/octet-stream', ...v };
+    const sent = await call('post', '/v1/handoffs/{id}/attachments', `${at('/v1/handoffs/{id}/attachments')}?clientMessageId=file-0001&name=order.pdf`, '%PDF-1.4\n% Order 1042\n%%EOF\n', file);
+    expect(sent.status, 'a PDF is taken').toBe(201);
+    const attachmentId = ((await sent.json()) as { message: { attachments: Array<{ id: string }> } }).message.attachments[0]!.id;
+    await call('post', '/v1/handoffs/{id}/attachments', `${at('/v1/handoffs/{id}/attachments')}?clientMessageId=file-0001&name=order.pdf`, '%PDF-1.4\n% Order 1042\n%%EOF\n', file); // 200: stored before
+    expect((await call('get', '/v1/handoffs/{id}/attachments/{attachmentId}', at(`/v1/handoffs/{id}/attachments/${attachmentId}`), undefined, v)).status).toBe(200);
+    await call('post', '/v1/handoffs/{id}/attachments', `${at('/v1/handoffs/{id}/attachments')}?clientMessageId=file-0002&name=a.exe`, 'MZ', file); // refused: its type
+    await call('post', '/v1/handoffs/{id}/transcript', at('/v1/handoffs/{id}/transcript'), {}, v); // 409 while open
     await call('post', '/v1/handoffs/{id}/cancel', at('/v1/handoffs/{id}/cancel'), undefined, v);
+    await call('post', '/v1/handoffs/{id}/transcript', at('/v1/handoffs/{id}/transcript'), {}, v); // ended, but no mail is sent
     expect((await call('post', '/v1/handoffs/{id}/rating', at('/v1/handoffs/{id}/rating'), example('/v1/handoffs/{id}/rating', 'post', 'good'), v)).status).toBe(201);
     await call('get', '/v1/phrasings', '/v1/phrasings');
     await call('post', '/v1/reopen', '/v1/reopen', example('/v1/reopen', 'post', 'link'));
@@ -191,6 +201,8 @@ describe('docs/openapi.json', () => {
     const other = await createHandoff(app);
     const on = (p: string): string => p.replace('{id}', other.id);
     await call('get', '/v1/agent/me', '/v1/agent/me', undefined, cookie);
+    await call('post', '/v1/agent/login', '/v1/agent/login', example('/v1/agent/login', 'post', 'login')); // 401: no such agent here
+    await call('get', '/v1/agent/me', '/v1/agent/me'); // 401: no cookie
     await call('get', '/v1/agent/queue', '/v1/agent/queue', undefined, cookie);
     await call('get', '/v1/agent/handoffs', '/v1/agent/handoffs?status=all', undefined, cookie);
     await call('get', '/v1/agent/handoffs/{id}', on('/v1/agent/handoffs/{id}'), undefined, cookie);
@@ -202,6 +214,9 @@ describe('docs/openapi.json', () => {
       expect(res.status, `agentMessage example "${name}"`).toBe(201);
     }
     await call('post', '/v1/agent/handoffs/{id}/typing', on('/v1/agent/handoffs/{id}/typing'), example('/v1/agent/handoffs/{id}/typing', 'post', 'typing'), cookie);
+    const agentFile = { ...cookie, 'content-type': 'application/octet-stream' };
+    expect((await call('post', '/v1/agent/handoffs/{id}/attachments', `${on('/v1/agent/handoffs/{id}/attachments')}?clientMessageId=agent-file-01&name=label.pdf`, '%PDF-1.4\n% Return label\n%%EOF\n', agentFile)).status).toBe(201);
+    await call('post', '/v1/agent/handoffs/{id}/attachments', `${on('/v1/agent/handoffs/{id}/attachments')}?clientMessageId=agent-file-01&name=label.pdf`, '%PDF-1.4\n% Return label\n%%EOF\n', agentFile); // 200: stored before
     await call('post', '/v1/agent/handoffs/{id}/callback', on('/v1/agent/handoffs/{id}/callback'), example('/v1/agent/handoffs/{id}/callback', 'post', 'called'), cookie);
     const resolved = await call('post', '/v1/agent/handoffs/{id}/resolve', on('/v1/agent/handoffs/{id}/resolve'), example('/v1/agent/handoffs/{id}/resolve', 'post', 'answered'), cookie);
     expect(resolved.status, 'the resolve example "answered"').toBe(200);
