@@ -95,6 +95,28 @@ test('a search with no match says so in the live region and offers a person', as
   await expect(triedList(page).filter({ hasText: 'Searched "xylophone quantum" — 0 results' })).toHaveCount(1);
 });
 
+test('two typos still find the article; a common word shows five results at most; an off-topic question none', async ({ page }) => {
+  await page.goto('/');
+  const panel = await openPanel(page);
+  await expect(searchbox(page)).toBeEnabled();
+  const results = panel.getByRole('list').getByRole('link');
+
+  await searchbox(page).pressSequentially('pasword resset');
+  await expect(results.first()).toHaveAccessibleName('How do I reset my password or sign in to my account?');
+
+  // "order" is in most of the demo's articles: the best five, not a long list.
+  await searchbox(page).fill('');
+  await searchbox(page).pressSequentially('where is my order');
+  await expect(results.first()).toHaveAccessibleName('Where is my order?');
+  await expect(liveStatus(page)).toHaveText(/^\d+ articles? found$/);
+  expect(await results.count()).toBeLessThanOrEqual(5);
+
+  await searchbox(page).fill('');
+  await searchbox(page).pressSequentially('karaoke song lyrics');
+  await expect(liveStatus(page)).toHaveText('No good answer for “karaoke song lyrics”.');
+  await expect(results).toHaveCount(0);
+});
+
 test('an empty query shows the five popular articles', async ({ page }) => {
   await page.goto('/');
   const panel = await openPanel(page);

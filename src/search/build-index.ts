@@ -117,7 +117,7 @@ function* buildArticleCore(articles: readonly Article[], lang: SearchLanguage, s
   return { articles, lang, fingerprint: fingerprintOf(articles), postings };
 
   function terms(text: string): string[] {
-    return tokenize(text, lang).map((t) => t.term);
+    return tokenize(text, lang, true).map((t) => t.term);
   }
 }
 

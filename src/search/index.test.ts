@@ -24,7 +24,8 @@ describe('createSearchIndex', () => {
   });
 
   it('ranks a title match above a body match', () => {
-    expect(ids('refund').slice(0, 2)).toEqual(['refunds', 'returns']);
+    expect(ids('refund')[0]).toBe('refunds');
+    expect(ids('refund returns')).toEqual(['returns', 'refunds']);
   });
 
   it('scores multi-word questions on their meaningful words', () => {

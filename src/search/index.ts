@@ -4,21 +4,23 @@
  *
  * How a query is answered:
  * 1. Its words become stems (text.ts, language.ts): case, accents, punctuation, stop words and
- *    word endings stop mattering.
+ *    word endings stop mattering; quoted words are kept as typed, stop words too.
  * 2. Each stem is looked up in the vocabulary, which also gives completions of the word being
- *    typed and, for an unknown word, its likely typos scored by fuse.js (vocabulary.ts).
+ *    typed and, for an unknown word, the known words within its typo budget (vocabulary.ts).
  * 3. An inverted index gives, per word, the articles that contain it with a BM25F weight
  *    computed at build time: a word in the title counts more than in keywords or tags, more
  *    than in the body. Only those articles are scored, so a query costs what its words' posting
  *    lists cost, not what the whole collection costs.
  * 4. Learned phrasings (past visitors' questions that an agent answered with an article) are
- *    matched as whole questions: the most similar phrasing lends its article its similarity.
+ *    matched as whole questions: the most similar phrasing lends its article its similarity,
+ *    if it shares two words with the question at least.
  * 5. An article's confidence is the share of the query's meaning (its words weighted by rarity)
  *    that the article covers. Below MIN_CONFIDENCE nothing is returned: "no good answer" is an
- *    answer, and the widget offers a person instead of unrelated articles.
+ *    answer, and the widget offers a person instead of unrelated articles. At most MAX_RESULTS,
+ *    none below RELATIVE_FLOOR of the best.
  */
-import { searchLanguage, type SearchLanguage } from './language';
-import { tokenize } from './text';
+import { languageOf, searchLanguage, type SearchLanguage } from './language';
+import { fold, tokenize } from './text';
 import type { Article } from './types';
 import { Vocabulary, type Expansion } from './vocabulary';
 
@@ -84,10 +86,16 @@ export interface SerializedIndex {
 }
 
 export const INDEX_VERSION = 1;
+/** A visitor reads a few answers, not a list: never more than this many results. */
+export const MAX_RESULTS = 5;
 /** Below this confidence, an article is not an answer. */
 export const MIN_CONFIDENCE = 0.15;
-/** Results far below the best one are noise. */
-const RELATIVE_FLOOR = 0.4;
+/**
+ * Results below this share of the best one's confidence are not shown: on both development
+ * sets 0.5 keeps the answer in the top 3 as often as no floor at all (within 0.3 points) and
+ * shows about one result fewer; from 0.6 on it starts to hide right answers (bench:search).
+ */
+const RELATIVE_FLOOR = 0.5;
 /** Words counted per query; the rest of a very long query adds little but time. */
 const MAX_QUERY_TERMS = 16;
 
@@ -105,6 +113,8 @@ interface PhrasingCore {
   postings: Map<string, { items: Uint32Array; idf: number }>;
   owner: Uint32Array;
   norm: Float64Array;
+  /** Per phrasing, how many words it has. */
+  size: Uint8Array;
 }
 
 /** Inverse document frequency: rare words say more about what a question is about. */
@@ -150,14 +160,14 @@ function buildPhrasingCore(core: ArticleCore, phrasings: readonly Phrasings[]): 
   const postings: PhrasingCore['postings'] = new Map();
   for (const [t, items] of lists) postings.set(t, { items: Uint32Array.from(items), idf: idfOf(termsOf.length, items.length) });
   const norm = Float64Array.from(termsOf, (terms) => Math.sqrt(terms.reduce((sum, t) => sum + postings.get(t)!.idf ** 2, 0)));
-  return { source, postings, owner: Uint32Array.from(owners), norm };
+  return { source, postings, owner: Uint32Array.from(owners), norm, size: Uint8Array.from(termsOf, (terms) => Math.min(255, terms.length)) };
 }
 
 export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], minConfidence = MIN_CONFIDENCE): SearchIndex {
   const learned = buildPhrasingCore(core, phrasings);
   const { articles, lang } = core;
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const vocabulary = new Vocabulary(new Set([...core.postings.keys(), ...learned.postings.keys()]));
+  const vocabulary = new Vocabulary(new Set([...core.postings.keys(), ...learned.postings.keys()]), languageOf(lang).suffixes);
   // A word no article contains still weighs in a question's meaning: about as much as a
   // moderately rare word, so a question mostly about something else is not an answer.
   const unknownWeight = idfOf(articles.length, Math.max(1, articles.length * 0.05));
@@ -170,21 +180,37 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
     get: (id) => byId.get(id),
     withPhrasings: (next) => assemble(core, next, minConfidence),
     internals: core,
-    search(query, limit = 10, { typing = false } = {}) {
-      const terms = [...new Set(tokenize(query.slice(0, 2_000), lang).map((t) => t.term))].slice(0, MAX_QUERY_TERMS);
+    search(query, limit = MAX_RESULTS, { typing = false } = {}) {
+      const text = query.slice(0, 2_000);
+      const folded = fold(text);
+      // Each distinct word once, with the form typed (for typos, which are made in words, not stems).
+      const typedOf = new Map<string, string>();
+      for (const t of tokenize(text, lang, true)) {
+        if (!typedOf.has(t.term)) typedOf.set(t.term, folded.slice(t.start, t.end + 1).replace(/['’]/g, ''));
+      }
+      const terms = [...typedOf.keys()].slice(0, MAX_QUERY_TERMS);
+      // Words long enough to be typo-corrected (vocabulary.ts).
+      const longWords = terms.filter((t) => typedOf.get(t)!.length >= 3).length;
       if (!terms.length) return [];
       const finishing = typing && !/\s$/.test(query);
       const scores = new Float64Array(articles.length);
       const best = new Float64Array(articles.length);
       const touched: number[] = [];
+      // Per article, how many of the question's words it has.
+      const words = new Uint8Array(articles.length);
+      // ... and how many as typed (not a typo's guess or a completion).
+      const sureWords = new Uint8Array(articles.length);
+      const exact = new Uint8Array(articles.length);
       const learnedDot = new Float64Array(learned.owner.length);
       const learnedBest = new Float64Array(learned.owner.length);
+      // Per phrasing, how many words of the question it has.
+      const learnedWords = new Uint8Array(learned.owner.length);
       const matched = new Set<string>();
       let meaning = 0;
       let learnedMeaning = 0;
 
       terms.forEach((term, i) => {
-        const expansions: Expansion[] = vocabulary.expand(term, finishing && i === terms.length - 1);
+        const expansions: Expansion[] = vocabulary.expand(term, finishing && i === terms.length - 1, typedOf.get(term));
         // Articles: the best reading of this word per article.
         let weight = 0;
         const hits: number[] = [];
@@ -200,12 +226,16 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
             const value = sure * list.idf * list.weights[k]!;
             if (best[doc] === 0) hits.push(doc);
             if (value > best[doc]!) best[doc] = value;
+            if (sim === 1) exact[doc] = 1;
           }
         }
         meaning += weight || unknownWeight;
         for (const doc of hits) {
           if (scores[doc] === 0) touched.push(doc);
           scores[doc]! += best[doc]!;
+          words[doc]!++;
+          if (exact[doc]) sureWords[doc]!++;
+          exact[doc] = 0;
           best[doc] = 0;
         }
         // Learned phrasings: cosine similarity of the question to each phrasing, words weighted by rarity.
@@ -226,12 +256,20 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
         learnedMeaning += (learnedWeight || unknownLearned) ** 2;
         for (const p of learnedHits) {
           learnedDot[p]! += learnedBest[p]!;
+          learnedWords[p]!++;
           learnedBest[p] = 0;
         }
       });
 
       const confidence = new Map<number, number>();
-      for (const doc of touched) confidence.set(doc, scores[doc]! / meaning);
+      for (const doc of touched) {
+        const c = scores[doc]! / meaning;
+        // A typo's guess is evidence only beside other evidence: an article that has nothing of a
+        // question of several words but one guessed word is a coincidence of spelling ("snow
+        // forecast" is not about a "show"), while "delivry" alone, or with "tme", still finds delivery.
+        if (sureWords[doc] === 0 && words[doc] === 1 && longWords > 1) continue;
+        confidence.set(doc, c);
+      }
       if (learned.owner.length) {
         const queryNorm = Math.sqrt(learnedMeaning);
         // Per article, its three most similar phrasings: one close phrasing says much, several say more.
@@ -240,6 +278,11 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
           if (learnedDot[p] === 0) continue;
           const doc = learned.owner[p]!;
           const similarity = learnedDot[p]! / (queryNorm * learned.norm[p]!);
+          // Close to the question, not merely sharing a word with it: a phrasing lends its article
+          // nothing unless it shares two words with the question (all of it, when either is one
+          // word). One visitor's "refund for my karaoke machine" does not make "karaoke song
+          // lyrics" a question about refunds, nor "the ATM ate my card" "my dog ate my homework".
+          if (learnedWords[p]! < Math.min(2, terms.length, learned.size[p]!)) continue;
           const t = top.get(doc) ?? [0, 0, 0];
           if (similarity > t[0]) t.splice(0, 3, similarity, t[0], t[1]);
           else if (similarity > t[1]) t.splice(1, 2, similarity, t[1]);

@@ -53,13 +53,25 @@ export interface Token {
 // their class: a class with \p{M} in it makes V8 a third slower on plain English.
 const WORD = /[\p{L}\p{N}]+(?:\p{M}+[\p{L}\p{N}]*|['’][\p{L}\p{N}]+)*/gu;
 
-/** The meaningful words of a text as stems with their positions: folded, stop words and one-letter words dropped. */
-export function tokenize(text: string, lang: SearchLanguage): Token[] {
+// Text in quotation marks: "…", “…”, „…“, «…», ‘…’, '…' (a straight single quote only after a
+// space or an opening bracket, so an apostrophe never opens one), 「…」.
+const QUOTED = /"[^"\n]{1,80}"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|‘[^’\n]{1,80}’|(?<=^|[\s(\[])'[^'\n]{1,80}'(?![\p{L}\p{N}])|「[^」\n]{1,80}」/gu;
+
+/**
+ * The meaningful words of a text as stems with their positions: folded, stop words and one-letter
+ * words dropped. With `quoted`, words in quotation marks are all kept: someone who quotes
+ * ("you and I", "a" or "an", the label "Pay now") means those very words.
+ */
+export function tokenize(text: string, lang: SearchLanguage, quoted = false): Token[] {
   const language = languageOf(lang);
   const folded = fold(text);
   const tokens: Token[] = [];
+  const spans = quoted ? [...folded.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length] as const) : [];
   const words = (part: string, offset: number): void => {
-    for (const match of part.matchAll(WORD)) pushWord(tokens, match[0], offset + match.index, language);
+    for (const match of part.matchAll(WORD)) {
+      const at = offset + match.index;
+      pushWord(tokens, match[0], at, language, spans.length > 0 && spans.some(([from, to]) => at > from && at < to));
+    }
   };
   // Japanese and Chinese find their words with Intl.Segmenter (languages/segment-cjk.ts).
   if (language.segment) language.segment(folded, language, tokens, words);
@@ -67,14 +79,15 @@ export function tokenize(text: string, lang: SearchLanguage): Token[] {
   return tokens;
 }
 
-function pushWord(tokens: Token[], found: string, at: number, language: Language): void {
+/** One word found in a text, as its stem; `keep`: a quoted word, kept even when a stop word. */
+function pushWord(tokens: Token[], found: string, at: number, language: Language, keep = false): void {
   const elided = language.elision?.exec(found)?.[0].length ?? 0;
   const word = normalizeWord(found.slice(elided).replace(/['’]/g, ''), language);
-  if (word.length < 2 || language.stopWords.has(word)) return;
+  if (!keep && (word.length < 2 || language.stopWords.has(word))) return;
   tokens.push({ term: stem(word, language), start: at + elided, end: at + found.length - 1 });
 }
 
-/** The distinct stems of a query, in order, without stop words. */
-export function queryTerms(query: string, lang: SearchLanguage = 'en'): string[] {
-  return [...new Set(tokenize(query, lang).map((t) => t.term))];
+/** The distinct stems of a query, in order, without stop words (but those quoted, with `quoted`, as search reads them). */
+export function queryTerms(query: string, lang: SearchLanguage = 'en', quoted = false): string[] {
+  return [...new Set(tokenize(query, lang, quoted).map((t) => t.term))];
 }

@@ -30,7 +30,7 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   const remote = articles.status === 'ready' ? articles.remote : undefined;
   // A query of only filler words ("how do I") is not a question yet: popular articles stay.
   // Without articles (still loading, or failed) what was typed is still what the visitor tried.
-  const trimmed = !index || queryTerms(query, index.lang).length ? query.trim() : '';
+  const trimmed = !index || queryTerms(query, index.lang, true).length ? query.trim() : '';
   // The server's answer to the latest query it answered; results null: it could not be reached.
   const [answer, setAnswer] = useState<{ results: SearchResult[] | null } | null>(null);
   useEffect(() => {
@@ -50,9 +50,10 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   }, [remote, query]);
   // Without the server, the popular articles the file holds are searched here, and a person offered.
   const offline = !!remote && answer?.results === null;
-  // Typing: the last word may be unfinished, so its completions count.
+  // Typing: the last word may be unfinished, so its completions count; at most MAX_RESULTS
+  // (search/index.ts), the index's default limit.
   const local: SearchResult[] = useMemo(
-    () => (index && trimmed && (!remote || offline) ? index.search(query, 8, { typing: true }) : []),
+    () => (index && trimmed && (!remote || offline) ? index.search(query, undefined, { typing: true }) : []),
     [index, query, offline],
   );
   const results = remote && !offline ? (answer?.results ?? []) : local;
