@@ -168,6 +168,7 @@ describe('docs/openapi.json', () => {
     const call = caller(app, problems);
 
     await call('get', '/v1/status', '/v1/status');
+    expect((await call('get', '/v1/status', '/v1/status', undefined, { origin: 'https://elsewhere.example' })).status, 'a page of another origin').toBe(403);
     const chat = example('/v1/handoffs', 'post', 'chat');
     const created = await call('post', '/v1/handoffs', '/v1/handoffs', chat);
     expect(created.status, 'the chat example makes a handoff').toBe(201);
@@ -179,6 +180,9 @@ describe('docs/openapi.json', () => {
     await call('get', '/v1/handoffs/{id}', at('/v1/handoffs/{id}'), undefined, v);
     expect((await call('post', '/v1/handoffs/{id}/messages', at('/v1/handoffs/{id}/messages'), example('/v1/handoffs/{id}/messages', 'post', 'message'), v)).status).toBe(201);
     await call('post', '/v1/handoffs/{id}/typing', at('/v1/handoffs/{id}/typing'), example('/v1/handoffs/{id}/typing', 'post', 'typing'), v);
+    const tooLong = { clientMessageId: 'too-long-01', text: 'x'.repeat(70_000) };
+    expect((await call('post', '/v1/handoffs/{id}/messages', at('/v1/handoffs/{id}/messages'), tooLong, v)).status, 'a body over 64 KiB').toBe(413);
+    expect((await call('get', '/v1/handoffs/{id}/events', at('/v1/handoffs/{id}/events'), undefined, { ...v, 'last-event-id': 'soon' })).status).toBe(400);
     await call('post', '/v1/handoffs/{id}/email', at('/v1/handoffs/{id}/email'), example('/v1/handoffs/{id}/email', 'post', 'address'), v);
     await call('post', '/v1/handoffs/{id}/article-read', at('/v1/handoffs/{id}/article-read'), example('/v1/handoffs/{id}/article-read', 'post', 'read'), v);
     // A file, as the widget sends one: its bytes, named in the query.
