@@ -101,6 +101,16 @@ describe('docs/openapi.json', () => {
       return [...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !declared.includes(name)).map((name) => `${key}: {${name}}`);
     });
     expect(undeclared, 'path parameters without a declared `in: path` parameter').toEqual([]);
+    // OpenAPI requires both: a description on every answer, and `required: true` on every path parameter.
+    const loose = operations().flatMap(({ key, op }) => [
+      ...Object.entries((op.responses ?? {}) as Record<string, { $ref?: string; description?: string }>)
+        .filter(([, r]) => !r.$ref && !r.description)
+        .map(([status]) => `${key} ${status}: no description`),
+      ...((op as { parameters?: Array<{ in: string; name: string; required?: boolean }> }).parameters ?? [])
+        .filter((p) => p.in === 'path' && p.required !== true)
+        .map((p) => `${key}: {${p.name}} not required: true`),
+    ]);
+    expect(loose, 'answers without a description, path parameters not required').toEqual([]);
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)].map((m) => [m[1]!, m[2]!] as const);
     expect(refs.filter(([kind, name]) => !(name in ((doc.components as Record<string, Record<string, unknown>>)[kind] ?? {}))).map((r) => r.join('/')), 'components referenced but not defined').toEqual([]);
   });
