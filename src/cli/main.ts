@@ -7,6 +7,8 @@
  *   lifeline index <folder|file.csv|file.json> [--out articles.json]
  *   lifeline search <articles.json> [query ...] [--history history.json] [--limit N]
  *   lifeline phrasings [--db <file|url>] [--pending] the learned phrasings, as history.json
+ *   lifeline visitor export <email|id> [--db <file|url>] [--files <folder>]
+ *   lifeline visitor delete <email|id> [--db <file|url>] [--yes]
  *   lifeline help                                this text
  */
 import { basename } from 'node:path';
@@ -19,6 +21,7 @@ import { parseHistory } from '../search/history';
 import { SEARCH_LANGUAGES } from '../search/language';
 import { loadSearchIndex, searchLine } from '../search/cli-search';
 import { readPhrasings } from './phrasings';
+import { keyFrom, visitorDelete, visitorExport } from './visitor';
 
 const HELP = `Usage:
   lifeline serve [--demo]                     start the server (PORT, HOST, LIFELINE_DB, ...); --demo: the demo
@@ -53,6 +56,15 @@ const HELP = `Usage:
                                               postgres:// address) as
                                               history.json, for lifeline search --history; --pending: also those
                                               taught by one handoff and not confirmed yet
+  lifeline visitor export <email|id> [--db <file|url>] [--files <folder>]
+                                              print everything kept about one visitor as JSON: their handoffs
+                                              (messages, files' names and sizes, rating, callback steps, events),
+                                              mails and deliveries about them, phrasings learned from them; an
+                                              e-mail (any case) or the id the page gave identify() or a handoff's
+                                              id; --files saves their files in the folder
+  lifeline visitor delete <email|id> [--db <file|url>] [--yes]
+                                              delete all of it, after asking (--yes: without); refused while one
+                                              of their handoffs is open; prints what was deleted
   lifeline help                               this text`;
 
 /** The password: from the environment, else asked for without echo on a terminal, else one line of stdin. */
@@ -97,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'index') return indexCommand(argv.slice(1));
   if (command === 'search') return searchCommand(argv.slice(1));
   if (command === 'phrasings') return phrasingsCommand(argv.slice(1));
+  if (command === 'visitor') return visitorCommand(sub, rest);
   throw new UsageError(`unknown command "${argv.join(' ')}"`);
 }
 
@@ -216,6 +229,37 @@ async function phrasingsCommand(args: string[]): Promise<number> {
   const history = await readPhrasings(databaseFrom(process.env, options.get('--db')), { pending: options.has('--pending') });
   process.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
   return 0;
+}
+
+async function visitorCommand(sub: string | undefined, args: string[]): Promise<number> {
+  if (sub === 'export') {
+    const { positional, options } = parseOptions(args, ['--db', '--files']);
+    if (positional.length !== 1) throw new UsageError('visitor export needs one e-mail address or id');
+    const exported = await visitorExport(databaseFrom(process.env, options.get('--db')), keyFrom(positional[0]), options.get('--files'));
+    process.stdout.write(`${JSON.stringify(exported, null, 2)}\n`);
+    return 0;
+  }
+  if (sub === 'delete') {
+    const { positional, options } = parseOptions(args, ['--db'], ['--yes']);
+    if (positional.length !== 1) throw new UsageError('visitor delete needs one e-mail address or id');
+    return visitorDelete(databaseFrom(process.env, options.get('--db')), keyFrom(positional[0]), options.has('--yes'), {
+      say: (line) => console.log(line),
+      ask: (question) => askLine(question),
+    });
+  }
+  throw new UsageError(`visitor expects "export" or "delete", got "${sub ?? ''}"`);
+}
+
+/** One line of standard input, after the question on stderr (empty at the end of input). */
+async function askLine(question: string): Promise<string> {
+  process.stderr.write(question);
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const line = await new Promise<string>((resolve) => {
+    rl.once('line', resolve);
+    rl.once('close', () => resolve(''));
+  });
+  rl.close();
+  return line;
 }
 
 main(process.argv.slice(2)).then(

@@ -20,6 +20,7 @@ import { SectionBoundary } from './SectionBoundary';
 import { Timeline } from './Timeline';
 import { LearnChoices } from './LearnChoices';
 import { RatingCard } from './RatingCard';
+import { PersonalData } from './PersonalData';
 import { useArticleTitles } from './useArticleTitles';
 import { useLearning } from './useLearning';
 import type { Subscribe } from './useEvents';
@@ -185,6 +186,9 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
               <Timeline transcript={handoff.transcript} />
             </SectionBoundary>
           </section>
+          <SectionBoundary name="Personal data">
+            <PersonalData handoff={handoff} />
+          </SectionBoundary>
         </div>
         <div class="stack">
           {handoff.channel === 'chat' && (

@@ -17,6 +17,7 @@ import type {
 } from '../server/api/agent-types';
 import type { Message, MessageArticle, ResolveOutcome } from '../protocol/types';
 import type { AgentPushKey } from '../protocol/push';
+import type { VisitorDeletion, VisitorExport } from '../protocol/visitor-data';
 
 export class ApiError extends Error {
   constructor(
@@ -114,6 +115,10 @@ export const api = {
   // A body, so that the JSON content type the agent API asks of every write is sent.
   confirmPhrasing: async (id: string) =>
     (await call<{ phrasing: AgentPhrasing }>('POST', `/v1/agent/phrasings/${encodeURIComponent(id)}/confirm`, {})).phrasing,
+  /** Everything kept about the visitor of handoff `id` (and their other handoffs), as JSON. */
+  visitorExport: (id: string) => call<VisitorExport>('GET', `/v1/agent/visitor-data?handoff=${encodeURIComponent(id)}`),
+  /** Erases it all; refused (409) while one of their handoffs is open. */
+  visitorDelete: (id: string) => call<VisitorDeletion>('DELETE', '/v1/agent/visitor-data', { handoff: id }),
   removePhrasing: async (id: string) =>
     (await call<{ phrasing: AgentPhrasing }>('DELETE', `/v1/agent/phrasings/${encodeURIComponent(id)}`, {})).phrasing,
 };

@@ -30,6 +30,7 @@ describe('readSettings', () => {
       handoffEmail: null,
       away: { awaySeconds: 60, batchSeconds: 60 },
       attachmentMaxBytes: 10 * 1024 * 1024,
+      retentionDays: 365,
     });
   });
 
@@ -64,6 +65,7 @@ describe('readSettings', () => {
       LIFELINE_VISITOR_AWAY_SECONDS: '120',
       LIFELINE_VISITOR_MAIL_BATCH_SECONDS: '0',
       LIFELINE_ATTACHMENT_MAX_MB: '2.5',
+      LIFELINE_RETENTION_DAYS: '0',
     });
     expect(settings).toEqual({
       port: 9000,
@@ -93,6 +95,7 @@ describe('readSettings', () => {
       handoffEmail: 'support@example.zendesk.com',
       away: { awaySeconds: 120, batchSeconds: 0 },
       attachmentMaxBytes: 2.5 * 1024 * 1024,
+      retentionDays: 0,
     });
     expect(settings.hours.schedule.chat!.week[1]).toEqual([{ start: 540, end: 1020 }]);
     expect(settings.hours.schedule.phone!.week[6]).toEqual([{ start: 480, end: 1200 }]);
@@ -129,6 +132,9 @@ describe('readSettings', () => {
     [{ LIFELINE_ATTACHMENT_MAX_MB: '0' }, /^LIFELINE_ATTACHMENT_MAX_MB must be a number of megabytes above 0 and at most 50 .*got "0"/],
     [{ LIFELINE_ATTACHMENT_MAX_MB: '10MB' }, /^LIFELINE_ATTACHMENT_MAX_MB .*"10MB"/],
     [{ LIFELINE_ATTACHMENT_MAX_MB: '51' }, /^LIFELINE_ATTACHMENT_MAX_MB .*"51"/],
+    [{ LIFELINE_RETENTION_DAYS: '1y' }, /^LIFELINE_RETENTION_DAYS must be a whole number of days from 1 to 36500 .* or 0 to keep them for ever, got "1y"/],
+    [{ LIFELINE_RETENTION_DAYS: '-30' }, /^LIFELINE_RETENTION_DAYS .*"-30"/],
+    [{ LIFELINE_RETENTION_DAYS: '36501' }, /^LIFELINE_RETENTION_DAYS .*"36501"/],
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '-1' }, /^LIFELINE_PHRASINGS_PER_ARTICLE must be a whole number/],
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '1e3' }, /^LIFELINE_PHRASINGS_PER_ARTICLE /],
     [{ LIFELINE_PHRASINGS_PER_ARTICLE: '10001' }, /^LIFELINE_PHRASINGS_PER_ARTICLE .*"10001"/],

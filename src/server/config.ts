@@ -11,6 +11,7 @@ import { parseWebhookSecret } from './webhooks/sign';
 import { vapidSubject } from './push/vapid';
 import { isEmailAddress, MailSettingProblem, readAddressList, readMailSettings, type MailSettings } from './mail/settings';
 import { DEFAULT_ATTACHMENT_MAX_MB, MAX_ATTACHMENT_MAX_MB, megabytes } from '../protocol/attachments';
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from './erasure/decide';
 
 export interface Settings {
   port: number;
@@ -70,6 +71,8 @@ export interface Settings {
   away: AwaySettings;
   /** LIFELINE_ATTACHMENT_MAX_MB in bytes: the largest file a chat may carry (../protocol/attachments.ts). */
   attachmentMaxBytes: number;
+  /** LIFELINE_RETENTION_DAYS: closed handoffs older than this many days are deleted (erasure/retention.ts); 0: kept for ever. */
+  retentionDays: number;
 }
 
 /** A webhook receiver and the key deliveries to it are signed with (webhooks/sign.ts). */
@@ -274,6 +277,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       batchSeconds: whole('LIFELINE_VISITOR_MAIL_BATCH_SECONDS', DEFAULT_VISITOR_MAIL_BATCH_SECONDS, 0, 3_600),
     },
     attachmentMaxBytes: attachmentMaxBytes(value('LIFELINE_ATTACHMENT_MAX_MB')),
+    retentionDays: retentionDays(value('LIFELINE_RETENTION_DAYS')),
   };
 }
 
@@ -285,6 +289,19 @@ function attachmentMaxBytes(text: string | undefined): number {
     throw new SettingError('LIFELINE_ATTACHMENT_MAX_MB', `must be a number of megabytes above 0 and at most ${MAX_ATTACHMENT_MAX_MB} (the largest file a chat may carry, default ${DEFAULT_ATTACHMENT_MAX_MB}), got "${text}"`);
   }
   return Math.floor(megabytes(mb));
+}
+
+/** Whole days, 0 (keep for ever) to MAX_RETENTION_DAYS. */
+function retentionDays(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_RETENTION_DAYS;
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days > MAX_RETENTION_DAYS) {
+    throw new SettingError(
+      'LIFELINE_RETENTION_DAYS',
+      `must be a whole number of days from 1 to ${MAX_RETENTION_DAYS} after which resolved handoffs are deleted (default ${DEFAULT_RETENTION_DAYS}), or 0 to keep them for ever, got "${text}"`,
+    );
+  }
+  return days;
 }
 
 /** Both or neither; the secret is never printed, not even in part. */

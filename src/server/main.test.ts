@@ -204,3 +204,36 @@ describeWithPostgres('a start on PostgreSQL', (pg) => {
     oneClearLine(output);
   }, 60_000);
 });
+
+describe('retention at start', () => {
+  it('deletes closed handoffs older than LIFELINE_RETENTION_DAYS when it starts, and keeps the rest', async () => {
+    const file = join(dir, 'retention.db');
+    const store = openSqliteStore(file);
+    const { serviceOver } = await import('./service/over-store');
+    const days = (n: number) => Date.now() - n * 86_400_000;
+    const make = async (when: number, clientId: string, close: boolean) => {
+      const service = serviceOver(store, { now: () => when });
+      const made = await service.create({ clientId, channel: 'chat', visitor: { email: `${clientId}@example.com` }, callback: null, context: null, transcript: [] });
+      if (!made.ok) throw new Error(made.reason);
+      if (close) await service.cancel(made.handoff.id);
+      return made.handoff.id;
+    };
+    const old = await make(days(40), 'old-closed-handoff-of-the-main-test', true);
+    const recent = await make(days(5), 'recent-closed-handoff-of-the-main-test', true);
+    const waiting = await make(days(40), 'old-waiting-handoff-of-the-main-test', false);
+    await store.close();
+
+    const bad = await refusedStart({ LIFELINE_DB: file, LIFELINE_RETENTION_DAYS: 'a month' });
+    expect(bad.output).toMatch(/^Lifeline cannot start: LIFELINE_RETENTION_DAYS must be a whole number of days from 1 to 36500 .*"a month"/);
+
+    const run = start({ LIFELINE_DB: file, LIFELINE_RETENTION_DAYS: '30' });
+    await expect.poll(run.output, { timeout: 20_000 }).toContain('Lifeline retention: deleted 1 handoff closed more than 30 days ago, with everything about them.');
+    run.child.kill('SIGTERM');
+    await run.exit;
+    const after = openSqliteStore(file);
+    expect(await after.findHandoff(old)).toBeNull();
+    expect(await after.findHandoff(recent)).not.toBeNull();
+    expect(await after.findHandoff(waiting)).not.toBeNull();
+    await after.close();
+  }, 40_000);
+});

@@ -16,6 +16,7 @@ import { createBus } from './bus';
 import { deliveryChannels } from './deliveries';
 import { newSecret } from './crypto';
 import { startOutbox } from './outbox/outbox';
+import { startRetention } from './erasure/retention';
 import { createPresence } from './presence';
 import { withDemoDefaults } from './demo';
 import { readSettings, SettingError, type Settings } from './config';
@@ -132,6 +133,10 @@ const outbox = startOutbox({
   }),
 });
 
+// Closed handoffs older than LIFELINE_RETENTION_DAYS are deleted now and every day after; on
+// PostgreSQL every instance runs it, one at a time (the others find the turn taken).
+const stopRetention = startRetention({ store, days: settings.retentionDays });
+
 // A client that sends its request slowly holds a connection: it is cut off (408) once
 // LIFELINE_REQUEST_TIMEOUT_SECONDS have passed, or 10 s without its headers. These count only
 // while the request comes in, so event streams, long answers, stay open. Node checks at an
@@ -179,7 +184,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     articles?.stop();
     // No new delivery starts; running ones finish (or are tried again later) before the database closes.
-    const outboxStopped = outbox.stop();
+    const outboxStopped = Promise.all([outbox.stop(), stopRetention()]);
     bus.close(); // ends every event stream, so their connections can close
     // The streams end a moment later and leave their connections idle: close those as they come.
     const idle = setInterval(() => {

@@ -158,6 +158,7 @@ export function createWidget(
           emitter,
           anchor,
           visitor: () => (visitor ??= readVisitor()),
+          canStore,
           reopen,
           addStyles: host.addStyles,
           open,
@@ -195,7 +196,20 @@ export function createWidget(
       handle.close();
     }, () => undefined);
   };
+  // data-consent="required": nothing is stored until the visitor opens the panel themselves (a
+  // click on the launcher: the only caller of toggle) or the page consents. `consent` is what the
+  // page or the visitor said on this page; else the tab's earlier consent (CONSENT_KEY) counts.
+  let consent: boolean | undefined;
+  const canStore = (): boolean => consent ?? (!settings.consent || !!sessionStorageOrNull()?.getItem(CONSENT_KEY));
+  const consentTo = (yes: unknown): void => {
+    // Withdrawn: the panel clears what the widget stored (its keys only, not the site's).
+    if ((consent = !!yes)) keep(CONSENT_KEY, '1');
+    else void loadPanel().then((handle) => handle.forget());
+    flush();
+  };
   const toggle = (): void => {
+    // Opening the panel is consent, unless the page said no (Lifeline('consent', false)).
+    if (consent !== false) consentTo(1);
     if (!panel) return open();
     panel.then((handle) => (handle.isOpen() ? handle.close() : open()), () => open());
   };
@@ -271,7 +285,7 @@ export function createWidget(
   // sessionStorage costs a synchronous read, which must not land on page load.
   const unwritten: TranscriptEntry[] = [];
   const flush = (): void => {
-    if (!unwritten.length) return;
+    if (!unwritten.length || !canStore()) return;
     for (const entry of unwritten.splice(0)) logPending(sessionStorageOrNull(), entry);
     panel?.then((handle) => handle.sync(), () => undefined);
   };
@@ -336,9 +350,11 @@ export function createWidget(
         const next = args[0];
         if (typeof next !== 'object' || !next) return log(`identify: expected an object {name, email, phone, id, attributes}`);
         visitor = { ...(visitor ?? readVisitor()), ...next };
-        saveVisitor(visitor);
+        if (canStore()) keep(VISITOR_KEY, JSON.stringify(visitor));
         return undefined;
       }
+      case 'consent':
+        return consentTo(args[0]);
       case 'on': {
         const [event, fn] = args;
         if (!EVENTS.includes(event as LifelineEvent) || typeof fn !== 'function') {
@@ -361,6 +377,7 @@ export function createWidget(
 }
 
 const VISITOR_KEY = 'lifeline:visitor';
+const CONSENT_KEY = 'lifeline:consent';
 
 /** identify() data, kept for the tab; the panel checks its fields before anything is sent. */
 function readVisitor(): Visitor {
@@ -371,10 +388,11 @@ function readVisitor(): Visitor {
   }
 }
 
-function saveVisitor(visitor: Visitor): void {
+/** Stores `value` for the tab when it can; storage full or blocked: it is kept in memory for this page only. */
+function keep(key: string, value: string): void {
   try {
-    sessionStorageOrNull()?.setItem(VISITOR_KEY, JSON.stringify(visitor));
+    sessionStorageOrNull()?.setItem(key, value);
   } catch {
-    // Storage full or blocked: the visitor is kept in memory for this page.
+    // Storage full or blocked: the caller keeps what it needs in memory.
   }
 }

@@ -39,6 +39,8 @@ export interface LifelineSettings {
   greeting?: string;
   /** The page's CSP nonce, used for any `<style>` the widget must inject. */
   nonce?: string;
+  /** `'required'`: nothing is stored in the browser until the visitor opens the panel or the page calls `consent(true)`. */
+  consent?: 'required';
   /**
    * The site's own words, per language, by key (README, "The site's own words"), e.g.
    * `{ ar: { 'human.talk': '...' } }`; a count takes its plural forms (`{ one, other }`).
@@ -92,6 +94,8 @@ export interface LifelineHandle {
   /** Goes straight to the ways to a person. */
   human(): void;
   identify(visitor: LifelineVisitor): void;
+  /** The visitor agreed to (true) or refused (false) being remembered for the tab; see `consent: 'required'`. */
+  consent(given: boolean): void;
   /** Subscribes; returns the unsubscribe. */
   on<E extends LifelineEvent>(event: E, listener: (payload: LifelineEvents[E]) => void): () => void;
   /**

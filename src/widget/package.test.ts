@@ -20,7 +20,7 @@ describe('the package types', () => {
     expect(settingsMatch && eventsMatch).toBe(true);
     const documented: Record<keyof LifelineSettings, true> = {
       phone: true, phoneDial: true, phoneRef: true, articles: true, backend: true, email: true, hours: true, timezone: true,
-      locale: true, position: true, launcher: true, theme: true, accent: true, title: true, greeting: true, nonce: true, strings: true,
+      locale: true, position: true, launcher: true, theme: true, accent: true, title: true, greeting: true, nonce: true, strings: true, consent: true,
     };
     expect(Object.keys(documented).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
     const events: Record<LifelineEvent, true> = { ready: true, open: true, close: true, search: true, article: true, handoff: true, message: true };

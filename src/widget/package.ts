@@ -62,6 +62,7 @@ export function createLifeline(settings: LifelineSettings): LifelineHandle {
     article: (id) => run('article', id),
     human: () => run('human'),
     identify: (visitor) => run('identify', visitor),
+    consent: (given) => run('consent', given),
     on(event, listener) {
       if (destroyed) return () => undefined;
       return widget.command(['on', event, listener]) as () => void;

@@ -38,6 +38,8 @@ export interface PanelContext {
    * the address bar); the live chunk takes it (and clears it) to reopen that conversation.
    */
   reopen?: string | undefined;
+  /** Whether anything may be stored in the browser now (data-consent, Lifeline('consent')); asked at each use. */
+  canStore(): boolean;
   /** Adopts a stylesheet into the shadow root (constructable, or a <style> with the nonce). */
   addStyles(css: string): () => void;
   /** Opens the panel as Lifeline('open') does (the panel asks, e.g. to carry on a chat). */
@@ -50,6 +52,8 @@ export interface PanelHandle {
   open(view?: View): void;
   close(): void;
   isOpen(): boolean;
+  /** Consent withdrawn: removes everything the widget stored in the browser (its keys only). */
+  forget(): void;
   /** The loader recorded something (a page of a single-page app): show it. */
   sync(): void;
   destroy(): void;

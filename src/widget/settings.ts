@@ -34,6 +34,8 @@ export interface Settings {
   title: string | null;
   /** data-greeting: a line of the site's own above the popular articles. */
   greeting: string | null;
+  /** data-consent="required": nothing is stored in the browser until the visitor opens the panel or the page consents. */
+  consent?: 'required';
   nonce: string | null;
   /**
    * window.LifelineSettings.strings: the site's own words, per language, by key (README, "The
@@ -126,6 +128,7 @@ const RULES: Record<Key, Rule> = {
   accent: [(v, c) => (c.isColor(v) ? v : undefined), 'a CSS colour like "#0b6e4f"'],
   title: line(40),
   greeting: line(160),
+  consent: oneOf('required'),
 };
 
 /** phoneDial -> data-phone-dial */

@@ -261,3 +261,48 @@ describe('entries the loader logged (pending-log.ts)', () => {
     off();
   });
 });
+
+describe('storage given later (data-consent="required")', () => {
+  it('keeps the transcript in memory until storage is allowed, then stores it with what the loader logged', () => {
+    const { storage, map } = fakeStorage();
+    let allowed = false;
+    const store = createTranscriptStore(() => (allowed ? storage : null), KEY, clock());
+    store.append({ type: 'search', query: 'refund', resultCount: 1, topIds: ['refunds'] });
+    store.append({ type: 'article', articleId: 'refunds', title: 'Refunds' });
+    expect(map.size).toBe(0);
+    expect(store.read().map((e) => e.type)).toEqual(['search', 'article']);
+
+    allowed = true; // the visitor opened the panel: the loader logs the page it kept
+    logPending(storage, { type: 'page', at: '2025-03-01T09:59:00.000Z', url: 'https://shop.example.com/', title: 'Shop' });
+    store.sync();
+    expect(store.read().map((e) => e.type)).toEqual(['page', 'search', 'article']);
+    expect(JSON.parse(map.get(KEY)!)).toHaveLength(3);
+    expect(map.has(PENDING_KEY)).toBe(false);
+
+    allowed = false; // withdrawn: memory only again, nothing more is written
+    map.clear();
+    store.append({ type: 'search', query: 'delivery', resultCount: 0, topIds: [] });
+    expect(map.size).toBe(0);
+    expect(store.read().at(-1)).toMatchObject({ query: 'delivery' });
+  });
+});
+
+describe('remove', () => {
+  it('takes one entry out of the list and of storage, tells the subscribers, and ignores an index out of range', () => {
+    const { storage, map } = fakeStorage();
+    const store = createTranscriptStore(storage, KEY, clock());
+    store.append({ type: 'search', query: 'refund policy', resultCount: 1, topIds: ['refunds'] });
+    store.append({ type: 'search', query: 'order 55123 late', resultCount: 0, topIds: [] });
+    store.append({ type: 'article', articleId: 'refunds', title: 'Refunds' });
+    const told: number[] = [];
+    store.subscribe((list) => told.push(list.length));
+    store.remove(1);
+    expect(store.read().map((e) => (e.type === 'search' ? e.query : e.type))).toEqual(['refund policy', 'article']);
+    expect(map.get(KEY)).not.toContain('55123');
+    expect(told).toEqual([2]);
+    store.remove(7);
+    store.remove(-1);
+    expect(store.read()).toHaveLength(2);
+    expect(told).toEqual([2]);
+  });
+});

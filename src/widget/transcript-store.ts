@@ -23,6 +23,8 @@ export interface TranscriptStore {
   /** Adds an entry (see `appendEntry` for what is folded or dropped); returns the new list. */
   append(entry: NewTranscriptEntry): TranscriptEntry[];
   clear(): void;
+  /** Removes the entry at `index` of read()'s list (the visitor took it out of "What you tried"). */
+  remove(index: number): void;
   /** Reads storage again and tells the subscribers if something else (the loader) changed it. */
   sync(): void;
   /** Called after every change with the new list; returns its unsubscribe. */
@@ -30,7 +32,8 @@ export interface TranscriptStore {
 }
 
 export function createTranscriptStore(
-  storage: TranscriptStorage | null,
+  /** The storage, or a function asked at each use (data-consent: none until allowed, then the tab's). */
+  storageOf: TranscriptStorage | null | (() => TranscriptStorage | null),
   key = 'lifeline:transcript',
   now: () => Date = () => new Date(),
   pendingKey = PENDING_KEY,
@@ -38,6 +41,15 @@ export function createTranscriptStore(
   let memory: TranscriptEntry[] = [];
   // False after a failed write: storage then holds an older list than memory, so trust memory.
   let inSync = true;
+  const storageNow = typeof storageOf === 'function' ? storageOf : () => storageOf;
+  let storage = storageNow();
+  /** Storage came (consent given): what memory holds goes in after what storage has. */
+  let joining = false;
+  const current = (): TranscriptStorage | null => {
+    const now = storageNow();
+    if (now && !storage) joining = true;
+    return (storage = now);
+  };
   let warned = false;
   const listeners = new Set<TranscriptListener>();
 
@@ -50,6 +62,7 @@ export function createTranscriptStore(
   }
 
   function load(): TranscriptEntry[] {
+    const storage = current();
     if (storage === null || !inSync) return memory;
     let raw: string | null;
     try {
@@ -58,8 +71,11 @@ export function createTranscriptStore(
       storageFailed(error);
       return memory;
     }
+    const kept = joining ? memory : [];
+    joining = false;
     memory = parseTranscript(parseJson(raw));
     foldPending();
+    if (kept.length) save(kept.reduce<TranscriptEntry[]>((list, entry) => appendEntry(list, entry), memory));
     return memory;
   }
 
@@ -90,6 +106,7 @@ export function createTranscriptStore(
 
   function save(list: TranscriptEntry[]): void {
     memory = list;
+    const storage = current();
     if (storage === null) return;
     try {
       if (list.length === 0) storage.removeItem(key);
@@ -130,6 +147,13 @@ export function createTranscriptStore(
       // load() parses anew, so compare contents, not identities.
       const before = JSON.stringify(memory);
       if (JSON.stringify(load()) !== before) notify();
+    },
+
+    remove(index) {
+      const list = load();
+      if (!list[index]) return;
+      save(list.filter((_, i) => i !== index));
+      notify();
     },
 
     clear() {

@@ -14,6 +14,7 @@ import { agentPhrasingRoutes } from './agent-phrasings';
 import { agentPushRoutes } from './agent-push';
 import { agentReportRoutes } from './agent-reports';
 import { agentWebhookRoutes } from './agent-webhooks';
+import { agentVisitorDataRoutes } from './agent-visitor-data';
 import type { ApiDeps, ApiEnv } from './deps';
 import { handoffRoutes } from './handoffs';
 import { problem } from './http';
@@ -77,6 +78,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/agent', agentPhrasingRoutes(deps));
   api.route('/agent', agentWebhookRoutes(deps));
   api.route('/agent', agentPushRoutes(deps));
+  api.route('/agent', agentVisitorDataRoutes(deps));
 
   api.all('*', (c) => problem(c, 404, `There is no ${c.req.method} ${c.req.path} in the Lifeline API.`));
   return api;

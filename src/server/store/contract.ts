@@ -10,11 +10,15 @@ import { serviceOver } from '../service/over-store';
 import type { NewHandoffCommand } from '../service/handoffs';
 import type { NewHandoffRow, Store } from './types';
 import { dispatch } from '../outbox/dispatch';
+import { runRetention } from '../erasure/retention';
+import { deleteVisitor, exportVisitor } from '../erasure/visitor';
 import type { NewJob, OutboxChannel } from '../outbox/types';
 
 /** A fresh, empty database: `open` gives a new store (connection) on it, as often as asked. */
 export interface ContractDatabase {
   open(): Store;
+  /** Every row of every table as text (bytes as hex): what an erasure must leave no trace in. */
+  dump(): Promise<string>;
   /** Closes what is still open and throws the database away. */
   drop(): Promise<void>;
 }
@@ -695,6 +699,185 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       // Kept across reopening.
       await store.close();
       expect((await db.open().pushSubscriptions(BOB.id)).map((s) => s.endpoint)).toEqual([laptop]);
+    });
+
+    it('deletes closed handoffs older than the retention with everything about them, and never an open one (a test clock)', async () => {
+      await addAgents();
+      const DAY = 86_400_000;
+      const clock = { now: NOW };
+      const s = serviceOver(store, { now: () => clock.now });
+      const make = async (words: string) => {
+        const r = await s.create(command({ visitor: { name: 'Zed Quill', email: `${words}@example.com` }, transcript: searches(`${words} search`) }));
+        if (!r.ok) throw new Error(r.reason);
+        return r.handoff;
+      };
+      // Day 0: five handoffs. Old ones resolved (with a message, a file, a rating, a learned
+      // phrasing), one cancelled, one left waiting in the queue, one taken and never resolved.
+      const old = await make('oldresolved');
+      await s.claim(old.id, ADA);
+      await s.message(old.id, { clientMessageId: 'm1', text: 'my words of old' });
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xde, 0xad, 0xbe, 0xef, 0x5a, 0x5a]);
+      expect((await s.attach(old.id, { clientMessageId: 'f1', name: 'receipt.png', bytes: png })).ok).toBe(true);
+      await s.resolve(old.id, ADA, { outcome: 'answered', articleId: 'refunds', noArticle: false, learn: ['oldresolved search'] });
+      await s.rate(old.id, { good: true, comment: 'thanks' });
+      const cancelled = await make('oldcancelled');
+      await s.cancel(cancelled.id);
+      const waiting = await make('waiting');
+      const active = await make('active');
+      await s.claim(active.id, BOB);
+      await store.transaction((tx) => tx.insertJobs([job(`transcript:${old.id}`, { payload: { to: ['oldresolved@example.com'], text: 'my words of old' } }), job('unrelated')], T));
+      // Day 300: one more resolved, too young to go at day 370.
+      clock.now = NOW + 300 * DAY;
+      const young = await make('young');
+      await s.resolve(young.id, ADA, { outcome: 'answered', articleId: null, noArticle: false });
+
+      // What must go is there to begin with (so the dump below can tell it went).
+      const before = await db.dump();
+      for (const trace of [old.id, 'oldresolved@example.com', 'my words of old', 'deadbeef5a5a']) expect(before).toContain(trace);
+      // Day 364: nothing is a year old yet.
+      expect((await runRetention(store, 365, () => NOW + 364 * DAY)).deleted.handoffs).toBe(0);
+      // Retention off: nothing, whenever.
+      expect(await runRetention(store, 0, () => NOW + 9999 * DAY)).toMatchObject({ ran: false, deleted: { handoffs: 0 } });
+
+      // Day 370, in batches of one: the two closed on day 0 go, the open ones and the young one stay.
+      const run = await runRetention(store, 365, () => NOW + 370 * DAY, 1);
+      expect(run.deleted).toEqual({ handoffs: 2, messages: 2, attachments: 1, events: expect.any(Number), ratings: 1, callbackSteps: 0, jobs: 1, phrasings: 1 });
+      for (const gone of [old, cancelled]) {
+        expect(await store.findHandoff(gone.id)).toBeNull();
+        expect(await store.messages(gone.id)).toEqual([]);
+        expect(await store.eventsAfter(gone.id, 0)).toEqual([]);
+        expect(await store.findRating(gone.id)).toBeNull();
+      }
+      for (const kept of [waiting, active, young]) expect(await store.findHandoff(kept.id)).not.toBeNull();
+      expect(await store.findJob('mail', 'unrelated')).not.toBeNull();
+      expect(await store.listPhrasings(undefined, { withRemoved: true })).toEqual([]);
+      const dump = await db.dump();
+      for (const trace of [old.id, cancelled.id, 'oldresolved', 'oldcancelled', 'my words of old', 'deadbeef5a5a']) expect(dump).not.toContain(trace);
+      expect(dump).toContain('waiting@example.com');
+      // Recorded, per batch, without whose data it was.
+      const records = await store.deletions(10);
+      expect(records.map((r) => [r.reason, r.actor, r.agentId, r.counts.handoffs])).toEqual([
+        ['retention', 'retention (365 days)', null, 1],
+        ['retention', 'retention (365 days)', null, 1],
+      ]);
+
+      // Waiting and active handoffs are never due, however old.
+      expect((await runRetention(store, 1, () => NOW + 5000 * DAY)).deleted.handoffs).toBe(1); // the young one, resolved
+      expect((await store.listHandoffs('all', 10)).map((h) => h.id).sort()).toEqual([waiting.id, active.id].sort());
+    });
+
+    it('runs the retention on one connection at a time, and deletes each handoff once', async () => {
+      const s = service();
+      for (let i = 0; i < 6; i++) {
+        const h = await create();
+        await s.cancel(h.id);
+      }
+      const later = () => NOW + 400 * 86_400_000;
+      const runs = await Promise.all([store, db.open(), db.open()].map((st) => runRetention(st, 365, later, 2)));
+      expect(runs.reduce((n, r) => n + r.deleted.handoffs, 0)).toBe(6);
+      expect(await store.listHandoffs('all', 10)).toEqual([]);
+      const recorded = (await store.deletions(100)).reduce((n, r) => n + r.counts.handoffs, 0);
+      expect(recorded).toBe(6);
+    });
+
+    it('exports everything kept about a visitor, and deletes it all, leaving no row that mentions them', async () => {
+      await addAgents();
+      const s = service();
+      const mine = async (visitor: object, over: Partial<NewHandoffCommand> = {}) => create(store, { visitor, ...over });
+      const first = await mine({ name: 'Zed Quill', email: 'Zed.Quill@Example.com', phone: '+44 7700 900123' }, { transcript: searches('zebra refund') });
+      await s.claim(first.id, ADA);
+      await s.message(first.id, { clientMessageId: 'm1', text: 'quillish words' });
+      await s.message(first.id, { clientMessageId: 'm2', text: 'agent says hi', agent: ADA });
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xca, 0xfe, 0xba, 0xbe, 0x7e, 0x7e]);
+      const file = await s.attach(first.id, { clientMessageId: 'f1', name: 'quill-receipt.png', bytes: png });
+      await s.resolve(first.id, ADA, { outcome: 'answered', articleId: 'refunds', noArticle: false, learn: ['zebra refund'] });
+      await s.rate(first.id, { good: false, comment: 'quill was cross' });
+      const callback = await mine({ email: 'zed.quill@example.com', id: 'cust-77' }, { channel: 'callback', callback: { phone: '+44 7700 900123', from: '2025-03-01T14:00:00.000Z', to: '2025-03-01T14:30:00.000Z' } });
+      await s.callbackStep(callback.id, ADA, 'no_answer');
+      await s.cancel(callback.id);
+      const byId = await mine({ id: 'cust-77', name: 'Z.' });
+      await s.cancel(byId.id);
+      // Someone else, whose phrasing was also taught by Zed (so it is everyone's wording).
+      const other = await mine({ name: 'Ann Other', email: 'ann@example.com' }, { transcript: searches('where is my parcel') });
+      await s.resolve(other.id, ADA, { outcome: 'answered', articleId: 'parcels', noArticle: false, learn: ['where is my parcel'] });
+      await store.transaction((tx) =>
+        tx.insertJobs(
+          [
+            job(`transcript:${first.id}`, { payload: { to: ['zed.quill@example.com'], text: 'quillish words' } }),
+            // A mail to Zed about nothing of theirs that is stored (found by the address alone), and one to a longer address that contains it.
+            job('newsletter', { payload: { to: ['Zed.Quill@example.com'], text: 'spring sale' } }),
+            job('ann', { payload: { to: ['ann@example.com', 'ozed.quill@example.com'] } }),
+          ],
+          T,
+        ),
+      );
+
+      // The export, by e-mail (any case): both handoffs that gave it, newest first, with everything.
+      const exported = await exportVisitor(store, { email: 'ZED.quill@example.com' }, NOW);
+      expect(exported.handoffs.map((h) => h.id)).toEqual([callback.id, first.id]);
+      const full = exported.handoffs[1]!;
+      expect(full.messages.map((m) => m.text)).toEqual(['quillish words', 'agent says hi', '']);
+      expect(full.messages[2]!.attachments).toEqual([
+        { id: file.ok ? file.message.attachments![0]!.id : '', name: 'quill-receipt.png', type: 'image/png', size: png.length, download: expect.stringMatching(/^\/v1\/agent\/handoffs\/.+\/attachments\/.+$/) },
+      ]);
+      expect(full.rating).toMatchObject({ good: false, comment: 'quill was cross' });
+      expect(full.transcript).toMatchObject([{ type: 'search', query: 'zebra refund' }]);
+      expect(full.events.length).toBeGreaterThan(3);
+      expect(exported.handoffs[0]!.callbackSteps).toMatchObject([{ agentName: 'Ada', state: 'no_answer' }]);
+      expect(exported.deliveries.map((d) => d.key)).toEqual([`transcript:${first.id}`, 'newsletter']);
+      expect(exported.phrasings).toMatchObject([{ articleId: 'refunds', text: 'zebra refund', count: 1, confirmed: false, handoffId: first.id }]);
+      expect(exported.notes.length).toBeGreaterThan(0);
+      // By the id the page gave: the handoffs with it.
+      expect((await exportVisitor(store, { id: 'cust-77' }, NOW)).handoffs.map((h) => h.id).sort()).toEqual([callback.id, byId.id].sort());
+      // By a handoff (the console): it, and the others with its e-mail or id.
+      expect((await exportVisitor(store, { handoffId: callback.id }, NOW)).handoffs.map((h) => h.id).sort()).toEqual([first.id, callback.id, byId.id].sort());
+
+      const before = await db.dump();
+      for (const trace of ['Zed.Quill@Example.com', 'cust-77', 'quillish words', 'quill was cross', 'cafebabe7e7e', 'zebra refund']) expect(before).toContain(trace);
+      // An open handoff of theirs: nothing is deleted until it is resolved.
+      const open = await mine({ email: 'zed.quill@example.com' });
+      expect(await deleteVisitor(store, { handoffId: callback.id }, { agentId: ADA.id, name: 'Ada (ada@example.com)' }, NOW)).toEqual({ ok: false, open: [open.ref] });
+      expect(await store.findHandoff(first.id)).not.toBeNull();
+      await s.cancel(open.id);
+
+      const deleted = await deleteVisitor(store, { handoffId: callback.id }, { agentId: ADA.id, name: 'Ada (ada@example.com)' }, NOW);
+      expect(deleted).toMatchObject({ ok: true, deleted: { handoffs: 4, messages: 3, attachments: 1, ratings: 1, callbackSteps: 1, jobs: 2, phrasings: 1 } });
+      expect(await store.findJob('mail', 'ann')).not.toBeNull();
+      const dump = await db.dump();
+      for (const trace of ['Zed Quill', 'quillish', 'quill was cross', 'quill-receipt', 'zebra refund', 'cust-77', '7700', first.id, callback.id, byId.id, open.id, 'cafebabe7e7e']) {
+        expect(dump).not.toContain(trace);
+      }
+      // Their address nowhere, but inside the longer one of someone else's mail.
+      expect(dump).not.toMatch(/(^|[^a-z])zed\.quill@example\.com/i);
+      expect(dump).toContain('ozed.quill@example.com');
+      expect(dump).toContain('ann@example.com');
+      expect(dump).toContain('where is my parcel');
+      expect((await exportVisitor(store, { email: 'zed.quill@example.com' }, NOW)).handoffs).toEqual([]);
+      const [record] = await store.deletions(1);
+      expect(record).toMatchObject({ reason: 'visitor', agentId: ADA.id, actor: 'Ada (ada@example.com)', counts: { handoffs: 4 } });
+      // Asked again: nothing left, which is no error.
+      expect(await deleteVisitor(store, { email: 'zed.quill@example.com' }, { agentId: null, name: 'lifeline visitor delete' }, NOW)).toMatchObject({ ok: true, deleted: { handoffs: 0 }, refs: [] });
+    });
+
+    it('keeps a phrasing taught by several visitors or confirmed by an agent, without the link to the deleted one', async () => {
+      await addAgents();
+      const s = service();
+      const teach = async (email: string, words: string[]) => {
+        const h = await create(store, { visitor: { email }, transcript: searches(...words) });
+        await s.resolve(h.id, ADA, { outcome: 'answered', articleId: 'refunds', noArticle: false, learn: words });
+        return h;
+      };
+      await teach('ann@example.com', ['money back']);
+      const zed = await teach('zed@example.com', ['money back', 'refund please', 'zed only']);
+      const confirmed = (await store.listPhrasings('refunds')).find((p) => p.text === 'refund please')!;
+      await s.confirmPhrasing(confirmed.id, ADA.id);
+      expect((await deleteVisitor(store, { email: 'zed@example.com' }, { agentId: null, name: 'lifeline visitor delete' }, NOW)).ok).toBe(true);
+      const left = await store.listPhrasings('refunds', { withRemoved: true });
+      expect(left.map((p) => [p.text, p.count, p.handoffId]).sort()).toEqual([
+        ['money back', 2, null],
+        ['refund please', 1, null],
+      ]);
+      expect(await store.findHandoff(zed.id)).toBeNull();
     });
 
     it('makes a setting once and keeps it across reopening', async () => {

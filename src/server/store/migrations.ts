@@ -240,4 +240,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE handoffs ADD COLUMN verified_name TEXT;
   CREATE INDEX handoffs_by_verified_sub ON handoffs(verified_sub, created_at) WHERE verified_sub IS NOT NULL;
   `,
+
+  // 14: erasures (issue 16): each deletion of personal data, by the retention
+  // (LIFELINE_RETENTION_DAYS) or on a visitor's request, with who asked and how much went, never
+  // whose data it was. The same table and columns as the PostgreSQL schema's.
+  `
+  CREATE TABLE deletions (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    at       TEXT NOT NULL,
+    reason   TEXT NOT NULL CHECK (reason IN ('retention', 'visitor')),
+    agent_id TEXT REFERENCES agents(id) ON DELETE SET NULL,
+    actor    TEXT NOT NULL,
+    counts   TEXT NOT NULL
+  );
+  CREATE INDEX deletions_recent ON deletions(at);
+  `,
 ];

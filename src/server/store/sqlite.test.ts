@@ -20,6 +20,16 @@ describeStoreContract('SQLite', async () => {
       opened.push(s);
       return s;
     },
+    async dump() {
+      const raw = new Database(join(folder, 'test.db'), { readonly: true });
+      try {
+        const tables = raw.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+        const hex = (_: string, v: unknown) => (v && typeof v === 'object' && 'type' in v && v.type === 'Buffer' ? Buffer.from((v as unknown as { data: number[] }).data).toString('hex') : v);
+        return tables.map((t) => `${t.name}: ${JSON.stringify(raw.prepare(`SELECT * FROM "${t.name}"`).all(), hex)}`).join('\n');
+      } finally {
+        raw.close();
+      }
+    },
     async drop() {
       for (const s of opened.splice(0)) await s.close();
       await rm(folder, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { MIGRATIONS } from './migrations';
 import { sqlitePhrasings } from './sqlite-phrasings';
 import { sqliteJobs } from './sqlite-jobs';
 import { sqlitePush } from './sqlite-push';
+import { sqliteErasure } from './sqlite-erasure';
 import {
   json,
   toAgent,
@@ -51,6 +52,9 @@ export function openSqliteStore(path: string): Store {
   // In WAL mode NORMAL still survives a crash of the process; only a power cut may lose the
   // last commits. FULL would fsync every chat message.
   db.pragma('synchronous = NORMAL');
+  // What is deleted (an erasure, the retention) is overwritten with zeros, not left readable in
+  // the file's free pages until they are reused.
+  db.pragma('secure_delete = ON');
   migrate(db, path);
   // A database this process cannot write (a read-only file, folder or disk) is said at start,
   // not to the first visitor who asks for a person: a write that changes nothing tells.
@@ -207,6 +211,7 @@ export function openSqliteStore(path: string): Store {
   const phrasings = sqlitePhrasings(db);
   const jobs = sqliteJobs(db);
   const push = sqlitePush(db);
+  const erasure = sqliteErasure(db);
   const queue = path === ':memory:' || path === '' ? { tail: Promise.resolve() as Promise<unknown> } : queueFor(path);
 
   /** Runs `fn` after every transaction queued before it; its failure does not stop the next. */
@@ -347,6 +352,25 @@ export function openSqliteStore(path: string): Store {
     },
     async insertJobs(list, at) {
       return jobs.insert(list, at);
+    },
+    // BEGIN IMMEDIATE: one retention (and one writer) at a time already.
+    async retentionTurn() {
+      return true;
+    },
+    async closedBefore(before, limit) {
+      return erasure.closedBefore(before, limit);
+    },
+    async visitorHandoffs(match) {
+      return erasure.visitorHandoffs(match);
+    },
+    async deleteHandoffs(ids, phrasingIds) {
+      return erasure.deleteHandoffs(ids, phrasingIds);
+    },
+    async deleteJobsMentioning(texts) {
+      return erasure.deleteJobsMentioning(texts);
+    },
+    async insertDeletion(deletion) {
+      erasure.insertDeletion(deletion);
     },
   };
 
@@ -552,6 +576,18 @@ export function openSqliteStore(path: string): Store {
 
     async pushSubscriptions(agentId) {
       return push.list(agentId);
+    },
+
+    async jobsMentioning(texts) {
+      return erasure.jobsMentioning(texts);
+    },
+
+    async visitorHandoffs(match) {
+      return erasure.visitorHandoffs(match);
+    },
+
+    async deletions(limit) {
+      return erasure.deletions(limit);
     },
 
     async pruneJobs(before) {

@@ -282,6 +282,46 @@ export interface PushSubscriptionRecord {
   savedAt: string;
 }
 
+/**
+ * Which handoffs are one visitor's (../personal-data/match.ts builds it): the e-mail they gave
+ * (any case), the id the page gave identify(), or the handoffs themselves. Any of them matches.
+ */
+export interface VisitorMatch {
+  /** Lower case. */
+  emails: readonly string[];
+  visitorIds: readonly string[];
+  handoffIds: readonly string[];
+}
+
+/** What deleteHandoffs removed, counted: an erasure's record says how much, never whose. */
+export interface DeletedCounts {
+  handoffs: number;
+  messages: number;
+  attachments: number;
+  events: number;
+  ratings: number;
+  callbackSteps: number;
+  /** Outbox jobs (mails, webhooks, alerts...) that mentioned them (deleteJobsMentioning). */
+  jobs: number;
+  /** Learned phrasings only they taught and no agent confirmed (../personal-data/decide.ts). */
+  phrasings: number;
+}
+
+/** An erasure, as recorded (SQLite migration 13, PostgreSQL 11): who or what deleted how much; never whose data. */
+export interface DeletionRecord {
+  id: string;
+  at: string;
+  /** 'retention': LIFELINE_RETENTION_DAYS; 'visitor': a visitor's data on request. */
+  reason: 'retention' | 'visitor';
+  /** The agent who asked (console), or null (the CLI, the retention). */
+  agentId: string | null;
+  /** Who, in words: "Ada (ada@example.com)", "lifeline visitor delete", "retention (365 days)". */
+  actor: string;
+  counts: DeletedCounts;
+}
+
+export type NewDeletion = Omit<DeletionRecord, 'id'>;
+
 /** Reads, in or out of a transaction. */
 export interface StoreReads {
   findHandoff(id: string): Promise<HandoffRecord | null>;
@@ -344,6 +384,27 @@ export interface StoreTx extends StoreReads {
   eventLogAfter(id: number, limit: number): Promise<StoredEvent[]>;
   /** Stores the jobs pending at their dueAt; one already stored with its kind and key is left as it is. How many were new. */
   insertJobs(jobs: readonly NewJob[], at: string): Promise<number>;
+
+  /**
+   * The retention's turn (../personal-data/retention.ts), held until the transaction ends; false
+   * when another instance's retention holds it now (PostgreSQL: pg_try_advisory_xact_lock;
+   * SQLite has one writer at a time).
+   */
+  retentionTurn(): Promise<boolean>;
+  /** Closed (resolved or cancelled) handoffs closed before `before` (ISO), oldest closed first, at most `limit`; held for this transaction. */
+  closedBefore(before: string, limit: number): Promise<HandoffRecord[]>;
+  /** The handoffs one visitor made, newest first, held for this transaction. */
+  visitorHandoffs(match: VisitorMatch): Promise<HandoffRecord[]>;
+  /**
+   * Deletes the handoffs and every row about them: messages, attachments (their bytes are in
+   * the row), events, ratings, callback steps, visitor streams. Phrasings they taught keep no
+   * link (last_handoff_id becomes null); `phrasings` are deleted. Counts what went.
+   */
+  deleteHandoffs(ids: readonly string[], phrasings: readonly string[]): Promise<DeletedCounts>;
+  /** Deletes outbox jobs whose key or payload contains one of `texts` (ignoring case); how many. */
+  deleteJobsMentioning(texts: readonly string[]): Promise<number>;
+  /** Records an erasure. */
+  insertDeletion(deletion: NewDeletion): Promise<void>;
 }
 
 /** What listJobs returns: a kind's jobs, last changed first. */
@@ -437,6 +498,12 @@ export interface Store extends StoreReads {
   /** A kind's jobs, last changed first (the console's recent deliveries and failures). */
   listJobs(filter: JobFilter): Promise<OutboxJob[]>;
   findJob(kind: string, key: string): Promise<OutboxJob | null>;
+  /** Outbox jobs whose key or payload contains one of `texts` (ignoring case), oldest first: what a visitor's export shows. */
+  jobsMentioning(texts: readonly string[]): Promise<OutboxJob[]>;
+  /** The handoffs one visitor made (VisitorMatch), newest first. */
+  visitorHandoffs(match: VisitorMatch): Promise<HandoffRecord[]>;
+  /** Recorded erasures, newest first, at most `limit`. */
+  deletions(limit: number): Promise<DeletionRecord[]>;
   /** Deletes done and failed jobs last changed before `before` (ISO); how many. */
   pruneJobs(before: string): Promise<number>;
 

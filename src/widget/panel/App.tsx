@@ -14,6 +14,7 @@ import { HumanBar } from './HumanBar';
 import { loadHours } from './useHours';
 import { trapTab } from './focus';
 import { LiveLoader, OPEN_KEY, hasLiveSession, wasOpenOnLive } from './LiveLoader';
+import { sessionStorageOrNull } from '../storage';
 
 export interface AppControls {
   open(view?: View): void;
@@ -99,8 +100,9 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
   useEffect(() => {
     if (!ctx.settings.backend) return;
     try {
-      if (open && screen.kind === 'human') sessionStorage.setItem(OPEN_KEY, 'human');
-      else sessionStorage.removeItem(OPEN_KEY);
+      const storage = sessionStorageOrNull();
+      if (open && screen.kind === 'human') storage?.setItem(OPEN_KEY, 'human');
+      else storage?.removeItem(OPEN_KEY);
     } catch {
       // Storage blocked: the conversation still resumes when the visitor opens the panel.
     }

@@ -88,6 +88,23 @@ export function EmailCard({ ctx: { settings }, strings, lines }: Props & { lines
 
 export function TriedCard({ ctx, strings, lines }: Props & { lines: string[] }) {
   const [copied, setCopied] = useState(false);
+  const entries = useTranscript(ctx.transcript);
+  const list = useRef<HTMLOListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After a removal, focus goes to the entry that took its place (or the one before the last
+  // gone), else to the card's heading: never lost to <body>.
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusAt === null) return;
+    const buttons = list.current?.querySelectorAll('button') ?? [];
+    (buttons[Math.min(focusAt, buttons.length - 1)] ?? heading.current)?.focus();
+    setFocusAt(null);
+  }, [lines.length]);
+  /** The entry in the visitor's own words: what they searched, the title they read, else its line. */
+  const what = (i: number): string => {
+    const entry = entries[i];
+    return entry?.type === 'search' ? entry.query : (entry && 'title' in entry && entry.title) || lines[i]!;
+  };
   const copy = (): void => {
     const text = `${strings.triedTitle}:\n${lines.map((line) => `- ${line}`).join('\n')}`;
     navigator.clipboard?.writeText(text).then(
@@ -99,11 +116,24 @@ export function TriedCard({ ctx, strings, lines }: Props & { lines: string[] }) 
   return (
     <>
       <section class="ll-card" aria-labelledby="ll-tried-title">
-        <h4 id="ll-tried-title" class="ll-card-title">{strings.triedTitle}</h4>
+        <h4 id="ll-tried-title" class="ll-card-title" tabIndex={-1} ref={heading}>{strings.triedTitle}</h4>
         <p class="ll-muted">{strings.triedNote}</p>
         {lines.length ? (
-          <ol class="ll-tried">
-            {lines.map((line, i) => <li key={i}>{line}</li>)}
+          <ol class="ll-tried" ref={list}>
+            {lines.map((line, i) => (
+              <li key={`${i}:${line}`}>
+                {line}
+                <button
+                  type="button"
+                  class="ll-remove"
+                  aria-label={strings.removeEntry(what(i))}
+                  onClick={() => {
+                    setFocusAt(i);
+                    ctx.transcript.remove(i);
+                  }}
+                />
+              </li>
+            ))}
           </ol>
         ) : (
           <p>{strings.triedEmpty}</p>

@@ -8,7 +8,7 @@ import { App, type AppControls } from './App';
 import type { PanelCtx } from './context';
 import panelCss from '../styles/panel.css?inline';
 import { createTranscriptStore } from '../transcript-store';
-import { sessionStorageOrNull } from '../storage';
+import { gateStorage, sessionStorageOrNull } from '../storage';
 import { loadStrings } from './strings';
 import { directionOf } from '../i18n/bidi';
 import { TIME_ZONE_EXPECTED } from '../time-zone';
@@ -30,12 +30,14 @@ export const mount: MountPanel = async (ctx) => {
     }
   }
   const removeStyles = ctx.addStyles(panelCss);
+  // Stored only while allowed (data-consent): asked at each use, so consent given later starts it.
+  gateStorage(ctx.canStore);
   // What outlives the views' effects (the chat's session) registers its end here; something
   // that starts after destroy (a chunk that was still loading) is ended at once.
   let cleanups: Array<() => void> | null = [];
   const full: PanelCtx = {
     ...ctx,
-    transcript: createTranscriptStore(sessionStorageOrNull()),
+    transcript: createTranscriptStore(sessionStorageOrNull),
     onDestroy: (cleanup) => void (cleanups ? cleanups.push(cleanup) : cleanup()),
   };
   const slot = document.createElement('div');
@@ -68,6 +70,14 @@ export const mount: MountPanel = async (ctx) => {
     close: () => controls?.close(),
     isOpen: () => controls?.isOpen() ?? false,
     sync: () => full.transcript.sync(),
+    forget() {
+      // Straight to sessionStorage: the gate says no by now (consent is withdrawn), and this removes.
+      try {
+        for (const key in sessionStorage) if (key.startsWith('lifeline:')) sessionStorage.removeItem(key);
+      } catch {
+        // Storage blocked: nothing was stored.
+      }
+    },
     destroy() {
       render(null, slot);
       cleanups!.map((cleanup) => cleanup());

@@ -44,6 +44,8 @@ export interface PanelStrings {
   copy: string;
   copied: string;
   clear: string;
+  /** The accessible name of the button that takes one entry out of "What you tried": "Remove “refund policy”". */
+  removeEntry(what: string): string;
   openOriginal: string;
   articleMissing: string;
   /** The lines of "What you tried". */

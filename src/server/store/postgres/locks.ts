@@ -28,3 +28,6 @@ export const PHRASING_LOCKS = NAMESPACE + 2;
 export const CLIENT_ID_LOCKS = NAMESPACE + 3;
 /** A ref: asking whether an open handoff has it holds it, so two new handoffs never pick the same one. */
 export const REF_LOCKS = NAMESPACE + 4;
+
+/** Held by one instance's retention run for its transaction (pg_try_advisory_xact_lock): the others skip that turn. */
+export const RETENTION_LOCK = [NAMESPACE, 3] as const;

@@ -43,6 +43,7 @@ describeWithPostgres('PostgreSQL migrations', (postgres) => {
       'agents',
       'attachments',
       'callback_steps',
+      'deletions',
       'events',
       'handoffs',
       'jobs',

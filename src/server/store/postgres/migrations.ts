@@ -275,6 +275,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE handoffs ADD COLUMN verified_name text;
   CREATE INDEX handoffs_by_verified_sub ON handoffs (verified_sub, created_at DESC) WHERE verified_sub IS NOT NULL;
   `,
+
+  // 12: erasures (issue 16), as SQLite's migration 14.
+  `
+  CREATE TABLE deletions (
+    id       bigserial PRIMARY KEY,
+    at       timestamptz NOT NULL,
+    reason   text NOT NULL CHECK (reason IN ('retention', 'visitor')),
+    agent_id text REFERENCES agents(id) ON DELETE SET NULL,
+    actor    text NOT NULL,
+    counts   jsonb NOT NULL
+  );
+  CREATE INDEX deletions_recent ON deletions(at);
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */

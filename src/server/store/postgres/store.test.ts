@@ -25,6 +25,18 @@ describeWithPostgres('PostgreSQL store', (pg) => {
         opened.push(s);
         return s;
       },
+      async dump() {
+        const pool = createPool(url, { max: 1 });
+        try {
+          const { rows } = await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+          const out: string[] = [];
+          // A row as text shows bytea as hex (\\x...).
+          for (const { table_name } of rows) out.push(`${table_name}: ${(await pool.query<{ r: string }>(`SELECT t::text AS r FROM "${table_name}" t`)).rows.map((r) => r.r).join(' ')}`);
+          return out.join('\n');
+        } finally {
+          await pool.end();
+        }
+      },
       async drop() {
         for (const s of opened.splice(0)) await s.close();
       },

@@ -31,6 +31,7 @@ import { CLIENT_ID_LOCKS, EVENT_LOG_LOCK, PHRASING_LOCKS, REF_LOCKS, SLOT_LOCKS 
 import * as phrasings from './phrasings';
 import * as jobs from './jobs';
 import * as push from './push';
+import * as erasure from './erasure';
 import {
   clean,
   jsonText,
@@ -234,6 +235,12 @@ function transactionOn(client: pg.PoolClient, appended: StoredEvent[]): StoreTx 
       return (await client.query<EventRow>(`${EVENT} WHERE id > $1 ORDER BY id LIMIT $2`, [id, limit])).rows.map(toEvent);
     },
     insertJobs: (list, at) => jobs.insertJobs(client, list, at),
+    retentionTurn: () => erasure.retentionTurn(client),
+    closedBefore: (before, limit) => erasure.closedBefore(client, before, limit, true),
+    visitorHandoffs: (match) => erasure.visitorHandoffs(client, match, true),
+    deleteHandoffs: (ids, phrasingIds) => erasure.deleteHandoffs(client, ids, phrasingIds),
+    deleteJobsMentioning: (texts) => erasure.deleteJobsMentioning(client, texts),
+    insertDeletion: (deletion) => erasure.insertDeletion(client, deletion),
     async insertRating(handoffId, r) {
       await client.query('INSERT INTO ratings (handoff_id, good, repeated, comment, at) VALUES ($1, $2, $3, $4, $5)', [
         handoffId,
@@ -511,6 +518,9 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
     listJobs: (filter) => jobs.listJobs(pool, filter),
     findJob: (kind, key) => jobs.findJob(pool, kind, key),
     pruneJobs: (before) => jobs.pruneJobs(pool, before),
+    jobsMentioning: (texts) => erasure.jobsMentioning(pool, texts),
+    visitorHandoffs: (match) => erasure.visitorHandoffs(pool, match, false),
+    deletions: (limit) => erasure.deletions(pool, limit),
 
     savePushSubscription: (subscription) => push.savePushSubscription(pool, subscription),
     deletePushSubscription: (endpoint, agentId) => push.deletePushSubscription(pool, endpoint, agentId),

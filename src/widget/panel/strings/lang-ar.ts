@@ -47,6 +47,7 @@ const strings: PanelStrings = {
   copy: 'نسخ',
   copied: 'تم النسخ',
   clear: 'مسح',
+  removeEntry: (what) => `إزالة «\u2068${what}\u2069»`,
   openOriginal: 'فتح هذا المقال في صفحته الخاصة',
   articleMissing: 'تعذّر العثور على هذا المقال.',
   searchFailed: 'البحث غير متاح الآن: إليك المقالات المتوفرة هنا، ويمكن لأحد موظفينا مساعدتك.',

@@ -37,6 +37,7 @@ const strings: PanelStrings = {
   copy: 'Kopieren',
   copied: 'Kopiert',
   clear: 'Löschen',
+  removeEntry: (what) => `„${what}“ entfernen`,
   openOriginal: 'Diesen Artikel auf eigener Seite öffnen',
   articleMissing: 'Dieser Artikel wurde nicht gefunden.',
   summary: {

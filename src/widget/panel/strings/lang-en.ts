@@ -38,6 +38,7 @@ const strings: PanelStrings = {
   copy: 'Copy',
   copied: 'Copied',
   clear: 'Clear',
+  removeEntry: (what) => `Remove “${what}”`,
   openOriginal: 'Open this article on its own page',
   articleMissing: 'That article could not be found.',
   summary: ENGLISH_SUMMARY,

@@ -37,6 +37,7 @@ const strings: PanelStrings = {
   copy: 'Copiar',
   copied: 'Copiado',
   clear: 'Borrar',
+  removeEntry: (what) => `Quitar «${what}»`,
   openOriginal: 'Abrir este artículo en su propia página',
   articleMissing: 'No se encontró ese artículo.',
   summary: {

@@ -37,6 +37,7 @@ const strings: PanelStrings = {
   copy: 'Copier',
   copied: 'Copié',
   clear: 'Effacer',
+  removeEntry: (what) => `Retirer « ${what} »`,
   openOriginal: 'Ouvrir cet article sur sa propre page',
   articleMissing: "Cet article est introuvable.",
   summary: {

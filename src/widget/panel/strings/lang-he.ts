@@ -39,6 +39,7 @@ const strings: PanelStrings = {
   copy: 'העתקה',
   copied: 'הועתק',
   clear: 'ניקוי',
+  removeEntry: (what) => `הסרת "\u2068${what}\u2069"`,
   openOriginal: 'פתיחת המאמר בדף משלו',
   articleMissing: 'המאמר לא נמצא.',
   searchFailed: 'החיפוש אינו זמין כרגע: הנה המאמרים שיש לנו כאן, ונציג יכול לעזור לכם.',

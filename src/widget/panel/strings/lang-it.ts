@@ -36,6 +36,7 @@ const strings: PanelStrings = {
   copy: 'Copia',
   copied: 'Copiato',
   clear: 'Cancella',
+  removeEntry: (what) => `Rimuovi «${what}»`,
   openOriginal: 'Apri questo articolo nella sua pagina',
   articleMissing: 'Questo articolo non è stato trovato.',
   searchFailed: 'La ricerca non è disponibile in questo momento: ecco gli articoli che abbiamo qui, e una persona può aiutarLa.',

@@ -37,6 +37,7 @@ const strings: PanelStrings = {
   copy: 'コピー',
   copied: 'コピーしました',
   clear: '消去',
+  removeEntry: (what) => `「${what}」を削除`,
   openOriginal: 'この記事を別のページで開く',
   articleMissing: 'この記事は見つかりませんでした。',
   summary: {

@@ -36,6 +36,7 @@ const strings: PanelStrings = {
   copy: 'Kopiëren',
   copied: 'Gekopieerd',
   clear: 'Wissen',
+  removeEntry: (what) => `‘${what}’ verwijderen`,
   openOriginal: 'Dit artikel op een eigen pagina openen',
   articleMissing: 'Dat artikel is niet gevonden.',
   searchFailed: 'Zoeken is nu niet beschikbaar: hier zijn de artikelen die we hebben, en een medewerker kan u helpen.',

@@ -37,6 +37,7 @@ const strings: PanelStrings = {
   copy: 'Kopiuj',
   copied: 'Skopiowano',
   clear: 'Wyczyść',
+  removeEntry: (what) => `Usuń „${what}”`,
   openOriginal: 'Otwórz ten artykuł na osobnej stronie',
   articleMissing: 'Nie znaleziono tego artykułu.',
   searchFailed: 'Wyszukiwanie jest teraz niedostępne: oto artykuły, które mamy, a konsultant może pomóc.',

@@ -37,6 +37,7 @@ const strings: PanelStrings = {
   copy: 'Copiar',
   copied: 'Copiado',
   clear: 'Limpar',
+  removeEntry: (what) => `Remover “${what}”`,
   openOriginal: 'Abrir este artigo na própria página',
   articleMissing: 'Esse artigo não foi encontrado.',
   searchFailed: 'A busca não está disponível agora: aqui estão os artigos que temos, e uma pessoa pode ajudar você.',

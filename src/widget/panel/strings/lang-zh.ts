@@ -37,6 +37,7 @@ const strings: PanelStrings = {
   copy: '复制',
   copied: '已复制',
   clear: '清除',
+  removeEntry: (what) => `删除“${what}”`,
   openOriginal: '在单独的页面中打开这篇文章',
   articleMissing: '找不到这篇文章。',
   summary: {
