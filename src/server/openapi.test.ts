@@ -22,6 +22,7 @@ import {
 import { validatePushSubscription, validatePushUnsubscribe } from '../protocol/push';
 import { validateCallbackStep } from './api/callback-step';
 import { validateLogin } from './api/agent-auth';
+import { validateVisitorKeyBody } from './api/agent-visitor-data';
 import { ERROR_CODES } from '../protocol/error-codes';
 import { catalogOf } from './article-catalog';
 
@@ -67,6 +68,7 @@ const VALIDATORS: Record<string, (body: unknown) => Validation<unknown>> = {
   agentCallbackStep: validateCallbackStep,
   agentPushOn: (body) => validatePushSubscription(body, { allowLoopbackHttp: false }),
   agentPushOff: validatePushUnsubscribe,
+  agentDeleteVisitorData: validateVisitorKeyBody,
 };
 
 /** Hono's `/v1/handoffs/:id`, `/:file{regex}` as OpenAPI writes them: `/v1/handoffs/{id}`, `/{file}`. */
@@ -261,6 +263,22 @@ describe('docs/openapi.json', () => {
     await call('delete', '/v1/agent/phrasings/{id}', '/v1/agent/phrasings/not-a-number', {}, cookie); // 400
     await call('get', '/v1/agent/webhooks', '/v1/agent/webhooks', undefined, cookie);
     await call('get', '/v1/agent/push', '/v1/agent/push', undefined, cookie);
+    // A visitor's data: exported by the handoff, refused while open, erased once resolved, recorded.
+    const zed = await createHandoff(app, { visitor: { name: 'Zed', email: 'Zed@example.com' } });
+    await send(app, 'POST', `/v1/handoffs/${zed.id}/messages`, example('/v1/handoffs/{id}/messages', 'post', 'message'), bearer(zed.token));
+    const exported = await call('get', '/v1/agent/visitor-data', `/v1/agent/visitor-data?handoff=${zed.id}`, undefined, cookie);
+    expect(exported.status).toBe(200);
+    expect(((await exported.json()) as { handoffs: Array<{ id: string }> }).handoffs.map((x) => x.id)).toContain(zed.id);
+    expect((await call('get', '/v1/agent/visitor-data', '/v1/agent/visitor-data?email=ada@example.com&id=u-42', undefined, cookie)).status).toBe(400);
+    expect((await call('get', '/v1/agent/visitor-data', '/v1/agent/visitor-data?handoff=nobody', undefined, cookie)).status).toBe(404);
+    const byEmail = example('/v1/agent/visitor-data', 'delete', 'byEmail');
+    expect((await call('delete', '/v1/agent/visitor-data', '/v1/agent/visitor-data', byEmail, cookie)).status, 'refused while a handoff of theirs is open').toBe(409);
+    expect((await send(app, 'POST', `/v1/agent/handoffs/${zed.id}/resolve`, { outcome: 'answered' }, cookie)).status).toBe(200);
+    expect((await call('delete', '/v1/agent/visitor-data', '/v1/agent/visitor-data', byEmail, cookie)).status).toBe(200);
+    expect((await call('delete', '/v1/agent/visitor-data', '/v1/agent/visitor-data', { handoff: zed.id }, cookie)).status, 'the handoff is gone').toBe(404);
+    expect((await call('delete', '/v1/agent/visitor-data', '/v1/agent/visitor-data', { email: 42 }, cookie)).status).toBe(400);
+    const records = await call('get', '/v1/agent/deletions', '/v1/agent/deletions', undefined, cookie);
+    expect(((await records.json()) as { deletions: unknown[] }).deletions).toHaveLength(1);
     // Without LIFELINE_ARTICLES or LIFELINE_IDENTITY_SECRET.
     expect((await call('get', '/v1/search', '/v1/search?q=refund', undefined)).status, 'search without LIFELINE_ARTICLES').toBe(503);
     expect((await call('get', '/v1/history', '/v1/history', undefined)).status, 'history without LIFELINE_IDENTITY_SECRET').toBe(404);
