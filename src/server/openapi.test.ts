@@ -202,12 +202,12 @@ describe('docs/openapi.json', () => {
     const sent = await call('post', '/v1/handoffs/{id}/attachments', `${at('/v1/handoffs/{id}/attachments')}?clientMessageId=file-0001&name=order.pdf`, '%PDF-1.4\n% Order 1042\n%%EOF\n', file);
     expect(sent.status, 'a PDF is taken').toBe(201);
     const attachmentId = ((await sent.json()) as { message: { attachments: Array<{ id: string }> } }).message.attachments[0]!.id;
-    await call('post', '/v1/handoffs/{id}/attachments', `${at('/v1/handoffs/{id}/attachments')}?clientMessageId=file-0001&name=order.pdf`, '%PDF-1.4\n% Order 1042\n%%EOF\n', file); // 200: stored before
+    expect((await call('post', '/v1/handoffs/{id}/attachments', `${at('/v1/handoffs/{id}/attachments')}?clientMessageId=file-0001&name=order.pdf`, '%PDF-1.4\n% Order 1042\n%%EOF\n', file)).status, '200: stored before').toBe(200);
     expect((await call('get', '/v1/handoffs/{id}/attachments/{attachmentId}', at(`/v1/handoffs/{id}/attachments/${attachmentId}`), undefined, v)).status).toBe(200);
-    await call('post', '/v1/handoffs/{id}/attachments', `${at('/v1/handoffs/{id}/attachments')}?clientMessageId=file-0002&name=a.exe`, 'MZ', file); // refused: its type
-    await call('post', '/v1/handoffs/{id}/transcript', at('/v1/handoffs/{id}/transcript'), {}, v); // 409 while open
+    expect((await call('post', '/v1/handoffs/{id}/attachments', `${at('/v1/handoffs/{id}/attachments')}?clientMessageId=file-0002&name=a.exe`, 'MZ', file)).status, 'a file of a type not taken').toBe(415);
+    expect((await call('post', '/v1/handoffs/{id}/transcript', at('/v1/handoffs/{id}/transcript'), {}, v)).status, '409 while open').toBe(409);
     await call('post', '/v1/handoffs/{id}/cancel', at('/v1/handoffs/{id}/cancel'), undefined, v);
-    await call('post', '/v1/handoffs/{id}/transcript', at('/v1/handoffs/{id}/transcript'), {}, v); // ended, but no mail is sent
+    expect((await call('post', '/v1/handoffs/{id}/transcript', at('/v1/handoffs/{id}/transcript'), {}, v)).status, 'ended, but this server sends no mail').toBe(409);
     expect((await call('post', '/v1/handoffs/{id}/rating', at('/v1/handoffs/{id}/rating'), example('/v1/handoffs/{id}/rating', 'post', 'good'), v)).status).toBe(201);
     await call('get', '/v1/phrasings', '/v1/phrasings');
     await call('post', '/v1/reopen', '/v1/reopen', example('/v1/reopen', 'post', 'link'));
@@ -217,8 +217,8 @@ describe('docs/openapi.json', () => {
     const other = await createHandoff(app);
     const on = (p: string): string => p.replace('{id}', other.id);
     await call('get', '/v1/agent/me', '/v1/agent/me', undefined, cookie);
-    await call('post', '/v1/agent/login', '/v1/agent/login', example('/v1/agent/login', 'post', 'login')); // 401: no such agent here
-    await call('get', '/v1/agent/me', '/v1/agent/me'); // 401: no cookie
+    expect((await call('post', '/v1/agent/login', '/v1/agent/login', example('/v1/agent/login', 'post', 'login'))).status, '401: no such agent here').toBe(401);
+    expect((await call('get', '/v1/agent/me', '/v1/agent/me')).status, '401: no cookie').toBe(401);
     await call('get', '/v1/agent/queue', '/v1/agent/queue', undefined, cookie);
     await call('get', '/v1/agent/handoffs', '/v1/agent/handoffs?status=all', undefined, cookie);
     await call('get', '/v1/agent/handoffs/{id}', on('/v1/agent/handoffs/{id}'), undefined, cookie);
@@ -232,35 +232,35 @@ describe('docs/openapi.json', () => {
     await call('post', '/v1/agent/handoffs/{id}/typing', on('/v1/agent/handoffs/{id}/typing'), example('/v1/agent/handoffs/{id}/typing', 'post', 'typing'), cookie);
     const agentFile = { ...cookie, 'content-type': 'application/octet-stream' };
     expect((await call('post', '/v1/agent/handoffs/{id}/attachments', `${on('/v1/agent/handoffs/{id}/attachments')}?clientMessageId=agent-file-01&name=label.pdf`, '%PDF-1.4\n% Return label\n%%EOF\n', agentFile)).status).toBe(201);
-    await call('post', '/v1/agent/handoffs/{id}/attachments', `${on('/v1/agent/handoffs/{id}/attachments')}?clientMessageId=agent-file-01&name=label.pdf`, '%PDF-1.4\n% Return label\n%%EOF\n', agentFile); // 200: stored before
+    expect((await call('post', '/v1/agent/handoffs/{id}/attachments', `${on('/v1/agent/handoffs/{id}/attachments')}?clientMessageId=agent-file-01&name=label.pdf`, '%PDF-1.4\n% Return label\n%%EOF\n', agentFile)).status, '200: stored before').toBe(200);
     await call('post', '/v1/agent/handoffs/{id}/callback', on('/v1/agent/handoffs/{id}/callback'), example('/v1/agent/handoffs/{id}/callback', 'post', 'called'), cookie);
     const resolved = await call('post', '/v1/agent/handoffs/{id}/resolve', on('/v1/agent/handoffs/{id}/resolve'), example('/v1/agent/handoffs/{id}/resolve', 'post', 'answered'), cookie);
     expect(resolved.status, 'the resolve example "answered"').toBe(200);
     expect((await call('put', '/v1/agent/push', '/v1/agent/push', example('/v1/agent/push', 'put', 'subscription'), cookie)).status).toBe(200);
     expect((await call('delete', '/v1/agent/push', '/v1/agent/push', example('/v1/agent/push', 'delete', 'endpoint'), cookie)).status).toBe(200);
-    await call('post', '/v1/agent/handoffs/{id}/claim', on('/v1/agent/handoffs/{id}/claim'), undefined, cookie); // 415: not JSON
+    expect((await call('post', '/v1/agent/handoffs/{id}/claim', on('/v1/agent/handoffs/{id}/claim'), undefined, cookie)).status, '415: not JSON').toBe(415);
 
     // The agents' reading answers, each against its schema.
     const learning = await call('get', '/v1/agent/handoffs/{id}/learning', `${on('/v1/agent/handoffs/{id}/learning')}?articleId=refunds`, undefined, cookie);
     expect(learning.status).toBe(200);
     expect(((await learning.json()) as { candidates: unknown[] }).candidates.length, 'the handoff\'s search is a candidate').toBeGreaterThan(0);
-    await call('get', '/v1/agent/handoffs/{id}/learning', `${on('/v1/agent/handoffs/{id}/learning')}?articleId=`, undefined, cookie); // 400
+    expect((await call('get', '/v1/agent/handoffs/{id}/learning', `${on('/v1/agent/handoffs/{id}/learning')}?articleId=`, undefined, cookie)).status, '400').toBe(400);
     expect((await call('get', '/v1/agent/handoffs/{id}/learning', '/v1/agent/handoffs/nobody/learning?articleId=refunds', undefined, cookie)).status).toBe(404);
     const chatForSeen = await createHandoff(app);
     await send(app, 'POST', `/v1/handoffs/${chatForSeen.id}/messages`, example('/v1/handoffs/{id}/messages', 'post', 'message'), bearer(chatForSeen.token));
     expect((await call('post', '/v1/agent/handoffs/{id}/seen', `/v1/agent/handoffs/${chatForSeen.id}/seen`, {}, cookie)).status).toBe(200);
     expect((await call('post', '/v1/agent/handoffs/{id}/seen', '/v1/agent/handoffs/nobody/seen', {}, cookie)).status).toBe(404);
     expect((await call('get', '/v1/agent/reports', '/v1/agent/reports?from=2025-02-01&to=2025-03-02', undefined, cookie)).status).toBe(200);
-    await call('get', '/v1/agent/reports', '/v1/agent/reports?from=March', undefined, cookie); // 400
+    expect((await call('get', '/v1/agent/reports', '/v1/agent/reports?from=March', undefined, cookie)).status, '400').toBe(400);
     await call('get', '/v1/agent/articles', '/v1/agent/articles', undefined, cookie);
     const learned = ((await (await call('get', '/v1/agent/phrasings', '/v1/agent/phrasings', undefined, cookie)).json()) as { phrasings: Array<{ id: string }> }).phrasings;
     expect(learned.length, 'resolving with an article taught a phrasing').toBeGreaterThan(0);
-    await call('get', '/v1/agent/phrasings', '/v1/agent/phrasings?articleId=', undefined, cookie); // 400
+    expect((await call('get', '/v1/agent/phrasings', '/v1/agent/phrasings?articleId=', undefined, cookie)).status, '400').toBe(400);
     expect((await call('post', '/v1/agent/phrasings/{id}/confirm', `/v1/agent/phrasings/${learned[0]!.id}/confirm`, {}, cookie)).status).toBe(200);
     expect((await call('delete', '/v1/agent/phrasings/{id}', `/v1/agent/phrasings/${learned[0]!.id}`, {}, cookie)).status).toBe(200);
     expect((await call('post', '/v1/agent/phrasings/{id}/confirm', `/v1/agent/phrasings/${learned[0]!.id}/confirm`, {}, cookie)).status, 'confirming a removed phrasing').toBe(409);
-    await call('post', '/v1/agent/phrasings/{id}/confirm', '/v1/agent/phrasings/999999/confirm', {}, cookie); // 404
-    await call('delete', '/v1/agent/phrasings/{id}', '/v1/agent/phrasings/not-a-number', {}, cookie); // 400
+    expect((await call('post', '/v1/agent/phrasings/{id}/confirm', '/v1/agent/phrasings/999999/confirm', {}, cookie)).status, '404').toBe(404);
+    expect((await call('delete', '/v1/agent/phrasings/{id}', '/v1/agent/phrasings/not-a-number', {}, cookie)).status, '400').toBe(400);
     await call('get', '/v1/agent/webhooks', '/v1/agent/webhooks', undefined, cookie);
     await call('get', '/v1/agent/push', '/v1/agent/push', undefined, cookie);
     // A visitor's data: exported by the handoff, refused while open, erased once resolved, recorded.
