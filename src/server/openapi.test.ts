@@ -220,6 +220,10 @@ describe('docs/openapi.json', () => {
     expect((await call('post', '/v1/agent/login', '/v1/agent/login', example('/v1/agent/login', 'post', 'login'))).status, '401: no such agent here').toBe(401);
     expect((await call('get', '/v1/agent/me', '/v1/agent/me')).status, '401: no cookie').toBe(401);
     await call('get', '/v1/agent/queue', '/v1/agent/queue', undefined, cookie);
+    expect((await call('get', '/v1/agent/queue', '/v1/agent/queue?limit=0', undefined, cookie)).status).toBe(400);
+    expect((await call('get', '/v1/agent/handoffs', '/v1/agent/handoffs?status=waiting', undefined, cookie)).status).toBe(400);
+    expect((await call('get', '/v1/agent/handoffs/by-ref/{ref}', '/v1/agent/handoffs/by-ref/0000000', undefined, cookie)).status).toBe(404);
+    expect((await call('get', '/v1/agent/events', '/v1/agent/events', undefined, { ...cookie, 'last-event-id': 'soon' })).status).toBe(400);
     await call('get', '/v1/agent/handoffs', '/v1/agent/handoffs?status=all', undefined, cookie);
     await call('get', '/v1/agent/handoffs/{id}', on('/v1/agent/handoffs/{id}'), undefined, cookie);
     await call('get', '/v1/agent/handoffs/by-ref/{ref}', `/v1/agent/handoffs/by-ref/${other.ref}`, undefined, cookie);
@@ -232,7 +236,11 @@ describe('docs/openapi.json', () => {
     await call('post', '/v1/agent/handoffs/{id}/typing', on('/v1/agent/handoffs/{id}/typing'), example('/v1/agent/handoffs/{id}/typing', 'post', 'typing'), cookie);
     const agentFile = { ...cookie, 'content-type': 'application/octet-stream' };
     expect((await call('post', '/v1/agent/handoffs/{id}/attachments', `${on('/v1/agent/handoffs/{id}/attachments')}?clientMessageId=agent-file-01&name=label.pdf`, '%PDF-1.4\n% Return label\n%%EOF\n', agentFile)).status).toBe(201);
-    expect((await call('post', '/v1/agent/handoffs/{id}/attachments', `${on('/v1/agent/handoffs/{id}/attachments')}?clientMessageId=agent-file-01&name=label.pdf`, '%PDF-1.4\n% Return label\n%%EOF\n', agentFile)).status, '200: stored before').toBe(200);
+    const again = await call('post', '/v1/agent/handoffs/{id}/attachments', `${on('/v1/agent/handoffs/{id}/attachments')}?clientMessageId=agent-file-01&name=label.pdf`, '%PDF-1.4\n% Return label\n%%EOF\n', agentFile);
+    expect(again.status, 'the same file again: stored before').toBe(200);
+    const label = ((await again.json()) as { message: { attachments: Array<{ id: string }> } }).message.attachments[0]!.id;
+    expect((await call('get', '/v1/agent/handoffs/{id}/attachments/{attachmentId}', on(`/v1/agent/handoffs/{id}/attachments/${label}`), undefined, cookie)).status).toBe(200);
+    expect((await call('get', '/v1/agent/handoffs/{id}/attachments/{attachmentId}', on('/v1/agent/handoffs/{id}/attachments/nothing'), undefined, cookie)).status).toBe(404);
     await call('post', '/v1/agent/handoffs/{id}/callback', on('/v1/agent/handoffs/{id}/callback'), example('/v1/agent/handoffs/{id}/callback', 'post', 'called'), cookie);
     const resolved = await call('post', '/v1/agent/handoffs/{id}/resolve', on('/v1/agent/handoffs/{id}/resolve'), example('/v1/agent/handoffs/{id}/resolve', 'post', 'answered'), cookie);
     expect(resolved.status, 'the resolve example "answered"').toBe(200);
