@@ -121,6 +121,8 @@ export interface VisitorDeletion {
 /** The 409 of a delete while one of their handoffs is open (queued or active): resolve it first. */
 export interface VisitorStillOpen {
   error: string;
+  /** As every error body (ErrorBody.code): `conflict`. */
+  code: 'conflict';
   /** The refs of their open handoffs. */
   open: string[];
 }

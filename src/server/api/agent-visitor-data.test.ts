@@ -33,6 +33,7 @@ describe('a visitor’s data for agents (/v1/agent/visitor-data)', () => {
     expect(refused.status).toBe(409);
     const why = (await refused.json()) as VisitorStillOpen;
     expect(why.open.sort()).toEqual([first.ref, second.ref].sort());
+    expect(why.code).toBe('conflict');
     expect(why.error).toMatch(/^Nothing was deleted: #\d+, #\d+ are still open\. Resolve them first\.$/);
 
     for (const h of [first, second]) {
@@ -60,18 +61,18 @@ describe('a visitor’s data for agents (/v1/agent/visitor-data)', () => {
       const res = await send(server.app, 'GET', `/v1/agent/visitor-data${query}`, undefined, cookie);
       return { status: res.status, body: (await res.json()) as ErrorBody };
     };
-    expect(await ask('')).toEqual({ status: 400, body: { error: 'Name the visitor with exactly one of handoff, email or id.', path: 'handoff' } });
-    expect(await ask('?email=a@b.c&id=x')).toEqual({ status: 400, body: { error: 'Name the visitor with exactly one of handoff, email or id.', path: 'id' } });
-    expect(await ask('?email=nobody')).toEqual({ status: 400, body: { error: 'email must be an e-mail address, got "nobody"', path: 'email' } });
-    expect(await ask('?id=')).toEqual({ status: 400, body: { error: 'id must be 1 to 320 characters', path: 'id' } });
-    expect(await ask('?handoff=no-such')).toEqual({ status: 404, body: { error: 'There is no such handoff.' } });
+    expect(await ask('')).toEqual({ status: 400, body: { error: 'Name the visitor with exactly one of handoff, email or id.', code: 'invalid', path: 'handoff' } });
+    expect(await ask('?email=a@b.c&id=x')).toEqual({ status: 400, body: { error: 'Name the visitor with exactly one of handoff, email or id.', code: 'invalid', path: 'id' } });
+    expect(await ask('?email=nobody')).toEqual({ status: 400, body: { error: 'email must be an e-mail address, got "nobody"', code: 'invalid', path: 'email' } });
+    expect(await ask('?id=')).toEqual({ status: 400, body: { error: 'id must be 1 to 320 characters', code: 'invalid', path: 'id' } });
+    expect(await ask('?handoff=no-such')).toEqual({ status: 404, body: { error: 'There is no such handoff.', code: 'not_found' } });
     expect((await send(server.app, 'GET', '/v1/agent/visitor-data?email=a@b.c')).status).toBe(401);
     expect((await send(server.app, 'DELETE', '/v1/agent/visitor-data', { email: 'a@b.c' })).status).toBe(401);
     const del = async (body: unknown) => {
       const res = await send(server.app, 'DELETE', '/v1/agent/visitor-data', body, cookie);
       return { status: res.status, body: (await res.json()) as ErrorBody };
     };
-    expect(await del([])).toEqual({ status: 400, body: { error: expect.stringMatching(/^The body must be a JSON object naming the visitor/), path: '' } });
-    expect(await del({ email: 42 })).toEqual({ status: 400, body: { error: 'email must be 1 to 320 characters', path: 'email' } });
+    expect(await del([])).toEqual({ status: 400, body: { error: expect.stringMatching(/^The body must be a JSON object naming the visitor/), code: 'invalid', path: '' } });
+    expect(await del({ email: 42 })).toEqual({ status: 400, body: { error: 'email must be 1 to 320 characters', code: 'invalid', path: 'email' } });
   });
 });

@@ -12,6 +12,7 @@ import { deleteVisitor, exportVisitor } from '../erasure/visitor';
 import type { DeletionRecord } from '../store/types';
 import type { ApiDeps, ApiEnv } from './deps';
 import { problem, type ApiContext } from './http';
+import type { Validation } from '../../protocol/validate';
 
 /** The longest e-mail or id taken (identify()'s limits are shorter). */
 const MAX_KEY = 320;
@@ -22,25 +23,37 @@ export interface AgentDeletions {
   deletions: DeletionRecord[];
 }
 
-/** The key in `fields` (the query of a GET, the JSON body of a DELETE), or the 400 that says what is wrong. */
-function keyOf(c: ApiContext, fields: (name: string) => unknown): VisitorKey | Response {
+/** The key in `fields` (the query of a GET, the JSON body of a DELETE), or what is wrong with it. */
+function readKey(fields: (name: string) => unknown): Validation<VisitorKey> {
   const given = (['handoff', 'email', 'id'] as const).flatMap((name) => {
     const value = fields(name);
     if (value === undefined) return [];
     return [[name, typeof value === 'string' ? value.trim() : ''] as const];
   });
-  if (given.length !== 1) return problem(c, 400, 'Name the visitor with exactly one of handoff, email or id.', given.length ? given[1]![0] : 'handoff');
+  if (given.length !== 1) return { ok: false, error: 'Name the visitor with exactly one of handoff, email or id.', path: given.length ? given[1]![0] : 'handoff' };
   const [name, value] = given[0]!;
-  if (value === '' || value.length > MAX_KEY) return problem(c, 400, `${name} must be 1 to ${MAX_KEY} characters`, name);
-  if (name === 'email' && !/^[^\s@]+@[^\s@]+$/.test(value)) return problem(c, 400, `email must be an e-mail address, got "${value}"`, name);
-  return name === 'handoff' ? { handoffId: value } : name === 'email' ? { email: value.toLowerCase() } : { id: value };
+  if (value === '' || value.length > MAX_KEY) return { ok: false, error: `${name} must be 1 to ${MAX_KEY} characters`, path: name };
+  if (name === 'email' && !/^[^\s@]+@[^\s@]+$/.test(value)) return { ok: false, error: `email must be an e-mail address, got "${value}"`, path: name };
+  return { ok: true, value: name === 'handoff' ? { handoffId: value } : name === 'email' ? { email: value.toLowerCase() } : { id: value } };
+}
+
+/** The check of DELETE /v1/agent/visitor-data's body (exported for docs/openapi.json's test). */
+export function validateVisitorKeyBody(body: unknown): Validation<VisitorKey> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, error: 'The body must be a JSON object naming the visitor: {"handoff": id}, {"email": address} or {"id": id}', path: '' };
+  }
+  return readKey((name) => (body as Record<string, unknown>)[name]);
+}
+
+function keyOf(c: ApiContext, read: Validation<VisitorKey>): VisitorKey | Response {
+  return read.ok ? read.value : problem(c, 400, read.error, read.path);
 }
 
 export function agentVisitorDataRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
 
   routes.get('/visitor-data', async (c) => {
-    const key = keyOf(c, (name) => c.req.query(name));
+    const key = keyOf(c, readKey((name) => c.req.query(name)));
     if (key instanceof Response) return key;
     if ('handoffId' in key && !(await deps.store.findHandoff(key.handoffId))) return problem(c, 404, 'There is no such handoff.');
     const exported = await exportVisitor(deps.store, key, deps.now());
@@ -57,8 +70,7 @@ export function agentVisitorDataRoutes(deps: ApiDeps): Hono<ApiEnv> {
     } catch (error) {
       return problem(c, 400, `The body must be JSON, and ${(error as Error).message}`, '');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(c, 400, 'The body must be a JSON object naming the visitor: {"handoff": id}, {"email": address} or {"id": id}', '');
-    const key = keyOf(c, (name) => (body as Record<string, unknown>)[name]);
+    const key = keyOf(c, validateVisitorKeyBody(body));
     if (key instanceof Response) return key;
     if ('handoffId' in key && !(await deps.store.findHandoff(key.handoffId))) return problem(c, 404, 'There is no such handoff.');
     const agent = c.get('agent');
@@ -66,7 +78,7 @@ export function agentVisitorDataRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!result.ok) {
       const refs = result.open.map((r) => `#${r}`).join(', ');
       return c.json<VisitorStillOpen>(
-        { error: `Nothing was deleted: ${refs} ${result.open.length === 1 ? 'is' : 'are'} still open. Resolve ${result.open.length === 1 ? 'it' : 'them'} first.`, open: result.open },
+        { error: `Nothing was deleted: ${refs} ${result.open.length === 1 ? 'is' : 'are'} still open. Resolve ${result.open.length === 1 ? 'it' : 'them'} first.`, code: 'conflict', open: result.open },
         409,
       );
     }

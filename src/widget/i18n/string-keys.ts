@@ -52,6 +52,7 @@ export const STRING_KEYS = {
     'tried.copy': 'copy',
     'tried.copied': 'copied',
     'tried.clear': 'clear',
+    'tried.remove': 'removeEntry what',
   },
   live: {
     'live.choose': 'choose',
