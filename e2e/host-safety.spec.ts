@@ -45,7 +45,9 @@ const HOSTILE_CSS = `
 html { font-size: 4px !important }
 /* !important here too: without it, the "all: unset !important" above would cancel these. */
 body { transform: translateX(0) !important; filter: blur(0) !important }
-lifeline-widget { display: none !important }
+/* What the host's :host { all: initial !important } wins back, whether said again there or not. */
+lifeline-widget { display: none !important; visibility: hidden !important; opacity: 0 !important;
+    pointer-events: none !important; overflow: hidden !important }
 button, a { display: none !important }`;
 
 /** Opaque, over everything; its own inline !important wins over the page's `*` rule above. */

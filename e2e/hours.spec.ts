@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import en from '../src/widget/panel/strings/lang-en';
-import { HOURS_WORDS } from '../src/hours';
+import { HOURS_WORDS } from '../src/hours/lang';
 import {
   DEMO_ATTRS,
   LIVE,

@@ -7,7 +7,7 @@ import { DEMO_ATTRS, DESKTOP, PHONE_VIEWPORT, dialog, hostPage, searchbox } from
 import en from '../src/widget/panel/strings/lang-en';
 import liveEn from '../src/widget/panel/live/strings/live-en';
 import { ENGLISH_LAUNCHER } from '../src/widget/i18n/launcher-strings';
-import { HOURS_WORDS } from '../src/hours/words';
+import { HOURS_WORDS } from '../src/hours/lang';
 
 /** The text and accessible names inside the widget's shadow root, as a person and a screen reader meet them. */
 const widgetWords = (page: Page): Promise<string> =>

@@ -20,7 +20,7 @@ import liveEn from '../src/widget/panel/live/strings/live-en';
 import liveAr from '../src/widget/panel/live/strings/live-ar';
 import liveHe from '../src/widget/panel/live/strings/live-he';
 import { LAUNCHER_STRINGS } from '../src/widget/i18n/launcher-strings';
-import { HOURS_WORDS } from '../src/hours/words';
+import { HOURS_WORDS } from '../src/hours/lang';
 import {
   DESKTOP,
   PHONE,

@@ -123,7 +123,9 @@ async function squeeze(): Promise<void> {
     const result = await minify(code, {
       module: file !== 'lifeline.js',
       ecma: 2020,
-      compress: { passes: 3, pure_getters: true },
+      // The loader also lets function expressions become arrows (none of its functions is a
+      // constructor or reads `this`): 13 B under its 6 KB. Not the panel's files, where Preact's are.
+      compress: { passes: 3, pure_getters: true, unsafe_arrows: file === 'lifeline.js' },
       format: { comments: /@license|@preserve|^!/ },
     });
     if (result.code === undefined) throw new Error(`terser gave nothing for ${file}`);

@@ -4,7 +4,7 @@
  * said only when the visitor's clock differs from the business's at that instant.
  */
 import type { Rules } from './parse';
-import { HOURS_WORDS, type HoursLanguage, type HoursWords } from './words';
+import type { HoursLanguage, HoursWords } from './words';
 import { DAY_MS, MINUTE, dateToDay, localTime, offsetAt } from './zone';
 
 /** Where and how the visitor reads times. */
@@ -14,11 +14,12 @@ export interface Reader {
   /** BCP 47 locale for Intl ("en-GB", "fr"). */
   locale: string;
   language: HoursLanguage;
-  /** The words hours are said in: HOURS_WORDS[language], with any the site replaced (hours.open...). */
-  words?: HoursWords;
+  /**
+   * The words hours are said in: the language's (lang/hours-<language>.ts), with any the site
+   * replaced (hours.open...). Given, never looked up here: the widget fetches only its language's.
+   */
+  words: HoursWords;
 }
-
-export const wordsOf = (reader: Reader): HoursWords => reader.words ?? HOURS_WORDS[reader.language];
 
 const WEEK_DAYS = 6;
 
@@ -47,7 +48,7 @@ function clock(zone: string, locale: string): Intl.DateTimeFormat {
  * `quietToday` (for "until 17:00").
  */
 export function dayName(at: number, now: number, reader: Reader, quietToday = false): string {
-  const words = wordsOf(reader);
+  const words = reader.words;
   const ahead = localTime(reader.zone, at).day - localTime(reader.zone, now).day;
   if (ahead === 0) return quietToday ? '' : words.today;
   if (ahead === 1) return words.tomorrow;
@@ -62,12 +63,12 @@ export const otherClock = (at: number, reader: Reader, businessZone: string): bo
 
 /** "back Monday 09:00 your time" (en), "ouvre lundi à 09:00 (votre heure)" (fr)... */
 export function formatBack(at: number, now: number, reader: Reader, businessZone: string): string {
-  return wordsOf(reader).back(dayName(at, now, reader), formatTime(at, reader.zone, reader.locale), otherClock(at, reader, businessZone));
+  return reader.words.back(dayName(at, now, reader), formatTime(at, reader.zone, reader.locale), otherClock(at, reader, businessZone));
 }
 
 /** "until 17:00", "until tomorrow 02:00". */
 export const formatUntil = (at: number, now: number, reader: Reader): string =>
-  wordsOf(reader).until(dayName(at, now, reader, true), formatTime(at, reader.zone, reader.locale));
+  reader.words.until(dayName(at, now, reader, true), formatTime(at, reader.zone, reader.locale));
 
 /** A callback slot as the visitor reads it: { day: "Tomorrow", time: "09:00–09:30" / "9:00 – 9:30 AM" }. */
 export function formatSlot(slot: { from: number; to: number }, now: number, reader: Reader): { day: string; time: string } {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALWAYS_OPEN, availability, describeDates, describeWeek, formatBack, formatSlot, formatUntil, isOpen, nextOpening, openPeriods, parseHours, wallToInstant, type Reader } from '.';
+import { HOURS_WORDS } from './lang';
 import { dateToDay, localTime } from './zone';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -127,7 +128,7 @@ describe('open now and the next opening', () => {
 
 describe('in the visitor’s words', () => {
   const ny = 'America/New_York';
-  const reader = (zone: string, locale: string, language: Reader['language']): Reader => ({ zone, locale, language });
+  const reader = (zone: string, locale: string, language: Reader['language']): Reader => ({ zone, locale, language, words: HOURS_WORDS[language] });
   const friday = at('2026-03-06T23:00:00Z'); // Friday 18:00 in New York
   const monday = at('2026-03-09T13:00:00Z'); // Monday 09:00 EDT
 

@@ -5,7 +5,8 @@
  */
 export { ALWAYS_OPEN, HOURS_CHANNELS, parseHours, type HoursChannel, type Period, type Rules, type Schedule } from './parse';
 export { HORIZON_DAYS, availability, isOpen, nextClosing, nextOpening, openPeriods, type Availability, type Interval } from './schedule';
-export { DATES_AHEAD_DAYS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatTime, formatTimeRange, formatUntil, otherClock, wordsOf, type Reader } from './format';
-export { HOURS_WORDS, comma, type HoursLanguage, type HoursWords } from './words';
+export { DATES_AHEAD_DAYS, dayName, describeDates, describeWeek, formatBack, formatSlot, formatTime, formatTimeRange, formatUntil, otherClock, type Reader } from './format';
+// Every language's words are in ./lang (HOURS_WORDS), not here: the widget fetches one language.
+export { comma, type HoursLanguage, type HoursWords } from './words';
 export { isTimeZone, localTime, offsetAt, wallToInstant } from './zone';
 export { SLOT_DAYS_LISTED, SLOT_HORIZON_DAYS, SLOT_LEAD_MS, SLOTS_LISTED_MAX, candidateSlots, listSlots, type SlotRules } from './slots';

@@ -4,7 +4,7 @@
  * an English word left over would not).
  */
 import { describe, expect, it } from 'vitest';
-import { HOURS_WORDS } from '../../hours/words';
+import { HOURS_WORDS } from '../../hours/lang';
 import { composeAwayMail } from '../../server/away/mail';
 import { composeTranscriptMail } from '../../server/away/transcript-mail';
 import { LAUNCHER_STRINGS } from './launcher-strings';

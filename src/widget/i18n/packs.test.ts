@@ -13,7 +13,7 @@ import { loadLiveStrings } from '../panel/live/liveStrings';
 import { PACKS as RATING } from '../panel/rating/Rating';
 import { PACKS as AWAY } from '../panel/live/Away';
 import { PACKS as ATTACH } from '../panel/live/attach-words';
-import { HOURS_WORDS } from '../../hours/words';
+import { HOURS_WORDS } from '../../hours/lang';
 
 const AWAITING = new Set<Language>([]);
 

@@ -12,7 +12,7 @@ import attachHe from '../panel/live/strings/attach-he';
 import awayEn from '../panel/live/strings/away-en';
 import awayAr from '../panel/live/strings/away-ar';
 import awayHe from '../panel/live/strings/away-he';
-import { HOURS_WORDS } from '../../hours/words';
+import { HOURS_WORDS } from '../../hours/lang';
 import panelEn from '../panel/strings/lang-en';
 import panelAr from '../panel/strings/lang-ar';
 import panelHe from '../panel/strings/lang-he';

@@ -94,7 +94,7 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
   // The hours chunk once the visitor opens the panel on a site with hours: the human view then
   // opens without waiting for it, and a malformed data-hours is reported. Not at mount, which
   // happens when the page is idle: a page view with no intent should not fetch it.
-  useEffect(() => void (open && ctx.settings.hours && loadHours().catch(() => undefined /* useHours reports it */)), [open]);
+  useEffect(() => void (open && ctx.settings.hours && loadHours(ctx.language).catch(() => undefined /* useHours reports it */)), [open]);
 
   // With a conversation going on, the next page of the site reopens the panel on it.
   useEffect(() => {

@@ -58,7 +58,7 @@ export function HistoryCard({ ctx }: { ctx: PanelCtx }) {
 
 export function PhoneCard({ ctx, strings, word, children }: Props & { word?: BackendWord; children?: ComponentChildren }) {
   const { settings } = ctx;
-  const hours = useHours();
+  const hours = useHours(ctx.language);
   if (!settings.phone) return null;
   return (
     <section class="ll-card" aria-labelledby="ll-phone-title">

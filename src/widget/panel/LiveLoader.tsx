@@ -40,7 +40,7 @@ export function LiveLoader(props: LiveProps) {
     });
     const live = props.ctx.settings.backend
       ? // The live chunk, the hours chunk and the human view side by side, not one after the other.
-        Promise.all([import('./live/LiveHuman'), loadHours(), plain])
+        Promise.all([import('./live/LiveHuman'), loadHours(props.ctx.language), plain])
           .then(async ([m, hours]): Promise<Draw> => {
             const strings = await m.loadLiveStrings(props.ctx.language, props.ctx.settings.strings);
             return (p) => <m.default {...p} live={strings} hours={hours} />;

@@ -7,7 +7,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest, CallbackSlot } from '../../../protocol/types';
-import { wordsOf, comma, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
+import { comma, dayName, describeDates, describeWeek, formatBack, formatSlot, formatUntil, otherClock, type Reader } from '../../../hours';
 import type { Conversation } from '../../transport/conversation';
 import { asSentence, joinSentences } from '../../i18n/sentences';
 import type { PanelCtx } from '../context';
@@ -18,6 +18,7 @@ import css from '../../styles/hours.css?inline';
 
 export { channelsFor, readerFor, type BackendWord };
 export { backendWord } from './channels';
+export { loadWords } from './words';
 
 /** How often "open now" and "back …" are worked out again while on screen. */
 const TICK_MS = 30_000;
@@ -45,7 +46,7 @@ export const PHONE_PATTERN = '[0-9+\\(\\) .\\-]{3,40}';
  * to say (not known, or a backend that cannot be reached: the notice says that once).
  */
 export function availabilityText(a: ChannelState, now: number, reader: Reader, zone: string): string | null {
-  const words = wordsOf(reader);
+  const words = reader.words;
   if (a.state === 'open') return a.closesAt === null ? words.open : `${words.open}${comma(reader.language)}${formatUntil(a.closesAt, now, reader)}`;
   if (a.state === 'closed') return a.nextOpening === null ? words.closed : `${words.closed} · ${formatBack(a.nextOpening, now, reader, zone)}`;
   return null;
@@ -110,7 +111,7 @@ export function PhoneHours({ ctx, strings, word = { kind: 'none' } }: { ctx: Pan
   const said = availabilityText(a, now, reader, zone);
   const week = schedule?.phone ? describeWeek(schedule.phone, reader.locale) : [];
   // Holidays and short days of the next two weeks, after the week: "Fri 25 Dec: closed".
-  const closed = wordsOf(reader).closed.toLocaleLowerCase(reader.locale);
+  const closed = reader.words.closed.toLocaleLowerCase(reader.locale);
   const dates = schedule?.phone ? describeDates(schedule.phone, zone, now, reader.locale).map((d) => `${d.day}: ${d.times ?? closed}`) : [];
   return (
     <>
@@ -147,7 +148,7 @@ export function ChannelChoice({ ctx, s, word, phoneHref, calling, onChat, onCall
   const zone = businessZone(settings, channels, reader);
   const { chat, phone, slots, wait, nobodyOnline } = channels;
   const first = slots?.[0];
-  const words = wordsOf(reader);
+  const words = reader.words;
   const closed = chat.state === 'closed';
   // Nobody answers chat now (closed, or nobody online): said first, before the visitor types, and
   // the ways are offered soonest answer first; a chat can still be started, its note saying it is

@@ -3,7 +3,8 @@
  * string reported once, naming the part), the visitor's zone and locale, and what is open now
  * (channels.ts) with data-hours read from the settings.
  */
-import { HOURS_WORDS, parseHours, type Reader, type Schedule } from '../../../hours';
+import { parseHours, type Reader, type Schedule } from '../../../hours';
+import { hoursWords } from './words';
 import { channelsNow, type BackendWord, type ChannelsNow } from './channels';
 import type { Language } from '../../i18n/locale';
 import type { Settings } from '../../settings';
@@ -46,9 +47,10 @@ export function readerFor(settings: Settings, language: Language): Reader {
     typeof navigator === 'undefined' ? null : navigator.language,
     typeof document === 'undefined' ? null : document.documentElement.lang,
   ].find((tag) => tag && tag.toLowerCase().split(/[-_]/)[0] === language);
-  // The site's own words for the four plain ones (LifelineSettings.strings, hours.open...).
+  // The language's words (fetched before the hours chunk is used: words.ts), with the site's own
+  // for the four plain ones (LifelineSettings.strings, hours.open...).
   const own = settings.strings?.[language];
-  const words = { ...HOURS_WORDS[language] };
+  const words = { ...hoursWords(language) };
   for (const key of ['today', 'tomorrow', 'open', 'closed'] as const) {
     const value = own?.[`hours.${key}`];
     if (typeof value === 'string') words[key] = value;
