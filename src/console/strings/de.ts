@@ -318,6 +318,14 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `Endgültig fehlgeschlagen ${time} nach ${tries(n)}`,
     },
   },
+  notice: {
+    visitor: 'Besucher',
+    chat: (ref) => `Neuer Chat · ${ref}`,
+    callback: (ref) => `Neuer Rückruf · ${ref}`,
+    phone: (ref) => `Neue Telefonreferenz · ${ref}`,
+    noQuestion: 'Noch keine Frage eingegeben',
+    forTime: (at) => `Für ${at}. `,
+  },
   push: {
     toggle: 'Browser-Benachrichtigungen',
     on: 'An',

@@ -317,6 +317,14 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `Failed for good ${time} after ${tries(n)}`,
     },
   },
+  notice: {
+    visitor: 'Visitor',
+    chat: (ref) => `New chat · ${ref}`,
+    callback: (ref) => `New callback · ${ref}`,
+    phone: (ref) => `New phone reference · ${ref}`,
+    noQuestion: 'No question typed yet',
+    forTime: (at) => `For ${at}. `,
+  },
   push: {
     toggle: 'Browser notifications',
     on: 'On',

@@ -318,6 +318,14 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `Fallido definitivamente ${time} tras ${tries(n)}`,
     },
   },
+  notice: {
+    visitor: 'Visitante',
+    chat: (ref) => `Nuevo chat · ${ref}`,
+    callback: (ref) => `Nueva devolución de llamada · ${ref}`,
+    phone: (ref) => `Nueva referencia telefónica · ${ref}`,
+    noQuestion: 'Aún no ha escrito ninguna pregunta',
+    forTime: (at) => `Para ${at}. `,
+  },
   push: {
     toggle: 'Notificaciones del navegador',
     on: 'Activadas',

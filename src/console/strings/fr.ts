@@ -317,6 +317,14 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `Échec définitif ${time} après ${tries(n)}`,
     },
   },
+  notice: {
+    visitor: 'Visiteur',
+    chat: (ref) => `Nouvelle discussion · ${ref}`,
+    callback: (ref) => `Nouveau rappel · ${ref}`,
+    phone: (ref) => `Nouvelle référence téléphonique · ${ref}`,
+    noQuestion: 'Aucune question saisie pour l’instant',
+    forTime: (at) => `Pour ${at}. `,
+  },
   push: {
     toggle: 'Notifications du navigateur',
     on: 'Activées',

@@ -327,6 +327,16 @@ export interface ConsoleStrings {
       failed(time: string, tries: number): string;
     };
   };
+  /** Browser notifications, worded by the service worker. */
+  notice: {
+    visitor: string;
+    chat(ref: string): string;
+    callback(ref: string): string;
+    phone(ref: string): string;
+    noQuestion: string;
+    /** A callback's booked time before the question: "For Mon 16:00. ". */
+    forTime(at: string): string;
+  };
   push: {
     toggle: string;
     on: string;
