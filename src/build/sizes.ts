@@ -105,6 +105,7 @@ export const isLauncherWords = (file: string): boolean => /^lifeline-words-[a-z]
 export const isRemoteChunk = (file: string): boolean => /^lifeline-remote-search\./.test(file);
 /** A verified visitor's earlier conversations, dist/lifeline-History.<hash>.js (src/widget/panel/history/). */
 export const isHistoryChunk = (file: string): boolean => /^lifeline-History\./.test(file);
+export const isHistoryPack = (file: string): boolean => /^lifeline-history-/.test(file);
 /** The human view, dist/lifeline-HumanView.<hash>.js (src/widget/panel/HumanView.tsx and its styles). */
 export const isHumanChunk = (file: string): boolean => /^lifeline-HumanView\./.test(file);
 
@@ -158,7 +159,7 @@ export async function measureDist(
   const human = chunkWithPack(isHumanChunk);
   const rating = chunkWithPack(isRatingChunk, isRatingPack);
   const attach = chunkWithPack(isAttachChunk, isAttachPack);
-  const history = chunkWithPack(isHistoryChunk);
+  const history = chunkWithPack(isHistoryChunk, isHistoryPack);
   const remote = chunkWithPack(isRemoteChunk);
   // A visitor reading another language than English fetches its launcher words with the loader.
   const largestWords = Math.max(0, ...files.filter((f) => isLauncherWords(f.file)).map((f) => f.gzip));

@@ -6,6 +6,7 @@
 import type { AttachmentInfo } from '../protocol/attachments';
 import { isImageType } from '../protocol/attachments';
 import { api } from './api';
+import { useStrings } from './strings';
 
 /** "340 KB", "1.2 MB". */
 export function fileSize(bytes: number): string {
@@ -30,6 +31,7 @@ const KIND: Record<AttachmentInfo['type'], string> = {
 };
 
 export function Attachments({ handoffId, files }: { handoffId: string; files: AttachmentInfo[] }) {
+  const t = useStrings().files;
   return (
     <ul class="files">
       {files.map((a) => {
@@ -38,11 +40,11 @@ export function Attachments({ handoffId, files }: { handoffId: string; files: At
           <li key={a.id}>
             {isImageType(a.type) ? (
               <a href={url} target="_blank" rel="noopener" class="thumb" title={`${a.name} (${KIND[a.type]}, ${fileSize(a.size)})`}>
-                <img src={url} alt={`${a.name}, open full size`} loading="lazy" onLoad={(e) => keepAtLatest(e.currentTarget)} />
+                <img src={url} alt={t.openFull(a.name)} loading="lazy" onLoad={(e) => keepAtLatest(e.currentTarget)} />
               </a>
             ) : (
               <a href={url} download={a.name} class="file">
-                Download {a.name} <span class="muted">({KIND[a.type]}, {fileSize(a.size)})</span>
+                {t.download(a.name)} <span class="muted">({KIND[a.type]}, {fileSize(a.size)})</span>
               </a>
             )}
           </li>

@@ -62,7 +62,7 @@ export function CallbackCard({
         <dt>{t.bookedFor}</dt>
         <dd>
           <time dateTime={callback.from}>{bookedTime(callback.from, Date.now(), AGENT_ZONE, businessZone ?? AGENT_ZONE, strings.locale, strings.days)}</time>, {t.until}{' '}
-          <time dateTime={callback.to}>{clock(callback.to)}</time>
+          <time dateTime={callback.to}>{clock(callback.to, strings.locale)}</time>
         </dd>
         {callback.note && (
           <>
@@ -73,7 +73,7 @@ export function CallbackCard({
       </dl>
       {handoff.status === 'cancelled' && (
         <p class="notice">
-          {t.cancelled(handoff.resolvedAt ? dateTime(handoff.resolvedAt) : null)}
+          {t.cancelled(handoff.resolvedAt ? dateTime(handoff.resolvedAt, strings.locale) : null)}
         </p>
       )}
       {canAct && (
@@ -95,7 +95,7 @@ export function CallbackCard({
         <ol class="callback-history" aria-labelledby="callback-history-heading">
           {handoff.callbackHistory.map((step, i) => (
             <li key={i}>
-              <time dateTime={step.at}>{dateTime(step.at)}</time> · <bdi>{step.agent.name}</bdi>: {t.states[step.state]}
+              <time dateTime={step.at}>{dateTime(step.at, strings.locale)}</time> · <bdi>{step.agent.name}</bdi>: {t.states[step.state]}
             </li>
           ))}
         </ol>

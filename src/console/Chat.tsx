@@ -57,7 +57,8 @@ interface ChatProps {
 }
 
 export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite, endedByVisitor = false, online, onSent }: ChatProps) {
-  const t = useStrings().chat;
+  const strings = useStrings();
+  const t = strings.chat;
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending[]>([]);
@@ -216,7 +217,7 @@ export function Chat({ handoffId, messages, transcript, visitorTyping, canWrite,
         {messages.map((m) => (
           <li key={m.id} class={`msg ${m.from}`}>
             <span class="msg-meta">
-              <bdi>{m.from === 'visitor' ? t.visitor : (m.author ?? t.agent)}</bdi> · <time dateTime={m.at}>{clock(m.at)}</time>
+              <bdi>{m.from === 'visitor' ? t.visitor : (m.author ?? t.agent)}</bdi> · <time dateTime={m.at}>{clock(m.at, strings.locale)}</time>
             </span>
             {/* Each message takes its own direction: Arabic right to left, English left to right. */}
             {m.text && <p dir="auto">{m.text}</p>}

@@ -167,32 +167,32 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
       <div class="columns">
         <div class="stack">
           {/* Each section apart: what a visitor's browser sent must not blank the whole page. */}
-          <SectionBoundary name="Visitor">
+          <SectionBoundary name="visitor">
             <VisitorCard handoff={handoff} />
           </SectionBoundary>
           {handoff.verified && (
-            <SectionBoundary name="Earlier conversations">
+            <SectionBoundary name="earlier">
               <EarlierCard handoff={handoff} />
             </SectionBoundary>
           )}
           {handoff.callback && (
-            <SectionBoundary name="Callback">
+            <SectionBoundary name="callback">
               <CallbackCard handoff={handoff} canAct={!closed && !takenByOther} onChange={setHandoff} businessZone={businessZone} />
             </SectionBoundary>
           )}
           <section class="card" aria-labelledby="tried-heading">
             <h2 id="tried-heading">{t.tried}</h2>
-            <SectionBoundary name="What they tried">
+            <SectionBoundary name="tried">
               <Timeline transcript={handoff.transcript} />
             </SectionBoundary>
           </section>
-          <SectionBoundary name="Personal data">
+          <SectionBoundary name="personalData">
             <PersonalData handoff={handoff} />
           </SectionBoundary>
         </div>
         <div class="stack">
           {handoff.channel === 'chat' && (
-            <SectionBoundary name="Chat">
+            <SectionBoundary name="chat">
               <Chat
                 handoffId={handoff.id}
                 messages={handoff.messages}
@@ -207,19 +207,19 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
           )}
           {/* Asked of the visitor once the chat ended; a phone reference or callback may be rated too. */}
           {closed && (handoff.channel === 'chat' || handoff.rating) && (
-            <SectionBoundary name="Rating">
+            <SectionBoundary name="rating">
               <RatingCard rating={handoff.rating} />
             </SectionBoundary>
           )}
           {!closed && !takenByOther && (
-            <SectionBoundary name="Resolve">
+            <SectionBoundary name="resolve">
               <ResolveForm
                 id={handoff.id}
                 chat={handoff.channel === 'chat'}
                 transcript={handoff.transcript}
                 onResolved={(answer) => {
                   setHandoff(answer);
-                  if (answer.learned) setLearned(learnedText(answer.learned));
+                  if (answer.learned) setLearned(learnedText(answer.learned, strings));
                 }}
               />
             </SectionBoundary>
@@ -255,9 +255,10 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
   const page = ctx?.pageUrl ? safeHref(ctx.pageUrl) : null;
   const attributes = Object.entries(v?.attributes ?? {});
   const { verified } = handoff;
-  const t = useStrings().visitor;
+  const strings = useStrings();
+  const t = strings.visitor;
   // What the site's server signed is shown as fact; anything else only as what the page said.
-  const claim = (field: 'name' | 'email' | 'id', text: string): string => visitorFact(verified, field, text);
+  const claim = (field: 'name' | 'email' | 'id', text: string): string => visitorFact(verified, field, text, strings);
   return (
     <section class="card" aria-labelledby="visitor-heading">
       <div class="card-head">
@@ -281,14 +282,14 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
           <>
             <dt>{t.phone}</dt>
             <dd>
-              {says('')}
+              {says('', strings)}
               <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`} dir="ltr">{v.phone}</a>
             </dd>
           </>
         )}
         {v?.id && (
           <>
-            <dt>{verified ? 'Customer id' : t.siteId}</dt>
+            <dt>{verified ? strings.identity.customerId : t.siteId}</dt>
             <dd>
               <bdi>{claim('id', v.id)}</bdi>
             </dd>
@@ -328,7 +329,7 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
         )}
         <dt>{t.asked}</dt>
         <dd>
-          <time dateTime={handoff.createdAt}>{dateTime(handoff.createdAt)}</time>
+          <time dateTime={handoff.createdAt}>{dateTime(handoff.createdAt, strings.locale)}</time>
         </dd>
       </dl>
     </section>
@@ -341,13 +342,14 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
  */
 export function IdentityMark({ handoff }: { handoff: Pick<AgentHandoffDetail, 'verified'> }) {
   const { verified } = handoff;
+  const strings = useStrings();
   return verified ? (
-    <span class="chip identity-verified" title="Signed by your site's server (LIFELINE_IDENTITY_SECRET)">
-      {identityMark(verified)}
+    <span class="chip identity-verified" title={strings.identity.verifiedTitle}>
+      {identityMark(verified, strings)}
     </span>
   ) : (
-    <span class="chip identity-unverified" title="What the page said, not checked: anyone can claim to be anyone here.">
-      {identityMark(null)}
+    <span class="chip identity-unverified" title={strings.identity.notVerifiedTitle}>
+      {identityMark(null, strings)}
     </span>
   );
 }
@@ -357,9 +359,9 @@ function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
   const strings = useStrings();
   return (
     <section class="card" aria-labelledby="earlier-heading">
-      <h2 id="earlier-heading">Earlier conversations</h2>
+      <h2 id="earlier-heading">{strings.identity.earlier}</h2>
       {handoff.earlier.length === 0 ? (
-        <p class="muted">None: this is the customer’s first.</p>
+        <p class="muted">{strings.identity.earlierNone}</p>
       ) : (
         <ul class="earlier">
           {handoff.earlier.map((e) => (
@@ -368,7 +370,7 @@ function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
                 {strings.channel[e.channel]} · {strings.queue.ref(e.ref)}
               </a>{' '}
               <span class="muted">
-                · <time dateTime={e.createdAt}>{dateTime(e.createdAt)}</time> · {earlierStatus(e)}
+                · <time dateTime={e.createdAt}>{dateTime(e.createdAt, strings.locale)}</time> · {earlierStatus(e, strings)}
               </span>
               {e.question && <div class="earlier-question">“{e.question}”</div>}
             </li>

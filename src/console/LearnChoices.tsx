@@ -5,6 +5,7 @@
  */
 import type { AgentLearning } from '../server/api/agent-types';
 import { candidateNote } from './format';
+import { useStrings } from './strings';
 
 export function LearnChoices({
   learning,
@@ -15,14 +16,16 @@ export function LearnChoices({
   ticked: ReadonlySet<string>;
   onToggle: (key: string, on: boolean) => void;
 }) {
+  const strings = useStrings();
+  const t = strings.learn;
   const offered = learning.candidates.filter((c) => c.learnable);
   const never = learning.candidates.filter((c) => !c.learnable);
   const article = learning.articleTitle ? `“${learning.articleTitle}”` : learning.articleId;
-  if (learning.candidates.length === 0) return <p class="hint muted">The visitor made no search to learn from.</p>;
+  if (learning.candidates.length === 0) return <p class="hint muted">{t.none}</p>;
   return (
     <fieldset class="learn">
-      <legend>Searches to learn as phrasings of {article}</legend>
-      {offered.length === 0 && <p class="hint muted">None of this visitor’s searches can be learned.</p>}
+      <legend>{t.legend(article)}</legend>
+      {offered.length === 0 && <p class="hint muted">{t.noneLearnable}</p>}
       {offered.map((c, i) => (
         <div key={c.key} class="learn-choice">
           <label class="check">
@@ -35,26 +38,26 @@ export function LearnChoices({
             <span class="phrasing-text">{c.text}</span>
           </label>
           <p id={`learn-note-${i}`} class="hint muted">
-            {candidateNote(c)}
+            {candidateNote(c, strings)}
           </p>
         </div>
       ))}
       {never.length > 0 && (
         <>
           <p class="never-heading" id="never-heading">
-            Never learned
+            {t.never}
           </p>
           <ul class="never" aria-labelledby="never-heading">
             {never.map((c) => (
               <li key={c.key}>
-                <q class="phrasing-text">{c.text}</q> <span class="muted">{candidateNote(c)}</span>
+                <q class="phrasing-text">{c.text}</q> <span class="muted">{candidateNote(c, strings)}</span>
               </li>
             ))}
           </ul>
         </>
       )}
       <p class="hint muted">
-        A learned phrasing is served to visitors once a second handoff teaches it, or once you confirm it under Learned phrasings.
+        {t.hint}
       </p>
     </fieldset>
   );

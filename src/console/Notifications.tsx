@@ -3,8 +3,10 @@
  * header, what stands in its way or what it now does, in plain words (push-state.ts).
  */
 import { pushSentence, type PushState } from './push-state';
+import { useStrings } from './strings';
 
 export function NotificationsToggle({ state, onToggle }: { state: PushState; onToggle: () => void }) {
+  const t = useStrings().push;
   const on = state.kind === 'on' || (state.kind === 'busy' && state.turning === 'off');
   const unavailable = state.kind === 'unavailable';
   const said = pushSentence(state);
@@ -17,9 +19,9 @@ export function NotificationsToggle({ state, onToggle }: { state: PushState; onT
       aria-describedby={said ? 'push-note' : undefined}
       onClick={onToggle}
     >
-      Browser notifications
+      {t.toggle}
       <span class="push-state" aria-hidden="true">
-        {state.kind === 'busy' ? '…' : on ? 'On' : 'Off'}
+        {state.kind === 'busy' ? '…' : on ? t.on : t.off}
       </span>
     </button>
   );

@@ -10,6 +10,7 @@ import { api, ApiError } from './api';
 import { dateTime } from './format';
 import { useArticleTitles } from './useArticleTitles';
 import { useViewHeading } from './useViewHeading';
+import { useStrings } from './strings';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -30,6 +31,8 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
+  const strings = useStrings();
+  const t = strings.phrasings;
   const titles = useArticleTitles();
   const heading = useViewHeading();
 
@@ -47,12 +50,12 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
       await api.removePhrasing(p.id);
       const rest = (phrasings ?? []).filter((x) => x.id !== p.id);
       setPhrasings(rest);
-      setSaid(`Removed “${p.text}” from ${p.articleId}. It will not be learned again for this article.`);
+      setSaid(t.removed(p.text, p.articleId));
       // The button is gone: focus goes to what follows it, so the keyboard does not fall to the page's top.
       const next = rest.find((x) => x.articleId === p.articleId);
       requestAnimationFrame(() => document.getElementById(next ? `remove-${next.id}` : 'phrasings-heading')?.focus());
     } catch (e) {
-      setActionError(`Could not remove “${p.text}”: ${errorText(e)}`);
+      setActionError(t.removeFailed(p.text, errorText(e)));
     } finally {
       setBusy(null);
     }
@@ -64,11 +67,11 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
     try {
       const confirmed = await api.confirmPhrasing(p.id);
       setPhrasings((list) => (list ?? []).map((x) => (x.id === p.id ? confirmed : x)));
-      setSaid(`Confirmed “${p.text}”: visitors are served it from now on.`);
+      setSaid(t.confirmed(p.text));
       // The button is gone: focus goes to the phrasing's Remove button, beside where it was.
       requestAnimationFrame(() => document.getElementById(`remove-${p.id}`)?.focus());
     } catch (e) {
-      setActionError(`Could not confirm “${p.text}”: ${errorText(e)}`);
+      setActionError(t.confirmFailed(p.text, errorText(e)));
     } finally {
       setBusy(null);
     }
@@ -78,14 +81,9 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
   return (
     <>
       <h1 id="phrasings-heading" ref={heading} tabIndex={-1}>
-        Learned phrasings
+        {t.heading}
       </h1>
-      <p class="muted lead">
-        When you resolve a handoff with the article that answered it, the searches of that visitor you leave ticked are learned
-        here as phrasings of the article. A phrasing is pending until a second handoff teaches it or you confirm it; then the
-        help widget uses it, so that the next visitor who asks the same way finds the article. Remove a phrasing that does not
-        fit: it will not be learned again for that article.
-      </p>
+      <p class="muted lead">{t.lead}</p>
       <p role="status" class="said">
         {said}
       </p>
@@ -93,32 +91,29 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
         {actionError ?? loadError}
       </div>
       {phrasings === null ? (
-        !loadError && <p class="muted">Loading the phrasings…</p>
+        !loadError && <p class="muted">{t.loading}</p>
       ) : groups.length === 0 ? (
-        <p class="empty">
-          No phrasings learned yet. They appear here once a handoff is resolved with the article that answered it, from what
-          that visitor searched.
-        </p>
+        <p class="empty">{t.empty}</p>
       ) : (
         <div class="phrasing-groups">
           {groups.map(([articleId, list], i) => (
             <section key={articleId} class="card" aria-labelledby={headingId(i)}>
               <h2 id={headingId(i)}>
-                {titles?.has(articleId) ? titles.get(articleId) : 'Article'} <code>{articleId}</code>{' '}
-                <span class="muted count">· {list.length === 1 ? '1 phrasing' : `${list.length} phrasings`}</span>
+                {titles?.has(articleId) ? titles.get(articleId) : t.article} <code>{articleId}</code>{' '}
+                <span class="muted count">· {t.count(list.length)}</span>
               </h2>
               <ul class="phrasings">
                 {list.map((p) => (
                   <li key={p.id}>
                     <q class="phrasing-text">{p.text}</q>
                     <span class="muted phrasing-meta">
-                      <strong class={p.served ? 'served' : 'pending'}>{p.served ? 'Served' : 'Pending'}</strong>
-                      {p.confirmedAt ? ' (confirmed)' : ''} · learned {p.count === 1 ? 'once' : `${p.count} times`}, last on{' '}
-                      <time dateTime={p.lastLearnedAt}>{dateTime(p.lastLearnedAt)}</time>
+                      <strong class={p.served ? 'served' : 'pending'}>{p.served ? t.served : t.pending}</strong>
+                      {p.confirmedAt ? t.confirmedMark : ''} · {t.learned(p.count)}{' '}
+                      <time dateTime={p.lastLearnedAt}>{dateTime(p.lastLearnedAt, strings.locale)}</time>
                       {p.handoff && (
                         <>
                           {' '}
-                          from <a href={`#/handoff/${p.handoff.id}`}>Ref {p.handoff.ref}</a>
+                          {t.from} <a href={`#/handoff/${p.handoff.id}`}>{t.ref(p.handoff.ref)}</a>
                         </>
                       )}
                     </span>
@@ -127,21 +122,21 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
                     ) : (
                       <button
                         type="button"
-                        aria-label={`Confirm "${p.text}"`}
+                        aria-label={t.confirmName(p.text)}
                         disabled={busy === p.id}
                         onClick={() => void confirm(p)}
                       >
-                        Confirm
+                        {t.confirm}
                       </button>
                     )}
                     <button
                       type="button"
                       id={`remove-${p.id}`}
-                      aria-label={`Remove "${p.text}"`}
+                      aria-label={t.removeName(p.text)}
                       disabled={busy === p.id}
                       onClick={() => void remove(p)}
                     >
-                      Remove
+                      {t.remove}
                     </button>
                   </li>
                 ))}

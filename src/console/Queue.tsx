@@ -169,7 +169,7 @@ function RowLink({ h, children }: { h: AgentHandoffSummary; children: ComponentC
       <span class="ref">{t.ref(h.ref)}</span>
       <span class="who">
         <bdi>{h.visitorName ?? t.visitor}</bdi>
-        {h.verified && ' · Verified'}
+        {h.verified && strings.identity.queueVerified}
       </span>
       {children}
     </a>
@@ -178,11 +178,12 @@ function RowLink({ h, children }: { h: AgentHandoffSummary; children: ComponentC
 
 
 function ChatRow({ h, now }: { h: AgentHandoffSummary; now: number }) {
-  const t = useStrings().queue;
+  const strings = useStrings();
+  const t = strings.queue;
   return (
     <li class={`row ${h.status}`}>
       <RowLink h={h}>
-        <span class="wait">{h.status === 'queued' ? t.waited(waited(h.createdAt, now)) : t.withAgent(h.agentName)}</span>
+        <span class="wait">{h.status === 'queued' ? t.waited(waited(h.createdAt, now, strings)) : t.withAgent(h.agentName)}</span>
       </RowLink>
       <div class="row-detail">
         {h.lastPageUrl && <span class="page">{t.on(h.lastPageUrl)}</span>}
@@ -217,7 +218,8 @@ function CallbackRow({ h, now, businessZone }: { h: AgentHandoffSummary; now: nu
 function PhoneRow({ h }: { h: AgentHandoffSummary }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const t = useStrings().queue;
+  const strings = useStrings();
+  const t = strings.queue;
   const answered = async (): Promise<void> => {
     setBusy(true);
     setError(null);
@@ -232,7 +234,7 @@ function PhoneRow({ h }: { h: AgentHandoffSummary }) {
     <li class="row reference">
       <RowLink h={h}>
         <span class="wait">
-          {t.given} <time dateTime={h.createdAt}>{clock(h.createdAt)}</time>
+          {t.given} <time dateTime={h.createdAt}>{clock(h.createdAt, strings.locale)}</time>
         </span>
       </RowLink>
       <div class="row-detail">

@@ -4,34 +4,37 @@
  */
 import type { Rating } from '../protocol/types';
 import { dateTime, ratingText, repeatedText } from './format';
+import { useStrings } from './strings';
 
 export function RatingCard({ rating }: { rating: Rating | null }) {
+  const strings = useStrings();
+  const t = strings.rating;
   return (
     <section class="card rating" aria-labelledby="rating-heading">
-      <h2 id="rating-heading">Visitor’s rating</h2>
+      <h2 id="rating-heading">{t.heading}</h2>
       {rating ? (
         <dl class="facts">
-          <dt>How was this conversation?</dt>
+          <dt>{t.how}</dt>
           <dd>
-            <span class={`chip rating-${rating.good ? 'good' : 'bad'}`}>{ratingText(rating.good)}</span>
+            <span class={`chip rating-${rating.good ? 'good' : 'bad'}`}>{ratingText(rating.good, strings)}</span>
           </dd>
-          <dt>Had to repeat what they had tried?</dt>
-          <dd>{repeatedText(rating.repeated)}</dd>
+          <dt>{t.repeated}</dt>
+          <dd>{repeatedText(rating.repeated, strings)}</dd>
           {rating.comment !== null && (
             <>
-              <dt>Comment</dt>
+              <dt>{t.comment}</dt>
               <dd>
                 <blockquote class="rating-comment">{rating.comment}</blockquote>
               </dd>
             </>
           )}
-          <dt>Rated</dt>
+          <dt>{t.rated}</dt>
           <dd>
-            <time dateTime={rating.at}>{dateTime(rating.at)}</time>
+            <time dateTime={rating.at}>{dateTime(rating.at, strings.locale)}</time>
           </dd>
         </dl>
       ) : (
-        <p class="muted">The visitor has not rated this conversation.</p>
+        <p class="muted">{t.none}</p>
       )}
     </section>
   );

@@ -9,24 +9,26 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentReport, AgentSearchGroup } from '../server/api/agent-types';
 import { api } from './api';
-import { CHANNEL_LABEL, dateTime, percentText, waitText } from './format';
+import { dateTime, percentText, waitText } from './format';
+import { useStrings } from './strings';
+import type { ConsoleStrings } from './strings/types';
 import { useViewHeading } from './useViewHeading';
 
 const HOUR_MS = 3_600_000;
 const PERIODS = [
-  { value: '24h', label: 'Last 24 hours', ms: 24 * HOUR_MS },
-  { value: '7d', label: 'Last 7 days', ms: 7 * 24 * HOUR_MS },
-  { value: '30d', label: 'Last 30 days', ms: 30 * 24 * HOUR_MS },
+  { value: '24h', ms: 24 * HOUR_MS },
+  { value: '7d', ms: 7 * 24 * HOUR_MS },
+  { value: '30d', ms: 30 * 24 * HOUR_MS },
 ] as const;
 type Period = (typeof PERIODS)[number]['value'];
-
-const OUTCOME_LABEL = { answered: 'Answered', no_answer: 'No answer', duplicate: 'Duplicate', other: 'Other' } as const;
 
 export function Reports() {
   const [period, setPeriod] = useState<Period>('7d');
   const [report, setReport] = useState<AgentReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useViewHeading();
+  const strings = useStrings();
+  const t = strings.reports;
 
   useEffect(() => {
     let current = true; // a slower answer for an earlier period must not replace this one
@@ -46,14 +48,14 @@ export function Reports() {
     <>
       <div class="reports-head">
         <h1 ref={heading} tabIndex={-1}>
-          Reports
+          {t.heading}
         </h1>
         <label>
-          Period
+          {t.period}
           <select value={period} onChange={(e) => setPeriod(e.currentTarget.value as Period)}>
             {PERIODS.map((p) => (
               <option key={p.value} value={p.value}>
-                {p.label}
+                {t.periods[p.value]}
               </option>
             ))}
           </select>
@@ -63,78 +65,81 @@ export function Reports() {
         {error}
       </div>
       {report === null ? (
-        !error && <p role="status">Loading the report…</p>
+        !error && <p role="status">{t.loading}</p>
       ) : (
         <div class="reports">
           <p class="muted">
-            Handoffs made from <time dateTime={report.from}>{dateTime(report.from)}</time> to <time dateTime={report.to}>{dateTime(report.to)}</time>.
+            {t.range[0]}
+            <time dateTime={report.from}>{dateTime(report.from, strings.locale)}</time>
+            {t.range[1]}
+            <time dateTime={report.to}>{dateTime(report.to, strings.locale)}</time>
+            {t.range[2]}
           </p>
           <section class="card" aria-labelledby="wait-heading">
-            <h2 id="wait-heading">Median wait for a first reply</h2>
-            <p class="figure">{waitText(report.medianFirstReplySeconds)}</p>
+            <h2 id="wait-heading">{t.wait}</h2>
+            <p class="figure">{waitText(report.medianFirstReplySeconds, strings)}</p>
           </section>
           <section class="card" aria-labelledby="good-heading">
-            <h2 id="good-heading">Rated good</h2>
+            <h2 id="good-heading">{t.good}</h2>
             <p class="figure">{percentText(report.ratings.goodShare)}</p>
             <p class="muted">
-              {report.ratings.good} of {ratingsText(report.ratings.rated)} (“How was this conversation?”)
+              {t.goodOf(report.ratings.good, report.ratings.rated)}
             </p>
           </section>
           <section class="card" aria-labelledby="repeated-heading">
-            <h2 id="repeated-heading">Had to repeat themselves</h2>
+            <h2 id="repeated-heading">{t.repeated}</h2>
             <p class="figure">{percentText(report.ratings.repeatedShare)}</p>
             <p class="muted">
-              {report.ratings.repeated} of {report.ratings.repeatAnswered} who answered “Did you have to repeat anything you had already tried?”
+              {t.repeatedOf(report.ratings.repeated, report.ratings.repeatAnswered)}
             </p>
           </section>
           <section class="card" aria-labelledby="visitors-heading">
-            <h2 id="visitors-heading">Visitors who asked for a person</h2>
+            <h2 id="visitors-heading">{t.visitors}</h2>
             <p class="figure">{report.visitors}</p>
             <p class="muted">
-              in {handoffsText(Object.values(report.handoffsByChannel).reduce((a, b) => a + b, 0))}; a visitor the site names (id, e-mail
-              or phone) counts once, others once per handoff.
+              {t.visitorsNote(Object.values(report.handoffsByChannel).reduce((a, b) => a + b, 0))}
             </p>
           </section>
           <CountTable
-            caption="Searches with no results"
-            head={['Search', 'Visitors', 'Searches']}
+            caption={t.noResults}
+            head={[t.col.search, t.col.visitors, t.col.searches]}
             rows={report.noResultSearches.map((s) => [s.query, s.visitors, s.count])}
-            empty="No search came back empty."
+            empty={t.noResultsEmpty}
           />
           <CountTable
-            caption="Articles read last before asking for a person"
-            head={['Article', 'Visitors', 'Handoffs']}
+            caption={t.lastRead}
+            head={[t.col.article, t.col.visitors, t.col.handoffs]}
             rows={report.articlesBeforeHandoff.map((a) => [`${a.title} (${a.articleId})`, a.visitors, a.count])}
-            empty="No article was followed by a handoff."
+            empty={t.lastReadEmpty}
           />
           <CountTable
-            caption={`Questions no article covers (${handoffsText(report.noArticleHandoffs)}, ${visitorsText(report.noArticleVisitors)}), by wording: the articles to write first`}
-            head={['Question', 'Visitors', 'Handoffs']}
-            rows={report.noArticleQuestions.map((g) => [<GroupLabel group={g} />, g.visitors, g.count])}
-            empty="No handoff was marked “no article covers this”."
+            caption={t.noArticle(report.noArticleHandoffs, report.noArticleVisitors)}
+            head={[t.col.question, t.col.visitors, t.col.handoffs]}
+            rows={report.noArticleQuestions.map((g) => [<GroupLabel group={g} also={t.also} />, g.visitors, g.count])}
+            empty={t.noArticleEmpty}
           />
           <CountTable
-            caption="Articles read before asking for a person anyway"
-            head={['Article', 'Visitors', 'Said No']}
+            caption={t.readAnyway}
+            head={[t.col.article, t.col.visitors, t.col.saidNo]}
             rows={report.articlesReadBeforeHandoff.map((a) => [`${a.title} (${a.articleId})`, a.visitors, a.notHelpful])}
-            empty="No article was read before a handoff."
-            note="Visitors who read it and still asked for a person; Said No: of them, those who answered “Did this help?” with No."
+            empty={t.readAnywayEmpty}
+            note={t.readAnywayNote}
           />
           <CountTable
-            caption="Searches before asking for a person, by wording"
-            head={['Search', 'Visitors', 'Handoffs']}
-            rows={report.searchesBeforeHandoff.map((g) => [<GroupLabel group={g} />, g.visitors, g.count])}
-            empty="No visitor searched before asking for a person."
+            caption={t.searchedBefore}
+            head={[t.col.search, t.col.visitors, t.col.handoffs]}
+            rows={report.searchesBeforeHandoff.map((g) => [<GroupLabel group={g} also={t.also} />, g.visitors, g.count])}
+            empty={t.searchedBeforeEmpty}
           />
           <CountTable
-            caption="Handoffs by channel"
-            head={['Channel', 'Handoffs']}
-            rows={Object.entries(report.handoffsByChannel).map(([channel, n]) => [CHANNEL_LABEL[channel as keyof typeof CHANNEL_LABEL], n])}
+            caption={t.byChannel}
+            head={[t.col.channel, t.col.handoffs]}
+            rows={Object.entries(report.handoffsByChannel).map(([channel, n]) => [strings.channel[channel as keyof ConsoleStrings['channel']], n])}
           />
           <CountTable
-            caption="Resolved handoffs by outcome"
-            head={['Outcome', 'Handoffs']}
-            rows={Object.entries(report.handoffsByOutcome).map(([outcome, n]) => [OUTCOME_LABEL[outcome as keyof typeof OUTCOME_LABEL], n])}
+            caption={t.byOutcome}
+            head={[t.col.outcome, t.col.handoffs]}
+            rows={Object.entries(report.handoffsByOutcome).map(([outcome, n]) => [strings.handoff.outcomes[outcome as keyof ConsoleStrings['handoff']['outcomes']], n])}
           />
         </div>
       )}
@@ -142,22 +147,19 @@ export function Reports() {
   );
 }
 
-const handoffsText = (n: number): string => (n === 1 ? '1 handoff' : `${n} handoffs`);
-const visitorsText = (n: number): string => (n === 1 ? '1 visitor' : `${n} visitors`);
-const ratingsText = (n: number): string => (n === 1 ? '1 rating' : `${n} ratings`);
 
 /**
  * A group of searches alike in wording: its most asked one, then the other wordings (visitor
  * text, shown as text), so the owner reads how people put it.
  */
-function GroupLabel({ group }: { group: AgentSearchGroup }) {
+function GroupLabel({ group, also }: { group: AgentSearchGroup; also: string }) {
   const others = group.queries.filter((q) => q.query !== group.label);
   return (
     <>
       {group.label}
       {others.length > 0 && (
         <span class="group-also">
-          also {others.map((q, i) => (
+          {also} {others.map((q, i) => (
             <span key={q.query}>
               {i > 0 && ', '}“{q.query}”{q.count > 1 && ` ×${q.count}`}
             </span>

@@ -9,8 +9,10 @@ import type { MessageArticle, TranscriptEntry } from '../protocol/types';
 import { articleChoices, pickArticle } from './article-pick';
 import { useArticleTitles } from './useArticleTitles';
 import { clock } from './format';
+import { useStrings } from './strings';
 
 export function SendArticle({ transcript, onSend }: { transcript: readonly TranscriptEntry[]; onSend(article: MessageArticle): void }) {
+  const t = useStrings().sendArticle;
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState(false);
@@ -38,14 +40,14 @@ export function SendArticle({ transcript, onSend }: { transcript: readonly Trans
   if (!open) {
     return (
       <button type="button" class="send-article-toggle" ref={toggle} onClick={() => setOpen(true)}>
-        Send an article
+        {t.open}
       </button>
     );
   }
   return (
-    <div class="send-article" role="group" aria-label="Send an article">
+    <div class="send-article" role="group" aria-label={t.open}>
       <label for="send-article-title">
-        Article to send
+        {t.field}
       </label>
       <div class="send-article-row">
         <input
@@ -69,10 +71,10 @@ export function SendArticle({ transcript, onSend }: { transcript: readonly Trans
           }}
         />
         <button type="button" class="primary" onClick={send}>
-          Send article
+          {t.send}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
-          Cancel
+          {t.cancel}
         </button>
       </div>
       <datalist id="send-article-options">
@@ -82,12 +84,12 @@ export function SendArticle({ transcript, onSend }: { transcript: readonly Trans
       </datalist>
       <p id="send-article-hint" class={problem && !picked ? 'hint error' : 'hint muted'} aria-live="polite">
         {picked
-          ? `The visitor gets a card that opens “${picked.title}” in the help panel; any text in Reply goes with it.`
+          ? t.picked(picked.title)
           : problem
             ? choices.size
-              ? 'Type the title of one of the site’s articles (the list offers them).'
-              : 'No article is known: the server was not told the site’s articles (LIFELINE_ARTICLES).'
-            : 'Type an article’s title.'}
+              ? t.pickOne
+              : t.noneKnown
+            : t.type}
       </p>
     </div>
   );
@@ -95,17 +97,19 @@ export function SendArticle({ transcript, onSend }: { transcript: readonly Trans
 
 /** An article in the conversation: its title, and whether the visitor opened it since. */
 export function ArticleMessage({ article, readAt }: { article: MessageArticle; readAt: string | null }) {
+  const strings = useStrings();
+  const t = strings.sendArticle;
   return (
     <span class="msg-article">
-      <span class="kind">Article</span> <strong>{article.title}</strong>
+      <span class="kind">{t.kind}</span> <strong>{article.title}</strong>
       <span class="muted">
         {' · '}
         {readAt ? (
           <>
-            Read by the visitor at <time dateTime={readAt}>{clock(readAt)}</time>
+            {t.readAt} <time dateTime={readAt}>{clock(readAt, strings.locale)}</time>
           </>
         ) : (
-          'Not opened yet'
+          t.notOpened
         )}
       </span>
     </span>

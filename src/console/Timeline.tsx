@@ -90,7 +90,8 @@ function Entry({ entry, titles, pageUrl }: { entry: TranscriptEntry; titles: Map
 export function Timeline({ transcript }: { transcript: TranscriptEntry[] }) {
   // Votes carry only the article's id; the article entry before them has its title.
   const titles = new Map(transcript.flatMap((e) => (e.type === 'article' ? [[e.articleId, e.title] as const] : [])));
-  const t = useStrings().timeline;
+  const strings = useStrings();
+  const t = strings.timeline;
   if (transcript.length === 0) return <p class="muted">{t.none}</p>;
   let pageUrl: string | null = null; // the page each entry happened on
   return (
@@ -99,7 +100,7 @@ export function Timeline({ transcript }: { transcript: TranscriptEntry[] }) {
         if (entry.type === 'page') pageUrl = entry.url;
         return (
           <li key={i} class={`t-${entry.type}${entry.type === 'feedback' && !entry.helpful ? ' t-unhelpful' : ''}`}>
-            <time dateTime={entry.at}>{clock(entry.at)}</time>
+            <time dateTime={entry.at}>{clock(entry.at, strings.locale)}</time>
             <Entry entry={entry} titles={titles} pageUrl={pageUrl} />
           </li>
         );

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AgentWebhookDelivery, AgentWebhooks } from '../server/api/agent-types';
 import { api, ApiError } from './api';
-import { deliveryLine, exactTime, STATUS_LABEL } from './webhook-format';
+import { deliveryLine, exactTime } from './webhook-format';
+import { useStrings } from './strings';
 import { useViewHeading } from './useViewHeading';
 
 const REFRESH_MS = 10_000;
@@ -15,6 +16,7 @@ export function Webhooks({ onSignedOut }: { onSignedOut: () => void }) {
   const [data, setData] = useState<AgentWebhooks | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useViewHeading();
+  const t = useStrings().webhooks;
 
   const load = useCallback(async () => {
     try {
@@ -38,32 +40,38 @@ export function Webhooks({ onSignedOut }: { onSignedOut: () => void }) {
     <>
       <div class="reports-head">
         <h1 ref={heading} tabIndex={-1}>
-          Webhooks
+          {t.heading}
         </h1>
         <button type="button" onClick={() => void load()}>
-          Refresh
+          {t.refresh}
         </button>
       </div>
       <div role="alert" class="error">
         {error}
       </div>
       {data === null ? (
-        !error && <p class="muted">Loading the deliveries…</p>
+        !error && <p class="muted">{t.loading}</p>
       ) : (
         <>
           {data.endpoint === null ? (
             <p class="lead">
-              Webhooks are off. Set <code>LIFELINE_WEBHOOK_URL</code> and <code>LIFELINE_WEBHOOK_SECRET</code> on the server to
-              have every handoff event posted to your own service, signed in the Standard Webhooks format.
+              {t.off[0]}
+              <code>LIFELINE_WEBHOOK_URL</code>
+              {t.off[1]}
+              <code>LIFELINE_WEBHOOK_SECRET</code>
+              {t.off[2]}
             </p>
           ) : (
             <p class="lead">
-              Every handoff event is posted to <code class="endpoint">{data.endpoint}</code>, signed. A delivery that is not answered
-              with a 2xx status within 10 seconds is tried again, with the same <code>webhook-id</code>, for 24 hours.
+              {t.on[0]}
+              <code class="endpoint">{data.endpoint}</code>
+              {t.on[1]}
+              <code>webhook-id</code>
+              {t.on[2]}
             </p>
           )}
-          <DeliveryList id="webhooks-failing" title="Needs attention" list={data.failing} empty="Nothing is retrying or failed." />
-          <DeliveryList id="webhooks-recent" title="Recent deliveries" list={data.recent} empty="No events have been sent yet." />
+          <DeliveryList id="webhooks-failing" title={t.failing} list={data.failing} empty={t.failingEmpty} />
+          <DeliveryList id="webhooks-recent" title={t.recent} list={data.recent} empty={t.recentEmpty} />
         </>
       )}
     </>
@@ -71,6 +79,9 @@ export function Webhooks({ onSignedOut }: { onSignedOut: () => void }) {
 }
 
 function DeliveryList({ id, title, list, empty }: { id: string; title: string; list: AgentWebhookDelivery[]; empty: string }) {
+  const strings = useStrings();
+  const t = strings.webhooks;
+  const time = (iso: string): string => exactTime(iso, strings.locale);
   return (
     <section class="deliveries-section" aria-labelledby={id}>
       <h2 id={id}>
@@ -84,17 +95,17 @@ function DeliveryList({ id, title, list, empty }: { id: string; title: string; l
             <li key={d.id} class={`delivery ${d.status}`}>
               <div class="delivery-head">
                 <code class="event-type">{d.type}</code>
-                <span class={`chip delivery-${d.status}`}>{STATUS_LABEL[d.status]}</span>
-                {d.handoff && <a href={`#/handoff/${d.handoff.id}`}>Ref {d.handoff.ref}</a>}
+                <span class={`chip delivery-${d.status}`}>{t.status[d.status]}</span>
+                {d.handoff && <a href={`#/handoff/${d.handoff.id}`}>{t.ref(d.handoff.ref)}</a>}
               </div>
               <p class="muted delivery-line">
-                Happened <time dateTime={d.eventAt}>{exactTime(d.eventAt)}</time> · {deliveryLine(d)}
+                {t.happened} <time dateTime={d.eventAt}>{time(d.eventAt)}</time> · {deliveryLine(d, time, strings)}
               </p>
               {d.lastError &&
                 (d.status === 'delivered' ? (
-                  <p class="muted delivery-line">An earlier try failed: {d.lastError}</p>
+                  <p class="muted delivery-line">{t.earlierFailed(d.lastError)}</p>
                 ) : (
-                  <p class="delivery-error">Last error: {d.lastError}</p>
+                  <p class="delivery-error">{t.lastError(d.lastError)}</p>
                 ))}
             </li>
           ))}

@@ -77,3 +77,19 @@ describe('percentText and repeatedText', () => {
     expect(repeatedText(true)).toMatch(/^Yes/);
   });
 });
+
+describe('in the agent’s language', () => {
+  it('says durations, learning and ratings in German, French and Spanish', async () => {
+    const { CONSOLE_STRINGS } = await import('./strings');
+    const { de, fr, es } = CONSOLE_STRINGS;
+    expect(waited('2026-01-01T10:00:00Z', Date.parse('2026-01-01T11:05:00Z'), de)).toBe('1 Std. 05 Min.');
+    expect(waitText(200, de)).toBe('3 Min. 20 Sek.');
+    expect(waitText(null, es)).toBe('Aún sin respuestas');
+    expect(candidateNote({ reason: 'personal_data', personal: 'card', known: null }, fr)).toBe('Ressemble à une donnée personnelle (une carte bancaire) : jamais apprise.');
+    expect(candidateNote({ reason: 'about', personal: null, known: 'served' }, de)).toBe('Passt zum Artikel. Wird schon angeboten.');
+    expect(learnedText({ articleId: 'a1', articleTitle: null, count: 2, served: 0 }, es)).toBe(
+      '2 búsquedas aprendidas como formulaciones del artículo a1: cada una se ofrecerá a los visitantes en cuanto otra derivación la enseñe o usted la confirme.',
+    );
+    expect(repeatedText(true, fr)).toBe('Oui, il a dû répéter quelque chose');
+  });
+});

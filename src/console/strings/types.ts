@@ -4,6 +4,7 @@
  */
 import type { Channel } from '../../protocol/transcript';
 import type { ResolveOutcome } from '../../protocol/types';
+import type { LearningCandidate, PersonalKind, WebhookDeliveryStatus } from '../../server/api/agent-types';
 import type { CallbackState } from '../../server/api/agent-types';
 
 export interface ConsoleStrings {
@@ -163,5 +164,183 @@ export interface ConsoleStrings {
     notSent(what: string | null, error: string): string;
     pastedFile: string;
     refused(names: string): string;
+  };
+
+  /** Durations and the learning sentences of format.ts. */
+  format: {
+    /** "45 s", "3 min", "1 h 05 min" (minutes given two digits). */
+    seconds(n: number): string;
+    minutes(n: number): string;
+    hoursMinutes(hours: number, minutes: string): string;
+    minutesSeconds(minutes: number, seconds: number): string;
+    noReplies: string;
+    /** What resolving taught: "1 search learned as a phrasing of “…”: it is served to visitors now." */
+    learned(count: number, served: number, article: string): string;
+    /** An article by its id, when its title is not known. */
+    articleById(id: string): string;
+    candidate: Record<Exclude<LearningCandidate['reason'], 'personal_data'>, string>;
+    personal(kind: string): string;
+    personalKinds: Record<PersonalKind, string>;
+    knownServed: string;
+    knownPending: string;
+    good: string;
+    bad: string;
+    notAnswered: string;
+    repeatedYes: string;
+    repeatedNo: string;
+  };
+  identity: {
+    says(text: string): string;
+    verified(email: string | null, id: string): string;
+    notVerified: string;
+    verifiedTitle: string;
+    notVerifiedTitle: string;
+    /** The queue's mark beside a verified visitor's name. */
+    queueVerified: string;
+    customerId: string;
+    earlier: string;
+    earlierNone: string;
+    resolved(agent: string | null): string;
+    closed: string;
+    with(agent: string | null): string;
+    waiting: string;
+  };
+  rating: {
+    heading: string;
+    how: string;
+    repeated: string;
+    comment: string;
+    rated: string;
+    none: string;
+  };
+  learn: {
+    none: string;
+    legend(article: string): string;
+    noneLearnable: string;
+    never: string;
+    hint: string;
+  };
+  sendArticle: {
+    open: string;
+    field: string;
+    send: string;
+    cancel: string;
+    picked(title: string): string;
+    pickOne: string;
+    noneKnown: string;
+    type: string;
+    kind: string;
+    readAt: string;
+    notOpened: string;
+  };
+  files: {
+    openFull(name: string): string;
+    download(name: string): string;
+  };
+  /** A section of a page that failed to draw; its names. */
+  boundary: {
+    failed(name: string): string;
+    visitor: string;
+    earlier: string;
+    callback: string;
+    tried: string;
+    chat: string;
+    rating: string;
+    resolve: string;
+    personalData: string;
+  };
+  reports: {
+    heading: string;
+    period: string;
+    periods: Record<'24h' | '7d' | '30d', string>;
+    loading: string;
+    /** "Handoffs made from", (from), " to ", (to), "." around the two times. */
+    range: [string, string, string];
+    wait: string;
+    good: string;
+    goodOf(good: number, rated: number): string;
+    repeated: string;
+    repeatedOf(repeated: number, answered: number): string;
+    visitors: string;
+    visitorsNote(handoffs: number): string;
+    col: Record<'search' | 'visitors' | 'searches' | 'article' | 'handoffs' | 'question' | 'saidNo' | 'channel' | 'outcome', string>;
+    noResults: string;
+    noResultsEmpty: string;
+    lastRead: string;
+    lastReadEmpty: string;
+    noArticle(handoffs: number, visitors: number): string;
+    noArticleEmpty: string;
+    readAnyway: string;
+    readAnywayEmpty: string;
+    readAnywayNote: string;
+    searchedBefore: string;
+    searchedBeforeEmpty: string;
+    byChannel: string;
+    byOutcome: string;
+    /** Before the other wordings of a group of searches. */
+    also: string;
+  };
+  phrasings: {
+    heading: string;
+    lead: string;
+    loading: string;
+    empty: string;
+    article: string;
+    count(n: number): string;
+    served: string;
+    pending: string;
+    confirmedMark: string;
+    /** "learned 3 times, last on" before the date. */
+    learned(count: number): string;
+    from: string;
+    ref(ref: string): string;
+    confirm: string;
+    confirmName(text: string): string;
+    remove: string;
+    removeName(text: string): string;
+    removed(text: string, articleId: string): string;
+    confirmed(text: string): string;
+    removeFailed(text: string, error: string): string;
+    confirmFailed(text: string, error: string): string;
+  };
+  webhooks: {
+    heading: string;
+    refresh: string;
+    loading: string;
+    /** Around LIFELINE_WEBHOOK_URL and LIFELINE_WEBHOOK_SECRET. */
+    off: [string, string, string];
+    /** Around the endpoint and webhook-id. */
+    on: [string, string, string];
+    failing: string;
+    failingEmpty: string;
+    recent: string;
+    recentEmpty: string;
+    status: Record<WebhookDeliveryStatus, string>;
+    ref(ref: string): string;
+    happened: string;
+    earlierFailed(error: string): string;
+    lastError(error: string): string;
+    line: {
+      waiting(time: string): string;
+      sending(tries: number): string;
+      delivered(time: string, tries: number): string;
+      retrying(tries: number, time: string): string;
+      failed(time: string, tries: number): string;
+    };
+  };
+  /** Browser notifications, worded by the service worker. */
+  notice: {
+    visitor: string;
+    chat(ref: string): string;
+    callback(ref: string): string;
+    phone(ref: string): string;
+    noQuestion: string;
+    /** A callback's booked time before the question: "For Mon 16:00. ". */
+    forTime(at: string): string;
+  };
+  push: {
+    toggle: string;
+    on: string;
+    off: string;
   };
 }

@@ -45,3 +45,12 @@ describe('consoleInFront and pickConsoleWindow', () => {
     expect(pickConsoleWindow([w('https://h.example/', 'visible', true)])).toBeNull();
   });
 });
+
+describe('viewNotice in the agent’s language', () => {
+  it('words a new chat and a message in German', async () => {
+    const de = (await import('../strings/de')).default;
+    const chat = { v: 1, kind: 'handoff', handoffId: 'h1', ref: '4821', channel: 'chat', visitorName: null, question: null, callbackAt: null } as const;
+    expect(viewNotice(chat, { strings: de })).toMatchObject({ title: 'Neuer Chat · 4821', body: 'Noch keine Frage eingegeben' });
+    expect(viewNotice({ v: 1, kind: 'message', handoffId: 'h1', ref: '4821', visitorName: null, text: 'Hallo?' }, { strings: de }).title).toBe('Besucher · 4821');
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * How the console's service worker words a push notice (../../protocol/push.ts) and decides
- * whether to show it: pure, so it is unit-tested in Node. The console is in English, as its
- * screens are.
+ * whether to show it: pure, so it is unit-tested in Node. In the agent's language (the worker
+ * cannot read the console's stored choice: the browser's language, as the console's default).
  */
 import type { PushNotice } from '../../protocol/push';
+import type { ConsoleStrings } from '../strings/types';
+import en from '../strings/en';
 
 export interface NotificationView {
   title: string;
@@ -30,26 +32,27 @@ function when(iso: string, locale: string | undefined, timeZone: string | undefi
   return new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(d);
 }
 
-export function viewNotice(notice: PushNotice, options: { locale?: string; timeZone?: string } = {}): NotificationView {
+export function viewNotice(notice: PushNotice, options: { locale?: string; timeZone?: string; strings?: ConsoleStrings } = {}): NotificationView {
+  const t = (options.strings ?? en).notice;
   const url = handoffUrl(notice.handoffId);
   if (notice.kind === 'message') {
     return {
-      title: `${notice.visitorName ?? 'Visitor'} · ${notice.ref}`,
+      title: `${notice.visitorName ?? t.visitor} · ${notice.ref}`,
       body: notice.text,
       tag: `lifeline-message-${notice.handoffId}`,
       url,
     };
   }
-  const asked = notice.question === null ? 'No question typed yet' : `“${notice.question}”`;
+  const asked = notice.question === null ? t.noQuestion : `“${notice.question}”`;
   const who = notice.visitorName ? `${notice.visitorName}: ` : '';
   const title =
     notice.channel === 'callback'
-      ? `New callback · ${notice.ref}`
+      ? t.callback(notice.ref)
       : notice.channel === 'phone'
-        ? `New phone reference · ${notice.ref}`
-        : `New chat · ${notice.ref}`;
+        ? t.phone(notice.ref)
+        : t.chat(notice.ref);
   const at = notice.callbackAt ? when(notice.callbackAt, options.locale, options.timeZone) : '';
-  return { title, body: `${at ? `For ${at}. ` : ''}${who}${asked}`, tag: `lifeline-handoff-${notice.handoffId}`, url };
+  return { title, body: `${at ? t.forTime(at) : ''}${who}${asked}`, tag: `lifeline-handoff-${notice.handoffId}`, url };
 }
 
 /** A push's data as a notice, or null when it is not one of ours (an older or newer shape). */

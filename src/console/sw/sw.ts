@@ -6,6 +6,14 @@
  * through it. Built as a classic script (src/build/build.ts).
  */
 import { consoleInFront, pickConsoleWindow, readNotice, viewNotice, type WindowLike } from './notice-view';
+import { consoleLocale, pickConsoleLanguage, type ConsoleLanguage } from '../strings/language';
+import type { ConsoleStrings } from '../strings/types';
+import en from '../strings/en';
+import fr from '../strings/fr';
+import de from '../strings/de';
+import es from '../strings/es';
+
+const STRINGS: Record<ConsoleLanguage, ConsoleStrings> = { en, fr, de, es };
 
 // The DOM library is what the project type-checks with; the worker's own globals are declared
 // here, as narrowly as they are used.
@@ -32,6 +40,8 @@ interface WorkerScope {
   addEventListener(type: 'notificationclick', listener: (event: NotificationEvent) => void): void;
   addEventListener(type: 'pushsubscriptionchange', listener: (event: PushSubscriptionChangeEvent) => void): void;
   skipWaiting(): Promise<void>;
+  /** WorkerNavigator: the browser's languages, for the notices' words. */
+  navigator: { languages: readonly string[] };
   clients: {
     matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly WindowClientLike[]>;
     openWindow(url: string): Promise<WindowClientLike | null>;
@@ -58,7 +68,9 @@ worker.addEventListener('push', (event) => {
       if (!notice) return;
       const windows = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
       if (consoleInFront(windows)) return;
-      const view = viewNotice(notice);
+      // The browser's language, as the console's default (its stored choice is the page's, out of reach here).
+      const language = pickConsoleLanguage(null, worker.navigator.languages);
+      const view = viewNotice(notice, { strings: STRINGS[language], locale: consoleLocale(language, worker.navigator.languages) });
       await worker.registration.showNotification(view.title, {
         body: view.body,
         tag: view.tag,

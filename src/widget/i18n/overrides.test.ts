@@ -68,6 +68,7 @@ describe('checkSiteStrings', () => {
       rating: (await import('../panel/rating/strings/rating-en')).default,
       email: (await import('../panel/live/strings/away-en')).default,
       files: (await import('../panel/live/strings/attach-en')).default,
+      history: (await import('../panel/history/strings/history-en')).default,
       hours: (await import('../../hours/lang')).HOURS_WORDS.en,
       launcher: (await import('./launcher-strings')).ENGLISH_LAUNCHER,
     };

@@ -13,6 +13,7 @@ import { loadLiveStrings } from '../panel/live/liveStrings';
 import { PACKS as RATING } from '../panel/rating/Rating';
 import { PACKS as AWAY } from '../panel/live/Away';
 import { PACKS as ATTACH } from '../panel/live/attach-words';
+import { PACKS as HISTORY } from '../panel/history/words';
 import { HOURS_WORDS } from '../../hours/lang';
 
 const AWAITING = new Set<Language>([]);
@@ -26,6 +27,7 @@ async function strings(language: Language): Promise<Map<string, string>> {
     rating: (await RATING[language]()).default,
     email: (await AWAY[language]()).default,
     files: (await ATTACH[language]()).default,
+    history: (await HISTORY[language]()).default,
     hours: HOURS_WORDS[language],
   };
   const out = new Map<string, string>();
@@ -46,9 +48,11 @@ async function strings(language: Language): Promise<Map<string, string>> {
 /** Strings that are rightly the same as English in a language (a loanword, a name, a unit). */
 const SAME: Partial<Record<Language, string[]>> = {
   fr: ['live.message', 'live.article'], // "Message", "Article"
-  de: ['live.support'], // "Support"
-  es: ['panel.no', 'rating.no'], // "No"
-  it: ['panel.no', 'rating.no'], // "No"
+  de: ['live.support', 'history.team', 'history.channel.chat'], // "Support", "Chat"
+  es: ['panel.no', 'rating.no', 'history.channel.chat', 'history.ref'], // "No", "Chat", "ref."
+  it: ['panel.no', 'rating.no', 'history.channel.chat'], // "No", "Chat"
+  pt: ['history.channel.chat'], // "Chat"
+  nl: ['history.ref'], // "ref."
 };
 
 describe.each(LANGUAGES.filter((l) => l !== 'en'))('%s', (language) => {

@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HistoryConversation, Message } from '../../../protocol/types';
 import type { PanelCtx } from '../context';
-import { historyWords, type HistoryWords } from './words';
+import { loadHistoryWords, type HistoryWords } from './words';
 import { loadHistory, type HistoryResult } from './load';
 import css from '../../styles/history.css?inline';
 
@@ -17,10 +17,13 @@ import css from '../../styles/history.css?inline';
 let warnedOff = false;
 
 export function History({ ctx, token }: { ctx: PanelCtx; token: string }) {
-  const w = historyWords(ctx.language);
+  const [w, setWords] = useState<HistoryWords | null>(null);
   const [result, setResult] = useState<HistoryResult | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => ctx.addStyles(css), []);
+  useEffect(() => {
+    loadHistoryWords(ctx.language, ctx.settings.strings).then(setWords, (error: unknown) => console.error('[Lifeline] the history card could not be loaded.', error));
+  }, []);
   useEffect(() => {
     let live = true;
     setResult(null);
@@ -37,7 +40,7 @@ export function History({ ctx, token }: { ctx: PanelCtx; token: string }) {
       live = false;
     };
   }, [token, attempt]);
-  if (result?.kind === 'off') return null;
+  if (result?.kind === 'off' || !w) return null;
   const when = new Intl.DateTimeFormat(ctx.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section class="ll-card ll-history" aria-labelledby="ll-history-title" aria-busy={!result}>
