@@ -62,7 +62,8 @@ test('a visitor who leaves gets the answer by e-mail, and its link reopens the c
     const desk = await context.newPage();
     await signInConsole(desk, origin);
     await desk.getByRole('link', { name: new RegExp(`Ref ${ref}\\b`) }).click();
-    await expect(desk.getByText(address, { exact: true })).toBeVisible(); // the address the visitor left
+    // The address the visitor left, shown as what they said (nothing signed it: Not verified).
+    await expect(desk.getByText(`Says: ${address}`, { exact: true })).toBeVisible();
     await desk.getByRole('button', { name: 'Claim' }).click();
     await desk.getByLabel('Reply').fill(answer);
     await desk.getByRole('button', { name: 'Send', exact: true }).click();
