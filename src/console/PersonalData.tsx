@@ -8,6 +8,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { AgentHandoffDetail } from '../server/api/agent-types';
 import { api } from './api';
 import { goToQueue } from './router';
+import { useStrings } from './strings';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -22,6 +23,7 @@ function download(name: string, json: unknown): void {
 }
 
 export function PersonalData({ handoff }: { handoff: AgentHandoffDetail }) {
+  const t = useStrings().personal;
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
   const [exportError, setExportError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function PersonalData({ handoff }: { handoff: AgentHandoffDetail }) {
   const [found, setFound] = useState<number | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const open = handoff.status === 'queued' || handoff.status === 'active';
-  const who = handoff.visitor?.email ?? handoff.visitor?.name ?? 'this visitor';
+  const who = handoff.visitor?.email ?? handoff.visitor?.name ?? t.someone;
 
   const exportJson = async (): Promise<void> => {
     setBusy(true);
@@ -37,9 +39,9 @@ export function PersonalData({ handoff }: { handoff: AgentHandoffDetail }) {
     try {
       const exported = await api.visitorExport(handoff.id);
       download(`lifeline-visitor-${handoff.ref}.json`, exported);
-      setSaid(`Exported ${exported.handoffs.length} conversation${exported.handoffs.length === 1 ? '' : 's'}.`);
+      setSaid(t.exported(exported.handoffs.length));
     } catch (e) {
-      setExportError(`Could not export: ${errorText(e)}`);
+      setExportError(t.exportFailed(errorText(e)));
     } finally {
       setBusy(false);
     }
@@ -71,14 +73,14 @@ export function PersonalData({ handoff }: { handoff: AgentHandoffDetail }) {
 
   return (
     <section class="card" aria-labelledby="personal-heading">
-      <h2 id="personal-heading">Personal data</h2>
-      <p class="hint muted">Everything kept about {who}: this conversation and every other with their e-mail or the site’s id.</p>
+      <h2 id="personal-heading">{t.heading}</h2>
+      <p class="hint muted">{t.intro(who)}</p>
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void exportJson()}>
-          Export as JSON
+          {t.export}
         </button>
         <button type="button" class="danger" disabled={busy} onClick={() => void ask()}>
-          Delete visitor data…
+          {t.delete}
         </button>
       </div>
       <p role="status" class="hint">
@@ -87,22 +89,19 @@ export function PersonalData({ handoff }: { handoff: AgentHandoffDetail }) {
       <div role="alert" class="error">
         {exportError}
       </div>
-      {open && <p class="hint muted">An open conversation is never deleted: resolve it first.</p>}
+      {open && <p class="hint muted">{t.openNote}</p>}
       <dialog ref={dialog} aria-labelledby="erase-heading" aria-describedby="erase-text" class="confirm" onClose={() => setBusy(false)}>
-        <h2 id="erase-heading">Delete everything kept about {who}?</h2>
-        <p id="erase-text">
-          {found === null ? 'Their conversations' : `${found} conversation${found === 1 ? '' : 's'}`}, with the messages, files, rating, what they
-          tried and the mails about them, are deleted for good. Learned phrasings only they taught go too. This cannot be undone.
-        </p>
+        <h2 id="erase-heading">{t.confirmHeading(who)}</h2>
+        <p id="erase-text">{t.confirmText(found)}</p>
         <div role="alert" class="error">
           {error}
         </div>
         <div class="actions">
           <button type="button" class="danger" disabled={busy} onClick={() => void erase()}>
-            Delete
+            {t.confirm}
           </button>
           <button type="button" autofocus onClick={() => dialog.current?.close()}>
-            Cancel
+            {t.cancel}
           </button>
         </div>
       </dialog>

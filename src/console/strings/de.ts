@@ -332,6 +332,21 @@ const strings: ConsoleStrings = {
     on: 'An',
     off: 'Aus',
   },
+  personal: {
+    heading: 'Personenbezogene Daten',
+    intro: (who) => `Alles, was über ${who} gespeichert ist: diese Unterhaltung und jede andere mit derselben E-Mail-Adresse oder Kennung der Website.`,
+    someone: 'diese Person',
+    export: 'Als JSON exportieren',
+    exported: (n) => (n === 1 ? '1 Unterhaltung exportiert.' : `${n} Unterhaltungen exportiert.`),
+    exportFailed: (reason) => `Export fehlgeschlagen: ${reason}`,
+    delete: 'Daten der Person löschen…',
+    openNote: 'Eine offene Unterhaltung wird nie gelöscht: Schließen Sie sie zuerst ab.',
+    confirmHeading: (who) => `Alles löschen, was über ${who} gespeichert ist?`,
+    confirmText: (n) =>
+      `${n === null ? 'Die Unterhaltungen' : n === 1 ? '1 Unterhaltung' : `${n} Unterhaltungen`} mit Nachrichten, Dateien, Bewertung, dem, was versucht wurde, und den E-Mails dazu werden endgültig gelöscht, ebenso Formulierungen, die nur von dieser Person gelernt wurden. Das lässt sich nicht rückgängig machen.`,
+    confirm: 'Löschen',
+    cancel: 'Abbrechen',
+  },
 };
 
 export default strings;

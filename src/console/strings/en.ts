@@ -331,6 +331,21 @@ const strings: ConsoleStrings = {
     on: 'On',
     off: 'Off',
   },
+  personal: {
+    heading: 'Personal data',
+    intro: (who) => `Everything kept about ${who}: this conversation and every other with their e-mail or the site’s id.`,
+    someone: 'this visitor',
+    export: 'Export as JSON',
+    exported: (n) => (n === 1 ? 'Exported 1 conversation.' : `Exported ${n} conversations.`),
+    exportFailed: (reason) => `Could not export: ${reason}`,
+    delete: 'Delete visitor data…',
+    openNote: 'An open conversation is never deleted: resolve it first.',
+    confirmHeading: (who) => `Delete everything kept about ${who}?`,
+    confirmText: (n) =>
+      `${n === null ? 'Their conversations' : n === 1 ? '1 conversation' : `${n} conversations`}, with the messages, files, rating, what they tried and the mails about them, are deleted for good. Learned phrasings only they taught go too. This cannot be undone.`,
+    confirm: 'Delete',
+    cancel: 'Cancel',
+  },
 };
 
 export default strings;

@@ -332,6 +332,21 @@ const strings: ConsoleStrings = {
     on: 'Activadas',
     off: 'Desactivadas',
   },
+  personal: {
+    heading: 'Datos personales',
+    intro: (who) => `Todo lo que se guarda sobre ${who}: esta conversación y todas las demás con su correo o el identificador del sitio.`,
+    someone: 'este visitante',
+    export: 'Exportar como JSON',
+    exported: (n) => (n === 1 ? '1 conversación exportada.' : `${n} conversaciones exportadas.`),
+    exportFailed: (reason) => `No se pudo exportar: ${reason}`,
+    delete: 'Eliminar los datos del visitante…',
+    openNote: 'Una conversación abierta nunca se elimina: ciérrela primero.',
+    confirmHeading: (who) => `¿Eliminar todo lo que se guarda sobre ${who}?`,
+    confirmText: (n) =>
+      `${n === null ? 'Sus conversaciones' : n === 1 ? '1 conversación' : `${n} conversaciones`}, con los mensajes, archivos, valoración, lo que intentó y los correos sobre ellas, se eliminan para siempre. También las frases aprendidas solo de esta persona. No se puede deshacer.`,
+    confirm: 'Eliminar',
+    cancel: 'Cancelar',
+  },
 };
 
 export default strings;

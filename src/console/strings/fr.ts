@@ -331,6 +331,21 @@ const strings: ConsoleStrings = {
     on: 'Activées',
     off: 'Désactivées',
   },
+  personal: {
+    heading: 'Données personnelles',
+    intro: (who) => `Tout ce qui est conservé sur ${who} : cette conversation et toutes les autres avec son e-mail ou l’identifiant du site.`,
+    someone: 'ce visiteur',
+    export: 'Exporter en JSON',
+    exported: (n) => (n === 1 ? '1 conversation exportée.' : `${n} conversations exportées.`),
+    exportFailed: (reason) => `Export impossible : ${reason}`,
+    delete: 'Supprimer les données du visiteur…',
+    openNote: 'Une conversation ouverte n’est jamais supprimée : clôturez-la d’abord.',
+    confirmHeading: (who) => `Supprimer tout ce qui est conservé sur ${who} ?`,
+    confirmText: (n) =>
+      `${n === null ? 'Ses conversations' : n === 1 ? '1 conversation' : `${n} conversations`}, avec les messages, fichiers, évaluation, ce qu’il a essayé et les e-mails à son sujet, sont supprimées définitivement. Les formulations apprises de lui seul aussi. Impossible d’annuler.`,
+    confirm: 'Supprimer',
+    cancel: 'Annuler',
+  },
 };
 
 export default strings;

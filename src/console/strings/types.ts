@@ -343,4 +343,21 @@ export interface ConsoleStrings {
     on: string;
     off: string;
   };
+  /** The Personal data card of a handoff: export, and delete behind a confirm dialog. */
+  personal: {
+    heading: string;
+    /** `who`: the visitor's e-mail or name, else `someone`. */
+    intro(who: string): string;
+    someone: string;
+    export: string;
+    exported(count: number): string;
+    exportFailed(reason: string): string;
+    delete: string;
+    openNote: string;
+    confirmHeading(who: string): string;
+    /** `count` null: not known yet. */
+    confirmText(count: number | null): string;
+    confirm: string;
+    cancel: string;
+  };
 }

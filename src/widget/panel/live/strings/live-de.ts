@@ -43,7 +43,7 @@ const strings: LiveStrings = {
   endChat: 'Chat beenden',
   article: 'Artikel',
   openArticle: (t) => `Artikel öffnen: ${t}`,
-  placeholder: 'Nachricht schreiben…',
+  placeholder: 'Ihre Nachricht…',
   seen: 'Gesehen',
   jump: 'Zur neuesten Nachricht',
   endQuestion: 'Diesen Chat beenden?',

@@ -47,7 +47,7 @@ const strings: LiveStrings = {
   endChat: 'Termina la chat',
   article: 'Articolo',
   openArticle: (t) => `Apri l’articolo: ${t}`,
-  placeholder: 'Scrivi un messaggio…',
+  placeholder: 'Il Suo messaggio…',
   seen: 'Visto',
   jump: 'Vai all’ultimo messaggio',
   endQuestion: 'Terminare questa chat?',

@@ -45,7 +45,7 @@ const strings: LiveStrings = {
   endChat: 'Chat beëindigen',
   article: 'Artikel',
   openArticle: (t) => `Artikel openen: ${t}`,
-  placeholder: 'Schrijf een bericht…',
+  placeholder: 'Uw bericht…',
   seen: 'Gezien',
   jump: 'Naar het nieuwste bericht',
   endQuestion: 'Deze chat beëindigen?',

@@ -47,7 +47,7 @@ const strings: LiveStrings = {
   endChat: 'Zakończ czat',
   article: 'Artykuł',
   openArticle: (t) => `Otwórz artykuł: ${t}`,
-  placeholder: 'Napisz wiadomość…',
+  placeholder: 'Wiadomość…',
   seen: 'Wyświetlono',
   jump: 'Przejdź do najnowszej',
   endQuestion: 'Zakończyć ten czat?',

@@ -47,7 +47,7 @@ const strings: LiveStrings = {
   endChat: 'Encerrar conversa',
   article: 'Artigo',
   openArticle: (t) => `Abrir artigo: ${t}`,
-  placeholder: 'Escreva uma mensagem…',
+  placeholder: 'Sua mensagem…',
   seen: 'Vista',
   jump: 'Ir para a mais recente',
   endQuestion: 'Encerrar esta conversa?',
