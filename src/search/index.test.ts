@@ -106,6 +106,14 @@ describe('createSearchIndex', () => {
     expect(found('cash')).toEqual(['atm', 'send']);
     // "charge" is written "fees" and "costs" there.
     expect(found('why was I charged')[0]).toBe('fees');
+    // A related word never weighs more than the word itself, however rare it is here.
+    const shop = createSearchIndex([
+      { id: 'where', title: 'Where is my order?', body: 'Track an order.' },
+      { id: 'gift', title: 'Gift cards to purchase', body: 'Purchase a gift card.' },
+      ...['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, title: `Topic ${id}`, body: `Topic ${id} of your order, at length, about many other things said here.` })),
+    ]);
+    expect(shop.search('where is my order')[0]?.id).toBe('where');
+    expect(shop.search('purchase')[0]?.id).toBe('gift');
     // A typo's guess does not bring related words of the guess: "mony" is "money", not "cash" too.
     expect(found('mony')).toEqual(['send']);
     const en = languageOf('en');

@@ -224,9 +224,15 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
         let expansions: Expansion[] = vocabulary.expand(term, finishing && i === terms.length - 1, typedOf.get(term));
         // Everyday words of the same meaning ("cash" for "money"), as a lesser match than the word itself.
         const near = language.relatives.get(term);
+        let relatives: string[] = [];
         if (near && (expansions[0]?.sim ?? 1) === 1) {
-          expansions = [...expansions, ...near.filter((w) => !expansions.some((e) => e.term === w)).map((w) => ({ term: w, sim: RELATED_SIM }))];
+          relatives = near.filter((w) => !expansions.some((e) => e.term === w));
+          expansions = [...expansions, ...relatives.map((w) => ({ term: w, sim: RELATED_SIM }))];
         }
+        // ... and never weighs more than the word itself: "purchase", rarer than "order" in a shop's
+        // articles, must not make a passing "purchase" outrank "Where is my order?".
+        const ownIdf = core.postings.get(term)?.idf ?? Infinity;
+        const ownLearnedIdf = learned.postings.get(term)?.idf ?? Infinity;
         // Articles: the best reading of this word per article.
         let weight = 0;
         const hits: number[] = [];
@@ -234,12 +240,13 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
           const list = core.postings.get(word);
           if (!list) continue;
           matched.add(word);
+          const idf = relatives.includes(word) ? Math.min(list.idf, ownIdf) : list.idf;
           // A guessed word (a typo, a completion) weighs in fully but covers only as much as it is sure.
-          weight = Math.max(weight, list.idf);
+          weight = Math.max(weight, idf);
           const sure = sim * sim;
           for (let k = 0; k < list.docs.length; k++) {
             const doc = list.docs[k]!;
-            const value = sure * list.idf * list.weights[k]!;
+            const value = sure * idf * list.weights[k]!;
             if (best[doc] === 0) hits.push(doc);
             if (value > best[doc]!) best[doc] = value;
             if (sim === 1) exact[doc] = 1;
@@ -262,8 +269,9 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
           const list = learned.postings.get(word);
           if (!list) continue;
           matched.add(word);
-          learnedWeight = Math.max(learnedWeight, list.idf);
-          const value = sim * sim * list.idf * list.idf;
+          const idf = relatives.includes(word) ? Math.min(list.idf, ownLearnedIdf) : list.idf;
+          learnedWeight = Math.max(learnedWeight, idf);
+          const value = sim * sim * idf * idf;
           for (const p of list.items) {
             if (learnedBest[p] === 0) learnedHits.push(p);
             if (value > learnedBest[p]!) learnedBest[p] = value;
