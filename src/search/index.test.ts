@@ -94,6 +94,39 @@ describe('createSearchIndex', () => {
     expect(synonyms.search('power adapter')[0]?.id).toBe('battery');
   });
 
+  it('finds everyday words of the same meaning, below the word itself', () => {
+    const bank = createSearchIndex([
+      { id: 'atm', title: 'Taking cash out at a cash machine', body: 'Withdraw cash with your card and PIN.' },
+      { id: 'send', title: 'Sending money to a friend', body: 'Send money from the app.' },
+      { id: 'fees', title: 'Our fees', body: 'What each card payment costs you.' },
+    ]);
+    const found = (q: string) => bank.search(q).map((r) => r.id);
+    // "money" is in "send", its everyday equivalent "cash" in "atm": both found, the word itself first.
+    expect(found('money')).toEqual(['send', 'atm']);
+    expect(found('cash')).toEqual(['atm', 'send']);
+    // "charge" is written "fees" and "costs" there.
+    expect(found('why was I charged')[0]).toBe('fees');
+    // A related word never weighs more than the word itself, however rare it is here.
+    const shop = createSearchIndex([
+      { id: 'where', title: 'Where is my order?', body: 'Track an order.' },
+      { id: 'gift', title: 'Gift cards to purchase', body: 'Purchase a gift card.' },
+      ...['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, title: `Topic ${id}`, body: `Topic ${id} of your order, at length, about many other things said here.` })),
+    ]);
+    expect(shop.search('where is my order')[0]?.id).toBe('where');
+    expect(shop.search('purchase')[0]?.id).toBe('gift');
+    // A typo's guess does not bring related words of the guess: "mony" is "money", not "cash" too.
+    expect(found('mony')).toEqual(['send']);
+    const en = languageOf('en');
+    expect(en.relatives.get(stem('refund', en))).toContain(stem('reimburse', en));
+  });
+
+  it('reads a long message by its rarest words, but not by one word alone', () => {
+    // Nine words of chatter around two that matter still find the article.
+    expect(ids('hello, I tried five times since monday morning and my e-bike battery still will not charge at all')[0]).toBe('battery');
+    // One article word in a long question about something else is a coincidence.
+    expect(ids('which restaurant near the station serves dinner late with wine for my order of friends')).toEqual([]);
+  });
+
   it('serializes and loads to the same answers, and refuses a stale index', () => {
     const learned = index.withPhrasings([{ articleId: 'track', queries: ['my stuff never showed up'] }]);
     const json = JSON.parse(JSON.stringify(serializeIndex(learned))) as unknown;

