@@ -6,6 +6,7 @@
  */
 import { EXPORT_NOTES, type ExportedHandoff, type VisitorDeletion, type VisitorExport, type VisitorKey } from '../../protocol/visitor-data';
 import type { HandoffRecord, Store, VisitorMatch } from '../store/types';
+import { toMessage } from '../api/views';
 import { matchFor, mentionsOf, phrasingsToForget, stillOpen } from './decide';
 
 /** Where an agent downloads an attachment's bytes (agent-handoffs.ts). */
@@ -32,16 +33,11 @@ async function exportHandoff(store: Store, h: HandoffRecord): Promise<ExportedHa
     resolvedAt: h.resolvedAt,
     outcome: h.outcome,
     agentName: h.agentName,
-    messages: messages.map((m) => ({
-      id: m.id,
-      clientMessageId: m.clientMessageId,
-      from: m.sender,
-      ...(m.sender === 'agent' && m.agentName !== null && { author: m.agentName }),
-      text: m.text,
-      ...(m.article && { article: m.article }),
-      at: m.at,
-      ...(m.attachments && { attachments: m.attachments.map((a) => ({ ...a, download: attachmentPath(h.id, a.id) })) }),
-    })),
+    // A message as the agents' API shows it, each file with where its bytes are downloaded.
+    messages: messages.map((m) => {
+      const { attachments, ...message } = toMessage(m);
+      return { ...message, ...(attachments && { attachments: attachments.map((a) => ({ ...a, download: attachmentPath(h.id, a.id) })) }) };
+    }),
     rating,
     callbackSteps: steps.map((s) => ({ at: s.at, agentName: s.agentName, state: s.state })),
     events: events.map((e) => ({ seq: e.seq, at: e.at, event: e.event })),
