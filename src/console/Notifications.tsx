@@ -9,7 +9,7 @@ export function NotificationsToggle({ state, onToggle }: { state: PushState; onT
   const t = useStrings().push;
   const on = state.kind === 'on' || (state.kind === 'busy' && state.turning === 'off');
   const unavailable = state.kind === 'unavailable';
-  const said = pushSentence(state);
+  const said = pushSentence(state, t);
   return (
     <button
       type="button"
@@ -29,7 +29,7 @@ export function NotificationsToggle({ state, onToggle }: { state: PushState; onT
 
 /** Always in the page, so that a screen reader hears what changes in it. */
 export function NotificationsNote({ state }: { state: PushState }) {
-  const said = pushSentence(state);
+  const said = pushSentence(state, useStrings().push);
   return (
     <p id="push-note" role="status" class={`push-note${state.kind === 'on' ? ' push-on' : ''}`}>
       {said ?? ''}

@@ -17,7 +17,7 @@ describe('pushSentence', () => {
     expect(pushSentence({ kind: 'blocked' })).toMatch(/blocked for this site/);
     expect(pushSentence({ kind: 'off', said: SAID.dismissed })).toMatch(/asked once more/);
     expect(pushSentence({ kind: 'off', said: null })).toBeNull();
-    expect(pushSentence({ kind: 'on', justTurnedOn: true })).toBe(SAID.on);
+    expect(pushSentence({ kind: 'on', justTurnedOn: true })).toBe(SAID.turnedOn);
     expect(pushSentence({ kind: 'on', justTurnedOn: false })).toBeNull();
     expect(SAID.noPushService('push service not available')).toContain('(push service not available)');
   });

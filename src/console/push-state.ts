@@ -3,6 +3,8 @@
  * told about it, plainly. Pure (the browser's facts are passed in), so it is unit-tested in Node;
  * usePush.ts asks the browser and the server.
  */
+import en from './strings/en';
+import type { ConsoleStrings } from './strings/types';
 
 /** What this browser offers, checked before anything is asked. */
 export interface PushPlatform {
@@ -34,27 +36,21 @@ export function initialState(platform: PushPlatform): PushState {
   return { kind: 'checking' };
 }
 
-export const SAID = Object.freeze({
-  insecure: 'Browser notifications need the console on HTTPS (or on localhost): this address cannot have them.',
-  unsupported: 'This browser cannot show notifications from a web page (it has no Web Push). Use Chrome, Edge or Firefox, or Safari on a Mac.',
-  blocked: 'Notifications are blocked for this site in your browser. Allow them in the site’s settings (the icon beside the address), then press Browser notifications again.',
-  dismissed: 'The browser was not allowed to show notifications. Press Browser notifications again to be asked once more.',
-  on: 'Browser notifications are on in this browser: new chats and callbacks, and messages on your chats, while the console is hidden or closed.',
-  noPushService: (reason: string) => `Notifications could not be turned on: this browser could not reach its push service (${reason}).`,
-  failed: (reason: string) => `Notifications could not be changed: ${reason}`,
-});
+/** The sentences under the toggle, in English (the agent's own language: useStrings().push). */
+export const SAID: PushWords = en.push;
+export type PushWords = ConsoleStrings['push'];
 
 /** The sentence under the toggle, or null when the toggle says it all. */
-export function pushSentence(state: PushState): string | null {
+export function pushSentence(state: PushState, said: PushWords = SAID): string | null {
   switch (state.kind) {
     case 'unavailable':
-      return state.why === 'insecure' ? SAID.insecure : SAID.unsupported;
+      return state.why === 'insecure' ? said.insecure : said.unsupported;
     case 'blocked':
-      return SAID.blocked;
+      return said.blocked;
     case 'off':
       return state.said;
     case 'on':
-      return state.justTurnedOn ? SAID.on : null;
+      return state.justTurnedOn ? said.turnedOn : null;
     default:
       return null;
   }

@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api';
-import { initialState, keyBytes, sameKey, SAID, type PushPlatform, type PushState } from './push-state';
+import { initialState, keyBytes, sameKey, type PushPlatform, type PushState } from './push-state';
+import { useStrings } from './strings';
 
 const SCOPE = '/console';
 const WORKER = '/console/sw.js';
@@ -35,6 +36,7 @@ export interface PushControl {
 }
 
 export function usePush(): PushControl {
+  const said = useStrings().push;
   const [state, setState] = useState<PushState>(() => initialState(platform()));
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -73,7 +75,7 @@ export function usePush(): PushControl {
     // Asked first, straight from the click: browsers only ask when a person just acted.
     const permission = await Notification.requestPermission();
     if (permission === 'denied') return setState({ kind: 'blocked' });
-    if (permission !== 'granted') return setState({ kind: 'off', said: SAID.dismissed });
+    if (permission !== 'granted') return setState({ kind: 'off', said: said.dismissed });
     let subscription: PushSubscription;
     try {
       await navigator.serviceWorker.register(WORKER, { scope: SCOPE });
@@ -88,11 +90,11 @@ export function usePush(): PushControl {
       try {
         subscription = existing ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
       } catch (error) {
-        return setState({ kind: 'off', said: SAID.noPushService(reason(error)) });
+        return setState({ kind: 'off', said: said.noPushService(reason(error)) });
       }
       await api.pushSave(subscription.toJSON());
     } catch (error) {
-      return setState({ kind: 'off', said: SAID.failed(reason(error)) });
+      return setState({ kind: 'off', said: said.failed(reason(error)) });
     }
     setState({ kind: 'on', justTurnedOn: true });
   }, []);
@@ -118,8 +120,8 @@ export function usePush(): PushControl {
     if (now.kind === 'on') {
       setState({ kind: 'busy', turning: 'off' });
       void turnOff().then(
-        (problem) => setState({ kind: 'off', said: problem && SAID.failed(problem) }),
-        (error: unknown) => setState({ kind: 'off', said: SAID.failed(reason(error)) }),
+        (problem) => setState({ kind: 'off', said: problem && said.failed(problem) }),
+        (error: unknown) => setState({ kind: 'off', said: said.failed(reason(error)) }),
       );
       return;
     }

@@ -331,6 +331,13 @@ const strings: ConsoleStrings = {
     toggle: 'Browser-Benachrichtigungen',
     on: 'An',
     off: 'Aus',
+    insecure: 'Browser-Benachrichtigungen brauchen die Konsole über HTTPS (oder auf localhost): Unter dieser Adresse gibt es sie nicht.',
+    unsupported: 'Dieser Browser kann keine Benachrichtigungen einer Webseite anzeigen (er hat kein Web Push). Nutzen Sie Chrome, Edge oder Firefox oder Safari auf dem Mac.',
+    blocked: 'Benachrichtigungen sind für diese Website in Ihrem Browser blockiert. Erlauben Sie sie in den Website-Einstellungen (das Symbol neben der Adresse) und drücken Sie dann erneut auf Browser-Benachrichtigungen.',
+    dismissed: 'Der Browser durfte keine Benachrichtigungen anzeigen. Drücken Sie erneut auf Browser-Benachrichtigungen, um noch einmal gefragt zu werden.',
+    turnedOn: 'Browser-Benachrichtigungen sind in diesem Browser an: neue Chats und Rückrufe sowie Nachrichten in Ihren Chats, während die Konsole verborgen oder geschlossen ist.',
+    noPushService: (reason) => `Benachrichtigungen ließen sich nicht einschalten: Dieser Browser erreichte seinen Push-Dienst nicht (${reason}).`,
+    failed: (reason) => `Benachrichtigungen ließen sich nicht ändern: ${reason}`,
   },
   personal: {
     heading: 'Personenbezogene Daten',

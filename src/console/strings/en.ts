@@ -330,6 +330,13 @@ const strings: ConsoleStrings = {
     toggle: 'Browser notifications',
     on: 'On',
     off: 'Off',
+    insecure: 'Browser notifications need the console on HTTPS (or on localhost): this address cannot have them.',
+    unsupported: 'This browser cannot show notifications from a web page (it has no Web Push). Use Chrome, Edge or Firefox, or Safari on a Mac.',
+    blocked: 'Notifications are blocked for this site in your browser. Allow them in the site’s settings (the icon beside the address), then press Browser notifications again.',
+    dismissed: 'The browser was not allowed to show notifications. Press Browser notifications again to be asked once more.',
+    turnedOn: 'Browser notifications are on in this browser: new chats and callbacks, and messages on your chats, while the console is hidden or closed.',
+    noPushService: (reason) => `Notifications could not be turned on: this browser could not reach its push service (${reason}).`,
+    failed: (reason) => `Notifications could not be changed: ${reason}`,
   },
   personal: {
     heading: 'Personal data',

@@ -331,6 +331,13 @@ const strings: ConsoleStrings = {
     toggle: 'Notificaciones del navegador',
     on: 'Activadas',
     off: 'Desactivadas',
+    insecure: 'Las notificaciones del navegador necesitan la consola en HTTPS (o en localhost): esta dirección no puede tenerlas.',
+    unsupported: 'Este navegador no puede mostrar notificaciones de una página web (no tiene Web Push). Use Chrome, Edge o Firefox, o Safari en un Mac.',
+    blocked: 'Las notificaciones están bloqueadas para este sitio en su navegador. Permítalas en la configuración del sitio (el icono junto a la dirección) y pulse de nuevo Notificaciones del navegador.',
+    dismissed: 'No se permitió al navegador mostrar notificaciones. Pulse de nuevo Notificaciones del navegador para que se lo vuelva a preguntar.',
+    turnedOn: 'Las notificaciones están activadas en este navegador: chats y llamadas nuevos, y mensajes en sus chats, mientras la consola está oculta o cerrada.',
+    noPushService: (reason) => `No se pudieron activar las notificaciones: este navegador no pudo contactar con su servicio push (${reason}).`,
+    failed: (reason) => `No se pudieron cambiar las notificaciones: ${reason}`,
   },
   personal: {
     heading: 'Datos personales',

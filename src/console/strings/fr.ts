@@ -330,6 +330,13 @@ const strings: ConsoleStrings = {
     toggle: 'Notifications du navigateur',
     on: 'Activées',
     off: 'Désactivées',
+    insecure: 'Les notifications du navigateur exigent la console en HTTPS (ou sur localhost) : cette adresse ne peut pas les recevoir.',
+    unsupported: 'Ce navigateur ne peut pas afficher les notifications d’une page web (il n’a pas Web Push). Utilisez Chrome, Edge ou Firefox, ou Safari sur Mac.',
+    blocked: 'Les notifications sont bloquées pour ce site dans votre navigateur. Autorisez-les dans les paramètres du site (l’icône à côté de l’adresse), puis appuyez à nouveau sur Notifications du navigateur.',
+    dismissed: 'Le navigateur n’a pas été autorisé à afficher des notifications. Appuyez à nouveau sur Notifications du navigateur pour que la question soit reposée.',
+    turnedOn: 'Les notifications sont activées dans ce navigateur : nouveaux chats et rappels, et messages de vos chats, quand la console est masquée ou fermée.',
+    noPushService: (reason) => `Impossible d’activer les notifications : ce navigateur n’a pas pu joindre son service push (${reason}).`,
+    failed: (reason) => `Impossible de modifier les notifications : ${reason}`,
   },
   personal: {
     heading: 'Données personnelles',

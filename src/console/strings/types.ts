@@ -342,6 +342,14 @@ export interface ConsoleStrings {
     toggle: string;
     on: string;
     off: string;
+    /** The sentences under the toggle (push-state.ts). */
+    insecure: string;
+    unsupported: string;
+    blocked: string;
+    dismissed: string;
+    turnedOn: string;
+    noPushService(reason: string): string;
+    failed(reason: string): string;
   };
   /** The Personal data card of a handoff: export, and delete behind a confirm dialog. */
   personal: {
