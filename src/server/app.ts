@@ -21,7 +21,7 @@ import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
-import { DEFAULT_HANDOFFS_PER_MINUTE, systemZone, type BusinessHours, type CallbackPolicy } from './config';
+import { DEFAULT_HANDOFFS_PER_MINUTE, DEFAULT_MESSAGES_PER_MINUTE, DEFAULT_SIGNINS_PER_MINUTE, systemZone, type BusinessHours, type CallbackPolicy } from './config';
 import { ALWAYS_OPEN } from '../hours';
 import { NO_CATALOG, type ArticleCatalog } from './article-catalog';
 import { DEFAULT_VAPID_SUBJECT, vapidKeys, type VapidKeys } from './push/vapid';
@@ -46,12 +46,20 @@ export interface RateLimits {
 /** LIFELINE_HANDOFFS_PER_MINUTE as a bucket: a visitor may start half a minute's worth at once. */
 export const handoffLimit = (perMinute: number): RateLimit => ({ perMinute, burst: Math.max(1, Math.ceil(perMinute / 2)) });
 
+/** LIFELINE_MESSAGES_PER_MINUTE as a bucket: a third of a minute's worth at once. */
+export const messageLimit = (perMinute: number): RateLimit => ({ perMinute, burst: Math.max(1, Math.ceil(perMinute / 3)) });
+
+/** LIFELINE_SIGNINS_PER_MINUTE as the two sign-in buckets: per address and e-mail, and three times that per address. */
+export const signInLimits = (perMinute: number): Pick<RateLimits, 'login' | 'loginPerAddress'> => ({
+  login: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 2)) },
+  loginPerAddress: { perMinute: perMinute * 3, burst: Math.max(1, Math.ceil((perMinute * 3) / 2)) },
+});
+
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   createHandoff: handoffLimit(DEFAULT_HANDOFFS_PER_MINUTE),
-  postMessage: { perMinute: 60, burst: 20 },
+  postMessage: messageLimit(DEFAULT_MESSAGES_PER_MINUTE),
   typing: { perMinute: 120, burst: 30 },
-  login: { perMinute: 10, burst: 5 },
-  loginPerAddress: { perMinute: 30, burst: 15 },
+  ...signInLimits(DEFAULT_SIGNINS_PER_MINUTE),
 });
 
 export interface AppOptions {

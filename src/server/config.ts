@@ -52,6 +52,13 @@ export interface Settings {
    * as many at once. Raise it where many visitors share one address (an office, a campus NAT).
    */
   handoffsPerMinute: number;
+  /**
+   * LIFELINE_MESSAGES_PER_MINUTE: chat messages one IP address may send, a third of them at once;
+   * LIFELINE_SIGNINS_PER_MINUTE: agent sign-ins one address may try for one e-mail (half at once;
+   * three times as many whatever the e-mail). Raise them where many share one address.
+   */
+  messagesPerMinute: number;
+  signInsPerMinute: number;
   /** LIFELINE_ARTICLES: the site's articles file, a path or an http(s) address; null: none. */
   articles: string | null;
   /** LIFELINE_WEBHOOK_URL and LIFELINE_WEBHOOK_SECRET: where Standard Webhooks go; null: none are sent. */
@@ -116,6 +123,10 @@ export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
 /** New handoffs per minute per IP address, unless LIFELINE_HANDOFFS_PER_MINUTE says otherwise. */
 export const DEFAULT_HANDOFFS_PER_MINUTE = 10;
+/** Chat messages per minute per IP address (LIFELINE_MESSAGES_PER_MINUTE). */
+export const DEFAULT_MESSAGES_PER_MINUTE = 60;
+/** Agent sign-ins per minute per IP address and e-mail (LIFELINE_SIGNINS_PER_MINUTE). */
+export const DEFAULT_SIGNINS_PER_MINUTE = 10;
 
 export interface BusinessHours {
   schedule: Schedule;
@@ -263,6 +274,8 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     },
     articles: articlesSource(value('LIFELINE_ARTICLES')),
     handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
+    messagesPerMinute: whole('LIFELINE_MESSAGES_PER_MINUTE', DEFAULT_MESSAGES_PER_MINUTE, 1, 100_000),
+    signInsPerMinute: whole('LIFELINE_SIGNINS_PER_MINUTE', DEFAULT_SIGNINS_PER_MINUTE, 1, 10_000),
     webhook: readWebhook(value('LIFELINE_WEBHOOK_URL'), value('LIFELINE_WEBHOOK_SECRET')),
     pushSubject: vapidSubject({ mailFrom: mail?.fromAddress ?? null, publicUrl: value('LIFELINE_PUBLIC_URL') ?? null }),
     mail,

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { ensureAgent } from './agents';
 import { isUrl, NO_CATALOG, readCatalogFile, watchCatalog, type WatchedCatalog } from './article-catalog';
-import { createApp, handoffLimit } from './app';
+import { createApp, handoffLimit, messageLimit, signInLimits } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
 import { deliveryChannels } from './deliveries';
@@ -108,7 +108,11 @@ const app = createApp({
   attachmentMaxBytes: settings.attachmentMaxBytes,
   hours: settings.hours,
   callbacks: settings.callbacks,
-  rateLimits: { createHandoff: handoffLimit(settings.handoffsPerMinute) },
+  rateLimits: {
+    createHandoff: handoffLimit(settings.handoffsPerMinute),
+    postMessage: messageLimit(settings.messagesPerMinute),
+    ...signInLimits(settings.signInsPerMinute),
+  },
   articles: articles ?? NO_CATALOG,
   webhookUrl: settings.webhook?.url ?? null,
   mailDomain: settings.mail ? settings.mail.fromAddress.split('@')[1]! : null,
