@@ -22,10 +22,11 @@ export const BUDGETS = {
   /**
    * The live chunk (chat, callback, phone reference, the conversation view, files and articles in
    * the chat) with its largest language pack, fetched only when a visitor asks for a person on a
-   * site with a backend. Our own cap, set to what is built (11.58 KB: a form in the chat that
-   * never grows past its card) so it cannot grow unnoticed.
+   * site with a backend. Our own cap, set to what is built (11.63 KB: a form in the chat that
+   * never grows past its card, a message written while another is on its way sent in the same
+   * flush, no words fetched for a chunk that arrives after destroy) so it cannot grow unnoticed.
    */
-  live: 11.6 * 1024,
+  live: 11.65 * 1024,
   /**
    * The hours chunk (opening hours, availability, the callback slot picker) with its largest
    * language's words (Polish; a chunk per language, src/hours/lang/), fetched when the human view

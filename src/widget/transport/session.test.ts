@@ -52,6 +52,30 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('createSession', () => {
+  it('sends a message written while the one before it is on its way, in the same flush', async () => {
+    const { client, posted, setUp } = scriptedClient();
+    setUp(true);
+    // The first message's request stays open until released: the second is written meanwhile.
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const message = vi.mocked(client.message);
+    const answer = message.getMockImplementation()!;
+    message.mockImplementationOnce((...args) => slow.then(() => answer(...args)));
+    const session = createSession({ client, storage: memoryStorage(), uuid });
+    session.start('chat', parts);
+    await vi.advanceTimersByTimeAsync(0);
+    session.send('أين طلبي؟');
+    await vi.advanceTimersByTimeAsync(0);
+    session.send('Where is my order?');
+    await vi.advanceTimersByTimeAsync(0);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    // No retry timer, no new event: the flush in progress took it.
+    expect(posted.map((p) => p.text)).toEqual(['أين طلبي؟', 'Where is my order?']);
+    expect(session.conversation()?.messages.map((m) => m.state)).toEqual(['sent', 'sent']);
+    session.dispose();
+  });
+
   it('keeps a handoff and a message made while the backend is down, and delivers each exactly once', async () => {
     const { client, created, posted, setUp } = scriptedClient();
     const storage = memoryStorage();

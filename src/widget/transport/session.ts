@@ -134,29 +134,35 @@ export function createSession({ client, storage, uuid = () => randomId(), now = 
     }
     const c = saved.conversation;
     if (!c.id || !c.token) return;
-    for (const m of c.messages) {
-      if (m.from !== 'visitor' || (m.state !== 'queued' && m.state !== 'sending')) continue;
-      // A file is kept in memory only (too large for sessionStorage): after a reload it is gone.
-      const file = m.attachments && files.get(m.key);
-      if (m.attachments && !file) {
-        apply({ type: 'send-state', key: m.key, state: 'failed' });
-        continue;
-      }
-      apply({ type: 'send-state', key: m.key, state: 'sending' });
-      try {
-        const { message } = file
-          ? await client.upload(c.id, c.token, m.key, m.attachments![0]!.name, file)
-          : await client.message(c.id, c.token, { clientMessageId: m.key, text: m.text });
-        files.delete(m.key);
-        apply({ type: 'send-state', key: m.key, state: 'sent', message });
-      } catch (error) {
-        if (isRetryable(error)) {
-          apply({ type: 'send-state', key: m.key, state: 'queued' });
-          return later(error);
+    // What the visitor writes while these are on their way joins this flush (a flush asked for
+    // meanwhile is this one): the messages are read again until none is waiting.
+    for (let messages = c.messages; ; messages = saved.conversation.messages) {
+      const waiting = messages.filter((m) => m.from === 'visitor' && (m.state === 'queued' || m.state === 'sending'));
+      if (!waiting.length) break;
+      for (const m of waiting) {
+        // A file is kept in memory only (too large for sessionStorage): after a reload it is gone.
+        const file = m.attachments && files.get(m.key);
+        if (m.attachments && !file) {
+          apply({ type: 'send-state', key: m.key, state: 'failed' });
+          continue;
         }
-        const problem = error instanceof HttpError ? error.body?.attachmentProblem : undefined;
-        apply({ type: 'send-state', key: m.key, state: 'failed', ...(problem && { problem }) });
+        apply({ type: 'send-state', key: m.key, state: 'sending' });
+        try {
+          const { message } = file
+            ? await client.upload(c.id, c.token, m.key, m.attachments![0]!.name, file)
+            : await client.message(c.id, c.token, { clientMessageId: m.key, text: m.text });
+          files.delete(m.key);
+          apply({ type: 'send-state', key: m.key, state: 'sent', message });
+        } catch (error) {
+          if (isRetryable(error)) {
+            apply({ type: 'send-state', key: m.key, state: 'queued' });
+            return later(error);
+          }
+          const problem = error instanceof HttpError ? error.body?.attachmentProblem : undefined;
+          apply({ type: 'send-state', key: m.key, state: 'failed', ...(problem && { problem }) });
+        }
       }
+      if (!saved) return;
     }
     // After the messages, as the visitor did it; a read told twice is recorded once.
     while (reads.length) {

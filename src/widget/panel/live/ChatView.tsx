@@ -12,7 +12,9 @@ import { follows, leftBottom } from './scroll';
 
 /** The e-mail offer and the reopen link's chunk (Away.tsx): fetched only when one is needed. */
 /** The away chunk, once its words in the visitor's language are there too. */
-export const loadAway = (language: Language, site: SiteStrings | null): Promise<typeof import('./Away')> => import('./Away').then((m) => m.loadWords(language, site).then(() => m));
+/** The away chunk with its words; `alive` false by the time the chunk is here (destroy, or no longer waiting): its words are not fetched. */
+export const loadAway = (language: Language, site: SiteStrings | null, alive = (): boolean => true): Promise<typeof import('./Away')> =>
+  import('./Away').then((m) => (alive() ? m.loadWords(language, site).then(() => m) : new Promise<never>(() => {})));
 export const reportFailure = (error: unknown): void => console.error('[Lifeline]', error);
 /** Files in the chat (Attach.tsx: the composer's button, drop, paste, thumbnails): a chunk of its own. */
 type AttachChunk = typeof import('./Attach');
@@ -70,7 +72,11 @@ export function ChatView({
   // Until the first answer comes, a visitor who leaves can have it by e-mail.
   const waiting = !closed && !!c.id && !c.messages.some((m) => m.from === 'agent');
   const [awayChunk, setAwayChunk] = useState<Awaited<ReturnType<typeof loadAway>> | null>(null);
-  useEffect(() => void (waiting && !awayChunk && loadAway(ctx.language, ctx.settings.strings).then(setAwayChunk, reportFailure)), [waiting]);
+  useEffect(() => {
+    let alive = true;
+    if (waiting && !awayChunk) loadAway(ctx.language, ctx.settings.strings, () => alive).then(setAwayChunk, reportFailure);
+    return () => void (alive = false);
+  }, [waiting]);
 
   const last = c.messages.at(-1);
   // "Seen" under the visitor's last message, once the agent read it (and nothing came after).
