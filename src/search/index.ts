@@ -353,14 +353,19 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
           confidence.set(doc, Math.max(own, Math.min(1, similarity + own * 0.3)));
         }
       }
-      // Kinds of question weigh in only among articles that are answers by their words already.
+      // Kinds of question weigh in only among articles that are answers by their words already,
+      // and only those that could reach the top with them are looked at (a few titles, not
+      // thousands, at 10,000 articles).
       const asked = kindsOf(folded);
-      const ranked: Array<[number, number]> = [];
-      for (const [doc, c] of confidence) {
-        if (c < minConfidence) continue;
-        let shared = 0;
-        if (asked.size) for (const kind of titleKinds(doc)) if (asked.has(kind)) shared++;
-        ranked.push([doc, c + FORM_BONUS * shared]);
+      const ranked: Array<[number, number]> = [...confidence].filter(([, c]) => c >= minConfidence).sort((a, b) => b[1] - a[1]);
+      if (asked.size && ranked.length) {
+        const reach = (ranked[Math.min(limit, ranked.length) - 1]![1]) - FORM_BONUS * asked.size;
+        for (const entry of ranked) {
+          if (entry[1] < reach) break;
+          let shared = 0;
+          for (const kind of titleKinds(entry[0])) if (asked.has(kind)) shared++;
+          entry[1] += FORM_BONUS * shared;
+        }
       }
       ranked.sort((a, b) => b[1] - a[1]);
       const floor = (ranked[0]?.[1] ?? 0) * RELATIVE_FLOOR;
