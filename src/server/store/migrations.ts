@@ -255,4 +255,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX deletions_recent ON deletions(at);
   `,
+
+  // 15: the retention (LIFELINE_RETENTION_DAYS) finds the closed handoffs resolved before its
+  // cutoff, oldest first, daily: by this index, not by reading every handoff.
+  `
+  CREATE INDEX handoffs_by_status_resolved ON handoffs(status, resolved_at);
+  `,
 ];

@@ -58,6 +58,20 @@ const T = '2025-03-01T10:00:00.000Z';
 const ADA = { id: 'agent-ada', name: 'Ada' };
 
 describe('openSqliteStore', () => {
+  it('finds the closed handoffs the retention deletes by an index, not by reading every handoff', async () => {
+    await store().close();
+    const db = new Database(file, { readonly: true });
+    // The query of sqlite-erasure.ts closedBefore, as the daily retention runs it.
+    const plan = db
+      .prepare<[string, number], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT h.id FROM handoffs h WHERE h.status IN ('resolved', 'cancelled') AND h.resolved_at < ? ORDER BY h.resolved_at, h.rowid LIMIT ?",
+      )
+      .all(T, 100)
+      .map((row) => row.detail);
+    db.close();
+    expect(plan.join('\n')).toContain('USING INDEX handoffs_by_status_resolved (status=? AND resolved_at<?)');
+  });
+
   it('migrates a new file to the latest version, in WAL mode, with foreign keys on', async () => {
     await store().close();
     const db = new Database(file);

@@ -288,6 +288,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX deletions_recent ON deletions(at);
   `,
+  // 13: as SQLite's migration 15: the retention's closed handoffs, by when they were resolved.
+  `
+  CREATE INDEX handoffs_by_status_resolved ON handoffs(status, resolved_at);
+  `,
 ];
 
 /** The table of applied migrations: one row per version, when it was applied. */
