@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import en from '../src/widget/panel/strings/lang-en';
-import { DEMO_ATTRS, collectConsole, dialog, freePort, hostPage, lifelineErrors, openPanel, panelPhone, search, startServer, talkToHuman, type OwnServer } from './fixtures';
+import { DEMO_ATTRS, axeViolations, collectConsole, dialog, freePort, hostPage, lifelineErrors, openPanel, panelPhone, search, startServer, talkToHuman, type OwnServer } from './fixtures';
 
 const demo = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/articles.json', import.meta.url)), 'utf8')) as { articles: Array<{ id: string; title: string }> };
 /** A help centre the server searches: the file holds three popular articles, the server all 38. */
@@ -70,6 +70,8 @@ test('a search refused with 429 keeps what is shown, falls back calmly when noth
   await search(page, 'warranty cover');
   await firstRefusal;
   await expect(panel.getByText(en.searchBusy)).toBeVisible();
+  await expect(panel.getByRole('region', { name: en.popular }).getByRole('link'), 'the file\'s articles, as the note says').toHaveText(SMALL.articles.map((a) => a.title));
+  expect(await axeViolations(page)).toEqual([]);
   await expect(panel.getByRole('status').filter({ hasText: en.searchBusy }), 'said to a screen reader too').toBeAttached();
   await expect(panel.getByRole('button', { name: en.contactPerson })).toBeVisible();
   await expect(panel.getByText(en.noResults('warranty cover')), 'not "no good answer": the answer is still to come').toBeHidden();

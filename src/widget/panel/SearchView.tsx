@@ -144,7 +144,9 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
       )}
       {articles.status === 'none' && <PersonFirst text={strings.noArticles} strings={strings} onHuman={onHuman} />}
 
-      {index && !trimmed && (
+      {offline && trimmed && <p class="ll-note">{busy ? strings.searchBusy : strings.searchFailed}</p>}
+      {/* Also while the server has us wait and the file's own articles match nothing: the note says "here are the articles". */}
+      {index && (!trimmed || (busy && !results.length)) && (
         <section aria-labelledby="ll-popular">
           <h3 id="ll-popular" class="ll-section-title">{strings.popular}</h3>
           <ResultList
@@ -153,7 +155,6 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
           />
         </section>
       )}
-      {offline && trimmed && <p class="ll-note">{busy ? strings.searchBusy : strings.searchFailed}</p>}
       {index && trimmed && results.length > 0 && (
         <>
           <p class="ll-count" aria-hidden="true">{strings.results(results.length)}</p>
