@@ -3,7 +3,8 @@
  * this test's own) answers the widget 429 with Retry-After. The widget is not "away": with
  * nothing shown it says calmly that search is busy, shows the file's popular articles and the
  * person meanwhile; with results shown it keeps them; and it asks again as Retry-After says, so
- * the visitor gets the answer without doing anything. The phone and Talk to a human stay.
+ * the visitor gets the answer without doing anything; an article opened while refused comes the
+ * same way. The phone and Talk to a human stay.
  */
 import { expect, test, type Response } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import en from '../src/widget/panel/strings/lang-en';
-import { DEMO_ATTRS, axeViolations, collectConsole, dialog, freePort, hostPage, lifelineErrors, openPanel, panelPhone, search, startServer, talkToHuman, type OwnServer } from './fixtures';
+import { DEMO_ATTRS, axeViolations, collectConsole, dialog, freePort, hostPage, lifelineErrors, openPanel, panelPhone, search, startServer, talkToHuman, viewHeading, type OwnServer } from './fixtures';
 
 const demo = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/articles.json', import.meta.url)), 'utf8')) as { articles: Array<{ id: string; title: string }> };
 /** A help centre the server searches: the file holds three popular articles, the server all 38. */
@@ -39,7 +40,7 @@ async function useUpSearches(origin: string): Promise<void> {
   throw new Error('the server never refused');
 }
 
-test('a search refused with 429 keeps what is shown, falls back calmly when nothing is, and asks again as told', async ({ page }) => {
+test('a search refused with 429 keeps what is shown, falls back calmly when nothing is, and asks again as told; so does an article', async ({ page }) => {
   test.setTimeout(60_000);
   dir = mkdtempSync(join(tmpdir(), 'lifeline-e2e-searchlimit-'));
   // 12 a minute, 12 at once: then one every 5 s, per address (the test's and the browser's alike).
@@ -95,6 +96,14 @@ test('a search refused with 429 keeps what is shown, falls back calmly when noth
   await expect(panelPhone(page)).toBeVisible();
   await expect.poll(() => answers.filter((a) => a.q === 'warranty claim').map((a) => a.status), { timeout: 15_000 }).toEqual([429, 200]);
   await expect(panel.getByRole('status').filter({ hasText: /articles? found/ })).toHaveText(/\d+ articles? found/);
+
+  // Opening a result shares the limit: refused, the article comes once the server lets it.
+  await useUpSearches(origin);
+  const articleRefused = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/v1/articles/') && r.status() === 429);
+  await result.click();
+  await articleRefused;
+  await expect(viewHeading(page, WARRANTY)).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByText(en.articleMissing)).toBeHidden();
 
   expect(await page.evaluate(() => document.documentElement.dataset.e2eSearchFailedSeen), 'never "search is not available"').toBeUndefined();
   expect(lifelineErrors(messages)).toEqual([]);
