@@ -29,6 +29,7 @@ export const serverEnv = (serverPort: number, file: string): Record<string, stri
   LIFELINE_HANDOFFS_PER_MINUTE: '10000',
   LIFELINE_MESSAGES_PER_MINUTE: '10000',
   LIFELINE_SIGNINS_PER_MINUTE: '1000',
+  LIFELINE_SEARCHES_PER_MINUTE: '10000',
   // The demo's articles, as `npm start` gives them: the console offers them and checks the id.
   LIFELINE_ARTICLES: 'dist/articles.json',
   LIFELINE_AGENT_EMAIL: E2E_AGENT.email,

@@ -20,6 +20,7 @@ export const BENCH_RATE_LIMITS: RateLimits = {
   typing: UNLIMITED,
   login: UNLIMITED,
   loginPerAddress: UNLIMITED,
+  search: UNLIMITED,
 };
 
 /** The first line the server prints on stdout, as JSON, once it listens. */

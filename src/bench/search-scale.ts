@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { createApp } from '../server/app';
+import { BENCH_RATE_LIMITS } from './load-shared';
 import { catalogOf } from '../server/article-catalog';
 import { openSqliteStore } from '../server/store/sqlite';
 import { createSearchIndex } from '../search/build-index';
@@ -55,7 +56,8 @@ export async function benchScale(make: (count: number) => Article[], queries: re
       largest.map((a) => ({ id: a.id, title: a.title, ...(a.url && { url: a.url }), text: { title: a.title, body: a.body, lang: 'en' as const } })),
       indexFile(largest, { withIndex: true }).index,
     );
-    const app = createApp({ distDir: dir, demoDir: dir, store, articles: catalog });
+    // Every query comes from one address: the per-address search limit would answer 429.
+    const app = createApp({ distDir: dir, demoDir: dir, store, articles: catalog, rateLimits: BENCH_RATE_LIMITS });
     const ask = async (q: string, typing = false): Promise<number> => {
       const start = performance.now();
       const res = await app.request(`/v1/search?q=${encodeURIComponent(q.slice(0, 200))}${typing ? '&typing=1' : ''}`);

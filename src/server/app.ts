@@ -21,7 +21,7 @@ import { consoleRoutes } from './console';
 import { contentType, readInside } from './static';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
-import { DEFAULT_HANDOFFS_PER_MINUTE, DEFAULT_MESSAGES_PER_MINUTE, DEFAULT_SIGNINS_PER_MINUTE, systemZone, type BusinessHours, type CallbackPolicy } from './config';
+import { DEFAULT_HANDOFFS_PER_MINUTE, DEFAULT_MESSAGES_PER_MINUTE, DEFAULT_SEARCHES_PER_MINUTE, DEFAULT_SIGNINS_PER_MINUTE, systemZone, type BusinessHours, type CallbackPolicy } from './config';
 import { ALWAYS_OPEN } from '../hours';
 import { NO_CATALOG, type ArticleCatalog } from './article-catalog';
 import { DEFAULT_VAPID_SUBJECT, vapidKeys, type VapidKeys } from './push/vapid';
@@ -41,6 +41,11 @@ export interface RateLimits {
   login: RateLimit;
   /** POST /v1/agent/login, per IP whatever the e-mail: one address trying many agents. @default { perMinute: 30, burst: 15 } */
   loginPerAddress: RateLimit;
+  /**
+   * GET /v1/search and GET /v1/articles/{id} together (a 304 counts: it is still a search run),
+   * so one address cannot keep the search engine busy. @default { perMinute: 150, burst: 150 }
+   */
+  search: RateLimit;
 }
 
 /** LIFELINE_HANDOFFS_PER_MINUTE as a bucket: a visitor may start half a minute's worth at once. */
@@ -55,11 +60,25 @@ export const signInLimits = (perMinute: number): Pick<RateLimits, 'login' | 'log
   loginPerAddress: { perMinute: perMinute * 3, burst: Math.max(1, Math.ceil((perMinute * 3) / 2)) },
 });
 
+/**
+ * LIFELINE_SEARCHES_PER_MINUTE as a bucket: a whole minute's worth at once. Why the default (150)
+ * is never met by a person typing: the widget asks the server only once typing pauses 150 ms
+ * (SearchView's REMOTE_MS), so a question costs at most one search per key and one per 150 ms,
+ * and a question is at most 200 characters (SEARCH_QUERY_MAX). The worst typist, who pauses just
+ * over 150 ms after every key, asks 200 times in 30 s: the burst of 150 and 75 more in those 30 s
+ * cover it, with room to open a few articles. Measured in Chromium, a 97-character question
+ * typed key by key asked 3 times at 50 ms a key, 11 at 100 ms, 24 at a typist's varying pace
+ * averaging 120 ms, 68 averaging 200 ms, and 88 at a steady 250 ms (every key once its leading
+ * "how do I" was past): even two such questions in a minute stay within the default.
+ */
+export const searchLimit = (perMinute: number): RateLimit => ({ perMinute, burst: perMinute });
+
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   createHandoff: handoffLimit(DEFAULT_HANDOFFS_PER_MINUTE),
   postMessage: messageLimit(DEFAULT_MESSAGES_PER_MINUTE),
   typing: { perMinute: 120, burst: 30 },
   ...signInLimits(DEFAULT_SIGNINS_PER_MINUTE),
+  search: searchLimit(DEFAULT_SEARCHES_PER_MINUTE),
 });
 
 export interface AppOptions {
@@ -223,6 +242,7 @@ function baseDeps(options: AppOptions): Omit<ApiDeps, 'queue' | 'service'> {
       typing: limiter(limits.typing, now, 'typing'),
       loginPerIp: limiter(limits.loginPerAddress, now, 'loginPerAddress'),
       loginPerIpAndEmail: limiter(limits.login, now, 'login'),
+      search: limiter(limits.search, now, 'search'),
     },
     identity: createIdentityCheck(options.identitySecret ?? null, now),
     allowedOrigins: new Set(options.allowedOrigins ?? []),

@@ -59,6 +59,12 @@ export interface Settings {
    */
   messagesPerMinute: number;
   signInsPerMinute: number;
+  /**
+   * LIFELINE_SEARCHES_PER_MINUTE: GET /v1/search and GET /v1/articles/{id} one IP address may
+   * ask, a whole minute's worth at once (searchLimit in app.ts says why that is plenty for a
+   * person typing). Raise it where many visitors share one address.
+   */
+  searchesPerMinute: number;
   /** LIFELINE_ARTICLES: the site's articles file, a path or an http(s) address; null: none. */
   articles: string | null;
   /** LIFELINE_WEBHOOK_URL and LIFELINE_WEBHOOK_SECRET: where Standard Webhooks go; null: none are sent. */
@@ -127,6 +133,8 @@ export const DEFAULT_HANDOFFS_PER_MINUTE = 10;
 export const DEFAULT_MESSAGES_PER_MINUTE = 60;
 /** Agent sign-ins per minute per IP address and e-mail (LIFELINE_SIGNINS_PER_MINUTE). */
 export const DEFAULT_SIGNINS_PER_MINUTE = 10;
+/** Searches and articles per minute per IP address (LIFELINE_SEARCHES_PER_MINUTE); why 150: searchLimit in app.ts. */
+export const DEFAULT_SEARCHES_PER_MINUTE = 150;
 
 export interface BusinessHours {
   schedule: Schedule;
@@ -276,6 +284,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     handoffsPerMinute: whole('LIFELINE_HANDOFFS_PER_MINUTE', DEFAULT_HANDOFFS_PER_MINUTE, 1, 100_000),
     messagesPerMinute: whole('LIFELINE_MESSAGES_PER_MINUTE', DEFAULT_MESSAGES_PER_MINUTE, 1, 100_000),
     signInsPerMinute: whole('LIFELINE_SIGNINS_PER_MINUTE', DEFAULT_SIGNINS_PER_MINUTE, 1, 10_000),
+    searchesPerMinute: whole('LIFELINE_SEARCHES_PER_MINUTE', DEFAULT_SEARCHES_PER_MINUTE, 1, 100_000),
     webhook: readWebhook(value('LIFELINE_WEBHOOK_URL'), value('LIFELINE_WEBHOOK_SECRET')),
     pushSubject: vapidSubject({ mailFrom: mail?.fromAddress ?? null, publicUrl: value('LIFELINE_PUBLIC_URL') ?? null }),
     mail,

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { ensureAgent } from './agents';
 import { isUrl, NO_CATALOG, readCatalogFile, watchCatalog, type WatchedCatalog } from './article-catalog';
-import { createApp, handoffLimit, messageLimit, signInLimits } from './app';
+import { createApp, handoffLimit, messageLimit, searchLimit, signInLimits } from './app';
 import type { BusMessage } from './api/deps';
 import { createBus } from './bus';
 import { deliveryChannels } from './deliveries';
@@ -112,6 +112,7 @@ const app = createApp({
     createHandoff: handoffLimit(settings.handoffsPerMinute),
     postMessage: messageLimit(settings.messagesPerMinute),
     ...signInLimits(settings.signInsPerMinute),
+    search: searchLimit(settings.searchesPerMinute),
   },
   articles: articles ?? NO_CATALOG,
   webhookUrl: settings.webhook?.url ?? null,

@@ -349,6 +349,26 @@ describe('docs/openapi.json', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
+  it('its search and article refusals of an address that asked too much are the 429 it lists', async () => {
+    const articles = catalogOf([{ id: 'refunds', title: 'How do I get a refund?', text: { title: 'How do I get a refund?', body: 'A refund reaches the card you paid with.', lang: 'en' } }]);
+    const busy = await startTestServer({ articles, rateLimits: { search: { perMinute: 1, burst: 2 } } });
+    const problems: string[] = [];
+    const call = caller(busy.app, problems);
+    try {
+      expect((await call('get', '/v1/search', '/v1/search?q=refund')).status).toBe(200);
+      expect((await call('get', '/v1/articles/{id}', '/v1/articles/refunds')).status).toBe(200);
+      const search = await call('get', '/v1/search', '/v1/search?q=refund');
+      expect(search.status).toBe(429);
+      expect(search.headers.get('retry-after')).toBe('60');
+      expect(((await search.json()) as { code: string }).code).toBe('rate_limited');
+      expect((await call('get', '/v1/articles/{id}', '/v1/articles/refunds')).status).toBe(429);
+    } finally {
+      await busy.close();
+      await busy.cleanup();
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   it('the checks are real: a wrong body is refused by each', () => {
     for (const [id, validate] of Object.entries(VALIDATORS)) {
       expect(validate([]).ok, `${id} refuses an array`).toBe(false);

@@ -28,6 +28,7 @@ export const NO_LIMITS: AppOptions['rateLimits'] = {
   typing: { perMinute: 1e6, burst: 1e6 },
   login: { perMinute: 1e6, burst: 1e6 },
   loginPerAddress: { perMinute: 1e6, burst: 1e6 },
+  search: { perMinute: 1e6, burst: 1e6 },
 };
 
 export interface TestServer {

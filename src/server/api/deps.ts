@@ -42,6 +42,8 @@ export interface ApiDeps {
      * lock the agent out from every address, theirs included.
      */
     loginPerIpAndEmail: RateLimiter;
+    /** GET /v1/search and GET /v1/articles/{id} from one address. */
+    search: RateLimiter;
   };
   /** The largest file a chat message may carry, in bytes (LIFELINE_ATTACHMENT_MAX_MB). */
   attachmentMaxBytes: number;

@@ -3,6 +3,9 @@ import type { SearchAnswer } from '../../protocol/search';
 import type { TranscriptEntry } from '../../protocol/types';
 import { catalogOf } from '../article-catalog';
 import { AT, createHandoff, eachTestOnAFreshServer, send, signIn, startTestServer, type StartedServer } from '../testing';
+import { DEFAULT_RATE_LIMITS, searchLimit } from '../app';
+import { createRateLimiter } from '../rate-limit';
+import { SEARCH_QUERY_MAX } from '../../protocol/search';
 
 const LONG = 'Parcels leave our warehouse the day you order. '.repeat(6) + 'A refund reaches the card you paid with within 30 days of delivery.';
 const ARTICLES = catalogOf(
@@ -108,5 +111,61 @@ describe('GET /v1/articles/:id', () => {
     const missing = await send(server.app, 'GET', '/v1/articles/nope');
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: string }).error).toBe('There is no article "nope".');
+  });
+});
+
+describe('the per-address limit on searches and articles', () => {
+  const fromIp = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+
+  it('answers 429 rate_limited with Retry-After once an address used its searches, articles and 304s included; others are unaffected', async () => {
+    // 6 a minute, all 6 at once: then one every 10 s.
+    const limited = await startTestServer({ articles: ARTICLES, rateLimits: { search: searchLimit(6) } });
+    try {
+      const get = (path: string, ip: string, headers: Record<string, string> = {}) => send(limited.app, 'GET', path, undefined, headers, fromIp(ip));
+      const first = await get('/v1/search?q=password', '192.0.2.1');
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      // A revalidation answered 304 still ran the search: it counts.
+      expect((await get('/v1/search?q=password', '192.0.2.1', { 'if-none-match': etag })).status).toBe(304);
+      expect((await get('/v1/articles/shipping', '192.0.2.1')).status).toBe(200);
+      expect((await get('/v1/articles/nope', '192.0.2.1')).status).toBe(404);
+      expect((await get('/v1/search?q=', '192.0.2.1')).status, 'a malformed search costs its token too').toBe(400);
+      expect((await get('/v1/search?q=refund', '192.0.2.1')).status).toBe(200);
+
+      const refused = await get('/v1/search?q=refund', '192.0.2.1');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('10');
+      expect(await refused.json()).toEqual({ code: 'rate_limited', error: 'Too many requests; try again in 10 seconds.' });
+      const article = await get('/v1/articles/shipping', '192.0.2.1');
+      expect(article.status, 'opening an article shares the bucket').toBe(429);
+      expect(article.headers.get('retry-after')).toBe('10');
+
+      expect((await get('/v1/search?q=refund', '192.0.2.2')).status, 'another address').toBe(200);
+      limited.clock.advance(9_999);
+      expect((await get('/v1/search?q=refund', '192.0.2.1')).status).toBe(429);
+      limited.clock.advance(1);
+      expect((await get('/v1/search?q=refund', '192.0.2.1')).status).toBe(200);
+      expect((await get('/v1/search?q=refund', '192.0.2.1')).status).toBe(429);
+    } finally {
+      await limited.close();
+      await limited.cleanup();
+    }
+  });
+
+  it('by default is never met by a person typing the longest question, key by key, as fast as the widget asks', () => {
+    expect(DEFAULT_RATE_LIMITS.search).toEqual({ perMinute: 150, burst: 150 });
+    let t = 0;
+    const bucket = createRateLimiter(DEFAULT_RATE_LIMITS.search, () => t);
+    // The widget asks once typing pauses 150 ms: at most one search per key, one per 150 ms.
+    // The worst typist pauses just over that after every key of a 200-character question, then
+    // opens five results.
+    const refused = [];
+    for (let key = 0; key < SEARCH_QUERY_MAX; key++, t += 151) if (!bucket.take('visitor').ok) refused.push(key);
+    for (let open = 0; open < 5; open++, t += 2_000) if (!bucket.take('visitor').ok) refused.push(`article ${open}`);
+    expect(refused).toEqual([]);
+    // One address asking without pause (a script) is held to the steady rate.
+    let taken = 0;
+    for (let i = 0; i < 1_000; i++, t += 10) if (bucket.take('script').ok) taken++;
+    expect(taken).toBeLessThanOrEqual(150 + 25);
   });
 });

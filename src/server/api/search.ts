@@ -6,6 +6,10 @@
  * Cached for a minute by browsers and shared caches (`public, max-age=60`, an ETag to
  * revalidate): the answer changes only when the articles file or the served phrasings change,
  * and the widget asks the same few queries of every visitor while they type.
+ *
+ * Both are limited per address (LIFELINE_SEARCHES_PER_MINUTE, searchLimit in ../app.ts): each
+ * runs the engine, over 10,000 articles or more, for anyone. A request is counted before it is
+ * read, so a malformed one or a 304 revalidation costs its token too: the work is done either way.
  */
 import { Hono } from 'hono';
 import type { SearchAnswer } from '../../protocol/search';
@@ -13,7 +17,7 @@ import { SEARCH_QUERY_MAX } from '../../protocol/search';
 import { toHistory } from '../phrasings';
 import { createSiteSearch, type SiteSearch } from '../site-search';
 import type { ApiDeps, ApiEnv } from './deps';
-import { problem, type ApiContext } from './http';
+import { clientIp, problem, rateLimited, type ApiContext } from './http';
 import { etagOf, matches } from './phrasings';
 
 const CACHE = 'public, max-age=60';
@@ -30,6 +34,8 @@ export function searchRoutes(deps: ApiDeps): Hono<ApiEnv> {
   search.warm();
 
   routes.get('/search', async (c) => {
+    const limited = await rateLimited(c, deps.limiters.search, clientIp(c, deps.trustProxy));
+    if (limited) return limited;
     const q = c.req.query('q');
     const lang = c.req.query('lang');
     if (q === undefined) return problem(c, 400, 'q is missing: GET /v1/search?q=what the visitor typed', 'q');
@@ -48,6 +54,8 @@ export function searchRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   routes.get('/articles/:id', async (c) => {
+    const limited = await rateLimited(c, deps.limiters.search, clientIp(c, deps.trustProxy));
+    if (limited) return limited;
     const id = c.req.param('id');
     if (id.length > 200) return problem(c, 400, 'The article id is over 200 characters', 'id');
     if (!deps.articles.snapshot()) return problem(c, 503, 'This server has no articles: set LIFELINE_ARTICLES to the articles file `lifeline index` wrote.');

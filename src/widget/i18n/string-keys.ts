@@ -28,6 +28,7 @@ export const STRING_KEYS = {
     'search.failed': 'articlesFailed',
     'search.retry': 'retryArticles',
     'search.unavailable': 'searchFailed',
+    'search.busy': 'searchBusy',
     'search.noArticles': 'noArticles',
     'article.didHelp': 'didHelp',
     'article.yes': 'yes',

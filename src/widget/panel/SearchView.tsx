@@ -31,15 +31,20 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   // A query of only filler words ("how do I") is not a question yet: popular articles stay.
   // Without articles (still loading, or failed) what was typed is still what the visitor tried.
   const trimmed = !index || queryTerms(query, index.lang, true).length ? query.trim() : '';
-  // The server's answer to the latest query it answered; results null: it could not be reached.
-  const [answer, setAnswer] = useState<{ results: SearchResult[] | null } | null>(null);
+  // The server's answer to the latest query it answered; results null: it could not be reached,
+  // or (busy) it asked us to wait (429) while nothing was shown.
+  const [answer, setAnswer] = useState<{ query: string; results: SearchResult[] | null; busy?: boolean } | null>(null);
   useEffect(() => {
     if (!remote || !trimmed) return;
     const abort = new AbortController();
     const timer = setTimeout(() => {
-      remote.search(query, abort.signal).then(
-        (found) => setAnswer({ results: found }),
-        () => abort.signal.aborted || setAnswer({ results: null }),
+      remote.search(query, abort.signal, () =>
+        // Asked to wait: the results shown stay; with none, the popular articles and the person
+        // meanwhile. remote-search asks again after Retry-After while this is still the query.
+        setAnswer((shown) => (shown?.results?.length ? shown : { query, results: null, busy: true })),
+      ).then(
+        (found) => setAnswer({ query, results: found }),
+        () => abort.signal.aborted || setAnswer({ query, results: null }),
       );
     }, REMOTE_MS);
     // A newer query (or leaving) drops this one, sent or not: an old answer never replaces a newer.
@@ -59,6 +64,10 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   const results = remote && !offline ? (answer?.results ?? []) : local;
   // Through the server, "no good answer" waits for its first answer.
   const answered = !remote || answer !== null;
+  // Results kept from an earlier query (the server is slow, or asked us to wait) are not
+  // announced or recorded as this query's.
+  const fresh = !remote || answer?.query === query;
+  const busy = answer?.busy;
   const [announced, setAnnounced] = useState('');
   const recorded = useRef('');
   const box = useRef<HTMLInputElement>(null);
@@ -77,14 +86,15 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
   settleRef.current = settle;
 
   useEffect(() => {
-    if (!index || !trimmed || !answered) return setAnnounced('');
-    const announce = setTimeout(() => setAnnounced(results.length ? strings.results(results.length) : strings.noResults(trimmed)), ANNOUNCE_MS);
-    const timer = setTimeout(() => settleRef.current(), SETTLE_MS);
+    if (!index || !trimmed || !fresh) return setAnnounced('');
+    const announce = setTimeout(() => setAnnounced(results.length ? strings.results(results.length) : busy ? strings.searchBusy : strings.noResults(trimmed)), ANNOUNCE_MS);
+    // While the server has us wait, its answer is still to come: recorded then (or on leaving).
+    const timer = busy ? undefined : setTimeout(() => settleRef.current(), SETTLE_MS);
     return () => {
       clearTimeout(announce);
       clearTimeout(timer);
     };
-  }, [index, trimmed, results, answered]);
+  }, [index, trimmed, results, fresh, busy]);
   // Leaving the view (opening an article, closing the panel) settles what was typed.
   useEffect(() => () => settleRef.current(), []);
 
@@ -134,7 +144,9 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
       )}
       {articles.status === 'none' && <PersonFirst text={strings.noArticles} strings={strings} onHuman={onHuman} />}
 
-      {index && !trimmed && (
+      {offline && trimmed && <p class="ll-note">{busy ? strings.searchBusy : strings.searchFailed}</p>}
+      {/* Also while the server has us wait and the file's own articles match nothing: the note says "here are the articles". */}
+      {index && (!trimmed || (busy && !results.length)) && (
         <section aria-labelledby="ll-popular">
           <h3 id="ll-popular" class="ll-section-title">{strings.popular}</h3>
           <ResultList
@@ -143,7 +155,6 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
           />
         </section>
       )}
-      {offline && trimmed && <p class="ll-note">{strings.searchFailed}</p>}
       {index && trimmed && results.length > 0 && (
         <>
           <p class="ll-count" aria-hidden="true">{strings.results(results.length)}</p>
@@ -151,7 +162,7 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
         </>
       )}
       {index && trimmed && answered && results.length === 0 && (
-        <PersonFirst title={strings.noResults(trimmed)} text={strings.noResultsHint} strings={strings} onHuman={() => { settle(); onHuman(); }} />
+        <PersonFirst title={busy ? undefined : strings.noResults(trimmed)} text={strings.noResultsHint} strings={strings} onHuman={() => { settle(); onHuman(); }} />
       )}
     </div>
   );

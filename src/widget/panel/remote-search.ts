@@ -10,14 +10,36 @@ import type { SearchLanguage } from '../../search/language';
 import type { Article } from '../../search/types';
 import type { SearchAnswer } from '../../protocol/search';
 
+/**
+ * Both calls wait when the server asks them to (429, too many searches from this address: its
+ * Retry-After) and ask again then, until `signal` says the visitor moved on; `onBusy` is told
+ * each time, so the panel can show something meanwhile. A 429 is not a server that is away.
+ */
 export interface RemoteSearch {
   /** The server's best answers for `query` (the last word may be unfinished); throws when it cannot answer. */
-  search(query: string, signal: AbortSignal): Promise<SearchResult[]>;
+  search(query: string, signal: AbortSignal, onBusy?: () => void): Promise<SearchResult[]>;
   /** One article in full, to open a result; throws when it cannot be had. */
   article(id: string, signal: AbortSignal): Promise<Article>;
   /** The title of an article a result named, for the header while it loads. */
   title(id: string): string | undefined;
 }
+
+/**
+ * Resolves after `ms`, or rejects once `signal` aborts. Its listener goes when the signal aborts,
+ * which the panel does to every search and article it leaves (a newer query, closing).
+ */
+const wait = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 
 /** Undefined, said to the site owner, without data-backend: then only the file's own articles are searched. */
 export function createRemoteSearch(backend: string | null, url: string, { lang, articles }: { lang: SearchLanguage; articles: readonly Article[] }): RemoteSearch | undefined {
@@ -28,15 +50,20 @@ export function createRemoteSearch(backend: string | null, url: string, { lang, 
   const base = backend.replace(/\/$/, '');
   const titles = new Map<string, string>();
   const full = new Map<string, Article>();
-  const get = async <T>(path: string, signal: AbortSignal): Promise<T> => {
+  const get = async <T>(path: string, signal: AbortSignal, onBusy?: () => void): Promise<T> => {
+    let response: Response;
     // No cookies: the answer is the same for everyone, and caches may share it.
-    const response = await fetch(`${base}${path}`, { signal, credentials: 'omit', headers: { accept: 'application/json' } });
+    while ((response = await fetch(`${base}${path}`, { signal, credentials: 'omit', headers: { accept: 'application/json' } })).status === 429) {
+      onBusy?.();
+      // Seconds, as the protocol says (a missing or unreadable one: 5).
+      await wait((Number(response.headers.get('retry-after')) || 5) * 1000, signal);
+    }
     if (!response.ok) throw new Error(`${path} answered ${response.status}`);
     return (await response.json()) as T;
   };
   return {
-    async search(query, signal) {
-      const answer = await get<SearchAnswer>(`/v1/search?typing=1&q=${encodeURIComponent(query.slice(0, 200))}`, signal);
+    async search(query, signal, onBusy) {
+      const answer = await get<SearchAnswer>(`/v1/search?typing=1&q=${encodeURIComponent(query.slice(0, 200))}`, signal, onBusy);
       const words = new Set(queryTerms(query, lang));
       return answer.results.map(({ id, title, snippet, url }) => {
         titles.set(id, title);

@@ -20,6 +20,8 @@ export interface PanelStrings {
   retryArticles: string;
   /** The server that searches a large help centre cannot be reached: the file's own articles are searched instead. */
   searchFailed: string;
+  /** The server asked the widget to wait (429, too many searches from this address): the file's own articles meanwhile, then it asks again. */
+  searchBusy: string;
   noArticles: string;
   didHelp: string;
   yes: string;

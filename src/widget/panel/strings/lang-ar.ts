@@ -51,6 +51,7 @@ const strings: PanelStrings = {
   openOriginal: 'فتح هذا المقال في صفحته الخاصة',
   articleMissing: 'تعذّر العثور على هذا المقال.',
   searchFailed: 'البحث غير متاح الآن: إليك المقالات المتوفرة هنا، ويمكن لأحد موظفينا مساعدتك.',
+  searchBusy: 'البحث مشغول الآن وسنحاول مجددًا بعد لحظات: إليك المقالات المتوفرة هنا، ويمكن لأحد موظفينا مساعدتك.',
   // Nouns, not verbs: a line says what happened without guessing the visitor's gender.
   summary: {
     // The parentheses go inside the isolate: a long address that wraps keeps them at its ends.

@@ -15,6 +15,7 @@ const strings: PanelStrings = {
   articlesFailed: 'Die Hilfeartikel konnten nicht geladen werden. Ein Mensch hilft Ihnen trotzdem.',
   retryArticles: 'Erneut versuchen',
   searchFailed: 'Die Suche ist gerade nicht verfügbar: Hier sind die Artikel, die wir hier haben, und ein Mensch hilft Ihnen gern.',
+  searchBusy: 'Die Suche ist gerade ausgelastet, wir versuchen es gleich noch einmal: Hier sind die Artikel, die wir hier haben, und ein Mensch hilft Ihnen gern.',
   noArticles: 'Sagen Sie uns, was Sie brauchen: Ein Mensch hilft Ihnen gern.',
   didHelp: 'Hat das geholfen?',
   yes: 'Ja',

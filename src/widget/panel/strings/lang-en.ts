@@ -16,6 +16,7 @@ const strings: PanelStrings = {
   articlesFailed: 'The help articles could not be loaded. A person can still help you.',
   retryArticles: 'Try again',
   searchFailed: 'Search is not available right now: here are the articles we have here, and a person can help you.',
+  searchBusy: 'Search is busy, so we’ll try again in a moment: here are the articles we have here, and a person can help you.',
   noArticles: 'Tell us what you need: a person is ready to help.',
   didHelp: 'Did this help?',
   yes: 'Yes',

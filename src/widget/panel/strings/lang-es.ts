@@ -15,6 +15,7 @@ const strings: PanelStrings = {
   articlesFailed: 'No se pudieron cargar los artículos de ayuda. Una persona puede ayudarle igualmente.',
   retryArticles: 'Reintentar',
   searchFailed: 'La búsqueda no está disponible ahora mismo: estos son los artículos que tenemos aquí, y una persona puede ayudarle.',
+  searchBusy: 'La búsqueda está saturada y lo volveremos a intentar en un momento: estos son los artículos que tenemos aquí, y una persona puede ayudarle.',
   noArticles: 'Díganos qué necesita: una persona está lista para ayudarle.',
   didHelp: '¿Le ha sido útil?',
   yes: 'Sí',

@@ -15,6 +15,7 @@ const strings: PanelStrings = {
   articlesFailed: "Les articles d'aide n'ont pas pu être chargés. Une personne peut quand même vous aider.",
   retryArticles: 'Réessayer',
   searchFailed: "La recherche n'est pas disponible pour le moment : voici les articles disponibles ici, et une personne peut vous aider.",
+  searchBusy: 'La recherche est très sollicitée, nouvel essai dans un instant : voici les articles disponibles ici, et une personne peut vous aider.',
   noArticles: 'Dites-nous ce dont vous avez besoin : une personne est prête à vous aider.',
   didHelp: 'Cet article vous a-t-il aidé ?',
   yes: 'Oui',

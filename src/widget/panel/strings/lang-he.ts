@@ -43,6 +43,7 @@ const strings: PanelStrings = {
   openOriginal: 'פתיחת המאמר בדף משלו',
   articleMissing: 'המאמר לא נמצא.',
   searchFailed: 'החיפוש אינו זמין כרגע: הנה המאמרים שיש לנו כאן, ונציג יכול לעזור לכם.',
+  searchBusy: 'החיפוש עמוס כרגע, וננסה שוב בעוד רגע: הנה המאמרים שיש לנו כאן, ונציג יכול לעזור לכם.',
   // Nouns, not verbs: a line says what happened without guessing the visitor's gender.
   summary: {
     // The parentheses go inside the isolate: a long address that wraps keeps them at its ends.

@@ -40,6 +40,7 @@ const strings: PanelStrings = {
   openOriginal: 'Apri questo articolo nella sua pagina',
   articleMissing: 'Questo articolo non è stato trovato.',
   searchFailed: 'La ricerca non è disponibile in questo momento: ecco gli articoli che abbiamo qui, e una persona può aiutarLa.',
+  searchBusy: 'La ricerca è molto richiesta, riproviamo tra un momento: ecco gli articoli che abbiamo qui, e una persona può aiutarLa.',
   summary: {
     page: (title, url) => (title ? `Ha visitato «${title}» (${url})` : `Ha visitato ${url}`),
     search: (query, count) => `Ha cercato «${query}» — ${plural('it', count, { one: '# risultato', other: '# risultati' })}`,

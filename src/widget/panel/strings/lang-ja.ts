@@ -15,6 +15,7 @@ const strings: PanelStrings = {
   articlesFailed: 'ヘルプ記事を読み込めませんでした。担当者がお手伝いします。',
   retryArticles: '再読み込み',
   searchFailed: '検索は現在ご利用いただけません。下の記事をご覧いただくか、担当者にご相談ください。',
+  searchBusy: '検索が混み合っています。まもなく再試行します。下の記事をご覧いただくか、担当者にご相談ください。',
   noArticles: 'お困りのことをお知らせください。担当者がお手伝いします。',
   didHelp: 'この記事は役に立ちましたか？',
   yes: 'はい',

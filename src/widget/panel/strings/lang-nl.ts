@@ -40,6 +40,7 @@ const strings: PanelStrings = {
   openOriginal: 'Dit artikel op een eigen pagina openen',
   articleMissing: 'Dat artikel is niet gevonden.',
   searchFailed: 'Zoeken is nu niet beschikbaar: hier zijn de artikelen die we hebben, en een medewerker kan u helpen.',
+  searchBusy: 'Zoeken is even druk, we proberen het zo opnieuw: hier zijn de artikelen die we hebben, en een medewerker kan u helpen.',
   summary: {
     page: (title, url) => (title ? `Bezocht ‘${title}’ (${url})` : `Bezocht ${url}`),
     search: (query, count) => `Zocht ‘${query}’ — ${plural('nl', count, { one: '# resultaat', other: '# resultaten' })}`,

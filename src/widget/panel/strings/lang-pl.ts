@@ -41,6 +41,7 @@ const strings: PanelStrings = {
   openOriginal: 'Otwórz ten artykuł na osobnej stronie',
   articleMissing: 'Nie znaleziono tego artykułu.',
   searchFailed: 'Wyszukiwanie jest teraz niedostępne: oto artykuły, które mamy, a konsultant może pomóc.',
+  searchBusy: 'Wyszukiwanie jest chwilowo przeciążone, spróbujemy ponownie za moment: oto artykuły, które mamy, a konsultant może pomóc.',
   summary: {
     page: (title, url) => (title ? `Odwiedzona strona: „${title}” (${url})` : `Odwiedzona strona: ${url}`),
     search: (query, count) =>

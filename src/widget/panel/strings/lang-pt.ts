@@ -41,6 +41,7 @@ const strings: PanelStrings = {
   openOriginal: 'Abrir este artigo na própria página',
   articleMissing: 'Esse artigo não foi encontrado.',
   searchFailed: 'A busca não está disponível agora: aqui estão os artigos que temos, e uma pessoa pode ajudar você.',
+  searchBusy: 'A busca está sobrecarregada, vamos tentar de novo em instantes: aqui estão os artigos que temos, e uma pessoa pode ajudar você.',
   summary: {
     page: (title, url) => (title ? `Visitou “${title}” (${url})` : `Visitou ${url}`),
     search: (query, count) => `Pesquisou “${query}” — ${plural('pt', count, { one: '# resultado', other: '# resultados' })}`,

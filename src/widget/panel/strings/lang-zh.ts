@@ -15,6 +15,7 @@ const strings: PanelStrings = {
   articlesFailed: '帮助文章无法加载。客服人员仍然可以为您提供帮助。',
   retryArticles: '重试',
   searchFailed: '搜索暂时不可用：以下是这里已有的文章，也可以由工作人员为您提供帮助。',
+  searchBusy: '搜索繁忙，稍后将自动重试：以下是这里已有的文章，也可以由工作人员为您提供帮助。',
   noArticles: '请告诉我们您需要什么帮助，客服人员随时为您服务。',
   didHelp: '这篇文章对您有帮助吗？',
   yes: '有帮助',
