@@ -6,7 +6,7 @@ const table: LanguageTable = {
   stop:
     'a al algo como con de del el ella en es esta este esto estoy ha he la las le les lo los me mi mis ' +
       'muy no nos o para pero por que se si su sus te tu tus un una uno y ya yo hola gracias cuando donde ' +
-      'porque puedo hay',
+      'porque puedo hay quiero quisiera necesito',
   suffixes: [
     ['aciones', ''], ['acion', ''], ['amientos', ''], ['amiento', ''], ['mente', ''], ['ando', ''], ['iendo', ''],
     ['ados', ''], ['adas', ''], ['ado', ''], ['ada', ''], ['idos', ''], ['ido', ''], ['es', ''], ['as', ''],

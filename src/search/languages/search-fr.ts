@@ -6,7 +6,9 @@ const table: LanguageTable = {
   stop:
     'a au aux avec ce ces cette dans de des du elle en est et il ils je j la le les leur lui ma mais me ' +
       'mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un ' +
-      'une vos votre vous c d l m n s t y bonjour merci svp est-ce comment quand pourquoi ai as avons avez ont suis',
+      'une vos votre vous c d l m n s t y bonjour merci svp est-ce comment quand pourquoi ai as avons avez ont suis ' +
+      // Filler that says how someone asks, not what about: "quel est", "je veux être".
+      'quel quelle quels quelles etre sont etes veux voudrais',
   suffixes: [
     ['issements', ''], ['issement', ''], ['ements', ''], ['ement', ''], ['ations', ''], ['ation', ''],
     ['euses', ''], ['euse', ''], ['ees', ''], ['ee', ''], ['es', ''], ['er', ''], ['ez', ''], ['e', ''], ['s', ''], ['x', ''],

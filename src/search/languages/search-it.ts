@@ -8,7 +8,7 @@ const table: LanguageTable = {
       'delle e ed il in lo la le li gli i nel nello nei negli nella nelle ma mi me mio mia miei mie non o per ' +
       'perche piu che chi ci come cosa dove ho ha hai hanno sono sei si su sul sulla suo sua tu ti un uno una vi ' +
       'voi noi io lei lui loro ciao grazie posso puo anche se gia ancora molto quando quale qual questo questa ' +
-      'salve buongiorno vorrei',
+      'salve buongiorno vorrei voglio',
   // Elision: "l'ordine", "dell'ordine", "un'ora".
   elision: /^(?:dell|dall|nell|sull|all|l|un|d|c|quest|po)['’]/,
   suffixes: [

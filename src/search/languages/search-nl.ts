@@ -23,7 +23,7 @@ const table: LanguageTable = {
   // commonest entries), not from any set's questions (docs/search.md).
   related:
     'geld contanten saldo|kosten prijs tarief toeslag|terugbetaling restitutie terugstorting|annuleren opzeggen|' +
-    'kopen aankoop aanschaffen|betalen voldoen|winkel webshop verkoper handelaar|bestelling order aankoop|' +
+    'kopen aankoop aanschaffen|betalen voldoen afrekenen|winkel webshop verkoper handelaar|bestelling order aankoop|' +
     'fout verkeerd onjuist incorrect vergissing|kwijt verloren vermist|gestolen diefstal|' +
     'levering bezorging verzending|aankomen arriveren|ontvangen probleem storing moeilijkheid|' +
     'repareren oplossen herstellen|kapot beschadigd defect|hulp ondersteuning support assistentie|' +
