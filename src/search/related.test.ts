@@ -7,9 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './build-index';
 import { languageOf, normalizeWord, registerLanguage, stem, type LanguageTable, type SearchLanguage } from './language';
+import ar from './languages/search-ar';
 import de from './languages/search-de';
 import es from './languages/search-es';
 import fr from './languages/search-fr';
+import he from './languages/search-he';
 import it_ from './languages/search-it';
 import nl from './languages/search-nl';
 import pl from './languages/search-pl';
@@ -18,7 +20,7 @@ import { fold } from './text';
 import type { Article } from './types';
 import './languages/all';
 
-const TABLES: Partial<Record<SearchLanguage, LanguageTable>> = { fr, de, es, it: it_, pt, nl, pl };
+const TABLES: Partial<Record<SearchLanguage, LanguageTable>> = { fr, de, es, it: it_, pt, nl, pl, ar, he };
 
 describe('related words: every group reads as its language stems it', () => {
   for (const [code, table] of Object.entries(TABLES) as Array<[SearchLanguage, LanguageTable]>) {
@@ -218,6 +220,47 @@ const CENTRES: Partial<Record<SearchLanguage, HelpCentre>> = {
       ['wyłudzenie', 'fraud'],
     ],
     offTopic: ['przepis na szarlotkę', 'jaka będzie jutro pogoda', 'wynik meczu piłki nożnej', 'jak nauczyć się grać na gitarze'],
+  },
+  ar: {
+    articles: [
+      ['track', 'تتبع طلبك', 'يمكنك معرفة مكان طلبك من الرابط في رسالة التأكيد.'],
+      ['refund', 'استرداد المبلغ', 'يعود المبلغ المسترد إلى طريقة الدفع الأصلية خلال خمسة أيام.'],
+      ['password', 'إعادة تعيين كلمة المرور', 'استخدم «نسيت كلمة المرور» في صفحة تسجيل الدخول.'],
+      ['shipping', 'رسوم التوصيل ومدته', 'يستغرق التوصيل من يومين إلى أربعة أيام، والرسوم عشرون ريالا.'],
+      ['cancel', 'إلغاء الطلب', 'يمكنك إلغاء الطلب قبل خروجه من المستودع.'],
+      ['damaged', 'منتج تالف', 'أرسل لنا صورة للمنتج التالف وسنستبدله.'],
+      ['contact', 'التواصل مع خدمة العملاء', 'راسلنا عبر النموذج من الأحد إلى الخميس.'],
+      ['fraud', 'الإبلاغ عن احتيال', 'إذا وصلتك رسالة مريبة باسمنا فأخبرنا.'],
+    ],
+    finds: [
+      ['كم سعر الشحن', 'shipping'],
+      ['أريد إبطال الأوردر', 'cancel'],
+      ['سلعة معطوبة', 'damaged'],
+      ['تعويض', 'refund'],
+      ['الباسورد', 'password'],
+      ['اتصال', 'contact'],
+      ['نصب', 'fraud'],
+    ],
+    offTopic: ['وصفة الكبسة', 'حالة الطقس غدا', 'نتيجة مباراة كرة القدم', 'كيف أتعلم العزف على الجيتار'],
+  },
+  he: {
+    articles: [
+      ['track', 'מעקב אחר ההזמנה', 'אפשר לראות איפה ההזמנה שלך בקישור שבמייל האישור.'],
+      ['refund', 'איך מקבלים החזר כספי', 'ההחזרים חוזרים לאמצעי התשלום המקורי תוך חמישה ימים.'],
+      ['password', 'איפוס סיסמה', 'לחצו על «שכחתי סיסמה» בדף הכניסה.'],
+      ['shipping', 'דמי משלוח וזמני אספקה', 'המשלוח עולה 30 ש״ח ומגיע תוך שלושה ימי עסקים.'],
+      ['damaged', 'מוצר פגום', 'שלחו לנו תמונה של המוצר הפגום ונחליף אותו.'],
+      ['fraud', 'דיווח על הונאה', 'אם קיבלתם הודעה חשודה בשמנו, ספרו לנו.'],
+      ['cash', 'תשלום במזומן', 'אפשר לשלם במזומן באיסוף מהחנות.'],
+    ],
+    finds: [
+      ['התחברות', 'password'],
+      ['עוקץ', 'fraud'],
+      ['פריט שבור', 'damaged'],
+      ['כסף', 'cash'],
+      ['זיכוי', 'refund'],
+    ],
+    offTopic: ['מתכון לעוגת שוקולד', 'מה מזג האוויר מחר', 'תוצאות משחק הכדורגל', 'איך ללמוד לנגן בגיטרה'],
   },
 };
 
