@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './build-index';
 import { languageOf, normalizeWord, registerLanguage, stem, type LanguageTable, type SearchLanguage } from './language';
 import ar from './languages/search-ar';
+import { ja, zh } from './languages/search-cjk';
 import de from './languages/search-de';
 import es from './languages/search-es';
 import fr from './languages/search-fr';
@@ -16,11 +17,11 @@ import it_ from './languages/search-it';
 import nl from './languages/search-nl';
 import pl from './languages/search-pl';
 import pt from './languages/search-pt';
-import { fold } from './text';
+import { fold, queryTerms } from './text';
 import type { Article } from './types';
 import './languages/all';
 
-const TABLES: Partial<Record<SearchLanguage, LanguageTable>> = { fr, de, es, it: it_, pt, nl, pl, ar, he };
+const TABLES: Partial<Record<SearchLanguage, LanguageTable>> = { fr, de, es, it: it_, pt, nl, pl, ar, he, ja, zh };
 
 describe('related words: every group reads as its language stems it', () => {
   for (const [code, table] of Object.entries(TABLES) as Array<[SearchLanguage, LanguageTable]>) {
@@ -28,7 +29,8 @@ describe('related words: every group reads as its language stems it', () => {
     const groups = table.related!.split('|').map((group) => group.split(' '));
 
     it(`${code}: has a table of everyday groups, of two words or more`, () => {
-      expect(groups.length).toBeGreaterThanOrEqual(40);
+      // Japanese and Chinese: only the words their segmenter reads as one word.
+      expect(groups.length).toBeGreaterThanOrEqual(code === 'ja' || code === 'zh' ? 20 : 40);
       for (const group of groups) expect(group.length, group.join(' ')).toBeGreaterThanOrEqual(2);
     });
 
@@ -37,6 +39,8 @@ describe('related words: every group reads as its language stems it', () => {
         expect(word, word).toMatch(/^[\p{L}\p{N}]+$/u);
         expect(fold(word), word).toBe(word);
         expect(language.stopWords.has(normalizeWord(word, language)), `${word} is a stop word`).toBe(false);
+        // Typed alone, it is one word of a question, and the very stem the table holds for it.
+        expect(queryTerms(word, code), word).toEqual([stem(normalizeWord(word, language), language)]);
       }
     });
 
@@ -261,6 +265,48 @@ const CENTRES: Partial<Record<SearchLanguage, HelpCentre>> = {
       ['זיכוי', 'refund'],
     ],
     offTopic: ['מתכון לעוגת שוקולד', 'מה מזג האוויר מחר', 'תוצאות משחק הכדורגל', 'איך ללמוד לנגן בגיטרה'],
+  },
+  ja: {
+    articles: [
+      ['track', 'ご注文の配送状況を確認する', '確認メールのリンクから、ご注文の配送状況をご確認いただけます。'],
+      ['refund', '返金について', '返金は5日以内に元のお支払い方法に戻ります。'],
+      ['password', 'パスワードの再設定', 'ログイン画面の「パスワードをお忘れの方」から再設定できます。'],
+      ['shipping', '配送料金と日数', '送料は全国一律500円で、発送から2〜4日でお届けします。'],
+      ['cancel', '注文のキャンセル', '発送前であれば、マイページから注文をキャンセルできます。'],
+      ['address', 'お届け先住所の変更', '発送前であれば、マイページから住所を変更できます。'],
+      ['damaged', '商品が破損していた場合', '破損した商品の写真をお送りください。交換いたします。'],
+      ['contact', 'サポートへのお問い合わせ', 'フォームから平日10時〜18時に受け付けています。'],
+    ],
+    finds: [
+      ['払い戻しはできますか', 'refund'],
+      ['配達の費用', 'shipping'],
+      ['解約したい', 'cancel'],
+      ['宛先を修正したい', 'address'],
+      ['製品の故障', 'damaged'],
+      ['相談したい', 'contact'],
+    ],
+    offTopic: ['明日の天気', 'カレーの作り方', 'サッカーの試合結果', 'ギターの弾き方'],
+  },
+  zh: {
+    articles: [
+      ['track', '查询订单物流', '您可以通过确认邮件中的链接查看订单的配送状态。'],
+      ['refund', '如何申请退款', '退款将在5天内退回原支付方式。'],
+      ['password', '重置密码', '在登录页面点击“忘记密码”即可重置。'],
+      ['address', '修改收货地址', '订单发货前，您可以在账户中修改收货地址。'],
+      ['invoice', '开具发票', '订单完成后，可以在订单详情页申请电子发票。'],
+      ['damaged', '商品破损怎么办', '请拍照上传破损商品的照片，我们将为您换货。'],
+      ['contact', '联系客服', '您可以在工作日9点到18点通过在线表单留言。'],
+      ['fraud', '谨防诈骗', '如果有人冒充我们索要验证码，请不要提供。'],
+    ],
+    finds: [
+      ['我想退钱', 'refund'],
+      ['登陆不了', 'password'],
+      ['产品损坏', 'damaged'],
+      ['遇到骗子', 'fraud'],
+      ['找人工', 'contact'],
+      ['收据', 'invoice'],
+    ],
+    offTopic: ['明天天气怎么样', '红烧肉的做法', '足球比赛结果', '怎么学吉他'],
   },
 };
 
