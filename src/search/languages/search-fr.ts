@@ -8,7 +8,7 @@ const table: LanguageTable = {
       'mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un ' +
       'une vos votre vous c d l m n s t y bonjour merci svp est-ce comment quand pourquoi ai as avons avez ont suis ' +
       // Filler that says how someone asks, not what about: "quel est", "je veux être".
-      'quel quelle quels quelles etre sont etes veux voudrais',
+      'quel quelle quels quelles etre sommes etes sont veux voudrais',
   suffixes: [
     ['issements', ''], ['issement', ''], ['ements', ''], ['ement', ''], ['ations', ''], ['ation', ''],
     ['euses', ''], ['euse', ''], ['ees', ''], ['ee', ''], ['es', ''], ['er', ''], ['ez', ''], ['e', ''], ['s', ''], ['x', ''],
