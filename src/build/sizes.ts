@@ -17,9 +17,10 @@ export const BUDGETS = {
    * index` (README, Budgets, says what it holds). Set to what is built with twelve languages,
    * right to left, search through the server, typos by edit distance instead of fuse.js, related
    * words in every search language (Japanese and Chinese a table each beside the segmenter they
-   * share, so neither outgrows English), verified visitors and consent (37.54 KB).
+   * share, so neither outgrows English), verified visitors and consent, and the kinds of question
+   * and families of words search reads (38.05 KB: 38,961 bytes).
    */
-  whole: 37.55 * 1024,
+  whole: 38.05 * 1024,
   /**
    * The live chunk (chat, callback, phone reference, the conversation view, files and articles in
    * the chat) with its largest language pack, fetched only when a visitor asks for a person on a

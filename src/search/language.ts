@@ -34,6 +34,21 @@ export interface LanguageTable {
    */
   related?: string;
   /**
+   * What kind of question a word asks, as space-separated pairs of a word and its kind: "why why
+   * isnt not". They stay stop words (they never make an article an answer), but among the
+   * articles a question's words found, one whose title asks the same kind of question ranks
+   * higher (index.ts).
+   */
+  forms?: string;
+  /**
+   * Endings that make a word of the same family from a stem, space-separated as stems have them
+   * ("anc" of "acceptance", "iv" of "objective"): a stem meets the known stems it makes with one
+   * of them, and the one it is made from, as a lesser match (vocabulary.ts).
+   */
+  derivations?: string;
+  /** Spellings of one word: pairs of letter groups that may stand for each other ("is iz": recognise, recognize). */
+  spellings?: string;
+  /**
    * Letters written several ways made one (Arabic alef forms, Hebrew final letters), after
    * combining marks went; one letter for one, so positions stay valid.
    */
@@ -57,6 +72,8 @@ export interface Language extends LanguageTable {
   bases: ReadonlyMap<string, string>;
   /** Per stem, the stems of the words related to it (the table's `related`). */
   relatives: ReadonlyMap<string, readonly string[]>;
+  /** Per word, the kind of question it asks (the table's `forms`). */
+  kinds: ReadonlyMap<string, string>;
 }
 
 const registered = new Map<SearchLanguage, Language>();
@@ -66,7 +83,10 @@ export function registerLanguage(table: LanguageTable): void {
   const bases = new Map<string, string>();
   for (let i = 0; i + 1 < pairs.length; i += 2) bases.set(pairs[i]!, pairs[i + 1]!);
   const related = new Map<string, string[]>();
-  const language: Language = { ...table, stopWords: new Set(), bases, relatives: related };
+  const forms = table.forms?.split(' ') ?? [];
+  const kinds = new Map<string, string>();
+  for (let i = 0; i + 1 < forms.length; i += 2) kinds.set(forms[i]!, forms[i + 1]!);
+  const language: Language = { ...table, stopWords: new Set(), bases, relatives: related, kinds };
   // Stop words are written as people spell them ("הם", "إلى"); they are looked up normalised.
   for (const word of table.stop.split(' ')) (language.stopWords as Set<string>).add(normalizeWord(word, language));
   for (const group of table.related?.split('|') ?? []) {

@@ -3,7 +3,8 @@ import { createSearchIndex } from './build-index';
 import { MAX_RESULTS } from './index';
 import './languages/all';
 import type { Article } from './types';
-import { editDistance, typoBudget } from './vocabulary';
+import { languageOf } from './language';
+import { editDistance, typoBudget, Vocabulary } from './vocabulary';
 
 // A small shop's help centre, as the first user had it.
 const shop: Article[] = [
@@ -108,5 +109,48 @@ describe('learning', () => {
     expect(learned.search('how do I get my money back')[0]?.id).toBe('refund-policy');
     expect(learned.search('karaoke machine refund')[0]?.id).toBe('refund-policy');
     expect(learned.search('stuff never showed up')[0]?.id).toBe('track');
+  });
+});
+
+describe('what a question asks, beyond its words', () => {
+  const bank = createSearchIndex([
+    { id: 'activate', title: 'How do I activate my card?', body: 'Open the app, choose the card and follow the steps to make your card work.' },
+    { id: 'not-working', title: "Why isn't my card working?", body: 'A card can stop working when it is blocked, expired or damaged.' },
+    { id: 'arrival', title: 'When will my card arrive?', body: 'Cards are delivered within a week.' },
+    { id: 'accepted', title: 'Where is my card accepted?', body: 'Your card works wherever the card network is shown.' },
+    { id: 'currencies', title: 'Which currencies can I hold?', body: 'Hold and exchange more than thirty currencies.' },
+    { id: 'direct-debit', title: "I don't recognise a direct debit", body: 'Check the merchant name, then dispute it from the app.' },
+  ]);
+  const first = (query: string): string | undefined => bank.search(query)[0]?.id;
+
+  it('ranks an article asking the same kind of question first among those its words find', () => {
+    expect(first("my card doesn't work")).toBe('not-working');
+    expect(first('how can I make my card work')).toBe('activate');
+    expect(first('when does my card get here')).toBe('arrival');
+  });
+
+  it('never makes an answer of a question word alone', () => {
+    expect(bank.search('why is the sky blue')).toEqual([]);
+    expect(bank.search("how do I tie a tie, it doesn't stay")).toEqual([]);
+  });
+
+  it('finds the words of a family and the other spelling, not words that merely begin alike', () => {
+    const en = languageOf('en');
+    const words = new Vocabulary(new Set(['accept', 'acceptanc', 'expiry', 'recognis', 'current', 'currency', 'contact', 'contactless', 'deliver']), en.suffixes, en);
+    const family = (stem: string): string[] => words.expand(stem).filter((e) => e.sim < 1).map((e) => e.term);
+    expect(family('accept')).toEqual(['acceptanc']);
+    expect(family('acceptanc')).toEqual(['accept']);
+    expect(family('expir')).toEqual(['expiry']);
+    expect(family('recogniz')).toEqual(['recognis']);
+    expect(family('delivery')).toEqual(['deliver']);
+    // A stem that merely begins another is not of its family: "currency" and "current", "contactless" and "contact".
+    expect(family('currency')).toEqual([]);
+    expect(family('contact')).toEqual([]);
+    // acceptance -> accept(ed); recognize -> recognise.
+    expect(first('acceptance')).toBe('accepted');
+    expect(first('recognize direct debit')).toBe('direct-debit');
+    expect(first('what is a direct debit I do not recognize')).toBe('direct-debit');
+    // "current" is not of the family of "currency", nor "contactless" of "contact".
+    expect(bank.search('current account overdraft')).toEqual([]);
   });
 });

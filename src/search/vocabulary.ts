@@ -21,6 +21,13 @@ const MAX_EXPANSIONS = 4;
 const MAX_CANDIDATES = 80;
 /** Completions of a word being typed count a little less than the word itself. */
 const PREFIX_SIM = 0.85;
+/**
+ * A word of the same family ("acceptance" for "accept") or another spelling ("recognize" for
+ * "recognise") is about as sure as a related everyday word: the same meaning, or nearly.
+ */
+const FAMILY_SIM = 0.75;
+/** The shortest stem a family is made from: "acc" + "ess" is not a family. */
+const FAMILY_ROOT = 4;
 /** How sure a typo reading is, by the number of typos: a guess weighs in less than a word typed right. */
 const TYPO_SIM = [1, 0.8, 0.65];
 
@@ -62,11 +69,24 @@ export class Vocabulary {
    * measured against the forms a known stem stands for ("pendng" is one typo from "pending",
    * whose stem is "pend"), not against the bare stem.
    */
+  private readonly derivations: readonly string[];
+  private readonly spellings: ReadonlyArray<readonly [string, string]>;
+
+  /**
+   * `family`: the language's derivational endings and spellings (language.ts `derivations`,
+   * `spellings`), for the words of a word's family.
+   */
   constructor(
     private readonly known: ReadonlySet<string>,
     private readonly suffixes: ReadonlyArray<readonly [string, string, number?]> = [],
+    family: { derivations?: string; spellings?: string } = {},
   ) {
     this.sorted = [...known].sort();
+    this.derivations = family.derivations?.split(' ').filter(Boolean) ?? [];
+    const pairs = family.spellings?.split(' ').filter(Boolean) ?? [];
+    const spellings: Array<readonly [string, string]> = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) spellings.push([pairs[i]!, pairs[i + 1]!], [pairs[i + 1]!, pairs[i]!]);
+    this.spellings = spellings;
   }
 
   /**
@@ -98,10 +118,31 @@ export class Vocabulary {
     if (!out.size && (term.length >= 4 || typed.length === 3) && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(term)) {
       for (const { term: word, sim } of this.typos(term, typed)) out.set(word, Math.max(out.get(word) ?? 0, sim));
     }
+    for (const word of this.family(term)) if (!out.has(word)) out.set(word, FAMILY_SIM);
     return [...out]
       .map(([t, sim]) => ({ term: t, sim }))
       .sort((a, b) => b.sim - a.sim)
       .slice(0, MAX_EXPANSIONS);
+  }
+
+  /**
+   * Known words of the same family as `term`: made from it with a derivational ending ("accept"
+   * -> "acceptance"), the one it is made from ("expiry" -> "expire"), its other spellings.
+   * Looked up, not searched: a few map lookups per word.
+   */
+  private family(term: string): string[] {
+    const out: string[] = [];
+    if (term.length < FAMILY_ROOT) return out;
+    for (const ending of this.derivations) {
+      if (this.known.has(term + ending)) out.push(term + ending);
+      const root = term.slice(0, -ending.length);
+      if (term.endsWith(ending) && root.length >= FAMILY_ROOT && this.known.has(root)) out.push(root);
+    }
+    for (const [from, to] of this.spellings) {
+      const other = term.replaceAll(from, to);
+      if (other !== term && this.known.has(other)) out.push(other);
+    }
+    return out;
   }
 
   /** The position of the first known word not before `prefix`. */

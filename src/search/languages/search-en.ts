@@ -12,7 +12,7 @@ const table: LanguageTable = {
       'youre thats whats theres thanks thank ok okay yes hmm ' +
       // Filler that says how someone feels, not what about: "I still need to know ...".
       'still yet already really actually even ever maybe perhaps want wants wanted need needs needed ' +
-      'know tell something anything someone anyone thing things get got getting',
+      'know tell something anything someone anyone thing things get got getting should shouldnt',
   suffixes: [
     ['ications', 'y'], ['ication', 'y'], ['ations', 'ate'], ['ation', 'ate'], ['ments', ''], ['ment', ''],
     ['nesses', ''], ['ness', ''], ['ingly', ''], ['ings', ''], ['ing', ''], ['ies', 'y'], ['ied', 'y'],
@@ -33,6 +33,17 @@ const table: LanguageTable = {
     'began begin begun begin understood understand meant mean felt feel heard hear ran run rode ride ridden ride ' +
     'drove drive driven drive fell fall fallen fall sold sell won win caught catch taught teach built build ' +
     'lent lend owed owe hid hide hidden hide shown show',
+  // Question words and negations: "Why isn't my card working?" is the answer to "my card doesn't
+  // work" more than "How do I activate my card?" is.
+  forms:
+    'why why how how when when where where what what which what ' +
+    'no not not not never not dont not doesnt not didnt not cant not cannot not couldnt not wont not isnt not ' +
+    'arent not wasnt not werent not havent not hasnt not hadnt not wouldnt not shouldnt not',
+  // accept/acceptance, deliver/delivery, expire/expiry, object/objective, activate/activation:
+  // stems as the suffixes above leave them.
+  derivations: 'anc enc ancy ency ion at ity iv ment ness abl ibl al er or y ist ism',
+  // British and American spellings: recognise/recognize, organisation/organization.
+  spellings: 'is iz isat izat ys yz',
   // Everyday words people use for one another, written as general English (a thesaurus's
   // commonest entries), not from any set's questions: a site owner's own synonyms add theirs.
   related:
