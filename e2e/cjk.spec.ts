@@ -90,9 +90,10 @@ for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
     await expect(panel.getByText('この記事は役に立ちましたか？')).toBeVisible();
     await shoot(page, `ja-${viewport.width}-article`);
 
-    // The prebuilt index was used (no builder), and one search table: the CJK one.
+    // The prebuilt index was used (no builder), and one search table: the Japanese one, with the segmenter it shares with Chinese.
     expect(scripts.some((s) => s.includes('lifeline-build-index'))).toBe(false);
-    expect(scripts.filter((s) => /\/lifeline-search-/.test(s)).map((s) => s.match(/search-(\w+)/)![1])).toEqual(['cjk']);
+    expect(scripts.filter((s) => /\/lifeline-search-/.test(s)).map((s) => s.match(/search-(\w+)/)![1])).toEqual(['ja']);
+    expect(scripts.some((s) => /\/lifeline-segment-cjk\./.test(s))).toBe(true);
     expect(scripts.some((s) => /\/lifeline-lang-ja\./.test(s))).toBe(true);
   });
 

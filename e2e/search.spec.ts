@@ -154,6 +154,12 @@ test('a hand-written articles array in French is indexed in the browser, with Fr
   await expect(panel.getByRole('list').getByRole('link').first()).toHaveAccessibleName('Comment obtenir un remboursement ?');
   await box.fill('ou en est la livraison');
   await expect(panel.getByRole('list').getByRole('link').first()).toHaveAccessibleName('Où en est ma livraison ?');
+  // Everyday words of the same meaning, from the French table: "dédommagé" for "remboursement",
+  // "expédition" and "paquet" for "livraison" and "colis".
+  await box.fill('être dédommagé');
+  await expect(panel.getByRole('list').getByRole('link').first()).toHaveAccessibleName('Comment obtenir un remboursement ?');
+  await box.fill('expédition de mon paquet');
+  await expect(panel.getByRole('list').getByRole('link').first()).toHaveAccessibleName('Où en est ma livraison ?');
   await box.fill('recette de cuisine');
   await expect(panel.getByText('Pas de bonne réponse à « recette de cuisine ».')).toBeVisible();
   // No prebuilt index: the builder and the French table were fetched; no other language's table.

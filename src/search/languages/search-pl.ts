@@ -19,6 +19,22 @@ const table: LanguageTable = {
     ['ow', '', 4], ['om', '', 4], ['ej', ''], ['ie', ''], ['ic', ''], ['ac', ''], ['yc', ''],
     ['a', ''], ['e', ''], ['i', ''], ['y', ''], ['o', ''], ['u', ''],
   ],
+  // Everyday words people use for one another, folded as the stemmer reads them ("platnosc" is
+  // "płatność"), written as general Polish (a thesaurus's commonest entries), not from any set's
+  // questions (docs/search.md).
+  related:
+    'pieniadze gotowka srodki|oplata koszt cena|zwrot refundacja|anulowac odwolac rezygnacja|kupic zakup nabyc|' +
+    'placic platnosc zaplata|sklep sprzedawca|zamowienie zakup|bledny niepoprawny zly|blad pomylka|' +
+    'zgubiony zaginiony brakujacy|skradziony kradziez|dostawa wysylka dostarczenie|otrzymac odebrac dostac|' +
+    'problem klopot trudnosc|naprawic rozwiazac|zepsuty uszkodzony wadliwy|pomoc wsparcie|szybki ekspresowy pilny|' +
+    'opoznienie zwloka|zaczac rozpoczac|zatrzymac wstrzymac|usunac skasowac|zmienic zmodyfikowac edytowac zaktualizowac|' +
+    'sprawdzic zweryfikowac potwierdzic|pokazac wyswietlic|zagranica zagraniczny miedzynarodowy|pozwolic zezwolic|' +
+    'odrzucic odmowic|nieudany niepowodzenie|podwojny zdublowany dwukrotnie|dodatkowy ekstra|' +
+    'wiadomosc email mail powiadomienie|telefon komorka smartfon|wybrac wskazac|limit maksimum|kwota suma|' +
+    'wyslac przeslac|dziwny nietypowy|nieznany podejrzany|bezpieczny chroniony|oszustwo wyludzenie|tozsamosc dowod|' +
+    'konto profil|haslo password|zalogowac logowanie|faktura rachunek paragon|paczka przesylka|produkt towar artykul|' +
+    'reklamacja skarga|subskrypcja abonament|kontakt skontaktowac|rabat znizka kupon promocja|darmowy bezplatny gratis|' +
+    'klient kupujacy|kurier dostawca',
 };
 
 export default table;
