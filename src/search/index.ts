@@ -247,11 +247,12 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
       let learnedMeaning = 0;
 
       terms.forEach((term, i) => {
-        let expansions: Expansion[] = vocabulary.expand(term, finishing && i === terms.length - 1, typedOf.get(term));
-        // Everyday words of the same meaning ("cash" for "money"), as a lesser match than the word itself.
+        // Everyday words of the same meaning ("cash" for "money"), as a lesser match than the word
+        // itself. A word of that table is a real word: "envoi" is not a typo of "envoy(ez)".
         const near = language.relatives.get(term);
+        let expansions: Expansion[] = vocabulary.expand(term, finishing && i === terms.length - 1, typedOf.get(term), near !== undefined);
         let relatives: string[] = [];
-        if (near && (expansions[0]?.sim ?? 1) === 1) {
+        if (near) {
           relatives = near.filter((w) => !expansions.some((e) => e.term === w));
           expansions = [...expansions, ...relatives.map((w) => ({ term: w, sim: RELATED_SIM }))];
         }

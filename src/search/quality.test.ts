@@ -153,4 +153,14 @@ describe('what a question asks, beyond its words', () => {
     // "current" is not of the family of "currency", nor "contactless" of "contact".
     expect(bank.search('current account overdraft')).toEqual([]);
   });
+
+  it('takes a word of the related table as meant, never as a typo of a word of the index', () => {
+    const small = createSearchIndex([
+      { id: 'top-up', title: 'Add money to your account', body: 'Top up by card or bank transfer.' },
+      { id: 'ticket', title: 'Open a support case', body: 'Tell us what happened and we answer within a day.' },
+    ]);
+    // "cash" is one letter from "case", but it is a word of the language: it means money.
+    expect(small.search('cash')[0]?.id).toBe('top-up');
+    expect(small.search('cash').map((r) => r.id)).not.toContain('ticket');
+  });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './build-index';
 import { languageOf, normalizeWord, registerLanguage, stem, type LanguageTable, type SearchLanguage } from './language';
 import ar from './languages/search-ar';
+import en from './languages/search-en';
 import de from './languages/search-de';
 import es from './languages/search-es';
 import fr from './languages/search-fr';
@@ -22,7 +23,7 @@ import { fold, queryTerms } from './text';
 import type { Article } from './types';
 import './languages/all';
 
-const TABLES: Partial<Record<SearchLanguage, LanguageTable>> = { fr, de, es, it: it_, pt, nl, pl, ar, he, ja, zh };
+const TABLES: Partial<Record<SearchLanguage, LanguageTable>> = { en, fr, de, es, it: it_, pt, nl, pl, ar, he, ja, zh };
 
 describe('related words: every group reads as its language stems it', () => {
   for (const [code, table] of Object.entries(TABLES) as Array<[SearchLanguage, LanguageTable]>) {

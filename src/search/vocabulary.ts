@@ -91,31 +91,32 @@ export class Vocabulary {
 
   /**
    * What `term` may mean, best first. `typing` adds completions (the last word of a query typed
-   * as you go). Cached, because a visitor typing repeats the same words.
+   * as you go); `real`: a word the language knows (its table of related words has it), never
+   * taken as a typo of a word of the index. Cached, because a visitor typing repeats the same words.
    */
-  expand(term: string, typing = false, typed = term): Expansion[] {
-    const key = `${term}\u0000${typed}\u0000${typing ? 1 : 0}`;
+  expand(term: string, typing = false, typed = term, real = false): Expansion[] {
+    const key = `${term}\u0000${typed}\u0000${typing ? 1 : 0}${real ? 1 : 0}`;
     let found = this.cache.get(key);
     if (!found) {
       if (this.cache.size > 5_000) this.cache.clear();
-      found = this.compute(term, typing, typed);
+      found = this.compute(term, typing, typed, real);
       this.cache.set(key, found);
     }
     return found;
   }
 
   /** `typed` is the word as typed (folded, not stemmed), for typos. */
-  private compute(term: string, typing: boolean, typed: string): Expansion[] {
+  private compute(term: string, typing: boolean, typed: string, real: boolean): Expansion[] {
     const out = new Map<string, number>();
     if (this.known.has(term)) out.set(term, 1);
     if (typing && term.length >= 3) {
       for (const word of this.completions(term)) if (!out.has(word)) out.set(word, PREFIX_SIM);
     }
-    // A known word is taken as meant; only an unknown one may be a typo: a word of 3 letters, or
+    // A known word (of the index, or of the language's table) is taken as meant; only an unknown one may be a typo: a word of 3 letters, or
     // one whose stem has 4 or more (a short stem is a short common word: "like" is not "link").
     // Not a Japanese or Chinese one: a mistyped ideograph is another word (a wrong IME choice), and
     // letters shared with a two-character word say nothing (search/languages/segment-cjk.ts).
-    if (!out.size && (term.length >= 4 || typed.length === 3) && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(term)) {
+    if (!out.size && !real && (term.length >= 4 || typed.length === 3) && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(term)) {
       for (const { term: word, sim } of this.typos(term, typed)) out.set(word, Math.max(out.get(word) ?? 0, sim));
     }
     for (const word of this.family(term)) if (!out.has(word)) out.set(word, FAMILY_SIM);

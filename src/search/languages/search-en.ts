@@ -47,16 +47,16 @@ const table: LanguageTable = {
   // Everyday words people use for one another, written as general English (a thesaurus's
   // commonest entries), not from any set's questions: a site owner's own synonyms add theirs.
   related:
-    'money cash funds|fee charge cost price|refund reimburse reimbursement|cancel cancellation undo|' +
-    'buy purchase|pay payment|shop store seller merchant vendor|order purchase|wrong incorrect mistaken|' +
-    'error mistake|lost missing|stolen theft|arrive arrival delivery deliver|receive receipt|' +
+    'money cash funds|fee charge cost price|refund reimburse|cancel cancellation undo|' +
+    'buy purchase|shop store seller merchant vendor|order purchase|wrong incorrect mistaken|' +
+    'error mistake|lost missing|stolen theft|arrive delivery deliver|receive receipt|' +
     'problem issue trouble|fix repair solve resolve|broken damaged faulty|help support assist|' +
-    'fast quick quickly express urgent|slow late delay delayed|start begin|stop end|close delete remove|' +
+    'fast quick express urgent|slow late delay|start begin|stop end|close delete remove|' +
     'change modify edit update alter|check verify confirm|show display appear|abroad overseas foreign international|' +
     'allow permit|refuse decline reject deny|fail failure unsuccessful|twice double duplicate|extra additional|' +
     'message email mail notification|phone mobile smartphone cellphone|choose select pick|address location|' +
     'limit maximum|amount sum|give send|obtain acquire|disappear vanish|odd strange unusual|' +
-    'unknown unrecognised unrecognized unfamiliar|secure safe|fraud scam|id identification identity',
+    'unknown unrecognised unrecognized unfamiliar|secure safe|fraud scam|identification identity',
 };
 
 export default table;
