@@ -140,6 +140,8 @@ describe('normalisation', () => {
   it('Hebrew: prefixes go, stacked, while three letters are left', () => {
     expect(queryTerms('ההזמנה הזמנה והזמנות בהזמנה', 'he')).toEqual(['זמנ']);
     expect(queryTerms('בית', 'he')).toEqual(['בית']);
+    // The plural goes before the prefixes, so a plural keeps the letters its singular keeps.
+    expect(queryTerms('מוצרים מוצר המוצרים', 'he')).toEqual(['וצר']);
   });
 
   it('Polish: ł and the other Polish letters fold, so a query typed without them finds them', () => {

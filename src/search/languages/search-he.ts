@@ -1,8 +1,8 @@
 /**
  * Hebrew for search (language.ts): niqqud and cantillation go, final letters ך ם ן ף ץ are read
- * as כ מ נ פ צ, then the one-letter prefixes (ה ו ב ל מ ש כ: the, and, in, to, from, that, as)
- * go while three letters are left, then a plural or feminine ending, so "ההזמנה", "הזמנה" and
- * "הזמנות" meet. Light: a word whose own first letter is one of the prefixes loses it too, the
+ * as כ מ נ פ צ, then a plural or feminine ending goes, then the one-letter prefixes (ה ו ב ל מ
+ * ש כ: the, and, in, to, from, that, as) while three letters are left, so "ההזמנה", "הזמנה" and
+ * "הזמנות" meet, and "מוצרים" and "מוצר". Light: a word whose own first letter is one of the prefixes loses it too, the
  * same way in a question and in an article, so they still meet.
  */
 import type { LanguageTable } from '../language';
@@ -14,8 +14,11 @@ const table: LanguageTable = {
       'כל שלי שלך שלו שלה שלנו שלכם אל עד רק אבל אחר אחרי היה הייתה יהיה שלום תודה בבקשה אפשר רוצה צריך',
   normalize: (word) => word.replace(/[ךםןףץ]/g, (f) => 'כמנפצ'['ךםןףץ'.indexOf(f)]!),
   stem(word, suffixes) {
+    // The ending first, then the prefixes: "מוצרים" and "מוצר" (products, product) both keep
+    // three letters, where prefixes first left "צרימ", too short to lose its plural.
+    word = suffixes(word);
     while (/^[הובלמשכ]/.test(word) && word.length > 3) word = word.slice(1);
-    return suffixes(word);
+    return word;
   },
   // Read after the final letters are made plain: the plural "ים" is "ימ" by then.
   suffixes: [['ימ', ''], ['ות', ''], ['ה', '']],
