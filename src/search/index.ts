@@ -86,7 +86,12 @@ export interface SerializedIndex {
   phrasings: Phrasings[];
 }
 
-export const INDEX_VERSION = 1;
+/**
+ * The stems an index holds change with a language's stop words and stemmer: an index written by
+ * another version is rebuilt, never read with other stems (2: Hebrew endings before prefixes,
+ * English "should" a stop word).
+ */
+export const INDEX_VERSION = 2;
 /** A visitor reads a few answers, not a list: never more than this many results. */
 export const MAX_RESULTS = 5;
 /** Below this confidence, an article is not an answer. */
