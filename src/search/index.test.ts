@@ -127,6 +127,16 @@ describe('createSearchIndex', () => {
     expect(ids('which restaurant near the station serves dinner late with wine for my order of friends')).toEqual([]);
   });
 
+  it('answers a long question by one word of it when that word is rare among the articles', () => {
+    const many = createSearchIndex([
+      { id: 'beneficiary', title: 'Beneficiaries', body: 'The people and companies you pay.' },
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `topic-${i}`, title: `Topic ${i}`, body: 'Words about nothing in particular.' })),
+    ]);
+    expect(many.search('tried five times this week from two phones, the beneficiary fails')[0]?.id).toBe('beneficiary');
+    // A word as common among the articles as one they do not know says nothing on its own.
+    expect(many.search('tried five times this week from two phones, the topic fails')).toEqual([]);
+  });
+
   it('serializes and loads to the same answers, and refuses a stale index', () => {
     const learned = index.withPhrasings([{ articleId: 'track', queries: ['my stuff never showed up'] }]);
     const json = JSON.parse(JSON.stringify(serializeIndex(learned))) as unknown;

