@@ -16,9 +16,12 @@ export const BUDGETS = {
    * of everyday related words), with the launcher words and an articles file from `lifeline
    * index` (README, Budgets, says what it holds). Set to what is built with twelve languages,
    * right to left, search through the server, typos by edit distance instead of fuse.js, related
-   * words, verified visitors and consent (37.51 KB).
+   * words, verified visitors and consent (37.51 KB); raised to 37.62 KB for the panel's start in
+   * tasks of their own (issue 15: no task over 50 ms on opening Help; built: 37.61 KB): the
+   * yields between its stages, the time zone checked without a first DateTimeFormat, and the
+   * first plural warmed once the panel has painted, about 100 bytes.
    */
-  whole: 37.55 * 1024,
+  whole: 37.62 * 1024,
   /**
    * The live chunk (chat, callback, phone reference, the conversation view, files and articles in
    * the chat) with its largest language pack, fetched only when a visitor asks for a person on a
