@@ -31,7 +31,7 @@ function panelRequests(page: Page): Request[] {
   return requests;
 }
 
-test('the panel is fetched once, when the pointer enters Help, not with the page; the click opens it with focus in the search box', async ({ page }) => {
+test('the panel is fetched once, when the pointer enters Help, not before the page’s load event; the click opens it with focus in the search box', async ({ page }) => {
   const requests = panelRequests(page);
   const { url, release } = await pageHeldBeforeLoad(page);
   await page.goto(url, { waitUntil: 'commit' });

@@ -15,7 +15,6 @@ import { loadHours } from './useHours';
 import { trapTab } from './focus';
 import { LiveLoader, OPEN_KEY, hasLiveSession, wasOpenOnLive } from './LiveLoader';
 import { sessionStorageOrNull } from '../storage';
-import { yieldToHost } from './yield-to-host';
 
 export interface AppControls {
   open(view?: View): void;
@@ -96,10 +95,6 @@ export function App({ ctx, strings, bind }: { ctx: PanelCtx; strings: PanelStrin
   // opens without waiting for it, and a malformed data-hours is reported. Not at mount, which
   // happens when the page is idle: a page view with no intent should not fetch it.
   useEffect(() => void (open && ctx.settings.hours && loadHours(ctx.language).catch(() => undefined /* useHours reports it */)), [open]);
-  // Intl's first PluralRules and NumberFormat load the language's data (10 to 20 ms, more on a
-  // busy machine): once the open panel has painted, in a task of its own, not in the keystroke
-  // that shows the first results and their count.
-  useEffect(() => void (open && yieldToHost().then(() => strings.results(2))), [open]);
 
   // With a conversation going on, the next page of the site reopens the panel on it.
   useEffect(() => {
