@@ -171,23 +171,22 @@ export function createWidget(
       })
       .catch((error: unknown) => {
         panel = null; // let the next click try again
-        if (!destroyed) {
-          log('the help panel could not be loaded:', error);
-          showNote(strings.panelFailed);
-        }
+        if (!destroyed) log('the help panel could not be loaded:', error);
         throw error;
       });
     return panel;
   };
   const prefetch = (): void => void loadPanel().catch(() => undefined /* reported above */);
 
+  // A panel that could not be loaded is told to the visitor only when they asked for it: a fetch
+  // on a mere hover (or when the page was idle) that failed is tried again by the click.
   const open = (view?: View): void => {
     loadPanel().then((handle) => {
       const wasOpen = handle.isOpen();
       handle.open(view);
       launcher?.setExpanded(true);
       if (!wasOpen) emitter.emit('open', view);
-    }, () => undefined /* reported in loadPanel */);
+    }, () => destroyed || showNote(strings.panelFailed));
   };
   const close = (): void => {
     if (!panel) return;

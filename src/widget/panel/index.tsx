@@ -11,23 +11,20 @@ import { createTranscriptStore } from '../transcript-store';
 import { gateStorage, sessionStorageOrNull } from '../storage';
 import { loadStrings } from './strings';
 import { directionOf } from '../i18n/bidi';
-import { TIME_ZONE_EXPECTED } from '../time-zone';
+import { TIME_ZONE_EXPECTED, isKnownTimeZone } from '../time-zone';
+import { yieldToHost } from './yield-to-host';
 
 export const mount: MountPanel = async (ctx) => {
   const site = ctx.settings.strings;
   // The site's own words are checked once, here; a mistake is named in the console, never shown.
   if (site) void import('../i18n/overrides').then((m) => m.reportSiteStrings(site), () => undefined /* loadStrings says it */);
   const strings = await loadStrings(ctx.language, site);
-  // The full check of data-timezone (the loader checked its shape): here, because the first Intl
-  // call with a zone loads its data (tens of ms), which the loader must not spend at page load.
+  // The full check of data-timezone (the loader checked its shape): here, not at page load, and
+  // without a first DateTimeFormat where the list of zones answers (isKnownTimeZone).
   const zone = ctx.settings.timezone;
-  if (zone) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-    } catch {
-      console.error(`[Lifeline] data-timezone: expected ${TIME_ZONE_EXPECTED}, got "${zone}"`);
-      ctx.settings.timezone = null; // RangeError: a zone this browser does not know; the visitor's own
-    }
+  if (zone && !isKnownTimeZone(zone)) {
+    console.error(`[Lifeline] data-timezone: expected ${TIME_ZONE_EXPECTED}, got "${zone}"`);
+    ctx.settings.timezone = null; // a zone this browser does not know: the visitor's own
   }
   const removeStyles = ctx.addStyles(panelCss);
   // Stored only while allowed (data-consent): asked at each use, so consent given later starts it.
@@ -49,6 +46,11 @@ export const mount: MountPanel = async (ctx) => {
   let controls: AppControls | null = null;
   let pending: View | undefined | null = null; // an open() that came before the first render
 
+  // The rest of the start in tasks of its own, none long, so a key or click in between is
+  // handled at once (issue 15: no task over 50 ms on opening Help): the first render (Preact
+  // and the views compiled and run, the panel still hidden); then, once this resolves, the
+  // loader's open() (the visible render, its layout and placement); then the first plural.
+  await yieldToHost();
   render(
     <App
       ctx={full}
@@ -61,7 +63,7 @@ export const mount: MountPanel = async (ctx) => {
     />,
     slot,
   );
-
+  await yieldToHost();
   const handle: PanelHandle = {
     open(view) {
       if (controls) controls.open(view);
@@ -86,5 +88,9 @@ export const mount: MountPanel = async (ctx) => {
       removeStyles();
     },
   };
+  // Intl's first PluralRules and NumberFormat load the language's data (about 16 ms of CPU): in
+  // a task of its own, after an open() waiting for this handle, and not in the keystroke that
+  // shows the first results and their count. (At idle, with no open, not in any interaction.)
+  void yieldToHost().then(() => strings.results(2));
   return handle;
 };
