@@ -53,13 +53,15 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const failures = useRef(0);
 
+  /** A whole handoff from the server (loaded, claimed, resolved): messages that arrived while it was on its way stay on the screen. */
+  const adopt = (h: AgentHandoffDetail): void => setHandoff((shown) => (shown ? { ...h, messages: mergeLoaded(h.messages, shown.messages) } : h));
+
   const load = (): void => {
     clearTimeout(reloadTimer.current);
     api.handoff(id).then(
       (h) => {
         failures.current = 0;
-        // Messages that arrived while this answer was on its way stay on the screen.
-        setHandoff((shown) => (shown ? { ...h, messages: mergeLoaded(h.messages, shown.messages) } : h));
+        adopt(h);
         setLoadError(null);
         setStale(false);
       },
@@ -128,7 +130,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
   const claim = async (): Promise<void> => {
     setActionError(null);
     try {
-      setHandoff(await api.claim(handoff.id));
+      adopt(await api.claim(handoff.id));
     } catch (e) {
       setActionError(t.claimFailed(errorText(e)));
       load();
@@ -218,7 +220,7 @@ export function HandoffPage({ id, me, subscribe, businessZone, live = true }: { 
                 chat={handoff.channel === 'chat'}
                 transcript={handoff.transcript}
                 onResolved={(answer) => {
-                  setHandoff(answer);
+                  adopt(answer);
                   if (answer.learned) setLearned(learnedText(answer.learned, strings));
                 }}
               />
