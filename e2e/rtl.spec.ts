@@ -224,7 +224,13 @@ test.describe('right to left', () => {
             expect(await xOf(link, '+1'), 'the number starts on the left').toBeLessThan(await xOf(link, '0199'));
           }
 
-          await panel.getByRole('searchbox', { name: strings.searchLabel }).fill(query);
+          const box = panel.getByRole('searchbox', { name: strings.searchLabel });
+          // A question typed in English reads left to right, its clear button at its end, not
+          // under its first letter; the panel's own question reads right to left.
+          await box.fill('order');
+          await expect.poll(() => box.evaluate((e) => getComputedStyle(e).direction)).toBe('ltr');
+          await box.fill(query);
+          await expect.poll(() => box.evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
           await expect(panel.getByRole('status').first()).toHaveText(strings.results(1));
           const result = panel.getByRole('link', { name: ARTICLES[language][0].title });
           // "?Where is my order" must not happen: the question mark ends the title, on its left.

@@ -123,6 +123,10 @@ export function SearchView({ ctx, strings, articles, query, onQuery, onOpenArtic
           aria-label={strings.searchLabel}
           placeholder={strings.searchPlaceholder}
           value={query}
+          // The question's own direction once typed (an English query in an Arabic panel reads left
+          // to right with the clear button at its end, not under its first letter); empty, the
+          // panel's, so the placeholder reads as the panel does.
+          dir={query ? 'auto' : undefined}
           onInput={(event) => onQuery((event.currentTarget as HTMLInputElement).value)}
           autocomplete="off"
           spellcheck={false}
