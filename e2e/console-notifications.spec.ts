@@ -80,6 +80,21 @@ test('the service worker shows a new chat while the console is not in front, hol
   expect(await push({ ...notice, v: 99 })).toEqual([]); // not ours: nothing shown
   expect(await push({ ...notice, question: 'refund' })).toHaveLength(1);
 
+  // The agent chose German in the console: the worker, which cannot read the page's storage,
+  // words the notification in German too, not in the browser's English.
+  const german = await context.newPage();
+  await german.goto(`${ORIGIN}/console`);
+  await german.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(german.getByRole('heading', { name: 'Warteschlange', exact: true })).toBeVisible();
+  await german.close();
+  await expect.poll(async () => (await push(notice)).map((n) => n.title)).toEqual(['Neuer Chat · 4821']);
+  // Back to English for what follows.
+  const english = await context.newPage();
+  await english.goto(`${ORIGIN}/console`);
+  await english.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  await expect(english.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();
+  await english.close();
+
   // A click on it, with the console open again: it moves to that handoff.
   page = await context.newPage();
   await page.goto(`${ORIGIN}/console`);

@@ -20,7 +20,7 @@ import { beep } from './sound';
 import { useEvents, type Subscribe } from './useEvents';
 import { useNow } from './useNow';
 import { onNotificationClick, usePush } from './usePush';
-import { CONSOLE_LANGUAGES, CONSOLE_STRINGS, LANGUAGE_NAMES, StringsContext, consoleLocale, pickConsoleLanguage, readStoredLanguage, storeLanguage, useStrings, type ConsoleLanguage } from './strings';
+import { CONSOLE_LANGUAGES, CONSOLE_STRINGS, LANGUAGE_NAMES, StringsContext, consoleLocale, pickConsoleLanguage, readStoredLanguage, shareLanguage, storeLanguage, useStrings, type ConsoleLanguage } from './strings';
 import './styles.css';
 
 const MUTE_KEY = 'lifeline-console-muted';
@@ -38,6 +38,8 @@ function Root() {
   const [language, setLanguage] = useState<ConsoleLanguage>(() => pickConsoleLanguage(readStoredLanguage(), navigator.languages));
   useEffect(() => {
     document.documentElement.lang = language;
+    // Notifications, shown by the service worker, read in the same language.
+    void shareLanguage(language);
   }, [language]);
   const choose = (next: ConsoleLanguage): void => {
     storeLanguage(next);

@@ -12,7 +12,7 @@ import de from './de';
 import es from './es';
 
 export type { ConsoleStrings } from './types';
-export { CONSOLE_LANGUAGES, LANGUAGE_NAMES, consoleLocale, pickConsoleLanguage, readStoredLanguage, storeLanguage, type ConsoleLanguage } from './language';
+export { CONSOLE_LANGUAGES, LANGUAGE_NAMES, consoleLocale, pickConsoleLanguage, readSharedLanguage, readStoredLanguage, shareLanguage, storeLanguage, type ConsoleLanguage } from './language';
 
 export const CONSOLE_STRINGS: Record<ConsoleLanguage, ConsoleStrings> = { en, fr, de, es };
 

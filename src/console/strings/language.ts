@@ -40,3 +40,27 @@ export function storeLanguage(language: ConsoleLanguage): void {
     // storage blocked: the choice lasts for this page only
   }
 }
+
+/**
+ * The choice where the service worker can read it too (it has no localStorage): a one-line entry
+ * of Cache Storage, which the page and the worker of one origin share. Written whenever the page
+ * has the language, so a notification reads as the console does; read by the worker for each one.
+ */
+const SHARED = { cache: 'lifeline-console', key: '/console/.language' } as const;
+
+export async function shareLanguage(language: ConsoleLanguage, caches: CacheStorage | undefined = globalThis.caches): Promise<void> {
+  try {
+    await (await caches?.open(SHARED.cache))?.put(SHARED.key, new Response(language, { headers: { 'content-type': 'text/plain' } }));
+  } catch {
+    // Cache Storage refused (private mode, a full disk): notifications take the browser's language.
+  }
+}
+
+export async function readSharedLanguage(caches: CacheStorage | undefined = globalThis.caches): Promise<string | null> {
+  try {
+    const found = await (await caches?.open(SHARED.cache))?.match(SHARED.key);
+    return found ? (await found.text()).slice(0, 16) : null;
+  } catch {
+    return null;
+  }
+}

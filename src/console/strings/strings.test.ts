@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_STRINGS, consoleLocale, pickConsoleLanguage } from './index';
+import { CONSOLE_STRINGS, consoleLocale, pickConsoleLanguage, readSharedLanguage, shareLanguage } from './index';
 
 describe('consoleLocale', () => {
   it('is the browser’s own variant of the language, else the language', () => {
@@ -49,5 +49,38 @@ describe.each(['fr', 'de', 'es'] as const)('the console in %s', (language) => {
     const SAME = new Set(['shell.webhooks', 'shell.screens.webhooks', 'channel.chat', 'queue.chats', 'chat.heading', 'chat.messages', 'chat.agent', 'visitor.page', 'timeline.page', 'timeline.article', 'visitor.name', 'callback.note', 'webhooks.heading', 'reports.range.2', ...OWN[language]]);
     const untranslated = [...translated].filter(([k, v]) => v === english.get(k) && !SAME.has(k)).map(([k]) => k);
     expect(untranslated).toEqual([]);
+  });
+});
+
+describe('the language shared with the service worker', () => {
+  /** Cache Storage as a browser has it, for one origin: caches of request paths to responses. */
+  function fakeCaches(): CacheStorage {
+    const caches = new Map<string, Map<string, string>>();
+    const open = async (name: string) => {
+      const entries = caches.get(name) ?? new Map<string, string>();
+      caches.set(name, entries);
+      return {
+        put: async (key: string, response: Response) => void entries.set(key, await response.text()),
+        match: async (key: string) => (entries.has(key) ? new Response(entries.get(key)) : undefined),
+      };
+    };
+    return { open } as unknown as CacheStorage;
+  }
+
+  it('is what the page chose last, read by the worker; nothing before the page shared one', async () => {
+    const caches = fakeCaches();
+    expect(await readSharedLanguage(caches)).toBeNull();
+    await shareLanguage('de', caches);
+    expect(await readSharedLanguage(caches)).toBe('de');
+    await shareLanguage('fr', caches);
+    expect(pickConsoleLanguage(await readSharedLanguage(caches), ['en-GB'])).toBe('fr');
+  });
+
+  it('falls back to the browser’s language where Cache Storage is missing or refuses', async () => {
+    const refusing = { open: async () => Promise.reject(new Error('private mode')) } as unknown as CacheStorage;
+    await expect(shareLanguage('de', refusing)).resolves.toBeUndefined();
+    expect(await readSharedLanguage(refusing)).toBeNull();
+    expect(await readSharedLanguage(undefined)).toBeNull();
+    expect(pickConsoleLanguage(await readSharedLanguage(refusing), ['es-MX'])).toBe('es');
   });
 });

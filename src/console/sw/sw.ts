@@ -6,7 +6,7 @@
  * through it. Built as a classic script (src/build/build.ts).
  */
 import { consoleInFront, pickConsoleWindow, readNotice, viewNotice, type WindowLike } from './notice-view';
-import { consoleLocale, pickConsoleLanguage, type ConsoleLanguage } from '../strings/language';
+import { consoleLocale, pickConsoleLanguage, readSharedLanguage, type ConsoleLanguage } from '../strings/language';
 import type { ConsoleStrings } from '../strings/types';
 import en from '../strings/en';
 import fr from '../strings/fr';
@@ -68,8 +68,8 @@ worker.addEventListener('push', (event) => {
       if (!notice) return;
       const windows = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
       if (consoleInFront(windows)) return;
-      // The browser's language, as the console's default (its stored choice is the page's, out of reach here).
-      const language = pickConsoleLanguage(null, worker.navigator.languages);
+      // The agent's choice in the console (the page shares it), else the browser's language.
+      const language = pickConsoleLanguage(await readSharedLanguage(), worker.navigator.languages);
       const view = viewNotice(notice, { strings: STRINGS[language], locale: consoleLocale(language, worker.navigator.languages) });
       await worker.registration.showNotification(view.title, {
         body: view.body,
