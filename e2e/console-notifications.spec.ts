@@ -86,6 +86,9 @@ test('the service worker shows a new chat while the console is not in front, hol
   await german.goto(`${ORIGIN}/console`);
   await german.getByRole('combobox', { name: 'Language' }).selectOption('de');
   await expect(german.getByRole('heading', { name: 'Warteschlange', exact: true })).toBeVisible();
+  // Shared with the worker once Cache Storage has it (a tab closed at once may lose the write).
+  const shared = (page: Page) => page.evaluate(async () => (await (await caches.open('lifeline-console')).match('/console/.language'))?.text() ?? null);
+  await expect.poll(() => shared(german)).toBe('de');
   await german.close();
   await expect.poll(async () => (await push(notice)).map((n) => n.title)).toEqual(['Neuer Chat · 4821']);
   // Back to English for what follows.
@@ -93,6 +96,7 @@ test('the service worker shows a new chat while the console is not in front, hol
   await english.goto(`${ORIGIN}/console`);
   await english.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
   await expect(english.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();
+  await expect.poll(() => shared(english)).toBe('en');
   await english.close();
 
   // A click on it, with the console open again: it moves to that handoff.
