@@ -412,12 +412,46 @@ type Schema = {
   oneOf?: Schema[];
   enum?: unknown[];
   const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
 };
+
+/** RFC 3339, as JSON Schema's date-time is: a date, a time and an offset, and a real instant. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Where a string, number or array breaks the schema's own limits on it: format, pattern, lengths, bounds. */
+function limitProblems(value: unknown, s: Schema, at: string): string[] {
+  const where = at || '(body)';
+  const out: string[] = [];
+  if (typeof value === 'string') {
+    if (s.format === 'date-time' && !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))) out.push(`${where}: "${value}" is not a date-time`);
+    if (s.format === 'uri' && !URL.canParse(value)) out.push(`${where}: "${value}" is not an absolute URI`);
+    if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(value)) out.push(`${where}: "${value}" does not match ${s.pattern}`);
+    const length = [...value].length;
+    if (s.minLength !== undefined && length < s.minLength) out.push(`${where}: ${length} characters, at least ${s.minLength}`);
+    if (s.maxLength !== undefined && length > s.maxLength) out.push(`${where}: ${length} characters, at most ${s.maxLength}`);
+  }
+  if (typeof value === 'number') {
+    if (s.minimum !== undefined && value < s.minimum) out.push(`${where}: ${value}, at least ${s.minimum}`);
+    if (s.maximum !== undefined && value > s.maximum) out.push(`${where}: ${value}, at most ${s.maximum}`);
+  }
+  if (Array.isArray(value)) {
+    if (s.minItems !== undefined && value.length < s.minItems) out.push(`${where}: ${value.length} items, at least ${s.minItems}`);
+    if (s.maxItems !== undefined && value.length > s.maxItems) out.push(`${where}: ${value.length} items, at most ${s.maxItems}`);
+  }
+  return out;
+}
 
 /**
  * Where `value` does not fit `schema`: the parts of JSON Schema this document uses (types,
- * properties, required, items, oneOf, enum, const), so a schema and its examples cannot drift
- * apart. Not a full validator: formats, patterns and lengths are the server's checks' to judge.
+ * properties, required, items, oneOf, enum, const; formats date-time and uri, patterns, lengths
+ * and bounds), so a schema, its examples and the server's answers cannot drift apart.
  */
 function shapeProblems(value: unknown, schema: unknown, at: string): string[] {
   let s = schema as Schema | undefined;
@@ -432,6 +466,8 @@ function shapeProblems(value: unknown, schema: unknown, at: string): string[] {
   const types = s.type === undefined ? [] : [s.type].flat();
   const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
   if (types.length && !types.includes(typeOf) && !(typeOf === 'integer' && types.includes('number'))) return [`${at || '(body)'}: a ${typeOf}, the schema says ${types.join(' or ')}`];
+  const limits = limitProblems(value, s, at);
+  if (limits.length) return limits;
   if (Array.isArray(value)) return value.flatMap((item, i) => shapeProblems(item, s.items, `${at}[${i}]`));
   if (typeOf !== 'object') return [];
   const o = value as Record<string, unknown>;
