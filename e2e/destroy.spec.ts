@@ -49,6 +49,9 @@ test('destroy during a chat closes its event stream, sends nothing more, and lea
   await messageBox(page).pressSequentially('Still');
   await typing;
 
+  // What the waiting chat fetches has come (the e-mail offer's chunk and its words last): a
+  // request the page made before destroy must not be counted as one after it.
+  await expect(page.getByText(/Get the answer by e-mail|Leave your e-mail address/).first()).toBeVisible();
   const after: string[] = [];
   page.on('request', (request) => after.push(`${request.method()} ${request.url()}`));
   await page.evaluate(() => (window as unknown as { Lifeline: (command: string) => void }).Lifeline('destroy'));
