@@ -390,7 +390,7 @@ export function assemble(core: ArticleCore, phrasings: readonly Phrasings[], min
         .map(([doc, c]) => ({
           id: articles[doc]!.id,
           article: articles[doc]!,
-          score: Math.max(0, 1 - Math.min(1, c)),
+          score: 1 - Math.min(1, c),
           titleRanges: tokenize(articles[doc]!.title, lang)
             .filter((t) => matched.has(t.term))
             .map((t): Range => [t.start, t.end]),
