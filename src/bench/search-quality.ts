@@ -21,6 +21,7 @@ import MiniSearch from 'minisearch';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createSearchIndex } from '../search/build-index';
+import { thesaurusFor } from '../search/wordnet';
 import { MAX_RESULTS } from '../search/index';
 import type { Article } from '../search/types';
 
@@ -222,7 +223,16 @@ export const SETUPS: Setup[] = [
     },
   },
   {
+    // As `lifeline index`, the server and `lifeline search` index English articles (wordnet.ts).
     label: 'Lifeline',
+    build(articles) {
+      const index = createSearchIndex(articles, { thesaurus: thesaurusFor('en') });
+      return (q) => index.search(q, MAX_RESULTS).map((r) => r.id);
+    },
+  },
+  {
+    // A plain articles array indexed in the visitor's browser, where WordNet is not.
+    label: 'Lifeline, indexed in the browser (no WordNet)',
     build(articles) {
       const index = createSearchIndex(articles);
       return (q) => index.search(q, MAX_RESULTS).map((r) => r.id);

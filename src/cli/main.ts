@@ -34,14 +34,16 @@ const HELP = `Usage:
   lifeline index <folder|file.csv|file.json> [--out articles.json] [--lang en|fr|de|es|it|pt|
                 nl|pl|ar|he|ja|zh]
                 [--synonyms synonyms.txt] [--history history.json] [--no-index]
-                [--search auto|browser|backend]
+                [--no-thesaurus] [--search auto|browser|backend]
                                               build the articles JSON from Markdown files with front matter,
                                               a CSV (id,title,body,tags,keywords,url) or a JSON array, with the
                                               search index prebuilt (--no-index leaves it out); --synonyms: one
                                               group a line, comma-separated ("refund, money back"), or a JSON
                                               array of groups; --history: learned phrasings (history.json) baked
-                                              in; problems go to stderr, exit 1 when an article was left out.
-                                              Over 300 KB gzip (about 300 articles of 2,000 characters), or
+                                              in; English articles are also indexed by WordNet's other words
+                                              for theirs (--no-thesaurus leaves them out); problems go to
+                                              stderr, exit 1 when an article was left out.
+                                              Over 300 KB gzip (about 240 articles of 2,000 characters), or
                                               with --search backend, the server searches: --out gets a small
                                               file for the widget ("search": "backend", the 20 most popular
                                               articles) and <out>.server.json the full one, for LIFELINE_ARTICLES;
@@ -138,7 +140,7 @@ function parseOptions(args: string[], names: readonly string[], flags: readonly 
 }
 
 async function indexCommand(args: string[]): Promise<number> {
-  const { positional, options } = parseOptions(args, ['--out', '--lang', '--synonyms', '--history', '--search'], ['--no-index']);
+  const { positional, options } = parseOptions(args, ['--out', '--lang', '--synonyms', '--history', '--search'], ['--no-index', '--no-thesaurus']);
   const lang = options.get('--lang');
   const mode = options.get('--search') ?? 'auto';
   if (!['auto', 'browser', 'backend'].includes(mode)) throw new UsageError(`--search expects auto, browser or backend, got "${mode}"`);
@@ -164,7 +166,8 @@ async function indexCommand(args: string[]): Promise<number> {
   problems.push(...(history?.problems.map((p) => `${basename(historyPath!)}: ${p}`) ?? []));
   for (const problem of problems) console.error(`lifeline index: ${problem}`);
   const withIndex = !options.has('--no-index');
-  const file = indexFile(result.articles, { lang, synonyms: synonyms?.groups, history: history?.entries, withIndex });
+  const thesaurus = !options.has('--no-thesaurus');
+  const file = indexFile(result.articles, { lang, synonyms: synonyms?.groups, history: history?.entries, withIndex, thesaurus });
   // Pretty articles are for reading; an index is for machines and ten times smaller on one line.
   const json = `${withIndex ? JSON.stringify(file) : JSON.stringify(file, null, 2)}\n`;
   const out = options.get('--out');
@@ -174,8 +177,8 @@ async function indexCommand(args: string[]): Promise<number> {
     // Too large for every visitor to download: the server searches the full file, the widget gets a small one.
     if (out === undefined) throw new UsageError(`these articles are ${kb(gzip)} gzip with their index, so the server searches them: give --out, and both files are written (--search browser keeps one file)`);
     const serverOut = out.replace(/(\.json)?$/i, '.server.json');
-    const small = `${JSON.stringify(backendFile(result.articles, { lang, history: history?.entries }))}\n`;
-    await writeFile(serverOut, withIndex ? json : `${JSON.stringify(indexFile(result.articles, { lang, synonyms: synonyms?.groups, history: history?.entries, withIndex: true }))}\n`);
+    const small = `${JSON.stringify(backendFile(result.articles, { lang, history: history?.entries, thesaurus }))}\n`;
+    await writeFile(serverOut, withIndex ? json : `${JSON.stringify(indexFile(result.articles, { lang, synonyms: synonyms?.groups, history: history?.entries, withIndex: true, thesaurus }))}\n`);
     await writeFile(out, small);
     console.error(
       `lifeline index: ${counted}, ${kb(gzip)} gzip${mode === 'auto' ? ` (over ${kb(BACKEND_ABOVE_BYTES)})` : ''}: searched by the server.\n` +

@@ -4,8 +4,8 @@
  * this only for an articles file without a prebuilt index (`lifeline index` writes one), so it
  * is a chunk of its own there.
  */
-import { assemble, fingerprintOf, idfOf, type ArticleCore, type IndexOptions, type SearchIndex } from './index';
-import { searchLanguage, type SearchLanguage } from './language';
+import { assemble, fingerprintOf, idfOf, type ArticleCore, type IndexOptions, type SearchIndex, type Thesaurus } from './index';
+import { languageOf, searchLanguage, type SearchLanguage } from './language';
 import { stripMarkdown, tokenize } from './text';
 import type { Article } from './types';
 
@@ -16,12 +16,16 @@ const FIELDS = [
   ['tags', 2],
   ['synonyms', 1.5],
   ['body', 1],
+  // Other words for the article's words (a thesaurus: WordNet's, when indexed in Node), a lesser
+  // match than any of its own. At 0.25 Banking77 answers 0.2 points more of its queries in the
+  // top three than at 0.15; at 0.5, English Stack Exchange's off-topic questions find more.
+  ['thesaurus', 0.25],
 ] as const;
 const K1 = 1.2;
 const B = 0.75;
 
 export function createSearchIndex(articles: readonly Article[], options: IndexOptions = {}): SearchIndex {
-  const steps = buildArticleCore(articles, searchLanguage(options.lang), options.synonyms ?? []);
+  const steps = buildArticleCore(articles, searchLanguage(options.lang), options.synonyms ?? [], options.thesaurus);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return assemble(step.value, options.phrasings ?? [], options.minConfidence);
@@ -42,7 +46,7 @@ export async function createSearchIndexInSlices(
   options: IndexOptions = {},
   { yieldToHost = defaultYield, sliceMs = 8, now = () => performance.now() }: { yieldToHost?: YieldToHost; sliceMs?: number; now?: () => number } = {},
 ): Promise<SearchIndex> {
-  const steps = buildArticleCore(articles, searchLanguage(options.lang), options.synonyms ?? []);
+  const steps = buildArticleCore(articles, searchLanguage(options.lang), options.synonyms ?? [], options.thesaurus);
   let started = now();
   let step = steps.next();
   while (!step.done) {
@@ -73,8 +77,17 @@ const defaultYield: YieldToHost = () => {
  * The article index, one step per article read, per article weighted and per posting list made:
  * createSearchIndex runs every step at once, createSearchIndexInSlices a slice at a time.
  */
-function* buildArticleCore(articles: readonly Article[], lang: SearchLanguage, synonyms: ReadonlyArray<readonly string[]>): Generator<void, ArticleCore> {
+function* buildArticleCore(
+  articles: readonly Article[],
+  lang: SearchLanguage,
+  synonyms: ReadonlyArray<readonly string[]>,
+  thesaurus: Thesaurus | undefined,
+): Generator<void, ArticleCore> {
   const groups = synonyms.map((group) => group.map((member) => tokenize(member, lang).map((t) => t.term)).filter((m) => m.length));
+  // The article's words as written, and per word the stems of its thesaurus words (once a build).
+  const written = new Set<string>();
+  const related = new Map<string, string[]>();
+  const { stopWords } = languageOf(lang);
   // Per field, per article: term counts and length.
   const docs: Array<Record<string, string[]>> = [];
   for (const article of articles) {
@@ -85,6 +98,8 @@ function* buildArticleCore(articles: readonly Article[], lang: SearchLanguage, s
       body: terms(stripMarkdown(article.body)),
     };
     fields.synonyms = synonymTerms(groups, new Set(Object.values(fields).flat()));
+    fields.thesaurus = thesaurus ? thesaurusTerms(thesaurus, new Set(Object.values(fields).flat())) : [];
+    written.clear();
     docs.push(fields);
     yield;
   }
@@ -117,7 +132,27 @@ function* buildArticleCore(articles: readonly Article[], lang: SearchLanguage, s
   return { articles, lang, fingerprint: fingerprintOf(articles), postings };
 
   function terms(text: string): string[] {
-    return tokenize(text, lang, true).map((t) => t.term);
+    const tokens = tokenize(text, lang, true);
+    // The words as the article writes them, for the thesaurus (which knows "charges", not "charg").
+    // Not a quoted stop word ("while" as a word is not "a while").
+    if (thesaurus) {
+      for (const t of tokens) {
+        const word = text.slice(t.start, t.end + 1).toLowerCase();
+        if (!stopWords.has(word)) written.add(word);
+      }
+    }
+    return tokens.map((t) => t.term);
+  }
+
+  /** The stems of the thesaurus's words for the article's words, each once, none the article has. */
+  function thesaurusTerms(of: Thesaurus, present: ReadonlySet<string>): string[] {
+    const out = new Set<string>();
+    for (const word of written) {
+      let stems = related.get(word);
+      if (!stems) related.set(word, (stems = of(word).flatMap((other) => tokenize(other, lang).map((t) => t.term))));
+      for (const term of stems) if (!present.has(term)) out.add(term);
+    }
+    return [...out];
   }
 }
 

@@ -13,6 +13,7 @@ import { mergeHistory, type HistoryEntry } from './history';
 import { createSearchIndex } from './build-index';
 import { serializeIndex } from './serialize';
 import { searchLanguage } from './language';
+import { thesaurusFor } from './wordnet';
 import { parseCsv } from './csv';
 import { loadMarkdownFolder } from './markdown-folder';
 import type { Article } from './types';
@@ -141,13 +142,14 @@ export function parseSynonymsFile(source: string, name: string): { groups: strin
 /** What `lifeline index` writes: the articles and, unless left out, the prebuilt search index. */
 export function indexFile(
   articles: Article[],
-  options: { lang?: string; synonyms?: string[][]; history?: HistoryEntry[]; withIndex: boolean },
+  options: { lang?: string; synonyms?: string[][]; history?: HistoryEntry[]; withIndex: boolean; /** false: without WordNet's synonyms (`--no-thesaurus`). */ thesaurus?: boolean },
 ): Record<string, unknown> {
   const lang = searchLanguage(options.lang);
   const file: Record<string, unknown> = { articles, lang };
   if (options.synonyms?.length) file.synonyms = options.synonyms;
   if (options.withIndex) {
-    file.index = serializeIndex(createSearchIndex(articles, { lang, synonyms: options.synonyms ?? [], phrasings: mergeHistory(options.history ?? []) }));
+    const thesaurus = options.thesaurus === false ? undefined : thesaurusFor(lang);
+    file.index = serializeIndex(createSearchIndex(articles, { lang, synonyms: options.synonyms ?? [], phrasings: mergeHistory(options.history ?? []), ...(thesaurus && { thesaurus }) }));
   }
   return file;
 }
@@ -155,7 +157,7 @@ export function indexFile(
 /**
  * Above this size (gzip, as a web server sends it) the prebuilt articles file is too much for
  * every visitor to download before their first search, and the server searches instead
- * (`"search": "backend"`): about 300 articles of 2,000 characters of real prose (docs/search.md
+ * (`"search": "backend"`): about 240 articles of 2,000 characters of real prose (docs/search.md
  * has the figures). 300 KB is 8 times the whole widget's search path and 1.5 s on a 1.6 Mbit/s
  * mobile connection before the first answer, while the server answers in milliseconds at
  * 10,000 articles (`npm run bench:search`).
@@ -170,7 +172,7 @@ export const POPULAR_ARTICLES = 20;
  * `history` first, then the file's order, which is the site owner's), so the panel opens with
  * something to read, and searches them itself when the server is away.
  */
-export function backendFile(articles: readonly Article[], options: { lang?: string; history?: HistoryEntry[] }): Record<string, unknown> {
+export function backendFile(articles: readonly Article[], options: { lang?: string; history?: HistoryEntry[]; thesaurus?: boolean }): Record<string, unknown> {
   const learned = new Map<string, number>();
   for (const entry of options.history ?? []) learned.set(entry.articleId, (learned.get(entry.articleId) ?? 0) + entry.queries.length);
   const popular = articles
@@ -180,5 +182,6 @@ export function backendFile(articles: readonly Article[], options: { lang?: stri
     .map(({ article }) => article);
   const lang = searchLanguage(options.lang);
   // Their index too: when the server cannot be reached the panel still searches these few.
-  return { search: 'backend', lang, total: articles.length, articles: popular, index: serializeIndex(createSearchIndex(popular, { lang })) };
+  const thesaurus = options.thesaurus === false ? undefined : thesaurusFor(lang);
+  return { search: 'backend', lang, total: articles.length, articles: popular, index: serializeIndex(createSearchIndex(popular, { lang, ...(thesaurus && { thesaurus }) })) };
 }

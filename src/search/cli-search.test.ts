@@ -116,6 +116,20 @@ describe('lifeline index', () => {
     expect((await lifeline(['index', csv, '--lang', 'xx'])).stderr).toContain('--lang expects one of en, fr, de, es, it, pt, nl, pl, ar, he, ja, zh');
   }, 30_000);
 
+  it('indexes English articles with WordNet’s other words for theirs, unless --no-thesaurus', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lifeline-index-'));
+    const csv = join(dir, 'a.csv');
+    await writeFile(csv, 'id,title,body\nstream,Which movies can I stream?,Every movie in the catalogue streams in HD.\ntickets,Opening hours,The box office opens at noon.\n');
+    const withWordNet = join(dir, 'with.json');
+    const without = join(dir, 'without.json');
+    expect((await lifeline(['index', csv, '--out', withWordNet])).code).toBe(0);
+    expect((await lifeline(['index', csv, '--no-thesaurus', '--out', without])).code).toBe(0);
+    const first = async (file: string): Promise<string | undefined> =>
+      (JSON.parse((await lifeline(['search', file, 'film'])).stdout) as SearchLine).results[0]?.id;
+    expect(await first(withWordNet)).toBe('stream');
+    expect(await first(without)).toBeUndefined();
+  }, 30_000);
+
   it('--lang ja: records the language, finds words with Intl.Segmenter, and a Japanese question finds its article', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lifeline-index-'));
     const json = join(dir, 'ja.json');

@@ -11,6 +11,8 @@ import { InputError } from './cli-index';
 import { mergeHistory, parseHistory } from './history';
 import type { SearchIndex } from './index';
 import { createSearchIndex } from './build-index';
+import { searchLanguage } from './language';
+import { thesaurusFor } from './wordnet';
 
 export interface SearchLine {
   query: string;
@@ -20,7 +22,7 @@ export interface SearchLine {
 export async function loadSearchIndex(articlesPath: string, historyPath?: string): Promise<{ index: SearchIndex; problems: string[] }> {
   const file = readArticlesFile(JSON.parse(await readFile(articlesPath, 'utf8')) as unknown);
   const { problems } = file;
-  const index = file.index ?? (file.articles.length ? createSearchIndex(file.articles, { lang: file.lang, synonyms: file.synonyms }) : null);
+  const index = file.index ?? (file.articles.length ? createSearchIndex(file.articles, { lang: file.lang, synonyms: file.synonyms, thesaurus: thesaurusFor(searchLanguage(file.lang)) }) : null);
   if (!index) throw new InputError(`${articlesPath}: no usable articles${problems.length ? ` (${problems[0]})` : ''}`);
   if (historyPath === undefined) return { index, problems };
   const history = parseHistory(JSON.parse(await readFile(historyPath, 'utf8')) as unknown);

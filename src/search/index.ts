@@ -54,7 +54,15 @@ export interface IndexOptions {
   phrasings?: readonly Phrasings[];
   /** Below this confidence (0–1) an article is not an answer; default MIN_CONFIDENCE. */
   minConfidence?: number;
+  /**
+   * Other words for an article's words (wordnet.ts: WordNet's, in Node), indexed as a field of
+   * their own that weighs far below the article's own words. Only when indexing in Node.
+   */
+  thesaurus?: Thesaurus;
 }
+
+/** For a word as an article writes it ("charges"), other words of its meaning ("fee", "price"). */
+export type Thesaurus = (word: string) => readonly string[];
 
 export interface SearchOptions {
   /** The query is being typed: its last word may be unfinished, so completions count. */

@@ -44,6 +44,14 @@ describe('createSiteSearch', () => {
     error.mockRestore();
   });
 
+  it('indexes a plain English articles file with WordNet’s other words for its words, and no other language', async () => {
+    const movies = (lang: 'en' | 'fr'): CatalogArticle => ({ id: 'stream', title: 'Which movies can I stream?', text: { title: 'Which movies can I stream?', body: 'Every movie streams in HD.', lang } });
+    const english = createSiteSearch({ catalog: catalogOf([movies('en')]), phrasings: async () => [], now: () => 0 });
+    expect((await english.search('film'))!.results.map((r) => r.id)).toEqual(['stream']);
+    const french = createSiteSearch({ catalog: catalogOf([movies('fr')]), phrasings: async () => [], now: () => 0 });
+    expect((await french.search('film'))!.results).toEqual([]);
+  });
+
   it('says null without articles', async () => {
     const search = createSiteSearch({ catalog: { titles: () => null, article: () => null, snapshot: () => null }, phrasings: async () => [], now: () => 0 });
     expect(await search.search('refund')).toBeNull();

@@ -13,6 +13,8 @@
  */
 import '../search/languages/all';
 import { createSearchIndexInSlices } from '../search/build-index';
+import { searchLanguage } from '../search/language';
+import { thesaurusFor } from '../search/wordnet';
 import { loadSearchIndex, type Phrasings, type SearchIndex } from '../search/index';
 import { fold, stripMarkdown, tokenize } from '../search/text';
 import type { Article } from '../search/types';
@@ -83,7 +85,7 @@ export function createSiteSearch(deps: {
       await null; // `built` names this build before it can finish
       const index =
         (snapshot.index === undefined ? null : loadSearchIndex(snapshot.index, articles, lang)) ??
-        (await createSearchIndexInSlices(articles, { ...(lang && { lang }), synonyms }));
+        (await createSearchIndexInSlices(articles, { ...(lang && { lang }), synonyms, thesaurus: thesaurusFor(searchLanguage(lang)) }));
       const base = { index, byId: new Map(articles.map((a) => [a.id, a])) };
       if (built?.snapshot === snapshot) lastReady = { snapshot, base };
       return base;
