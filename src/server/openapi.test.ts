@@ -308,6 +308,9 @@ describe('docs/openapi.json', () => {
       const history = await call('get', '/v1/history', '/v1/history', undefined, bearer(verified.visitor.token));
       expect(((await history.json()) as { conversations: Array<{ id: string }> }).conversations.map((c) => c.id)).toEqual([h.id]);
       expect((await call('get', '/v1/history', '/v1/history', undefined)).status, 'history without a token').toBe(401);
+      const older = await call('get', '/v1/history', `/v1/history?before=${h.id}`, undefined, bearer(verified.visitor.token));
+      expect(await older.json(), 'the page after the only one').toEqual({ conversations: [], more: false });
+      expect((await call('get', '/v1/history', '/v1/history?before=h_nobody', undefined, bearer(verified.visitor.token))).status, 'before, not theirs').toBe(400);
       const { cookie } = await signIn(withIdentity);
       const second = await call('post', '/v1/handoffs', '/v1/handoffs', { ...verified, clientId: 'a-second-client-id-0123456789' });
       const { id } = (await second.json()) as { id: string };
