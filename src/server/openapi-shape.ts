@@ -102,7 +102,7 @@ export function shapeChecker(doc: SchemaDocument) {
     if (s.enum && !s.enum.includes(value)) return [`${at}: must be one of ${JSON.stringify(s.enum)}`];
     const types = s.type === undefined ? [] : [s.type].flat();
     const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
-    if (types.length && !types.includes(typeOf) && !(typeOf === 'integer' && types.includes('number'))) return [`${at || '(body)'}: a ${typeOf}, the schema says ${types.join(' or ')}`];
+    if (types.length && !types.includes(typeOf) && !(typeOf === 'integer' && types.includes('number'))) return [`${at || '(body)'}: ${typeOf === 'integer' || typeOf === 'array' || typeOf === 'object' ? 'an' : 'a'} ${typeOf}, the schema says ${types.join(' or ')}`];
     const limits = limitProblems(value, s, at);
     if (limits.length) return limits;
     if (typeof value === 'string' && s.contentMediaType === 'application/json' && s.contentSchema) {
