@@ -28,7 +28,7 @@ import { createPostgresStore } from './store/postgres/store';
 import { describeWithPostgres } from './store/postgres/testing';
 
 interface Document extends SchemaDocument {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { 'x-itemSchema'?: Schema }> }> }>>;
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown; 'x-itemSchema'?: Schema }> }> }>>;
 }
 
 const doc = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as Document;
@@ -236,6 +236,16 @@ describe('the event streams in docs/openapi.json', () => {
     }
     const data = doc.components.schemas.HandoffEvent as Schema;
     expect(data.oneOf?.length, 'HandoffEvent: one schema per event type').toBe(Object.keys(EVENT_TYPES).length);
+  });
+
+  it('gives an example of each stream, and every event in it fits its schema', () => {
+    for (const path of [VISITOR_STREAM, AGENTS_STREAM]) {
+      const example = doc.paths[path]?.get?.responses['200']?.content?.['text/event-stream']?.example;
+      expect(typeof example, `GET ${path}: an example of the stream's text`).toBe('string');
+      const { events, problems } = readStream(example as string, itemSchemaOf(path), `GET ${path} example`);
+      expect(problems, problems.join('\n')).toEqual([]);
+      expect(events.length).toBeGreaterThan(2);
+    }
   });
 
   it('every event a real server on SQLite sends, on both streams, fits its schema', async () => {
