@@ -132,11 +132,15 @@ function record(res: Response): { readonly text: string; stop(): Promise<void> }
   };
 }
 
-/** Waits until `ready()` holds (checked every few milliseconds), or fails saying what it waited for. */
-async function until(what: string, ready: () => boolean | Promise<boolean>, timeoutMs = 8_000): Promise<void> {
+/**
+ * Waits until `ready()` holds (checked every few milliseconds), or fails saying what it waited
+ * for and what the streams' text broke so far (`problems`): a server whose events no longer fit
+ * says so, rather than only that the wait was long.
+ */
+async function until(what: string, ready: () => boolean, problems: () => string[] = () => [], timeoutMs = 8_000): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!(await ready())) {
-    if (Date.now() > end) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`waited ${timeoutMs} ms for ${what}${problems().length ? `; meanwhile:\n${problems().join('\n')}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -173,7 +177,10 @@ async function everyEventOnBothStreams(server: Server): Promise<string[]> {
     if (answer.status !== status) throw new Error(`${what} answered ${answer.status}, not ${status}: ${await answer.text()}`);
   };
   await ok('B’s cancel', send(app, 'POST', `/v1/handoffs/${b.id}/cancel`, undefined, bearer(b.token)), 200);
-  await until('A’s new place in the queue', () => count(readStream(visitorLive.text, visitorItems, 'A').events, (e) => e.event === 'status' && e.id === undefined) > 0);
+  const onA = () => readStream(visitorLive.text, visitorItems, 'A’s stream');
+  const onAgents = () => readStream(agentsText(), agentItems, 'the agents’ stream');
+  const problemsSoFar = () => [...onA().problems, ...onAgents().problems];
+  await until('A’s new place in the queue', () => count(onA().events, (e) => e.event === 'status' && (e.data as { position?: unknown }).position === 1) > 0, problemsSoFar);
 
   await ok('the visitor’s typing', send(app, 'POST', on('/v1/handoffs/{id}/typing'), { typing: true }, asA), 204);
   await ok('a message', visitorMessage(app, a, 'My parcel is late', 'visitor-msg-0001'), 201);
@@ -193,18 +200,18 @@ async function everyEventOnBothStreams(server: Server): Promise<string[]> {
   const log = await store.eventLogAfter(0, 1_000);
   const stored = (events: StreamEvent[]) => count(events, (e) => e.id !== undefined);
   await until('every stored event of A on A’s stream, and the agent’s typing', () => {
-    const { events } = readStream(visitorLive.text, visitorItems, 'A');
+    const { events } = onA();
     return stored(events) >= storedA.length && count(events, (e) => e.event === 'typing') >= 1;
-  });
+  }, problemsSoFar);
   await until('every stored event on the agents’ stream, and both sides’ typing', () => {
-    const { events } = readStream(agentsText(), agentItems, 'agents');
+    const { events } = onAgents();
     return stored(events) >= log.length && count(events, (e) => e.event === 'typing') >= 2;
-  });
+  }, problemsSoFar);
   // The same events replayed, as after a reconnect: a visitor's from Last-Event-ID 0, the agents' from the log's start.
   const visitorReplay = record(await send(app, 'GET', on(VISITOR_STREAM), undefined, { ...asA, 'last-event-id': '0' }));
   const agentsReplay = record(await send(app, 'GET', `${AGENTS_STREAM}?lastEventId=0`, undefined, cookie));
-  await until('A’s replay', () => stored(readStream(visitorReplay.text, visitorItems, 'A replayed').events) >= storedA.length);
-  await until('the agents’ replay', () => stored(readStream(agentsReplay.text, agentItems, 'agents replayed').events) >= log.length);
+  await until('A’s replay', () => stored(readStream(visitorReplay.text, visitorItems, 'A’s stream replayed').events) >= storedA.length, problemsSoFar);
+  await until('the agents’ replay', () => stored(readStream(agentsReplay.text, agentItems, 'the agents’ stream replayed').events) >= log.length, problemsSoFar);
   for (const stream of [agentsLive, visitorLive, visitorReplay, agentsReplay]) await stream.stop();
 
   const problems: string[] = [];
