@@ -76,6 +76,8 @@ worker.addEventListener('push', (event) => {
       await worker.registration.showNotification(view.title, {
         body: view.body,
         tag: view.tag,
+        lang: view.lang,
+        dir: view.dir,
         data: { url: view.url, handoffId: notice.handoffId },
         // A newer message on the same handoff replaces the last one, and still gets attention.
         renotify: notice.kind === 'message',
