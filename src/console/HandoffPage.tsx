@@ -299,8 +299,12 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
         )}
         {attributes.map(([key, value]) => (
           <Fragment key={key}>
-            <dt>{key}</dt>
-            <dd>{value === null ? '—' : String(value)}</dd>
+            <dt>
+              <bdi>{key}</bdi>
+            </dt>
+            <dd>
+              <bdi>{value === null ? '—' : String(value)}</bdi>
+            </dd>
           </Fragment>
         ))}
         {ctx?.pageUrl && (
@@ -308,11 +312,11 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
             <dt>{t.page}</dt>
             <dd>
               {page ? (
-                <a href={page} target="_blank" rel="noopener noreferrer">
+                <a href={page} target="_blank" rel="noopener noreferrer" dir="ltr">
                   {ctx.pageUrl}
                 </a>
               ) : (
-                ctx.pageUrl
+                <bdi dir="ltr">{ctx.pageUrl}</bdi>
               )}
             </dd>
           </>
@@ -374,7 +378,7 @@ function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
               <span class="muted">
                 · <time dateTime={e.createdAt}>{dateTime(e.createdAt, strings.locale)}</time> · {earlierStatus(e, strings)}
               </span>
-              {e.question && <div class="earlier-question">“{e.question}”</div>}
+              {e.question && <div class="earlier-question">“<bdi>{e.question}</bdi>”</div>}
             </li>
           ))}
         </ul>

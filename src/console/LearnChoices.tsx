@@ -35,7 +35,7 @@ export function LearnChoices({
               aria-describedby={`learn-note-${i}`}
               onChange={(e) => onToggle(c.key, e.currentTarget.checked)}
             />
-            <span class="phrasing-text">{c.text}</span>
+            <span class="phrasing-text" dir="auto">{c.text}</span>
           </label>
           <p id={`learn-note-${i}`} class="hint muted">
             {candidateNote(c, strings)}
@@ -50,7 +50,7 @@ export function LearnChoices({
           <ul class="never" aria-labelledby="never-heading">
             {never.map((c) => (
               <li key={c.key}>
-                <q class="phrasing-text">{c.text}</q> <span class="muted">{candidateNote(c, strings)}</span>
+                <q class="phrasing-text" dir="auto">{c.text}</q> <span class="muted">{candidateNote(c, strings)}</span>
               </li>
             ))}
           </ul>
