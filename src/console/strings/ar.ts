@@ -10,11 +10,12 @@ import { isolate, ltr } from '../../widget/i18n/bidi';
  * to right. Written without a native speaker: to be reviewed.
  */
 const count = (n: number, forms: PluralForms): string => plural('ar', n, forms);
+// Inside a sentence ("0 من 0 تقييم", "في 0 طلب") zero is written as a number, the noun singular.
 
-const tries = (n: number): string => count(n, { zero: 'لا محاولات', one: 'محاولة واحدة', two: 'محاولتين', few: '# محاولات', many: '# محاولة', other: '# محاولة' });
-const handoffs = (n: number): string => count(n, { zero: 'لا طلبات', one: 'طلب واحد', two: 'طلبان', few: '# طلبات', many: '# طلبًا', other: '# طلب' });
+const tries = (n: number): string => count(n, { zero: '# محاولة', one: 'محاولة واحدة', two: 'محاولتين', few: '# محاولات', many: '# محاولة', other: '# محاولة' });
+const handoffs = (n: number): string => count(n, { zero: '# طلب', one: 'طلب واحد', two: 'طلبان', few: '# طلبات', many: '# طلبًا', other: '# طلب' });
 const conversations = (n: number): string =>
-  count(n, { zero: 'لا محادثات', one: 'محادثة واحدة', two: 'محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
+  count(n, { zero: '# محادثة', one: 'محادثة واحدة', two: 'محادثتان', few: '# محادثات', many: '# محادثة', other: '# محادثة' });
 
 const strings: ConsoleStrings = {
   locale: 'ar',
@@ -286,10 +287,10 @@ const strings: ConsoleStrings = {
     periods: { '24h': 'آخر 24 ساعة', '7d': 'آخر 7 أيام', '30d': 'آخر 30 يومًا' },
     loading: 'جارٍ تحميل التقرير…',
     range: ['الطلبات المقدَّمة من ', ' إلى ', '.'],
-    wait: 'متوسط الانتظار حتى أول رد (الوسيط)',
+    wait: 'الانتظار الوسيط حتى أول رد',
     good: 'قُيّمت جيدة',
     goodOf: (good, rated) =>
-      `${good} من ${count(rated, { zero: 'لا تقييمات', one: 'تقييم واحد', two: 'تقييمين', few: '# تقييمات', many: '# تقييمًا', other: '# تقييم' })} («كيف كانت هذه المحادثة؟»)`,
+      `${good} من ${count(rated, { zero: '# تقييم', one: 'تقييم واحد', two: 'تقييمين', few: '# تقييمات', many: '# تقييمًا', other: '# تقييم' })} («كيف كانت هذه المحادثة؟»)`,
     repeated: 'اضطروا إلى تكرار ما قالوه',
     repeatedOf: (repeated, answered) => `${repeated} من ${answered} أجابوا عن «هل اضطررت إلى تكرار شيء سبق أن جرّبته؟»`,
     visitors: 'زوار طلبوا التحدث إلى شخص',
@@ -300,7 +301,7 @@ const strings: ConsoleStrings = {
     lastRead: 'آخر مقال قُرئ قبل طلب التحدث إلى شخص',
     lastReadEmpty: 'لم يتبع أي مقال طلبٌ للتحدث إلى شخص.',
     noArticle: (h, v) =>
-      `أسئلة لا يغطيها أي مقال (${handoffs(h)}، ${count(v, { zero: 'لا زوار', one: 'زائر واحد', two: 'زائران', few: '# زوار', many: '# زائرًا', other: '# زائر' })})، حسب الصياغة: المقالات الأولى بالكتابة`,
+      `أسئلة لا يغطيها أي مقال (${handoffs(h)}، ${count(v, { zero: '# زائر', one: 'زائر واحد', two: 'زائران', few: '# زوار', many: '# زائرًا', other: '# زائر' })})، حسب الصياغة: المقالات الأولى بالكتابة`,
     noArticleEmpty: 'لم يُميَّز أي طلب بـ«لا يوجد مقال يغطي هذا».',
     readAnyway: 'مقالات قُرئت ثم طُلب التحدث إلى شخص رغم ذلك',
     readAnywayEmpty: 'لم يُقرأ أي مقال قبل طلب.',
