@@ -20,7 +20,8 @@ export function LearnChoices({
   const t = strings.learn;
   const offered = learning.candidates.filter((c) => c.learnable);
   const never = learning.candidates.filter((c) => !c.learnable);
-  const article = learning.articleTitle ? `“${learning.articleTitle}”` : learning.articleId;
+  const [open, close] = strings.quotes;
+  const article = learning.articleTitle ? `${open}${learning.articleTitle}${close}` : learning.articleId;
   if (learning.candidates.length === 0) return <p class="hint muted">{t.none}</p>;
   return (
     <fieldset class="learn">

@@ -153,6 +153,7 @@ export function Reports() {
  * text, shown as text), so the owner reads how people put it.
  */
 function GroupLabel({ group, also }: { group: AgentSearchGroup; also: string }) {
+  const { quotes } = useStrings();
   const others = group.queries.filter((q) => q.query !== group.label);
   return (
     <>
@@ -161,7 +162,7 @@ function GroupLabel({ group, also }: { group: AgentSearchGroup; also: string }) 
         <span class="group-also">
           {also} {others.map((q, i) => (
             <span key={q.query}>
-              {i > 0 && ', '}“<bdi>{q.query}</bdi>”{q.count > 1 && ` ×${q.count}`}
+              {i > 0 && ', '}{quotes[0]}<bdi>{q.query}</bdi>{quotes[1]}{q.count > 1 && ` ×${q.count}`}
             </span>
           ))}
         </span>

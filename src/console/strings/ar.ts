@@ -19,6 +19,7 @@ const conversations = (n: number): string =>
 
 const strings: ConsoleStrings = {
   locale: 'ar',
+  quotes: ['«', '»'],
   shell: {
     brand: 'لوحة Lifeline',
     loading: 'جارٍ التحميل…',
@@ -123,7 +124,7 @@ const strings: ConsoleStrings = {
     heading: 'معاودة الاتصال',
     number: 'الرقم',
     bookedFor: 'محجوز في',
-    until: 'حتى',
+    until: '، حتى',
     note: 'ملاحظة',
     cancelled: (at) => `ألغى الزائر معاودة الاتصال هذه${at ? ` في ${at}` : ''}: لا تتصل. موعدها متاح من جديد.`,
     record: 'تسجيل المكالمة',

@@ -19,6 +19,7 @@ const conversations = (n: number): string => count(n, forms('שיחה אחת', '
 
 const strings: ConsoleStrings = {
   locale: 'he',
+  quotes: ['"', '"'],
   shell: {
     brand: 'מסוף Lifeline',
     loading: 'בטעינה…',
@@ -119,7 +120,7 @@ const strings: ConsoleStrings = {
     heading: 'שיחה חוזרת',
     number: 'מספר',
     bookedFor: 'נקבעה ל־',
-    until: 'עד',
+    until: ', עד',
     note: 'הערה',
     cancelled: (at) => `המבקר ביטל את השיחה החוזרת${at ? ` ב־${at}` : ''}: אין להתקשר. המועד פנוי שוב.`,
     record: 'תיעוד השיחה',
