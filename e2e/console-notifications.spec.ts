@@ -9,6 +9,7 @@
  */
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { ORIGIN, collectPolicyViolations, pageViolations, signInConsole } from './fixtures';
+import ar from '../src/console/strings/ar';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -64,7 +65,7 @@ test('the service worker shows a new chat while the console is not in front, hol
       (event as unknown as { waitUntil(p: Promise<unknown>): void }).waitUntil = (p) => void waits.push(p);
       scope.dispatchEvent(event);
       await Promise.all(waits);
-      return (await scope.registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag }));
+      return (await scope.registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, dir: n.dir }));
     }, JSON.stringify(data));
 
   // The console is visible and focused: it tells the agent itself.
@@ -76,7 +77,7 @@ test('the service worker shows a new chat while the console is not in front, hol
   const shop = await context.newPage();
   await shop.goto(`${ORIGIN}/`);
   await page.close();
-  expect(await push(notice)).toEqual([{ title: 'New chat · 4821', body: 'Ada: “refund late”', tag: 'lifeline-handoff-h-e2e' }]);
+  expect(await push(notice)).toEqual([{ title: 'New chat · 4821', body: 'Ada: “refund late”', tag: 'lifeline-handoff-h-e2e', dir: 'ltr' }]);
   expect(await push({ ...notice, v: 99 })).toEqual([]); // not ours: nothing shown
   expect(await push({ ...notice, question: 'refund' })).toHaveLength(1);
 
@@ -91,10 +92,20 @@ test('the service worker shows a new chat while the console is not in front, hol
   await expect.poll(() => shared(german)).toBe('de');
   await german.close();
   await expect.poll(async () => (await push(notice)).map((n) => n.title)).toEqual(['Neuer Chat · 4821']);
+  // Arabic: the notification right to left, the visitor's English words keeping their own direction.
+  const arabic = await context.newPage();
+  await arabic.goto(`${ORIGIN}/console`);
+  await arabic.getByRole('combobox', { name: 'Sprache' }).selectOption('ar');
+  await expect(arabic.getByRole('heading', { name: ar.queue.heading, exact: true })).toBeVisible();
+  await expect.poll(() => shared(arabic)).toBe('ar');
+  await arabic.close();
+  await expect
+    .poll(async () => (await push(notice)).map(({ title, body, dir }) => ({ title, body, dir })))
+    .toEqual([{ title: ar.notice.chat('4821'), body: '\u2068Ada\u2069: “\u2068refund late\u2069”', dir: 'rtl' }]);
   // Back to English for what follows.
   const english = await context.newPage();
   await english.goto(`${ORIGIN}/console`);
-  await english.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  await english.getByRole('combobox', { name: ar.shell.language }).selectOption('en');
   await expect(english.getByRole('heading', { name: 'Queue', exact: true })).toBeVisible();
   await expect.poll(() => shared(english)).toBe('en');
   await english.close();

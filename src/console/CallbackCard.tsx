@@ -61,7 +61,8 @@ export function CallbackCard({
         </dd>
         <dt>{t.bookedFor}</dt>
         <dd>
-          <time dateTime={callback.from}>{bookedTime(callback.from, Date.now(), AGENT_ZONE, businessZone ?? AGENT_ZONE, strings.locale, strings.days)}</time>, {t.until}{' '}
+          <time dateTime={callback.from}>{bookedTime(callback.from, Date.now(), AGENT_ZONE, businessZone ?? AGENT_ZONE, strings.locale, strings.days)}</time>
+          {t.until}{' '}
           <time dateTime={callback.to}>{clock(callback.to, strings.locale)}</time>
         </dd>
         {callback.note && (

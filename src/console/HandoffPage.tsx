@@ -299,8 +299,12 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
         )}
         {attributes.map(([key, value]) => (
           <Fragment key={key}>
-            <dt>{key}</dt>
-            <dd>{value === null ? '—' : String(value)}</dd>
+            <dt>
+              <bdi>{key}</bdi>
+            </dt>
+            <dd>
+              <bdi>{value === null ? '—' : String(value)}</bdi>
+            </dd>
           </Fragment>
         ))}
         {ctx?.pageUrl && (
@@ -308,11 +312,11 @@ function VisitorCard({ handoff }: { handoff: AgentHandoffDetail }) {
             <dt>{t.page}</dt>
             <dd>
               {page ? (
-                <a href={page} target="_blank" rel="noopener noreferrer">
+                <a href={page} target="_blank" rel="noopener noreferrer" dir="ltr">
                   {ctx.pageUrl}
                 </a>
               ) : (
-                ctx.pageUrl
+                <bdi dir="ltr">{ctx.pageUrl}</bdi>
               )}
             </dd>
           </>
@@ -374,7 +378,13 @@ function EarlierCard({ handoff }: { handoff: AgentHandoffDetail }) {
               <span class="muted">
                 · <time dateTime={e.createdAt}>{dateTime(e.createdAt, strings.locale)}</time> · {earlierStatus(e, strings)}
               </span>
-              {e.question && <div class="earlier-question">“{e.question}”</div>}
+              {e.question && (
+                <div class="earlier-question">
+                  {strings.quotes[0]}
+                  <bdi>{e.question}</bdi>
+                  {strings.quotes[1]}
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -401,7 +411,8 @@ function ResolveForm({
   transcript: readonly TranscriptEntry[];
   onResolved: (answer: AgentResolveAnswer) => void;
 }) {
-  const t = useStrings().handoff;
+  const strings = useStrings();
+  const t = strings.handoff;
   const [outcome, setOutcome] = useState<ResolveOutcome>('answered');
   const [articleId, setArticleId] = useState('');
   const [noArticle, setNoArticle] = useState(false);
@@ -481,7 +492,7 @@ function ResolveForm({
             ))}
           </datalist>
           <p id="article-title" class={unknown ? 'hint error' : 'hint muted'} aria-live="polite">
-            {noArticle ? '' : title ? <>“<bdi>{title}</bdi>”</> : unknown ? t.notAnArticle : ''}
+            {noArticle ? '' : title ? <>{strings.quotes[0]}<bdi>{title}</bdi>{strings.quotes[1]}</> : unknown ? t.notAnArticle : ''}
           </p>
         </div>
         {learning && !noArticle && learning.articleId === typed && <LearnChoices learning={learning} ticked={ticked} onToggle={toggle} />}

@@ -20,7 +20,8 @@ export function LearnChoices({
   const t = strings.learn;
   const offered = learning.candidates.filter((c) => c.learnable);
   const never = learning.candidates.filter((c) => !c.learnable);
-  const article = learning.articleTitle ? `“${learning.articleTitle}”` : learning.articleId;
+  const [open, close] = strings.quotes;
+  const article = learning.articleTitle ? `${open}${learning.articleTitle}${close}` : learning.articleId;
   if (learning.candidates.length === 0) return <p class="hint muted">{t.none}</p>;
   return (
     <fieldset class="learn">
@@ -35,7 +36,7 @@ export function LearnChoices({
               aria-describedby={`learn-note-${i}`}
               onChange={(e) => onToggle(c.key, e.currentTarget.checked)}
             />
-            <span class="phrasing-text">{c.text}</span>
+            <span class="phrasing-text" dir="auto">{c.text}</span>
           </label>
           <p id={`learn-note-${i}`} class="hint muted">
             {candidateNote(c, strings)}
@@ -50,7 +51,7 @@ export function LearnChoices({
           <ul class="never" aria-labelledby="never-heading">
             {never.map((c) => (
               <li key={c.key}>
-                <q class="phrasing-text">{c.text}</q> <span class="muted">{candidateNote(c, strings)}</span>
+                <q class="phrasing-text" dir="auto">{c.text}</q> <span class="muted">{candidateNote(c, strings)}</span>
               </li>
             ))}
           </ul>

@@ -99,13 +99,13 @@ export function Phrasings({ onSignedOut }: { onSignedOut: () => void }) {
           {groups.map(([articleId, list], i) => (
             <section key={articleId} class="card" aria-labelledby={headingId(i)}>
               <h2 id={headingId(i)}>
-                {titles?.has(articleId) ? titles.get(articleId) : t.article} <code>{articleId}</code>{' '}
+                {titles?.has(articleId) ? <bdi>{titles.get(articleId)}</bdi> : t.article} <code dir="ltr">{articleId}</code>{' '}
                 <span class="muted count">· {t.count(list.length)}</span>
               </h2>
               <ul class="phrasings">
                 {list.map((p) => (
                   <li key={p.id}>
-                    <q class="phrasing-text">{p.text}</q>
+                    <q class="phrasing-text" dir="auto">{p.text}</q>
                     <span class="muted phrasing-meta">
                       <strong class={p.served ? 'served' : 'pending'}>{p.served ? t.served : t.pending}</strong>
                       {p.confirmedAt ? t.confirmedMark : ''} · {t.learned(p.count)}{' '}

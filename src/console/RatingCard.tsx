@@ -24,7 +24,7 @@ export function RatingCard({ rating }: { rating: Rating | null }) {
             <>
               <dt>{t.comment}</dt>
               <dd>
-                <blockquote class="rating-comment">{rating.comment}</blockquote>
+                <blockquote class="rating-comment" dir="auto">{rating.comment}</blockquote>
               </dd>
             </>
           )}

@@ -153,15 +153,16 @@ export function Reports() {
  * text, shown as text), so the owner reads how people put it.
  */
 function GroupLabel({ group, also }: { group: AgentSearchGroup; also: string }) {
+  const { quotes } = useStrings();
   const others = group.queries.filter((q) => q.query !== group.label);
   return (
     <>
-      {group.label}
+      <bdi>{group.label}</bdi>
       {others.length > 0 && (
         <span class="group-also">
           {also} {others.map((q, i) => (
             <span key={q.query}>
-              {i > 0 && ', '}“{q.query}”{q.count > 1 && ` ×${q.count}`}
+              {i > 0 && ', '}{quotes[0]}<bdi>{q.query}</bdi>{quotes[1]}{q.count > 1 && ` ×${q.count}`}
             </span>
           ))}
         </span>
@@ -208,7 +209,8 @@ function CountTable({
           ) : (
             rows.map(([label, ...counts], i) => (
               <tr key={i}>
-                <th scope="row">{label}</th>
+                {/* What visitors typed keeps its own direction (an English search in an Arabic report). */}
+                <th scope="row">{typeof label === 'string' ? <bdi>{label}</bdi> : label}</th>
                 {counts.map((n, j) => (
                   <td key={j}>{n}</td>
                 ))}

@@ -101,7 +101,7 @@ export function ArticleMessage({ article, readAt }: { article: MessageArticle; r
   const t = strings.sendArticle;
   return (
     <span class="msg-article">
-      <span class="kind">{t.kind}</span> <strong>{article.title}</strong>
+      <span class="kind">{t.kind}</span> <strong dir="auto">{article.title}</strong>
       <span class="muted">
         {' · '}
         {readAt ? (

@@ -64,7 +64,7 @@ export function Webhooks({ onSignedOut }: { onSignedOut: () => void }) {
           ) : (
             <p class="lead">
               {t.on[0]}
-              <code class="endpoint">{data.endpoint}</code>
+              <code class="endpoint" dir="ltr">{data.endpoint}</code>
               {t.on[1]}
               <code>webhook-id</code>
               {t.on[2]}

@@ -46,7 +46,7 @@ export function waitText(seconds: number | null, t: ConsoleStrings = en): string
  * another handoff teaches it or you confirm it.": what resolving taught.
  */
 export function learnedText(learned: { articleId: string; articleTitle: string | null; count: number; served: number }, t: ConsoleStrings = en): string {
-  const article = learned.articleTitle !== null ? `“${learned.articleTitle}”` : t.format.articleById(learned.articleId);
+  const article = learned.articleTitle !== null ? `${t.quotes[0]}${learned.articleTitle}${t.quotes[1]}` : t.format.articleById(learned.articleId);
   return t.format.learned(learned.count, learned.served, article);
 }
 

@@ -4,7 +4,7 @@
  * the tab title counts the people waiting on every screen) and whichever handoff is open.
  */
 import { render, type ComponentChild } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AgentMe, AgentQueue, AgentStreamEvent } from '../server/api/agent-types';
 import { MAX_QUEUE_LIMIT, waitingCount } from '../server/queue-rules';
 import { api, ApiError } from './api';
@@ -20,7 +20,7 @@ import { beep } from './sound';
 import { useEvents, type Subscribe } from './useEvents';
 import { useNow } from './useNow';
 import { onNotificationClick, usePush } from './usePush';
-import { CONSOLE_LANGUAGES, CONSOLE_STRINGS, LANGUAGE_NAMES, StringsContext, consoleLocale, pickConsoleLanguage, readStoredLanguage, shareLanguage, storeLanguage, useStrings, type ConsoleLanguage } from './strings';
+import { CONSOLE_LANGUAGES, CONSOLE_STRINGS, LANGUAGE_NAMES, StringsContext, consoleDirection, consoleLocale, pickConsoleLanguage, readStoredLanguage, shareLanguage, storeLanguage, useStrings, type ConsoleLanguage } from './strings';
 import './styles.css';
 
 const MUTE_KEY = 'lifeline-console-muted';
@@ -36,11 +36,13 @@ function readMuted(): boolean {
 /** The agent's language: chosen in the header (kept per browser), the browser's by default. */
 function Root() {
   const [language, setLanguage] = useState<ConsoleLanguage>(() => pickConsoleLanguage(readStoredLanguage(), navigator.languages));
-  useEffect(() => {
+  // Before the first paint: an Arabic or Hebrew console never shows a frame laid out left to right.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
-    // Notifications, shown by the service worker, read in the same language.
-    void shareLanguage(language);
+    document.documentElement.dir = consoleDirection(language);
   }, [language]);
+  // Notifications, shown by the service worker, read in the same language.
+  useEffect(() => void shareLanguage(language), [language]);
   const choose = (next: ConsoleLanguage): void => {
     storeLanguage(next);
     setLanguage(next);

@@ -5,6 +5,7 @@ const tries = (n: number): string => (n === 1 ? '1 Versuch' : `${n} Versuchen`);
 
 const strings: ConsoleStrings = {
   locale: 'de',
+  quotes: ['“', '”'],
   shell: {
     brand: 'Lifeline-Konsole',
     loading: 'Wird geladen…',
@@ -105,7 +106,7 @@ const strings: ConsoleStrings = {
     heading: 'Rückruf',
     number: 'Nummer',
     bookedFor: 'Gebucht für',
-    until: 'bis',
+    until: ', bis',
     note: 'Notiz',
     cancelled: (at) => `Der Besucher hat diesen Rückruf${at ? ` am ${at}` : ''} storniert: Bitte nicht anrufen. Der Termin ist wieder frei.`,
     record: 'Anruf festhalten',

@@ -4,6 +4,7 @@ const tries = (n: number): string => (n === 1 ? '1 try' : `${n} tries`);
 
 const strings: ConsoleStrings = {
   locale: 'en',
+  quotes: ['“', '”'],
   shell: {
     brand: 'Lifeline console',
     loading: 'Loading…',
@@ -104,7 +105,7 @@ const strings: ConsoleStrings = {
     heading: 'Callback',
     number: 'Number',
     bookedFor: 'Booked for',
-    until: 'until',
+    until: ', until',
     note: 'Note',
     cancelled: (at) => `The visitor cancelled this callback${at ? ` at ${at}` : ''}: do not call. Its slot is free again.`,
     record: 'Record the call',

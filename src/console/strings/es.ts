@@ -4,6 +4,7 @@ const tries = (n: number): string => (n === 1 ? '1 intento' : `${n} intentos`);
 
 const strings: ConsoleStrings = {
   locale: 'es',
+  quotes: ['“', '”'],
   shell: {
     brand: 'Consola de Lifeline',
     loading: 'Cargando…',
@@ -104,7 +105,7 @@ const strings: ConsoleStrings = {
     heading: 'Devolución de llamada',
     number: 'Número',
     bookedFor: 'Reservada para',
-    until: 'hasta las',
+    until: ', hasta las',
     note: 'Nota',
     cancelled: (at) => `El visitante canceló esta devolución de llamada${at ? ` el ${at}` : ''}: no llame. La franja vuelve a estar libre.`,
     record: 'Registrar la llamada',

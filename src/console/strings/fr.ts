@@ -4,6 +4,7 @@ const tries = (n: number): string => (n > 1 ? `${n} essais` : `${n} essai`);
 
 const strings: ConsoleStrings = {
   locale: 'fr',
+  quotes: ['“', '”'],
   shell: {
     brand: 'Console Lifeline',
     loading: 'Chargement…',
@@ -104,7 +105,7 @@ const strings: ConsoleStrings = {
     heading: 'Rappel',
     number: 'Numéro',
     bookedFor: 'Réservé pour',
-    until: 'jusqu’à',
+    until: ', jusqu’à',
     note: 'Note',
     cancelled: (at) => `Le visiteur a annulé ce rappel${at ? ` le ${at}` : ''} : n’appelez pas. Le créneau est de nouveau libre.`,
     record: 'Noter l’appel',

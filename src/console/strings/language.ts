@@ -2,11 +2,14 @@
  * The console's language: the agent's choice, kept per browser, else the browser's first
  * language the console speaks, else English. Pure but for the storage calls at the edges.
  */
-export const CONSOLE_LANGUAGES = ['en', 'fr', 'de', 'es'] as const;
+export const CONSOLE_LANGUAGES = ['en', 'fr', 'de', 'es', 'ar', 'he'] as const;
 export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
 
 /** Each language named in itself, for the picker. */
-export const LANGUAGE_NAMES: Record<ConsoleLanguage, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español' };
+export const LANGUAGE_NAMES: Record<ConsoleLanguage, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', ar: 'العربية', he: 'עברית' };
+
+/** Arabic and Hebrew are written right to left: the whole console mirrors (`<html dir>`), and so do its notifications. */
+export const consoleDirection = (language: ConsoleLanguage): 'ltr' | 'rtl' => (language === 'ar' || language === 'he' ? 'rtl' : 'ltr');
 
 const STORAGE_KEY = 'lifeline-console-language';
 

@@ -10,6 +10,11 @@ import type { CallbackState } from '../../server/api/agent-types';
 export interface ConsoleStrings {
   /** The language's tag, for Intl's dates and times. */
   locale: string;
+  /**
+   * The quotation marks around a title or a search inside the console's own sentences: Arabic's
+   * « » (which mirror right to left), Hebrew's straight ", others “ ”.
+   */
+  quotes: readonly [open: string, close: string];
   shell: {
     brand: string;
     loading: string;
@@ -112,7 +117,7 @@ export interface ConsoleStrings {
     heading: string;
     number: string;
     bookedFor: string;
-    /** Before the window's end: "Today 15:30, until 16:00". */
+    /** Before the window's end, with the language's own comma: "Today 15:30, until 16:00" (Arabic writes "،"). */
     until: string;
     note: string;
     cancelled(at: string | null): string;

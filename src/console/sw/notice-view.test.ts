@@ -6,7 +6,7 @@ const chat: PushNotice = { v: 1, kind: 'handoff', handoffId: 'h1', ref: '4821', 
 
 describe('viewNotice', () => {
   it('words a new chat with its reference and the visitor’s question, and links to its page', () => {
-    expect(viewNotice(chat)).toEqual({ title: 'New chat · 4821', body: 'Ada Lovelace: “refund late”', tag: 'lifeline-handoff-h1', url: '/console#/handoff/h1' });
+    expect(viewNotice(chat)).toEqual({ title: 'New chat · 4821', body: 'Ada Lovelace: “refund late”', tag: 'lifeline-handoff-h1', url: '/console#/handoff/h1', lang: 'en', dir: 'ltr' });
     expect(viewNotice({ ...chat, visitorName: null, question: null }).body).toBe('No question typed yet');
   });
   it('words a callback with its time in the agent’s zone', () => {
@@ -15,7 +15,7 @@ describe('viewNotice', () => {
   });
   it('words a message with who wrote it and what', () => {
     const message: PushNotice = { v: 1, kind: 'message', handoffId: 'h1', ref: '4821', visitorName: null, text: 'Hello?' };
-    expect(viewNotice(message)).toEqual({ title: 'Visitor · 4821', body: 'Hello?', tag: 'lifeline-message-h1', url: '/console#/handoff/h1' });
+    expect(viewNotice(message)).toEqual({ title: 'Visitor · 4821', body: 'Hello?', tag: 'lifeline-message-h1', url: '/console#/handoff/h1', lang: 'en', dir: 'ltr' });
   });
 });
 
@@ -52,5 +52,25 @@ describe('viewNotice in the agent’s language', () => {
     const chat = { v: 1, kind: 'handoff', handoffId: 'h1', ref: '4821', channel: 'chat', visitorName: null, question: null, callbackAt: null } as const;
     expect(viewNotice(chat, { strings: de })).toMatchObject({ title: 'Neuer Chat · 4821', body: 'Noch keine Frage eingegeben' });
     expect(viewNotice({ v: 1, kind: 'message', handoffId: 'h1', ref: '4821', visitorName: null, text: 'Hallo?' }, { strings: de }).title).toBe('Besucher · 4821');
+  });
+});
+
+describe('viewNotice right to left', () => {
+  const FSI = '\u2068';
+  const PDI = '\u2069';
+  it('words a new chat in Arabic, right to left, the visitor’s English keeping its own direction', async () => {
+    const ar = (await import('../strings/ar')).default;
+    const view = viewNotice(chat, { strings: ar, locale: 'ar-EG' });
+    expect(view).toMatchObject({ title: 'محادثة جديدة · \u20664821\u2069', dir: 'rtl', lang: 'ar-EG' });
+    expect(view.body).toBe(`${FSI}Ada Lovelace${PDI}: “${FSI}refund late${PDI}”`);
+    expect(viewNotice({ ...chat, visitorName: null, question: null }, { strings: ar }).body).toBe('لم يكتب سؤالًا بعد');
+  });
+  it('words a message and a callback in Hebrew, right to left', async () => {
+    const he = (await import('../strings/he')).default;
+    const message = viewNotice({ v: 1, kind: 'message', handoffId: 'h1', ref: '4821', visitorName: null, text: 'Hello?' }, { strings: he });
+    expect(message).toMatchObject({ title: 'מבקר · 4821', body: `${FSI}Hello?${PDI}`, dir: 'rtl', lang: 'he' });
+    const callback = viewNotice({ ...chat, channel: 'callback', visitorName: null, callbackAt: '2025-03-03T15:00:00.000Z' }, { strings: he, locale: 'he', timeZone: 'Asia/Jerusalem' });
+    expect(callback.title).toBe('שיחה חוזרת חדשה · \u20664821\u2069');
+    expect(callback.body).toMatch(/^ל־.*17:00\. “/);
   });
 });

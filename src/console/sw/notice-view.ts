@@ -1,11 +1,13 @@
 /**
  * How the console's service worker words a push notice (../../protocol/push.ts) and decides
- * whether to show it: pure, so it is unit-tested in Node. In the agent's language (the worker
- * cannot read the console's stored choice: the browser's language, as the console's default).
+ * whether to show it: pure, so it is unit-tested in Node. In the agent's language (the one the
+ * console shares through Cache Storage, else the browser's), right to left in Arabic and Hebrew.
  */
 import type { PushNotice } from '../../protocol/push';
 import type { ConsoleStrings } from '../strings/types';
 import en from '../strings/en';
+import { consoleDirection, pickConsoleLanguage } from '../strings/language';
+import { isolate } from '../../widget/i18n/bidi';
 
 export interface NotificationView {
   title: string;
@@ -14,6 +16,9 @@ export interface NotificationView {
   tag: string;
   /** Where a click takes the agent. */
   url: string;
+  /** The notification's language and direction (Arabic and Hebrew right to left), as the console's. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
 }
 
 /** A window of ours, as the service worker sees it (WindowClient). */
@@ -33,18 +38,25 @@ function when(iso: string, locale: string | undefined, timeZone: string | undefi
 }
 
 export function viewNotice(notice: PushNotice, options: { locale?: string; timeZone?: string; strings?: ConsoleStrings } = {}): NotificationView {
-  const t = (options.strings ?? en).notice;
+  const strings = options.strings ?? en;
+  const t = strings.notice;
   const url = handoffUrl(notice.handoffId);
+  const dir = consoleDirection(pickConsoleLanguage(strings.locale, []));
+  const lang = options.locale ?? strings.locale;
+  // Right to left, what the visitor wrote keeps its own direction: "Hello?" is not "?Hello".
+  const own = (text: string): string => (dir === 'rtl' ? isolate(text) : text);
   if (notice.kind === 'message') {
     return {
-      title: `${notice.visitorName ?? t.visitor} · ${notice.ref}`,
-      body: notice.text,
+      title: `${notice.visitorName === null ? t.visitor : own(notice.visitorName)} · ${notice.ref}`,
+      body: own(notice.text),
       tag: `lifeline-message-${notice.handoffId}`,
       url,
+      lang,
+      dir,
     };
   }
-  const asked = notice.question === null ? t.noQuestion : `“${notice.question}”`;
-  const who = notice.visitorName ? `${notice.visitorName}: ` : '';
+  const asked = notice.question === null ? t.noQuestion : `“${own(notice.question)}”`;
+  const who = notice.visitorName ? `${own(notice.visitorName)}: ` : '';
   const title =
     notice.channel === 'callback'
       ? t.callback(notice.ref)
@@ -52,7 +64,7 @@ export function viewNotice(notice: PushNotice, options: { locale?: string; timeZ
         ? t.phone(notice.ref)
         : t.chat(notice.ref);
   const at = notice.callbackAt ? when(notice.callbackAt, options.locale, options.timeZone) : '';
-  return { title, body: `${at ? t.forTime(at) : ''}${who}${asked}`, tag: `lifeline-handoff-${notice.handoffId}`, url };
+  return { title, body: `${at ? t.forTime(at) : ''}${who}${asked}`, tag: `lifeline-handoff-${notice.handoffId}`, url, lang, dir };
 }
 
 /** A push's data as a notice, or null when it is not one of ours (an older or newer shape). */

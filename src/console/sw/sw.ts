@@ -12,8 +12,10 @@ import en from '../strings/en';
 import fr from '../strings/fr';
 import de from '../strings/de';
 import es from '../strings/es';
+import ar from '../strings/ar';
+import he from '../strings/he';
 
-const STRINGS: Record<ConsoleLanguage, ConsoleStrings> = { en, fr, de, es };
+const STRINGS: Record<ConsoleLanguage, ConsoleStrings> = { en, fr, de, es, ar, he };
 
 // The DOM library is what the project type-checks with; the worker's own globals are declared
 // here, as narrowly as they are used.
@@ -74,6 +76,8 @@ worker.addEventListener('push', (event) => {
       await worker.registration.showNotification(view.title, {
         body: view.body,
         tag: view.tag,
+        lang: view.lang,
+        dir: view.dir,
         data: { url: view.url, handoffId: notice.handoffId },
         // A newer message on the same handoff replaces the last one, and still gets attention.
         renotify: notice.kind === 'message',
