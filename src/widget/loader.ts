@@ -9,7 +9,7 @@ import { browserChecks } from './browser-checks';
 import { createHost, showOnTop, hideFromTop } from './host';
 import { createLauncher, type Launcher } from './launcher/launcher';
 import { ENGLISH_LAUNCHER, type LauncherStrings } from './i18n/launcher-strings';
-import { directionOf } from './i18n/bidi';
+import { directionOf } from '../protocol/bidi';
 import { pickLanguage, type Language } from './i18n/locale';
 import { createEmitter, EVENTS, type LifelineEvent, type Listener } from './emitter';
 import { logPending } from './pending-log';

@@ -1,6 +1,6 @@
 import type { ConsoleStrings } from './types';
 import { plural, type PluralForms } from '../../protocol/plural';
-import { isolate, ltr } from '../../widget/i18n/bidi';
+import { isolate, ltr } from '../../protocol/bidi';
 
 /**
  * Arabic (Modern Standard Arabic), right to left. Counts take the six forms Intl.PluralRules

@@ -7,7 +7,7 @@ import type { PushNotice } from '../../protocol/push';
 import type { ConsoleStrings } from '../strings/types';
 import en from '../strings/en';
 import { consoleDirection, pickConsoleLanguage } from '../strings/language';
-import { isolate } from '../../widget/i18n/bidi';
+import { isolate } from '../../protocol/bidi';
 
 export interface NotificationView {
   title: string;

@@ -10,7 +10,7 @@ import panelCss from '../styles/panel.css?inline';
 import { createTranscriptStore } from '../transcript-store';
 import { gateStorage, sessionStorageOrNull } from '../storage';
 import { loadStrings } from './strings';
-import { directionOf } from '../i18n/bidi';
+import { directionOf } from '../../protocol/bidi';
 import { TIME_ZONE_EXPECTED, isKnownTimeZone } from '../time-zone';
 import { yieldToHost } from './yield-to-host';
 

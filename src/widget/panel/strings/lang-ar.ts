@@ -1,5 +1,5 @@
 import type { PanelStrings } from '../strings';
-import { isolate, ltr } from '../../i18n/bidi';
+import { isolate, ltr } from '../../../protocol/bidi';
 
 /** Arabic counts have six forms (Intl.PluralRules: zero, one, two, few, many, other). */
 const plural = new Intl.PluralRules('ar');

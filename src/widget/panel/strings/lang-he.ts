@@ -1,5 +1,5 @@
 import type { PanelStrings } from '../strings';
-import { isolate, ltr } from '../../i18n/bidi';
+import { isolate, ltr } from '../../../protocol/bidi';
 
 /** Hebrew counts: one, two and other (Intl.PluralRules). Plural imperatives address everyone alike. */
 const plural = new Intl.PluralRules('he');

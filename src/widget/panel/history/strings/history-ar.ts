@@ -1,5 +1,5 @@
 import type { HistoryWords } from '../words';
-import { isolate, ltr } from '../../../i18n/bidi';
+import { isolate, ltr } from '../../../../protocol/bidi';
 
 const words: HistoryWords = {
   title: 'محادثاتك',

@@ -1,5 +1,5 @@
 import type { LiveStrings } from '../../strings';
-import { isolate, ltr, oneLine } from '../../../i18n/bidi';
+import { isolate, ltr, oneLine } from '../../../../protocol/bidi';
 
 const plural = new Intl.PluralRules('ar');
 /** "N minutes" with Arabic's six plural forms. */

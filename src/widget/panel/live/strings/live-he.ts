@@ -1,5 +1,5 @@
 import type { LiveStrings } from '../../strings';
-import { isolate, ltr, oneLine } from '../../../i18n/bidi';
+import { isolate, ltr, oneLine } from '../../../../protocol/bidi';
 
 /** Plural imperatives ("התקשרו") and nouns address every visitor alike, as Hebrew sites do. */
 const minutes = (n: number): string => (n === 1 ? 'דקה' : n === 2 ? 'שתי דקות' : `${n} דקות`);

@@ -1,5 +1,5 @@
 import type { RatingStrings } from '../rating';
-import { ltr } from '../../../i18n/bidi';
+import { ltr } from '../../../../protocol/bidi';
 
 const strings: RatingStrings = {
   question: 'كيف كانت هذه المحادثة؟',

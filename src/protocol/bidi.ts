@@ -6,7 +6,7 @@
  * strong letter, LRI ... PDI forces left to right (a phone number, a reference). Without them
  * "Where is my order?" inside an Arabic sentence reads "?Where is my order".
  */
-import type { Language } from './locale';
+import type { Language } from './languages';
 
 export type Direction = 'ltr' | 'rtl';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { directionOf, isolate, ltr, oneLine } from './bidi';
-import { LANGUAGES } from './locale';
+import { LANGUAGES } from './languages';
 
 describe('directionOf', () => {
   it('reads Arabic and Hebrew right to left, every other language left to right', () => {
