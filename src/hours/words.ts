@@ -11,7 +11,7 @@ export type HoursLanguage = Language;
  * What joins a day and a time ("tomorrow, 09:00"): Arabic writes its own "،"; Japanese and
  * Chinese (both scripts) need no comma (i18n/sentences.ts says the same for sentences).
  */
-export const comma = (language: HoursLanguage): string => (language === 'ar' ? '، ' : language === 'ja' || language.startsWith('zh') ? ' ' : ', ');
+export const comma = (language: HoursLanguage): string => (language === 'ar' ? '، ' : /^(ja|zh)/.test(language) ? ' ' : ', ');
 
 export interface HoursWords {
   today: string;

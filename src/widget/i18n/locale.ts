@@ -8,9 +8,5 @@ export { LANGUAGES, type Language } from '../../protocol/languages';
  * languages (EMBED.md). The first candidate with a nearest language we speak wins.
  */
 export function pickLanguage(candidates: ReadonlyArray<string | null | undefined>): Language {
-  for (const tag of candidates) {
-    const found = nearestLanguage(tag);
-    if (found) return found;
-  }
-  return 'en';
+  return candidates.map(nearestLanguage).find((l) => l) ?? 'en';
 }
