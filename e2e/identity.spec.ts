@@ -166,4 +166,34 @@ test.describe('verified visitors', () => {
     await expect(page.getByRole('region', { name: 'Earlier conversations' })).toHaveCount(0);
     await card.screenshot({ path: `${SHOTS}/console-not-verified.png` });
   });
+  test('a customer with more than 20 conversations loads the earlier ones, and focus lands on the first of them', async ({ page, playwright }) => {
+    const api = await playwright.request.newContext({ baseURL: origin });
+    const refs: string[] = [];
+    try {
+      for (let i = 0; i < 22; i++) {
+        const response = await api.post('/v1/handoffs', { data: { clientId: crypto.randomUUID(), channel: 'chat', transcript: [], visitor: { token: token({ sub: 'cust-many' }) } } });
+        expect(response.status()).toBe(201);
+        refs.unshift(((await response.json()) as { ref: string }).ref);
+      }
+    } finally {
+      await api.dispose();
+    }
+    await customerPage(page, origin, { token: token({ sub: 'cust-many' }) });
+    await openChannels(page);
+    const conversations = history(page).getByRole('group');
+    await expect(conversations).toHaveCount(20);
+    const earlier = history(page).getByRole('button', { name: 'Show earlier conversations' });
+    await earlier.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/history-earlier-button.png` });
+    await earlier.focus();
+    await page.keyboard.press('Enter');
+    await expect(conversations).toHaveCount(22);
+    await expect(earlier).toHaveCount(0);
+    // Each once, newest first, and the keyboard is on the first one just loaded.
+    const summaries = await history(page).locator('summary').allTextContents();
+    expect(summaries.map((t) => refs.find((r) => t.includes(`ref. ${r} `)))).toEqual(refs);
+    await expect(history(page).locator('summary').nth(20)).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/history-earlier-loaded.png` });
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

@@ -22,8 +22,8 @@ test.describe.configure({ mode: 'default' });
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const APP_MAIN = `
-import { createLifeline, type LifelineHandle, type LifelineEvents } from 'lifeline';
-import { validatePostMessage, type Message } from 'lifeline/protocol';
+import { createLifeline, type LifelineHandle, type LifelineEvents } from 'lifeline-widget';
+import { validatePostMessage, type Message } from 'lifeline-widget/protocol';
 
 const log = document.querySelector<HTMLOListElement>('#events')!;
 const note = (text: string): void => {
@@ -119,10 +119,10 @@ test.beforeAll(async () => {
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, filename)], { cwd: app });
 
   // What the package declares: no dependency reaches the app, and the CDN files are exported.
-  const manifest = JSON.parse(await readFile(join(app, 'node_modules/lifeline/package.json'), 'utf8')) as Record<string, unknown>;
+  const manifest = JSON.parse(await readFile(join(app, 'node_modules/lifeline-widget/package.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.dependencies, 'the package brings no dependencies into the app').toBeUndefined();
   const resolve = createRequire(join(app, 'package.json')).resolve;
-  expect(existsSync(resolve('lifeline/dist/lifeline.js')), 'lifeline/dist/lifeline.js').toBe(true);
+  expect(existsSync(resolve('lifeline-widget/dist/lifeline.js')), 'lifeline-widget/dist/lifeline.js').toBe(true);
 
   // The repository's TypeScript and Vite, run on the app as its own would be.
   const tsc = await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', app]).catch((error: { stdout: string }) => {
@@ -131,7 +131,7 @@ test.beforeAll(async () => {
   expect(tsc.stdout).toBe('');
   await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--base', '/app/', '--logLevel', 'warn'], { cwd: app });
   appDist = join(app, 'dist');
-  installed = join(app, 'node_modules/lifeline');
+  installed = join(app, 'node_modules/lifeline-widget');
 });
 
 test.afterAll(async () => {
@@ -193,7 +193,7 @@ test('the packed package in a Vite app: createLifeline mounts the widget, typed 
 });
 
 test('the package’s script files, served from a CDN folder of their own, work as the script tag', async ({ page }) => {
-  // As a CDN serves node_modules/lifeline/dist/ (unpkg, jsDelivr, or the site's own).
+  // As a CDN serves node_modules/lifeline-widget/dist/ (unpkg, jsDelivr, or the site's own).
   await page.route(`${ORIGIN}/cdn/lifeline/**`, async (route) => {
     const file = join(installed, 'dist', new URL(route.request().url()).pathname.replace('/cdn/lifeline/', ''));
     if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });

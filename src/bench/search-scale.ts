@@ -4,7 +4,9 @@
  * visitor would download it) and what building or loading it costs, which is where the browser
  * stops being the place to search (cli-index.ts BACKEND_ABOVE_BYTES); then GET /v1/search on the
  * real server (Hono routes, the store on SQLite, the served phrasings) at 10,000 articles, p50
- * and p95 of requests answered in-process (no network), the figure issue 15 caps at 20 ms.
+ * and p95 of requests answered in-process (no network), the figure issue 15 caps at 20 ms; and the
+ * same on PostgreSQL, where each search also writes the shared rate limit's row (skipped without
+ * PostgreSQL's binaries, or with BENCH_SCALE_POSTGRES=0).
  * BENCH_SCALE_SIZES (default 1000,2000,5000,10000) and BENCH_SCALE_QUERIES (default 300) tune it.
  */
 import '../search/languages/all';
@@ -17,10 +19,13 @@ import { createApp } from '../server/app';
 import { BENCH_RATE_LIMITS } from './load-shared';
 import { catalogOf } from '../server/article-catalog';
 import { openSqliteStore } from '../server/store/sqlite';
+import { openStore } from '../server/store/open';
+import { postgresShared } from '../server/store/postgres/shared';
+import { findServerBinaries, startTestCluster } from '../server/store/postgres/test-cluster';
 import { createSearchIndex } from '../search/build-index';
 import { BACKEND_ABOVE_BYTES, indexFile } from '../search/cli-index';
 import { thesaurusFor } from '../search/wordnet';
-import { loadSearchIndex } from '../search/index';
+import { loadSearchIndex, type SearchIndex } from '../search/index';
 import type { Article } from '../search/types';
 
 const row = (label: string, value: string, note = ''): void => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${note}`);
@@ -52,49 +57,81 @@ export async function benchScale(make: (count: number) => Article[], queries: re
 
   // The real route on the real store: the time a request spends in the server, without the network.
   const dir = await mkdtemp(join(tmpdir(), 'lifeline-bench-search-'));
-  const store = openSqliteStore(join(dir, 'bench.db'));
+  const catalog = catalogOf(
+    largest.map((a) => ({ id: a.id, title: a.title, ...(a.url && { url: a.url }), text: { title: a.title, body: a.body, lang: 'en' as const } })),
+    indexFile(largest, { withIndex: true }).index,
+  );
+  const index = loadSearchIndex(catalog.snapshot()!.index, largest)!;
+  const label = largest.length.toLocaleString('en');
   try {
-    const catalog = catalogOf(
-      largest.map((a) => ({ id: a.id, title: a.title, ...(a.url && { url: a.url }), text: { title: a.title, body: a.body, lang: 'en' as const } })),
-      indexFile(largest, { withIndex: true }).index,
-    );
-    // Every query comes from one address: the per-address search limit would answer 429.
-    const app = createApp({ distDir: dir, demoDir: dir, store, articles: catalog, rateLimits: BENCH_RATE_LIMITS });
-    const ask = async (q: string, typing = false): Promise<number> => {
-      const start = performance.now();
-      const res = await app.request(`/v1/search?q=${encodeURIComponent(q.slice(0, 200))}${typing ? '&typing=1' : ''}`);
-      if (res.status !== 200) throw new Error(`GET /v1/search answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-      return performance.now() - start;
-    };
-    const t = performance.now();
-    await ask(queries[0]!); // the first request loads the index: reported apart, not counted
-    const first = performance.now() - t;
-    const n = Math.min(Number(process.env.BENCH_SCALE_QUERIES ?? 300), queries.length);
-    const times: number[] = [];
-    // The engine alone on the same index, interleaved: what the route adds, whatever the machine's load.
-    const engine: number[] = [];
-    const index = loadSearchIndex(catalog.snapshot()!.index, largest)!;
-    for (let i = 0; i < n; i++) {
-      const q = queries[Math.floor((i * queries.length) / n)]!.slice(0, 200);
-      times.push(await ask(q));
-      const start = performance.now();
-      index.search(q, 5);
-      engine.push(performance.now() - start);
+    const store = openSqliteStore(join(dir, 'bench.db'));
+    try {
+      // Every query comes from one address: the per-address search limit would answer 429.
+      const app = createApp({ distDir: dir, demoDir: dir, store, articles: catalog, rateLimits: BENCH_RATE_LIMITS });
+      await timeRoute(`GET /v1/search, ${label} articles`, app, queries, index, true);
+    } finally {
+      await store.close();
     }
-    engine.sort((a, b) => a - b);
+    // On PostgreSQL the per-address search limit is a row every instance shares: one write a
+    // search (postgres/rate-limit.ts), on a durable cluster (fsync and synchronous commit on).
+    const found = process.env.BENCH_SCALE_POSTGRES === '0' ? { dir: null } : findServerBinaries();
+    if (found.dir === null) {
+      console.log('  (PostgreSQL: no initdb/pg_ctl found, or BENCH_SCALE_POSTGRES=0: not measured)');
+      return;
+    }
+    const cluster = await startTestCluster({ binDir: found.dir, settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' } });
+    try {
+      const url = await cluster.createDatabase('bench_search');
+      const { store, pool } = await openStore({ engine: 'postgres', url, shown: 'the bench cluster' });
+      const shared = postgresShared(pool!);
+      try {
+        await shared.ready;
+        const app = createApp({ distDir: dir, demoDir: dir, store, articles: catalog, rateLimits: BENCH_RATE_LIMITS, limiter: shared.limiter });
+        await timeRoute(`on PostgreSQL, its shared search limit`, app, queries, index, false);
+      } finally {
+        await shared.end();
+        await store.close();
+      }
+    } finally {
+      await cluster.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** GET /v1/search on `app`, p50 and p95, with the engine alone on the same queries, interleaved (what the route adds, whatever the machine's load). */
+async function timeRoute(label: string, app: { request(path: string): Response | Promise<Response> }, queries: readonly string[], index: SearchIndex, typed: boolean): Promise<void> {
+  const ask = async (q: string, typing = false): Promise<number> => {
+    const start = performance.now();
+    const res = await app.request(`/v1/search?q=${encodeURIComponent(q.slice(0, 200))}${typing ? '&typing=1' : ''}`);
+    if (res.status !== 200) throw new Error(`GET /v1/search answered ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+    return performance.now() - start;
+  };
+  const t = performance.now();
+  await ask(queries[0]!); // the first request loads the index: reported apart, not counted
+  const first = performance.now() - t;
+  const n = Math.min(Number(process.env.BENCH_SCALE_QUERIES ?? 300), queries.length);
+  const times: number[] = [];
+  const engine: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const q = queries[Math.floor((i * queries.length) / n)]!.slice(0, 200);
+    times.push(await ask(q));
+    const start = performance.now();
+    index.search(q, 5);
+    engine.push(performance.now() - start);
+  }
+  engine.sort((a, b) => a - b);
+  times.sort((a, b) => a - b);
+  row(`${label}: p50`, ms(percentile(times, 50)), `(p95 ${ms(percentile(times, 95))}, ${n} queries; cap 20 ms at p95)`);
+  row(`  the engine alone, same queries: p50`, ms(percentile(engine, 50)), `(p95 ${ms(percentile(engine, 95))})`);
+  if (typed) {
     const prefixes = queries.slice(0, 20).flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
     const typing: number[] = [];
     for (const p of prefixes) typing.push(await ask(p, true));
-    times.sort((a, b) => a - b);
     typing.sort((a, b) => a - b);
-    const label = largest.length.toLocaleString('en');
-    row(`GET /v1/search, ${label} articles: p50`, ms(percentile(times, 50)), `(p95 ${ms(percentile(times, 95))}, ${n} queries; cap 20 ms at p95)`);
-    row(`  the engine alone, same queries: p50`, ms(percentile(engine, 50)), `(p95 ${ms(percentile(engine, 95))})`);
     row(`  as typed (typing=1): p50`, ms(percentile(typing, 50)), `(p95 ${ms(percentile(typing, 95))}, ${prefixes.length} prefixes)`);
-    row(`  first request (loads the prebuilt index)`, ms(first));
-  } finally {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
   }
+  row(`  first request (loads the prebuilt index)`, ms(first));
 }

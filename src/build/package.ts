@@ -6,9 +6,9 @@
  *
  * - index.js: the ES module with `createLifeline` (src/widget/package.ts), importing the panel
  *   from dist/ beside it, so the app's bundler splits the panel and its chunks out as lazy code;
- * - protocol.js: the protocol's pure checks (`lifeline/protocol`, src/protocol/index.ts);
+ * - protocol.js: the protocol's pure checks (`lifeline-widget/protocol`, src/protocol/index.ts);
  * - types/: their declarations, emitted by tsc (src/build/tsconfig.package.json);
- * - dist/: the built script files for a CDN (`lifeline/dist/lifeline.js` and its chunks);
+ * - dist/: the built script files for a CDN (`lifeline-widget/dist/lifeline.js` and its chunks);
  * - docs/: the protocol (protocol.md, openapi.json) and the other documents it links to.
  */
 import { build, type InlineConfig } from 'vite';
@@ -17,6 +17,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** The package's name on a registry (README, In an app). */
+export const PACKAGE_NAME = 'lifeline-widget';
 
 const run = promisify(execFile);
 
@@ -69,7 +72,9 @@ export async function buildPackage(root: string, outDir: string, panelFile: stri
   await rm(types, { recursive: true, force: true });
 
   const manifest = {
-    name: 'lifeline',
+    // Not "lifeline": that name on the public registry is someone else's package, which
+    // `npm install lifeline` would fetch instead of this one.
+    name: PACKAGE_NAME,
     version: repo.version,
     description: repo.description,
     license: repo.license,
@@ -108,5 +113,5 @@ async function packageReadme(root: string): Promise<string> {
   const section = readme
     .slice(start + '## In an app\n'.length, end < 0 ? undefined : end)
     .replace(/\n### Making the package\n[\s\S]*?(?=\n### |$)/, '\n');
-  return `# lifeline\n\nAn embeddable customer-help widget that never hides the way to a human.\n${section}`;
+  return `# ${PACKAGE_NAME}\n\nAn embeddable customer-help widget that never hides the way to a human.\n${section}`;
 }

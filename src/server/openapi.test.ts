@@ -25,6 +25,7 @@ import { validateLogin } from './api/agent-auth';
 import { validateVisitorKeyBody } from './api/agent-visitor-data';
 import { ERROR_CODES } from '../protocol/error-codes';
 import { catalogOf } from './article-catalog';
+import { shapeChecker } from './openapi-shape';
 
 interface Operation {
   operationId?: string;
@@ -40,6 +41,8 @@ interface Document {
 }
 
 const doc = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as Document;
+/** Where a value does not fit a schema of the document (openapi-shape.ts). */
+const shapeProblems = shapeChecker(doc);
 
 /** Routes that serve files, not the HTTP API (README, "The server"): the widget, the console's shell, the demo. */
 const FILES = new Set([
@@ -308,6 +311,9 @@ describe('docs/openapi.json', () => {
       const history = await call('get', '/v1/history', '/v1/history', undefined, bearer(verified.visitor.token));
       expect(((await history.json()) as { conversations: Array<{ id: string }> }).conversations.map((c) => c.id)).toEqual([h.id]);
       expect((await call('get', '/v1/history', '/v1/history', undefined)).status, 'history without a token').toBe(401);
+      const older = await call('get', '/v1/history', `/v1/history?before=${h.id}`, undefined, bearer(verified.visitor.token));
+      expect(await older.json(), 'the page after the only one').toEqual({ conversations: [], more: false });
+      expect((await call('get', '/v1/history', '/v1/history?before=h_nobody', undefined, bearer(verified.visitor.token))).status, 'before, not theirs').toBe(400);
       const { cookie } = await signIn(withIdentity);
       const second = await call('post', '/v1/handoffs', '/v1/handoffs', { ...verified, clientId: 'a-second-client-id-0123456789' });
       const { id } = (await second.json()) as { id: string };
@@ -400,86 +406,6 @@ function caller(app: StartedServer['app'], problems: string[]) {
     if (schema) for (const wrong of shapeProblems(await res.clone().json(), schema, '')) problems.push(`${key} ${res.status}: ${wrong}`);
     return res;
   };
-}
-
-type Schema = {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  additionalProperties?: boolean | Schema;
-  items?: Schema;
-  oneOf?: Schema[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-};
-
-/** RFC 3339, as JSON Schema's date-time is: a date, a time and an offset, and a real instant. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Where a string, number or array breaks the schema's own limits on it: format, pattern, lengths, bounds. */
-function limitProblems(value: unknown, s: Schema, at: string): string[] {
-  const where = at || '(body)';
-  const out: string[] = [];
-  if (typeof value === 'string') {
-    if (s.format === 'date-time' && !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))) out.push(`${where}: "${value}" is not a date-time`);
-    if (s.format === 'uri' && !URL.canParse(value)) out.push(`${where}: "${value}" is not an absolute URI`);
-    if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(value)) out.push(`${where}: "${value}" does not match ${s.pattern}`);
-    const length = [...value].length;
-    if (s.minLength !== undefined && length < s.minLength) out.push(`${where}: ${length} characters, at least ${s.minLength}`);
-    if (s.maxLength !== undefined && length > s.maxLength) out.push(`${where}: ${length} characters, at most ${s.maxLength}`);
-  }
-  if (typeof value === 'number') {
-    if (s.minimum !== undefined && value < s.minimum) out.push(`${where}: ${value}, at least ${s.minimum}`);
-    if (s.maximum !== undefined && value > s.maximum) out.push(`${where}: ${value}, at most ${s.maximum}`);
-  }
-  if (Array.isArray(value)) {
-    if (s.minItems !== undefined && value.length < s.minItems) out.push(`${where}: ${value.length} items, at least ${s.minItems}`);
-    if (s.maxItems !== undefined && value.length > s.maxItems) out.push(`${where}: ${value.length} items, at most ${s.maxItems}`);
-  }
-  return out;
-}
-
-/**
- * Where `value` does not fit `schema`: the parts of JSON Schema this document uses (types,
- * properties, required, items, oneOf, enum, const; formats date-time and uri, patterns, lengths
- * and bounds), so a schema, its examples and the server's answers cannot drift apart.
- */
-function shapeProblems(value: unknown, schema: unknown, at: string): string[] {
-  let s = schema as Schema | undefined;
-  if (!s) return [];
-  if (s.$ref) s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')] as Schema;
-  if (s.oneOf) {
-    const tries = s.oneOf.map((branch) => shapeProblems(value, branch, at));
-    return tries.some((t) => t.length === 0) ? [] : [`${at || '(body)'} fits none of its ${s.oneOf.length} forms`];
-  }
-  if ('const' in s && value !== s.const) return [`${at}: must be ${JSON.stringify(s.const)}`];
-  if (s.enum && !s.enum.includes(value)) return [`${at}: must be one of ${JSON.stringify(s.enum)}`];
-  const types = s.type === undefined ? [] : [s.type].flat();
-  const typeOf = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
-  if (types.length && !types.includes(typeOf) && !(typeOf === 'integer' && types.includes('number'))) return [`${at || '(body)'}: a ${typeOf}, the schema says ${types.join(' or ')}`];
-  const limits = limitProblems(value, s, at);
-  if (limits.length) return limits;
-  if (Array.isArray(value)) return value.flatMap((item, i) => shapeProblems(item, s.items, `${at}[${i}]`));
-  if (typeOf !== 'object') return [];
-  const o = value as Record<string, unknown>;
-  const problems = (s.required ?? []).filter((k) => !(k in o)).map((k) => `${at ? at + '.' : ''}${k}: required by the schema`);
-  for (const [k, v] of Object.entries(o)) {
-    const path = at ? `${at}.${k}` : k;
-    const property = s.properties?.[k];
-    if (property) problems.push(...shapeProblems(v, property, path));
-    else if (typeof s.additionalProperties === 'object') problems.push(...shapeProblems(v, s.additionalProperties, path));
-    else if (s.properties && s.additionalProperties !== true) problems.push(`${path}: not in the schema`);
-  }
-  return problems;
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

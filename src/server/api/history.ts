@@ -9,7 +9,7 @@ import type { ApiDeps, ApiEnv } from './deps';
 import { clientIp, identityRefused, problem, rateLimited } from './http';
 import { toMessage } from './views';
 
-/** Conversations per answer: a customer's recent ones; `more` says there are older. */
+/** Conversations per answer: a customer's recent ones; `more` says there are older (`?before=` the last one's id gets them). */
 export const HISTORY_LIMIT = 20;
 
 export function historyRoutes(deps: ApiDeps): Hono<ApiEnv> {
@@ -28,7 +28,14 @@ export function historyRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const read = deps.identity.read(token, 'the Authorization header');
     if (!read.ok) return identityRefused(c, read);
     if (!read.identity) return problem(c, 500, 'Something went wrong on our side; try again in a moment.'); // enabled: a token is always read
-    const handoffs = await deps.store.handoffsOfCustomer(read.identity.sub, HISTORY_LIMIT + 1);
+    // The next page: `before`, the last conversation of the one before (never another customer's:
+    // refused alike whether it exists or not, so nobody learns which ids do).
+    const before = c.req.query('before');
+    if (before !== undefined) {
+      const from = before.length <= 100 ? await deps.store.findHandoff(before) : null;
+      if (from?.verified?.sub !== read.identity.sub) return problem(c, 400, '`before` is not one of your conversations: give the id of the last conversation of the page before.', 'before');
+    }
+    const handoffs = await deps.store.handoffsOfCustomer(read.identity.sub, HISTORY_LIMIT + 1, before);
     const conversations = await Promise.all(
       handoffs.slice(0, HISTORY_LIMIT).map(async (h): Promise<HistoryConversation> => ({
         id: h.id,

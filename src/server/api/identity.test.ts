@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ErrorBody, HistoryResponse } from '../../protocol/types';
 import type { AgentHandoffDetail } from './agent-types';
 import { signIdentityToken } from '../identity/jwt';
+import { HISTORY_LIMIT } from './history';
 import { bearer, createHandoff, eachTestOnAFreshServer, handoffBody, send, signIn, startTestServer, visitorMessage, type StartedServer } from '../testing';
 
 const SECRET = 'the-site-and-lifeline-share-this-secret-0123456789';
@@ -90,6 +91,29 @@ describe('verified visitors', () => {
     expect(body.more).toBe(false);
     expect(body.conversations.map((c) => c.id)).toEqual([second.id, first.id]);
     expect(body.conversations[1]).toMatchObject({ ref: first.ref, channel: 'chat', status: 'queued', messages: [{ from: 'visitor', text: 'My order never came' }] });
+  });
+
+  it('pages a long history: `before` the last one gets the older ones, each once, and never another customer’s', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < HISTORY_LIMIT + 3; i++) {
+      made.unshift((await createHandoff(server.app, { visitor: { token: tokenFor({ sub: 'cust-42' }) } })).id);
+      server.clock.advance(1_000);
+    }
+    const theirs = await createHandoff(server.app, { visitor: { token: tokenFor({ sub: 'cust-7' }) } });
+    const token = tokenFor({ sub: 'cust-42' });
+    const page = async (before?: string) => send(server.app, 'GET', `/v1/history${before === undefined ? '' : `?before=${encodeURIComponent(before)}`}`, undefined, bearer(token));
+    const first = (await (await page()).json()) as HistoryResponse;
+    expect(first.conversations.map((c) => c.id)).toEqual(made.slice(0, HISTORY_LIMIT));
+    expect(first.more).toBe(true);
+    const second = (await (await page(first.conversations.at(-1)!.id)).json()) as HistoryResponse;
+    expect(second.conversations.map((c) => c.id)).toEqual(made.slice(HISTORY_LIMIT));
+    expect(second.more).toBe(false);
+    // Another customer's conversation, or an id that is nobody's, is refused alike.
+    for (const before of [theirs.id, 'h_nobody', 'x'.repeat(500)]) {
+      const res = await page(before);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ path: 'before', error: expect.stringContaining('not one of your conversations') });
+    }
   });
 
   it('refuses the history without a token, with a bad one, and says when identity is off', async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_SECONDS, signIdentityToken, verifyIdentityToken } from './jwt';
+import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS, signIdentityToken, verifyIdentityToken } from './jwt';
 
 const SECRET = 'a-site-secret-of-at-least-32-characters!';
 const NOW = Date.parse('2026-12-05T09:00:00Z');
@@ -15,7 +15,7 @@ describe('verifyIdentityToken', () => {
   });
 
   it('takes a token with only sub, and one signed by jsonwebtoken-style headers (no typ)', () => {
-    expect(verifyIdentityToken(sign({ sub: '7' }, { alg: 'HS256' }), SECRET, NOW)).toEqual({ ok: true, identity: { sub: '7' } });
+    expect(verifyIdentityToken(sign({ sub: '7', exp: t + 600 }, { alg: 'HS256' }), SECRET, NOW)).toEqual({ ok: true, identity: { sub: '7' } });
   });
 
   it('refuses a forged signature, and a token whose payload was changed after signing', () => {
@@ -28,7 +28,7 @@ describe('verifyIdentityToken', () => {
   });
 
   it('refuses a token signed with another secret', () => {
-    expect(verifyIdentityToken(sign({ sub: 'cust-42' }, undefined, 'another-secret-of-at-least-32-characters'), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_invalid' });
+    expect(verifyIdentityToken(sign({ sub: 'cust-42', exp: t + 600 }, undefined, 'another-secret-of-at-least-32-characters'), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_invalid', reason: expect.stringContaining('signature') });
   });
 
   it('refuses an expired token, past the clock skew only', () => {
@@ -37,9 +37,20 @@ describe('verifyIdentityToken', () => {
   });
 
   it('refuses nbf and iat in the future, beyond the clock skew', () => {
-    expect(verifyIdentityToken(sign({ sub: 'a', nbf: t + 30, iat: t + 30 }), SECRET, NOW).ok).toBe(true);
-    expect(verifyIdentityToken(sign({ sub: 'a', nbf: t + 600 }), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_not_yet_valid' });
-    expect(verifyIdentityToken(sign({ sub: 'a', iat: t + 600 }), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_not_yet_valid', reason: expect.stringContaining('clock') });
+    expect(verifyIdentityToken(sign({ sub: 'a', nbf: t + 30, iat: t + 30, exp: t + 3600 }), SECRET, NOW).ok).toBe(true);
+    expect(verifyIdentityToken(sign({ sub: 'a', nbf: t + 600, exp: t + 3600 }), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_not_yet_valid' });
+    expect(verifyIdentityToken(sign({ sub: 'a', iat: t + 600, exp: t + 3600 }), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_not_yet_valid', reason: expect.stringContaining('clock') });
+  });
+
+  it('refuses a token that never expires, or expires more than a day ahead: a leaked one would be a key for good', () => {
+    expect(verifyIdentityToken(sign({ sub: 'a', iat: t }), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_invalid', reason: expect.stringContaining('has no exp') });
+    expect(verifyIdentityToken(sign({ sub: 'a', exp: t + MAX_LIFETIME_SECONDS }), SECRET, NOW).ok).toBe(true);
+    expect(verifyIdentityToken(sign({ sub: 'a', exp: t + MAX_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS + 1 }), SECRET, NOW)).toMatchObject({
+      ok: false,
+      code: 'identity_invalid',
+      reason: expect.stringContaining('more than 24 hours from now'),
+    });
+    expect(verifyIdentityToken(sign({ sub: 'a', exp: t + 365 * 86400 }), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_invalid' });
   });
 
   it('refuses alg "none" with no signature, whatever the payload says', () => {
@@ -71,7 +82,8 @@ describe('verifyIdentityToken', () => {
   });
 
   it('refuses claims of the wrong type: no sub, an empty sub, a bad email, exp as text', () => {
-    for (const claims of [{}, { sub: '' }, { sub: 42 }, { sub: 'a', email: 'not an address' }, { sub: 'a', exp: '2099-01-01' }, { sub: 'x'.repeat(201) }, { sub: 'a', name: 5 }]) {
+    const exp = t + 600;
+    for (const claims of [{ exp }, { sub: '', exp }, { sub: 42, exp }, { sub: 'a', email: 'not an address', exp }, { sub: 'a', exp: '2099-01-01' }, { sub: 'x'.repeat(201), exp }, { sub: 'a', name: 5, exp }]) {
       expect(verifyIdentityToken(sign(claims), SECRET, NOW)).toMatchObject({ ok: false, code: 'identity_invalid' });
     }
   });

@@ -27,6 +27,14 @@ export type IdentityCheck = { ok: true; identity: VerifiedIdentity } | { ok: fal
 /** Clocks of two servers are never quite together: a token this far past `exp` (or before `nbf`/`iat`) still counts. */
 export const CLOCK_SKEW_SECONDS = 60;
 
+/**
+ * How far ahead a token may expire. A token is the key to a customer's conversations on any
+ * device (GET /v1/history): one that never expires, or in a year, is that key for good once it
+ * leaks (a log, a shared page, a screenshot of the developer tools). The page signs a fresh one
+ * on every load, so an hour is plenty; a day leaves room for a tab left open.
+ */
+export const MAX_LIFETIME_SECONDS = 24 * 3600;
+
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 const invalid = (reason: string): IdentityCheck => ({ ok: false, code: 'identity_invalid', reason });
@@ -75,7 +83,11 @@ export function verifyIdentityToken(token: string, secret: string, nowMs: number
   const nbf = numericDate(claims.nbf);
   const iat = numericDate(claims.iat);
   if (exp === null || nbf === null || iat === null) return invalid('has exp, nbf or iat that is not a number of seconds since 1970');
-  if (exp !== undefined && now > exp + CLOCK_SKEW_SECONDS) return { ok: false, code: 'identity_expired', reason: `expired at ${new Date(exp * 1000).toISOString()}` };
+  if (exp === undefined) return invalid(`has no exp: it must expire, within ${MAX_LIFETIME_SECONDS / 3600} hours (an hour is plenty; the page signs a fresh one each time)`);
+  if (now > exp + CLOCK_SKEW_SECONDS) return { ok: false, code: 'identity_expired', reason: `expired at ${new Date(exp * 1000).toISOString()}` };
+  if (exp > now + MAX_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
+    return invalid(`expires at ${new Date(exp * 1000).toISOString()}, more than ${MAX_LIFETIME_SECONDS / 3600} hours from now (a leaked token would open the customer's conversations that long)`);
+  }
   if (nbf !== undefined && now + CLOCK_SKEW_SECONDS < nbf) return { ok: false, code: 'identity_not_yet_valid', reason: `is not valid before ${new Date(nbf * 1000).toISOString()} (nbf)` };
   if (iat !== undefined && now + CLOCK_SKEW_SECONDS < iat) {
     return { ok: false, code: 'identity_not_yet_valid', reason: `was issued in the future, at ${new Date(iat * 1000).toISOString()} (iat): check the clock of the server that signs it` };

@@ -463,8 +463,26 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       expect((await store.handoffsOfCustomer('cust-ann', 10)).map((h) => h.id)).toEqual([later.id, first.id]);
       expect((await store.handoffsOfCustomer('cust-ann', 1)).map((h) => h.id)).toEqual([later.id]);
       expect(await store.handoffsOfCustomer('cust-nobody', 10)).toEqual([]);
+      // The next page: those older than a handoff of theirs, in the same order; nothing after the oldest, or an unknown id.
+      expect((await store.handoffsOfCustomer('cust-ann', 10, later.id)).map((h) => h.id)).toEqual([first.id]);
+      expect(await store.handoffsOfCustomer('cust-ann', 10, first.id)).toEqual([]);
+      expect(await store.handoffsOfCustomer('cust-ann', 10, 'h_unknown')).toEqual([]);
       // Lists carry it too (the console's queue and handoff page read it).
       expect((await store.listHandoffs('all', 10)).find((h) => h.id === later.id)?.verified).toEqual({ sub: 'cust-ann' });
+    });
+
+    it('pages a customer’s handoffs made at the same moment in one order, each once', async () => {
+      const made = [];
+      for (let i = 0; i < 4; i++) made.push(await create(store, { verified: { sub: 'cust-same' } }));
+      const all = (await store.handoffsOfCustomer('cust-same', 10)).map((h) => h.id);
+      expect([...all].sort()).toEqual(made.map((h) => h.id).sort());
+      const walked: string[] = [];
+      let page = await store.handoffsOfCustomer('cust-same', 1);
+      while (page.length) {
+        walked.push(page[0]!.id);
+        page = await store.handoffsOfCustomer('cust-same', 1, page[0]!.id);
+      }
+      expect(walked).toEqual(all);
     });
 
     it('keeps an agent’s id when their password changes', async () => {

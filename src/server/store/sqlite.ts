@@ -86,6 +86,10 @@ export function openSqliteStore(path: string): Store {
     ),
     listAll: db.prepare<[number], HandoffRow>(`${HANDOFF} ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?`),
     ofCustomer: db.prepare<[string, number], HandoffRow>(`${HANDOFF} WHERE h.verified_sub = ? ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?`),
+    // In the same order, after a handoff of theirs: a missing one matches nothing (NULL compares false).
+    ofCustomerBefore: db.prepare<[string, string, number], HandoffRow>(
+      `${HANDOFF} WHERE h.verified_sub = ? AND (h.created_at, h.rowid) < (SELECT created_at, rowid FROM handoffs WHERE id = ?) ORDER BY h.created_at DESC, h.rowid DESC LIMIT ?`,
+    ),
     insertHandoff: db.prepare(
       `INSERT INTO handoffs (id, ref, token_hash, client_id, channel, status, visitor, callback, context, transcript, created_at, verified_sub, verified_email, verified_name)
        VALUES (@id, @ref, @tokenHash, @clientId, @channel, 'queued', @visitor, @callback, @context, @transcript, @createdAt, @verifiedSub, @verifiedEmail, @verifiedName)`,
@@ -401,8 +405,8 @@ export function openSqliteStore(path: string): Store {
       return query.all(limit).map(toHandoff);
     },
 
-    async handoffsOfCustomer(sub, limit) {
-      return q.ofCustomer.all(sub, limit).map(toHandoff);
+    async handoffsOfCustomer(sub, limit, before) {
+      return (before === undefined ? q.ofCustomer.all(sub, limit) : q.ofCustomerBefore.all(sub, before, limit)).map(toHandoff);
     },
 
     async listOpenInChannel(channel, order, limit) {

@@ -431,8 +431,11 @@ export interface Store extends StoreReads {
   findOpenHandoffByRef(ref: string): Promise<HandoffRecord | null>;
   /** open: oldest first; resolved (and cancelled): latest closed first; all: newest first. */
   listHandoffs(filter: HandoffFilter, limit: number): Promise<HandoffRecord[]>;
-  /** The handoffs of one verified customer (their `verified.sub`), newest first, at most `limit`. */
-  handoffsOfCustomer(sub: string, limit: number): Promise<HandoffRecord[]>;
+  /**
+   * The handoffs of one verified customer (their `verified.sub`), newest first, at most `limit`;
+   * with `before` (the id of one of theirs), only those older than it: the next page.
+   */
+  handoffsOfCustomer(sub: string, limit: number, before?: string): Promise<HandoffRecord[]>;
   /** Open (queued or active) handoffs of `channel`: the `limit` oldest, oldest first, or the `limit` newest, newest first. */
   listOpenInChannel(channel: Channel, order: 'oldest' | 'newest', limit: number): Promise<HandoffRecord[]>;
   /** How many handoffs of `channel` are open (queued or active). */

@@ -166,7 +166,7 @@ export const STRING_KEYS = {
     'history.title': 'title',
     'history.loading': 'loading',
     'history.none': 'none',
-    'history.more': 'more',
+    'history.earlier': 'earlier',
     'history.you': 'you',
     'history.team': 'team',
     'history.chat': 'channel.chat',

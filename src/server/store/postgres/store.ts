@@ -330,8 +330,13 @@ export function createPostgresStore(pool: pg.Pool, options: { ownsPool?: boolean
       return handoffs(`${HANDOFF} ${NEWEST} LIMIT $1`, [limit]);
     },
 
-    handoffsOfCustomer(sub, limit) {
-      return handoffs(`${HANDOFF} WHERE h.verified_sub = $1 ${NEWEST} LIMIT $2`, [clean(sub), limit]);
+    handoffsOfCustomer(sub, limit, before) {
+      if (before === undefined) return handoffs(`${HANDOFF} WHERE h.verified_sub = $1 ${NEWEST} LIMIT $2`, [clean(sub), limit]);
+      // In the same order, after a handoff of theirs: a missing one matches nothing (NULL compares false).
+      return handoffs(
+        `${HANDOFF} WHERE h.verified_sub = $1 AND (h.created_at, h.arrival) < (SELECT created_at, arrival FROM handoffs WHERE id = $3) ${NEWEST} LIMIT $2`,
+        [clean(sub), limit, clean(before)],
+      );
     },
 
     listOpenInChannel: (channel, order, limit) =>

@@ -6,7 +6,7 @@
  * the visitor's words (and to the page's developer in the console), and never stands between
  * the visitor and a person: the ways to reach one stay below it.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryConversation, Message } from '../../../protocol/types';
 import type { PanelCtx } from '../context';
 import { loadHistoryWords, type HistoryWords } from './words';
@@ -20,13 +20,23 @@ export function History({ ctx, token }: { ctx: PanelCtx; token: string }) {
   const [w, setWords] = useState<HistoryWords | null>(null);
   const [result, setResult] = useState<HistoryResult | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The next page: 0 none asked, 1 loading it, 2 it failed (said beside the button, which tries again).
+  const [paging, setPaging] = useState(0);
+  // Where the page just loaded begins: focus moves to it, so a keyboard or screen reader user
+  // lands on what they asked for, not back at the top or on a button that is gone.
+  const [firstNew, setFirstNew] = useState(-1);
+  const list = useRef<HTMLUListElement>(null);
   useEffect(() => ctx.addStyles(css), []);
+  useEffect(() => {
+    if (firstNew >= 0) list.current?.children[firstNew]?.querySelector('summary')?.focus();
+  }, [firstNew]);
   useEffect(() => {
     loadHistoryWords(ctx.language, ctx.settings.strings).then(setWords, (error: unknown) => console.error('[Lifeline] the history card could not be loaded.', error));
   }, []);
   useEffect(() => {
     let live = true;
     setResult(null);
+    setPaging(0);
     void loadHistory(ctx.settings.backend!, token).then((r) => {
       if (!live) return;
       if (r.kind === 'refused') console.error(`[Lifeline] identify: ${r.error}`);
@@ -58,10 +68,31 @@ export function History({ ctx, token }: { ctx: PanelCtx; token: string }) {
         <p class="ll-muted">{w.none}</p>
       ) : (
         <>
-          <ul class="ll-history-list">
+          <ul class="ll-history-list" ref={list}>
             {result.conversations.map((c) => <Conversation key={c.id} c={c} w={w} when={when} />)}
           </ul>
-          {result.more && <p class="ll-muted">{w.more}</p>}
+          {paging === 2 && <p role="status">{w.offline}</p>}
+          {result.more && (
+            <button
+              type="button"
+              class="ll-pill ll-plain"
+              aria-busy={paging === 1}
+              onClick={() => {
+                if (paging === 1) return;
+                setPaging(1);
+                const shown = result.conversations;
+                void loadHistory(ctx.settings.backend!, token, shown[shown.length - 1]!.id).then((next) => {
+                  if (next.kind !== 'list') return setPaging(2);
+                  setPaging(0);
+                  // Only onto the list it was asked for (not one a new token has loaded since).
+                  setResult((r) => (r?.kind === 'list' && r.conversations === shown ? { kind: 'list', conversations: [...shown, ...next.conversations], more: next.more } : r));
+                  setFirstNew(shown.length);
+                });
+              }}
+            >
+              {w.earlier}
+            </button>
+          )}
         </>
       )}
     </section>

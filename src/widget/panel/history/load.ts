@@ -13,9 +13,12 @@ export type HistoryResult =
   /** Not reached, or an answer we cannot read: worth trying again. */
   | { kind: 'offline' };
 
-export async function loadHistory(backend: string, token: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): Promise<HistoryResult> {
+/** `before`: the id of the last conversation shown, for the next page (older ones). */
+export async function loadHistory(backend: string, token: string, before?: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): Promise<HistoryResult> {
   try {
-    const response = await fetchImpl(new URL('v1/history', backend.endsWith('/') ? backend : `${backend}/`), {
+    const url = new URL('v1/history', backend.endsWith('/') ? backend : `${backend}/`);
+    if (before) url.searchParams.set('before', before);
+    const response = await fetchImpl(url, {
       headers: { accept: 'application/json', authorization: `Bearer ${token}` },
       credentials: 'omit',
       cache: 'no-store',

@@ -11,8 +11,8 @@ export interface HistoryWords {
   title: string;
   loading: string;
   none: string;
-  /** Older conversations than those listed exist. */
-  more: string;
+  /** The button that loads older conversations than those listed. */
+  earlier: string;
   you: string;
   /** An agent's message without a name. */
   team: string;

@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'Ihre Gespräche',
   loading: 'Ihre Gespräche werden geladen…',
   none: 'Noch keine früheren Gespräche.',
-  more: 'Ältere Gespräche werden nicht angezeigt.',
+  earlier: 'Ältere Gespräche anzeigen',
   you: 'Sie',
   team: 'Support',
   channel: { chat: 'Chat', callback: 'Rückruf', phone: 'Anruf' },

@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'Your conversations',
   loading: 'Loading your earlier conversations…',
   none: 'No earlier conversations yet.',
-  more: 'Older conversations are not shown.',
+  earlier: 'Show earlier conversations',
   you: 'You',
   team: 'Support',
   channel: { chat: 'Chat', callback: 'Callback', phone: 'Phone call' },

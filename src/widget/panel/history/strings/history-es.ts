@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'Tus conversaciones',
   loading: 'Cargando tus conversaciones…',
   none: 'Aún no hay conversaciones anteriores.',
-  more: 'No se muestran las conversaciones más antiguas.',
+  earlier: 'Mostrar conversaciones anteriores',
   you: 'Tú',
   team: 'Soporte',
   channel: { chat: 'Chat', callback: 'Devolución de llamada', phone: 'Llamada' },

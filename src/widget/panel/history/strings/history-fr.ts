@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'Vos conversations',
   loading: 'Chargement de vos conversations…',
   none: 'Aucune conversation pour l’instant.',
-  more: 'Les conversations plus anciennes ne sont pas affichées.',
+  earlier: 'Afficher les conversations précédentes',
   you: 'Vous',
   team: 'Assistance',
   channel: { chat: 'Discussion', callback: 'Rappel', phone: 'Appel' },

@@ -5,7 +5,7 @@ const words: HistoryWords = {
   title: 'השיחות שלכם',
   loading: 'השיחות הקודמות שלכם נטענות…',
   none: 'עדיין אין שיחות קודמות.',
-  more: 'שיחות ישנות יותר אינן מוצגות.',
+  earlier: 'הצגת שיחות קודמות',
   you: 'אתם',
   team: 'תמיכה',
   channel: { chat: 'צ׳אט', callback: 'שיחה חוזרת', phone: 'שיחת טלפון' },

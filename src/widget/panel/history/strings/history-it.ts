@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'Le Sue conversazioni',
   loading: 'Caricamento delle Sue conversazioni precedenti…',
   none: 'Ancora nessuna conversazione precedente.',
-  more: 'Le conversazioni più vecchie non sono mostrate.',
+  earlier: 'Mostra le conversazioni precedenti',
   you: 'Lei',
   team: 'Assistenza',
   channel: { chat: 'Chat', callback: 'Richiamata', phone: 'Telefonata' },

@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'これまでのお問い合わせ',
   loading: 'これまでのお問い合わせを読み込んでいます…',
   none: 'これまでのお問い合わせはまだありません。',
-  more: 'それより前のお問い合わせは表示されていません。',
+  earlier: '以前のお問い合わせを表示',
   you: 'あなた',
   team: 'サポート',
   channel: { chat: 'チャット', callback: '折り返し電話', phone: 'お電話' },

@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'Uw gesprekken',
   loading: 'Uw eerdere gesprekken worden geladen…',
   none: 'Nog geen eerdere gesprekken.',
-  more: 'Oudere gesprekken worden niet getoond.',
+  earlier: 'Eerdere gesprekken tonen',
   you: 'U',
   team: 'Klantenservice',
   channel: { chat: 'Chatgesprek', callback: 'Terugbelverzoek', phone: 'Telefoongesprek' },

@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'Twoje rozmowy',
   loading: 'Wczytujemy Twoje wcześniejsze rozmowy…',
   none: 'Nie ma jeszcze wcześniejszych rozmów.',
-  more: 'Starsze rozmowy nie są pokazane.',
+  earlier: 'Pokaż wcześniejsze rozmowy',
   you: 'Ty',
   team: 'Obsługa klienta',
   channel: { chat: 'Czat', callback: 'Oddzwonienie', phone: 'Rozmowa telefoniczna' },

@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: 'Suas conversas',
   loading: 'Carregando suas conversas anteriores…',
   none: 'Nenhuma conversa anterior ainda.',
-  more: 'As conversas mais antigas não são exibidas.',
+  earlier: 'Mostrar conversas anteriores',
   you: 'Você',
   team: 'Suporte',
   channel: { chat: 'Chat', callback: 'Retorno de ligação', phone: 'Ligação' },

@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: '您的對話紀錄',
   loading: '正在載入您之前的對話…',
   none: '尚無之前的對話。',
-  more: '更早的對話未顯示。',
+  earlier: '顯示更早的對話',
   you: '您',
   team: '客服',
   channel: { chat: '線上交談', callback: '預約回電', phone: '電話' },

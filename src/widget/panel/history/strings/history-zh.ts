@@ -4,7 +4,7 @@ const words: HistoryWords = {
   title: '您的对话记录',
   loading: '正在加载您之前的对话…',
   none: '暂无之前的对话。',
-  more: '更早的对话未显示。',
+  earlier: '显示更早的对话',
   you: '您',
   team: '客服',
   channel: { chat: '在线交谈', callback: '预约回电', phone: '电话' },
