@@ -2,12 +2,14 @@
  * Japanese and Chinese, as a visitor on such a site meets them: the page's `lang` picks the
  * widget's words, and a question typed in natural Japanese or Chinese finds its article, with
  * words found by Intl.Segmenter in `lifeline index` (Japanese, a prebuilt index) and in the
- * browser (Chinese, a plain array indexed on the page).
+ * browser (Chinese, a plain array indexed on the page). A page in zh-TW (or a browser in zh-HK)
+ * gets Traditional Chinese, a page in zh-CN Simplified.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { indexFile } from '../src/search/cli-index';
 import liveEn from '../src/widget/panel/live/strings/live-en';
 import liveJa from '../src/widget/panel/live/strings/live-ja';
+import liveHant from '../src/widget/panel/live/strings/live-zh-Hant';
 import { DEMO_ATTRS, DESKTOP, ORIGIN, PHONE_VIEWPORT, animationsFinished, axeViolations, followSystemTheme, hostPage } from './fixtures';
 
 const SHOTS = process.env.CJK_SHOTS; // a folder: screenshots to look at, never committed
@@ -23,6 +25,13 @@ const ZH = [
   { id: 'refund', title: '如何申请退款', body: '收到商品后30天内可以申请退货，退款将在5天内退回原支付方式。' },
   { id: 'password', title: '重置密码', body: '在登录页面点击“忘记密码”即可重置。' },
   { id: 'address', title: '修改收货地址', body: '订单发货前，您可以在账户中修改收货地址。' },
+];
+/** The same help centre as a shop in Taiwan writes it. */
+const HANT = [
+  { id: 'track', title: '查詢訂單物流', body: '您可以透過確認信中的連結查看訂單的配送狀態。出貨後我們也會寄送物流單號。' },
+  { id: 'refund', title: '如何申請退款', body: '收到商品後 30 天內可以申請退貨，退款會在 5 天內退回原付款方式。' },
+  { id: 'password', title: '重設密碼', body: '在登入頁面點選「忘記密碼」即可重設。' },
+  { id: 'address', title: '修改收件地址', body: '訂單出貨前，您可以在帳戶中修改收件地址。' },
 ];
 
 async function serve(page: Page, path: string, body: unknown): Promise<void> {
@@ -101,6 +110,7 @@ for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
     await page.setViewportSize(viewport);
     await followSystemTheme(page);
     await serve(page, '/e2e/articles-zh.json', ZH);
+    const scripts = scriptsOf(page);
     const host = await hostPage(page, {
       lang: 'zh-CN',
       title: '北风自行车',
@@ -124,8 +134,83 @@ for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
     await panel.getByRole('button', { name: '联系人工客服' }).click();
     await expect(panel.getByRole('link', { name: /^TEL|拨打|致电/ }).first()).toBeVisible();
     await shoot(page, `zh-${viewport.width}-human`);
+    // Simplified, not Traditional: its own words chunk, and none of the Traditional words.
+    expect(scripts.some((s) => /\/lifeline-lang-zh\./.test(s))).toBe(true);
+    expect(scripts.some((s) => /zh-Hant/.test(s))).toBe(false);
+    await expect(page.locator('lifeline-widget').getByRole('button', { name: '說明', exact: true })).toHaveCount(0);
+  });
+
+  test(`a page in Taiwan: the panel speaks Traditional Chinese and 「我的訂單在哪裡」 finds its article (${viewport.width} px)`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await followSystemTheme(page);
+    await serve(page, '/e2e/articles-hant.json', HANT);
+    const scripts = scriptsOf(page);
+    const host = await hostPage(page, {
+      lang: 'zh-TW',
+      title: '北風自行車',
+      body: '<main><h1>北風自行車</h1><p>電動自行車專賣店。</p></main>',
+      script: { ...DEMO_ATTRS, 'data-articles': '/e2e/articles-hant.json', 'data-hours': 'Mo-Fr 09:00-18:00', 'data-timezone': 'Asia/Taipei' },
+    });
+    await page.goto(host.url);
+    await page.locator('lifeline-widget').getByRole('button', { name: '說明', exact: true }).click();
+    const panel = page.getByRole('dialog', { name: '說明' });
+    const box = panel.getByRole('searchbox', { name: '搜尋說明' });
+    await expect(box).toBeEnabled();
+    await expect(panel.getByRole('button', { name: '聯絡真人客服' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: '熱門文章' })).toBeVisible();
+    await shoot(page, `hant-${viewport.width}-start`);
+
+    await box.fill('我的訂單在哪裡');
+    const results = panel.getByRole('list').getByRole('link');
+    await expect(results.first()).toHaveAccessibleName('查詢訂單物流');
+    await expect(panel.getByText(/^找到 \d+ 篇文章$/)).toBeAttached();
+    await shoot(page, `hant-${viewport.width}-results`);
+    expect(await axeViolations(page)).toEqual([]);
+    await box.fill('收件地址寫錯了');
+    await expect(results.first()).toHaveAccessibleName('修改收件地址');
+    await box.fill('門市營業時間');
+    await expect(panel.getByText('找不到與「門市營業時間」相符的答案。')).toBeVisible();
+    await shoot(page, `hant-${viewport.width}-none`);
+
+    await box.fill('退款');
+    await results.first().click();
+    await expect(panel.getByRole('heading', { name: '如何申請退款' })).toBeVisible();
+    await expect(panel.getByText('這篇文章對您有幫助嗎？')).toBeVisible();
+    await shoot(page, `hant-${viewport.width}-article`);
+
+    await panel.getByRole('button', { name: '聯絡真人客服' }).click();
+    await expect(panel.getByText('電話聯絡', { exact: true })).toBeVisible();
+    await expect(panel.getByText(/服務中|恢復服務/).first()).toBeVisible();
+    await shoot(page, `hant-${viewport.width}-human`);
+
+    // Traditional words, the Chinese search table (one for both scripts), and no Simplified pack.
+    expect(scripts.some((s) => /\/lifeline-lang-zh-Hant\./.test(s))).toBe(true);
+    expect(scripts.some((s) => /\/lifeline-lang-zh\./.test(s))).toBe(false);
+    expect(scripts.filter((s) => /\/lifeline-search-/.test(s)).map((s) => s.match(/search-(\w+)/)![1])).toEqual(['zh']);
   });
 }
+
+test.describe('a browser in Hong Kong', () => {
+  test.use({ locale: 'zh-HK' });
+
+  test('on a page that names no language, the widget is in Traditional Chinese down to the chat', async ({ page }) => {
+    await page.setViewportSize(PHONE_VIEWPORT);
+    await followSystemTheme(page);
+    // lang="" names no language: the browser's (navigator.languages, zh-HK) decides.
+    const host = await hostPage(page, { lang: '', script: { ...DEMO_ATTRS, 'data-backend': '/' } });
+    await page.goto(host.url);
+    expect(await page.evaluate(() => navigator.languages[0])).toBe('zh-HK');
+    await page.locator('lifeline-widget').getByRole('button', { name: '說明', exact: true }).click();
+    const panel = page.getByRole('dialog', { name: '說明' });
+    await panel.getByRole('button', { name: '聯絡真人客服' }).click();
+    await expect(panel.getByRole('heading', { name: liveHant.choose })).toBeVisible();
+    await panel.getByRole('button', { name: new RegExp(`^${liveHant.chat}`) }).click();
+    await expect(panel.getByRole('textbox', { name: liveHant.message, exact: true })).toBeVisible();
+    await expect(panel.getByRole('button', { name: liveHant.send, exact: true })).toBeVisible();
+    await shoot(page, 'hant-320-chat');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
 
 test('a Japanese visitor asking for a person: the ways, their hours and the chat in Japanese, no English', async ({ page }) => {
   await page.setViewportSize(PHONE_VIEWPORT);

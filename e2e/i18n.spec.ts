@@ -56,6 +56,7 @@ test('the site replaces a string in its own words, for the language it names, an
 for (const { lang, viewport, help, title, talk, phoneTitle, results } of [
   { lang: 'pl', viewport: PHONE_VIEWPORT, help: 'Pomoc', title: 'Pomoc', talk: 'Zapytaj konsultanta', phoneTitle: 'Zadzwoń do nas', results: /^Znaleziono \d+ artykuł(y|ów)?$/ },
   { lang: 'it', viewport: DESKTOP, help: 'Aiuto', title: 'Aiuto', talk: 'Parla con una persona', phoneTitle: 'Ci chiami', results: /^\d+ articol[oi] trovat[oi]$/ },
+  { lang: 'zh-TW', viewport: DESKTOP, help: '說明', title: '說明', talk: '聯絡真人客服', phoneTitle: '電話聯絡', results: /^找到 \d+ 篇文章$/ },
 ]) {
   test(`a page in ${lang} gets the widget in ${lang}, with no English string of the widget's`, async ({ page }) => {
     await page.setViewportSize(viewport);

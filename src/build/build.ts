@@ -62,7 +62,10 @@ async function buildPanel(): Promise<string> {
           minify: true,
           // Licences stay; build-time hints (/* @__PURE__ */) and JSDoc are bytes no browser needs.
           comments: { legal: true, annotation: false, jsdoc: false },
-          chunkFileNames: 'lifeline-[name].[hash].js',
+          // Seven characters of content hash (42 bits, the least Rolldown takes for this many
+          // chunks): every chunk names each language's file it may import, so a character less
+          // in each name is about 10 bytes less gzip in each chunk that has thirteen of them.
+          chunkFileNames: 'lifeline-[name].[hash:7].js',
         },
       },
     },

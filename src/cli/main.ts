@@ -32,7 +32,7 @@ const HELP = `Usage:
                                               LIFELINE_AGENT_PASSWORD, else it is asked for (hidden), else read
                                               from standard input
   lifeline index <folder|file.csv|file.json> [--out articles.json] [--lang en|fr|de|es|it|pt|
-                nl|pl|ar|he|ja|zh]
+                nl|pl|ar|he|ja|zh|zh-Hant]
                 [--synonyms synonyms.txt] [--history history.json] [--no-index]
                 [--no-thesaurus] [--search auto|browser|backend]
                                               build the articles JSON from Markdown files with front matter,
@@ -139,13 +139,19 @@ function parseOptions(args: string[], names: readonly string[], flags: readonly 
   return { positional, options };
 }
 
+/**
+ * What `--lang` takes: a search language, or zh-Hant for articles in Traditional Chinese, which
+ * are searched as Chinese (Intl.Segmenter reads both scripts; the file records "zh").
+ */
+const ARTICLE_LANGUAGES: readonly string[] = [...SEARCH_LANGUAGES, 'zh-Hant'];
+
 async function indexCommand(args: string[]): Promise<number> {
   const { positional, options } = parseOptions(args, ['--out', '--lang', '--synonyms', '--history', '--search'], ['--no-index', '--no-thesaurus']);
   const lang = options.get('--lang');
   const mode = options.get('--search') ?? 'auto';
   if (!['auto', 'browser', 'backend'].includes(mode)) throw new UsageError(`--search expects auto, browser or backend, got "${mode}"`);
-  if (lang !== undefined && !(SEARCH_LANGUAGES as readonly string[]).includes(lang)) {
-    throw new UsageError(`--lang expects one of ${SEARCH_LANGUAGES.join(', ')}, got "${lang}"`);
+  if (lang !== undefined && !ARTICLE_LANGUAGES.includes(lang)) {
+    throw new UsageError(`--lang expects one of ${ARTICLE_LANGUAGES.join(', ')}, got "${lang}"`);
   }
   if (positional.length !== 1) throw new UsageError('index needs exactly one folder, .csv or .json file');
   let result;

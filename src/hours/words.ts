@@ -9,9 +9,9 @@ export type HoursLanguage = Language;
 
 /**
  * What joins a day and a time ("tomorrow, 09:00"): Arabic writes its own "،"; Japanese and
- * Chinese need no comma (i18n/sentences.ts says the same for sentences).
+ * Chinese (both scripts) need no comma (i18n/sentences.ts says the same for sentences).
  */
-export const comma = (language: HoursLanguage): string => (language === 'ar' ? '، ' : language === 'ja' || language === 'zh' ? ' ' : ', ');
+export const comma = (language: HoursLanguage): string => (language === 'ar' ? '، ' : /^(ja|zh)/.test(language) ? ' ' : ', ');
 
 export interface HoursWords {
   today: string;

@@ -10,12 +10,14 @@ describe('pickLanguage', () => {
     expect(pickLanguage(['nb', 'de-AT'])).toBe('de');
     expect(pickLanguage(['ES_mx'])).toBe('es');
   });
-  it('finds the nearest of the twelve languages', () => {
+  it('finds the nearest of the thirteen languages', () => {
     expect(pickLanguage(['pt-BR'])).toBe('pt');
     expect(pickLanguage(['pt-PT'])).toBe('pt');
     expect(pickLanguage(['zh-CN'])).toBe('zh');
     expect(pickLanguage(['zh-Hans-SG'])).toBe('zh');
-    expect(pickLanguage(['zh-TW'])).toBe('zh');
+    expect(pickLanguage(['zh-TW'])).toBe('zh-Hant');
+    expect(pickLanguage(['zh-HK'])).toBe('zh-Hant');
+    expect(pickLanguage(['zh-Hant'])).toBe('zh-Hant');
     expect(pickLanguage(['it-CH', 'en'])).toBe('it');
     expect(pickLanguage(['nl-BE'])).toBe('nl');
     expect(pickLanguage(['pl'])).toBe('pl');

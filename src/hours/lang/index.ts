@@ -16,5 +16,6 @@ import ar from './hours-ar';
 import he from './hours-he';
 import ja from './hours-ja';
 import zh from './hours-zh';
+import zhHant from './hours-zh-Hant';
 
-export const HOURS_WORDS: Record<HoursLanguage, HoursWords> = { en, fr, de, es, it, pt, nl, pl, ar, he, ja, zh };
+export const HOURS_WORDS: Record<HoursLanguage, HoursWords> = { en, fr, de, es, it, pt, nl, pl, ar, he, ja, zh, 'zh-Hant': zhHant };

@@ -28,7 +28,7 @@ describe.each(LANGUAGES.filter((l) => l !== 'en'))('%s', (language) => {
 
 describe('the visitor mails', () => {
   it('pick the nearest language of the tag the widget sent', () => {
-    expect(['pt-BR', 'pl-PL', 'nl-BE', 'it', 'zh-TW', 'nb', undefined].map(languageOf)).toEqual(['pt', 'pl', 'nl', 'it', 'zh', 'en', 'en']);
+    expect(['pt-BR', 'pl-PL', 'nl-BE', 'it', 'zh-TW', 'zh-HK', 'zh-Hant', 'zh-CN', 'nb', undefined].map(languageOf)).toEqual(['pt', 'pl', 'nl', 'it', 'zh-Hant', 'zh-Hant', 'zh-Hant', 'zh', 'en', 'en']);
   });
   it('say how many days a link lasts in the language’s plural forms', () => {
     expect([1, 2, 5, 22].map((n) => AWAY.pl.lasts(n).match(/przez (.*)\.$/)![1])).toEqual(['1 dzień', '2 dni', '5 dni', '22 dni']);

@@ -2,7 +2,7 @@
  * The e-mail that carries the agents' replies a visitor missed, pure: written with the mail
  * module's blocks (plain text and HTML from the same blocks, the agents' words escaped, never
  * markup), in the visitor's language (the widget's, from the handoff's context: one of the
- * twelve), times in their zone, the link that reopens the conversation, and Message-IDs that
+ * thirteen), times in their zone, the link that reopens the conversation, and Message-IDs that
  * thread every such e-mail of one handoff together.
  */
 import { composeMail, handoffMessageIds, type MailBlock, type OutgoingMail } from '../mail';
@@ -183,9 +183,20 @@ export const WORDS: Record<Language, Words> = {
     support: '客服',
     article: (title) => `文章：“${title}”`,
   },
+  'zh-Hant': {
+    subject: (ref) => `關於您問題的回覆（參考編號 ${ref}）`,
+    intro: (names) => `您離開對話後，${names}回覆了您：`,
+    open: '繼續對話',
+    lasts: (days) => `這個連結可以在您提問的頁面上重新開啟對話，有效期限 ${days} 天。`,
+    noLink: '如需繼續，請開啟我們網站上的說明，並提供您的參考編號重新提問。',
+    ref: (ref) => `您的參考編號：${ref}`,
+    why: '您收到這封電子郵件，是因為您在我們的線上對話中留下了電子郵件地址。',
+    support: '客服',
+    article: (title) => `文章：「${title}」`,
+  },
 };
 
-/** The visitor's language from the tag the widget sent (its nearest of the twelve), English when none. */
+/** The visitor's language from the tag the widget sent (its nearest of the thirteen), English when none. */
 export const languageOf = (locale: string | undefined): Language => nearestLanguage(locale) ?? 'en';
 
 /** The time of a reply in the visitor's zone and language; the server's UTC when the zone is unknown. */

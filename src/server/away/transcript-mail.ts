@@ -128,6 +128,14 @@ export const WORDS: Record<Language, Words> = {
     ref: (ref) => `您的参考编号：${ref}`,
     why: '您收到这封邮件，是因为您在对话结束时要求发送。',
   },
+  'zh-Hant': {
+    subject: (ref) => `您與我們的對話紀錄（參考編號 ${ref}）`,
+    intro: '依照您的要求，這是您與我們團隊的對話紀錄。',
+    you: '您',
+    support: '客服',
+    ref: (ref) => `您的參考編號：${ref}`,
+    why: '您收到這封電子郵件，是因為您在對話結束時要求寄送。',
+  },
 };
 
 export function composeTranscriptMail(input: { to: string; handoff: MailHandoff; lines: readonly TranscriptLine[]; domain: string }): OutgoingMail {

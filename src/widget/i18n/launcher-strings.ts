@@ -13,7 +13,7 @@ export interface LauncherStrings {
 export const ENGLISH_LAUNCHER: LauncherStrings = { help: 'Help', call: 'Call', panelFailed: 'Help could not load. Please call us.' };
 
 /**
- * Every language's launcher words. The loader carries only English (6 KB leave no room for twelve
+ * Every language's launcher words. The loader carries only English (6 KB leave no room for thirteen
  * languages); the build writes each other language as a file of its own,
  * dist/lifeline-words-<lang>.<hash>.js, which the loader fetches before it draws the launcher.
  */
@@ -30,4 +30,5 @@ export const LAUNCHER_STRINGS: Record<Language, LauncherStrings> = {
   he: { help: 'עזרה', call: 'חיוג', panelFailed: 'לא הצלחנו לטעון את העזרה. אנא התקשרו אלינו.' },
   ja: { help: 'ヘルプ', call: 'お電話:', panelFailed: 'ヘルプを読み込めませんでした。お電話ください。' },
   zh: { help: '帮助', call: '致电', panelFailed: '帮助无法加载，请致电我们。' },
+  'zh-Hant': { help: '說明', call: '致電', panelFailed: '說明無法載入，請打電話給我們。' },
 };

@@ -46,7 +46,7 @@ describe('checkSiteStrings', () => {
 
   it('names each unknown language and key once, and what is expected', () => {
     expect(checkSiteStrings({ xx: { 'human.talk': 'x' }, fr: { 'human.tlak': 'x', 'human.talk': 'ok' } })).toEqual([
-      'window.LifelineSettings.strings: unknown language "xx"; expected one of en, fr, de, es, it, pt, nl, pl, ar, he, ja, zh',
+      'window.LifelineSettings.strings: unknown language "xx"; expected one of en, fr, de, es, it, pt, nl, pl, ar, he, ja, zh, zh-Hant',
       'window.LifelineSettings.strings.fr["human.tlak"]: unknown key; the keys are listed in the README ("The site\'s own words")',
     ]);
   });

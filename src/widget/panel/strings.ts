@@ -158,6 +158,7 @@ const PACKS: Packs<PanelStrings> = {
   he: () => import('./strings/lang-he'),
   ja: () => import('./strings/lang-ja'),
   zh: () => import('./strings/lang-zh'),
+  'zh-Hant': () => import('./strings/lang-zh-Hant'),
 };
 
 export const loadStrings = (language: Language, site: SiteStrings | null = null): Promise<PanelStrings> => loadPack(PACKS, language, 'language pack', site, 'panel');

@@ -41,6 +41,7 @@ export const PACKS: Packs<HistoryWords> = {
   he: () => import('./strings/history-he'),
   ja: () => import('./strings/history-ja'),
   zh: () => import('./strings/history-zh'),
+  'zh-Hant': () => import('./strings/history-zh-Hant'),
 };
 
 export const loadHistoryWords = (language: Language, site: SiteStrings | null): Promise<HistoryWords> =>

@@ -19,6 +19,7 @@ const PACKS: Packs<HoursWords> = {
   he: () => import('../../../hours/lang/hours-he'),
   ja: () => import('../../../hours/lang/hours-ja'),
   zh: () => import('../../../hours/lang/hours-zh'),
+  'zh-Hant': () => import('../../../hours/lang/hours-zh-Hant'),
 };
 
 const loaded = new Map<Language, HoursWords>();

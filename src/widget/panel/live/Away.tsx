@@ -41,6 +41,7 @@ export const PACKS: Packs<Words> = {
   he: () => import('./strings/away-he'),
   ja: () => import('./strings/away-ja'),
   zh: () => import('./strings/away-zh'),
+  'zh-Hant': () => import('./strings/away-zh-Hant'),
 };
 
 /**

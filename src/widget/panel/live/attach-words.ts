@@ -35,6 +35,7 @@ export const PACKS: Packs<Words> = {
   he: () => import('./strings/attach-he'),
   ja: () => import('./strings/attach-ja'),
   zh: () => import('./strings/attach-zh'),
+  'zh-Hant': () => import('./strings/attach-zh-Hant'),
 };
 
 export const loadAttachWords = (language: Language, site: SiteStrings | null = null): Promise<Words> => loadPack(PACKS, language, 'file words', site, 'files');

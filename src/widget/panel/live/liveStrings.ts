@@ -17,6 +17,7 @@ const PACKS: Packs<LiveStrings> = {
   he: () => import('./strings/live-he'),
   ja: () => import('./strings/live-ja'),
   zh: () => import('./strings/live-zh'),
+  'zh-Hant': () => import('./strings/live-zh-Hant'),
 };
 
 export const loadLiveStrings = (language: Language, site: SiteStrings | null = null): Promise<LiveStrings> => loadPack(PACKS, language, 'chat language pack', site, 'live');

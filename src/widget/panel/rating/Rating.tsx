@@ -26,6 +26,7 @@ export const PACKS: Packs<RatingStrings> = {
   he: () => import('./strings/rating-he'),
   ja: () => import('./strings/rating-ja'),
   zh: () => import('./strings/rating-zh'),
+  'zh-Hant': () => import('./strings/rating-zh-Hant'),
 };
 
 type Stage = 'asking' | 'sending' | 'failed' | 'thanked';
