@@ -79,6 +79,16 @@ describe('fewer, better answers', () => {
     for (const r of results) expect(1 - r.score).toBeGreaterThanOrEqual(best * 0.5);
   });
 
+  it('beside an article whose title has every word asked, shows only articles whose titles have one', () => {
+    // "order" is in the invoices' body ("Every order has an invoice"), not in their title.
+    expect(ids('where is my order')).toEqual(['track', 'cancel', 'change-address']);
+    // With no title saying all of it, the body's mentions count as before.
+    expect(ids('download the pdf')).toEqual(['invoices']);
+    // An article that learned phrasings vouch for stays, whatever its title says.
+    const learned = index.withPhrasings([{ articleId: 'invoices', queries: ['where is my order', 'my order for my taxes'] }]);
+    expect(learned.search('where is my order').map((r) => r.id)).toContain('invoices');
+  });
+
   it('takes quoted words as typed, stop words too', () => {
     const usage = createSearchIndex([
       { id: 'you-and-i', title: 'Which is correct, "you and I" or "you and me"?', body: 'After a preposition it is "me".' },
