@@ -1,4 +1,5 @@
 import type { ConsoleStrings } from './types';
+import { NOTICE_WORDS } from './notices';
 import { plural, type PluralForms } from '../../protocol/plural';
 import { isolate, ltr } from '../../protocol/bidi';
 
@@ -358,14 +359,7 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `فشل نهائيًا ${time} بعد ${tries(n)}`,
     },
   },
-  notice: {
-    visitor: 'زائر',
-    chat: (ref) => `محادثة جديدة · ${ltr(ref)}`,
-    callback: (ref) => `معاودة اتصال جديدة · ${ltr(ref)}`,
-    phone: (ref) => `مرجع هاتفي جديد · ${ltr(ref)}`,
-    noQuestion: 'لم يكتب سؤالًا بعد',
-    forTime: (at) => `في ${at}. `,
-  },
+  notice: NOTICE_WORDS.ar.notice,
   push: {
     toggle: 'إشعارات المتصفح',
     on: 'مفعّلة',

@@ -1,4 +1,5 @@
 import type { ConsoleStrings } from './types';
+import { NOTICE_WORDS } from './notices';
 
 /** After "nach": the dative. */
 const tries = (n: number): string => (n === 1 ? '1 Versuch' : `${n} Versuchen`);
@@ -320,14 +321,7 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `Endgültig fehlgeschlagen ${time} nach ${tries(n)}`,
     },
   },
-  notice: {
-    visitor: 'Besucher',
-    chat: (ref) => `Neuer Chat · ${ref}`,
-    callback: (ref) => `Neuer Rückruf · ${ref}`,
-    phone: (ref) => `Neue Telefonreferenz · ${ref}`,
-    noQuestion: 'Noch keine Frage eingegeben',
-    forTime: (at) => `Für ${at}. `,
-  },
+  notice: NOTICE_WORDS.de.notice,
   push: {
     toggle: 'Browser-Benachrichtigungen',
     on: 'An',

@@ -1,4 +1,5 @@
 import type { ConsoleStrings } from './types';
+import { NOTICE_WORDS } from './notices';
 
 const tries = (n: number): string => (n === 1 ? '1 try' : `${n} tries`);
 
@@ -319,14 +320,7 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `Failed for good ${time} after ${tries(n)}`,
     },
   },
-  notice: {
-    visitor: 'Visitor',
-    chat: (ref) => `New chat · ${ref}`,
-    callback: (ref) => `New callback · ${ref}`,
-    phone: (ref) => `New phone reference · ${ref}`,
-    noQuestion: 'No question typed yet',
-    forTime: (at) => `For ${at}. `,
-  },
+  notice: NOTICE_WORDS.en.notice,
   push: {
     toggle: 'Browser notifications',
     on: 'On',

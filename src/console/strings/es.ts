@@ -1,4 +1,5 @@
 import type { ConsoleStrings } from './types';
+import { NOTICE_WORDS } from './notices';
 
 const tries = (n: number): string => (n === 1 ? '1 intento' : `${n} intentos`);
 
@@ -320,14 +321,7 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `Fallido definitivamente ${time} tras ${tries(n)}`,
     },
   },
-  notice: {
-    visitor: 'Visitante',
-    chat: (ref) => `Nuevo chat · ${ref}`,
-    callback: (ref) => `Nueva devolución de llamada · ${ref}`,
-    phone: (ref) => `Nueva referencia telefónica · ${ref}`,
-    noQuestion: 'Aún no ha escrito ninguna pregunta',
-    forTime: (at) => `Para ${at}. `,
-  },
+  notice: NOTICE_WORDS.es.notice,
   push: {
     toggle: 'Notificaciones del navegador',
     on: 'Activadas',

@@ -1,4 +1,5 @@
 import type { ConsoleStrings } from './types';
+import { NOTICE_WORDS } from './notices';
 
 const tries = (n: number): string => (n > 1 ? `${n} essais` : `${n} essai`);
 
@@ -319,14 +320,7 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `Échec définitif ${time} après ${tries(n)}`,
     },
   },
-  notice: {
-    visitor: 'Visiteur',
-    chat: (ref) => `Nouvelle discussion · ${ref}`,
-    callback: (ref) => `Nouveau rappel · ${ref}`,
-    phone: (ref) => `Nouvelle référence téléphonique · ${ref}`,
-    noQuestion: 'Aucune question saisie pour l’instant',
-    forTime: (at) => `Pour ${at}. `,
-  },
+  notice: NOTICE_WORDS.fr.notice,
   push: {
     toggle: 'Notifications du navigateur',
     on: 'Activées',

@@ -1,4 +1,5 @@
 import type { ConsoleStrings } from './types';
+import { NOTICE_WORDS } from './notices';
 import { plural, type PluralForms } from '../../protocol/plural';
 import { isolate, ltr } from '../../protocol/bidi';
 
@@ -346,14 +347,7 @@ const strings: ConsoleStrings = {
       failed: (time, n) => `נכשל סופית ${time} אחרי ${tries(n)}`,
     },
   },
-  notice: {
-    visitor: 'מבקר',
-    chat: (ref) => `צ׳אט חדש · ${ltr(ref)}`,
-    callback: (ref) => `שיחה חוזרת חדשה · ${ltr(ref)}`,
-    phone: (ref) => `מספר פנייה טלפוני חדש · ${ltr(ref)}`,
-    noQuestion: 'עדיין לא נכתבה שאלה',
-    forTime: (at) => `ל־${at}. `,
-  },
+  notice: NOTICE_WORDS.he.notice,
   push: {
     toggle: 'התראות דפדפן',
     on: 'פועלות',

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_LANGUAGES, CONSOLE_STRINGS, LANGUAGE_NAMES, consoleDirection, consoleLocale, pickConsoleLanguage, readSharedLanguage, shareLanguage } from './index';
 import type { ConsoleStrings } from './types';
+import { NOTICE_WORDS } from './notices';
+
+describe('the notifications’ words (the service worker’s own small module)', () => {
+  it('are each language’s, with its locale', () => {
+    for (const language of CONSOLE_LANGUAGES) {
+      expect(NOTICE_WORDS[language].locale).toBe(CONSOLE_STRINGS[language].locale);
+      expect(NOTICE_WORDS[language].notice).toBe(CONSOLE_STRINGS[language].notice);
+      expect(NOTICE_WORDS[language].locale).toBe(language);
+    }
+  });
+});
 
 describe('consoleLocale', () => {
   it('is the browser’s own variant of the language, else the language', () => {

@@ -4,8 +4,7 @@
  * console shares through Cache Storage, else the browser's), right to left in Arabic and Hebrew.
  */
 import type { PushNotice } from '../../protocol/push';
-import type { ConsoleStrings } from '../strings/types';
-import en from '../strings/en';
+import { NOTICE_WORDS, type NoticeWords } from '../strings/notices';
 import { consoleDirection, pickConsoleLanguage } from '../strings/language';
 import { isolate } from '../../protocol/bidi';
 
@@ -37,8 +36,8 @@ function when(iso: string, locale: string | undefined, timeZone: string | undefi
   return new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(d);
 }
 
-export function viewNotice(notice: PushNotice, options: { locale?: string; timeZone?: string; strings?: ConsoleStrings } = {}): NotificationView {
-  const strings = options.strings ?? en;
+export function viewNotice(notice: PushNotice, options: { locale?: string; timeZone?: string; strings?: NoticeWords } = {}): NotificationView {
+  const strings = options.strings ?? NOTICE_WORDS.en;
   const t = strings.notice;
   const url = handoffUrl(notice.handoffId);
   const dir = consoleDirection(pickConsoleLanguage(strings.locale, []));

@@ -6,16 +6,9 @@
  * through it. Built as a classic script (src/build/build.ts).
  */
 import { consoleInFront, pickConsoleWindow, readNotice, viewNotice, type WindowLike } from './notice-view';
-import { consoleLocale, pickConsoleLanguage, readSharedLanguage, type ConsoleLanguage } from '../strings/language';
-import type { ConsoleStrings } from '../strings/types';
-import en from '../strings/en';
-import fr from '../strings/fr';
-import de from '../strings/de';
-import es from '../strings/es';
-import ar from '../strings/ar';
-import he from '../strings/he';
+import { consoleLocale, pickConsoleLanguage, readSharedLanguage } from '../strings/language';
+import { NOTICE_WORDS } from '../strings/notices';
 
-const STRINGS: Record<ConsoleLanguage, ConsoleStrings> = { en, fr, de, es, ar, he };
 
 // The DOM library is what the project type-checks with; the worker's own globals are declared
 // here, as narrowly as they are used.
@@ -72,7 +65,7 @@ worker.addEventListener('push', (event) => {
       if (consoleInFront(windows)) return;
       // The agent's choice in the console (the page shares it), else the browser's language.
       const language = pickConsoleLanguage(await readSharedLanguage(), worker.navigator.languages);
-      const view = viewNotice(notice, { strings: STRINGS[language], locale: consoleLocale(language, worker.navigator.languages) });
+      const view = viewNotice(notice, { strings: NOTICE_WORDS[language], locale: consoleLocale(language, worker.navigator.languages) });
       await worker.registration.showNotification(view.title, {
         body: view.body,
         tag: view.tag,
