@@ -181,6 +181,9 @@ for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
     await panel.getByRole('button', { name: '聯絡真人客服' }).click();
     await expect(panel.getByText('電話聯絡', { exact: true })).toBeVisible();
     await expect(panel.getByText(/服務中|恢復服務/).first()).toBeVisible();
+    // The week's hours with full-width marks: 服務時間：週一至週五 …（Asia/Taipei）, not "服務時間: …".
+    await expect(panel.getByText(/^服務時間：/).first()).toBeVisible();
+    await expect(panel.getByText('服務時間: ')).toHaveCount(0);
     await shoot(page, `hant-${viewport.width}-human`);
 
     // Traditional words, the Chinese search table (one for both scripts), and no Simplified pack.
@@ -231,6 +234,8 @@ test('a Japanese visitor asking for a person: the ways, their hours and the chat
     expect(text).not.toContain(english);
   }
   expect(text).toMatch(/受付中|に再開|受付時間外/);
+  // Full-width marks in the week's hours: 受付時間：…（Asia/Tokyo）.
+  expect(text).toMatch(/受付時間：[^\n]+（Asia\/Tokyo）/);
   await shoot(page, 'ja-320-ways');
   expect(await axeViolations(page)).toEqual([]);
   await panel.getByRole('button', { name: new RegExp(`^${liveJa.chat}`) }).click();

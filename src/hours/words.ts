@@ -24,4 +24,9 @@ export interface HoursWords {
   until(day: string, time: string): string;
   open: string;
   closed: string;
+  /**
+   * The colon, semicolon and brackets of "Phone hours: Mon–Fri 9:00–17:00; Sat … (Asia/Taipei)",
+   * when not ": ", "; ", " (" and ")": Chinese and Japanese write them full width.
+   */
+  marks?: string;
 }

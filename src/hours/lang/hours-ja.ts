@@ -10,5 +10,6 @@ const words: HoursWords = {
   until: (day, time) => `${day ? `${day} ` : ''}${time}まで`,
   open: '受付中',
   closed: '受付時間外',
+  marks: '：；（）',
 };
 export default words;

@@ -10,5 +10,6 @@ const words: HoursWords = {
   until: (day, time) => `服務至${day ? `${day} ` : ''}${time}`,
   open: '服務中',
   closed: '休息中',
+  marks: '：；（）',
 };
 export default words;

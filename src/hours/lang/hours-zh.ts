@@ -10,5 +10,6 @@ const words: HoursWords = {
   until: (day, time) => `营业至${day ? `${day} ` : ''}${time}`,
   open: '服务中',
   closed: '休息中',
+  marks: '：；（）',
 };
 export default words;

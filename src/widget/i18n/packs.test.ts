@@ -61,7 +61,8 @@ describe.each(LANGUAGES.filter((l) => l !== 'en'))('%s', (language) => {
   test('has every string of every pack, none empty, none left in English', async () => {
     const english = await strings('en');
     const own = await strings(language);
-    expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
+    // hours.marks is there only where a language writes the week's hours' marks its own way (full width in Chinese and Japanese).
+    expect([...own.keys()].filter((key) => key !== 'hours.marks').sort()).toEqual([...english.keys()].sort());
     const same = new Set(['hours.day' /* the weekday as Intl names it, in most languages */, ...(SAME[language] ?? [])]);
     expect([...own].filter(([, text]) => !text.trim()).map(([path]) => path), 'empty').toEqual([]);
     expect([...own].filter(([path, text]) => !same.has(path) && text === english.get(path)).map(([path, text]) => `${path}: ${text}`), 'still English').toEqual([]);

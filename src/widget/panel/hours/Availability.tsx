@@ -112,14 +112,14 @@ export function PhoneHours({ ctx, strings, word = { kind: 'none' } }: { ctx: Pan
   const week = schedule?.phone ? describeWeek(schedule.phone, reader.locale) : [];
   // Holidays and short days of the next two weeks, after the week: "Fri 25 Dec: closed".
   const closed = reader.words.closed.toLocaleLowerCase(reader.locale);
-  const dates = schedule?.phone ? describeDates(schedule.phone, zone, now, reader.locale).map((d) => `${d.day}: ${d.times ?? closed}`) : [];
+  const [colon, semicolon, open, close] = reader.words.marks ?? [': ', '; ', ' (', ')'];
+  const dates = schedule?.phone ? describeDates(schedule.phone, zone, now, reader.locale).map((d) => `${d.day}${colon}${d.times ?? closed}`) : [];
   return (
     <>
       {said && <p class={`ll-avail ${a.state === 'open' ? 'll-is-open' : 'll-is-closed'}`}>{said}</p>}
       {week.length + dates.length > 0 && (
         <p class="ll-muted">
-          {strings.hours}: {[...week.map((line) => `${line.days} ${line.times}`), ...dates].join('; ')}
-          {otherClock(now, reader, zone) ? ` (${zone.replace(/_/g, ' ')})` : ''}
+          {strings.hours + colon + [...week.map((line) => `${line.days} ${line.times}`), ...dates].join(semicolon) + (otherClock(now, reader, zone) ? open + zone.replace(/_/g, ' ') + close : '')}
         </p>
       )}
     </>
